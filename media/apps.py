@@ -1,0 +1,19 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class MediaConfig(AppConfig):
+    name = "media"
+    label = "media"
+    verbose_name = _("Photographs")
+
+    def ready(self):
+        from django.db.models.signals import post_delete
+
+        from .models import Photograph
+        from .services import remove_files
+
+        def photograph_deleted(sender, instance, **kwargs):
+            remove_files(photograph=instance)
+
+        post_delete.connect(photograph_deleted, sender=Photograph, weak=False)

@@ -1,0 +1,281 @@
+from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models import Q
+from django.db.models.functions import Lower
+from django.utils.translation import gettext_lazy as _
+
+from .slugs import SlugField, slugify, unique_slug
+
+
+class Province(models.TextChoices):
+    BANTEAY_MEANCHEY = "banteay-meanchey", _("Banteay Meanchey")
+    BATTAMBANG = "battambang", _("Battambang")
+    KAMPONG_CHAM = "kampong-cham", _("Kampong Cham")
+    KAMPONG_CHHNANG = "kampong-chhnang", _("Kampong Chhnang")
+    KAMPONG_SPEU = "kampong-speu", _("Kampong Speu")
+    KAMPONG_THOM = "kampong-thom", _("Kampong Thom")
+    KAMPOT = "kampot", _("Kampot")
+    KANDAL = "kandal", _("Kandal")
+    KEP = "kep", _("Kep")
+    KOH_KONG = "koh-kong", _("Koh Kong")
+    KRATIE = "kratie", _("Kratie")
+    MONDULKIRI = "mondulkiri", _("Mondulkiri")
+    ODDAR_MEANCHEY = "oddar-meanchey", _("Oddar Meanchey")
+    PAILIN = "pailin", _("Pailin")
+    PHNOM_PENH = "phnom-penh", _("Phnom Penh")
+    PREAH_SIHANOUK = "preah-sihanouk", _("Preah Sihanouk")
+    PREAH_VIHEAR = "preah-vihear", _("Preah Vihear")
+    PREY_VENG = "prey-veng", _("Prey Veng")
+    PURSAT = "pursat", _("Pursat")
+    RATANAKIRI = "ratanakiri", _("Ratanakiri")
+    SIEM_REAP = "siem-reap", _("Siem Reap")
+    STUNG_TRENG = "stung-treng", _("Stung Treng")
+    SVAY_RIENG = "svay-rieng", _("Svay Rieng")
+    TAKEO = "takeo", _("Takeo")
+    TBONG_KHMUM = "tbong-khmum", _("Tbong Khmum")
+    ABROAD = "abroad", _("Outside Cambodia")
+
+
+class Person(models.Model):
+    """Anyone the newsroom writes about, quotes or employs."""
+
+    name = models.CharField(
+        _("name"),
+        max_length=200,
+        help_text=_("The name as published, family name first for Cambodians: “Ny Sokha”."),
+    )
+    name_km = models.CharField(
+        _("Khmer name"),
+        max_length=200,
+        blank=True,
+        help_text=_("The name in Khmer script: “នី សុខា”."),
+    )
+    short_name = models.CharField(
+        _("short name"),
+        max_length=100,
+        blank=True,
+        help_text=_(
+            "The name used on later references in a story. For Cambodians this "
+            "is usually the given name (“Sokha” for Ny Sokha); for others the "
+            "family name."
+        ),
+    )
+    slug = SlugField(
+        _("slug"),
+        max_length=200,
+        unique=True,
+        blank=True,
+        help_text=_("The profile address. Filled in from the name if left empty."),
+    )
+    portrait = models.ForeignKey(
+        "media.Photograph",
+        verbose_name=_("portrait"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="portrait_of",
+        help_text=_("A photograph from the library, with its caption and credit."),
+    )
+    bio = models.TextField(
+        _("biography"),
+        blank=True,
+        help_text=_("A few plain sentences: who they are and why they are in the news."),
+    )
+    birth_year = models.PositiveSmallIntegerField(
+        _("birth year"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1900), MaxValueValidator(2100)],
+    )
+    home_province = models.CharField(
+        _("home province"), max_length=30, choices=Province, blank=True
+    )
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("login"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="person",
+        help_text=_("For staff: the account this journalist signs in with."),
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("person")
+        verbose_name_plural = _("people")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(birth_year__isnull=True)
+                | Q(birth_year__gte=1900, birth_year__lte=2100),
+                name="person_birth_year_plausible",
+            ),
+        ]
+        indexes = [models.Index(Lower("short_name"), name="person_short_name_lower")]
+
+    def __str__(self):
+        return self.name
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = unique_slug(
+                slugify(self.name, max_length=200),
+                taken=lambda slug: Person.objects.exclude(pk=self.pk).filter(slug=slug).exists(),
+                max_length=200,
+            )
+        super().save(*args, **kwargs)
+
+    @property
+    def is_staff_member(self):
+        return self.user_id is not None
+
+
+class PersonAlias(models.Model):
+    """Another spelling or name a person is known by."""
+
+    person = models.ForeignKey(
+        Person,
+        verbose_name=_("person"),
+        on_delete=models.CASCADE,
+        related_name="aliases",
+    )
+    name = models.CharField(
+        _("alias"),
+        max_length=200,
+        help_text=_("Another spelling, a nickname or a former name: “Sokha Ny”, “Ta Sokha”."),
+    )
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("alias")
+        verbose_name_plural = _("aliases")
+        constraints = [
+            models.UniqueConstraint("person", Lower("name"), name="unique_alias_per_person"),
+        ]
+
+    def __str__(self):
+        return self.name
+
+
+class OrganizationKind(models.TextChoices):
+    NGO = "ngo", _("NGO or association")
+    PARTY = "party", _("Political party")
+    MINISTRY = "ministry", _("Ministry or government body")
+    COURT = "court", _("Court")
+    COMPANY = "company", _("Company")
+    MEDIA = "media", _("Media outlet")
+    UNION = "union", _("Trade union")
+    INTERNATIONAL = "international", _("International organization")
+    ACADEMIC = "academic", _("University or research institute")
+    OTHER = "other", _("Other")
+
+
+class Organization(models.Model):
+    Kind = OrganizationKind
+
+    name = models.CharField(
+        _("name"),
+        max_length=200,
+        help_text=_("The full name as published: “Cambodian Institute for Democracy”."),
+    )
+    name_km = models.CharField(_("Khmer name"), max_length=200, blank=True)
+    acronym = models.CharField(
+        _("acronym"), max_length=30, blank=True, help_text=_("For example “CID”.")
+    )
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind, default=Kind.OTHER)
+    slug = SlugField(
+        _("slug"),
+        max_length=200,
+        unique=True,
+        blank=True,
+        help_text=_("The profile address. Filled in from the name if left empty."),
+    )
+    description = models.TextField(_("description"), blank=True)
+    website = models.URLField(
+        _("website"), blank=True, help_text=_("Only http:// or https:// addresses.")
+    )
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("organization")
+        verbose_name_plural = _("organizations")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(kind__in=[choice.value for choice in OrganizationKind]),
+                name="organization_kind_valid",
+            ),
+        ]
+
+    def __str__(self):
+        if self.acronym:
+            return f"{self.name} ({self.acronym})"
+        return self.name
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = unique_slug(
+                slugify(self.name, max_length=200),
+                taken=lambda slug: (
+                    Organization.objects.exclude(pk=self.pk).filter(slug=slug).exists()
+                ),
+                max_length=200,
+            )
+        super().save(*args, **kwargs)
+
+
+class Affiliation(models.Model):
+    """A role a person holds, or held, in an organization."""
+
+    person = models.ForeignKey(
+        Person,
+        verbose_name=_("person"),
+        on_delete=models.CASCADE,
+        related_name="affiliations",
+    )
+    organization = models.ForeignKey(
+        Organization,
+        verbose_name=_("organization"),
+        on_delete=models.PROTECT,
+        related_name="affiliations",
+    )
+    title = models.CharField(
+        _("title"),
+        max_length=200,
+        help_text=_("The role as a story would write it: “president”, “spokesman”."),
+    )
+    unit = models.CharField(
+        _("unit"),
+        max_length=200,
+        blank=True,
+        help_text=_("A department or branch inside the organization, if any."),
+    )
+    start_date = models.DateField(_("from"), null=True, blank=True)
+    end_date = models.DateField(
+        _("to"), null=True, blank=True, help_text=_("Leave empty while the role is held.")
+    )
+    position = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    class Meta:
+        ordering = ["person", "position", "-start_date", "pk"]
+        verbose_name = _("affiliation")
+        verbose_name_plural = _("affiliations")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(start_date__isnull=True)
+                | Q(end_date__isnull=True)
+                | Q(end_date__gte=models.F("start_date")),
+                name="affiliation_ends_after_start",
+                violation_error_message=_("A role cannot end before it starts."),
+            ),
+        ]
+
+    def __str__(self):
+        role = f"{self.title}, {self.unit}" if self.unit else self.title
+        return f"{self.person}: {role}, {self.organization}"
+
+    @property
+    def is_current(self):
+        return self.end_date is None

@@ -1,0 +1,84 @@
+"""
+Slugs that stay readable in English and in Khmer.
+
+Django's ``slugify`` and the admin's URLify keep only letters and digits, so
+Khmer vowel signs and subscript consonants (Unicode marks) are dropped and the
+word becomes unreadable. Here marks are kept with their letters.
+"""
+
+import re
+import unicodedata
+
+from django import forms
+from django.core.validators import RegexValidator
+from django.db import models
+from django.utils.text import slugify as django_slugify
+from django.utils.translation import gettext_lazy as _
+
+KHMER = re.compile(r"[\u1780-\u17ff\u19e0-\u19ff]")
+
+validate_slug = RegexValidator(
+    re.compile(r"^[-\w\u1780-\u17ff\u19e0-\u19ff]+\Z"),
+    _("Use only letters (Latin or Khmer), numbers, hyphens and underscores, with no spaces."),
+    "invalid",
+)
+
+
+def slugify(value, max_length=None):
+    """
+    Return a slug for ``value``: ASCII for Latin text ("Phnom Penh" →
+    "phnom-penh"), Khmer kept whole for Khmer text.
+    """
+    value = unicodedata.normalize("NFC", str(value))
+    # Dashes and slashes separate words ("Phnom Penh—Kandal", "A/B").
+    value = re.sub(r"[\u2010-\u2015/]", " ", value)
+    if not KHMER.search(value):
+        slug = django_slugify(value)
+    else:
+        characters = []
+        for character in value.lower():
+            category = unicodedata.category(character)
+            if character.isalnum() or category.startswith("M") or character in "-_":
+                characters.append(character)
+            elif category.startswith("Z") or character.isspace():
+                characters.append(" ")
+            # Punctuation (including the Khmer full stop ។) and invisible
+            # format characters such as the zero-width space are dropped.
+        slug = re.sub(r"[-\s]+", "-", "".join(characters)).strip("-_")
+    if max_length:
+        slug = slug[:max_length].rstrip("-_")
+    return slug
+
+
+def unique_slug(base, *, taken, max_length):
+    """
+    Return ``base``, or ``base-2``, ``base-3``… the first that ``taken(slug)``
+    reports free.
+    """
+    base = base[:max_length] or "untitled"
+    slug, number = base, 1
+    while taken(slug):
+        number += 1
+        suffix = f"-{number}"
+        slug = base[: max_length - len(suffix)].rstrip("-_") + suffix
+    return slug
+
+
+class SlugFormField(forms.CharField):
+    default_validators = [validate_slug]
+
+    def __init__(self, *, allow_unicode=True, **kwargs):
+        super().__init__(**kwargs)
+
+
+class SlugField(models.SlugField):
+    """A slug field that accepts Khmer slugs (see ``slugify``)."""
+
+    default_validators = [validate_slug]
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("allow_unicode", True)
+        super().__init__(*args, **kwargs)
+
+    def formfield(self, **kwargs):
+        return super().formfield(**{"form_class": SlugFormField, **kwargs})

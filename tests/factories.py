@@ -1,0 +1,106 @@
+"""Plain factory functions: each builds one valid object, overridable by keyword."""
+
+import io
+import itertools
+
+from django.contrib.auth.models import Group, User
+from django.core.files.uploadedfile import SimpleUploadedFile
+from PIL import Image
+
+from articles.models import Article, ArticlePhoto, Byline, Correction, Quote, Section, Topic
+from media.services import create_photograph
+from people.models import Affiliation, Organization, Person
+
+_numbers = itertools.count(1)
+
+
+def unique(prefix):
+    return f"{prefix} {next(_numbers)}"
+
+
+def make_user(username=None, *, role=None, password="correct horse battery", **fields):  # noqa: S107
+    """A user; ``role`` is "Editors" or "Journalists" (staff), or None."""
+    username = username or unique("user").replace(" ", "")
+    fields.setdefault("is_staff", role is not None or fields.get("is_superuser", False))
+    user = User.objects.create_user(username=username, password=password, **fields)
+    if role:
+        user.groups.add(Group.objects.get(name=role))
+    return user
+
+
+def make_person(name=None, **fields):
+    name = name or unique("Ny Sokha")
+    fields.setdefault("short_name", name.split()[-1])
+    return Person.objects.create(name=name, **fields)
+
+
+def make_organization(name=None, **fields):
+    return Organization.objects.create(name=name or unique("Cambodian Institute"), **fields)
+
+
+def make_affiliation(person, organization, title="president", **fields):
+    return Affiliation.objects.create(
+        person=person, organization=organization, title=title, **fields
+    )
+
+
+def image_bytes(format="JPEG", size=(64, 48), color=(200, 120, 40), **save_options):
+    image = Image.new("RGB", size, color)
+    output = io.BytesIO()
+    image.save(output, format=format, **save_options)
+    return output.getvalue()
+
+
+def image_upload(name="photo.jpg", format="JPEG", **options):
+    content_type = {"JPEG": "image/jpeg", "PNG": "image/png", "WEBP": "image/webp"}[format]
+    return SimpleUploadedFile(name, image_bytes(format, **options), content_type=content_type)
+
+
+def make_photograph(**fields):
+    fields.setdefault("caption", "Ny Sokha speaks during an interview in Phnom Penh, July 7, 2021.")
+    fields.setdefault("alt_text", "A woman speaks into a microphone in a meeting room.")
+    fields.setdefault("credit_agency", "CamboJA")
+    image = fields.pop("image", None) or image_upload()
+    return create_photograph(image=image, **fields)
+
+
+def make_section(name=None, **fields):
+    name = name or unique("Politics")
+    fields.setdefault("slug", name.lower().replace(" ", "-"))
+    return Section.objects.create(name=name, **fields)
+
+
+def make_topic(name=None, **fields):
+    name = name or unique("Land rights")
+    fields.setdefault("slug", name.lower().replace(" ", "-"))
+    return Topic.objects.create(name=name, **fields)
+
+
+def make_article(headline=None, *, bylines=(), **fields):
+    fields.setdefault("standfirst", "A standfirst that says why the story matters.")
+    fields.setdefault("body", "Ny Sokha said the reform was overdue.\n\nShe spoke on Monday.")
+    fields.setdefault("dateline", "Phnom Penh")
+    article = Article.objects.create(headline=headline or unique("Court hears land case"), **fields)
+    for position, person in enumerate(bylines):
+        Byline.objects.create(article=article, person=person, position=position)
+    return article
+
+
+def make_quote(article, *, speaker=None, position=None, **fields):
+    fields.setdefault("text", "We will not give up our land")
+    if speaker is None and "anonymous_description" not in fields:
+        speaker = make_person()
+    if position is None:
+        position = article.quotes.count() + 1
+    return Quote.objects.create(article=article, speaker=speaker, position=position, **fields)
+
+
+def place_photo(article, photograph, position=None):
+    if position is None:
+        position = article.placed_photos.count() + 1
+    return ArticlePhoto.objects.create(article=article, photograph=photograph, position=position)
+
+
+def make_correction(article, **fields):
+    fields.setdefault("text", "An earlier version misspelt Ny Sokha's name.")
+    return Correction.objects.create(article=article, **fields)
