@@ -36,6 +36,9 @@ class ArticlePhotoInline(admin.TabularInline):
     fields = ["position", "photograph", "thumbnail"]
     readonly_fields = ["thumbnail"]
 
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("photograph__photographer")
+
     @admin.display(description=_("preview"))
     def thumbnail(self, placement):
         return photo_thumbnail(placement.photograph if placement.photograph_id else None)
@@ -54,6 +57,9 @@ class QuoteInline(admin.StackedInline):
     ]
     formfield_overrides = {models.TextField: {"widget": forms.Textarea(attrs={"rows": 2})}}
 
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("speaker")
+
 
 class CorrectionInline(admin.StackedInline):
     model = Correction
@@ -71,6 +77,8 @@ class ArticleAdmin(admin.ModelAdmin):
     list_filter = ["status", "language", "section", "is_featured", "topics"]
     search_fields = ["headline", "standfirst", "body", "slug", "bylines__person__name"]
     date_hierarchy = "published_at"
+    # The quote count's GROUP BY drops Meta.ordering; autocomplete pages need an order.
+    ordering = ["-published_at", "-created_at", "-pk"]
     list_select_related = ["section"]
     autocomplete_fields = [
         "section", "topics", "lead_photo", "translation_of", "people", "organizations",
@@ -150,6 +158,7 @@ class SectionAdmin(admin.ModelAdmin):
     list_display = ["name", "name_km", "slug", "position", "story_count"]
     list_editable = ["position"]
     search_fields = ["name", "name_km", "slug"]
+    ordering = ["position", "name"]
     prepopulated_fields = {"slug": ["name"]}
 
     class Media:
@@ -167,6 +176,7 @@ class SectionAdmin(admin.ModelAdmin):
 class TopicAdmin(admin.ModelAdmin):
     list_display = ["name", "name_km", "slug", "story_count"]
     search_fields = ["name", "name_km", "slug"]
+    ordering = ["name"]
     prepopulated_fields = {"slug": ["name"]}
 
     class Media:
@@ -192,6 +202,12 @@ class QuoteAdmin(admin.ModelAdmin):
     def short_text(self, quote):
         words = " ".join(quote.text.split())
         return words if len(words) <= 90 else words[:89].rstrip() + "…"
+
+    def save_model(self, request, obj, form, change):
+        if obj.position is None:
+            taken = Quote.objects.filter(article=obj.article).exclude(pk=obj.pk)
+            number_new_rows([obj], taken.values_list("position", flat=True))
+        super().save_model(request, obj, form, change)
 
 
 @admin.register(Correction)

@@ -226,6 +226,8 @@ class Article(models.Model):
         self.month = self.address_month()
         if not self.slug:
             self.slug = self.free_slug()
+        # Browsers post text areas with CRLF line endings.
+        self.body = self.body.replace("\r\n", "\n")
         self.body_html = body.render(self.body)
         if self.pk is not None and not kwargs.get("force_insert"):
             self.version += 1
@@ -340,7 +342,7 @@ class Byline(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.person} ({self.get_role_display()})"
+        return f"{self.person} ({self.get_role_display()}) on “{self.article}”"
 
 
 class ArticlePhoto(models.Model):
@@ -380,7 +382,7 @@ class ArticlePhoto(models.Model):
         ]
 
     def __str__(self):
-        return f"[photo {self.position}] {self.photograph}"
+        return f"Photo {self.position} in “{self.article}”"
 
 
 class Quote(models.Model):
@@ -468,7 +470,7 @@ class Quote(models.Model):
         words = " ".join(self.text.split())
         if len(words) > 60:
             words = words[:59].rstrip() + "…"
-        return f"“{words}” — {self.attribution}"
+        return f"“{words}” — {self.attribution}, in “{self.article}”"
 
     @property
     def attribution(self):

@@ -41,6 +41,8 @@ class PhotographAdmin(admin.ModelAdmin):
     list_filter = ["date_taken", "credit_agency"]
     search_fields = ["caption", "alt_text", "credit_agency", "photographer__name", "place"]
     date_hierarchy = "created_at"
+    # The usage count's GROUP BY drops Meta.ordering; autocomplete pages need an order.
+    ordering = ["-created_at", "-pk"]
     list_select_related = ["photographer"]
     autocomplete_fields = ["photographer"]
     readonly_fields = ["preview", "dimensions", "uploaded_by", "created_at"]

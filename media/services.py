@@ -63,7 +63,16 @@ def clean_image(upload):
         # Only these decoders may run: EPS, PSD, PDF and the rest never reach
         # Pillow's other plugins (and so never Ghostscript).
         image = Image.open(upload, formats=ACCEPTED_FORMATS)
-    except (UnidentifiedImageError, Image.DecompressionBombError, OSError, ValueError) as error:
+    except Image.DecompressionBombError as error:
+        raise ValidationError(
+            _(
+                "This image has far too many pixels; the limit is %(limit)s "
+                "megapixels. Resize it and upload it again."
+            )
+            % {"limit": f"{max_pixels / 1_000_000:g}"},
+            code="too_many_pixels",
+        ) from error
+    except (UnidentifiedImageError, OSError, ValueError) as error:
         raise ValidationError(
             _(
                 "This file is not a photograph we can use. Upload a JPEG, PNG or "

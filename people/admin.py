@@ -77,6 +77,8 @@ class OrganizationAdmin(admin.ModelAdmin):
     list_display = ["name", "acronym", "name_km", "kind", "people_count"]
     list_filter = ["kind"]
     search_fields = ["name", "acronym", "name_km", "slug"]
+    # The people count's GROUP BY drops Meta.ordering; autocomplete pages need an order.
+    ordering = ["name", "pk"]
     prepopulated_fields = {"slug": ["name"]}
     fields = ["name", "name_km", "acronym", "kind", "slug", "description", "website"]
     inlines = [OrganizationAffiliationInline]

@@ -10,15 +10,20 @@ import re
 import unicodedata
 
 from django import forms
-from django.core.validators import RegexValidator
+from django.core.validators import RegexValidator, validate_unicode_slug
 from django.db import models
 from django.utils.text import slugify as django_slugify
 from django.utils.translation import gettext_lazy as _
 
+# A cut slug must not end on a hyphen or on a Khmer coeng (the sign that makes
+# the next consonant a subscript, and means nothing on its own).
+TRAILING = "-_\u17d2"
 KHMER = re.compile(r"[\u1780-\u17ff\u19e0-\u19ff]")
 
 validate_slug = RegexValidator(
-    re.compile(r"^[-\w\u1780-\u17ff\u19e0-\u19ff]+\Z"),
+    # Khmer letters and digits match \w; its vowel signs and other combining
+    # signs do not, so they are listed. Khmer punctuation stays out.
+    re.compile(r"^[-\w\u17b4-\u17d3\u17dd]+\Z"),
     _("Use only letters (Latin or Khmer), numbers, hyphens and underscores, with no spaces."),
     "invalid",
 )
@@ -46,7 +51,7 @@ def slugify(value, max_length=None):
             # format characters such as the zero-width space are dropped.
         slug = re.sub(r"[-\s]+", "-", "".join(characters)).strip("-_")
     if max_length:
-        slug = slug[:max_length].rstrip("-_")
+        slug = slug[:max_length].rstrip(TRAILING)
     return slug
 
 
@@ -60,7 +65,7 @@ def unique_slug(base, *, taken, max_length):
     while taken(slug):
         number += 1
         suffix = f"-{number}"
-        slug = base[: max_length - len(suffix)].rstrip("-_") + suffix
+        slug = base[: max_length - len(suffix)].rstrip(TRAILING) + suffix
     return slug
 
 
@@ -79,6 +84,13 @@ class SlugField(models.SlugField):
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("allow_unicode", True)
         super().__init__(*args, **kwargs)
+        # Django's SlugField puts its own Unicode validator on the instance,
+        # and that one refuses the Khmer vowel signs and subscripts kept here.
+        self.default_validators = [validate_slug]
+        self.validators[:] = [
+            validate_slug if validator is validate_unicode_slug else validator
+            for validator in self.validators
+        ]
 
     def formfield(self, **kwargs):
         return super().formfield(**{"form_class": SlugFormField, **kwargs})

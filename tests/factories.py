@@ -9,7 +9,7 @@ from PIL import Image
 
 from articles.models import Article, ArticlePhoto, Byline, Correction, Quote, Section, Topic
 from media.services import create_photograph
-from people.models import Affiliation, Organization, Person
+from people.models import Affiliation, Organization, Person, PersonAlias
 
 _numbers = itertools.count(1)
 
@@ -104,3 +104,7 @@ def place_photo(article, photograph, position=None):
 def make_correction(article, **fields):
     fields.setdefault("text", "An earlier version misspelt Ny Sokha's name.")
     return Correction.objects.create(article=article, **fields)
+
+
+def make_alias(person, name=None):
+    return PersonAlias.objects.create(person=person, name=name or unique("Sokha Ny"))

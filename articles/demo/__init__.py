@@ -1,0 +1,1 @@
+"""The synthetic demo newsroom that `manage.py demo_content` builds."""
