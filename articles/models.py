@@ -6,9 +6,10 @@ from django.core.validators import MaxLengthValidator
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
-from people.slugs import SlugField, slugify, unique_slug
+from people.slugs import SlugField, free_slug
 
 from . import body
 
@@ -225,7 +226,7 @@ class Article(models.Model):
     def save(self, *args, **kwargs):
         self.month = self.address_month()
         if not self.slug:
-            self.slug = self.free_slug()
+            self.slug = free_slug(self, self.headline, max_length=200, month=self.month)
         # Browsers post text areas with CRLF line endings.
         self.body = self.body.replace("\r\n", "\n")
         self.body_html = body.render(self.body)
@@ -236,11 +237,12 @@ class Article(models.Model):
     def clean(self):
         errors = {}
         self.month = self.address_month()
-        if self.slug and self._slug_taken(self.slug):
+        same_month = Article.objects.exclude(pk=self.pk).filter(month=self.month)
+        if self.slug and same_month.filter(slug=self.slug).exists():
             errors["slug"] = _(
                 "Another story published in %(month)s already uses this slug; "
                 "change it or leave it empty to have one made."
-            ) % {"month": f"{self.month:%B %Y}"}
+            ) % {"month": date_format(self.month, "YEAR_MONTH_FORMAT")}
         if self.status == self.Status.PUBLISHED and not self.published_at:
             errors["published_at"] = _("A published story needs a publish time.")
         if self.translation_of_id:
@@ -258,18 +260,6 @@ class Article(models.Model):
         moment = self.published_at or self.created_at or timezone.now()
         local = timezone.localtime(moment)
         return datetime.date(local.year, local.month, 1)
-
-    def free_slug(self):
-        return unique_slug(
-            slugify(self.headline, max_length=200), taken=self._slug_taken, max_length=200
-        )
-
-    def _slug_taken(self, slug):
-        return (
-            Article.objects.exclude(pk=self.pk)
-            .filter(month=self.address_month(), slug=slug)
-            .exists()
-        )
 
     def is_live(self, *, now=None):
         return (

@@ -5,7 +5,7 @@ from django.db.models import Q
 from django.db.models.functions import Lower
 from django.utils.translation import gettext_lazy as _
 
-from .slugs import SlugField, slugify, unique_slug
+from .slugs import SlugField, free_slug
 
 
 class Province(models.TextChoices):
@@ -121,11 +121,7 @@ class Person(models.Model):
 
     def save(self, *args, **kwargs):
         if not self.slug:
-            self.slug = unique_slug(
-                slugify(self.name, max_length=200),
-                taken=lambda slug: Person.objects.exclude(pk=self.pk).filter(slug=slug).exists(),
-                max_length=200,
-            )
+            self.slug = free_slug(self, self.name, max_length=200)
         super().save(*args, **kwargs)
 
     @property
@@ -216,13 +212,7 @@ class Organization(models.Model):
 
     def save(self, *args, **kwargs):
         if not self.slug:
-            self.slug = unique_slug(
-                slugify(self.name, max_length=200),
-                taken=lambda slug: (
-                    Organization.objects.exclude(pk=self.pk).filter(slug=slug).exists()
-                ),
-                max_length=200,
-            )
+            self.slug = free_slug(self, self.name, max_length=200)
         super().save(*args, **kwargs)
 
 

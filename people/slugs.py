@@ -69,6 +69,19 @@ def unique_slug(base, *, taken, max_length):
     return slug
 
 
+def free_slug(instance, text, *, max_length, **scope):
+    """
+    Return a slug for ``text`` that no other row of ``instance``'s model uses,
+    among the rows matching ``scope`` (for example ``month=…``).
+    """
+    others = type(instance)._default_manager.exclude(pk=instance.pk).filter(**scope)
+    return unique_slug(
+        slugify(text, max_length=max_length),
+        taken=lambda slug: others.filter(slug=slug).exists(),
+        max_length=max_length,
+    )
+
+
 class SlugFormField(forms.CharField):
     default_validators = [validate_slug]
 
