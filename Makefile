@@ -34,6 +34,7 @@ run: demo
 	$(PY) manage.py runserver $(HOST):$(PORT)
 
 test: $(STAMP)
+	scripts/ensure-chromium
 	$(PY) manage.py makemigrations --check --dry-run --settings=tests.settings
 	$(PY) -m pytest $(PYTEST_ARGS)
 

@@ -5,7 +5,8 @@ from django.utils.translation import gettext_lazy as _
 
 from .models import Affiliation, Organization, Person, PersonAlias
 
-SLUG_SCRIPTS = ["people/js/urlify.js"]
+# After Django's urlify.js, which it wraps.
+SLUG_SCRIPTS = ["admin/js/urlify.js", "people/js/urlify.js"]
 
 
 class PersonAliasInline(admin.TabularInline):

@@ -86,6 +86,8 @@ class SlugFormField(forms.CharField):
     default_validators = [validate_slug]
 
     def __init__(self, *, allow_unicode=True, **kwargs):
+        # The admin's slug prefill reads this to keep non-Latin letters.
+        self.allow_unicode = allow_unicode
         super().__init__(**kwargs)
 
 
