@@ -8,7 +8,14 @@ class MediaConfig(AppConfig):
     verbose_name = _("Photographs")
 
     def ready(self):
+        import mimetypes
+
         from django.db.models.signals import post_delete
+
+        # Served uploads and object-storage uploads take their Content-Type from
+        # the extension; make sure WebP renditions are not sent as octet-stream
+        # on systems whose MIME table lacks it.
+        mimetypes.add_type("image/webp", ".webp")
 
         from .models import Photograph
         from .services import remove_files

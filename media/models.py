@@ -2,11 +2,20 @@ import uuid
 from pathlib import PurePosixPath
 
 from django.conf import settings
+from django.core.validators import MaxValueValidator
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 IMAGE_EXTENSIONS = {"JPEG": "jpg", "PNG": "png", "WEBP": "webp"}
+
+
+class Source(models.TextChoices):
+    STAFF = "staff", _("Staff")
+    FREELANCE = "freelance", _("Freelance")
+    WIRE = "wire", _("Wire agency")
+    HANDOUT = "handout", _("Handout")
+    STOCK = "stock", _("Stock library")
 
 
 def photo_upload_to(instance, filename):
@@ -20,15 +29,48 @@ def photo_upload_to(instance, filename):
     return f"photos/{timezone.now():%Y/%m}/{uuid.uuid4().hex}.{extension}"
 
 
+class PhotographQuerySet(models.QuerySet):
+    def for_listing(self):
+        """Load what a photo card shows (caption, credit, renditions) in one query."""
+        return self.select_related("photographer")
+
+    def used_in(self, articles):
+        """
+        The photographs ``articles`` use, as lead photo or in the body. Public
+        pages pass ``Article.objects.published()``, so a picture filed for a
+        draft is never shown before its story is.
+        """
+        return self.filter(
+            models.Q(lead_of__in=articles) | models.Q(placements__article__in=articles)
+        ).distinct()
+
+    def unused(self):
+        """Photographs no story (lead or body) and no profile portrait uses."""
+        return self.filter(lead_of=None, placements=None, portrait_of=None)
+
+    def missing_credit(self):
+        return self.filter(credit_agency="", photographer=None)
+
+    def with_usage_count(self):
+        """Annotate ``usage_count``: how many stories use each photograph."""
+        return self.annotate(
+            usage_count=models.Count("lead_of", distinct=True)
+            + models.Count("placements__article", distinct=True)
+        )
+
+
 class Photograph(models.Model):
+    Source = Source
+
     image = models.ImageField(
         _("image"),
         upload_to=photo_upload_to,
         width_field="width",
         height_field="height",
         help_text=_(
-            "A JPEG, PNG or WebP photograph. Hidden metadata (GPS position, "
-            "camera serial number, owner) is removed when it is saved."
+            "A JPEG, PNG or WebP photograph, or HEIC from a phone (stored as JPEG). "
+            "Hidden metadata (GPS position, camera serial number, owner) is removed "
+            "before the file is stored."
         ),
     )
     width = models.PositiveIntegerField(_("width"), editable=False, default=0)
@@ -69,6 +111,55 @@ class Photograph(models.Model):
         blank=True,
         help_text=_("Typed by a person, never read from the camera: “Phnom Penh”."),
     )
+    source = models.CharField(
+        _("source"),
+        max_length=20,
+        choices=Source,
+        blank=True,
+        help_text=_("Where the picture comes from: our staff, a freelancer, a wire agency…"),
+    )
+    rights_note = models.TextField(
+        _("rights"),
+        blank=True,
+        help_text=_(
+            "What we may do with it: “One-time use for the land-rights story”, "
+            "“AFP subscription, web only”."
+        ),
+    )
+    may_redistribute = models.BooleanField(
+        _("may redistribute"),
+        default=False,
+        help_text=_("Tick only if the newsroom may pass the picture on to partners."),
+    )
+    focal_x = models.PositiveSmallIntegerField(
+        _("focal point across"),
+        default=50,
+        validators=[MaxValueValidator(100)],
+        help_text=_(
+            "Where the subject is, in percent from the left edge (50 is the centre). "
+            "Cropped thumbnails keep this point in view. Click the preview to set it."
+        ),
+    )
+    focal_y = models.PositiveSmallIntegerField(
+        _("focal point down"),
+        default=50,
+        validators=[MaxValueValidator(100)],
+        help_text=_("Where the subject is, in percent from the top edge (50 is the centre)."),
+    )
+    renditions = models.JSONField(
+        _("renditions"),
+        default=list,
+        blank=True,
+        editable=False,
+        help_text=_("The resized copies kept on the storage, made once from the original."),
+    )
+    fingerprint = models.CharField(
+        _("fingerprint"),
+        max_length=16,
+        blank=True,
+        editable=False,
+        help_text=_("A perceptual hash of the picture, to point out near-duplicates."),
+    )
     uploaded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("uploaded by"),
@@ -81,10 +172,22 @@ class Photograph(models.Model):
     created_at = models.DateTimeField(_("uploaded"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
+    objects = PhotographQuerySet.as_manager()
+
     class Meta:
         ordering = ["-created_at", "-pk"]
         verbose_name = _("photograph")
         verbose_name_plural = _("photographs")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(source__in=["", *Source.values]),
+                name="photograph_source_valid",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(focal_x__lte=100, focal_y__lte=100),
+                name="photograph_focal_point_inside",
+            ),
+        ]
 
     def __str__(self):
         caption = " ".join(self.caption.split())
@@ -99,3 +202,51 @@ class Photograph(models.Model):
         if self.credit_agency and photographer:
             return f"{self.credit_agency}/ {photographer}"
         return self.credit_agency or photographer
+
+    @property
+    def has_credit(self):
+        """A photograph may be published only with an agency or a photographer named."""
+        return bool(self.credit_agency.strip() or self.photographer_id)
+
+    def rendition_list(self, *, image_format="jpeg", crop=""):
+        """The stored renditions in one format and crop, narrowest first."""
+        return sorted(
+            (
+                item
+                for item in self.renditions
+                if item["format"] == image_format and item["crop"] == crop
+            ),
+            key=lambda item: item["width"],
+        )
+
+    def rendition(self, width, *, image_format="jpeg", crop=""):
+        """
+        The narrowest stored rendition at least ``width`` pixels wide (else the
+        widest), as a dict with ``url``, ``width`` and ``height``; the original
+        when no rendition has been made yet. For feeds, ``og:image`` and e-mail,
+        where a single address is needed: ``photograph.rendition(1280)``.
+        """
+        items = self.rendition_list(image_format=image_format, crop=crop)
+        if not items:
+            return {"url": self.image.url, "width": self.width, "height": self.height}
+        item = next((item for item in items if item["width"] >= width), items[-1])
+        return {
+            "url": self.image.storage.url(item["name"]),
+            "width": item["width"],
+            "height": item["height"],
+        }
+
+    def srcset(self, *, image_format="jpeg", crop=""):
+        """``url 320w, url 640w, …`` for an ``<img srcset>`` or ``<source srcset>``."""
+        storage = self.image.storage
+        return ", ".join(
+            f"{storage.url(item['name'])} {item['width']}w"
+            for item in self.rendition_list(image_format=image_format, crop=crop)
+        )
+
+    def stored_files(self):
+        """Every file of this photograph on the storage: the original and its renditions."""
+        names = {item["name"] for item in self.renditions}
+        if self.image.name:
+            names.add(self.image.name)
+        return names
