@@ -37,9 +37,26 @@ class Province(models.TextChoices):
     ABROAD = "abroad", _("Outside Cambodia")
 
 
+class Gender(models.TextChoices):
+    FEMALE = "f", _("Woman")
+    MALE = "m", _("Man")
+    OTHER = "x", _("Another gender")
+
+
 class Person(models.Model):
     """Anyone the newsroom writes about, quotes or employs."""
 
+    Gender = Gender
+
+    honorific = models.CharField(
+        _("honorific"),
+        max_length=100,
+        blank=True,
+        help_text=_(
+            "A title written before the name, kept apart from it: “H.E.”, "
+            "“Samdech”, “Lok Chumteav”, “Dr”."
+        ),
+    )
     name = models.CharField(
         _("name"),
         max_length=200,
@@ -91,6 +108,16 @@ class Person(models.Model):
     home_province = models.CharField(
         _("home province"), max_length=30, choices=Province, blank=True
     )
+    gender = models.CharField(
+        _("gender"),
+        max_length=1,
+        choices=Gender,
+        blank=True,
+        help_text=_(
+            "As the person describes themselves, or as stories refer to them "
+            "(“she said”). Counted in the sources dashboard; leave empty if unknown."
+        ),
+    )
     user = models.OneToOneField(
         settings.AUTH_USER_MODEL,
         verbose_name=_("login"),
@@ -112,6 +139,10 @@ class Person(models.Model):
                 condition=Q(birth_year__isnull=True)
                 | Q(birth_year__gte=1900, birth_year__lte=2100),
                 name="person_birth_year_plausible",
+            ),
+            models.CheckConstraint(
+                condition=Q(gender__in=["", *(choice.value for choice in Gender)]),
+                name="person_gender_valid",
             ),
         ]
         indexes = [models.Index(Lower("short_name"), name="person_short_name_lower")]
@@ -154,6 +185,30 @@ class PersonAlias(models.Model):
 
     def __str__(self):
         return self.name
+
+
+class PersonFormerSlug(models.Model):
+    """
+    A profile address a person had before: their own earlier slug, or the
+    slug of a record merged into theirs. It redirects to the present profile.
+    """
+
+    person = models.ForeignKey(
+        Person,
+        verbose_name=_("person"),
+        on_delete=models.CASCADE,
+        related_name="former_slugs",
+    )
+    slug = SlugField(_("former slug"), max_length=200, unique=True)
+    created_at = models.DateTimeField(_("recorded"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        verbose_name = _("former profile address")
+        verbose_name_plural = _("former profile addresses")
+
+    def __str__(self):
+        return self.slug
 
 
 class OrganizationKind(models.TextChoices):

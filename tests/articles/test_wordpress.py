@@ -1,0 +1,250 @@
+"""Importing a WordPress export (tests/fixtures/wordpress/export.xml, invented)."""
+
+import datetime
+import io
+import shutil
+import tempfile
+from pathlib import Path
+
+from django.core.management import CommandError, call_command
+from django.test import SimpleTestCase, TestCase
+
+from articles.models import Article, ArticlePhoto, ImportedItem, PhotoNeeded, Quote, Section
+from articles.wordpress import WordPressExportError, convert_body, import_wordpress
+from media.models import Photograph
+from people.models import Person
+from tests.factories import image_bytes, make_user
+
+EXPORT = Path(__file__).resolve().parent.parent / "fixtures" / "wordpress" / "export.xml"
+
+
+def make_media_dir(test_case):
+    """A copy of wp-content/uploads holding one of the export's two images."""
+    root = Path(tempfile.mkdtemp(prefix="newsroom-wp-"))
+    test_case.addClassCleanup(shutil.rmtree, root, ignore_errors=True)
+    uploads = root / "uploads"
+    (uploads / "2024" / "05").mkdir(parents=True)
+    (uploads / "2024" / "05" / "eviction.jpg").write_bytes(image_bytes())
+    # A file the export points at with ../, outside the uploads folder.
+    (root / "secret.jpg").write_bytes(image_bytes())
+    return uploads
+
+
+def story(wordpress_id):
+    return ImportedItem.objects.get(kind="post", external_id=wordpress_id).article
+
+
+class WordPressImportTests(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        cls.editor = make_user("chief-editor", role="Editors")
+        cls.media_dir = make_media_dir(cls)
+        cls.report = import_wordpress(path=EXPORT, media_dir=cls.media_dir, user=cls.editor)
+        cls.published = story("201")
+        cls.draft = story("202")
+
+    def test_posts_become_stories_with_status_and_dates(self):
+        """A published post is published at its time, approved by the importing editor."""
+        self.assertEqual(self.published.status, Article.Status.PUBLISHED)
+        moment = datetime.datetime(2024, 5, 3, 5, 0, tzinfo=datetime.UTC)
+        self.assertEqual(self.published.published_at, moment)
+        self.assertEqual(self.published.created_at, moment)
+        self.assertEqual(self.published.approved_by, self.editor)
+        self.assertEqual(self.published.slug, "families-evicted-from-boeung-ream")
+        self.assertEqual(
+            self.published.headline,
+            "Families evicted from Boeung Ream say they were given one day’s notice",
+        )
+        self.assertEqual(self.published.standfirst, "Sixty families were given a day to leave.")
+        self.assertEqual(self.draft.status, Article.Status.DRAFT)
+        self.assertIsNone(self.draft.published_at)
+
+    def test_authors_become_staff_people_with_closed_logins(self):
+        """Each author is a person with a login that cannot sign in until opened."""
+        byline = self.published.bylines.get()
+        self.assertEqual(byline.person.name, "Chan Sreyneang")
+        user = byline.person.user
+        self.assertEqual(user.username, "sreyneang")
+        self.assertFalse(user.is_active)
+        self.assertFalse(user.has_usable_password())
+        self.assertEqual(self.draft.bylines.get().person.name, "Mom Vuthy")
+
+    def test_categories_become_sections_and_tags_topics(self):
+        """The post's category is its section (never “Uncategorized”), its tags its topics."""
+        self.assertEqual(self.published.section.slug, "land")
+        self.assertFalse(Section.objects.filter(slug="uncategorized").exists())
+        self.assertEqual(
+            sorted(self.published.topics.values_list("name", flat=True)), ["Courts", "Evictions"]
+        )
+
+    def test_attachments_become_photos_with_caption_alt_text_and_credit(self):
+        """An attachment with its file is a photograph, its caption and credit split."""
+        photograph = ImportedItem.objects.get(kind="attachment", external_id="101").photograph
+        self.assertEqual(
+            photograph.caption,
+            "Families stand outside their homes in Boeung Ream, Phnom Penh, May 3, 2024.",
+        )
+        self.assertEqual(
+            photograph.alt_text,
+            "Three women and two children stand beside a pile of furniture on a dirt road.",
+        )
+        self.assertEqual(photograph.credit, "Newsroom/ Chan Sreyneang")
+        self.assertEqual(photograph.photographer, self.published.bylines.get().person)
+        self.assertEqual(photograph.date_taken, datetime.date(2024, 5, 3))
+        self.assertEqual(photograph.place, "Boeung Ream, Phnom Penh")
+
+    def test_featured_image_is_the_lead_photo(self):
+        """The featured image is the story's lead photo."""
+        self.assertEqual(
+            self.published.lead_photo,
+            ImportedItem.objects.get(kind="attachment", external_id="101").photograph,
+        )
+
+    def test_missing_files_become_photos_needed(self):
+        """An image whose file is not in the media folder waits as a photo needed."""
+        needed = PhotoNeeded.objects.get(article=self.published)
+        self.assertEqual(needed.position, 1)
+        self.assertEqual(needed.caption, "The municipal court in Phnom Penh, May 2, 2024.")
+        self.assertEqual(needed.credit_agency, "AFP")
+        self.assertEqual(needed.photographer.name, "Long Narin")
+        self.assertEqual(needed.source_file, "2024/05/court.jpg")
+        lead = PhotoNeeded.objects.get(article=self.draft)
+        self.assertIsNone(lead.position)
+        self.assertEqual(self.report.photos_needed, 2)
+
+    def test_images_in_the_body_are_placed(self):
+        """A block-editor image of an imported attachment is placed where it stood."""
+        placed = ArticlePhoto.objects.get(article=self.draft)
+        self.assertEqual(placed.position, 1)
+        self.assertEqual(placed.photograph, self.published.lead_photo)
+        self.assertIn("[photo 1]", self.draft.body)
+
+    def test_files_outside_the_media_folder_are_never_read(self):
+        """An attachment path with ../ is not followed out of the media folder."""
+        self.assertFalse(ImportedItem.objects.filter(external_id="103").exists())
+        self.assertEqual(Photograph.objects.count(), 1)
+
+    def test_body_becomes_safe_markdown(self):
+        """Paragraphs, emphasis, block quotes and safe links survive; scripts do not."""
+        body = self.published.body
+        self.assertIn("Sixty families in Boeung Ream", body)
+        self.assertIn("**Nobody**", body)
+        self.assertIn("> The families will be offered plots", body)
+        self.assertIn("[more land stories](https://archive.example.org/land/)", body)
+        self.assertNotIn("javascript", body)
+        self.assertNotIn("alert", body)
+        self.assertIn("<strong>Nobody</strong>", self.published.body_html)
+
+    def test_quotes_are_attributed(self):
+        """The imported stories' quotes are found and attributed, unconfirmed."""
+        quotes = Quote.objects.filter(article=self.published).select_related("speaker")
+        self.assertEqual(
+            [(quote.text, quote.speaker.name) for quote in quotes],
+            [
+                ("an insult to every family here", "Mean Sopheap"),
+                ("We have lived here for twenty years. Nobody asked us anything", "Mean Sopheap"),
+            ],
+        )
+        self.assertEqual(self.draft.quotes.get().speaker.name, "Keo Chenda")
+
+    def test_pages_and_deleted_posts_are_skipped(self):
+        """Pages and trashed posts are reported as skipped, not imported."""
+        self.assertEqual(len(self.report.skipped), 2)
+        self.assertEqual(self.report.stories_created, 2)
+
+    def test_running_again_updates_instead_of_duplicating(self):
+        """A second import of the same export changes counts by nothing."""
+        counts = [Article.objects.count(), Photograph.objects.count(), Person.objects.count()]
+        counts += [PhotoNeeded.objects.count(), Quote.objects.count()]
+        report = import_wordpress(path=EXPORT, media_dir=self.media_dir, user=self.editor)
+        self.assertEqual((report.stories_created, report.stories_updated), (0, 2))
+        self.assertEqual((report.photos_created, report.photos_updated), (0, 1))
+        again = [Article.objects.count(), Photograph.objects.count(), Person.objects.count()]
+        again += [PhotoNeeded.objects.count(), Quote.objects.count()]
+        self.assertEqual(again, counts)
+
+    def test_running_again_takes_edits_from_the_export(self):
+        """A post edited in WordPress is updated in place."""
+        edited = Path(self.media_dir.parent / "edited.xml")
+        edited.write_text(
+            EXPORT.read_text(encoding="utf-8").replace(
+                "Sixty families in Boeung Ream", "Sixty-two families in Boeung Ream"
+            ),
+            encoding="utf-8",
+        )
+        import_wordpress(path=edited, media_dir=self.media_dir, user=self.editor)
+        self.published.refresh_from_db()
+        self.assertIn("Sixty-two families", self.published.body)
+        self.assertEqual(Article.objects.count(), 2)
+
+
+class RefusedExportTests(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        cls.editor = make_user("night-editor", role="Editors")
+
+    def setUp(self):
+        self.folder = Path(tempfile.mkdtemp(prefix="newsroom-wxr-"))
+        self.addCleanup(shutil.rmtree, self.folder, ignore_errors=True)
+
+    def write(self, text):
+        path = self.folder / "export.xml"
+        path.write_text(text, encoding="utf-8")
+        return path
+
+    def assertNothingImported(self):
+        self.assertFalse(Article.objects.exists())
+        self.assertFalse(Person.objects.exists())
+        self.assertFalse(Photograph.objects.exists())
+
+    def test_malformed_xml(self):
+        """A cut-off export is refused with its line, and nothing is imported."""
+        path = self.write(EXPORT.read_text(encoding="utf-8")[:9000])
+        with self.assertRaisesMessage(CommandError, "not well-formed XML (line"):
+            call_command("import_wordpress", str(path), user="night-editor", stdout=io.StringIO())
+        self.assertNothingImported()
+
+    def test_entities_are_refused(self):
+        """An export declaring entities (an XML bomb) is refused unread."""
+        path = self.write(
+            '<?xml version="1.0"?><!DOCTYPE rss [<!ENTITY a "aaaaaaaaaa">'
+            '<!ENTITY b "&a;&a;&a;&a;&a;&a;">]><rss><channel><title>&b;</title></channel></rss>'
+        )
+        with self.assertRaisesMessage(WordPressExportError, "declares a DTD or entities"):
+            import_wordpress(path=path, user=self.editor)
+        self.assertNothingImported()
+
+    def test_xml_that_is_not_a_wordpress_export(self):
+        """A plain RSS feed is not an export."""
+        path = self.write('<rss version="2.0"><channel><title>Feed</title></channel></rss>')
+        with self.assertRaisesMessage(WordPressExportError, "not a WordPress export"):
+            import_wordpress(path=path, user=self.editor)
+
+    def test_published_posts_need_an_editor(self):
+        """Published posts need an editor to stand as approver; without one nothing goes in."""
+        with self.assertRaisesMessage(CommandError, "name an editor's login"):
+            call_command("import_wordpress", str(EXPORT), stdout=io.StringIO())
+        self.assertNothingImported()
+
+    def test_an_error_halfway_rolls_everything_back(self):
+        """A broken image file stops the import, and nothing stays, files included."""
+        uploads = self.folder / "uploads" / "2024" / "05"
+        uploads.mkdir(parents=True)
+        (uploads / "eviction.jpg").write_bytes(b"not an image at all")
+        with self.assertRaisesMessage(WordPressExportError, "Attachment 101"):
+            import_wordpress(path=EXPORT, media_dir=self.folder / "uploads", user=self.editor)
+        self.assertNothingImported()
+
+    def test_command_reports_what_it_did(self):
+        """The command prints what it made and what it skipped."""
+        output = io.StringIO()
+        call_command("import_wordpress", str(EXPORT), user="night-editor", stdout=output)
+        self.assertIn("Stories: 2 new, 0 updated.", output.getvalue())
+        self.assertIn("Skipped page 301", output.getvalue())
+
+
+class BodyConversionTests(SimpleTestCase):
+    def test_wpautop_paragraphs_and_markdown_characters(self):
+        """Blank lines make paragraphs; characters Markdown would act on are escaped."""
+        blocks = convert_body("First *starred* line.\n\n# not a heading\n\n[photo 9]")
+        self.assertEqual(blocks, ["First \\*starred\\* line.", "\\# not a heading"])
