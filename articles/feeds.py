@@ -1,0 +1,141 @@
+"""RSS 2.0 and Atom feeds of published stories: latest, per section, per author."""
+
+import dataclasses
+import mimetypes
+
+from django.contrib.syndication.views import Feed
+from django.http import HttpRequest
+from django.shortcuts import get_object_or_404
+from django.urls import reverse
+from django.utils.feedgenerator import Atom1Feed, Enclosure
+from django.utils.translation import gettext_lazy as _
+
+from .models import Article, Byline
+
+ITEMS = 30
+
+
+@dataclasses.dataclass
+class Subject:
+    """What a feed is about (a section, a person, or nothing for the latest), and
+    the request, for absolute image addresses: a Feed instance serves every
+    request, so nothing request-specific may be kept on it."""
+
+    request: HttpRequest
+    item: object = None
+
+
+class StoryFeed(Feed):
+    """What every story feed shares: one item per story, with its lead photo."""
+
+    def get_object(self, request, *args, **kwargs):
+        return Subject(request)
+
+    def stories(self, subject):
+        stories = list(self.select(subject).for_listing().prefetch_related("topics")[:ITEMS])
+        for story in stories:
+            story.feed_request = subject.request
+        return stories
+
+    def items(self, subject):
+        return self.stories(subject)
+
+    def item_title(self, article):
+        return article.headline
+
+    def item_description(self, article):
+        return article.standfirst
+
+    def item_pubdate(self, article):
+        return article.published_at
+
+    def item_updateddate(self, article):
+        return max(article.published_at, article.updated_at)
+
+    def item_author_name(self, article):
+        return ", ".join(byline.person.name for byline in article.bylines.all()) or None
+
+    def item_categories(self, article):
+        categories = [article.section.name] if article.section_id else []
+        return categories + [topic.name for topic in article.topics.all()]
+
+    def item_enclosures(self, article):
+        photo = article.lead_photo
+        if photo is None or not photo.image:
+            return []
+        image = photo.rendition(1280)
+        name = image["url"].rsplit("/", 1)[-1]
+        mime_type = mimetypes.guess_type(name)[0] or "image/jpeg"
+        try:
+            length = photo.image.size if image["url"] == photo.image.url else 0
+        except OSError:
+            length = 0
+        url = article.feed_request.build_absolute_uri(image["url"])
+        return [Enclosure(url, str(length), mime_type)]
+
+
+class LatestStoriesFeed(StoryFeed):
+    title = _("Newsroom: latest stories")
+    description = _("The latest stories, in English and Khmer.")
+
+    def link(self):
+        return reverse("articles:home")
+
+    def select(self, subject):
+        return Article.objects.published()
+
+
+class LatestStoriesAtomFeed(LatestStoriesFeed):
+    feed_type = Atom1Feed
+    subtitle = LatestStoriesFeed.description
+
+
+class SectionFeed(StoryFeed):
+    def get_object(self, request, slug):
+        return Subject(
+            request, get_object_or_404(Article.objects.published().sections(), slug=slug)
+        )
+
+    def title(self, subject):
+        return _("Newsroom: %(section)s") % {"section": subject.item.name}
+
+    def description(self, subject):
+        return subject.item.description or self.title(subject)
+
+    def link(self, subject):
+        return reverse("articles:section_detail", args=[subject.item.slug])
+
+    def select(self, subject):
+        return Article.objects.published().filter(section=subject.item)
+
+
+class SectionAtomFeed(SectionFeed):
+    feed_type = Atom1Feed
+
+    def subtitle(self, subject):
+        return self.description(subject)
+
+
+class AuthorFeed(StoryFeed):
+    def get_object(self, request, slug):
+        return Subject(request, get_object_or_404(Article.objects.published().authors(), slug=slug))
+
+    def title(self, subject):
+        return _("Newsroom: stories by %(name)s") % {"name": subject.item.name}
+
+    def description(self, subject):
+        return self.title(subject)
+
+    def link(self, subject):
+        return reverse("people:person_detail", args=[subject.item.slug])
+
+    def select(self, subject):
+        written = Byline.objects.filter(person=subject.item).values("article")
+        return Article.objects.published().filter(pk__in=written)
+
+
+class AuthorAtomFeed(AuthorFeed):
+    feed_type = Atom1Feed
+
+    def subtitle(self, subject):
+        return self.description(subject)

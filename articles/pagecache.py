@@ -1,0 +1,143 @@
+"""
+A server-side cache for the reader pages that are read most (home, stories).
+
+Pages are stored under a *content version*: any change to content readers can
+see (a story, quote, person, photo, section…) starts a new version, so no page
+outlives the content it shows (``articles.signals``). A page is also never kept
+past the moment the next scheduled story goes live, because a story appearing
+at its publish time changes no row at all.
+
+The cache is shared by every server process (``CACHES`` in the settings), so a
+change saved by one process is seen by all. Keys also carry a fingerprint of the
+templates, so a release with changed templates starts with fresh pages.
+"""
+
+import datetime
+import functools
+import hashlib
+import uuid
+from pathlib import Path
+
+from django.conf import settings
+from django.core.cache import cache
+from django.http import HttpResponse
+from django.utils import timezone
+from django.utils.translation import get_language
+
+VERSION_KEY = "reader:content-version"
+# The longest a page is kept, even when nothing changes: a safety net for
+# changes made without model signals (QuerySet.update(), raw SQL, the shell).
+PAGE_SECONDS = 300
+
+
+def content_version():
+    """The current content version: a random token replaced on every change."""
+    version = cache.get(VERSION_KEY)
+    if version is None:
+        cache.add(VERSION_KEY, uuid.uuid4().hex, timeout=None)
+        version = cache.get(VERSION_KEY)
+    return version
+
+
+def request_content_version(request):
+    """The content version, read once per request however many fragments ask for it."""
+    if request is None:
+        return content_version()
+    if not hasattr(request, "_reader_content_version"):
+        request._reader_content_version = content_version()
+    return request._reader_content_version
+
+
+def content_changed():
+    """Start a new content version: every cached page is stale from now on."""
+    cache.set(VERSION_KEY, uuid.uuid4().hex, timeout=None)
+
+
+def seconds_to_keep(now=None):
+    """
+    How long a page rendered now stays true: ``PAGE_SECONDS``, or less when a
+    scheduled story goes live sooner.
+    """
+    from .models import Article
+
+    now = now or timezone.now()
+    horizon = now + datetime.timedelta(seconds=PAGE_SECONDS)
+    next_publication = (
+        Article.objects.published(now=horizon)
+        .filter(published_at__gt=now)
+        .order_by("published_at")
+        .values_list("published_at", flat=True)
+        .first()
+    )
+    if next_publication is None:
+        return PAGE_SECONDS
+    return max(0, int((next_publication - now).total_seconds()))
+
+
+@functools.cache
+def deployed_templates():
+    """A fingerprint of the templates deployed, so a new release never serves old pages."""
+    return templates_fingerprint()
+
+
+def templates_fingerprint():
+    stamps = sorted(
+        (str(path), path.stat().st_mtime_ns)
+        for folder in settings.TEMPLATES[0]["DIRS"]
+        for path in Path(folder).rglob("*.html")
+    )
+    return hashlib.sha256(repr(stamps).encode()).hexdigest()[:12]
+
+
+def templates_version():
+    # In development templates change while the server runs.
+    return templates_fingerprint() if settings.DEBUG else deployed_templates()
+
+
+def page_key(request):
+    # Pages hold absolute addresses (canonical, og:url), so the host is part of the key.
+    address = f"{request.scheme}://{request.get_host()}{request.get_full_path()}"
+    path = hashlib.sha256(address.encode()).hexdigest()
+    version = request_content_version(request)
+    return f"reader:page:{templates_version()}:{version}:{request.LANGUAGE_CODE}:{path}"
+
+
+def fragment_key(request, name, *parts):
+    """A key for a piece of a page, valid while the content and templates stay the same."""
+    version = request_content_version(request)
+    language = get_language()
+    return ":".join(
+        ["reader:fragment", name, templates_version(), version, language, *map(str, parts)]
+    )
+
+
+def cache_public_page(view):
+    """
+    Serve a public page from the cache, rendering and storing it on a miss.
+
+    Only successful GET and HEAD responses are stored, and only their body and
+    content type: headers that belong to one response (the CSP nonce, cookies)
+    are made fresh each time by the middleware. The pages cached here must not
+    vary with the user: they show the same to everyone.
+    """
+
+    @functools.wraps(view)
+    def wrapper(request, *args, **kwargs):
+        if request.method not in {"GET", "HEAD"}:
+            return view(request, *args, **kwargs)
+        key = page_key(request)
+        stored = cache.get(key)
+        if stored is not None:
+            content, content_type = stored
+            response = HttpResponse(content, content_type=content_type)
+        else:
+            response = view(request, *args, **kwargs)
+            if response.status_code == 200 and not response.streaming:
+                if hasattr(response, "render") and callable(response.render):
+                    response.render()
+                timeout = seconds_to_keep()
+                if timeout:
+                    cache.set(key, (response.content, response["Content-Type"]), timeout)
+        return response
+
+    return wrapper

@@ -1,0 +1,178 @@
+"""RSS and Atom feeds, sitemap.xml and news-sitemap.xml."""
+
+import datetime
+
+import feedparser
+from defusedxml import ElementTree as ET
+from django.test import TestCase
+from django.urls import reverse
+from django.utils import timezone, translation
+
+from tests.factories import (
+    make_article,
+    make_person,
+    make_photograph,
+    make_published_article,
+    make_quote,
+    make_section,
+    make_topic,
+)
+from tests.reader import ReaderTestMixin
+
+SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
+NEWS = "{http://www.google.com/schemas/sitemap-news/0.9}"
+XSS = '"><svg onload=alert(1)> & </title><script>alert(1)</script>'
+
+
+class FeedTests(ReaderTestMixin, TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        cls.land = make_section("Land")
+        cls.writer = make_person("Vann Piseth")
+        cls.photo = make_photograph()
+        cls.story = make_published_article(
+            "Rubber company fences land",
+            section=cls.land,
+            bylines=[cls.writer],
+            lead_photo=cls.photo,
+        )
+        cls.story.topics.add(make_topic("Rubber"))
+        cls.other = make_published_article("Election campaign opens", bylines=[make_person()])
+        cls.draft = make_article("Draft story for the feed", section=cls.land, bylines=[cls.writer])
+        cls.future = make_published_article(
+            "Embargoed story",
+            section=cls.land,
+            published_at=timezone.now() + datetime.timedelta(hours=3),
+        )
+        cls.hidden_section = make_section("Hidden")
+        make_article("Only draft in hidden", section=cls.hidden_section)
+
+    def parse(self, url):
+        response = self.client.get(url)
+        self.assertEqual(response.status_code, 200)
+        feed = feedparser.parse(response.content)
+        self.assertFalse(feed.bozo, feed.get("bozo_exception"))
+        return feed
+
+    def feed_urls(self):
+        return {
+            "latest": (reverse("articles:feed_latest"), reverse("articles:feed_latest_atom")),
+            "section": (
+                reverse("articles:feed_section", args=["land"]),
+                reverse("articles:feed_section_atom", args=["land"]),
+            ),
+            "author": (
+                reverse("articles:feed_author", args=[self.writer.slug]),
+                reverse("articles:feed_author_atom", args=[self.writer.slug]),
+            ),
+        }
+
+    def test_every_feed_parses_in_rss_and_atom(self):
+        """feedparser reads each feed without complaint, in its declared format."""
+        for name, (rss, atom) in self.feed_urls().items():
+            with self.subTest(name):
+                self.assertEqual(self.parse(rss).version, "rss20")
+                self.assertEqual(self.parse(atom).version, "atom10")
+
+    def test_items_carry_title_link_date_author_and_lead_image(self):
+        feed = self.parse(reverse("articles:feed_latest"))
+        entry = next(e for e in feed.entries if e.title == "Rubber company fences land")
+        self.assertEqual(entry.link, f"http://testserver{self.story.get_absolute_url()}")
+        self.assertEqual(entry.author, "Vann Piseth")
+        self.assertIn("Rubber", [tag.term for tag in entry.tags])
+        self.assertIsNotNone(entry.published_parsed)
+        [enclosure] = entry.enclosures
+        self.assertTrue(enclosure.href.startswith("http://testserver/"))
+        self.assertTrue(enclosure.type.startswith("image/"))
+
+    def test_feeds_carry_published_stories_only(self):
+        """Drafts and embargoed stories are in no feed."""
+        for rss, atom in self.feed_urls().values():
+            for url in (rss, atom):
+                with self.subTest(url):
+                    titles = [entry.title for entry in self.parse(url).entries]
+                    self.assertNotIn("Draft story for the feed", titles)
+                    self.assertNotIn("Embargoed story", titles)
+        section_titles = [
+            e.title for e in self.parse(reverse("articles:feed_section", args=["land"])).entries
+        ]
+        self.assertEqual(section_titles, ["Rubber company fences land"])
+
+    def test_feeds_of_unknown_or_unpublished_sections_and_authors_answer_404(self):
+        for url in (
+            reverse("articles:feed_section", args=["hidden"]),
+            reverse("articles:feed_section", args=["nothing"]),
+            reverse("articles:feed_author", args=["nobody"]),
+        ):
+            with self.subTest(url):
+                self.assertEqual(self.client.get(url).status_code, 404)
+
+    def test_newsroom_text_is_xml_escaped(self):
+        """A headline holding markup is text in the feed, not elements."""
+        make_published_article(f"Headline {XSS}")
+        for url in (reverse("articles:feed_latest"), reverse("articles:feed_latest_atom")):
+            with self.subTest(url):
+                response = self.client.get(url)
+                ET.fromstring(response.content)
+                self.assertNotIn(b"<script>", response.content)
+                self.assertIn(f"Headline {XSS}", [e.title for e in self.parse(url).entries])
+
+    def test_feed_costs_the_same_for_two_stories_or_thirty(self):
+        """Feed items come with section and photo, bylines, and topics: three queries."""
+        url = reverse("articles:feed_latest")
+        with self.assertNumQueries(3):
+            self.client.get(url)
+        for _ in range(30):
+            story = make_published_article(
+                section=self.land, bylines=[make_person()], lead_photo=make_photograph()
+            )
+            story.topics.add(make_topic())
+        with self.assertNumQueries(3):
+            self.client.get(url)
+
+
+class SitemapTests(ReaderTestMixin, TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        cls.section = make_section("Land")
+        cls.speaker = make_person("Heng Rithy")
+        cls.story = make_published_article("Rubber company fences land", section=cls.section)
+        make_quote(cls.story, speaker=cls.speaker)
+        cls.khmer = make_published_article("ការបោះឆ្នោតឃុំ", language="km")
+        cls.old = make_published_article(
+            "An older story", published_at=timezone.now() - datetime.timedelta(days=5)
+        )
+        cls.draft = make_article("Draft story", section=make_section("Hidden"))
+        make_quote(cls.draft, speaker=make_person("Hidden Source"))
+
+    def locations(self, url):
+        response = self.client.get(url)
+        self.assertEqual(response.status_code, 200)
+        root = ET.fromstring(response.content)
+        return root, [loc.text for loc in root.iter(f"{SITEMAP}loc")]
+
+    def test_sitemap_is_well_formed_and_lists_public_pages_only(self):
+        _, locations = self.locations("/sitemap.xml")
+        base = "http://testserver"
+        self.assertIn(f"{base}{self.story.get_absolute_url()}", locations)
+        self.assertIn(f"{base}/sections/land/", locations)
+        self.assertIn(f"{base}/km/sections/land/", locations)
+        self.assertIn(f"{base}/people/{self.speaker.slug}/", locations)
+        self.assertNotIn(f"{base}{self.draft.get_absolute_url()}", locations)
+        self.assertFalse([loc for loc in locations if "hidden" in loc])
+
+    def test_stories_are_listed_at_the_address_in_their_own_language(self):
+        _, locations = self.locations("/sitemap.xml")
+        with translation.override("km"):
+            khmer_url = self.khmer.get_absolute_url()
+        self.assertIn(f"http://testserver{khmer_url}", locations)
+
+    def test_news_sitemap_lists_the_last_two_days(self):
+        root, locations = self.locations("/news-sitemap.xml")
+        self.assertIn(f"http://testserver{self.story.get_absolute_url()}", locations)
+        self.assertNotIn(f"http://testserver{self.old.get_absolute_url()}", locations)
+        self.assertNotIn(f"http://testserver{self.draft.get_absolute_url()}", locations)
+        titles = [title.text for title in root.iter(f"{NEWS}title")]
+        self.assertIn("Rubber company fences land", titles)
+        dates = [date.text for date in root.iter(f"{NEWS}publication_date")]
+        self.assertTrue(all(datetime.datetime.fromisoformat(date) for date in dates))
