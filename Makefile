@@ -12,7 +12,7 @@ PYTHON_FOR_VENV := $(shell for candidate in python3.14 python3.13 python3.12 pyt
 	if command -v $$candidate >/dev/null 2>&1 && $$candidate -c 'import sys; sys.exit(sys.version_info < (3, 12))' 2>/dev/null; then \
 	command -v $$candidate; break; fi; done)
 
-.PHONY: run test test-postgres lint format migrate demo check-deploy clean
+.PHONY: run test test-postgres bench lint format migrate demo check-deploy clean
 
 $(PY):
 	@test -n "$(PYTHON_FOR_VENV)" || { echo "Python 3.12 or newer is needed: install it (for example 'pyenv install 3.12' or Debian's python3.12) and run make again."; exit 1; }
@@ -35,12 +35,17 @@ run: demo
 
 test: $(STAMP)
 	scripts/ensure-chromium
+	scripts/ensure-quality-tools
 	$(PY) manage.py makemigrations --check --dry-run --settings=tests.settings
 	$(PY) -m pytest $(PYTEST_ARGS)
 
 # The same suite on a throwaway PostgreSQL 15 cluster (scripts/with-postgres).
 test-postgres: $(STAMP)
 	scripts/with-postgres $(MAKE) --no-print-directory test
+
+# Serve a throwaway demo newsroom with gunicorn and measure pages against /healthz.
+bench: $(STAMP)
+	$(PY) bench/run.py
 
 lint: $(STAMP)
 	$(PY) -m ruff check .

@@ -2,9 +2,11 @@ import datetime
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.validators import MaxLengthValidator
+from django.core.serializers.json import DjangoJSONEncoder
+from django.core.validators import MaxLengthValidator, MaxValueValidator
 from django.db import models
 from django.db.models import Q
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
@@ -28,6 +30,16 @@ class Section(models.Model):
     )
     position = models.PositiveSmallIntegerField(
         _("order"), default=0, help_text=_("Sections are listed in this order.")
+    )
+    editors = models.ManyToManyField(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("section editors"),
+        blank=True,
+        related_name="edited_sections",
+        help_text=_(
+            "Told by e-mail when a story in this section is submitted for review. "
+            "Left empty, every editor is told."
+        ),
     )
 
     class Meta:
@@ -67,11 +79,115 @@ class ArticleQuerySet(models.QuerySet):
     def in_language(self, language):
         return self.filter(language=language)
 
+    def in_review(self):
+        """Stories waiting for an editor, the longest-waiting first."""
+        return self.filter(status=Article.Status.IN_REVIEW).order_by("submitted_at", "pk")
+
+    def scheduled(self, *, now=None):
+        """Stories approved for a publish time still to come."""
+        return self.filter(status=Article.Status.PUBLISHED, published_at__gt=now or timezone.now())
+
     def for_listing(self):
         """Load what a story card shows without a query per story."""
         return self.select_related(
             "section", "lead_photo", "lead_photo__photographer"
-        ).prefetch_related("bylines__person")
+        ).prefetch_related(
+            models.Prefetch(
+                "bylines", Byline.objects.select_related("person").order_by("position", "pk")
+            )
+        )
+
+    def for_story(self):
+        """Load everything the story page shows, in a fixed number of queries."""
+        return (
+            self.for_listing()
+            .select_related("translation_of", "translation")
+            .prefetch_related(*story_prefetches())
+        )
+
+    # What published stories show. Each returns a queryset of another model,
+    # limited to what appears in the stories of this queryset, so a choice
+    # list or profile built from it cannot reveal a draft's people or topics.
+
+    def sections(self):
+        return Section.objects.filter(pk__in=self.values("section"))
+
+    def topics(self):
+        return Topic.objects.filter(pk__in=self.values("topics"))
+
+    def authors(self):
+        """People with a byline on these stories."""
+        from people.models import Person
+
+        return Person.objects.filter(
+            pk__in=Byline.objects.filter(article__in=self.values("pk")).values("person")
+        )
+
+    def quoted_people(self):
+        from people.models import Person
+
+        return Person.objects.filter(
+            pk__in=Quote.objects.filter(article__in=self.values("pk")).values("speaker")
+        )
+
+    def photographs(self):
+        """Photographs these stories show: lead photos and photos in the body."""
+        from media.models import Photograph
+
+        stories = self.values("pk")
+        return Photograph.objects.filter(
+            Q(pk__in=self.values("lead_photo"))
+            | Q(pk__in=ArticlePhoto.objects.filter(article__in=stories).values("photograph"))
+        )
+
+    def people(self):
+        """
+        Everyone these stories make public: bylines, speakers, people named,
+        and the photographers of their photos.
+        """
+        from people.models import Person
+
+        stories = self.values("pk")
+        named = Article.people.through.objects.filter(article__in=stories).values("person")
+        return Person.objects.filter(
+            Q(pk__in=self.authors().values("pk"))
+            | Q(pk__in=self.quoted_people().values("pk"))
+            | Q(pk__in=named)
+            | Q(pk__in=self.photographs().values("photographer"))
+        )
+
+    def organizations(self):
+        """Organizations these stories name, and those of the people they make public."""
+        from people.models import Affiliation, Organization
+
+        named = Article.organizations.through.objects.filter(article__in=self.values("pk")).values(
+            "organization"
+        )
+        affiliated = Affiliation.objects.filter(person__in=self.people().values("pk")).values(
+            "organization"
+        )
+        return Organization.objects.filter(Q(pk__in=named) | Q(pk__in=affiliated))
+
+
+def story_prefetches():
+    """What a story page shows besides its cards' fields: one query each."""
+    from people.models import Affiliation, Person
+
+    return [
+        models.Prefetch(
+            "placed_photos", ArticlePhoto.objects.select_related("photograph__photographer")
+        ),
+        models.Prefetch("quotes", Quote.objects.select_related("speaker")),
+        "corrections",
+        "topics",
+        models.Prefetch(
+            "people",
+            Person.objects.prefetch_related(
+                models.Prefetch("affiliations", Affiliation.objects.select_related("organization"))
+            ),
+        ),
+        "organizations",
+    ]
 
 
 class ArticleStatus(models.TextChoices):
@@ -184,6 +300,38 @@ class Article(models.Model):
         _("featured"), default=False, help_text=_("Show on the home page's top stories.")
     )
     version = models.PositiveIntegerField(_("version"), default=1, editable=False)
+    submitted_at = models.DateTimeField(
+        _("submitted"), null=True, blank=True, editable=False, db_index=True
+    )
+    approved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("approved by"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+    )
+    approved_at = models.DateTimeField(_("approved"), null=True, blank=True, editable=False)
+    approved_revision = models.ForeignKey(
+        "Revision",
+        verbose_name=_("approved revision"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+        help_text=_("The text an editor approved: what goes, or went, live."),
+    )
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("last saved by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+    )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
@@ -214,6 +362,14 @@ class Article(models.Model):
                 name="article_published_has_time",
                 violation_error_message=_("A published story needs a publish time."),
             ),
+            models.CheckConstraint(
+                condition=~Q(status__in=["approved", "published"])
+                | Q(approved_by__isnull=False, approved_at__isnull=False),
+                name="article_approved_has_approver",
+                violation_error_message=_(
+                    "An approved or published story needs the editor who approved it."
+                ),
+            ),
         ]
         indexes = [models.Index(fields=["status", "published_at"])]
         permissions = [
@@ -233,6 +389,13 @@ class Article(models.Model):
         if self.pk is not None and not kwargs.get("force_insert"):
             self.version += 1
         super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        """The story's public address, ``/articles/<yyyy>/<mm>/<slug>/``."""
+        return reverse(
+            "articles:article_detail",
+            kwargs={"year": self.month.year, "month": self.month.month, "slug": self.slug},
+        )
 
     def clean(self):
         errors = {}
@@ -267,6 +430,20 @@ class Article(models.Model):
             and self.published_at is not None
             and self.published_at <= (now or timezone.now())
         )
+
+    def is_scheduled(self, *, now=None):
+        """Approved for a publish time still to come: readers cannot see it yet."""
+        return (
+            self.status == self.Status.PUBLISHED
+            and self.published_at is not None
+            and self.published_at > (now or timezone.now())
+        )
+
+    def workflow_label(self, *, now=None):
+        """The state as the newsroom says it: "Scheduled" is published, not yet live."""
+        if self.is_scheduled(now=now):
+            return _("Scheduled")
+        return self.get_status_display()
 
     def word_count(self):
         return len(" ".join(body.paragraphs(self.body)).split())
@@ -435,6 +612,34 @@ class Quote(models.Model):
         default=False,
         help_text=_("Tick once a person has checked who said these words."),
     )
+    confidence = models.PositiveSmallIntegerField(
+        _("attribution confidence"),
+        null=True,
+        blank=True,
+        validators=[MaxValueValidator(100)],
+        help_text=_(
+            "How sure the automatic attribution is, from 0 to 100. Empty for "
+            "quotes entered by hand."
+        ),
+    )
+    attribution_note = models.CharField(
+        _("attribution note"),
+        max_length=500,
+        blank=True,
+        help_text=_(
+            "How the speaker was found, and anything to check before confirming: "
+            "“Two people called Sokha are named; Meas Sokha was chosen.”"
+        ),
+    )
+    provenance_note = models.TextField(
+        _("provenance (staff only)"),
+        blank=True,
+        help_text=_(
+            "Private: where these words come from, for fact-checking and legal "
+            "defence. Interview notes, a recording and the time in it (“call "
+            "recording 2024-03-02, 14:05”). Never shown to readers."
+        ),
+    )
 
     class Meta:
         ordering = ["article", "position"]
@@ -453,6 +658,10 @@ class Quote(models.Model):
                 fields=["article", "position"],
                 name="quote_unique_number",
                 violation_error_message=_("Two quotes in this story have the same number."),
+            ),
+            models.CheckConstraint(
+                condition=Q(confidence__isnull=True) | Q(confidence__lte=100),
+                name="quote_confidence_percent",
             ),
         ]
 
@@ -476,6 +685,12 @@ class CorrectionKind(models.TextChoices):
     RETRACTION = "retraction", _("Retraction")
 
 
+class CorrectionQuerySet(models.QuerySet):
+    def public(self, *, now=None):
+        """Corrections readers see: those on the stories ``Article.objects.published()`` shows."""
+        return self.filter(article__in=Article.objects.published(now=now))
+
+
 class Correction(models.Model):
     Kind = CorrectionKind
 
@@ -491,6 +706,27 @@ class Correction(models.Model):
         help_text=_("What was wrong and what is right: “An earlier version misspelt…”."),
     )
     published_at = models.DateTimeField(_("date"), default=timezone.now)
+    quote = models.ForeignKey(
+        Quote,
+        verbose_name=_("misattributed quote"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="corrections",
+        help_text=_("For a quote given to the wrong person: the quote, by its number."),
+    )
+    corrected_speaker = models.ForeignKey(
+        "people.Person",
+        verbose_name=_("who really said it"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        help_text=_("The quote is moved to this person when the correction is saved."),
+    )
+    previous_attribution = models.CharField(
+        _("previously attributed to"), max_length=300, blank=True, editable=False
+    )
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("issued by"),
@@ -500,6 +736,8 @@ class Correction(models.Model):
         editable=False,
         related_name="+",
     )
+
+    objects = CorrectionQuerySet.as_manager()
 
     class Meta:
         ordering = ["article", "published_at"]
@@ -514,3 +752,471 @@ class Correction(models.Model):
 
     def __str__(self):
         return f"{self.get_kind_display()}, {timezone.localtime(self.published_at):%Y-%m-%d}"
+
+
+class FormerAddress(models.Model):
+    """
+    An address a story was reachable at before its slug or month changed.
+    It answers with a permanent redirect to the story's present address.
+    """
+
+    article = models.ForeignKey(
+        Article,
+        verbose_name=_("story"),
+        on_delete=models.CASCADE,
+        related_name="former_addresses",
+    )
+    month = models.DateField(_("address month"))
+    slug = SlugField(_("slug"), max_length=200)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("former address")
+        verbose_name_plural = _("former addresses")
+        constraints = [
+            models.UniqueConstraint(fields=["month", "slug"], name="former_address_unique"),
+        ]
+
+    def __str__(self):
+        return f"{self.month:%Y/%m}/{self.slug}"
+
+
+class PhotoNeeded(models.Model):
+    """
+    A photo an imported story carries whose image file did not come with it:
+    the caption and credit wait here until someone attaches the picture.
+    """
+
+    article = models.ForeignKey(
+        Article,
+        verbose_name=_("story"),
+        on_delete=models.CASCADE,
+        related_name="photos_needed",
+    )
+    position = models.PositiveSmallIntegerField(
+        _("number"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "The number in the body's [photo N] marker where the photo goes; "
+            "empty for the lead photo."
+        ),
+    )
+    caption = models.TextField(_("caption"), blank=True)
+    alt_text = models.CharField(_("alt text"), max_length=300, blank=True)
+    credit_agency = models.CharField(_("agency"), max_length=100, blank=True)
+    photographer = models.ForeignKey(
+        "people.Person",
+        verbose_name=_("photographer"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="photos_needed",
+    )
+    date_taken = models.DateField(_("date taken"), null=True, blank=True)
+    place = models.CharField(_("place"), max_length=200, blank=True)
+    source_file = models.CharField(
+        _("file in the source"),
+        max_length=500,
+        blank=True,
+        help_text=_("The image's file name or address in the system the story came from."),
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["article", "position"]
+        verbose_name = _("photo needed")
+        verbose_name_plural = _("photos needed")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["article", "position"], name="photo_needed_unique_number"
+            ),
+            models.UniqueConstraint(
+                fields=["article"],
+                condition=Q(position__isnull=True),
+                name="photo_needed_one_lead",
+            ),
+        ]
+
+    def __str__(self):
+        if self.position is None:
+            return f"Lead photo for “{self.article}”"
+        return f"Photo {self.position} for “{self.article}”"
+
+
+class ImportKind(models.TextChoices):
+    POST = "post", _("Story")
+    ATTACHMENT = "attachment", _("Photograph")
+    AUTHOR = "author", _("Author")
+
+
+class ImportedItem(models.Model):
+    """
+    A story, photograph or author brought in from another system, under its
+    identifier there, so that importing the same export again updates it.
+    """
+
+    Kind = ImportKind
+
+    source = models.CharField(
+        _("source"), max_length=300, help_text=_("The system it came from: a site's address.")
+    )
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind)
+    external_id = models.CharField(_("identifier in the source"), max_length=200)
+    article = models.ForeignKey(
+        Article,
+        verbose_name=_("story"),
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="import_records",
+    )
+    photograph = models.ForeignKey(
+        "media.Photograph",
+        verbose_name=_("photograph"),
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="import_records",
+    )
+    person = models.ForeignKey(
+        "people.Person",
+        verbose_name=_("person"),
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="import_records",
+    )
+    imported_at = models.DateTimeField(_("last imported"), auto_now=True)
+
+    class Meta:
+        ordering = ["source", "kind", "external_id"]
+        verbose_name = _("imported item")
+        verbose_name_plural = _("imported items")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["source", "kind", "external_id"], name="imported_item_unique"
+            ),
+            models.CheckConstraint(
+                condition=Q(kind__in=[choice.value for choice in ImportKind]),
+                name="imported_item_kind_valid",
+            ),
+            models.CheckConstraint(
+                condition=(
+                    Q(kind="post", article__isnull=False, photograph__isnull=True)
+                    & Q(person__isnull=True)
+                )
+                | (
+                    Q(kind="attachment", article__isnull=True, photograph__isnull=False)
+                    & Q(person__isnull=True)
+                )
+                | (
+                    Q(kind="author", article__isnull=True, photograph__isnull=True)
+                    & Q(person__isnull=False)
+                ),
+                name="imported_item_one_target",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.get_kind_display()} {self.external_id} from {self.source}"
+
+
+# The editorial workflow: revisions, transitions, right of reply, share links
+# and who has a story open. The rules live in ``articles.services``.
+
+
+class Revision(models.Model):
+    """
+    A story's full content as saved once: text, filing, bylines, photos and
+    quotes, as JSON (``articles.services.snapshot``). Restoring one saves
+    its content again as a new revision; revisions are never changed.
+    """
+
+    article = models.ForeignKey(
+        Article, verbose_name=_("story"), on_delete=models.CASCADE, related_name="revisions"
+    )
+    number = models.PositiveIntegerField(_("number"))
+    version = models.PositiveIntegerField(
+        _("story version"), help_text=_("The story's version number this content was saved as.")
+    )
+    content = models.JSONField(_("content"), encoder=DjangoJSONEncoder)
+    note = models.CharField(_("note"), max_length=300, blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("saved by"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("saved"), default=timezone.now)
+
+    class Meta:
+        ordering = ["article", "-number"]
+        verbose_name = _("revision")
+        verbose_name_plural = _("revisions")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["article", "number"], name="revision_unique_number_per_story"
+            ),
+        ]
+
+    def __str__(self):
+        return _("Revision %(number)s of “%(story)s”") % {
+            "number": self.number,
+            "story": self.content.get("headline", ""),
+        }
+
+
+class Transition(models.Model):
+    """One step of a story through the workflow: who moved it, when, from where to where."""
+
+    article = models.ForeignKey(
+        Article, verbose_name=_("story"), on_delete=models.CASCADE, related_name="transitions"
+    )
+    from_status = models.CharField(_("from"), max_length=20, choices=ArticleStatus)
+    to_status = models.CharField(_("to"), max_length=20, choices=ArticleStatus)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("by"),
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    note = models.TextField(_("note"), blank=True)
+    publish_at = models.DateTimeField(_("publish time"), null=True, blank=True)
+    revision = models.ForeignKey(
+        Revision,
+        verbose_name=_("revision"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("when"), default=timezone.now)
+
+    class Meta:
+        ordering = ["article", "created_at", "pk"]
+        verbose_name = _("workflow step")
+        verbose_name_plural = _("workflow steps")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(from_status__in=[choice.value for choice in ArticleStatus])
+                & Q(to_status__in=[choice.value for choice in ArticleStatus]),
+                name="transition_statuses_valid",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.get_from_status_display()} → {self.get_to_status_display()}"
+
+    @property
+    def is_scheduling(self):
+        return (
+            self.to_status == ArticleStatus.PUBLISHED
+            and self.publish_at is not None
+            and self.publish_at > self.created_at
+        )
+
+
+class CommentMethod(models.TextChoices):
+    PHONE = "phone", _("Phone call")
+    EMAIL = "email", _("E-mail")
+    MESSAGE = "message", _("Text or messaging app")
+    LETTER = "letter", _("Letter")
+    IN_PERSON = "in_person", _("In person")
+    OTHER = "other", _("Other")
+
+
+class CommentOutcome(models.TextChoices):
+    PENDING = "pending", _("Waiting for an answer")
+    ANSWERED = "answered", _("Answered")
+    DECLINED = "declined", _("Declined to comment")
+    NO_RESPONSE = "no_response", _("Did not respond by the time of publication")
+
+
+class CommentRequest(models.Model):
+    """
+    Right of reply: a person or organization the story accuses was asked for
+    comment. A story is not approved while a request is waiting for an answer.
+    """
+
+    Method = CommentMethod
+    Outcome = CommentOutcome
+
+    article = models.ForeignKey(
+        Article,
+        verbose_name=_("story"),
+        on_delete=models.CASCADE,
+        related_name="comment_requests",
+    )
+    person = models.ForeignKey(
+        "people.Person",
+        verbose_name=_("person"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="comment_requests",
+    )
+    organization = models.ForeignKey(
+        "people.Organization",
+        verbose_name=_("organization"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="comment_requests",
+        help_text=_("Give the person or the organization the story accuses, not both."),
+    )
+    requested_at = models.DateTimeField(
+        _("asked on"), default=timezone.now, help_text=_("When you asked for comment.")
+    )
+    method = models.CharField(_("how"), max_length=20, choices=Method, default=Method.PHONE)
+    outcome = models.CharField(
+        _("answer"),
+        max_length=20,
+        choices=Outcome,
+        default=Outcome.PENDING,
+        help_text=_(
+            "Before the story is approved, record the answer, or that they declined "
+            "or did not respond."
+        ),
+    )
+    answer = models.TextField(
+        _("what they said"),
+        blank=True,
+        help_text=_("Their answer, or a summary of it. Needed when they answered."),
+    )
+    answered_at = models.DateTimeField(_("answered on"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["article", "requested_at", "pk"]
+        verbose_name = _("request for comment")
+        verbose_name_plural = _("right of reply: requests for comment")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(person__isnull=False, organization__isnull=True)
+                | Q(person__isnull=True, organization__isnull=False),
+                name="comment_request_one_party",
+                violation_error_message=_(
+                    "Give the person or the organization asked for comment, not both."
+                ),
+            ),
+            models.CheckConstraint(
+                condition=Q(method__in=[choice.value for choice in CommentMethod]),
+                name="comment_request_method_valid",
+            ),
+            models.CheckConstraint(
+                condition=Q(outcome__in=[choice.value for choice in CommentOutcome]),
+                name="comment_request_outcome_valid",
+            ),
+            models.CheckConstraint(
+                condition=~Q(outcome="answered") | ~Q(answer=""),
+                name="comment_request_answer_given",
+                violation_error_message=_("Write down what they said."),
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.party}: {self.get_outcome_display()}"
+
+    @property
+    def party(self):
+        return self.person if self.person_id else self.organization
+
+    @property
+    def is_open(self):
+        return self.outcome == CommentOutcome.PENDING
+
+    def public_statement(self):
+        """
+        What the story page says about this request, the same words on every
+        story: none for an answer, which the story itself reports.
+        """
+        if self.outcome == CommentOutcome.NO_RESPONSE:
+            return _(
+                "%(party)s did not respond to a request for comment by the time of publication."
+            ) % {"party": self.party}
+        if self.outcome == CommentOutcome.DECLINED:
+            return _("%(party)s declined to comment.") % {"party": self.party}
+        return ""
+
+
+class ShareLink(models.Model):
+    """
+    A signed, expiring, revocable address that shows one unpublished story,
+    read-only, to someone outside the newsroom (a lawyer, a translator).
+    """
+
+    article = models.ForeignKey(
+        Article, verbose_name=_("story"), on_delete=models.CASCADE, related_name="share_links"
+    )
+    key = models.CharField(_("key"), max_length=64, unique=True, editable=False)
+    recipient = models.CharField(
+        _("shared with"),
+        max_length=200,
+        help_text=_("Who the link is for: “our lawyer”, “the Khmer translator”."),
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("created by"),
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("created"), default=timezone.now)
+    expires_at = models.DateTimeField(_("expires"))
+    revoked_at = models.DateTimeField(_("revoked"), null=True, blank=True)
+    revoked_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("revoked by"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+
+    class Meta:
+        ordering = ["article", "-created_at"]
+        verbose_name = _("share link")
+        verbose_name_plural = _("share links")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(expires_at__gt=models.F("created_at")),
+                name="share_link_expires_after_creation",
+            ),
+        ]
+
+    def __str__(self):
+        return _("Preview of “%(story)s” for %(recipient)s") % {
+            "story": self.article,
+            "recipient": self.recipient,
+        }
+
+    def is_active(self, *, now=None):
+        return self.revoked_at is None and self.expires_at > (now or timezone.now())
+
+
+class EditingPresence(models.Model):
+    """Who has a story open in the workspace, and when they were last seen there."""
+
+    article = models.ForeignKey(
+        Article, verbose_name=_("story"), on_delete=models.CASCADE, related_name="presences"
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("user"),
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+    last_seen = models.DateTimeField(_("last seen"), default=timezone.now)
+
+    class Meta:
+        ordering = ["article", "-last_seen"]
+        verbose_name = _("open story")
+        verbose_name_plural = _("open stories")
+        constraints = [
+            models.UniqueConstraint(fields=["article", "user"], name="presence_unique_user"),
+        ]
+
+    def __str__(self):
+        return f"{self.user} on “{self.article}”"

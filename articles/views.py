@@ -1,13 +1,34 @@
+import datetime
 import logging
 
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
+from django.core.paginator import Paginator
 from django.db import DatabaseError, connection
-from django.http import JsonResponse
+from django.db.models import Count, F, Prefetch, Q, Window, prefetch_related_objects
+from django.db.models.functions import RowNumber
+from django.http import Http404, HttpResponsePermanentRedirect, JsonResponse
+from django.shortcuts import get_object_or_404, render
+from django.utils import timezone, translation
+from django.utils.cache import add_never_cache_headers, patch_cache_control
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
+from . import search as story_search
+from . import services, structured_data
+from .filters import ArchiveFilter
+from .models import Article, Byline, Correction, FormerAddress, story_prefetches
+from .pagecache import cache_public_page
+
 logger = logging.getLogger(__name__)
+
+HOME_LATEST = 10
+HOME_FEATURED = 3
+HOME_PER_SECTION = 4
+HOME_MOST_QUOTED = 8
+RELATED_STORIES = 4
+LISTING_PER_PAGE = 20
+CORRECTIONS_PER_PAGE = 50
 
 
 @never_cache
@@ -30,3 +51,267 @@ def healthz(request):
         checks["storage"] = "error"
     healthy = all(value == "ok" for value in checks.values())
     return JsonResponse(checks, status=200 if healthy else 503)
+
+
+@require_safe
+@cache_public_page
+def home(request):
+    """Featured and latest stories, a block per section, the most quoted people."""
+    published = Article.objects.published()
+    featured = list(published.filter(is_featured=True).for_listing()[:HOME_FEATURED])
+    latest = list(
+        published.exclude(pk__in=[story.pk for story in featured]).for_listing()[:HOME_LATEST]
+    )
+    # One query for every section's latest stories, however many sections exist.
+    by_section = (
+        published.filter(section__isnull=False)
+        .annotate(
+            rank=Window(
+                RowNumber(),
+                partition_by=F("section"),
+                order_by=[F("published_at").desc(), F("pk").desc()],
+            )
+        )
+        .filter(rank__lte=HOME_PER_SECTION)
+        .for_listing()
+        .order_by("section__position", "section__name", "rank")
+    )
+    sections = {}
+    for story in by_section:
+        sections.setdefault(story.section, []).append(story)
+    since = timezone.now() - datetime.timedelta(days=30)
+    most_quoted = (
+        published.filter(published_at__gte=since)
+        .quoted_people()
+        .annotate(
+            quote_count=Count(
+                "quotes",
+                filter=Q(quotes__article__in=published.filter(published_at__gte=since)),
+            )
+        )
+        .select_related("portrait")
+        .order_by("-quote_count", "name")[:HOME_MOST_QUOTED]
+    )
+    return render(
+        request,
+        "articles/home.html",
+        {
+            "featured": featured,
+            "latest": latest,
+            "section_blocks": list(sections.items()),
+            "most_quoted": most_quoted,
+            "json_ld": structured_data.website(request),
+        },
+    )
+
+
+@require_safe
+@cache_public_page
+def article_detail(request, year, month, slug):
+    """One published story; a former address of it answers 301 to the present one."""
+    try:
+        address_month = datetime.date(year, month, 1)
+    except ValueError:
+        raise Http404 from None
+    published = Article.objects.published()
+    article = published.for_story().filter(month=address_month, slug=slug).first()
+    if article is None:
+        former = FormerAddress.objects.filter(
+            month=address_month, slug=slug, article__in=published
+        ).select_related("article")
+        for address in former:
+            return HttpResponsePermanentRedirect(address.article.get_absolute_url())
+        raise Http404
+    return render_article(request, article)
+
+
+def story_context(request, article):
+    """Everything the story template shows, loaded in a fixed number of queries."""
+    prefetch_related_objects(
+        [article],
+        "section",
+        "lead_photo__photographer",
+        Prefetch("bylines", Byline.objects.select_related("person").order_by("position", "pk")),
+        "translation_of",
+        "translation",
+        *story_prefetches(),
+    )
+    published = Article.objects.published()
+    topic_ids = [topic.pk for topic in article.topics.all()]
+    related = (
+        published.exclude(pk=article.pk)
+        .filter(
+            Q(section=article.section_id)
+            | Q(pk__in=Article.topics.through.objects.filter(topic__in=topic_ids).values("article"))
+        )
+        .for_listing()[:RELATED_STORIES]
+        if article.section_id or topic_ids
+        else Article.objects.none()
+    )
+    quotes = list(article.quotes.all())
+    return {
+        "article": article,
+        "blocks": article.body_blocks(),
+        "bylines": list(article.bylines.all()),
+        "people_in_story": people_in_story(article, quotes),
+        "corrections": list(article.corrections.all()),
+        "related": list(related),
+        "alternates": alternates(request, article),
+        "canonical_url": canonical_url(request, article),
+        "json_ld": structured_data.news_article(request, article, quotes),
+        "was_updated": was_updated(article),
+    }
+
+
+def render_article(request, article, *, preview=False):
+    """
+    Render ``article`` in the public story template.
+
+    ``preview=True`` is for people allowed to see the story before readers do
+    (the caller checks that): the page says "Preview — not published", is
+    never cached and is not for search engines. The public page is rendered
+    with ``preview=False`` by ``article_detail`` only for published stories.
+    """
+    context = story_context(request, article)
+    context["preview"] = preview
+    response = render(request, "articles/article_detail.html", context)
+    if preview:
+        add_never_cache_headers(response)
+        patch_cache_control(response, private=True)
+        response["X-Robots-Tag"] = "noindex, nofollow"
+        response["Referrer-Policy"] = "no-referrer"
+    return response
+
+
+def people_in_story(article, quotes):
+    """
+    The people a story names and quotes, each once, with the role the story
+    gives them: the role given with their words, else their present affiliation.
+    Quoted people come first, in the order they speak.
+    """
+    entries = {}
+    for quote in quotes:
+        if quote.speaker_id and quote.speaker_id not in entries:
+            entries[quote.speaker_id] = {"person": quote.speaker, "role": quote.speaker_role}
+        elif quote.speaker_id and not entries[quote.speaker_id]["role"]:
+            entries[quote.speaker_id]["role"] = quote.speaker_role
+    for person in article.people.all():
+        entries.setdefault(person.pk, {"person": person, "role": ""})
+    named = {person.pk: person for person in article.people.all()}
+    for entry in entries.values():
+        person = named.get(entry["person"].pk)
+        affiliations = list(person.affiliations.all()) if person else []
+        current = [affiliation for affiliation in affiliations if affiliation.is_current]
+        entry["affiliation"] = current[0] if current else None
+    return list(entries.values())
+
+
+def translation_of(article):
+    """The story's counterpart in the other language, if it has one."""
+    if article.translation_of_id:
+        return article.translation_of
+    # A missing reverse one-to-one raises a subclass of AttributeError.
+    return getattr(article, "translation", None)
+
+
+def alternates(request, article):
+    """``hreflang`` links: the story and its published translation, each in its language."""
+    other = translation_of(article)
+    if other is None or not article.is_live() or not other.is_live():
+        return []
+    return [
+        {"language": story.language, "url": canonical_url(request, story)}
+        for story in sorted([article, other], key=lambda story: story.language)
+    ]
+
+
+def canonical_url(request, article):
+    """The story's address in the site language matching the story's own."""
+    with translation.override(article.language):
+        return request.build_absolute_uri(article.get_absolute_url())
+
+
+def was_updated(article):
+    if not article.published_at or not article.updated_at:
+        return False
+    return article.updated_at - article.published_at > datetime.timedelta(minutes=5)
+
+
+@require_safe
+def archive(request):
+    """Every published story, filtered by the ``ArchiveFilter`` choices and ``q``."""
+    filterset = ArchiveFilter(
+        request.GET or None,
+        queryset=Article.objects.published().for_listing(),
+        request=request,
+    )
+    status = 200
+    if filterset.is_bound and not filterset.is_valid():
+        stories, status = Article.objects.none(), 400
+    else:
+        stories = filterset.qs
+    page = page_of(request, stories, LISTING_PER_PAGE)
+    return render(
+        request,
+        "articles/article_archive.html",
+        {"filter": filterset, "page": page, "is_filtered": filterset.is_bound},
+        status=status,
+    )
+
+
+@require_safe
+def section_detail(request, slug):
+    published = Article.objects.published()
+    section = get_object_or_404(published.sections(), slug=slug)
+    page = page_of(request, published.filter(section=section).for_listing(), LISTING_PER_PAGE)
+    return render(request, "articles/section_detail.html", {"section": section, "page": page})
+
+
+@require_safe
+def topic_detail(request, slug):
+    published = Article.objects.published()
+    topic = get_object_or_404(published.topics(), slug=slug)
+    stories = published.filter(topics=topic).for_listing()
+    page = page_of(request, stories, LISTING_PER_PAGE)
+    return render(request, "articles/topic_detail.html", {"topic": topic, "page": page})
+
+
+@require_safe
+def search(request):
+    """Stories, people and photos matching ``q``, best matches first."""
+    query = story_search.clean_query(request.GET.get("q", ""))
+    results = story_search.search(query) if query else None
+    page = page_of(request, results.stories, LISTING_PER_PAGE) if results else None
+    return render(
+        request,
+        "articles/search.html",
+        {"query": query, "results": results, "page": page},
+    )
+
+
+def page_of(request, items, per_page):
+    """The requested page of ``items``; a page number out of range gives the nearest page."""
+    return Paginator(items, per_page).get_page(request.GET.get("page"))
+
+
+@require_safe
+def correction_list(request):
+    """Every correction, clarification and retraction on a published story, newest first."""
+    corrections = (
+        Correction.objects.public().select_related("article").order_by("-published_at", "-pk")
+    )
+    page = page_of(request, corrections, CORRECTIONS_PER_PAGE)
+    return render(request, "articles/correction_list.html", {"page": page})
+
+
+@require_safe
+def shared_preview(request, token):
+    """
+    An unpublished story shown through an editor's share link: read-only,
+    marked as a preview, never cached or indexed. A forged, expired, revoked
+    or published story's link is a 404 like any other missing page.
+    """
+    article = services.shared_article(token)
+    if article is None:
+        raise Http404
+    return render_article(request, article, preview=True)

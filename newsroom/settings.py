@@ -50,6 +50,8 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
+    "django.contrib.sitemaps",
+    "django_filters",
     "people",
     "media",
     "articles",
@@ -112,6 +114,20 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     }
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# Cached reader pages (articles/pagecache.py). The cache must be shared by all
+# server processes, so that a change saved in one is seen by every other: a
+# directory by default, or memcached/Redis through CACHE_BACKEND and CACHE_LOCATION.
+CACHES = {
+    "default": {
+        "BACKEND": os.environ.get(
+            "CACHE_BACKEND", "django.core.cache.backends.filebased.FileBasedCache"
+        ),
+        "LOCATION": os.environ.get("CACHE_LOCATION", str(VAR_DIR / "cache")),
+    }
+}
+if CACHES["default"]["BACKEND"].endswith("FileBasedCache"):
+    CACHES["default"]["OPTIONS"] = {"MAX_ENTRIES": 10_000}
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

@@ -20,10 +20,12 @@ from django.utils.translation import gettext_lazy as _
 TRAILING = "-_\u17d2"
 KHMER = re.compile(r"[\u1780-\u17ff\u19e0-\u19ff]")
 
+# Khmer letters and digits match \w; its vowel signs and other combining
+# signs do not, so they are listed. Khmer punctuation stays out.
+SLUG_PATTERN = r"[-\w\u17b4-\u17d3\u17dd]+"
+
 validate_slug = RegexValidator(
-    # Khmer letters and digits match \w; its vowel signs and other combining
-    # signs do not, so they are listed. Khmer punctuation stays out.
-    re.compile(r"^[-\w\u17b4-\u17d3\u17dd]+\Z"),
+    re.compile(rf"^{SLUG_PATTERN}\Z"),
     _("Use only letters (Latin or Khmer), numbers, hyphens and underscores, with no spaces."),
     "invalid",
 )
@@ -109,3 +111,18 @@ class SlugField(models.SlugField):
 
     def formfield(self, **kwargs):
         return super().formfield(**{"form_class": SlugFormField, **kwargs})
+
+
+class SlugConverter:
+    """
+    ``<slug:…>`` for addresses whose slugs may be Khmer: Django's own
+    converter matches only ASCII letters, digits, hyphens and underscores.
+    """
+
+    regex = SLUG_PATTERN
+
+    def to_python(self, value):
+        return value
+
+    def to_url(self, value):
+        return value

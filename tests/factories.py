@@ -1,13 +1,25 @@
 """Plain factory functions: each builds one valid object, overridable by keyword."""
 
+import datetime
+import importlib
 import io
 import itertools
 
 from django.contrib.auth.models import Group, User
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils import timezone
 from PIL import Image
 
-from articles.models import Article, ArticlePhoto, Byline, Correction, Quote, Section, Topic
+from articles.models import (
+    Article,
+    ArticlePhoto,
+    Byline,
+    Correction,
+    PhotoNeeded,
+    Quote,
+    Section,
+    Topic,
+)
 from media.services import create_photograph
 from people.models import Affiliation, Organization, Person, PersonAlias
 
@@ -76,7 +88,21 @@ def make_topic(name=None, **fields):
     return Topic.objects.create(name=name, **fields)
 
 
+def approving_editor():
+    """The editor a factory story is approved by when a test names none."""
+    user = User.objects.filter(username="factory-editor").first()
+    return user or make_user("factory-editor", role="Editors")
+
+
 def make_article(headline=None, *, bylines=(), **fields):
+    """
+    A story. An approved or published one is approved by ``approved_by``
+    (default: a factory editor), as the database requires.
+    """
+    if fields.get("status") in {"approved", "published"}:
+        if "approved_by" not in fields:
+            fields["approved_by"] = approving_editor()
+        fields.setdefault("approved_at", fields.get("published_at") or timezone.now())
     fields.setdefault("standfirst", "A standfirst that says why the story matters.")
     fields.setdefault("body", "Ny Sokha said the reform was overdue.\n\nShe spoke on Monday.")
     fields.setdefault("dateline", "Phnom Penh")
@@ -84,6 +110,13 @@ def make_article(headline=None, *, bylines=(), **fields):
     for position, person in enumerate(bylines):
         Byline.objects.create(article=article, person=person, position=position)
     return article
+
+
+def make_published_article(headline=None, *, bylines=(), **fields):
+    """A story readers can see: published an hour ago unless ``published_at`` is given."""
+    fields.setdefault("published_at", timezone.now() - datetime.timedelta(hours=1))
+    fields.setdefault("status", Article.Status.PUBLISHED)
+    return make_article(headline, bylines=bylines, **fields)
 
 
 def make_quote(article, *, speaker=None, position=None, **fields):
@@ -108,3 +141,46 @@ def make_correction(article, **fields):
 
 def make_alias(person, name=None):
     return PersonAlias.objects.create(person=person, name=name or unique("Sokha Ny"))
+
+
+def make_journalist(username=None, *, name=None, **fields):
+    """A login in the Journalists group, linked to the person their byline names."""
+    user = make_user(username, role="Journalists", **fields)
+    make_person(name or unique("Sok Chan"), user=user)
+    return user
+
+
+def make_ready_article(headline=None, *, bylines=(), **fields):
+    """
+    A story the approval checklist passes: standfirst, body, a byline, a
+    section and a lead photo with alt text and credit.
+    """
+    fields.setdefault("section", make_section())
+    fields.setdefault("lead_photo", make_photograph())
+    return make_article(headline, bylines=bylines or [make_person()], **fields)
+
+
+def make_photo_needed(article, *, position=None, lead=False, **fields):
+    """A photo an imported story waits for: in the body, or its lead photo with ``lead``."""
+    fields.setdefault("caption", "Ny Sokha speaks outside the court in Phnom Penh, July 8, 2021.")
+    fields.setdefault("credit_agency", "CamboJA")
+    if position is None and not lead:
+        position = article.placed_photos.count() + article.photos_needed.count() + 1
+    return PhotoNeeded.objects.create(article=article, position=position, **fields)
+
+
+def restore_roles():
+    """
+    The Editors and Journalists groups, made as the data migrations make them.
+    A live-server or transaction test starts from a database emptied by the
+    one before it, where the migrations' rows are gone.
+    """
+    from django.db import connection
+    from django.db.migrations.loader import MigrationLoader
+
+    state = MigrationLoader(connection).project_state().apps
+    for module, function in [
+        ("0003_newsroom_roles", "create_roles"),
+        ("0006_workflow_roles", "grant"),
+    ]:
+        getattr(importlib.import_module(f"articles.migrations.{module}"), function)(state, None)

@@ -31,6 +31,7 @@ from tests.factories import (
     make_correction,
     make_organization,
     make_person,
+    make_photo_needed,
     make_photograph,
     make_quote,
     make_section,
@@ -149,6 +150,7 @@ class AdminSmokeTests(AdminPagesMixin, TestCase):
         make_quote(cls.article, anonymous_description="an official who asked not to be named")
         make_correction(cls.article, created_by=cls.superuser)
         make_article("A draft about rice prices", bylines=[cls.reporter])
+        make_photo_needed(cls.article, photographer=cls.reporter)
 
     def setUp(self):
         self.client.force_login(self.superuser)

@@ -34,6 +34,7 @@ from .data import (
     APPROVED,
     FILE_PHOTOS,
     FREELANCE_AGENCY,
+    IN_REVIEW,
     KHMER_DIGITS,
     KHMER_MONTHS,
     KHMER_STORIES,
@@ -550,6 +551,7 @@ class DemoNewsroom:
             status=spec.status,
             published_at=published_at,
             is_featured=spec.featured,
+            **self.approval(spec.status, published_at),
         )
         article.topics.set([self.topics[slug] for slug in spec.topics])
         for position, (key, role) in enumerate(spec.bylines):
@@ -595,6 +597,13 @@ class DemoNewsroom:
             )
         return article
 
+    def approval(self, status, published_at):
+        """Who approved a story that is approved or was published, and when."""
+        if status not in {APPROVED, PUBLISHED, UNPUBLISHED}:
+            return {"submitted_at": timezone.now()} if status == IN_REVIEW else {}
+        approved_at = min(published_at or timezone.now(), timezone.now())
+        return {"approved_by": self.staff["editor"], "approved_at": approved_at}
+
 
 def make_person(seed, *, user=None):
     person, created = Person.objects.get_or_create(
@@ -606,6 +615,7 @@ def make_person(seed, *, user=None):
             "bio": seed.bio,
             "birth_year": seed.born,
             "home_province": seed.province,
+            "gender": seed.gender,
             "user": user,
         },
     )

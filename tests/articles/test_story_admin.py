@@ -16,6 +16,7 @@ from django.contrib.auth.models import Permission
 from django.test import TestCase
 from django.urls import reverse
 
+from articles import services
 from articles.models import Article, Byline, Correction, Quote
 from media.models import Photograph
 from tests.factories import (
@@ -244,7 +245,8 @@ class StoryAdminTests(TestCase):
         """Fail with the form's errors unless the admin saved and redirected."""
         if response.status_code != 302:
             errors = [response.context["adminform"].form.errors] + [
-                inline.formset.errors for inline in response.context["inline_admin_formsets"]
+                (inline.formset.errors, inline.formset.non_form_errors())
+                for inline in response.context["inline_admin_formsets"]
             ]
             self.fail(f"The story was not saved: {errors}")
 
@@ -309,9 +311,6 @@ class StoryAdminTests(TestCase):
                 "language": ["en"],
                 "people": [str(person.pk) for person in self.speakers],
                 "organizations": [str(self.organization.pk)],
-                "status": ["published"],
-                "published_at_0": ["2021-07-08"],
-                "published_at_1": ["09:30:00"],
                 "is_featured": ["on"],
                 "_save": ["Save"],
             }
@@ -334,18 +333,6 @@ class StoryAdminTests(TestCase):
             ],
         )
         fill_rows(data, prefixes[Quote], self.quote_rows())
-        fill_rows(
-            data,
-            prefixes[Correction],
-            [
-                {
-                    "kind": "correction",
-                    "published_at_0": "2021-07-09",
-                    "published_at_1": "10:00:00",
-                    "text": "An earlier version of this story misspelt Ny Sokha’s name.",
-                }
-            ],
-        )
         return data
 
     def post_story(self):
@@ -375,11 +362,9 @@ class StoryAdminTests(TestCase):
         self.assertQuerySetEqual(article.people.all(), self.speakers, ordered=False)
         self.assertQuerySetEqual(article.organizations.all(), [self.organization])
         self.assertEqual(article.language, "en")
-        self.assertEqual(article.status, "published")
-        self.assertEqual(
-            article.published_at, datetime.datetime(2021, 7, 8, 9, 30, tzinfo=PHNOM_PENH)
-        )
-        self.assertEqual(article.month, datetime.date(2021, 7, 1))
+        # A new story is a draft: publishing is a workflow step (tests/articles/test_workflow.py).
+        self.assertEqual(article.status, "draft")
+        self.assertIsNone(article.published_at)
         self.assertTrue(article.is_featured)
         self.assertEqual(article.version, 1)
 
@@ -440,8 +425,31 @@ class StoryAdminTests(TestCase):
         self.assertTrue(anonymous.attribution.startswith("a provincial official"))
 
     def test_correction_round_trip(self):
-        """The correction keeps its text and time, and records who issued it."""
+        """A correction added to the published story keeps its text and time, and who issued it."""
         article = self.post_story()
+        services.submit_for_review(article=article, user=self.editor)
+        services.publish(article=article, editor=self.editor)
+        change_url = reverse("admin:articles_article_change", args=[article.pk])
+        response = self.client.get(change_url)
+        prefixes = {
+            inline.formset.model: inline.formset.prefix
+            for inline in response.context["inline_admin_formsets"]
+        }
+        data = read_form(response, "article_form")
+        fill_rows(
+            data,
+            prefixes[Correction],
+            [
+                {
+                    "kind": "correction",
+                    "published_at_0": "2021-07-09",
+                    "published_at_1": "10:00:00",
+                    "text": "An earlier version of this story misspelt Ny Sokha’s name.",
+                }
+            ],
+        )
+        data["_save"] = ["Save"]
+        self.assertSaved(self.client.post(change_url, data))
         correction = article.corrections.get()
         self.assertEqual(correction.kind, "correction")
         self.assertEqual(
@@ -488,9 +496,7 @@ class StoryAdminTests(TestCase):
     def test_duplicate_slug_in_month_shown_on_form(self):
         """A slug another story uses that month is refused on the form, and nothing is saved."""
         make_article(
-            "Another story",
-            slug="rights-groups-urge-fair-hearing-for-kandal-land-activists",
-            published_at=datetime.datetime(2021, 7, 1, 8, 0, tzinfo=PHNOM_PENH),
+            "Another story", slug="rights-groups-urge-fair-hearing-for-kandal-land-activists"
         )
         response = self.client.post(reverse("admin:articles_article_add"), self.story_form())
         self.assertEqual(response.status_code, 200)
