@@ -12,10 +12,22 @@ from . import pagecache
 
 # Apps whose rows readers see on public pages.
 CONTENT_APPS = {"articles", "people", "media"}
+# The newsroom's own records in those apps, never shown to readers. Saving one
+# (a revision at every save, a presence heartbeat while a story is open) must
+# not throw the whole page cache away.
+PRIVATE_MODELS = {
+    "articles.revision",
+    "articles.transition",
+    "articles.sharelink",
+    "articles.editingpresence",
+    "articles.importeditem",
+    "articles.photoneeded",
+}
 
 
 def content_saved(sender, **kwargs):
-    if sender._meta.app_label in CONTENT_APPS:
+    label = sender._meta.label_lower
+    if sender._meta.app_label in CONTENT_APPS and label not in PRIVATE_MODELS:
         pagecache.content_changed()
 
 

@@ -142,6 +142,14 @@ class PersonAdmin(admin.ModelAdmin):
             },
         )
 
+    def get_readonly_fields(self, request, obj=None):
+        fields = list(super().get_readonly_fields(request, obj))
+        if not request.user.has_perm("auth.change_user"):
+            # Linking a login decides whose stories an account may edit
+            # (bylines through Person.user): account managers only.
+            fields.append("user")
+        return fields
+
     @admin.display(description=_("roles"))
     def current_roles(self, person):
         return "; ".join(

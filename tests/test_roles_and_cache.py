@@ -1,0 +1,66 @@
+from django.test import TestCase
+
+from articles import pagecache, services
+from articles.models import Quote
+from people.models import Person
+
+from .factories import make_article, make_person, make_quote, make_user
+
+
+class PersonLoginLinkTests(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        cls.journalist = make_user("reporter", role="Journalists")
+        cls.editor = make_user("desk", role="Editors")
+        cls.superuser = make_user("chief", is_superuser=True)
+        cls.target = make_user("another-editor", role="Editors")
+
+    def add_person(self, user, name):
+        self.client.force_login(user)
+        return self.client.post(
+            "/admin/people/person/add/",
+            {
+                "name": name,
+                "user": self.target.pk,
+                "aliases-TOTAL_FORMS": "0",
+                "aliases-INITIAL_FORMS": "0",
+                "affiliations-TOTAL_FORMS": "0",
+                "affiliations-INITIAL_FORMS": "0",
+                "former_slugs-TOTAL_FORMS": "0",
+                "former_slugs-INITIAL_FORMS": "0",
+            },
+        )
+
+    def test_journalists_and_editors_cannot_link_a_login(self):
+        """Only account managers tie a person to a login; a posted `user` is ignored."""
+        for user, name in ((self.journalist, "Keo Dara"), (self.editor, "Chea Vanna")):
+            with self.subTest(user=user.username):
+                response = self.add_person(user, name)
+                self.assertEqual(response.status_code, 302)
+                self.assertIsNone(Person.objects.get(name=name).user)
+
+    def test_superuser_links_a_login(self):
+        response = self.add_person(self.superuser, "Meas Sokha")
+        self.assertEqual(response.status_code, 302)
+        self.assertEqual(Person.objects.get(name="Meas Sokha").user, self.target)
+
+
+class PageCacheScopeTests(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        cls.editor = make_user("desk", role="Editors")
+        cls.article = make_article(bylines=[make_person("Sok Chan")])
+
+    def test_newsroom_records_keep_the_reader_cache(self):
+        """A revision or a presence heartbeat is not a change readers see."""
+        before = pagecache.content_version()
+        services.record_revision(article=self.article, user=self.editor, force=True)
+        services.mark_presence(article=self.article, user=self.editor)
+        services.leave(article=self.article, user=self.editor)
+        self.assertEqual(pagecache.content_version(), before)
+
+    def test_reader_content_starts_a_new_version(self):
+        before = pagecache.content_version()
+        make_quote(self.article)
+        self.assertTrue(Quote.objects.exists())
+        self.assertNotEqual(pagecache.content_version(), before)
