@@ -12,7 +12,8 @@ PYTHON_FOR_VENV := $(shell for candidate in python3.14 python3.13 python3.12 pyt
 	if command -v $$candidate >/dev/null 2>&1 && $$candidate -c 'import sys; sys.exit(sys.version_info < (3, 12))' 2>/dev/null; then \
 	command -v $$candidate; break; fi; done)
 
-.PHONY: run test test-postgres bench lint format migrate demo check-deploy clean
+.PHONY: run test test-postgres bench lint format migrate demo check-deploy clean \
+	serve backup restore bench-scale load load-postgres
 
 $(PY):
 	@test -n "$(PYTHON_FOR_VENV)" || { echo "Python 3.12 or newer is needed: install it (for example 'pyenv install 3.12' or Debian's python3.12) and run make again."; exit 1; }
@@ -23,7 +24,14 @@ $(STAMP): requirements.txt | $(PY)
 	$(PY) -m pip install --quiet -r requirements.txt
 	touch $(STAMP)
 
-migrate: $(STAMP)
+# The Khmer translation, compiled from locale/km/LC_MESSAGES/django.po (GNU gettext's msgfmt).
+MO := locale/km/LC_MESSAGES/django.mo
+
+$(MO): locale/km/LC_MESSAGES/django.po | $(STAMP)
+	scripts/ensure-gettext
+	$(PY) manage.py compilemessages --locale km --ignore '.venv' --ignore 'node_modules'
+
+migrate: $(STAMP) $(MO)
 	$(PY) manage.py migrate --noinput
 
 demo: migrate
@@ -33,9 +41,10 @@ run: demo
 	@echo "Serving on http://$(HOST):$(PORT)/ (workspace: http://$(HOST):$(PORT)/admin/)"
 	$(PY) manage.py runserver $(HOST):$(PORT)
 
-test: $(STAMP)
+test: $(STAMP) $(MO) check-deploy
 	scripts/ensure-chromium
 	scripts/ensure-quality-tools
+	scripts/ensure-redis
 	$(PY) manage.py makemigrations --check --dry-run --settings=tests.settings
 	$(PY) -m pytest $(PYTEST_ARGS)
 
@@ -43,9 +52,53 @@ test: $(STAMP)
 test-postgres: $(STAMP)
 	scripts/with-postgres $(MAKE) --no-print-directory test
 
+# Serve as production does, on http://$(HOST):$(PORT)/: DEBUG off, collected
+# static files, gunicorn (newsroom/gunicorn.conf.py). SECRET_KEY and
+# ALLOWED_HOSTS come from the environment, else a secret kept in var/secret_key
+# (made once, readable only by you) and this machine's own addresses. HTTPS is
+# not redirected: this is for serving locally; behind a TLS proxy set the
+# production variables in the README instead.
+serve: migrate
+	@mkdir -p var
+	@test -s var/secret_key || { umask 077; $(PY) -c 'import secrets; print(secrets.token_urlsafe(50))' > var/secret_key; }
+	DEBUG=0 SECRET_KEY="$${SECRET_KEY:-$$(cat var/secret_key)}" \
+	ALLOWED_HOSTS="$${ALLOWED_HOSTS:-$(HOST),localhost}" SECURE_SSL_REDIRECT=0 \
+	$(PY) manage.py collectstatic --noinput --verbosity 0
+	@echo "Serving on http://$(HOST):$(PORT)/ with gunicorn (Ctrl-C stops it)"
+	DEBUG=0 SECRET_KEY="$${SECRET_KEY:-$$(cat var/secret_key)}" \
+	ALLOWED_HOSTS="$${ALLOWED_HOSTS:-$(HOST),localhost}" SECURE_SSL_REDIRECT=0 \
+	SERVE_UPLOADS=1 GUNICORN_BIND=$(HOST):$(PORT) $(VENV)/bin/gunicorn -c newsroom/gunicorn.conf.py newsroom.wsgi
+
+# A consistent backup taken while the site runs: the database (SQLite's online
+# backup, or pg_dump) and an archive of the uploads, in a new folder under
+# BACKUP_DIR. `make restore BACKUP=var/backups/<folder>` puts one back into an
+# empty instance (FORCE=1 to overwrite one that has content).
+BACKUP_DIR ?= var/backups
+backup: migrate
+	$(PY) manage.py backup --output $(BACKUP_DIR)
+
+restore: migrate
+	@test -n "$(BACKUP)" || { echo "Say which backup: make restore BACKUP=var/backups/<folder>"; exit 1; }
+	$(PY) manage.py restore $(BACKUP) $(if $(FORCE),--force)
+
+# Pages at 1,000 and at 100,000 stories on SQLite (bench/scale.py); with
+# scripts/with-postgres in front, on PostgreSQL.
+bench-scale: $(STAMP)
+	$(PY) bench/scale.py $(BENCH_ARGS)
+
 # Serve a throwaway demo newsroom with gunicorn and measure pages against /healthz.
 bench: $(STAMP)
 	$(PY) bench/run.py
+
+# 50 readers and 5 editors saving through the admin for 60 s on a throwaway
+# gunicorn instance (bench/load.py): no 5xx, no lost save, no draft or staff
+# markup in reader pages, /healthz always 200. LOAD_ARGS="--seconds 10" for a short run.
+load: $(STAMP)
+	$(PY) bench/load.py $(LOAD_ARGS)
+
+# The same on a throwaway PostgreSQL 15 cluster (scripts/with-postgres).
+load-postgres: $(STAMP)
+	scripts/with-postgres $(PY) bench/load.py $(LOAD_ARGS)
 
 lint: $(STAMP)
 	$(PY) -m ruff check .

@@ -7,7 +7,8 @@ from django.contrib.contenttypes import views as contenttype_views
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, models
-from django.db.models import Count, F, OuterRef, Subquery
+from django.db.models import Count, F, Max, Min, OuterRef, Q, Subquery
+from django.db.models.functions import Coalesce
 from django.forms.models import BaseInlineFormSet
 from django.http import Http404, HttpResponseNotAllowed, JsonResponse
 from django.shortcuts import redirect
@@ -23,6 +24,7 @@ from . import admin_views, services
 from .models import (
     Article,
     ArticlePhoto,
+    ArticleQuerySet,
     Byline,
     CommentRequest,
     Correction,
@@ -259,25 +261,57 @@ class ShareLinkForm(forms.Form):
     )
 
 
+class WorkspaceArticles(ArticleQuerySet):
+    """
+    The stories the workspace lists. The date hierarchy's list of years is
+    found by counting the stories between each year's bounds, in one pass of
+    plain comparisons, rather than by truncating every story's date in the
+    time zone, which on SQLite calls Python once per story of the archive.
+    """
+
+    def datetimes(self, field_name, kind, order="ASC", tzinfo=None):
+        if kind != "year":
+            return super().datetimes(field_name, kind, order, tzinfo)
+        bounds = self.aggregate(first=Min(field_name), last=Max(field_name))
+        if bounds["first"] is None:
+            return []
+        zone = tzinfo or timezone.get_current_timezone()
+        first, last = (timezone.localtime(bounds[end], zone).year for end in ("first", "last"))
+        years = range(first, last + 1)
+        starts = {
+            year: datetime.datetime(year, 1, 1, tzinfo=zone) for year in range(first, last + 2)
+        }
+        within = {
+            year: Q(**{f"{field_name}__gte": starts[year], f"{field_name}__lt": starts[year + 1]})
+            for year in years
+        }
+        found = self.aggregate(
+            **{f"year_{year}": Count("pk", filter=within[year]) for year in years}
+        )
+        shown = [starts[year] for year in years if found[f"year_{year}"]]
+        return shown if order == "ASC" else shown[::-1]
+
+
 @admin.register(Article)
 class ArticleAdmin(admin.ModelAdmin):
     form = ArticleForm
     list_display = [
-        "headline", "section", "workflow_state", "language", "byline_names",
-        "quote_count", "published_at", "updated_at",
+        "headline", "section", "workflow_state", "language", "other_language_version",
+        "byline_names", "quote_count", "published_at", "updated_at",
     ]  # fmt: skip
     list_filter = ["status", "language", "section", "is_featured", "topics"]
     search_fields = ["headline", "standfirst", "body", "slug", "bylines__person__name"]
     date_hierarchy = "published_at"
-    # The quote count's GROUP BY drops Meta.ordering; autocomplete pages need an order.
+    # Newest first, with the primary key last so pages (autocomplete too) never overlap.
     ordering = ["-published_at", "-created_at", "-pk"]
-    list_select_related = ["section"]
+    list_select_related = ["section", "translation_of", "translation"]
     autocomplete_fields = [
         "section", "topics", "lead_photo", "translation_of", "people", "organizations",
     ]  # fmt: skip
     prepopulated_fields = {"slug": ["headline"]}
     readonly_fields = [
         "lead_photo_preview", "workflow_state", "version", "created_at", "updated_at",
+        "translation_source",
     ]  # fmt: skip
     fieldsets = [
         (None, {"fields": ["headline", "slug", "standfirst", "dateline", "body"]}),
@@ -304,11 +338,23 @@ class ArticleAdmin(admin.ModelAdmin):
 
     class Media:
         js = [*SLUG_SCRIPTS, "articles/js/workflow.js"]
-        css = WORKFLOW_CSS
+        # A translation's text beside its source (static/css/workspace-translation.css).
+        css = {"all": [*WORKFLOW_CSS["all"], "css/workspace-translation.css"]}
 
     @admin.display(description=_("bylines"))
     def byline_names(self, article):
         return ", ".join(byline.person.name for byline in article.bylines.all())
+
+    @admin.display(description=_("in the other language"))
+    def other_language_version(self, article):
+        """The headline of the story's translation, or of the story it translates."""
+        other = article.translation_of if article.translation_of_id else None
+        other = other or getattr(article, "translation", None)
+        return other.headline if other else "—"
+
+    @admin.display(description=_("the story it translates"))
+    def translation_source(self, article):
+        return admin_views.translation_source(article)
 
     @admin.display(description=_("quotes"), ordering="quote_count")
     def quote_count(self, article):
@@ -351,10 +397,19 @@ class ArticleAdmin(admin.ModelAdmin):
     # Scope and permissions: the rules are in articles.services.
 
     def get_queryset(self, request):
+        # A correlated subquery, not a JOIN and GROUP BY over every quote: the
+        # paginator's count and the date hierarchy leave it out, and it is
+        # computed for the rows of the page only.
+        quotes = (
+            Quote.objects.filter(article=OuterRef("pk"))
+            .order_by()
+            .values("article")
+            .annotate(total=Count("pk"))
+            .values("total")
+        )
         queryset = (
-            super()
-            .get_queryset(request)
-            .annotate(quote_count=Count("quotes", distinct=True))
+            WorkspaceArticles(Article, query=super().get_queryset(request).query)
+            .annotate(quote_count=Coalesce(Subquery(quotes), 0))
             .prefetch_related("bylines__person")
         )
         return services.visible_articles(request.user, queryset)
@@ -372,6 +427,18 @@ class ArticleAdmin(admin.ModelAdmin):
 
     def has_publish_permission(self, request):
         return services.is_editor(request.user)
+
+    def get_fieldsets(self, request, obj=None):
+        """A translation shows its source's words beside the form, to those who may read them."""
+        fieldsets = list(super().get_fieldsets(request, obj))
+        source = obj.translation_of if obj is not None and obj.translation_of_id else None
+        if source is None or not services.can_view(request.user, source):
+            return fieldsets
+        panel = (
+            _("The story it translates"),
+            {"fields": ["translation_source"], "classes": ["translation-source-panel"]},
+        )
+        return [fieldsets[0], panel, *fieldsets[1:]]
 
     def get_readonly_fields(self, request, obj=None):
         fields = list(super().get_readonly_fields(request, obj))
@@ -525,6 +592,11 @@ class ArticleAdmin(admin.ModelAdmin):
         info = "articles_article"
         return [
             path("review/", wrap(self.review_queue_view), name=f"{info}_review"),
+            path(
+                "translations/",
+                wrap(lambda request: admin_views.translation_board_view(request, self)),
+                name=f"{info}_translations",
+            ),
             path(
                 "import/",
                 wrap(lambda request: admin_views.import_stories_view(request, self)),
@@ -855,6 +927,7 @@ class ArticleAdmin(admin.ModelAdmin):
         extra_context = extra_context or {}
         if services.is_editor(request.user):
             extra_context["review_count"] = Article.objects.in_review().count()
+            extra_context["translation_board"] = True
         return super().changelist_view(request, extra_context)
 
 

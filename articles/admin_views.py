@@ -13,6 +13,7 @@ from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.shortcuts import redirect
+from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -20,9 +21,10 @@ from django.utils.translation import ngettext
 
 from media.services import clean_image
 
-from . import services
+from . import body as story_body
+from . import services, translations
 from .importing import IMAGE_SUFFIXES, MAX_STORY_BYTES, ImportResult, attach_photo, import_story
-from .models import Article, PhotoNeeded, Quote, Section
+from .models import Article, Language, PhotoNeeded, Quote, Section
 from .quoting import attribute_quotes
 from .sources import source_report
 
@@ -319,3 +321,54 @@ def sources_view(request, model_admin):
         "report": source_report(quotes=form.quotes()),
     }
     return TemplateResponse(request, "admin/articles/quote/sources.html", context)
+
+
+# -- The translation board -------------------------------------------------------------
+
+
+def translation_board_view(request, model_admin):
+    """
+    For editors: stories still waiting for a version in the other language,
+    and translations whose source changed after they were made, with what changed.
+    """
+    if not services.is_editor(request.user):
+        raise PermissionDenied
+    waiting = []
+    for language in (Language.ENGLISH, Language.KHMER):
+        stories = translations.untranslated(language)
+        waiting.append(
+            {
+                "language": Language(language).label,
+                "into": translations.other_language(language),
+                "into_label": Language(translations.other_language(language)).label,
+                "count": stories.count(),
+                "stories": list(stories[: translations.BOARD_LIMIT]),
+            }
+        )
+    context = {
+        **model_admin.admin_site.each_context(request),
+        "opts": model_admin.opts,
+        "title": _("Translation board"),
+        "media": forms.Media(css={"all": ["articles/css/workflow.css"]}),
+        "waiting": waiting,
+        "stale": translations.stale_translations(),
+    }
+    return TemplateResponse(request, "admin/articles/article/translation_board.html", context)
+
+
+def translation_source(article):
+    """
+    The read-only panel a translator works beside: the source story's words,
+    and what changed in it since the translation was made.
+    """
+    source = article.translation_of
+    return render_to_string(
+        "admin/articles/article/includes/translation_source.html",
+        {
+            "source": source,
+            "paragraphs": story_body.paragraphs(source.body),
+            "stale": translations.staleness(article),
+            "change_url": reverse("admin:articles_article_change", args=[source.pk]),
+            "preview_url": reverse("admin:articles_article_preview", args=[source.pk]),
+        },
+    )

@@ -1,16 +1,21 @@
-"""RSS 2.0 and Atom feeds of published stories: latest, per section, per author."""
+"""
+RSS 2.0 and Atom feeds of published stories: latest, per section, per author,
+per language. Every feed takes ``?language=en`` or ``?language=km`` to keep
+the stories in one language.
+"""
 
 import dataclasses
 import mimetypes
 
 from django.contrib.syndication.views import Feed
-from django.http import HttpRequest
+from django.http import Http404, HttpRequest
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
+from django.utils import translation
 from django.utils.feedgenerator import Atom1Feed, Enclosure
 from django.utils.translation import gettext_lazy as _
 
-from .models import Article, Byline
+from .models import Article, Byline, Language
 
 ITEMS = 30
 
@@ -32,7 +37,11 @@ class StoryFeed(Feed):
         return Subject(request)
 
     def stories(self, subject):
-        stories = list(self.select(subject).for_listing().prefetch_related("topics")[:ITEMS])
+        selected = self.select(subject)
+        language = subject.request.GET.get("language")
+        if language in Language.values:
+            selected = selected.in_language(language)
+        stories = list(selected.for_listing().prefetch_related("topics")[:ITEMS])
         for story in stories:
             story.feed_request = subject.request
         return stories
@@ -53,7 +62,7 @@ class StoryFeed(Feed):
         return max(article.published_at, article.updated_at)
 
     def item_author_name(self, article):
-        return ", ".join(byline.person.name for byline in article.bylines.all()) or None
+        return ", ".join(byline.person.public_name for byline in article.bylines.all()) or None
 
     def item_categories(self, article):
         categories = [article.section.name] if article.section_id else []
@@ -135,6 +144,42 @@ class AuthorFeed(StoryFeed):
 
 
 class AuthorAtomFeed(AuthorFeed):
+    feed_type = Atom1Feed
+
+    def subtitle(self, subject):
+        return self.description(subject)
+
+
+class LanguageFeed(StoryFeed):
+    """
+    The latest stories in one language: ``/feeds/languages/km/`` is the Khmer
+    feed, written in Khmer whatever the address's prefix, its links to the
+    Khmer site.
+    """
+
+    def __call__(self, request, *args, language, **kwargs):
+        if language not in Language.values:
+            raise Http404
+        with translation.override(language):
+            return super().__call__(request, *args, language=language, **kwargs)
+
+    def get_object(self, request, language):
+        return Subject(request, language)
+
+    def title(self, subject):
+        return _("Newsroom: stories in %(language)s") % {"language": Language(subject.item).label}
+
+    def description(self, subject):
+        return self.title(subject)
+
+    def link(self, subject):
+        return reverse("articles:home")
+
+    def select(self, subject):
+        return Article.objects.published().in_language(subject.item)
+
+
+class LanguageAtomFeed(LanguageFeed):
     feed_type = Atom1Feed
 
     def subtitle(self, subject):

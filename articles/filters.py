@@ -20,6 +20,9 @@ from django.utils.translation import gettext_lazy as _
 from . import search
 from .models import Article, Byline, Language, Quote
 
+# What a person's choice shows: str() of a person reads the protection flag.
+PERSON_CHOICE_FIELDS = ["pk", "name", "slug", "is_protected_source", "public_label"]
+
 
 def published_sections(request):
     return Article.objects.published().sections().only("pk", "name", "name_km", "slug")
@@ -30,11 +33,11 @@ def published_topics(request):
 
 
 def published_authors(request):
-    return Article.objects.published().authors().only("pk", "name", "slug")
+    return Article.objects.published().authors().only(*PERSON_CHOICE_FIELDS)
 
 
 def published_speakers(request):
-    return Article.objects.published().quoted_people().only("pk", "name", "slug")
+    return Article.objects.published().quoted_people().only(*PERSON_CHOICE_FIELDS)
 
 
 class Select(forms.Select):

@@ -119,14 +119,14 @@ class ArticleQuerySet(models.QuerySet):
         """People with a byline on these stories."""
         from people.models import Person
 
-        return Person.objects.filter(
+        return Person.objects.public().filter(
             pk__in=Byline.objects.filter(article__in=self.values("pk")).values("person")
         )
 
     def quoted_people(self):
         from people.models import Person
 
-        return Person.objects.filter(
+        return Person.objects.public().filter(
             pk__in=Quote.objects.filter(article__in=self.values("pk")).values("speaker")
         )
 
@@ -149,7 +149,8 @@ class ArticleQuerySet(models.QuerySet):
 
         stories = self.values("pk")
         named = Article.people.through.objects.filter(article__in=stories).values("person")
-        return Person.objects.filter(
+        # Protected sources are never public, whatever a story shows of them.
+        return Person.objects.public().filter(
             Q(pk__in=self.authors().values("pk"))
             | Q(pk__in=self.quoted_people().values("pk"))
             | Q(pk__in=named)
@@ -187,6 +188,10 @@ def story_prefetches():
             ),
         ),
         "organizations",
+        models.Prefetch(
+            "comment_requests",
+            CommentRequest.objects.select_related("person", "organization"),
+        ),
     ]
 
 
@@ -371,7 +376,23 @@ class Article(models.Model):
                 ),
             ),
         ]
-        indexes = [models.Index(fields=["status", "published_at"])]
+        indexes = [
+            models.Index(fields=["status", "published_at"]),
+            # The archive filtered by section or language, newest first, and its count.
+            models.Index(
+                fields=["section", "status", "published_at"], name="article_section_published"
+            ),
+            models.Index(
+                fields=["language", "status", "published_at"], name="article_language_published"
+            ),
+            # The review queue: stories in review, the longest-waiting first.
+            models.Index(fields=["status", "submitted_at"], name="article_review_queue"),
+            # Which sections have published stories (every page's navigation),
+            # answered from the index alone, without reading the stories.
+            models.Index(
+                fields=["status", "published_at", "section"], name="article_published_section"
+            ),
+        ]
         permissions = [
             ("publish_article", _("Can publish, schedule and unpublish stories")),
         ]
@@ -675,7 +696,7 @@ class Quote(models.Model):
     def attribution(self):
         """Who said it, as readers see it."""
         if self.speaker_id:
-            return self.speaker.name
+            return self.speaker.public_name
         return self.anonymous_description
 
 

@@ -15,6 +15,7 @@ templates, so a release with changed templates starts with fresh pages.
 import datetime
 import functools
 import hashlib
+import time
 import uuid
 from pathlib import Path
 
@@ -22,6 +23,8 @@ from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpResponse
 from django.utils import timezone
+from django.utils.cache import get_conditional_response
+from django.utils.http import http_date, quote_etag
 from django.utils.translation import get_language
 
 VERSION_KEY = "reader:content-version"
@@ -99,7 +102,7 @@ def page_key(request):
     address = f"{request.scheme}://{request.get_host()}{request.get_full_path()}"
     path = hashlib.sha256(address.encode()).hexdigest()
     version = request_content_version(request)
-    return f"reader:page:{templates_version()}:{version}:{request.LANGUAGE_CODE}:{path}"
+    return f"reader:page:v2:{templates_version()}:{version}:{request.LANGUAGE_CODE}:{path}"
 
 
 def fragment_key(request, name, *parts):
@@ -111,33 +114,54 @@ def fragment_key(request, name, *parts):
     )
 
 
+def signed_in(request):
+    """Whether a signed-in user asks (no query at all without a session cookie)."""
+    if settings.SESSION_COOKIE_NAME not in request.COOKIES:
+        return False
+    user = getattr(request, "user", None)
+    return bool(user is not None and user.is_authenticated)
+
+
 def cache_public_page(view):
     """
     Serve a public page from the cache, rendering and storing it on a miss.
 
-    Only successful GET and HEAD responses are stored, and only their body and
-    content type: headers that belong to one response (the CSP nonce, cookies)
-    are made fresh each time by the middleware. The pages cached here must not
-    vary with the user: they show the same to everyone.
+    Only successful GET and HEAD responses are stored, and only their body,
+    content type and the time they were made: headers that belong to one
+    response (the CSP nonce, cookies) are made fresh each time by the
+    middleware. The pages cached here must not vary with the user: they show
+    the same to everyone. Signed-in staff neither read nor fill the cache.
+
+    A page carries an ``ETag`` (a digest of its body) and a ``Last-Modified``
+    (when it was made), so a browser or CDN asking again gets a 304 while the
+    page is unchanged. Only a 200 is ever answered with a 304: a draft's or an
+    unknown address stays a 404 whatever validators the request carries.
     """
 
     @functools.wraps(view)
     def wrapper(request, *args, **kwargs):
-        if request.method not in {"GET", "HEAD"}:
+        if request.method not in {"GET", "HEAD"} or signed_in(request):
             return view(request, *args, **kwargs)
         key = page_key(request)
         stored = cache.get(key)
         if stored is not None:
-            content, content_type = stored
+            content, content_type, etag, made_at = stored
             response = HttpResponse(content, content_type=content_type)
         else:
             response = view(request, *args, **kwargs)
-            if response.status_code == 200 and not response.streaming:
-                if hasattr(response, "render") and callable(response.render):
-                    response.render()
-                timeout = seconds_to_keep()
-                if timeout:
-                    cache.set(key, (response.content, response["Content-Type"]), timeout)
-        return response
+            if response.status_code != 200 or response.streaming:
+                return response
+            if hasattr(response, "render") and callable(response.render):
+                response.render()
+            etag = quote_etag(hashlib.sha256(response.content).hexdigest()[:32])
+            made_at = time.time()
+            timeout = seconds_to_keep()
+            if timeout:
+                cache.set(key, (response.content, response["Content-Type"], etag, made_at), timeout)
+        response["ETag"] = etag
+        response["Last-Modified"] = http_date(made_at)
+        return get_conditional_response(
+            request, etag=etag, last_modified=int(made_at), response=response
+        )
 
     return wrapper

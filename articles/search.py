@@ -7,19 +7,25 @@ the GIN indexes that migration ``0004`` creates over exactly the vectors below.
 Khmer is written without spaces between words, so PostgreSQL's parser cannot
 split it into words: a query in Khmer script, and every query on SQLite, is
 matched as substrings, term by term, ranked by where the terms are found.
+Substring matching uses an index too (migration ``0008``): trigram GIN indexes
+on PostgreSQL, an FTS5 trigram table on SQLite, which finds the candidate
+stories for terms of three characters or more before ``LIKE`` checks them.
 
 People are few and their names short: they are matched as substrings of the
 name, the Khmer name, the short name and the aliases, exact names first.
 """
 
 import dataclasses
+import functools
 import re
+import sqlite3
 import unicodedata
 
 from django.contrib.postgres.expressions import ArraySubquery
 from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
 from django.db import connections, router
 from django.db.models import BooleanField, Case, F, Func, IntegerField, Q, QuerySet, Value, When
+from django.db.models.expressions import RawSQL
 from django.db.models.functions import Greatest
 
 from people.slugs import KHMER
@@ -29,6 +35,9 @@ MAX_TERMS = 8
 PEOPLE_SHOWN = 10
 PHOTOS_SHOWN = 12
 SEARCH_CONFIG = "english"
+# The FTS5 table migration 0008 keeps beside the stories on SQLite.
+FTS_TABLE = "articles_article_fts"
+TRIGRAM = 3
 
 
 def story_vector():
@@ -72,6 +81,43 @@ def uses_full_text(queryset, query):
     return connections[alias].vendor == "postgresql" and not KHMER.search(query)
 
 
+def vendor(queryset):
+    return connections[queryset.db or router.db_for_read(queryset.model)].vendor
+
+
+@functools.cache
+def sqlite_has_fts5_trigram():
+    """Whether this SQLite has FTS5's trigram tokenizer, as migration 0008 checks."""
+    probe = sqlite3.connect(":memory:")
+    try:
+        probe.execute("CREATE VIRTUAL TABLE probe USING fts5(a, tokenize='trigram')")
+    except sqlite3.Error:
+        return False
+    finally:
+        probe.close()
+    return True
+
+
+def fts_candidates(query):
+    """
+    A condition limiting stories to those the SQLite FTS5 trigram index finds
+    holding every term, or None when a term is too short for it. It finds at
+    least what ``LIKE`` finds (it also folds non-ASCII case), so the ``LIKE``
+    condition still decides.
+    """
+    words = terms(query)
+    if not words or any(len(word) < TRIGRAM for word in words):
+        return None
+    match = " AND ".join('"{}"'.format(word.replace('"', '""')) for word in words)
+    # The terms are a bound parameter; only the table's name is written in.
+    return Q(
+        pk__in=RawSQL(  # noqa: S611
+            f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s",  # noqa: S608
+            [match],
+        )
+    )
+
+
 def substring_score(query, fields):
     """
     Keep rows holding every term in one of ``fields`` (name → weight); score
@@ -104,6 +150,10 @@ def stories(queryset, query):
             .order_by("-rank", "-published_at", "-pk")
         )
     condition, score = substring_score(query, {"headline": 4, "standfirst": 2, "body": 1})
+    if vendor(queryset) == "sqlite" and sqlite_has_fts5_trigram():
+        candidates = fts_candidates(query)
+        if candidates is not None:
+            condition &= candidates
     return queryset.filter(condition).annotate(rank=score).order_by("-rank", "-published_at", "-pk")
 
 
@@ -142,7 +192,8 @@ def photographs(queryset, query):
         from people.models import Person
 
         search_query = SearchQuery(query, search_type="websearch", config=SEARCH_CONFIG)
-        photographers = Person.objects.all()
+        # A protected source's photos are not found by their name.
+        photographers = Person.objects.public()
         for word in words:
             photographers = photographers.filter(name__icontains=word)
         # "= ANY(ARRAY(…))" is computed once, so PostgreSQL can combine the
@@ -157,8 +208,15 @@ def photographs(queryset, query):
             )
             .order_by("-rank", "-created_at", "-pk")
         )
+    # A protected source's photos are not found by their name.
+    queryset = queryset.annotate(
+        credited_name=Case(
+            When(photographer__is_protected_source=False, then=F("photographer__name")),
+            default=Value(""),
+        )
+    )
     condition, score = substring_score(
-        query, {"caption": 3, "credit_agency": 2, "photographer__name": 2}
+        query, {"caption": 3, "credit_agency": 2, "credited_name": 2}
     )
     return queryset.filter(condition).annotate(rank=score).order_by("-rank", "-created_at", "-pk")
 

@@ -40,6 +40,7 @@ from .models import (
     CommentRequest,
     Correction,
     EditingPresence,
+    Language,
     Quote,
     Revision,
     ShareLink,
@@ -50,6 +51,8 @@ logger = logging.getLogger(__name__)
 
 Status = ArticleStatus
 EDITORS_GROUP = "Editors"
+# Told when an English story is first approved (articles/migrations/0009_translations.py).
+KHMER_DESK_GROUP = "Khmer desk"
 JOURNALISTS_GROUP = "Journalists"
 PUBLISH_PERMISSION = "articles.publish_article"
 # Someone whose open story page has not been heard from for this long has left it.
@@ -1043,11 +1046,41 @@ def notify_returned(article, step):
 
 
 def notify_approved(article, step):
-    return _send(authors_to_notify(article), "approved", article, step)
+    sent = _send(authors_to_notify(article), "approved", article, step)
+    return sent + notify_khmer_desk(article, step)
 
 
 def notify_published(article, step):
-    return _send(authors_to_notify(article), "published", article, step)
+    sent = _send(authors_to_notify(article), "published", article, step)
+    return sent + notify_khmer_desk(article, step)
+
+
+def khmer_desk_to_notify(article, step):
+    """
+    The Khmer desk (active members of the "Khmer desk" group with an e-mail
+    address), when ``step`` is the first approval of an English story that
+    has no Khmer version yet: approved to wait, scheduled or published at once.
+    """
+    if (
+        article.language != Language.ENGLISH
+        or Article.objects.filter(translation_of=article).exists()
+    ):
+        return []
+    approved_before = (
+        Transition.objects.filter(
+            article=article, to_status__in=[Status.APPROVED, Status.PUBLISHED]
+        )
+        .exclude(pk=step.pk)
+        .exists()
+    )
+    if approved_before:
+        return []
+    users = get_user_model().objects.filter(is_active=True, groups__name=KHMER_DESK_GROUP)
+    return list(users.exclude(email="").distinct().order_by("pk"))
+
+
+def notify_khmer_desk(article, step):
+    return _send(khmer_desk_to_notify(article, step), "translation_wanted", article, step)
 
 
 # Share links --------------------------------------------------------------------------

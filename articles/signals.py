@@ -25,10 +25,42 @@ PRIVATE_MODELS = {
 }
 
 
-def content_saved(sender, **kwargs):
+# A story in these states is on public pages, or will be at its publish time.
+READER_STATUSES = {"published", "approved"}
+
+
+def content_saved(sender, instance=None, created=False, **kwargs):
     label = sender._meta.label_lower
-    if sender._meta.app_label in CONTENT_APPS and label not in PRIVATE_MODELS:
+    if sender._meta.app_label not in CONTENT_APPS or label in PRIVATE_MODELS:
+        return
+    relevant = concerns_readers(instance, created)
+    if hasattr(instance, "_loaded_status"):
+        # The next save of this same object compares with what was saved now.
+        instance._loaded_status = instance.status
+    if relevant:
         pagecache.content_changed()
+
+
+def concerns_readers(instance, created=False):
+    """
+    Whether a change to ``instance`` can alter a public page. A draft and its
+    parts (bylines, quotes, photos placed…) cannot, unless the story was public
+    when it was loaded (an unpublished story must leave every page at once):
+    journalists saving drafts all day then leave readers' cached pages alone.
+    """
+    from .models import Article
+
+    if isinstance(instance, Article):
+        if instance.status in READER_STATUSES:
+            return True
+        if created:
+            return False
+        loaded = getattr(instance, "_loaded_status", None)
+        return loaded is None or loaded in READER_STATUSES
+    article_id = getattr(instance, "article_id", None)
+    if article_id is not None:
+        return Article.objects.filter(pk=article_id, status__in=READER_STATUSES).exists()
+    return True
 
 
 def remember_address(sender, instance, **kwargs):
@@ -40,6 +72,7 @@ def remember_address(sender, instance, **kwargs):
         fields.get("slug"),
         fields.get("published_at"),
     )
+    instance._loaded_status = fields.get("status")
 
 
 def record_former_address(sender, instance, created, raw=False, **kwargs):

@@ -36,6 +36,9 @@ def publisher(request):
 
 
 def person_ref(request, person):
+    if person.is_protected_source:
+        # No name, no profile address: only the label the story prints.
+        return {"@type": "Person", "name": person.public_label}
     return {
         "@type": "Person",
         "name": person.name,
@@ -99,9 +102,11 @@ def news_article(request, article, quotes):
         data["image"] = [image]
     mentions = {}
     for quote in quotes:
-        if quote.speaker_id:
+        if quote.speaker_id and not quote.speaker.is_protected_source:
             mentions.setdefault(("person", quote.speaker_id), person_ref(request, quote.speaker))
     for person in article.people.all():
+        if person.is_protected_source:
+            continue
         mentions.setdefault(("person", person.pk), person_ref(request, person))
     for organization in article.organizations.all():
         mentions.setdefault(

@@ -23,4 +23,10 @@ urlpatterns = [
     path("feeds/sections/<uslug:slug>/atom/", feeds.SectionAtomFeed(), name="feed_section_atom"),
     path("feeds/authors/<uslug:slug>/", feeds.AuthorFeed(), name="feed_author"),
     path("feeds/authors/<uslug:slug>/atom/", feeds.AuthorAtomFeed(), name="feed_author_atom"),
+    path("feeds/languages/<str:language>/", feeds.LanguageFeed(), name="feed_language"),
+    path(
+        "feeds/languages/<str:language>/atom/",
+        feeds.LanguageAtomFeed(),
+        name="feed_language_atom",
+    ),
 ]

@@ -1,23 +1,35 @@
 import datetime
 import logging
 
+from django.conf import settings
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.core.paginator import Paginator
 from django.db import DatabaseError, connection
-from django.db.models import Count, F, Prefetch, Q, Window, prefetch_related_objects
-from django.db.models.functions import RowNumber
+from django.db.models import Count, OuterRef, Prefetch, Q, Subquery, prefetch_related_objects
 from django.http import Http404, HttpResponsePermanentRedirect, JsonResponse
 from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.cache import add_never_cache_headers, patch_cache_control
+from django.utils.functional import cached_property
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
+
+from people.models import Person
 
 from . import search as story_search
 from . import services, structured_data
 from .filters import ArchiveFilter
-from .models import Article, Byline, Correction, FormerAddress, story_prefetches
+from .models import (
+    Article,
+    Byline,
+    Correction,
+    FormerAddress,
+    Quote,
+    Section,
+    story_prefetches,
+)
 from .pagecache import cache_public_page
 
 logger = logging.getLogger(__name__)
@@ -26,6 +38,8 @@ HOME_LATEST = 10
 HOME_FEATURED = 3
 HOME_PER_SECTION = 4
 HOME_MOST_QUOTED = 8
+# Search pages through this many stories at most, and counts no further.
+SEARCH_COUNT_LIMIT = 1000
 RELATED_STORIES = 4
 LISTING_PER_PAGE = 20
 CORRECTIONS_PER_PAGE = 50
@@ -46,7 +60,8 @@ def healthz(request):
     try:
         name = default_storage.save("healthz/probe.txt", ContentFile(b"ok"))
         default_storage.delete(name)
-    except OSError:
+    # A file system raises OSError, object storage its client's own errors.
+    except Exception:  # noqa: BLE001
         logger.exception("Health check: the upload storage is not writable.")
         checks["storage"] = "error"
     healthy = all(value == "ok" for value in checks.values())
@@ -62,35 +77,51 @@ def home(request):
     latest = list(
         published.exclude(pk__in=[story.pk for story in featured]).for_listing()[:HOME_LATEST]
     )
-    # One query for every section's latest stories, however many sections exist.
+    # One query for every section's latest stories, however many sections
+    # exist. Each section's n-th newest story is looked up in the section's
+    # index, so the query reads a few stories per section, not the archive.
+    newest = published.filter(section=OuterRef("pk")).order_by("-published_at", "-pk")
+    slots = Section.objects.annotate(
+        **{f"story_{n}": Subquery(newest.values("pk")[n : n + 1]) for n in range(HOME_PER_SECTION)}
+    )
+    in_a_slot = Q()
+    for n in range(HOME_PER_SECTION):
+        in_a_slot |= Q(pk__in=slots.values(f"story_{n}"))
+    # The slots hold published stories only; filtering again would make SQLite
+    # scan every published story instead of fetching these few by key.
     by_section = (
-        published.filter(section__isnull=False)
-        .annotate(
-            rank=Window(
-                RowNumber(),
-                partition_by=F("section"),
-                order_by=[F("published_at").desc(), F("pk").desc()],
-            )
-        )
-        .filter(rank__lte=HOME_PER_SECTION)
+        Article.objects.filter(in_a_slot)
         .for_listing()
-        .order_by("section__position", "section__name", "rank")
+        .order_by("section__position", "section__name", "section", "-published_at", "-pk")
     )
     sections = {}
     for story in by_section:
         sections.setdefault(story.section, []).append(story)
+    # The most quoted in the last 30 days' stories: their quotes are found
+    # through the stories (an index), not by joining every quote ever given.
     since = timezone.now() - datetime.timedelta(days=30)
+    recent_quotes = Quote.objects.filter(
+        article__in=published.filter(published_at__gte=since),
+        speaker__is_protected_source=False,
+    )
+    most = (
+        recent_quotes.values("speaker")
+        .annotate(total=Count("pk"))
+        .order_by("-total", "speaker__name")
+        .values("speaker")[:HOME_MOST_QUOTED]
+    )
+    counted = (
+        recent_quotes.filter(speaker=OuterRef("pk"))
+        .order_by()
+        .values("speaker")
+        .annotate(total=Count("pk"))
+        .values("total")
+    )
     most_quoted = (
-        published.filter(published_at__gte=since)
-        .quoted_people()
-        .annotate(
-            quote_count=Count(
-                "quotes",
-                filter=Q(quotes__article__in=published.filter(published_at__gte=since)),
-            )
-        )
+        Person.objects.filter(pk__in=most)
+        .annotate(quote_count=Subquery(counted))
         .select_related("portrait")
-        .order_by("-quote_count", "name")[:HOME_MOST_QUOTED]
+        .order_by("-quote_count", "name")
     )
     return render(
         request,
@@ -152,11 +183,18 @@ def story_context(request, article):
     return {
         "article": article,
         "blocks": article.body_blocks(),
-        "bylines": list(article.bylines.all()),
+        "bylines": [
+            byline for byline in article.bylines.all() if byline.role != Byline.Role.TRANSLATOR
+        ],
+        "translators": [
+            byline for byline in article.bylines.all() if byline.role == Byline.Role.TRANSLATOR
+        ],
         "people_in_story": people_in_story(article, quotes),
         "corrections": list(article.corrections.all()),
+        "reply_statements": services.public_reply_statements(article),
         "related": list(related),
         "alternates": alternates(request, article),
+        "language_switch": language_switch(article),
         "canonical_url": canonical_url(request, article),
         "json_ld": structured_data.news_article(request, article, quotes),
         "was_updated": was_updated(article),
@@ -203,7 +241,8 @@ def people_in_story(article, quotes):
         affiliations = list(person.affiliations.all()) if person else []
         current = [affiliation for affiliation in affiliations if affiliation.is_current]
         entry["affiliation"] = current[0] if current else None
-    return list(entries.values())
+    # A protected source's quotes carry their public label; they are not listed.
+    return [entry for entry in entries.values() if not entry["person"].is_protected_source]
 
 
 def translation_of(article):
@@ -223,6 +262,26 @@ def alternates(request, article):
         {"language": story.language, "url": canonical_url(request, story)}
         for story in sorted([article, other], key=lambda story: story.language)
     ]
+
+
+def language_switch(article):
+    """
+    Where the site's language switch leads from a story, by language: to the
+    story itself in its own language, to its published translation in the
+    other, and to that language's home page when there is none.
+    """
+    other = translation_of(article)
+    switch = {}
+    for language, _name in settings.LANGUAGES:
+        if article.language == language and article.is_live():
+            target = article
+        elif other is not None and other.language == language and other.is_live():
+            target = other
+        else:
+            target = None
+        with translation.override(language):
+            switch[language] = target.get_absolute_url() if target else reverse("articles:home")
+    return switch
 
 
 def canonical_url(request, article):
@@ -281,7 +340,11 @@ def search(request):
     """Stories, people and photos matching ``q``, best matches first."""
     query = story_search.clean_query(request.GET.get("q", ""))
     results = story_search.search(query) if query else None
-    page = page_of(request, results.stories, LISTING_PER_PAGE) if results else None
+    page = (
+        page_of(request, results.stories, LISTING_PER_PAGE, limit=SEARCH_COUNT_LIMIT)
+        if results
+        else None
+    )
     return render(
         request,
         "articles/search.html",
@@ -289,9 +352,43 @@ def search(request):
     )
 
 
-def page_of(request, items, per_page):
-    """The requested page of ``items``; a page number out of range gives the nearest page."""
-    return Paginator(items, per_page).get_page(request.GET.get("page"))
+def page_of(request, items, per_page, *, limit=None):
+    """
+    The requested page of ``items``; a page number out of range gives the
+    nearest page. With ``limit``, only the first ``limit`` items are counted
+    and paged through.
+    """
+    if limit is None:
+        paginator = Paginator(items, per_page)
+    else:
+        paginator = CappedPaginator(items, per_page, limit)
+    return paginator.get_page(request.GET.get("page"))
+
+
+class CappedPaginator(Paginator):
+    """
+    Pages through at most the first ``limit`` items, and counts no further:
+    a search for a common word matches most of the archive, and counting
+    every match would read every story. ``count_text`` is the count to show:
+    "1000+" when there are more.
+    """
+
+    def __init__(self, object_list, per_page, limit):
+        super().__init__(object_list, per_page)
+        self.limit = limit
+
+    @cached_property
+    def found(self):
+        # Unordered, so the count stops at the limit instead of sorting every match.
+        return self.object_list.order_by()[: self.limit + 1].count()
+
+    @cached_property
+    def count(self):
+        return min(self.found, self.limit)
+
+    @property
+    def count_text(self):
+        return f"{self.limit}+" if self.found > self.limit else str(self.count)
 
 
 @require_safe

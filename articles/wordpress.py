@@ -392,13 +392,28 @@ class BodyConverter(HTMLParser):
 
 def convert_body(content):
     """Post HTML as a list of Markdown paragraphs and ``PlacedImage`` items, in order."""
-    content = re.sub(
-        r"\[caption([^\]]*)\](.*?)\[/caption\]",
-        _caption_shortcode,
-        content,
-        flags=re.DOTALL | re.IGNORECASE,
-    )
-    content = re.sub(r"\[/?[a-z_][\w-]*(?:\s[^\]]*)?\]", "", content)
+    # Linear time on hostile input: a shortcode's attributes hold no "[", so
+    # each "[" reads only to the next one; and past the last "[/caption]" no
+    # caption can close, so the caption pattern never runs there (otherwise
+    # each "[caption" would read to the end of the text: time in the square of
+    # its length).
+    end = content.lower().rfind("[/caption]")
+    if end >= 0:
+        end += len("[/caption]")
+        content = (
+            re.sub(
+                r"\[caption([^\][]*)\](.*?)\[/caption\]",
+                _caption_shortcode,
+                content[:end],
+                flags=re.DOTALL | re.IGNORECASE,
+            )
+            + content[end:]
+        )
+    content = re.sub(r"\[/?[a-z_][\w-]*(?:\s[^\][]*)?\]", "", content)
+    # A "<" that does not open a whole tag before the next "<" is text: the
+    # HTML parser would otherwise rescan a run of them (time in the square of
+    # its length).
+    content = re.sub(r"<(?![a-zA-Z/!?][^<>]*>)", "&lt;", content)
     converter = BodyConverter()
     converter.feed(content)
     converter.close()
@@ -407,16 +422,28 @@ def convert_body(content):
 
 def _caption_shortcode(match):
     inner = match[2]
-    image = re.search(r"<img\b[^>]*>", inner)
+    # "[^<>]": each "<" reads only to the next one, so a run of "<img" with
+    # no ">" costs linear time.
+    image = re.search(r"<img\b[^<>]*>", inner)
     if image is None:
         return inner
-    caption = html.escape(re.sub(r"<[^>]+>", "", inner.replace(image[0], "")).strip())
+    caption = html.escape(re.sub(r"<[^<>]+>", "", inner.replace(image[0], "")).strip())
     tag = image[0][:-1].rstrip("/") + f' data-caption="{caption}">'
     return f"<figure>{tag}</figure>"
 
 
 def strip_tags(text):
-    return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", text)).split())
+    """
+    Return ``text`` as plain text: tags become spaces, entities characters,
+    runs of whitespace one space.
+    """
+    # A tag ends at a ">", so past the last ">" nothing is a tag; the regex
+    # runs only up to it. Otherwise each "<" with no ">" after it scans to the
+    # end of the text: 2 MB of '<a href="' took minutes (time in the square
+    # of the length). Before the last ">", every "<" reads only to the next ">".
+    end = text.rfind(">") + 1
+    text = re.sub(r"<[^>]+>", " ", text[:end]) + text[end:]
+    return " ".join(html.unescape(text).split())
 
 
 # -- Importing ---------------------------------------------------------------------

@@ -60,10 +60,13 @@ def manage(env, *args):
     )
 
 
-def get(port, path):
+def get(port, path, cookie=None):
     connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+    headers = {"Host": "127.0.0.1"}
+    if cookie:
+        headers["Cookie"] = cookie
     try:
-        connection.request("GET", path, headers={"Host": "127.0.0.1"})
+        connection.request("GET", path, headers=headers)
         response = connection.getresponse()
         body = response.read()
         return response.status, body
@@ -107,7 +110,7 @@ def pick_pages(port):
     }
 
 
-def load(port, path, *, seconds, clients):
+def load(port, path, *, seconds, clients, cookie=None):
     """Request ``path`` from ``clients`` threads for ``seconds``; return latencies and errors."""
     latencies, errors = [], []
     lock = threading.Lock()
@@ -118,7 +121,7 @@ def load(port, path, *, seconds, clients):
         while time.monotonic() < deadline and len(mine) < MAX_REQUESTS // clients:
             started = time.perf_counter()
             try:
-                status, _ = get(port, path)
+                status, _ = get(port, path, cookie)
             except OSError:
                 status = 0
             if status == 200:

@@ -198,7 +198,7 @@ class Photograph(models.Model):
     @property
     def credit(self):
         """The published credit, in the form “Agency/ Photographer”."""
-        photographer = self.photographer.name if self.photographer_id else ""
+        photographer = self.photographer.public_name if self.photographer_id else ""
         if self.credit_agency and photographer:
             return f"{self.credit_agency}/ {photographer}"
         return self.credit_agency or photographer

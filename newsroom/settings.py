@@ -5,6 +5,7 @@ Development needs no variables at all. Production sets at least ``DEBUG=0``,
 ``SECRET_KEY`` and ``ALLOWED_HOSTS``; the README lists every variable.
 """
 
+import datetime
 import os
 from pathlib import Path
 
@@ -52,14 +53,19 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
     "django_filters",
+    "axes",
     "people",
     "media",
     "articles",
 ]
 
 MIDDLEWARE = [
+    # First: it times and logs every request, and names it with X-Request-ID.
+    "newsroom.middleware.RequestLogMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Outside the session and CSRF middleware, to see every cookie they set.
+    "newsroom.middleware.ReaderCacheControlMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -68,6 +74,9 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "newsroom.middleware.DatabaseBusyMiddleware",
+    # Last, as django-axes asks: it turns a locked-out sign-in into a 429 page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "newsroom.urls"
@@ -128,6 +137,21 @@ CACHES = {
 }
 if CACHES["default"]["BACKEND"].endswith("FileBasedCache"):
     CACHES["default"]["OPTIONS"] = {"MAX_ENTRIES": 10_000}
+# REDIS_URL (redis://host:6379/0) puts the cache on Redis, shared by every
+# process on every machine. Without it the directory above is the default,
+# not local memory: the gunicorn workers would each keep their own pages.
+REDIS_URL = os.environ.get("REDIS_URL", "")
+if REDIS_URL:
+    CACHES["default"] = {
+        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "LOCATION": REDIS_URL,
+        "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "newsroom"),
+    }
+
+# How long a CDN (s-maxage) and a browser (max-age) may keep a reader page
+# shown to anonymous readers (newsroom.middleware.ReaderCacheControlMiddleware).
+READER_MAX_AGE = int(os.environ.get("READER_MAX_AGE", "60"))
+READER_SHARED_MAX_AGE = int(os.environ.get("READER_SHARED_MAX_AGE", "300"))
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -153,6 +177,9 @@ STATICFILES_DIRS = [BASE_DIR / "static"]
 # Uploads live outside the source tree, never in the media/ app folder.
 MEDIA_URL = "/uploads/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", VAR_DIR / "uploads"))
+# Uploads are served by the web server in front (or object storage) in
+# production; SERVE_UPLOADS=1 lets Django serve them itself, as `make serve` does.
+SERVE_UPLOADS = env_bool("SERVE_UPLOADS", DEBUG)
 
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
@@ -164,6 +191,30 @@ STORAGES = {
         )
     },
 }
+# Photos on S3-compatible object storage (django-storages) when a bucket is
+# named. Files are private: readers get signed, expiring addresses, unless a
+# public custom domain (a CDN allowed to read the bucket) serves them, whose
+# addresses then need no signature.
+AWS_STORAGE_BUCKET_NAME = os.environ.get("AWS_STORAGE_BUCKET_NAME", "")
+if AWS_STORAGE_BUCKET_NAME:
+    AWS_S3_CUSTOM_DOMAIN = os.environ.get("AWS_S3_CUSTOM_DOMAIN") or None
+    STORAGES["default"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": AWS_STORAGE_BUCKET_NAME,
+            "endpoint_url": os.environ.get("AWS_S3_ENDPOINT_URL") or None,
+            "region_name": os.environ.get("AWS_S3_REGION_NAME") or None,
+            "access_key": os.environ.get("AWS_ACCESS_KEY_ID") or None,
+            "secret_key": os.environ.get("AWS_SECRET_ACCESS_KEY") or None,
+            "custom_domain": AWS_S3_CUSTOM_DOMAIN,
+            "default_acl": "private",
+            "querystring_auth": AWS_S3_CUSTOM_DOMAIN is None,
+            "querystring_expire": int(os.environ.get("AWS_QUERYSTRING_EXPIRE", "3600")),
+            # Never replace a stored file by one of the same name: names stay unique.
+            "file_overwrite": False,
+            "location": os.environ.get("AWS_LOCATION", ""),
+        },
+    }
 
 # In development static files are served from the apps' folders as they change.
 WHITENOISE_USE_FINDERS = DEBUG
@@ -177,6 +228,32 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 FILE_UPLOAD_PERMISSIONS = 0o640
 
 LOGIN_URL = "admin:login"
+# After signing in (and when a ``next`` address is refused as off-site): the workspace.
+LOGIN_REDIRECT_URL = "admin:index"
+
+# Sign-in throttling (django-axes): after AXES_FAILURE_LIMIT failed sign-ins
+# from one address, every sign-in from it (whatever the username, known or
+# not) is answered 429 until the cool-off has passed. Counting by address, not
+# by username, so nobody can lock a reporter out of their own account from afar.
+# The address is the socket's, or behind TRUSTED_PROXY_COUNT proxies the one
+# the outermost saw (newsroom/accounts.py): a forged X-Forwarded-For is ignored.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = int(os.environ.get("LOGIN_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = datetime.timedelta(minutes=int(os.environ.get("LOGIN_COOLOFF_MINUTES", "15")))
+AXES_LOCKOUT_PARAMETERS = ["ip_address"]
+AXES_CLIENT_IP_CALLABLE = "newsroom.accounts.client_ip"
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "newsroom.accounts.locked_out"
+AXES_VERBOSE = False
+# Failed sign-ins are kept (to count them); successful ones are not: the
+# newsroom keeps no record of where its journalists sign in from.
+AXES_DISABLE_ACCESS_LOG = True
+
+# A password-reset link works once, and for an hour.
+PASSWORD_RESET_TIMEOUT = 60 * 60
 
 # Security headers. The policy allows nothing from other origins: no analytics,
 # fonts or CDNs, so readers and sources are not tracked by third parties.
@@ -236,9 +313,36 @@ MAILERS = {
 }
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "newsroom@localhost")
 
+# Error reports (e-mails to ADMINS, the debug page) hide passwords, share-link
+# and reset tokens, and the fields that identify a protected source.
+DEFAULT_EXCEPTION_REPORTER = "newsroom.reporting.NewsroomExceptionReporter"
+DEFAULT_EXCEPTION_REPORTER_FILTER = "newsroom.reporting.NewsroomExceptionReporterFilter"
+
+# One JSON line per record on standard output, each with the id of the request
+# it belongs to; share and reset tokens are removed from the addresses logged.
+# LOG_FORMAT=text gives plain lines for reading in a terminal.
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {
+        "request_id": {"()": "newsroom.middleware.RequestIdFilter"},
+        "redact": {"()": "newsroom.middleware.RedactFilter"},
+    },
+    "formatters": {
+        "json": {"()": "newsroom.middleware.JsonFormatter"},
+        "text": {"format": "%(asctime)s %(levelname)s %(name)s [%(request_id)s] %(message)s"},
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "stream": "ext://sys.stdout",
+            "filters": ["request_id", "redact"],
+            "formatter": "text" if os.environ.get("LOG_FORMAT") == "text" else "json",
+        }
+    },
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
+    "loggers": {
+        # Every request already has its line from newsroom.requests.
+        "django.server": {"level": "WARNING"},
+    },
 }

@@ -1,14 +1,17 @@
+import re
+
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
-from django.conf.urls.static import static
 from django.contrib import admin
 from django.contrib.sitemaps import views as sitemap_views
-from django.urls import include, path
+from django.urls import include, path, re_path
 from django.utils.translation import gettext_lazy as _
+from django.views.static import serve as static_serve
 
 from articles.admin import view_on_site
 from articles.sitemaps import NewsSitemap, sitemaps
 from articles.views import healthz
+from newsroom import accounts
 
 admin.site.site_header = _("Newsroom")
 admin.site.site_title = _("Newsroom workspace")
@@ -20,6 +23,27 @@ urlpatterns = [
     path(
         "admin/r/<int:content_type_id>/<path:object_id>/",
         admin.site.admin_view(view_on_site),
+    ),
+    # Before the admin's own, whose catch-all would answer these addresses.
+    path(
+        "admin/password_reset/",
+        accounts.PasswordResetView.as_view(),
+        name="admin_password_reset",
+    ),
+    path(
+        "admin/password_reset/done/",
+        accounts.PasswordResetDoneView.as_view(),
+        name="password_reset_done",
+    ),
+    path(
+        "admin/reset/<uidb64>/<token>/",
+        accounts.PasswordResetConfirmView.as_view(),
+        name="password_reset_confirm",
+    ),
+    path(
+        "admin/reset/done/",
+        accounts.PasswordResetCompleteView.as_view(),
+        name="password_reset_complete",
     ),
     path("admin/", admin.site.urls),
     path("healthz", healthz, name="healthz"),
@@ -45,5 +69,14 @@ urlpatterns += i18n_patterns(
     prefix_default_language=False,
 )
 
-if settings.DEBUG:
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+if settings.SERVE_UPLOADS:
+    # django.conf.urls.static.static() does nothing with DEBUG off, so the
+    # route is written out: uploaded photos are re-encoded images with
+    # random names, served with nosniff like every other response.
+    urlpatterns += [
+        re_path(
+            r"^" + re.escape(settings.MEDIA_URL.lstrip("/")) + r"(?P<path>.*)$",
+            static_serve,
+            {"document_root": settings.MEDIA_ROOT},
+        )
+    ]

@@ -1,5 +1,5 @@
 from django.conf import settings
-from django.core.validators import MaxValueValidator, MinValueValidator
+from django.core.validators import MaxValueValidator, MinValueValidator, URLValidator
 from django.db import models
 from django.db.models import Q
 from django.db.models.functions import Lower
@@ -41,6 +41,15 @@ class Gender(models.TextChoices):
     FEMALE = "f", _("Woman")
     MALE = "m", _("Man")
     OTHER = "x", _("Another gender")
+
+
+class PersonQuerySet(models.QuerySet):
+    def public(self):
+        """
+        People readers may know by name: everyone but protected sources, whose
+        identity stays inside the newsroom.
+        """
+        return self.filter(is_protected_source=False)
 
 
 class Person(models.Model):
@@ -127,8 +136,44 @@ class Person(models.Model):
         related_name="person",
         help_text=_("For staff: the account this journalist signs in with."),
     )
+    is_protected_source = models.BooleanField(
+        _("protected source"),
+        default=False,
+        help_text=_(
+            "The newsroom knows who they are; readers never do. Their name, contacts "
+            "and notes are shown to editors only, they have no public profile, and "
+            "their quotes carry the public label."
+        ),
+    )
+    public_label = models.CharField(
+        _("public label"),
+        max_length=200,
+        blank=True,
+        help_text=_(
+            "For a protected source: how stories and the workspace refer to them, "
+            "“a government official who asked not to be named”."
+        ),
+    )
+    contact_details = models.TextField(
+        _("contacts"),
+        blank=True,
+        help_text=_(
+            "Private: phone numbers, e-mail, messaging accounts. Never shown to readers; "
+            "for a protected source, shown to editors only."
+        ),
+    )
+    notes = models.TextField(
+        _("notes"),
+        blank=True,
+        help_text=_(
+            "Private: how to reach them safely, what they asked for. Never shown to "
+            "readers; for a protected source, shown to editors only."
+        ),
+    )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    objects = PersonQuerySet.as_manager()
 
     class Meta:
         ordering = ["name"]
@@ -144,16 +189,32 @@ class Person(models.Model):
                 condition=Q(gender__in=["", *(choice.value for choice in Gender)]),
                 name="person_gender_valid",
             ),
+            models.CheckConstraint(
+                condition=Q(is_protected_source=False) | ~Q(public_label=""),
+                name="person_protected_source_labelled",
+                violation_error_message=_(
+                    "Give a protected source a public label: how stories refer to them."
+                ),
+            ),
         ]
         indexes = [models.Index(Lower("short_name"), name="person_short_name_lower")]
 
     def __str__(self):
-        return self.name
+        # Admin history (LogEntry.object_repr), messages and autocomplete all
+        # print this: a protected source's real name must not reach them.
+        return self.public_name
 
     def save(self, *args, **kwargs):
         if not self.slug:
-            self.slug = free_slug(self, self.name, max_length=200)
+            # A protected source's address never spells their name.
+            words = "source" if self.is_protected_source else self.name
+            self.slug = free_slug(self, words, max_length=200)
         super().save(*args, **kwargs)
+
+    @property
+    def public_name(self):
+        """The name readers see: the public label for a protected source."""
+        return self.public_label if self.is_protected_source else self.name
 
     @property
     def is_staff_member(self):
@@ -246,7 +307,11 @@ class Organization(models.Model):
     )
     description = models.TextField(_("description"), blank=True)
     website = models.URLField(
-        _("website"), blank=True, help_text=_("Only http:// or https:// addresses.")
+        _("website"),
+        blank=True,
+        # Not ftp: either; never javascript:, data: or vbscript: (CVE-2019-12308).
+        validators=[URLValidator(schemes=["http", "https"])],
+        help_text=_("Only http:// or https:// addresses."),
     )
 
     class Meta:

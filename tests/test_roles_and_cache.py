@@ -1,10 +1,17 @@
 from django.test import TestCase
 
 from articles import pagecache, services
-from articles.models import Quote
+from articles.models import Article, Quote
 from people.models import Person
 
-from .factories import make_article, make_person, make_quote, make_user
+from .factories import (
+    make_article,
+    make_person,
+    make_published_article,
+    make_quote,
+    make_topic,
+    make_user,
+)
 
 
 class PersonLoginLinkTests(TestCase):
@@ -60,7 +67,36 @@ class PageCacheScopeTests(TestCase):
         self.assertEqual(pagecache.content_version(), before)
 
     def test_reader_content_starts_a_new_version(self):
+        published = make_published_article(bylines=[make_person("Keo Dara")])
         before = pagecache.content_version()
-        make_quote(self.article)
+        make_quote(published)
         self.assertTrue(Quote.objects.exists())
         self.assertNotEqual(pagecache.content_version(), before)
+
+    def test_drafts_keep_the_reader_cache(self):
+        """Journalists saving drafts all day do not throw readers' cached pages away."""
+        author, topic = make_person("Chan Dara"), make_topic()
+        before = pagecache.content_version()
+        draft = make_article("A draft about rice prices", bylines=[author])
+        make_quote(draft, speaker=author)
+        draft.body = "Rewritten."
+        draft.save()
+        draft.topics.add(topic)
+        self.assertEqual(pagecache.content_version(), before)
+        # A new person or topic may show on public lists: that does count.
+        make_person("Meas Sokha")
+        self.assertNotEqual(pagecache.content_version(), before)
+
+    def test_unpublishing_starts_a_new_version(self):
+        """A story taken down (a legal threat) leaves every cached page at once."""
+        published = make_published_article(bylines=[make_person("Keo Dara")])
+        before = pagecache.content_version()
+        story = Article.objects.get(pk=published.pk)
+        story.status = Article.Status.UNPUBLISHED
+        story.save()
+        self.assertNotEqual(pagecache.content_version(), before)
+        after = pagecache.content_version()
+        # Saved again while unpublished, it is a draft like any other.
+        story.body = "Still down."
+        story.save()
+        self.assertEqual(pagecache.content_version(), after)

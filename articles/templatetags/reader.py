@@ -10,7 +10,7 @@ from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
-from articles import pagecache, structured_data
+from articles import khmer, pagecache, structured_data
 from articles.models import Article
 
 register = template.Library()
@@ -33,7 +33,14 @@ def json_ld(data):
 
 @register.simple_tag(takes_context=True)
 def language_url(context, language):
-    """This page's address in ``language`` (the same page, in the other site language)."""
+    """
+    This page's address in ``language``: the same page, in the other site
+    language. A story page hands its own ``language_switch`` (its translation
+    when there is one, else that language's home page).
+    """
+    switch = context.get("language_switch")
+    if switch and language in switch:
+        return switch[language]
     request = context.get("request")
     if request is None:
         return "/" if language == "en" else f"/{language}/"
@@ -103,10 +110,41 @@ def iso(moment):
 
 @register.filter
 def local_name(item):
-    """A section's or topic's name in the site language (Khmer when there is one)."""
+    """
+    The name of a section, topic, person or organization in the site language:
+    on Khmer pages its Khmer name when it has one. A protected source is
+    only ever their public label, in either language.
+    """
+    if getattr(item, "is_protected_source", False):
+        return item.public_name
     if get_language() == "km" and getattr(item, "name_km", ""):
         return item.name_km
     return item.name
+
+
+@register.filter
+def other_name(item):
+    """The name ``local_name`` does not show: the Latin one on Khmer pages, else the Khmer one."""
+    if getattr(item, "is_protected_source", False):
+        return ""
+    if get_language() == "km":
+        return item.name if getattr(item, "name_km", "") else ""
+    return getattr(item, "name_km", "")
+
+
+@register.filter
+def local_digits(value):
+    """``value`` as text, with Khmer digits (០១២…) on Khmer pages."""
+    return khmer.local_digits(value)
+
+
+@register.filter(expects_localtime=True)
+def local_date(value, format_name="DATE_FORMAT"):
+    """
+    A date or time in the site language, in Phnom Penh time: "July 7, 2021"
+    on English pages, "៧ ខែកក្កដា ឆ្នាំ២០២១" on Khmer pages.
+    """
+    return khmer.local_date(value, format_name)
 
 
 @register.filter

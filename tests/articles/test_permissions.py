@@ -500,6 +500,7 @@ class LoginTests(TestCase):
                     {"username": "desk", "password": "a long enough password", "next": target},
                 )
                 self.assertEqual(response.status_code, 302)
+                self.assertEqual(response["Location"], reverse("admin:index"))
                 self.assertNotIn("evil", response["Location"])
                 self.assertNotIn("javascript", response["Location"])
                 self.assertTrue(response["Location"].startswith("/"))

@@ -11,7 +11,7 @@ from django.test import RequestFactory, TestCase
 from django.urls import resolve, reverse
 from django.utils import timezone, translation
 
-from articles.models import Article, FormerAddress
+from articles.models import Article, CommentRequest, FormerAddress
 from articles.views import render_article
 from tests.factories import (
     make_article,
@@ -273,7 +273,7 @@ class StoryAddressTests(ReaderTestMixin, TestCase):
         self.assertFalse(FormerAddress.objects.filter(slug=original).exists())
 
 
-PREVIEW_QUERIES = 12
+PREVIEW_QUERIES = 13
 
 
 class PreviewTests(ReaderTestMixin, TestCase):
@@ -316,10 +316,10 @@ class PreviewTests(ReaderTestMixin, TestCase):
 # Story page: 1 the story with its section, lead photo, photographer and
 # translations; 2 bylines and their people; 3 body photos; 4 quotes and
 # speakers; 5 corrections; 6 topics; 7 people named; 8 their affiliations and
-# organizations; 9 organizations named; 10 related stories; 11 their bylines;
-# 12 the section menu; 13 the next scheduled publication (how long the page may
-# be cached).
-STORY_QUERIES = 13
+# organizations; 9 organizations named; 10 requests for comment and who was
+# asked; 11 related stories; 12 their bylines; 13 the section menu; 14 the next
+# scheduled publication (how long the page may be cached).
+STORY_QUERIES = 14
 
 
 class StoryQueryCountTests(ReaderTestMixin, TestCase):
@@ -344,6 +344,14 @@ class StoryQueryCountTests(ReaderTestMixin, TestCase):
             large.topics.add(topic)
         for _ in range(5):
             make_published_article(section=self.section, bylines=[make_person(), make_person()])
+        for party in [{"person": make_person()}, {"organization": make_organization()}] * 3:
+            CommentRequest.objects.create(
+                article=large,
+                requested_at=large.published_at - datetime.timedelta(days=1),
+                method=CommentRequest.Method.PHONE,
+                outcome=CommentRequest.Outcome.NO_RESPONSE,
+                **party,
+            )
         cache.clear()
         with self.assertNumQueries(STORY_QUERIES):
             response = self.client.get(large.get_absolute_url())
@@ -357,6 +365,43 @@ class StoryQueryCountTests(ReaderTestMixin, TestCase):
         with self.assertNumQueries(0):
             response = self.client.get(story.get_absolute_url())
         self.assertContains(response, story.headline)
+
+
+class RightOfReplyTests(ReaderTestMixin, TestCase):
+    """The story page reports unanswered requests for comment in the same words every time."""
+
+    def test_story_says_who_did_not_respond_or_declined(self):
+        story = make_full_story("Families evicted near the lake")
+        asked = story.published_at - datetime.timedelta(days=2)
+        for party, outcome in [
+            ({"organization": make_organization("Ministry of Land Management")}, "no_response"),
+            ({"person": make_person("Chan Dara")}, "declined"),
+            ({"person": make_person("Keo Vanna")}, "answered"),
+        ]:
+            CommentRequest.objects.create(
+                article=story,
+                requested_at=asked,
+                method=CommentRequest.Method.EMAIL,
+                outcome=outcome,
+                answer="We followed the law." if outcome == "answered" else "",
+                **party,
+            )
+        response = self.client.get(story.get_absolute_url())
+        self.assertContains(
+            response,
+            "Ministry of Land Management did not respond to a request for comment "
+            "by the time of publication.",
+            count=1,
+        )
+        self.assertContains(response, "Chan Dara declined to comment.", count=1)
+        # An answer is reported by the story itself, not by a stock sentence.
+        self.assertNotContains(response, "Keo Vanna did not respond")
+        self.assertNotContains(response, "Keo Vanna declined")
+
+    def test_no_section_without_requests(self):
+        story = make_full_story("Rice prices steady")
+        response = self.client.get(story.get_absolute_url())
+        self.assertNotContains(response, "right-of-reply")
 
 
 class TranslationLinkTests(ReaderTestMixin, TestCase):

@@ -4,13 +4,19 @@ import datetime
 import io
 import shutil
 import tempfile
+import time
 from pathlib import Path
 
 from django.core.management import CommandError, call_command
 from django.test import SimpleTestCase, TestCase
 
 from articles.models import Article, ArticlePhoto, ImportedItem, PhotoNeeded, Quote, Section
-from articles.wordpress import WordPressExportError, convert_body, import_wordpress
+from articles.wordpress import (
+    WordPressExportError,
+    convert_body,
+    import_wordpress,
+    strip_tags,
+)
 from media.models import Photograph
 from people.models import Person
 from tests.factories import image_bytes, make_user
@@ -248,3 +254,63 @@ class BodyConversionTests(SimpleTestCase):
         """Blank lines make paragraphs; characters Markdown would act on are escaped."""
         blocks = convert_body("First *starred* line.\n\n# not a heading\n\n[photo 9]")
         self.assertEqual(blocks, ["First \\*starred\\* line.", "\\# not a heading"])
+
+    def test_caption_shortcode_and_other_shortcodes(self):
+        blocks = convert_body(
+            'Before.\n\n[caption id="a1" align="alignnone"]<img src="/x.jpg" class="wp-image-7">'
+            ' Monks <b>march</b>[/caption]\n\n[gallery ids="1,2"]After [embed].'
+        )
+        self.assertEqual(blocks[0], "Before.")
+        self.assertEqual(blocks[-1], "After .")
+
+    def test_megabytes_of_unclosed_shortcodes_take_linear_time(self):
+        """
+        DoS regression guard (SECURITY-TESTS 27): each "[" or "<" with no
+        closing mark after it used to read to the end of the text (100 kB of
+        "[a " took 45 s). Now linear; 5 s leaves room for a slow machine.
+        """
+        size = 1_000_000
+        for text in [
+            "[a " * (size // 3),
+            "[caption" * (size // 8),
+            "[caption]" * (size // 9) + "[/caption]",
+            "[caption]" + "<img" * (size // 4) + "[/caption]",
+        ]:
+            with self.subTest(tail=text[-12:]):
+                started = time.perf_counter()
+                blocks = convert_body(text)
+                self.assertLess(time.perf_counter() - started, 5)
+                self.assertLessEqual(sum(len(str(block)) for block in blocks), 2 * len(text))
+
+
+class StripTagsTests(SimpleTestCase):
+    """Titles, excerpts and captions from the export, made plain text."""
+
+    def test_tags_entities_and_whitespace(self):
+        self.assertEqual(
+            strip_tags("<p>Land <em>rights</em>&nbsp;&amp; wrongs</p>\n<p>again</p>"),
+            "Land rights & wrongs again",
+        )
+        self.assertEqual(strip_tags("Tom &amp; <b>Jerry</b>"), "Tom & Jerry")
+        # What is not a whole tag stays text, as before.
+        self.assertEqual(strip_tags("a < b"), "a < b")
+        self.assertEqual(strip_tags("<> c"), "<> c")
+        self.assertEqual(strip_tags('cut <a href="x'), 'cut <a href="x')
+
+    def test_megabytes_of_unclosed_tags_take_linear_time(self):
+        """
+        DoS regression guard (SECURITY-TESTS 27): with the old regex each "<"
+        with no ">" after it scanned to the end, so 2 MB of '<a href="' took
+        minutes. Now well under a second; 5 s leaves room for a slow machine.
+        """
+        unclosed = '<a href="' * (2_000_000 // len('<a href="'))
+        for text, expected_length in [
+            (unclosed, len(unclosed)),  # No tag ends: the text stays as it is.
+            (unclosed + ">", 0),  # One long tag.
+            (unclosed + "<b>bold</b> text", len("bold text")),  # One tag up to <b>'s ">".
+        ]:
+            with self.subTest(length=len(text), tail=text[-12:]):
+                started = time.perf_counter()
+                plain = strip_tags(text)
+                self.assertLess(time.perf_counter() - started, 5)
+                self.assertEqual(len(plain), expected_length)

@@ -1,0 +1,689 @@
+"""
+Mixed load on a production-like instance: 50 readers and 5 editors at once.
+
+A throwaway newsroom (the demo content, collected static files, ``DEBUG=0``)
+is served by gunicorn on 127.0.0.1. For ``--seconds`` (60 by default):
+
+* reader threads load the home page and published stories, as anonymous
+  readers, and check that no response holds a draft's headline or staff
+  markup (``/admin/`` links, "Edit story", the preview banner);
+* editor threads, each signed in through ``/admin/login/`` (a real form post
+  with the CSRF cookie and token), save their own draft story again and again
+  through the admin's change form: open it, post every field back with a new
+  marker in the body, and count a redirect as a save;
+* ``/healthz`` is asked once a second and must answer 200.
+
+Afterwards the database must hold every save that was answered as a success:
+the last one is the story's body, and each one is among the story's
+revisions. No response may be a 5xx. Figures are printed; the exit status is
+1 when anything failed (a 503 with ``Retry-After``, the "database is busy"
+page, is counted apart from other 5xx but is a failure too).
+
+    .venv/bin/python bench/load.py [--seconds 60] [--readers 50] [--editors 5] [--workers 4]
+    scripts/with-postgres .venv/bin/python bench/load.py    # on PostgreSQL
+
+On SQLite the database is a file in a temporary folder; on PostgreSQL (when
+DATABASE_URL says postgres://) a database of its own in that cluster, dropped
+afterwards. Only 127.0.0.1 is contacted; every loop is bounded by time and all
+requests together by a cap.
+"""
+
+import argparse
+import collections
+import html
+import html.parser
+import http.client
+import http.cookies
+import json
+import os
+import random
+import re
+import secrets
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import urllib.parse
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from run import MAX_REQUESTS, free_port, percentile  # noqa: E402
+from scale import GUNICORN, ROOT, PostgresDatabase, SqliteDatabase, environment, manage  # noqa: E402
+
+TIMEOUT = 30
+STAFF_MARKUP = [
+    b"/admin/",
+    b"Edit story",
+    "Preview — not published".encode(),
+    b"preview-banner",
+    b"load-marker-",
+]
+
+# Run inside the instance by `manage.py shell` before the load: the editors,
+# one draft of their own each, the stories readers load and the headlines
+# readers must never see.
+SETUP = """
+import json, os, random
+from django.contrib.auth.models import Group, User
+from articles.models import Article, Section
+
+password = os.environ["LOAD_EDITOR_PASSWORD"]
+token = os.environ["LOAD_TOKEN"]
+count = int(os.environ["LOAD_EDITORS"])
+editors = Group.objects.get(name="Editors")
+section = Section.objects.order_by("position").first()
+result = {"editors": [], "stories": [], "hidden": []}
+for number in range(1, count + 1):
+    user = User.objects.create_user(
+        f"load-editor-{number}", f"load-editor-{number}@newsroom.example.org", password,
+        is_staff=True, first_name="Load", last_name=f"Editor {number}",
+    )
+    user.groups.add(editors)
+    draft = Article.objects.create(
+        headline=f"Load draft {token} of editor {number}",
+        standfirst="A draft only its editor saves during the load test.",
+        body="The first paragraph of a draft under load.",
+        section=section,
+        language="en",
+        updated_by=user,
+    )
+    assert draft.status == Article.Status.DRAFT
+    result["editors"].append({
+        "username": user.username,
+        "story": draft.pk,
+        "headline": draft.headline,
+        "body": draft.body,
+    })
+published = Article.objects.published()
+live = list(published.values_list("pk", flat=True))
+random.Random(0).shuffle(live)
+result["stories"] = [article.get_absolute_url() for article in published.filter(pk__in=live[:30])]
+live_headlines = set(published.values_list("headline", flat=True))
+result["hidden"] = sorted(
+    {headline for headline in Article.objects.exclude(pk__in=published.values("pk"))
+     .values_list("headline", flat=True) if headline not in live_headlines}
+)
+print(json.dumps(result))
+"""
+
+# Run afterwards: each draft's body, status and the bodies of its revisions.
+VERIFY = """
+import json, os
+from articles.models import Article, Revision
+
+result = {}
+for pk in json.loads(os.environ["LOAD_STORIES"]):
+    article = Article.objects.get(pk=pk)
+    result[str(pk)] = {
+        "body": article.body,
+        "status": article.status,
+        "version": article.version,
+        "revisions": [
+            revision.content.get("body", "")
+            for revision in Revision.objects.filter(article=article).order_by("number")
+        ],
+    }
+print(json.dumps(result))
+"""
+
+
+class Budget:
+    """The deadline and the cap on requests, shared by every thread."""
+
+    def __init__(self, seconds, cap):
+        self.deadline = time.monotonic() + seconds
+        self.cap = cap
+        self.used = 0
+        self.lock = threading.Lock()
+
+    def take(self):
+        if time.monotonic() >= self.deadline:
+            return False
+        with self.lock:
+            if self.used >= self.cap:
+                return False
+            self.used += 1
+            return True
+
+
+class Tally:
+    """Errors by kind, and the examples kept of each."""
+
+    def __init__(self):
+        self.counts = collections.Counter()
+        self.examples = {}
+        self.lock = threading.Lock()
+
+    def add(self, kind, example=""):
+        with self.lock:
+            self.counts[kind] += 1
+            self.examples.setdefault(kind, example)
+
+
+def request(port, method, path, *, headers=None, body=None):
+    """One request on its own connection: (status, headers, body)."""
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=TIMEOUT)
+    try:
+        connection.request(method, path, body=body, headers=headers or {"Host": "127.0.0.1"})
+        response = connection.getresponse()
+        return response.status, response.headers, response.read()
+    finally:
+        connection.close()
+
+
+def failure_kind(who, status, headers):
+    if status == 503 and headers.get("Retry-After"):
+        return f"{who}: 503 with Retry-After (database busy)"
+    return f"{who}: HTTP {status}"
+
+
+# Readers.
+
+
+def reader(port, pages, forbidden, budget, tally, latencies, lock):
+    mine = []
+    chooser = random.Random()  # noqa: S311 (which page to load, not a secret)
+    while budget.take():
+        path = chooser.choice(pages)
+        started = time.perf_counter()
+        try:
+            status, headers, body = request(port, "GET", path)
+        except TimeoutError:
+            tally.add("reader: timed out", path)
+            continue
+        except OSError as error:
+            tally.add(f"reader: {type(error).__name__}", f"{path}: {error}")
+            continue
+        mine.append(time.perf_counter() - started)
+        if status != 200:
+            tally.add(failure_kind("reader", status, headers), path)
+        for needle in forbidden:
+            if needle in body:
+                tally.add(f"reader: leak of {needle.decode()[:60]!r}", path)
+    with lock:
+        latencies.extend(mine)
+
+
+# Editors.
+
+
+class FormFields(html.parser.HTMLParser):
+    """
+    What a browser would post for the form with id ``form_id``: text and hidden
+    inputs, checked boxes, text areas, and each select's chosen options (the
+    first option when none is chosen, as a browser does). Buttons and files
+    are left out; the caller adds the button pressed.
+    """
+
+    def __init__(self, form_id):
+        super().__init__(convert_charrefs=True)
+        self.form_id = form_id
+        self.inside = False
+        self.fields = []
+        self.textarea = None
+        self.select = None
+        self.option = None
+
+    def belongs(self, attrs):
+        owner = attrs.get("form")
+        return owner == self.form_id if owner else self.inside
+
+    def handle_starttag(self, tag, attrs):
+        attrs = {name: (value if value is not None else "") for name, value in attrs}
+        if tag == "form":
+            self.inside = attrs.get("id") == self.form_id
+            return
+        if tag == "input" and self.belongs(attrs) and attrs.get("name"):
+            kind = attrs.get("type", "text").lower()
+            if kind in {"submit", "button", "image", "reset", "file"}:
+                return
+            if kind in {"checkbox", "radio"} and "checked" not in attrs:
+                return
+            default = "on" if kind in {"checkbox", "radio"} else ""
+            self.fields.append([attrs["name"], attrs.get("value", default)])
+        elif tag == "textarea" and self.belongs(attrs) and attrs.get("name"):
+            self.textarea = [attrs["name"], "", "textarea"]
+            self.fields.append(self.textarea)
+        elif tag == "select" and self.belongs(attrs) and attrs.get("name"):
+            self.select = {
+                "name": attrs["name"],
+                "multiple": "multiple" in attrs,
+                "options": [],
+            }
+        elif tag == "option" and self.select is not None:
+            self.option = [attrs.get("value"), "", "selected" in attrs]
+            self.select["options"].append(self.option)
+
+    def handle_data(self, data):
+        if self.textarea is not None:
+            self.textarea[1] += data
+        if self.option is not None:
+            self.option[1] += data
+
+    def handle_endtag(self, tag):
+        if tag == "form":
+            self.inside = False
+        elif tag == "textarea":
+            self.textarea = None
+        elif tag == "option":
+            self.option = None
+        elif tag == "select" and self.select is not None:
+            options = [
+                (value if value is not None else text.strip(), chosen)
+                for value, text, chosen in self.select["options"]
+            ]
+            chosen = [value for value, picked in options if picked]
+            if not chosen and options and not self.select["multiple"]:
+                chosen = [options[0][0]]
+            self.fields.extend([self.select["name"], value] for value in chosen)
+            self.select = None
+            self.option = None
+
+    @classmethod
+    def parse(cls, page, form_id):
+        parser = cls(form_id)
+        parser.feed(page)
+        parser.close()
+        # A browser drops the newline that follows <textarea>'s start tag.
+        return [
+            (field[0], field[1].removeprefix("\n") if len(field) == 3 else field[1])
+            for field in parser.fields
+        ]
+
+
+class Editor:
+    """One signed-in editor: a cookie jar and the requests a browser would make."""
+
+    def __init__(self, port, username, password):
+        self.port = port
+        self.host = f"127.0.0.1:{port}"
+        self.username = username
+        self.password = password
+        self.cookies = {}
+
+    def send(self, method, path, fields=None):
+        headers = {"Host": self.host}
+        if self.cookies:
+            headers["Cookie"] = "; ".join(f"{k}={v}" for k, v in self.cookies.items())
+        body = None
+        if fields is not None:
+            body = urllib.parse.urlencode(fields).encode()
+            headers["Content-Type"] = "application/x-www-form-urlencoded"
+            headers["Origin"] = f"http://{self.host}"
+            headers["Referer"] = f"http://{self.host}{path}"
+        status, response_headers, content = request(
+            self.port, method, path, headers=headers, body=body
+        )
+        for line in response_headers.get_all("Set-Cookie") or []:
+            jar = http.cookies.SimpleCookie()
+            jar.load(line)
+            for name, morsel in jar.items():
+                expired = morsel["max-age"] == "0" or "1970" in morsel["expires"]
+                if expired:
+                    self.cookies.pop(name, None)
+                else:
+                    self.cookies[name] = morsel.value
+        return status, response_headers, content
+
+    def log_in(self):
+        status, _, page = self.send("GET", "/admin/login/?next=/admin/")
+        if status != 200:
+            raise RuntimeError(f"{self.username}: the sign-in page answered {status}")
+        fields = dict(FormFields.parse(page.decode(), "login-form"))
+        fields.update(username=self.username, password=self.password, next="/admin/")
+        status, headers, _ = self.send("POST", "/admin/login/?next=/admin/", fields)
+        if status != 302 or "sessionid" not in self.cookies:
+            raise RuntimeError(f"{self.username}: signing in answered {status}, not a redirect")
+        return headers.get("Location")
+
+
+def form_errors(page):
+    """The error texts of a change form that was sent back."""
+    text = page.decode(errors="replace")
+    found = re.findall(r'<ul class="errorlist[^"]*"[^>]*>(.*?)</ul>', text, re.S)
+    found += re.findall(r'<p class="errornote">(.*?)</p>', text, re.S)
+    plain = [html.unescape(re.sub(r"<[^>]+>", " ", chunk)) for chunk in found]
+    return " | ".join(" ".join(chunk.split()) for chunk in plain)[:300] or "(no error shown)"
+
+
+def editor_loop(editor, number, story, base_body, budget, tally, record):
+    """Save ``story`` through the change form until the time is up."""
+    change = f"/admin/articles/article/{story}/change/"
+    done = {"/admin/articles/article/", change}
+    attempt = 0
+    while budget.take():
+        try:
+            status, headers, page = editor.send("GET", change)
+        except OSError as error:
+            tally.add(f"editor: opening the form: {type(error).__name__}", str(error))
+            continue
+        if status != 200:
+            tally.add(failure_kind("editor opening the form", status, headers), change)
+            continue
+        fields = FormFields.parse(page.decode(), "article_form")
+        names = {name for name, _ in fields}
+        if "body" not in names or "base_version" not in names:
+            tally.add("editor: the change form has no body or version field", change)
+            continue
+        attempt += 1
+        marker = f"load-marker-{number}-{attempt:06d}"
+        fields = [
+            (name, f"{base_body}\n\n{marker}" if name == "body" else value)
+            for name, value in fields
+        ]
+        fields.append(("_save", "Save"))
+        if not budget.take():
+            attempt -= 1
+            break
+        started = time.perf_counter()
+        try:
+            status, headers, page = editor.send("POST", change, fields)
+        except OSError as error:
+            # The save may or may not have been kept: it is not counted as one.
+            record["unconfirmed"].append(marker)
+            tally.add(f"editor: saving: {type(error).__name__}", str(error))
+            continue
+        elapsed = time.perf_counter() - started
+        location = urllib.parse.urlsplit(headers.get("Location", "")).path
+        if status == 302 and location in done:
+            record["saved"].append(marker)
+            record["latencies"].append(elapsed)
+        elif status == 200:
+            tally.add("editor: save refused, form sent back", form_errors(page))
+        elif status == 302:
+            tally.add("editor: save redirected elsewhere", headers.get("Location", ""))
+        else:
+            record["unconfirmed"].append(marker)
+            tally.add(failure_kind("editor saving", status, headers), change)
+
+
+# Health.
+
+
+def health_loop(port, budget, stop, results):
+    """Ask /healthz once a second, each on its own thread: a slow answer delays no next one."""
+
+    def probe():
+        started = time.monotonic()
+        try:
+            status = request(port, "GET", "/healthz")[0]
+        except OSError as error:
+            status = type(error).__name__
+        results.append((status, time.monotonic() - started))
+
+    probes = []
+    tick = time.monotonic()
+    while not stop.is_set() and budget.take():
+        probes.append(threading.Thread(target=probe))
+        probes[-1].start()
+        tick += 1.0
+        stop.wait(max(0.0, tick - time.monotonic()))
+    for thread in probes:
+        thread.join(timeout=TIMEOUT + 5)
+
+
+# The run.
+
+
+def start_server(env, port, workers, log):
+    return subprocess.Popen(  # noqa: S603
+        [
+            str(GUNICORN),
+            "-c",
+            "newsroom/gunicorn.conf.py",
+            "newsroom.wsgi",
+            "--workers",
+            str(workers),
+            "--bind",
+            f"127.0.0.1:{port}",
+            "--log-level",
+            "warning",
+            "--access-logfile",
+            "/dev/null",
+        ],  # fmt: skip
+        cwd=ROOT,
+        env=env,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+    )
+
+
+def wait_until_up(port, server, seconds=60):
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if server.poll() is not None:
+            raise SystemExit("gunicorn stopped while starting.")
+        try:
+            if request(port, "GET", "/healthz")[0] == 200:
+                return
+        except OSError:
+            pass
+        time.sleep(0.2)
+    raise SystemExit("gunicorn did not answer /healthz in time.")
+
+
+def run_load(port, setup, password, options):
+    pages = ["/", *setup["stories"]]
+    forbidden = list(STAFF_MARKUP)
+    for headline in [entry["headline"] for entry in setup["editors"]] + setup["hidden"]:
+        for form in {headline, html.escape(headline), html.escape(headline, quote=False)}:
+            forbidden.append(form.encode())
+
+    editors = []
+    for entry in setup["editors"]:
+        editor = Editor(port, entry["username"], password)
+        editor.log_in()
+        editors.append((editor, entry))
+    for path in pages:  # Warm up: fill the page cache, open the database.
+        request(port, "GET", path)
+
+    tally = Tally()
+    budget = Budget(options.seconds, options.max_requests)
+    reader_latencies, lock = [], threading.Lock()
+    records = {entry["story"]: {"saved": [], "unconfirmed": [], "latencies": []}
+               for entry in setup["editors"]}  # fmt: skip
+    health, stop = [], threading.Event()
+    threads = [
+        threading.Thread(
+            target=reader, args=(port, pages, forbidden, budget, tally, reader_latencies, lock)
+        )
+        for _ in range(options.readers)
+    ]
+    threads += [
+        threading.Thread(
+            target=editor_loop,
+            args=(
+                editor,
+                number,
+                entry["story"],
+                entry["body"],
+                budget,
+                tally,
+                records[entry["story"]],
+            ),
+        )
+        for number, (editor, entry) in enumerate(editors, start=1)
+    ]
+    poller = threading.Thread(target=health_loop, args=(port, budget, stop, health))
+    started = time.monotonic()
+    poller.start()
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=options.seconds + 2 * TIMEOUT + 30)
+    elapsed = time.monotonic() - started
+    stop.set()
+    poller.join(timeout=2 * TIMEOUT + 10)
+    stuck = sum(thread.is_alive() for thread in threads)
+    if stuck:
+        tally.add("client: threads still running after the deadline", str(stuck))
+    return {
+        "elapsed": elapsed,
+        "readers": reader_latencies,
+        "records": records,
+        "health": health,
+        "tally": tally,
+        "requests": budget.used,
+    }
+
+
+def check_saves(setup, records, stored, tally):
+    """No lost save: the last success is the body, every success is a revision."""
+    lost = 0
+    for entry in setup["editors"]:
+        story, record = entry["story"], records[entry["story"]]
+        row = stored[str(story)]
+        if row["status"] != "draft":
+            tally.add("database: a load draft is no longer a draft", f"{story}: {row['status']}")
+        revisions = "\n".join(row["revisions"])
+        for marker in record["saved"]:
+            if marker not in revisions:
+                lost += 1
+                tally.add("database: a successful save is missing from the revisions", marker)
+        if not record["saved"]:
+            continue
+        last = record["saved"][-1]
+        expected = {f"{entry['body']}\n\n{last}"}
+        # A later save whose answer was lost may have been kept: then it is the body.
+        later = [m for m in record["unconfirmed"] if m > last]
+        expected |= {f"{entry['body']}\n\n{marker}" for marker in later}
+        if row["body"] not in expected:
+            lost += 1
+            found = re.findall(r"load-marker-\d+-\d+", row["body"])
+            tally.add(
+                "database: the story's body is not its last successful save",
+                f"story {story}: expected {last}, found {found}",
+            )
+    return lost
+
+
+def server_errors(log_path):
+    """Tracebacks and error lines gunicorn's workers wrote, for the report."""
+    try:
+        text = Path(log_path).read_text(errors="replace")
+    except OSError:
+        return []
+    lines = [line for line in text.splitlines() if re.search(r"Error|Traceback|CRITICAL", line)]
+    return lines[-15:]
+
+
+def report(vendor, options, result, lost, log_lines):
+    readers, health = result["readers"], result["health"]
+    elapsed = result["elapsed"]
+    saves = [latency for record in result["records"].values() for latency in record["latencies"]]
+    tally = result["tally"]
+    ms = 1000
+    print(
+        f"\n{vendor}; gunicorn, {options.workers} workers; {options.readers} readers and "
+        f"{options.editors} editors for {elapsed:.1f} s; Python {sys.version.split()[0]}"
+    )
+    print(
+        f"readers: {len(readers)} responses, {len(readers) / elapsed:.1f} req/s, "
+        f"p50 {percentile(readers, 50) * ms:.1f} ms, p95 {percentile(readers, 95) * ms:.1f} ms, "
+        f"p99 {percentile(readers, 99) * ms:.1f} ms"
+    )
+    print(
+        f"saves:   {len(saves)} done, {len(saves) / elapsed:.2f} saves/s, "
+        f"p50 {percentile(saves, 50) * ms:.1f} ms, p99 {percentile(saves, 99) * ms:.1f} ms "
+        f"({', '.join(str(len(r['saved'])) for r in result['records'].values())} per editor)"
+    )
+    ok = sum(1 for status, _ in health if status == 200)
+    slowest = max((seconds for _, seconds in health), default=0) * ms
+    print(f"health:  {ok}/{len(health)} answered 200 (slowest {slowest:.0f} ms)")
+    print(f"lost saves: {lost}; requests in all: {result['requests']} (cap {options.max_requests})")
+    if tally.counts:
+        print("errors by kind:")
+        for kind, count in tally.counts.most_common():
+            print(f"  {count:>6}  {kind}  e.g. {tally.examples[kind]}")
+    else:
+        print("errors by kind: none")
+    if log_lines:
+        print("server log (errors, last lines):")
+        for line in log_lines:
+            print(f"  {line[:300]}")
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--seconds", type=float, default=60, help="load time (≤ 600)")
+    parser.add_argument("--readers", type=int, default=50, help="reader threads (≤ 200)")
+    parser.add_argument(
+        "--editors", type=int, default=5, help="editor threads (≤ 20; 0: readers only)"
+    )
+    parser.add_argument("--workers", type=int, default=4, help="gunicorn worker processes")
+    parser.add_argument(
+        "--max-requests", type=int, default=MAX_REQUESTS, help="cap on all requests together"
+    )
+    options = parser.parse_args()
+    options.seconds = max(1.0, min(options.seconds, 600))
+    options.readers = max(1, min(options.readers, 200))
+    options.editors = max(0, min(options.editors, 20))
+    options.max_requests = max(1, min(options.max_requests, MAX_REQUESTS))
+    vendor = "PostgreSQL" if os.environ.get("DATABASE_URL", "").startswith("postgres") else "SQLite"
+
+    with tempfile.TemporaryDirectory(prefix="newsroom-load-") as folder:
+        folder = Path(folder)
+        database = (
+            PostgresDatabase(os.environ["DATABASE_URL"])
+            if vendor == "PostgreSQL"
+            else SqliteDatabase(folder)
+        )
+        with database as url:
+            env = {**environment(folder, url), "SERVE_UPLOADS": "1"}
+            print(f"Preparing a throwaway newsroom on {vendor} (migrate, demo content, static)…")
+            manage(env, "migrate", "--noinput")
+            manage(env, "demo_content")
+            manage(env, "collectstatic", "--noinput")
+            password = secrets.token_urlsafe(18)
+            setup_env = {
+                **env,
+                "LOAD_EDITOR_PASSWORD": password,
+                "LOAD_TOKEN": secrets.token_hex(4),
+                "LOAD_EDITORS": str(options.editors),
+            }
+            setup = json.loads(
+                manage(setup_env, "shell", "--no-imports", "-c", SETUP, capture=True)
+            )
+            port = free_port()
+            log_path = folder / "gunicorn.log"
+            with open(log_path, "w") as log:
+                server = start_server(env, port, options.workers, log)
+                try:
+                    wait_until_up(port, server)
+                    print(
+                        f"Serving on 127.0.0.1:{port}: the home page and "
+                        f"{len(setup['stories'])} stories for readers, "
+                        f"{len(setup['editors'])} editors' drafts; {options.seconds:g} s…",
+                        flush=True,
+                    )
+                    result = run_load(port, setup, password, options)
+                finally:
+                    server.terminate()
+                    server.wait(timeout=30)
+            stories = [entry["story"] for entry in setup["editors"]]
+            stored = json.loads(
+                manage(
+                    {**env, "LOAD_STORIES": json.dumps(stories)},
+                    "shell",
+                    "--no-imports",
+                    "-c",
+                    VERIFY,
+                    capture=True,
+                )
+            )
+            lost = check_saves(setup, result["records"], stored, result["tally"])
+            log_lines = server_errors(log_path)
+
+    report(vendor, options, result, lost, log_lines)
+    health_ok = all(status == 200 for status, _ in result["health"]) and result["health"]
+    saved = sum(len(record["saved"]) for record in result["records"].values())
+    failed = bool(result["tally"].counts) or not health_ok or lost
+    failed = failed or (options.editors and not saved)
+    print("\nFAIL" if failed else "\nOK: no 5xx, no lost save, no leak, health always 200.")
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
