@@ -29,9 +29,12 @@ PRIVATE_MODELS = {
 READER_STATUSES = {"published", "approved"}
 
 
-def content_saved(sender, instance=None, created=False, **kwargs):
+def content_saved(sender, instance=None, created=False, action=None, **kwargs):
     label = sender._meta.label_lower
     if sender._meta.app_label not in CONTENT_APPS or label in PRIVATE_MODELS:
+        return
+    if action is not None and action.startswith("pre_"):
+        # m2m_changed fires before and after each change: once is enough.
         return
     relevant = concerns_readers(instance, created)
     if hasattr(instance, "_loaded_status"):
@@ -59,6 +62,10 @@ def concerns_readers(instance, created=False):
         return loaded is None or loaded in READER_STATUSES
     article_id = getattr(instance, "article_id", None)
     if article_id is not None:
+        # The admin's inline rows carry their story: no query per row then.
+        article = instance._state.fields_cache.get("article")
+        if isinstance(article, Article) and article.pk == article_id:
+            return concerns_readers(article)
         return Article.objects.filter(pk=article_id, status__in=READER_STATUSES).exists()
     return True
 

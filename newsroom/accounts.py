@@ -9,18 +9,12 @@ works once and expires, no token left in the address bar) is tested in
 """
 
 import math
-import os
 
 from django.conf import settings
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.shortcuts import render
 from django.urls import reverse_lazy
-
-# How many proxies the deployment puts in front of the app, each appending the
-# address it received to X-Forwarded-For. 0 (the default): the address is the
-# socket's own, and any X-Forwarded-For a client sends is ignored.
-TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
 
 
 def client_ip(request):
@@ -33,13 +27,14 @@ def client_ip(request):
     never used, so changing them does not reset the failed sign-in count.
     """
     remote = request.META.get("REMOTE_ADDR", "")
-    if TRUSTED_PROXY_COUNT <= 0:
+    proxies = settings.TRUSTED_PROXY_COUNT
+    if proxies <= 0:
         return remote
     hops = [hop.strip() for hop in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")]
     hops = [hop for hop in hops if hop]
-    if len(hops) < TRUSTED_PROXY_COUNT:
+    if len(hops) < proxies:
         return remote
-    return hops[-TRUSTED_PROXY_COUNT]
+    return hops[-proxies]
 
 
 def locked_out(request, original_response=None, credentials=None):
