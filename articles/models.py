@@ -1,6 +1,7 @@
 import datetime
 
 from django.conf import settings
+from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
 from django.core.serializers.json import DjangoJSONEncoder
 from django.core.validators import MaxLengthValidator, MaxValueValidator
@@ -108,36 +109,41 @@ class ArticleQuerySet(models.QuerySet):
     # What published stories show. Each returns a queryset of another model,
     # limited to what appears in the stories of this queryset, so a choice
     # list or profile built from it cannot reveal a draft's people or topics.
+    #
+    # Each row is kept by an EXISTS over these stories joined to the row
+    # ("is there a story here with this person's byline?"). The database
+    # reads one person's own bylines, quotes or photos through their index
+    # and stops at the first story that counts; "IN (every story's bylines)"
+    # would read the whole archive however few rows are asked for (0.4 s for
+    # one person page at 100,000 stories).
+
+    def showing(self, lookup):
+        """Whether one of these stories relates to the outer row by ``lookup``."""
+        return models.Exists(self.order_by().filter(**{lookup: models.OuterRef("pk")}))
 
     def sections(self):
-        return Section.objects.filter(pk__in=self.values("section"))
+        return Section.objects.filter(self.showing("section"))
 
     def topics(self):
-        return Topic.objects.filter(pk__in=self.values("topics"))
+        return Topic.objects.filter(self.showing("topics"))
 
     def authors(self):
         """People with a byline on these stories."""
         from people.models import Person
 
-        return Person.objects.public().filter(
-            pk__in=Byline.objects.filter(article__in=self.values("pk")).values("person")
-        )
+        return Person.objects.public().filter(self.showing("bylines__person"))
 
     def quoted_people(self):
         from people.models import Person
 
-        return Person.objects.public().filter(
-            pk__in=Quote.objects.filter(article__in=self.values("pk")).values("speaker")
-        )
+        return Person.objects.public().filter(self.showing("quotes__speaker"))
 
     def photographs(self):
         """Photographs these stories show: lead photos and photos in the body."""
         from media.models import Photograph
 
-        stories = self.values("pk")
         return Photograph.objects.filter(
-            Q(pk__in=self.values("lead_photo"))
-            | Q(pk__in=ArticlePhoto.objects.filter(article__in=stories).values("photograph"))
+            self.showing("lead_photo") | self.showing("placed_photos__photograph")
         )
 
     def people(self):
@@ -147,27 +153,28 @@ class ArticleQuerySet(models.QuerySet):
         """
         from people.models import Person
 
-        stories = self.values("pk")
-        named = Article.people.through.objects.filter(article__in=stories).values("person")
         # Protected sources are never public, whatever a story shows of them.
+        # The database stops at the first test that holds: the commonest
+        # (quoted, named) go first. PostgreSQL reads the bylines table whole
+        # for someone without a byline, as a few journalists write them all.
         return Person.objects.public().filter(
-            Q(pk__in=self.authors().values("pk"))
-            | Q(pk__in=self.quoted_people().values("pk"))
-            | Q(pk__in=named)
-            | Q(pk__in=self.photographs().values("photographer"))
+            self.showing("quotes__speaker")
+            | self.showing("people")
+            | self.showing("bylines__person")
+            | self.showing("lead_photo__photographer")
+            | self.showing("placed_photos__photograph__photographer")
         )
 
     def organizations(self):
         """Organizations these stories name, and those of the people they make public."""
         from people.models import Affiliation, Organization
 
-        named = Article.organizations.through.objects.filter(article__in=self.values("pk")).values(
-            "organization"
+        affiliated = Affiliation.objects.filter(
+            organization=models.OuterRef("pk"), person__in=self.people()
         )
-        affiliated = Affiliation.objects.filter(person__in=self.people().values("pk")).values(
-            "organization"
+        return Organization.objects.filter(
+            self.showing("organizations") | models.Exists(affiliated)
         )
-        return Organization.objects.filter(Q(pk__in=named) | Q(pk__in=affiliated))
 
 
 def story_prefetches():
@@ -710,6 +717,37 @@ class CorrectionQuerySet(models.QuerySet):
     def public(self, *, now=None):
         """Corrections readers see: those on the stories ``Article.objects.published()`` shows."""
         return self.filter(article__in=Article.objects.published(now=now))
+
+
+class SearchDocument(models.Model):
+    """
+    A story's full-text search document, stored (PostgreSQL only; empty on
+    SQLite, which searches through its FTS5 table). A trigger written by
+    migration ``0010_search_documents`` keeps it equal to the story's
+    headline (weight A), standfirst (B) and body (C) on every insert and
+    edit, so no code path can forget it. Ranking reads it instead of parsing
+    every matching story's text again.
+
+    A table of its own rather than a column of the story, so that lists of
+    stories do not load it.
+    """
+
+    article = models.OneToOneField(
+        "Article",
+        verbose_name=_("story"),
+        on_delete=models.CASCADE,
+        primary_key=True,
+        related_name="search_document",
+    )
+    document = SearchVectorField(_("search document"), null=True)
+
+    class Meta:
+        verbose_name = _("search document")
+        verbose_name_plural = _("search documents")
+        # Its GIN index, like the trigger, is made on PostgreSQL only (0010).
+
+    def __str__(self):
+        return str(self.article_id)
 
 
 class Correction(models.Model):

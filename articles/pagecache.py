@@ -98,11 +98,14 @@ def templates_version():
 
 
 def page_key(request):
-    # Pages hold absolute addresses (canonical, og:url), so the host is part of the key.
-    address = f"{request.scheme}://{request.get_host()}{request.get_full_path()}"
+    # Pages hold absolute addresses (canonical, og:url), so the host is part of
+    # the key. The query string is not: the cached views read none, so
+    # "?utm_source=…" gets the same page, and made-up query strings cannot
+    # fill the cache with copies of it.
+    address = f"{request.scheme}://{request.get_host()}{request.path}"
     path = hashlib.sha256(address.encode()).hexdigest()
     version = request_content_version(request)
-    return f"reader:page:v2:{templates_version()}:{version}:{request.LANGUAGE_CODE}:{path}"
+    return f"reader:page:v3:{templates_version()}:{version}:{request.LANGUAGE_CODE}:{path}"
 
 
 def fragment_key(request, name, *parts):
@@ -142,6 +145,8 @@ def cache_public_page(view):
     def wrapper(request, *args, **kwargs):
         if request.method not in {"GET", "HEAD"} or signed_in(request):
             return view(request, *args, **kwargs)
+        # The page must not show this request's query string (see page_key).
+        request.is_cached_page = True
         key = page_key(request)
         stored = cache.get(key)
         if stored is not None:

@@ -13,6 +13,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.cache import add_never_cache_headers, patch_cache_control
 from django.utils.functional import cached_property
+from django.utils.http import urlencode
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
@@ -39,7 +40,10 @@ HOME_FEATURED = 3
 HOME_PER_SECTION = 4
 HOME_MOST_QUOTED = 8
 # Search pages through this many stories at most, and counts no further.
-SEARCH_COUNT_LIMIT = 1000
+# Listings count and page through at most this many stories: counting every
+# story of a section at 100,000 stories took longer than the rest of the page.
+# Older ones are found by date in the archive.
+COUNT_LIMIT = 1000
 RELATED_STORIES = 4
 LISTING_PER_PAGE = 20
 CORRECTIONS_PER_PAGE = 50
@@ -309,7 +313,7 @@ def archive(request):
         stories, status = Article.objects.none(), 400
     else:
         stories = filterset.qs
-    page = page_of(request, stories, LISTING_PER_PAGE)
+    page = page_of(request, stories, LISTING_PER_PAGE, limit=COUNT_LIMIT)
     return render(
         request,
         "articles/article_archive.html",
@@ -322,8 +326,10 @@ def archive(request):
 def section_detail(request, slug):
     published = Article.objects.published()
     section = get_object_or_404(published.sections(), slug=slug)
-    page = page_of(request, published.filter(section=section).for_listing(), LISTING_PER_PAGE)
-    return render(request, "articles/section_detail.html", {"section": section, "page": page})
+    stories = published.filter(section=section).for_listing()
+    return render_listing(
+        request, "articles/section_detail.html", stories, {"section": slug}, section=section
+    )
 
 
 @require_safe
@@ -331,24 +337,36 @@ def topic_detail(request, slug):
     published = Article.objects.published()
     topic = get_object_or_404(published.topics(), slug=slug)
     stories = published.filter(topics=topic).for_listing()
-    page = page_of(request, stories, LISTING_PER_PAGE)
-    return render(request, "articles/topic_detail.html", {"topic": topic, "page": page})
+    return render_listing(
+        request, "articles/topic_detail.html", stories, {"topic": slug}, topic=topic
+    )
+
+
+def render_listing(request, template, stories, archive_filter, **context):
+    """
+    A page of ``stories``, counted up to ``COUNT_LIMIT``; past it, readers are
+    sent to the archive filtered by ``archive_filter`` to find older ones.
+    """
+    return render(
+        request,
+        template,
+        {
+            **context,
+            "page": page_of(request, stories, LISTING_PER_PAGE, limit=COUNT_LIMIT),
+            "older_stories_url": f"{reverse('articles:archive')}?{urlencode(archive_filter)}",
+        },
+    )
 
 
 @require_safe
 def search(request):
     """Stories, people and photos matching ``q``, best matches first."""
     query = story_search.clean_query(request.GET.get("q", ""))
-    results = story_search.search(query) if query else None
-    page = (
-        page_of(request, results.stories, LISTING_PER_PAGE, limit=SEARCH_COUNT_LIMIT)
-        if results
-        else None
-    )
-    return render(
-        request,
-        "articles/search.html",
-        {"query": query, "results": results, "page": page},
+    if not query:
+        return render(request, "articles/search.html", {"query": query})
+    results = story_search.search(query)
+    return render_listing(
+        request, "articles/search.html", results.stories, {"q": query}, query=query, results=results
     )
 
 
@@ -385,6 +403,10 @@ class CappedPaginator(Paginator):
     @cached_property
     def count(self):
         return min(self.found, self.limit)
+
+    @property
+    def is_capped(self):
+        return self.found > self.limit
 
     @property
     def count_text(self):

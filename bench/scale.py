@@ -6,13 +6,15 @@ For each size a throwaway instance is made (``generate_load_data``), then:
 
 * queries per page and the time to render it with an empty page cache, through
   Django's test client (``CaptureQueriesContext``);
-* requests per second and p50/p99 latency under concurrent clients, each as a
-  ratio to ``/healthz`` measured in the same run;
+* requests per second and p50/p99 latency under concurrent clients, as a
+  ratio to ``/healthz`` measured just before the page on the same server; the
+  median of ``--rounds`` such pairs (a shared 2-core machine drifts by a
+  third within a run);
 
 and finally each page's 100k/1k ratio. The target: no page more than 1.5×
 slower at 100,000 stories than at 1,000.
 
-    .venv/bin/python bench/scale.py [--sizes 1000 100000] [--seconds 5] [--clients 8]
+    .venv/bin/python bench/scale.py [--sizes 1000 100000] [--seconds 3] [--rounds 3] [--clients 8]
     scripts/with-postgres .venv/bin/python bench/scale.py   # on PostgreSQL
 
 Only 127.0.0.1 is contacted; every load loop is bounded by time and by a
@@ -24,6 +26,7 @@ import argparse
 import json
 import os
 import secrets
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -41,6 +44,7 @@ GUNICORN = Path(PYTHON).with_name("gunicorn")
 TARGET = 1.5
 PAGES = ["home", "story", "archive", "search", "person", "changelist", "review"]
 STAFF_PAGES = {"changelist", "review"}
+RATES = ("per_second", "p50", "p99")
 
 # Run inside the instance by `manage.py shell`: pick the pages, count their
 # queries and time them with an empty page cache, make an editor's session.
@@ -184,8 +188,6 @@ def measure_size(size, options, vendor):
             manage(env, "migrate", "--noinput")
             manage(env, "generate_load_data", "--stories", str(size))
             manage(env, "collectstatic", "--noinput")
-            if vendor == "PostgreSQL":
-                manage(env, "dbshell", "--", "-c", "ANALYZE")
             built = time.monotonic() - started
             print(f"{size:>7} stories: instance built in {built:.0f} s", flush=True)
             measured = json.loads(manage(env, "shell", "--no-imports", "-c", MEASURE, capture=True))
@@ -227,18 +229,28 @@ def measure_size(size, options, vendor):
                         get(port, pages[name]["path"], cookie if name in STAFF_PAGES else None)
                 arguments = {"seconds": options.seconds, "clients": options.clients}
                 first = load(port, "/healthz", **arguments)
-                for name in PAGES:
-                    cookie_for_page = cookie if name in STAFF_PAGES else None
+                samples = {name: [] for name in PAGES}
+                for _ in range(options.rounds):
+                    for name in PAGES:
+                        cookie_for_page = cookie if name in STAFF_PAGES else None
+                        healthz = load(port, "/healthz", **arguments)
+                        page = load(port, pages[name]["path"], cookie=cookie_for_page, **arguments)
+                        samples[name].append((healthz, page))
+                for name, runs in samples.items():
+                    pages[name]["healthz"] = {
+                        key: statistics.median(healthz[key] for healthz, _ in runs) for key in RATES
+                    }
                     pages[name].update(
-                        load(port, pages[name]["path"], cookie=cookie_for_page, **arguments)
+                        {key: statistics.median(page[key] for _, page in runs) for key in RATES}
                     )
+                    pages[name]["errors"] = sum(page["errors"] for _, page in runs)
                 again = load(port, "/healthz", **arguments)
             finally:
                 server.terminate()
                 server.wait(timeout=30)
-    # The baseline is /healthz on the fresh server; the run after the pages is
-    # shown too, and differs when a slow page left the workers behind.
-    baseline = {key: first[key] for key in ("per_second", "p50", "p99")}
+    # /healthz on the fresh server and after the pages, for the record; each
+    # page is compared with the /healthz run just before it.
+    baseline = {key: first[key] for key in RATES}
     return {
         "size": size,
         "baseline": baseline,
@@ -267,11 +279,12 @@ def report(result):
     print("-" * len(header))
     for name in PAGES:
         page = pages[name]
+        healthz = page["healthz"]
         print(
             f"{name:<11} {page['queries']:>7} {page['cold_ms']:>8.1f} {page['per_second']:>7.0f}"
             f" {page['p50'] * 1000:>7.2f} {page['p99'] * 1000:>7.2f} {page['errors']:>6}"
-            f"  {page['per_second'] / baseline['per_second']:>8.2f}"
-            f" {page['p50'] / baseline['p50']:>7.2f} {page['p99'] / baseline['p99']:>7.2f}"
+            f"  {page['per_second'] / healthz['per_second']:>8.2f}"
+            f" {page['p50'] / healthz['p50']:>7.2f} {page['p99'] / healthz['p99']:>7.2f}"
         )
 
 
@@ -290,7 +303,7 @@ def compare(small, large):
     failures = []
     for name in PAGES:
         a, b = small["pages"][name], large["pages"][name]
-        ha, hb = small["baseline"], large["baseline"]
+        ha, hb = a["healthz"], b["healthz"]
         p50 = (b["p50"] / hb["p50"]) / (a["p50"] / ha["p50"])
         p99 = (b["p99"] / hb["p99"]) / (a["p99"] / ha["p99"])
         rate = ratio(a["per_second"] / ha["per_second"], b["per_second"] / hb["per_second"])
@@ -309,18 +322,21 @@ def compare(small, large):
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 100_000])
-    parser.add_argument("--seconds", type=float, default=5, help="load time per page (≤ 60)")
+    parser.add_argument("--seconds", type=float, default=3, help="load time per page (≤ 60)")
     parser.add_argument("--clients", type=int, default=8, help="concurrent clients (≤ 64)")
     parser.add_argument("--workers", type=int, default=4, help="gunicorn worker processes")
+    parser.add_argument("--rounds", type=int, default=3, help="measurements of each page (≤ 9)")
     parser.add_argument("--json", type=Path, help="also write the figures to this file")
     options = parser.parse_args()
     options.seconds = max(0.5, min(options.seconds, 60))
     options.clients = max(1, min(options.clients, 64))
+    options.rounds = max(1, min(options.rounds, 9))
     sizes = [max(1, min(size, 1_000_000)) for size in options.sizes]
     vendor = "PostgreSQL" if os.environ.get("DATABASE_URL", "").startswith("postgres") else "SQLite"
     print(
         f"{vendor}; gunicorn, {options.workers} workers; {options.clients} clients; "
-        f"{options.seconds:g} s per page; Python {sys.version.split()[0]}"
+        f"{options.seconds:g} s per page, median of {options.rounds} rounds; "
+        f"Python {sys.version.split()[0]}"
     )
     results = []
     for size in sizes:

@@ -15,6 +15,7 @@ from django.views.decorators.http import require_safe
 
 from articles import structured_data
 from articles.models import Article, Byline, Quote
+from articles.pagecache import cache_public_page
 
 from .models import Affiliation
 
@@ -24,11 +25,14 @@ PEOPLE_SHOWN = 50
 
 
 @require_safe
+@cache_public_page
 def person_detail(request, slug):
     """
     A profile: portrait, roles, bio; the latest stories they wrote and the
     latest stories quoting them, with their words; the photos they took.
-    Each list is capped, with a link to the whole filtered archive.
+    Each list is capped, with a link to the whole filtered archive. Kept in
+    the page cache like a story: a much-quoted minister's page reads
+    thousands of quotes to count and order them.
     """
     published = Article.objects.published()
     person = (

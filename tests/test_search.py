@@ -1,14 +1,16 @@
 """Search across stories, people and photos: /search/?q=."""
 
+import datetime
 import time
 import unittest
 
 from django.db import connection
 from django.test import TestCase
 from django.urls import reverse
+from django.utils import timezone
 
 from articles import search
-from articles.models import Article
+from articles.models import Article, SearchDocument
 from tests.factories import (
     make_alias,
     make_article,
@@ -169,13 +171,47 @@ class FullTextIndexTests(TestCase):
         from media.models import Photograph
 
         photos = search.photographs(Photograph.objects.all(), "fishermen")
+        # On a table this small a full or primary-key scan is cheaper: forbid
+        # both, so the plan shows whether the search can use its index at all.
         with connection.cursor() as cursor:
             cursor.execute("SET enable_seqscan = off")
+            cursor.execute("SET enable_indexscan = off")
             try:
-                self.assertIn("article_search", stories.explain())
+                self.assertIn("article_document_search", stories.explain())
                 self.assertIn("photograph_search", photos.explain())
             finally:
                 cursor.execute("SET enable_seqscan = on")
+                cursor.execute("SET enable_indexscan = on")
+
+    def test_the_stored_document_follows_every_edit(self):
+        """
+        A story's search document is kept by the database: new words are found
+        at once, old ones no longer, whichever way the story was saved, and it
+        goes with the story.
+        """
+        story = make_published_article("Fishermen on the Mekong", body="Nets are empty.")
+        self.assertEqual(list(search.stories(Article.objects.all(), "nets")), [story])
+        Article.objects.filter(pk=story.pk).update(body="Boats stay in port.")
+        self.assertEqual(list(search.stories(Article.objects.all(), "nets")), [])
+        self.assertEqual(list(search.stories(Article.objects.all(), "boats")), [story])
+        story.refresh_from_db()
+        story.headline = "Dry season on the Tonle Sap"
+        story.save()
+        self.assertEqual(list(search.stories(Article.objects.all(), "tonle")), [story])
+        self.assertEqual(list(search.stories(Article.objects.all(), "mekong")), [])
+        story.delete()
+        self.assertFalse(SearchDocument.objects.exists())
+
+    def test_the_headline_ranks_above_the_body(self):
+        in_body = make_published_article("Court news", body="Fishermen wait for a ruling.")
+        in_headline = make_published_article(
+            "Fishermen go to court",
+            body="A ruling is due.",
+            published_at=timezone.now() - datetime.timedelta(days=30),
+        )
+        self.assertEqual(
+            list(search.stories(Article.objects.all(), "fishermen")), [in_headline, in_body]
+        )
 
     def test_english_words_match_their_other_forms(self):
         """English words are stemmed on PostgreSQL: "fished" finds a story about "fishing"."""

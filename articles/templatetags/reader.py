@@ -44,7 +44,9 @@ def language_url(context, language):
     request = context.get("request")
     if request is None:
         return "/" if language == "en" else f"/{language}/"
-    return translate_url(request.get_full_path(), language)
+    # A cached page is the same for every query string, so it links to none.
+    cached = getattr(request, "is_cached_page", False)
+    return translate_url(request.path if cached else request.get_full_path(), language)
 
 
 @register.simple_tag(takes_context=True)

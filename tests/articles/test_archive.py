@@ -3,11 +3,16 @@
 import datetime
 import time
 import zoneinfo
+from unittest import mock
 
+import time_machine
 from django.test import TestCase
 from django.urls import reverse
+from django.utils import timezone
 
+from articles import filters, views
 from tests.factories import (
+    approving_editor,
     make_article,
     make_person,
     make_published_article,
@@ -19,6 +24,10 @@ from tests.reader import ReaderTestMixin
 
 PHNOM_PENH = zoneinfo.ZoneInfo("Asia/Phnom_Penh")
 ARCHIVE = reverse("articles:archive")
+
+
+def headlines(response):
+    return [story.headline for story in response.context["page"]]
 
 
 def phnom_penh(*args):
@@ -67,7 +76,7 @@ class ArchiveFilterTests(ReaderTestMixin, TestCase):
         make_quote(draft, speaker=cls.draft_source)
 
     def headlines(self, response):
-        return [story.headline for story in response.context["page"]]
+        return headlines(response)
 
     def test_without_filters_every_published_story_newest_first(self):
         response = self.client.get(ARCHIVE)
@@ -199,10 +208,13 @@ class ArchiveFilterTests(ReaderTestMixin, TestCase):
         self.assertEqual(self.client.get("/km/articles/").status_code, 200)
 
 
-# The archive: 1 the chosen section, checked against the choices; 2 the count;
-# 3 the section menu; 4–7 the section, topic, author and person-quoted choice
-# lists; 8 the page of stories; 9 their bylines.
-ARCHIVE_QUERIES = 9
+# The archive: 1 the chosen section; 2 the count; 3 the section menu; 4–9 the
+# choice lists (sections; topics; the people of the latest stories' bylines
+# and quotes, two queries each); 10 how long they stay true (the next
+# scheduled story); 11 the page of stories; 12 their bylines.
+ARCHIVE_QUERIES = 12
+# The choice lists come from the cache until content changes: 4–10 go.
+ARCHIVE_QUERIES_AGAIN = 5
 
 
 class ArchiveQueryCountTests(ReaderTestMixin, TestCase):
@@ -213,6 +225,8 @@ class ArchiveQueryCountTests(ReaderTestMixin, TestCase):
         make_quote(make_published_article("Land story", section=section, bylines=[make_person()]))
         with self.assertNumQueries(ARCHIVE_QUERIES):
             self.client.get(ARCHIVE, params)
+        with self.assertNumQueries(ARCHIVE_QUERIES_AGAIN):
+            self.client.get(ARCHIVE, params)
         for number in range(60):
             story = make_published_article(
                 f"Land story {number}", section=make_section(), bylines=[make_person()]
@@ -221,3 +235,111 @@ class ArchiveQueryCountTests(ReaderTestMixin, TestCase):
             make_quote(story, speaker=make_person())
         with self.assertNumQueries(ARCHIVE_QUERIES):
             self.client.get(ARCHIVE, params)
+        with self.assertNumQueries(ARCHIVE_QUERIES_AGAIN):
+            self.client.get(ARCHIVE, params)
+
+
+class ArchiveChoiceCacheTests(ReaderTestMixin, TestCase):
+    """The choice lists are kept in the cache, and follow what readers may see."""
+
+    def options(self, name):
+        form = self.client.get(ARCHIVE).context["filter"].form
+        return [label for value, label in form.fields[name].choices if value]
+
+    def test_a_newly_published_author_is_listed_at_once(self):
+        make_published_article("First", bylines=[make_person("Vann Piseth")])
+        self.assertEqual(self.options("author"), ["Vann Piseth"])
+        story = make_article("Second", bylines=[make_person("Phan Nimol")])
+        self.assertEqual(self.options("author"), ["Vann Piseth"])
+        story.status, story.published_at = "published", timezone.now()
+        story.approved_by, story.approved_at = approving_editor(), timezone.now()
+        story.save()
+        self.assertEqual(self.options("author"), ["Phan Nimol", "Vann Piseth"])
+        response = self.client.get(ARCHIVE, {"author": "phan-nimol"})
+        self.assertEqual(response.status_code, 200)
+        self.assertEqual(headlines(response), ["Second"])
+
+    def test_a_story_taken_down_takes_its_people_with_it(self):
+        """Unpublishing removes its source from the list and from the addresses accepted."""
+        speaker = make_person("Meas Sokha")
+        story = make_published_article("Soon withdrawn")
+        make_quote(story, speaker=speaker)
+        self.assertEqual(self.options("quoted"), ["Meas Sokha"])
+        story.status = "unpublished"
+        story.save()
+        self.assertEqual(self.options("quoted"), [])
+        self.assertEqual(self.client.get(ARCHIVE, {"quoted": speaker.slug}).status_code, 400)
+
+    def test_a_scheduled_storys_people_are_listed_when_it_goes_live(self):
+        """Nothing is saved when an embargo ends; the cached lists expire then anyway."""
+        go_live = timezone.now() + datetime.timedelta(minutes=2)
+        make_published_article("Embargoed", published_at=go_live, bylines=[make_person("Keo Dara")])
+        with time_machine.travel(go_live - datetime.timedelta(seconds=1), tick=False):
+            self.assertEqual(self.options("author"), [])
+            self.assertEqual(self.client.get(ARCHIVE, {"author": "keo-dara"}).status_code, 400)
+        with time_machine.travel(go_live, tick=False):
+            self.assertEqual(self.options("author"), ["Keo Dara"])
+            self.assertEqual(self.client.get(ARCHIVE, {"author": "keo-dara"}).status_code, 200)
+
+    def test_khmer_pages_list_khmer_names(self):
+        """Each language's lists are their own entries: Khmer names on Khmer pages."""
+        writer = make_person("Vann Piseth", name_km="វ៉ាន់ ពិសិដ្ឋ")
+        make_published_article(
+            "Land", section=make_section("Land", name_km="ដីធ្លី"), bylines=[writer]
+        )
+        english = self.client.get(ARCHIVE)
+        self.assertContains(english, '<option value="land">Land</option>', html=True)
+        self.assertContains(
+            english, f'<option value="{writer.slug}">Vann Piseth</option>', html=True
+        )
+        khmer = self.client.get("/km" + ARCHIVE)
+        self.assertContains(khmer, '<option value="land">ដីធ្លី</option>', html=True)
+        self.assertContains(khmer, f'<option value="{writer.slug}">វ៉ាន់ ពិសិដ្ឋ</option>', html=True)
+
+    def test_people_lists_offer_the_latest_names_and_accept_anyone_public(self):
+        """
+        The list of people quoted holds those quoted most recently; anyone
+        quoted in a published story can still be chosen by address, and is
+        then shown as chosen. A draft's source cannot.
+        """
+        now = timezone.now()
+        for days, name in ((3, "Oldest Source"), (2, "Middle Source"), (1, "Newest Source")):
+            story = make_published_article(
+                f"Story quoting {name}", published_at=now - datetime.timedelta(days=days)
+            )
+            make_quote(story, speaker=make_person(name))
+        make_quote(make_article("Draft"), speaker=make_person("Draft Source"))
+        with mock.patch.object(filters, "PEOPLE_LISTED", 2):
+            self.assertEqual(self.options("quoted"), ["Middle Source", "Newest Source"])
+            response = self.client.get(ARCHIVE, {"quoted": "oldest-source"})
+            self.assertEqual(headlines(response), ["Story quoting Oldest Source"])
+            self.assertContains(
+                response, '<option value="oldest-source" selected>Oldest Source</option>', html=True
+            )
+            self.assertEqual(self.client.get(ARCHIVE, {"quoted": "draft-source"}).status_code, 400)
+
+
+class ListingCountLimitTests(ReaderTestMixin, TestCase):
+    """Listings count at most COUNT_LIMIT stories, and say where the older ones are."""
+
+    def test_listings_stop_counting_and_point_to_the_archive_by_date(self):
+        section, topic = make_section("Land"), make_topic("Rubber")
+        for number in range(5):
+            make_published_article(f"Land story {number}", section=section).topics.add(topic)
+        with mock.patch.object(views, "COUNT_LIMIT", 3):
+            archive = self.client.get(ARCHIVE)
+            self.assertContains(archive, "3+ stories")
+            self.assertContains(archive, "Choose dates above to find older ones.")
+            self.assertEqual(len(headlines(archive)), 3)
+            for page, older in (
+                (reverse("articles:section_detail", args=["land"]), "?section=land"),
+                (reverse("articles:topic_detail", args=["rubber"]), "?topic=rubber"),
+                (reverse("articles:search") + "?q=land", "?q=land"),
+            ):
+                with self.subTest(page):
+                    response = self.client.get(page)
+                    self.assertContains(response, "Only the first 3 stories are listed.")
+                    self.assertContains(response, f'<a href="{ARCHIVE}{older}">')
+        response = self.client.get(ARCHIVE)
+        self.assertContains(response, "5 stories")
+        self.assertNotContains(response, "Only the first")

@@ -24,6 +24,7 @@ from tests.factories import (
     make_organization,
     make_person,
     make_photograph,
+    make_published_article,
     make_section,
     make_topic,
     make_user,
@@ -603,3 +604,45 @@ class QuoteAdminTests(TestCase):
             list(self.article.quotes.values_list("text", "position")),
             [("First words", 1), ("Second words", 2)],
         )
+
+
+class StoryListYearsTests(TestCase):
+    """The story list's date hierarchy: the years that hold stories, found through the index."""
+
+    def setUp(self):
+        self.client.force_login(make_user(role="Editors"))
+        self.url = reverse("admin:articles_article_changelist")
+        zone = zoneinfo.ZoneInfo("Asia/Phnom_Penh")
+        # 00:30 on 1 January in Phnom Penh is still the old year in UTC.
+        for moment, headline in (
+            (datetime.datetime(2019, 5, 1, 12, 0, tzinfo=zone), "Flood story"),
+            (datetime.datetime(2024, 1, 1, 0, 30, tzinfo=zone), "New year story"),
+            (datetime.datetime(2024, 6, 1, 12, 0, tzinfo=zone), "Court story"),
+        ):
+            make_published_article(headline, published_at=moment)
+        make_article("Draft without a date")
+
+    def test_only_years_with_stories_are_listed_in_phnom_penh_time(self):
+        response = self.client.get(self.url)
+        self.assertEqual(self.years_listed(response), ["2019", "2024"])
+
+    def test_a_search_lists_the_years_of_what_it_found(self):
+        response = self.client.get(self.url, {"q": "court"})
+        found = [story.headline for story in response.context["cl"].result_list]
+        self.assertEqual(found, ["Court story"])
+        # One year only: the hierarchy opens on its months.
+        self.assertEqual(self.years_listed(response), [])
+        self.assertContains(response, "published_at__year=2024")
+        self.assertNotContains(response, "published_at__year=2019")
+
+    def test_choosing_a_year_lists_its_months(self):
+        response = self.client.get(self.url, {"published_at__year": "2024"})
+        self.assertEqual(response.status_code, 200)
+        self.assertEqual(
+            sorted(story.headline for story in response.context["cl"].result_list),
+            ["Court story", "New year story"],
+        )
+
+    def years_listed(self, response):
+        html = response.content.decode()
+        return re.findall(r'<a href="\?published_at__year=(\d{4})"', html)

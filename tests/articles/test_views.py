@@ -584,6 +584,20 @@ class PageCacheTests(ReaderTestMixin, TestCase):
         self.assertContains(self.client.get(reverse("articles:archive")), "Vann Piseth Junior")
         self.assertContains(self.client.get("/"), "Vann Piseth Junior")
 
+    def test_query_strings_share_the_cached_page_and_never_show_on_it(self):
+        """
+        "?utm_source=…" gets the page cached for the bare address, with no query
+        string in it, and made-up query strings cannot fill the cache with copies.
+        """
+        make_published_article("Story for the front page")
+        bare = self.client.get("/")
+        for number in range(3):
+            with self.assertNumQueries(0):
+                tagged = self.client.get("/", {"utm_source": f"<b>zqmark{number}</b>", "x": number})
+            self.assertEqual(tagged.content, bare.content)
+            self.assertNotContains(tagged, "utm_source")
+            self.assertNotContains(tagged, "zqmark")
+
     def test_a_scheduled_story_appears_at_its_publish_time(self):
         """Nothing is saved when an embargo ends; the cached page expires then anyway."""
         go_live = timezone.now() + datetime.timedelta(minutes=2)

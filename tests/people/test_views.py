@@ -137,8 +137,9 @@ class PhotographerPageTests(ReaderTestMixin, TestCase):
 # A profile: 1 the person, with portrait and photographer; 2 affiliations and
 # organizations; 3 aliases; 4 count of stories written; 5 count of stories
 # quoting them; 6 photos they took; 7 stories written; 8 their bylines;
-# 9 stories quoting them; 10 their bylines; 11 their quotes; 12 the section menu.
-PERSON_QUERIES = 12
+# 9 stories quoting them; 10 their bylines; 11 their quotes; 12 the section
+# menu; 13 how long the page may be kept (the next scheduled story).
+PERSON_QUERIES = 13
 
 
 class PersonQueryCountTests(ReaderTestMixin, TestCase):
@@ -165,6 +166,46 @@ class PersonQueryCountTests(ReaderTestMixin, TestCase):
             response = self.client.get(profile(person))
         self.assertContains(response, "200 stories written")
         self.assertContains(response, "Quoted in 200 stories")
+
+
+class PersonPageCacheTests(ReaderTestMixin, TestCase):
+    """A profile is kept in the page cache, and follows every change readers may see."""
+
+    def setUp(self):
+        super().setUp()
+        self.person = make_person("Meas Sokha")
+        make_quote(make_published_article("First story"), speaker=self.person, text="First words")
+
+    def test_a_second_reader_costs_no_query(self):
+        first = self.client.get(profile(self.person))
+        with self.assertNumQueries(0):
+            again = self.client.get(profile(self.person))
+        self.assertEqual(again.content, first.content)
+
+    def test_a_new_quote_and_a_new_name_show_at_once(self):
+        self.assertContains(self.client.get(profile(self.person)), "Quoted in 1 story")
+        make_quote(make_published_article("Second story"), speaker=self.person, text="More words")
+        self.assertContains(self.client.get(profile(self.person)), "Quoted in 2 stories")
+        self.person.name = "Meas Sokha Junior"
+        self.person.save()
+        self.assertContains(self.client.get(profile(self.person)), "Meas Sokha Junior")
+
+    def test_a_person_made_a_protected_source_disappears_at_once(self):
+        self.assertEqual(self.client.get(profile(self.person)).status_code, 200)
+        self.person.is_protected_source = True
+        self.person.public_label = "a land activist"
+        self.person.save()
+        response = self.client.get(profile(self.person))
+        self.assertEqual(response.status_code, 404)
+        self.assertNotContains(response, "Meas Sokha", status_code=404)
+
+    def test_a_story_taken_down_takes_its_quotes_off_the_page(self):
+        story = make_published_article("Withdrawn story")
+        make_quote(story, speaker=self.person, text="Withdrawn words")
+        self.assertContains(self.client.get(profile(self.person)), "Withdrawn words")
+        story.status = "unpublished"
+        story.save()
+        self.assertNotContains(self.client.get(profile(self.person)), "Withdrawn words")
 
 
 class OrganizationPageTests(ReaderTestMixin, TestCase):
