@@ -39,7 +39,6 @@ HOME_LATEST = 10
 HOME_FEATURED = 3
 HOME_PER_SECTION = 4
 HOME_MOST_QUOTED = 8
-# Search pages through this many stories at most, and counts no further.
 # Listings count and page through at most this many stories: counting every
 # story of a section at 100,000 stories took longer than the rest of the page.
 # Older ones are found by date in the archive.

@@ -39,7 +39,6 @@ import os
 import random
 import re
 import secrets
-import subprocess
 import sys
 import tempfile
 import threading
@@ -49,8 +48,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from run import MAX_REQUESTS, free_port, percentile  # noqa: E402
-from scale import GUNICORN, ROOT, PostgresDatabase, SqliteDatabase, environment, manage  # noqa: E402
+from run import MAX_REQUESTS, free_port, percentile, start_server, wait_until_up  # noqa: E402
+from scale import PostgresDatabase, SqliteDatabase, environment, manage  # noqa: E402
 
 TIMEOUT = 30
 STAFF_MARKUP = [
@@ -425,43 +424,6 @@ def health_loop(port, budget, stop, results):
 
 
 # The run.
-
-
-def start_server(env, port, workers, log):
-    return subprocess.Popen(  # noqa: S603
-        [
-            str(GUNICORN),
-            "-c",
-            "newsroom/gunicorn.conf.py",
-            "newsroom.wsgi",
-            "--workers",
-            str(workers),
-            "--bind",
-            f"127.0.0.1:{port}",
-            "--log-level",
-            "warning",
-            "--access-logfile",
-            "/dev/null",
-        ],  # fmt: skip
-        cwd=ROOT,
-        env=env,
-        stdout=log,
-        stderr=subprocess.STDOUT,
-    )
-
-
-def wait_until_up(port, server, seconds=60):
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        if server.poll() is not None:
-            raise SystemExit("gunicorn stopped while starting.")
-        try:
-            if request(port, "GET", "/healthz")[0] == 200:
-                return
-        except OSError:
-            pass
-        time.sleep(0.2)
-    raise SystemExit("gunicorn did not answer /healthz in time.")
 
 
 def run_load(port, setup, password, options):

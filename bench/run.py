@@ -74,7 +74,31 @@ def get(port, path, cookie=None):
         connection.close()
 
 
-def wait_until_up(port, server, seconds=30):
+def start_server(env, port, workers, log=subprocess.DEVNULL):
+    """gunicorn with the project's config file on 127.0.0.1:``port``."""
+    return subprocess.Popen(  # noqa: S603
+        [
+            str(GUNICORN),
+            "-c",
+            "newsroom/gunicorn.conf.py",
+            "newsroom.wsgi",
+            "--workers",
+            str(workers),
+            "--bind",
+            f"127.0.0.1:{port}",
+            "--log-level",
+            "warning",
+            "--access-logfile",
+            "/dev/null",
+        ],  # fmt: skip
+        cwd=ROOT,
+        env=env,
+        stdout=log,
+        stderr=subprocess.STDOUT if log is not subprocess.DEVNULL else None,
+    )
+
+
+def wait_until_up(port, server, seconds=60):
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
         if server.poll() is not None:
@@ -83,7 +107,8 @@ def wait_until_up(port, server, seconds=30):
             if get(port, "/healthz")[0] == 200:
                 return
         except OSError:
-            time.sleep(0.2)
+            pass
+        time.sleep(0.2)
     raise SystemExit("gunicorn did not answer /healthz in time.")
 
 
@@ -172,20 +197,7 @@ def main():
         manage(env, "demo_content")
         manage(env, "collectstatic", "--noinput")
         port = free_port()
-        server = subprocess.Popen(  # noqa: S603
-            [
-                str(GUNICORN),
-                "newsroom.wsgi:application",
-                "--bind",
-                f"127.0.0.1:{port}",
-                "--workers",
-                str(options.workers),
-                "--log-level",
-                "warning",
-            ],  # fmt: skip
-            cwd=ROOT,
-            env=env,
-        )
+        server = start_server(env, port, options.workers)
         try:
             wait_until_up(port, server)
             pages = pick_pages(port)

@@ -25,7 +25,6 @@ DATABASE_URL points at, dropped afterwards.
 import argparse
 import json
 import os
-import secrets
 import statistics
 import subprocess
 import sys
@@ -36,11 +35,11 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from run import free_port, get, load  # noqa: E402
+import run  # noqa: E402
+from run import free_port, get, load, start_server, wait_until_up  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 PYTHON = sys.executable
-GUNICORN = Path(PYTHON).with_name("gunicorn")
 TARGET = 1.5
 PAGES = ["home", "story", "archive", "search", "person", "changelist", "review"]
 STAFF_PAGES = {"changelist", "review"}
@@ -115,17 +114,11 @@ print(json.dumps({
 
 
 def environment(folder, database_url):
+    # The test client in MEASURE asks as "testserver".
     return {
-        **os.environ,
-        "DEBUG": "0",
-        "SECRET_KEY": secrets.token_urlsafe(50),
+        **run.environment(folder),
         "ALLOWED_HOSTS": "127.0.0.1,testserver",
-        "SECURE_SSL_REDIRECT": "0",
-        "VAR_DIR": str(folder / "var"),
-        "STATIC_ROOT": str(folder / "static"),
         "DATABASE_URL": database_url,
-        "LOG_LEVEL": "WARNING",
-        "DJANGO_SETTINGS_MODULE": "newsroom.settings",
     }
 
 
@@ -193,36 +186,9 @@ def measure_size(size, options, vendor):
             measured = json.loads(manage(env, "shell", "--no-imports", "-c", MEASURE, capture=True))
             cookie = f"sessionid={measured['session']}"
             port = free_port()
-            server = subprocess.Popen(  # noqa: S603
-                [
-                    str(GUNICORN),
-                    "-c",
-                    "newsroom/gunicorn.conf.py",
-                    "newsroom.wsgi",
-                    "--workers",
-                    str(options.workers),
-                    "--bind",
-                    f"127.0.0.1:{port}",
-                    "--log-level",
-                    "warning",
-                    "--access-logfile",
-                    "/dev/null",
-                ],  # fmt: skip
-                cwd=ROOT,
-                env=env,
-                stdout=subprocess.DEVNULL,
-            )
+            server = start_server(env, port, options.workers)
             try:
-                deadline = time.monotonic() + 60
-                while True:
-                    try:
-                        if get(port, "/healthz")[0] == 200:
-                            break
-                    except OSError:
-                        pass
-                    if time.monotonic() > deadline or server.poll() is not None:
-                        raise SystemExit("gunicorn did not start")
-                    time.sleep(0.2)
+                wait_until_up(port, server)
                 pages = measured["pages"]
                 for name in PAGES:
                     for _ in range(3):  # Warm up: fill the page cache, open the database.
