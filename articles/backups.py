@@ -14,15 +14,23 @@ deleted in between is the one exception, and is reported).
 
 The uploads are read and written through Django's storage API only, so the
 same commands work on a file system and on object storage.
+
+A backup holds protected sources' identities and contacts and password hashes,
+so it is its owner's alone: the folder is 0700 and every file 0600 from the
+moment it is created, whatever the umask. ``restore`` refuses a backup that
+group or others may read, write or run: it may have been copied or changed.
 """
 
+import contextlib
 import datetime
 import hashlib
 import io
 import json
 import os
+import shlex
 import shutil
 import sqlite3
+import stat
 import subprocess
 import tarfile
 from pathlib import Path
@@ -45,6 +53,10 @@ SKIPPED_FOLDERS = ("healthz/",)
 # Tables that hold a newsroom's content: a database with rows in any of them
 # is not restored over without --force.
 CONTENT_TABLES = ("articles_article", "media_photograph", "people_person", "auth_user")
+OWNER_ONLY_FOLDER = 0o700
+OWNER_ONLY_FILE = 0o600
+# Permission bits that let group or others read, write or run a path.
+OPEN_BITS = stat.S_IRWXG | stat.S_IRWXO
 
 
 class BackupError(Exception):
@@ -54,8 +66,13 @@ class BackupError(Exception):
 def backup(output):
     """Back up the database and the uploads into a new folder under ``output``; return it."""
     stamp = datetime.datetime.now(datetime.UTC).strftime("%Y%m%dT%H%M%S%fZ")
-    folder = Path(output) / f"newsroom-{stamp}"
-    folder.mkdir(parents=True)
+    output = Path(output)
+    output.parent.mkdir(parents=True, exist_ok=True)
+    # A backup directory the user made keeps the permissions they gave it.
+    with contextlib.suppress(FileExistsError):
+        make_owner_only_folder(output)
+    folder = output / f"newsroom-{stamp}"
+    make_owner_only_folder(folder)
     if connection.vendor == "sqlite":
         database, tables = backup_sqlite(folder / SQLITE_FILE)
     elif connection.vendor == "postgresql":
@@ -73,12 +90,60 @@ def backup(output):
         "files": files,
         "missing_files": missing,
     }
-    (folder / MANIFEST).write_text(json.dumps(manifest, indent=2, sort_keys=True))
+    with create_owner_only(folder / MANIFEST) as handle:
+        handle.write(json.dumps(manifest, indent=2, sort_keys=True).encode())
     return folder
+
+
+def make_owner_only_folder(path):
+    """Create the folder ``path`` (not its parents), 0700 whatever the umask."""
+    path.mkdir(mode=OWNER_ONLY_FOLDER)
+    # The umask only ever removes bits; this gives back any of the owner's it took.
+    path.chmod(OWNER_ONLY_FOLDER)
+
+
+def owner_only_opener(path, flags):
+    descriptor = os.open(path, flags, OWNER_ONLY_FILE)
+    # As for folders: gives back any of the owner's bits the umask took.
+    os.fchmod(descriptor, OWNER_ONLY_FILE)
+    return descriptor
+
+
+def create_owner_only(path):
+    """
+    Create the new file ``path`` for writing in binary, 0600 from the start
+    (never readable by others, even for an instant); fail if it exists.
+    """
+    return open(path, "xb", opener=owner_only_opener)
+
+
+def opened_paths(folder):
+    """The folder and the paths in it that group or others may read, write or run."""
+    folder = Path(folder)
+    return [path for path in [folder, *sorted(folder.rglob("*"))] if is_open(path)]
+
+
+def is_open(path):
+    return bool(path.stat().st_mode & OPEN_BITS)
+
+
+def check_owner_only(folder):
+    """Refuse a backup that anyone but its owner may open: it may have been copied or changed."""
+    opened = opened_paths(folder)
+    if opened:
+        listed = ", ".join(f"{path} ({stat.filemode(path.stat().st_mode)})" for path in opened)
+        raise BackupError(
+            f"Not restoring: users other than its owner may read, write or run {listed}. "
+            "A backup holds sources' identities and password hashes. Check that no one "
+            "copied or changed it, make it owner-only with "
+            f"`chmod -R go-rwx {shlex.quote(str(folder))}`, then restore again."
+        )
 
 
 def backup_sqlite(target):
     """Copy the live SQLite database to ``target`` in one step; return its name and row counts."""
+    # SQLite gives its journal files the database file's mode: 0600 as well.
+    create_owner_only(target).close()
     source = sqlite3.connect(connection.settings_dict["NAME"], timeout=60)
     copy = sqlite3.connect(target)
     try:
@@ -154,6 +219,8 @@ def backup_postgresql(target):
             for name in names
         }
         arguments, environment = postgres_command("pg_dump", settings_dict)
+        # pg_dump truncates and writes this file, keeping its mode.
+        create_owner_only(target).close()
         arguments += [
             f"--snapshot={snapshot_id}",
             "--format=custom",
@@ -169,7 +236,13 @@ def backup_postgresql(target):
 
 def run(arguments, environment):
     result = subprocess.run(  # noqa: S603 (fixed program, arguments from settings)
-        arguments, env=environment, capture_output=True, text=True, timeout=3600
+        arguments,
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=3600,
+        # Anything the program itself creates is owner-only too.
+        umask=0o077,
     )
     if result.returncode != 0:
         raise BackupError(f"{arguments[0]} failed: {result.stderr.strip()}")
@@ -195,7 +268,7 @@ def storage_files(storage=None, folder=""):
 def archive_uploads(target):
     """Write every upload into the tar archive ``target``; return name → SHA-256."""
     checksums = {}
-    with tarfile.open(target, "w") as archive:
+    with create_owner_only(target) as tar_file, tarfile.open(fileobj=tar_file, mode="w") as archive:
         for name in storage_files():
             try:
                 with default_storage.open(name, "rb") as handle:
@@ -242,9 +315,11 @@ def restore(folder, *, force=False):
     """
     Put the backup in ``folder`` back: the database replaces this instance's,
     the uploads are written to its storage, and every count and checksum is
-    checked against the manifest. Return the manifest.
+    checked against the manifest. A backup others may open is refused before
+    anything is read. Return the manifest.
     """
     folder = Path(folder)
+    check_owner_only(folder)
     manifest = json.loads((folder / MANIFEST).read_text())
     if manifest.get("format") != FORMAT:
         raise BackupError("This backup was made by another version of the backup command.")

@@ -1,6 +1,8 @@
 """
 The backup and restore drill: a backup taken while stories are being written
-restores into an empty instance with the same rows and the same files.
+restores into an empty instance with the same rows and the same files. A
+backup is its owner's alone, and one that others could have opened is not
+restored.
 """
 
 import hashlib
@@ -9,6 +11,7 @@ import json
 import os
 import shutil
 import sqlite3
+import stat
 import subprocess
 import sys
 import tempfile
@@ -16,8 +19,9 @@ import threading
 import uuid
 from pathlib import Path
 
+from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
-from django.core.management import call_command
+from django.core.management import CommandError, call_command
 from django.db import close_old_connections, connection
 from django.test import TransactionTestCase
 
@@ -194,3 +198,106 @@ class BackupRestoreDrillTests(TransactionTestCase):
         with self.assertRaisesMessage(Exception, "already has content"):
             call_command("restore", backup)
         self.assertEqual(Article.objects.count(), articles_before)
+
+
+class OwnerOnlyBackupTests(TransactionTestCase):
+    """
+    A backup holds protected sources' identities and contacts and password
+    hashes: only its owner may open it, and restore refuses one that others
+    could have read or changed. A transaction test, as a restore replaces the
+    whole database.
+    """
+
+    def setUp(self):
+        # The common default umask, under which new files are readable by all.
+        old_umask = os.umask(0o022)
+        self.addCleanup(os.umask, old_umask)
+        restore_roles()
+        self.photo = make_photograph()
+        make_published_article(
+            "Court hears land case", bylines=[make_person()], lead_photo=self.photo
+        )
+        self.folder = Path(tempfile.mkdtemp(prefix="newsroom-backup-test-"))
+        self.addCleanup(shutil.rmtree, self.folder, ignore_errors=True)
+
+    def back_up(self, output):
+        """Run the backup command; return the new backup folder and what it wrote to stderr."""
+        stdout, stderr = io.StringIO(), io.StringIO()
+        call_command("backup", output=str(output), stdout=stdout, stderr=stderr)
+        return Path(stdout.getvalue().strip().splitlines()[-1]), stderr.getvalue()
+
+    def change_after_backup(self):
+        """Add a topic and replace the photo's file; return the file's name."""
+        Topic.objects.create(name="After the backup", slug="after-the-backup")
+        name = self.photo.image.name
+        default_storage.delete(name)
+        self.assertEqual(default_storage.save(name, ContentFile(b"changed since")), name)
+        return name
+
+    def read_upload(self, name):
+        with default_storage.open(name, "rb") as handle:
+            return handle.read()
+
+    def assert_restore_refused(self, backup, opened):
+        name = self.change_after_backup()
+        with self.assertRaises(CommandError) as refusal:
+            call_command("restore", str(backup), force=True)
+        message = str(refusal.exception)
+        self.assertIn(str(opened), message)
+        self.assertIn(f"chmod -R go-rwx {backup}", message)
+        self.assertTrue(Topic.objects.filter(slug="after-the-backup").exists())
+        self.assertEqual(self.read_upload(name), b"changed since")
+
+    def test_backup_and_the_folder_it_creates_are_owner_only(self):
+        """
+        Whatever the umask, the backup folder and a backup directory the command
+        creates are 0700 and every file in the backup is 0600; no warning is given.
+        """
+        output = self.folder / "var" / "backups"
+        backup, warnings = self.back_up(output)
+        self.assertEqual(stat.S_IMODE(output.stat().st_mode), 0o700)
+        self.assertEqual(stat.S_IMODE(backup.stat().st_mode), 0o700)
+        database = json.loads((backup / "manifest.json").read_text())["database"]
+        files = sorted(backup.iterdir())
+        self.assertEqual(
+            [path.name for path in files], sorted([database, "manifest.json", "uploads.tar"])
+        )
+        for path in files:
+            self.assertEqual(stat.S_IMODE(path.stat().st_mode), 0o600, path)
+        self.assertEqual(warnings, "")
+
+    def test_an_open_backup_directory_is_kept_with_a_warning(self):
+        """
+        A backup directory the user made is not changed, but one that others may
+        enter is named on stderr with the command that closes it.
+        """
+        output = self.folder / "shared"
+        output.mkdir()
+        output.chmod(0o755)
+        backup, warnings = self.back_up(output)
+        self.assertEqual(stat.S_IMODE(output.stat().st_mode), 0o755)
+        self.assertEqual(stat.S_IMODE(backup.stat().st_mode), 0o700)
+        self.assertIn(str(output), warnings)
+        self.assertIn(f"chmod go-rwx {output}", warnings)
+
+    def test_restore_refuses_a_file_others_may_read(self):
+        """A backup file opened to others is refused by name, and nothing is restored."""
+        backup, _ = self.back_up(self.folder / "backups")
+        opened = backup / json.loads((backup / "manifest.json").read_text())["database"]
+        opened.chmod(opened.stat().st_mode | stat.S_IROTH)
+        self.assert_restore_refused(backup, opened)
+
+    def test_restore_refuses_a_folder_others_may_read(self):
+        """A backup folder opened to others is refused by name, and nothing is restored."""
+        backup, _ = self.back_up(self.folder / "backups")
+        backup.chmod(backup.stat().st_mode | stat.S_IROTH)
+        self.assert_restore_refused(backup, backup)
+
+    def test_an_owner_only_backup_restores(self):
+        """Restoring an untouched backup puts back the rows and the files it holds."""
+        original = self.read_upload(self.photo.image.name)
+        backup, _ = self.back_up(self.folder / "backups")
+        name = self.change_after_backup()
+        call_command("restore", str(backup), force=True, stdout=io.StringIO())
+        self.assertFalse(Topic.objects.filter(slug="after-the-backup").exists())
+        self.assertEqual(self.read_upload(name), original)

@@ -1,3 +1,7 @@
+import json
+import shlex
+import stat
+
 from django.core.management.base import BaseCommand, CommandError
 
 from articles import backups
@@ -7,7 +11,7 @@ class Command(BaseCommand):
     help = (
         "Back up the database and the uploads, while the site runs, into a new folder "
         "under --output: the database (SQLite online backup or pg_dump), uploads.tar "
-        "and manifest.json with row counts and checksums."
+        "and manifest.json with row counts and checksums, all readable by their owner only."
     )
 
     def add_arguments(self, parser):
@@ -18,7 +22,7 @@ class Command(BaseCommand):
             folder = backups.backup(output)
         except backups.BackupError as error:
             raise CommandError(str(error)) from error
-        manifest = backups.json.loads((folder / backups.MANIFEST).read_text())
+        manifest = json.loads((folder / backups.MANIFEST).read_text())
         rows = sum(manifest["tables"].values())
         self.stdout.write(
             f"Backed up {rows} rows in {len(manifest['tables'])} tables and "
@@ -26,5 +30,13 @@ class Command(BaseCommand):
         )
         for name in manifest["missing_files"]:
             self.stderr.write(f"Not in the backup (deleted while it ran?): {name}")
+        if backups.is_open(folder.parent):
+            # The backup itself is owner-only, but others can see when backups are
+            # taken and, where they may write, remove or swap them.
+            mode = stat.filemode(folder.parent.stat().st_mode)
+            self.stderr.write(
+                f"Warning: users other than its owner may open {folder.parent} ({mode}). "
+                f"Make it owner-only with `chmod go-rwx {shlex.quote(str(folder.parent))}`."
+            )
         # The folder alone on the last line, for scripts.
         self.stdout.write(str(folder))

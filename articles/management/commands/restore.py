@@ -6,7 +6,8 @@ from articles import backups
 class Command(BaseCommand):
     help = (
         "Restore a backup made by the backup command: the database and the uploads "
-        "replace this instance's, then every row count and checksum is checked."
+        "replace this instance's, then every row count and checksum is checked. A backup "
+        "that users other than its owner may open is refused."
     )
 
     def add_arguments(self, parser):
