@@ -16,6 +16,10 @@ Image files come from ``media_dir``, a copy of the site's ``wp-content/uploads``
 folder: an attachment's ``_wp_attached_file`` (``2024/05/photo.jpg``) is
 looked up there. An attachment whose file is missing becomes a “photo
 needed” record on the stories that use it.
+
+A private or password-protected post becomes a draft, whatever its status
+(``story_status``), and a story already published from it leaves the site
+when the export is imported again. A post's password is never kept.
 """
 
 import dataclasses
@@ -67,6 +71,8 @@ STATUSES = {
     "pending": Article.Status.IN_REVIEW,
     "private": Article.Status.DRAFT,
 }
+PRIVATE = "private"
+PROTECTED = "password-protected"
 
 
 class WordPressExportError(ValueError):
@@ -104,6 +110,8 @@ class Item:
     categories: list = dataclasses.field(default_factory=list)  # (slug, name)
     tags: list = dataclasses.field(default_factory=list)  # (slug, name)
     meta: dict = dataclasses.field(default_factory=dict)
+    # Whether the post had a password: the password itself is never read into the import.
+    protected: bool = False
 
 
 @dataclasses.dataclass
@@ -129,6 +137,8 @@ class Report:
     topics: int = 0
     quotes: int = 0
     skipped: list = dataclasses.field(default_factory=list)
+    # Private or password-protected posts, imported as drafts.
+    withheld: list = dataclasses.field(default_factory=list)
 
 
 # -- Reading the export ----------------------------------------------------------
@@ -213,6 +223,7 @@ def parse_export(root, path="export"):
             excerpt=_text(element, f"{excerpt}encoded"),
             creator=_text(element, f"{DC}creator"),
             url=_text(element, f"{wp}attachment_url"),
+            protected=_has_text(element, f"{wp}post_password"),
         )
         if not item.id:
             raise WordPressExportError(
@@ -244,6 +255,12 @@ def _text(element, path):
     return (found.text or "").strip() if found is not None else ""
 
 
+def _has_text(element, path):
+    """Whether ``path`` holds any text at all: a password of spaces is still a password."""
+    found = element.find(path)
+    return found is not None and bool(found.text)
+
+
 def _date(element, wp):
     """The post's time: GMT when WordPress wrote it, else the site's local time."""
     for tag, zone in ((f"{wp}post_date_gmt", datetime.UTC), (f"{wp}post_date", None)):
@@ -258,6 +275,31 @@ def _date(element, wp):
             return timezone.make_aware(moment)
         return moment.replace(tzinfo=zone)
     return None
+
+
+def withheld_reason(item):
+    """
+    Why readers of the old site could not read the post freely:
+    ``PRIVATE``, ``PROTECTED``, or None when they could.
+    """
+    if item.status == "private":
+        return PRIVATE
+    if item.protected:
+        return PROTECTED
+    return None
+
+
+def story_status(item):
+    """
+    The status of the story a post becomes, or None for a post that is not
+    imported (trashed, auto-draft). A private or password-protected post is
+    a draft whatever its status there: it was never public, and a draft is
+    shown to no reader until an editor decides.
+    """
+    status = STATUSES.get(item.status)
+    if status is not None and withheld_reason(item) is not None:
+        return Article.Status.DRAFT
+    return status
 
 
 # -- Turning post HTML into the Markdown body --------------------------------------
@@ -657,7 +699,7 @@ class Importer:
     # Posts.
 
     def post(self, item):
-        status = STATUSES.get(item.status)
+        status = story_status(item)
         if status is None:
             self.report.skipped.append(f"post {item.id} “{item.title}” ({item.status})")
             return
@@ -673,6 +715,14 @@ class Importer:
         if status == Article.Status.PUBLISHED:
             article.approved_by = article.approved_by or self.user
             article.approved_at = article.approved_at or item.date_gmt
+        else:
+            # A story the archive does not publish (a draft, or one readers
+            # could not read there) carries no approval: one left from an
+            # earlier import, when the post was public, would mark that old
+            # text as what goes live and let the story look ready to publish
+            # again. The revisions keep what was public then; an editor who
+            # publishes the story approves a text afresh.
+            article.approved_by = article.approved_at = article.approved_revision = None
         article.section = self.section(item.categories)
         if record is None and item.slug:
             article.slug = slugify(item.slug, max_length=200)
@@ -695,17 +745,38 @@ class Importer:
         else:
             self.report.stories_updated += 1
         from .quoting import attribute_quotes
-        from .services import record_revision
+        from .services import latest_revision, record_revision
 
         self.report.quotes += len(attribute_quotes(article=article))
+        reason = withheld_reason(item)
+        if reason is not None:
+            self.report.withheld.append(f"post {item.id} “{item.title}” ({reason})")
+        note = self.revision_note(reason)
+        latest = latest_revision(article)
+        # A post that only became (or stopped being) private or protected
+        # changes no content, yet the revisions must say why the story is,
+        # or no longer is, a draft: a note other than the last one is kept
+        # even when the content is the same.
         revision = record_revision(
             article=article,
             user=self.user,
-            note=_("Imported from %(source)s.") % {"source": self.export.source},
+            note=note,
+            force=latest is not None and latest.note != note,
         )
         if article.status == Article.Status.PUBLISHED:
             # What readers saw on the old site is what the archive approved.
             Article.objects.filter(pk=article.pk).update(approved_revision=revision)
+
+    def revision_note(self, reason):
+        source = {"source": self.export.source}
+        if reason == PRIVATE:
+            return _("Imported from %(source)s as a draft: the post was private there.") % source
+        if reason == PROTECTED:
+            return (
+                _("Imported from %(source)s as a draft: the post was password-protected there.")
+                % source
+            )
+        return _("Imported from %(source)s.") % source
 
     def body(self, blocks):
         parts, placed = [], []
@@ -770,7 +841,7 @@ def import_wordpress(*, path, media_dir=None, user=None):
     """
     export = read_export(path)
     needs_editor = any(
-        item.post_type == "post" and STATUSES.get(item.status) == Article.Status.PUBLISHED
+        item.post_type == "post" and story_status(item) == Article.Status.PUBLISHED
         for item in export.items
     )
     if needs_editor and (user is None or not user.has_perm("articles.publish_article")):

@@ -1,16 +1,30 @@
-"""Importing a WordPress export (tests/fixtures/wordpress/export.xml, invented)."""
+"""Importing a WordPress export (tests/fixtures/wordpress/*.xml, invented)."""
 
+import contextlib
 import datetime
 import io
+import json
+import logging
 import shutil
 import tempfile
 import time
 from pathlib import Path
 
+from django.apps import apps
 from django.core.management import CommandError, call_command
+from django.db import models
 from django.test import SimpleTestCase, TestCase
+from django.urls import reverse
 
-from articles.models import Article, ArticlePhoto, ImportedItem, PhotoNeeded, Quote, Section
+from articles.models import (
+    Article,
+    ArticlePhoto,
+    ImportedItem,
+    PhotoNeeded,
+    Quote,
+    Revision,
+    Section,
+)
 from articles.wordpress import (
     WordPressExportError,
     convert_body,
@@ -20,8 +34,13 @@ from articles.wordpress import (
 from media.models import Photograph
 from people.models import Person
 from tests.factories import image_bytes, make_user
+from tests.reader import ReaderTestMixin
 
-EXPORT = Path(__file__).resolve().parent.parent / "fixtures" / "wordpress" / "export.xml"
+FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "wordpress"
+EXPORT = FIXTURES / "export.xml"
+# Posts readers of the old site could not read freely, beside an ordinary one.
+PROTECTED_EXPORT = FIXTURES / "protected.xml"
+PASSWORDS = ["Otter-Lamp-7319", "Heron#Gate-5582"]
 
 
 def make_media_dir(test_case):
@@ -38,6 +57,55 @@ def make_media_dir(test_case):
 
 def story(wordpress_id):
     return ImportedItem.objects.get(kind="post", external_id=wordpress_id).article
+
+
+def edited_export(folder, post_id, old, new):
+    """A copy of the protected export with ``old`` made ``new`` in post ``post_id`` only."""
+    text = PROTECTED_EXPORT.read_text(encoding="utf-8")
+    start = text.index(f"<wp:post_id>{post_id}</wp:post_id>")
+    end = text.index("</item>", start)
+    if old not in text[start:end]:
+        raise ValueError(f"post {post_id} of the export has no {old!r}")
+    path = folder / f"edited-{post_id}.xml"
+    path.write_text(
+        text[:start] + text[start:end].replace(old, new, 1) + text[end:], encoding="utf-8"
+    )
+    return path
+
+
+def stored_text():
+    """Every text and JSON value in the database's tables, of every model, as text."""
+    kinds = (models.CharField, models.TextField, models.JSONField)
+    for model in apps.get_models():
+        names = [field.attname for field in model._meta.concrete_fields if isinstance(field, kinds)]
+        if not names or not model._meta.managed:
+            continue
+        for row in model._base_manager.values_list(*names):
+            for value in row:
+                if isinstance(value, str):
+                    yield value
+                elif value is not None:
+                    yield json.dumps(value, ensure_ascii=False)
+
+
+@contextlib.contextmanager
+def captured_logs():
+    """Collect every log line written inside the block, at any level, in a list."""
+    lines = []
+
+    class Collect(logging.Handler):
+        def emit(self, record):
+            lines.append(self.format(record))
+
+    root = logging.getLogger()
+    handler, level = Collect(level=logging.DEBUG), root.level
+    root.addHandler(handler)
+    root.setLevel(logging.DEBUG)
+    try:
+        yield lines
+    finally:
+        root.removeHandler(handler)
+        root.setLevel(level)
 
 
 class WordPressImportTests(TestCase):
@@ -184,6 +252,180 @@ class WordPressImportTests(TestCase):
         self.assertEqual(Article.objects.count(), 2)
 
 
+class WithheldPostTests(ReaderTestMixin, TestCase):
+    """
+    Posts readers of the old site could not read freely (password-protected,
+    private) are imported as drafts: tests/fixtures/wordpress/protected.xml.
+    """
+
+    @classmethod
+    def setUpTestData(cls):
+        cls.editor = make_user("archive-editor", role="Editors")
+        cls.folder = Path(tempfile.mkdtemp(prefix="newsroom-wxr-"))
+        cls.addClassCleanup(shutil.rmtree, cls.folder, ignore_errors=True)
+        cls.report = import_wordpress(path=PROTECTED_EXPORT, user=cls.editor)
+        cls.ordinary = story("401")
+        cls.protected = story("402")
+        cls.private = story("403")
+        cls.scheduled = story("404")
+        cls.withheld = [cls.protected, cls.private, cls.scheduled]
+
+    def assertOffTheSite(self, article):
+        """The story is a draft no reader can reach, with no approval left on it."""
+        article.refresh_from_db()
+        self.assertEqual(article.status, Article.Status.DRAFT)
+        self.assertIsNone(article.published_at)
+        self.assertEqual(
+            (article.approved_by, article.approved_at, article.approved_revision),
+            (None, None, None),
+        )
+        self.assertNotIn(article, Article.objects.published())
+        self.assertEqual(self.client.get(article.get_absolute_url()).status_code, 404)
+
+    def assertStoredNowhere(self, passwords):
+        values = list(stored_text())
+        # The values looked through do hold the stories and their revisions.
+        self.assertIn(self.protected.body, values)
+        for revision in Revision.objects.all():
+            self.assertIn(json.dumps(revision.content, ensure_ascii=False), values)
+        for password in passwords:
+            with self.subTest(password=password):
+                self.assertFalse([value for value in values if password in value])
+
+    def search(self, word):
+        response = self.client.get(reverse("articles:search"), {"q": word})
+        self.assertEqual(response.status_code, 200)
+        return [story.pk for story in response.context["page"]]
+
+    def test_protected_and_private_posts_arrive_as_drafts(self):
+        """A password or private status keeps a post a draft, even published or scheduled."""
+        for article in self.withheld:
+            with self.subTest(article.headline):
+                self.assertOffTheSite(article)
+        self.assertIn("lanternfish fund", self.protected.body)
+        self.assertEqual(list(Article.objects.published()), [self.ordinary])
+
+    def test_the_ordinary_post_is_still_published(self):
+        """The post anyone could read is published at its time and reachable."""
+        self.assertEqual(self.ordinary.status, Article.Status.PUBLISHED)
+        self.assertEqual(
+            self.ordinary.published_at, datetime.datetime(2024, 9, 2, 8, 0, tzinfo=datetime.UTC)
+        )
+        self.assertEqual(self.ordinary.approved_by, self.editor)
+        self.assertEqual(self.client.get(self.ordinary.get_absolute_url()).status_code, 200)
+
+    def test_search_does_not_list_them(self):
+        """A word only the withheld posts hold finds nothing; the ordinary post is found."""
+        for word in ["lanternfish", "kestrelmoor", "saltmarsh"]:
+            with self.subTest(word=word):
+                self.assertEqual(self.search(word), [])
+        self.assertEqual(self.search("ferry"), [self.ordinary.pk])
+
+    def test_sitemap_leaves_them_out(self):
+        """Only the ordinary post's address is in the sitemap."""
+        sitemap = self.client.get("/sitemap.xml").content.decode()
+        self.assertIn(self.ordinary.get_absolute_url(), sitemap)
+        for article in self.withheld:
+            with self.subTest(article.headline):
+                self.assertNotIn(article.get_absolute_url(), sitemap)
+
+    def test_revision_note_says_why(self):
+        """The revision the import records says the story is a draft and why."""
+        source = "https://river.example.org"
+        self.assertEqual(
+            [article.revisions.get().note for article in self.withheld],
+            [
+                f"Imported from {source} as a draft: the post was password-protected there.",
+                f"Imported from {source} as a draft: the post was private there.",
+                f"Imported from {source} as a draft: the post was password-protected there.",
+            ],
+        )
+        self.assertEqual(self.ordinary.revisions.get().note, f"Imported from {source}.")
+
+    def test_the_password_is_stored_nowhere(self):
+        """No field, revision or note of any model holds a post's password."""
+        self.assertStoredNowhere(PASSWORDS)
+
+    def test_report_and_command_count_them(self):
+        """The report lists the withheld posts; the command prints how many and which."""
+        self.assertEqual(
+            self.report.withheld,
+            [
+                "post 402 “Draft budget for the river ports, seen by members only” "
+                "(password-protected)",
+                "post 403 “Notes for the editors on the dredging contract” (private)",
+                "post 404 “Embargoed: the new river survey” (password-protected)",
+            ],
+        )
+        self.assertEqual((self.report.stories_created, self.report.skipped), (4, []))
+        output, errors = io.StringIO(), io.StringIO()
+        with captured_logs() as logs:
+            call_command(
+                "import_wordpress",
+                str(PROTECTED_EXPORT),
+                user="archive-editor",
+                stdout=output,
+                stderr=errors,
+            )
+        printed = output.getvalue()
+        self.assertIn(
+            "Imported as drafts, not published (password-protected or private on the old site): 3.",
+            printed,
+        )
+        self.assertIn(
+            "Draft: post 403 “Notes for the editors on the dredging contract” (private).", printed
+        )
+        everything = printed + errors.getvalue() + "\n".join(logs)
+        for password in PASSWORDS:
+            self.assertNotIn(password, everything)
+
+    def test_reimport_unpublishes_a_post_that_gained_a_password(self):
+        """A published story whose post became password-protected leaves the site."""
+        self.assertEqual(self.client.get(self.ordinary.get_absolute_url()).status_code, 200)
+        path = edited_export(
+            self.folder,
+            "401",
+            "<wp:post_password><![CDATA[]]>",
+            "<wp:post_password><![CDATA[Kingfisher-Pier-2044]]>",
+        )
+        report = import_wordpress(path=path, user=self.editor)
+        self.assertOffTheSite(self.ordinary)
+        self.assertEqual(self.search("ferry"), [])
+        self.assertNotIn(
+            self.ordinary.get_absolute_url(), self.client.get("/sitemap.xml").content.decode()
+        )
+        self.assertEqual(
+            self.ordinary.revisions.first().note,
+            "Imported from https://river.example.org as a draft: "
+            "the post was password-protected there.",
+        )
+        self.assertEqual(len(report.withheld), 4)
+        self.assertStoredNowhere([*PASSWORDS, "Kingfisher-Pier-2044"])
+
+    def test_reimport_unpublishes_a_post_made_private(self):
+        """A published story whose post became private leaves the site."""
+        path = edited_export(self.folder, "401", "[publish]", "[private]")
+        import_wordpress(path=path, user=self.editor)
+        self.assertOffTheSite(self.ordinary)
+        self.assertEqual(
+            self.ordinary.revisions.first().note,
+            "Imported from https://river.example.org as a draft: the post was private there.",
+        )
+
+    def test_reimport_of_a_post_made_public_again_publishes_it(self):
+        """A post whose password was removed is published again, approved by the editor."""
+        path = edited_export(self.folder, "402", "Otter-Lamp-7319", "")
+        import_wordpress(path=path, user=self.editor)
+        self.protected.refresh_from_db()
+        self.assertEqual(self.protected.status, Article.Status.PUBLISHED)
+        self.assertEqual(self.protected.approved_by, self.editor)
+        self.assertEqual(self.protected.approved_revision, self.protected.revisions.first())
+        self.assertEqual(
+            self.protected.approved_revision.note, "Imported from https://river.example.org."
+        )
+        self.assertIn(self.protected, Article.objects.published())
+
+
 class RefusedExportTests(TestCase):
     @classmethod
     def setUpTestData(cls):
@@ -231,6 +473,14 @@ class RefusedExportTests(TestCase):
         with self.assertRaisesMessage(CommandError, "name an editor's login"):
             call_command("import_wordpress", str(EXPORT), stdout=io.StringIO())
         self.assertNothingImported()
+
+    def test_posts_readers_could_not_read_need_no_editor(self):
+        """An export whose only published posts are private or protected needs no editor."""
+        path = edited_export(self.folder, "401", "[publish]", "[private]")
+        output = io.StringIO()
+        call_command("import_wordpress", str(path), stdout=output)
+        self.assertIn("Stories: 4 new, 0 updated.", output.getvalue())
+        self.assertFalse(Article.objects.exclude(status=Article.Status.DRAFT).exists())
 
     def test_an_error_halfway_rolls_everything_back(self):
         """A broken image file stops the import, and nothing stays, files included."""

@@ -3,6 +3,7 @@
 
 Imports a WordPress export (WXR) in one transaction; see ``articles/wordpress.py``.
 Running it again on the same export updates the stories and photos it made.
+Private and password-protected posts become drafts, listed in the output.
 """
 
 from django.contrib.auth import get_user_model
@@ -28,7 +29,8 @@ class Command(BaseCommand):
             "--user",
             metavar="USERNAME",
             help="The editor who stands as approver of the published posts, and uploader of "
-            "the photos. Needed when the export holds published posts.",
+            "the photos. Needed when the export holds published posts (private and "
+            "password-protected ones become drafts and need none).",
         )
 
     def handle(self, *args, export, media_dir=None, user=None, **options):
@@ -51,3 +53,10 @@ class Command(BaseCommand):
         )
         for skipped in report.skipped:
             self.stdout.write(f"Skipped {skipped}.")
+        if report.withheld:
+            self.stdout.write(
+                "Imported as drafts, not published (password-protected or private on the old "
+                f"site): {len(report.withheld)}."
+            )
+        for withheld in report.withheld:
+            self.stdout.write(f"Draft: {withheld}.")
