@@ -7,7 +7,7 @@ from django.contrib.contenttypes import views as contenttype_views
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, models
-from django.db.models import Count, Exists, F, Max, Min, OuterRef, Subquery
+from django.db.models import Case, Count, Exists, F, Max, Min, OuterRef, Subquery, Value, When
 from django.db.models.functions import Coalesce
 from django.forms.models import BaseInlineFormSet
 from django.http import Http404, HttpResponseNotAllowed, JsonResponse
@@ -15,10 +15,12 @@ from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from media.admin import photo_thumbnail
 from people.admin import SLUG_SCRIPTS
+from people.identity import Redactor, sees_protected_identities
 
 from . import admin_views, services
 from .models import (
@@ -93,8 +95,53 @@ class ArticlePhotoInline(StoryPartInline, admin.TabularInline):
         return photo_thumbnail(placement.photograph if placement.photograph_id else None)
 
 
+class IdentityHiddenWidget(forms.Widget):
+    """Stands in for a value only editors may see; it never renders the value."""
+
+    def render(self, name, value, attrs=None, renderer=None):
+        return format_html(
+            '<span class="identity-hidden">{}</span>',
+            _("Hidden: only editors see a protected source's details."),
+        )
+
+
+class QuoteForm(forms.ModelForm):
+    """
+    A quote. For someone who may not know who a protected source is, that
+    source's quote keeps its speaker, role and notes out of sight and
+    unchanged: they are the source's identity (the role they were quoted in,
+    where the words were recorded). ``sees_identities`` is set per request.
+    """
+
+    sees_identities = True
+    HIDDEN_FOR_PROTECTED = ["speaker_role", "attribution_note", "provenance_note"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        speaker = self.instance.speaker if self.instance.speaker_id else None
+        if speaker is None or not speaker.is_protected_source or self.sees_identities:
+            return
+        if "speaker" in self.fields:
+            self.fields["speaker"].disabled = True
+        for name in self.HIDDEN_FOR_PROTECTED:
+            if name in self.fields:
+                # A disabled field saves the value the form was opened with.
+                self.fields[name].disabled = True
+                self.fields[name].widget = IdentityHiddenWidget()
+            # A page shown read-only prints the instance's values.
+            setattr(self.instance, name, "")
+
+
+def quote_form_for(request):
+    """``QuoteForm`` for ``request``'s user."""
+    return type(
+        "QuoteForm", (QuoteForm,), {"sees_identities": sees_protected_identities(request.user)}
+    )
+
+
 class QuoteInline(StoryPartInline, admin.StackedInline):
     model = Quote
+    form = QuoteForm
     extra = 1
     autocomplete_fields = ["speaker"]
     fields = [
@@ -111,6 +158,9 @@ class QuoteInline(StoryPartInline, admin.StackedInline):
 
     def get_queryset(self, request):
         return super().get_queryset(request).select_related("speaker")
+
+    def get_formset(self, request, obj=None, **kwargs):
+        return super().get_formset(request, obj, form=quote_form_for(request), **kwargs)
 
 
 class CommentRequestInline(StoryPartInline, admin.StackedInline):
@@ -192,6 +242,9 @@ class ArticleForm(forms.ModelForm):
     """
 
     base_version = forms.IntegerField(widget=forms.HiddenInput, required=False, min_value=1)
+    # Set per request (``ArticleAdmin.get_form``): whether the conflict shown
+    # may name protected sources.
+    sees_identities = True
 
     class Meta:
         model = Article
@@ -221,7 +274,11 @@ class ArticleForm(forms.ModelForm):
                 code="no_version",
             )
         # Locks the story's row until the save ends, so two saves cannot both pass.
-        self.conflict = services.edit_conflict(article=self.instance, base_version=base_version)
+        self.conflict = services.edit_conflict(
+            article=self.instance,
+            base_version=base_version,
+            redactor=None if self.sees_identities else Redactor(),
+        )
         if self.conflict:
             raise ValidationError(services.describe_conflict(self.conflict), code="stale")
         services.ensure_baseline(article=self.instance)
@@ -382,7 +439,7 @@ class ArticleAdmin(admin.ModelAdmin):
 
     @admin.display(description=_("bylines"))
     def byline_names(self, article):
-        return ", ".join(byline.person.name for byline in article.bylines.all())
+        return ", ".join(byline.person.public_name for byline in article.bylines.all())
 
     @admin.display(description=_("in the other language"))
     def other_language_version(self, article):
@@ -485,6 +542,11 @@ class ArticleAdmin(admin.ModelAdmin):
             # Featuring is an editor's decision, never a field a journalist can post.
             fields.append("is_featured")
         return fields
+
+    def get_form(self, request, obj=None, **kwargs):
+        form = super().get_form(request, obj, **kwargs)
+        form.sees_identities = sees_protected_identities(request.user)
+        return form
 
     def view_on_site(self, obj):
         # Only a story readers can see has a public address to visit.
@@ -697,7 +759,7 @@ class ArticleAdmin(admin.ModelAdmin):
         return [
             {
                 "article": article,
-                "authors": ", ".join(byline.person.name for byline in article.bylines.all()),
+                "authors": ", ".join(byline.person.public_name for byline in article.bylines.all()),
                 "words": article.word_count(),
                 "waiting": services.waiting_label(article.submitted_at, now=now),
                 "approved_number": article.approved_number,
@@ -838,6 +900,7 @@ class ArticleAdmin(admin.ModelAdmin):
             )
             return redirect(revisions_url)
         old, new = (found[number] for number in numbers)
+        redactor = None if sees_protected_identities(request.user) else Redactor()
         for revision in (old, new):
             revision.by = services.display_name(revision.created_by)
         return self.page(
@@ -847,7 +910,9 @@ class ArticleAdmin(admin.ModelAdmin):
             article,
             old=old,
             new=new,
-            changes=services.diff_contents(old.content, new.content),
+            changes=services.diff_contents(
+                services.redacted(old.content, redactor), services.redacted(new.content, redactor)
+            ),
             can_restore=self.has_change_permission(request, article),
         )
 
@@ -1038,8 +1103,9 @@ class TopicAdmin(admin.ModelAdmin):
 
 @admin.register(Quote)
 class QuoteAdmin(admin.ModelAdmin):
+    form = QuoteForm
     list_display = [
-        "short_text", "attribution", "speaker_role", "article", "is_confirmed", "confidence",
+        "short_text", "attribution", "listed_role", "article", "is_confirmed", "confidence",
     ]  # fmt: skip
     list_filter = [
         "is_confirmed", "is_pull_quote", ("speaker", admin.EmptyFieldListFilter),
@@ -1055,6 +1121,13 @@ class QuoteAdmin(admin.ModelAdmin):
         words = " ".join(quote.text.split())
         return words if len(words) <= 90 else words[:89].rstrip() + "…"
 
+    @admin.display(description=_("speaker's role"), ordering="listed_role")
+    def listed_role(self, quote):
+        return quote.listed_role
+
+    def get_form(self, request, obj=None, **kwargs):
+        return super().get_form(request, obj, form=quote_form_for(request), **kwargs)
+
     def get_urls(self):
         view = self.admin_site.admin_view(lambda request: admin_views.sources_view(request, self))
         return [path("sources/", view, name="articles_quote_sources"), *super().get_urls()]
@@ -1066,11 +1139,17 @@ class QuoteAdmin(admin.ModelAdmin):
     # A quote is part of its story: the story's scope and workflow rules apply.
 
     def get_queryset(self, request):
-        return (
+        quotes = (
             super()
             .get_queryset(request)
             .filter(article__in=services.visible_articles(request.user))
         )
+        role = F("speaker_role")
+        if not sees_protected_identities(request.user):
+            # Shown, and sorted, blank: sorting by a hidden role would place
+            # it among the roles that start like it.
+            role = Case(When(speaker__is_protected_source=True, then=Value("")), default=role)
+        return quotes.annotate(listed_role=role)
 
     def has_change_permission(self, request, obj=None):
         allowed = super().has_change_permission(request, obj)

@@ -127,7 +127,7 @@ def find_quotes(model_admin, request, queryset):
             refused += 1
             continue
         with transaction.atomic():
-            found += len(attribute_quotes(article=article))
+            found += len(attribute_quotes(article=article, user=request.user))
             services.content_changed(article=article, user=request.user)
         stories += 1
     model_admin.message_user(

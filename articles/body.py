@@ -13,6 +13,9 @@ from html import escape
 
 import markdown
 import nh3
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+from markdown.blockprocessors import BlockQuoteProcessor, OListProcessor, UListProcessor
 
 ALLOWED_TAGS = {
     "p", "br", "h2", "h3", "h4", "em", "strong", "a", "blockquote",
@@ -71,33 +74,126 @@ def sanitize(html):
     )
 
 
-# Python-Markdown recurses once per list or quote marker opening a line
-# ("1. 1. 1. …": 2 kB raised RecursionError), and its inline patterns take
-# time in the square of the marks in a block ("[x](" × 2,500 took 5 s,
-# 200 kB of "*_" took minutes). Beyond these bounds, which no story reaches,
-# a line's further markers are escaped, and a block is shown as plain text.
-MAX_LINE_MARKERS = 8
-MARKER_PATTERN = r"[ \t]{0,3}(?:>[ \t]*|(?:[-*+]|\d{1,9}[.)])[ \t]+)"
-LINE_MARKERS = re.compile(rf"^(?:{MARKER_PATTERN})+", re.MULTILINE)
-ONE_MARKER = re.compile(MARKER_PATTERN)
+# Python-Markdown's inline patterns take time in the square of the marks in
+# a block ("[x](" × 2,500 took 5 s, 200 kB of "*_" took minutes). Beyond this
+# bound, which no story reaches, a block is shown as plain text.
 MAX_INLINE_MARKS = 300
 INLINE_MARKS = re.compile(r"[\[\]*_`<>&\\!]")
 BLOCK_SEPARATOR = re.compile(r"(\n[ \t]*\n)")
 
+# Python-Markdown recurses a few frames for every level of list or block
+# quote: about 250 levels raised RecursionError. Stories nest two or three
+# levels; a bound of ten leaves room for any real outline and keeps the
+# renderer far from Python's recursion limit.
+MAX_NESTING = 10
+TAB_LENGTH = 4
+LISTS = {"ul", "ol"}
+CONTAINERS = LISTS | {"blockquote"}
+SPACES = re.compile(r" *")
+# "1) " too: no list in Python-Markdown, but a list to whoever typed it.
+LIST_ITEM = re.compile(r"(?:[*+-]|\d+[.)]) +")
 
-def _cap_line_markers(match):
-    markers = ONE_MARKER.findall(match[0])
-    if len(markers) <= MAX_LINE_MARKERS:
-        return match[0]
-    # The first marker past the bound is escaped: the rest of the line is text.
-    first, *rest = markers[MAX_LINE_MARKERS:]
-    escaped = re.sub(r"([>*+.)-])", r"\\\1", first, count=1)
-    return "".join(markers[:MAX_LINE_MARKERS]) + escaped + "".join(rest)
+
+def _line_depth(line):
+    """
+    How many lists and block quotes ``line`` is written inside: one per "> "
+    or list marker opening it, and one per four spaces of indentation before
+    them. A line without a marker nests nothing.
+    """
+    position = depth = markers = 0
+    while True:
+        start = SPACES.match(line, position).end()
+        depth += (start - position) // TAB_LENGTH
+        if line.startswith(">", start):
+            position = start + 1 + line.startswith(" ", start + 1)
+        elif item := LIST_ITEM.match(line, start):
+            position = item.end()
+        else:
+            return depth + markers if markers else 0
+        markers += 1
+
+
+def nesting_depth(text):
+    """Return how many levels deep ``text`` is written to nest lists and block quotes."""
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").expandtabs(TAB_LENGTH)
+    return max(map(_line_depth, lines.split("\n")))
+
+
+def validate_nesting(text):
+    """Refuse a body written to nest lists or block quotes more than ``MAX_NESTING`` levels."""
+    # A longer body is refused for its length; not reading it bounds the work.
+    if len(text) > MAX_BODY_LENGTH:
+        return
+    depth = nesting_depth(text)
+    if depth > MAX_NESTING:
+        raise ValidationError(
+            _(
+                "The body nests lists or block quotes %(depth)s levels deep; at most "
+                "%(limit)s are allowed. Flatten the list or quote."
+            ),
+            code="nesting",
+            params={"depth": depth, "limit": MAX_NESTING},
+        )
+
+
+def _nesting(parser, element):
+    """How many lists and block quotes hold ``element``, or None if it is not being built."""
+    # The parser builds in reading order: the element a block goes into is on
+    # the path of last children from the root.
+    depth, node = 0, parser.root
+    while node is not element:
+        if not len(node):
+            return None
+        node = node[-1]
+        depth += node.tag in CONTAINERS
+    return depth
+
+
+class _Shallow:
+    """
+    A list or block quote processor that leaves a block nesting deeper than
+    ``MAX_NESTING`` to the processors after it: in the end, a paragraph of text.
+
+    The bound is kept here, where the nesting is built, and not by rewriting
+    the text beforehand: a block indented under a list keeps the lines after
+    it inside, however little they are indented ("- a", "", "    - b", "- c"
+    puts c in the inner list), so no reading of lines one by one can tell
+    how deep Python-Markdown will go.
+    """
+
+    def test(self, parent, block):
+        if not super().test(parent, block):
+            return False
+        depth = _nesting(self.parser, parent)
+        # An item parsed into a list joins it; anything else opens a level.
+        opens = not (isinstance(self, OListProcessor) and parent.tag in LISTS)
+        return depth is not None and depth + opens <= MAX_NESTING
+
+
+class _ShallowOList(_Shallow, OListProcessor):
+    pass
+
+
+class _ShallowUList(_Shallow, UListProcessor):
+    pass
+
+
+class _ShallowQuote(_Shallow, BlockQuoteProcessor):
+    pass
+
+
+class _ShallowNesting(markdown.Extension):
+    """Python-Markdown's list and block quote processors, bounded to ``MAX_NESTING`` levels."""
+
+    def extendMarkdown(self, md):
+        # Each replaces the processor of its name, at Python-Markdown's priority for it.
+        md.parser.blockprocessors.register(_ShallowOList(md.parser), "olist", 40)
+        md.parser.blockprocessors.register(_ShallowUList(md.parser), "ulist", 30)
+        md.parser.blockprocessors.register(_ShallowQuote(md.parser), "quote", 20)
 
 
 def render(text):
     """Render Markdown ``text`` to sanitized HTML (headings start at ``<h2>``)."""
-    text = LINE_MARKERS.sub(_cap_line_markers, text)
     parts = BLOCK_SEPARATOR.split(text)
     plain = {}
     key = secrets.token_hex(8)
@@ -106,7 +202,7 @@ def render(text):
             token = f"plain{key}x{index}"
             plain[f"<p>{token}</p>"] = f"<p>{escape(' '.join(parts[index].split()))}</p>"
             parts[index] = token
-    html = markdown.markdown("".join(parts), output_format="html")
+    html = markdown.markdown("".join(parts), output_format="html", extensions=[_ShallowNesting()])
     for token, paragraph in plain.items():
         html = html.replace(token, paragraph, 1)
     # The headline is the page's <h1>; a "# heading" in the body is a subheading.

@@ -2,6 +2,9 @@
 RSS 2.0 and Atom feeds of published stories: latest, per section, per author,
 per language. Every feed takes ``?language=en`` or ``?language=km`` to keep
 the stories in one language.
+
+Headlines, standfirsts and descriptions are plain text, and feed readers show
+them as typed.
 """
 
 import dataclasses
@@ -13,11 +16,25 @@ from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils import translation
 from django.utils.feedgenerator import Atom1Feed, Enclosure
+from django.utils.html import escape
 from django.utils.translation import gettext_lazy as _
 
 from .models import Article, Byline, Language
 
 ITEMS = 30
+
+
+def as_html(text):
+    """
+    Plain ``text`` for a field feed readers take as HTML: an RSS
+    ``<description>``, an Atom ``<summary type="html">``.
+    """
+    # Escaped rather than marked as plain text: RSS 2.0 cannot mark a
+    # description as text, so readers render "<b>x</b>" in bold and run
+    # "<img onerror=…>". Escaped, the text reads as typed in RSS and Atom
+    # alike. Titles need none of this: Atom's are text, and RSS readers take
+    # theirs as text, so escaping would show "&lt;" to them.
+    return escape(text)
 
 
 @dataclasses.dataclass
@@ -31,10 +48,21 @@ class Subject:
 
 
 class StoryFeed(Feed):
-    """What every story feed shares: one item per story, with its lead photo."""
+    """
+    What every story feed shares: one item per story, with its lead photo.
+    Each feed says what it holds, in plain text, with ``summary(subject)``.
+    """
 
     def get_object(self, request, *args, **kwargs):
         return Subject(request)
+
+    def description(self, subject):
+        # RSS only: readers take a channel's <description> as HTML too.
+        return as_html(self.summary(subject))
+
+    def subtitle(self, subject):
+        # Atom only: Django writes <subtitle> as text.
+        return self.summary(subject)
 
     def stories(self, subject):
         selected = self.select(subject)
@@ -53,7 +81,7 @@ class StoryFeed(Feed):
         return article.headline
 
     def item_description(self, article):
-        return article.standfirst
+        return as_html(article.standfirst)
 
     def item_pubdate(self, article):
         return article.published_at
@@ -69,7 +97,7 @@ class StoryFeed(Feed):
         return categories + [topic.name for topic in article.topics.all()]
 
     def item_enclosures(self, article):
-        photo = article.lead_photo
+        photo = article.shown_lead_photo
         if photo is None or not photo.image:
             return []
         image = photo.rendition(1280)
@@ -85,7 +113,9 @@ class StoryFeed(Feed):
 
 class LatestStoriesFeed(StoryFeed):
     title = _("Newsroom: latest stories")
-    description = _("The latest stories, in English and Khmer.")
+
+    def summary(self, subject):
+        return _("The latest stories, in English and Khmer.")
 
     def link(self):
         return reverse("articles:home")
@@ -96,7 +126,6 @@ class LatestStoriesFeed(StoryFeed):
 
 class LatestStoriesAtomFeed(LatestStoriesFeed):
     feed_type = Atom1Feed
-    subtitle = LatestStoriesFeed.description
 
 
 class SectionFeed(StoryFeed):
@@ -108,7 +137,7 @@ class SectionFeed(StoryFeed):
     def title(self, subject):
         return _("Newsroom: %(section)s") % {"section": subject.item.name}
 
-    def description(self, subject):
+    def summary(self, subject):
         return subject.item.description or self.title(subject)
 
     def link(self, subject):
@@ -121,9 +150,6 @@ class SectionFeed(StoryFeed):
 class SectionAtomFeed(SectionFeed):
     feed_type = Atom1Feed
 
-    def subtitle(self, subject):
-        return self.description(subject)
-
 
 class AuthorFeed(StoryFeed):
     def get_object(self, request, slug):
@@ -132,7 +158,7 @@ class AuthorFeed(StoryFeed):
     def title(self, subject):
         return _("Newsroom: stories by %(name)s") % {"name": subject.item.name}
 
-    def description(self, subject):
+    def summary(self, subject):
         return self.title(subject)
 
     def link(self, subject):
@@ -145,9 +171,6 @@ class AuthorFeed(StoryFeed):
 
 class AuthorAtomFeed(AuthorFeed):
     feed_type = Atom1Feed
-
-    def subtitle(self, subject):
-        return self.description(subject)
 
 
 class LanguageFeed(StoryFeed):
@@ -169,7 +192,7 @@ class LanguageFeed(StoryFeed):
     def title(self, subject):
         return _("Newsroom: stories in %(language)s") % {"language": Language(subject.item).label}
 
-    def description(self, subject):
+    def summary(self, subject):
         return self.title(subject)
 
     def link(self, subject):
@@ -181,6 +204,3 @@ class LanguageFeed(StoryFeed):
 
 class LanguageAtomFeed(LanguageFeed):
     feed_type = Atom1Feed
-
-    def subtitle(self, subject):
-        return self.description(subject)

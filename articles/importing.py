@@ -29,6 +29,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from media.services import create_photograph
+from people.models import Person
 from people.names import is_khmer
 from people.services import find_or_create_person
 
@@ -377,7 +378,9 @@ def _import_parsed(story, *, name, images, user, byline, stored):
     for block in story.photos:
         photographer = None
         if block.photographer:
-            photographer, _created = find_or_create_person(name=block.photographer)
+            photographer, _created = find_or_create_person(
+                name=block.photographer, among=Person.objects.known_to(user)
+            )
             article.people.add(photographer)
         image = images.get(block.number)
         if image is None:
@@ -419,7 +422,7 @@ def _import_parsed(story, *, name, images, user, byline, stored):
             ArticlePhoto.objects.create(
                 article=article, photograph=photograph, position=block.number
             )
-    result.quotes = len(attribute_quotes(article=article))
+    result.quotes = len(attribute_quotes(article=article, user=user))
     record_revision(article=article, user=user, note=_("Imported from %(name)s.") % {"name": name})
     return result
 

@@ -139,10 +139,13 @@ class ArticleQuerySet(models.QuerySet):
         return Person.objects.public().filter(self.showing("quotes__speaker"))
 
     def photographs(self):
-        """Photographs these stories show: lead photos and photos in the body."""
+        """
+        Photographs these stories show: lead photos and photos in the body,
+        but none an editor withdrew.
+        """
         from media.models import Photograph
 
-        return Photograph.objects.filter(
+        return Photograph.objects.public().filter(
             self.showing("lead_photo") | self.showing("placed_photos__photograph")
         )
 
@@ -240,7 +243,7 @@ class Article(models.Model):
     body = models.TextField(
         _("body"),
         blank=True,
-        validators=[MaxLengthValidator(body.MAX_BODY_LENGTH)],
+        validators=[MaxLengthValidator(body.MAX_BODY_LENGTH), body.validate_nesting],
         help_text=_(
             "Paragraphs separated by a blank line. “## ” starts a subheading, "
             "*words* in asterisks are emphasised, [text](https://…) is a link, "
@@ -473,6 +476,31 @@ class Article(models.Model):
             return _("Scheduled")
         return self.get_status_display()
 
+    def public_texts(self):
+        """
+        Each text readers see on the story's page, with what the newsroom calls
+        it: ``[(label, text), …]``. Uses prefetched corrections and quotes.
+        """
+        texts = [
+            (_("headline"), self.headline),
+            (_("standfirst"), self.standfirst),
+            (_("body"), self.body),
+        ]
+        texts += [(_("correction"), correction.text) for correction in self.corrections.all()]
+        for quote in self.quotes.all():
+            texts += [
+                (_("quote"), quote.text),
+                (_("speaker's role"), quote.speaker_role),
+                (_("anonymous source"), quote.anonymous_description),
+            ]
+        return texts
+
+    @property
+    def shown_lead_photo(self):
+        """The lead photo readers see: none while it is withdrawn."""
+        photo = self.lead_photo
+        return None if photo is None or photo.is_withdrawn else photo
+
     def word_count(self):
         return len(" ".join(body.paragraphs(self.body)).split())
 
@@ -481,11 +509,16 @@ class Article(models.Model):
         The rendered body in reading order, with photos and pull quotes where
         the journalist placed them: a list of ``(kind, value)`` pairs, where
         kind is "html", "photo" (an ArticlePhoto) or "quote" (a Quote).
-        Markers that name no photo or quote are left out.
+        Markers that name no photo or quote are left out, and so are photos an
+        editor withdrew.
 
         Uses prefetched ``placed_photos`` and ``quotes`` when present.
         """
-        photos = {photo.position: photo for photo in self.placed_photos.all()}
+        photos = {
+            photo.position: photo
+            for photo in self.placed_photos.all()
+            if not photo.photograph.is_withdrawn
+        }
         quotes = {quote.position: quote for quote in self.quotes.all()}
         blocks = []
         for kind, value in body.split_markers(self.body_html):

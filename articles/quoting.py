@@ -17,6 +17,7 @@ import re
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from people.models import Person
 from people.names import normalize, split_honorific
 from people.services import (
     create_person,
@@ -34,21 +35,22 @@ UNIDENTIFIED = "speaker not identified"
 
 
 class DatabaseDirectory(attribution.Directory):
-    """What the database knows about people, for reading a story."""
+    """What the database knows about the people ``among``, for reading a story."""
 
-    def __init__(self):
+    def __init__(self, among):
+        self.among = among
         self._genders = {}
         self._short = {}
 
     def gender_of(self, name):
         if name not in self._genders:
-            person = find_people(name).first()
+            person = find_people(name, among=self.among).first()
             self._genders[name] = person.gender if person else ""
         return self._genders[name]
 
     def knows_short_name(self, name):
         if name not in self._short:
-            self._short[name] = people_with_short_name(name).exists()
+            self._short[name] = people_with_short_name(name, among=self.among).exists()
         return self._short[name]
 
 
@@ -68,10 +70,15 @@ def story_paragraphs(text):
 
 
 class Speakers:
-    """Who each person or source in a story is in the database, made when needed."""
+    """
+    Who each person or source in a story is among the people ``among``, made
+    when needed. Notes name people as readers would see them (a protected
+    source by the public label): journalists read them.
+    """
 
-    def __init__(self, article):
+    def __init__(self, article, among):
         self.article = article
+        self.among = among
         self.people = {}  # id(entity) → (person, note)
         self.organizations = set()
 
@@ -84,24 +91,24 @@ class Speakers:
 
     def _identify(self, entity):
         name = entity.name
-        found = list(find_people(name)[:2])
+        found = list(find_people(name, among=self.among)[:2])
         note = ""
         if entity.short_only and not found:
-            found = list(people_with_short_name(name)[:5])
+            found = list(people_with_short_name(name, among=self.among)[:5])
             if found:
                 note = _(
                     "Only the short name “%(name)s” is given; matched to %(person)s by "
                     "short name: check."
-                ) % {"name": name, "person": found[0].name}
+                ) % {"name": name, "person": found[0].public_name}
             if len(found) > 1:
                 note = _(
                     "Only the short name “%(name)s” is given, and %(count)s people in the "
                     "database are called so; %(person)s was taken: check."
-                ) % {"name": name, "count": len(found), "person": found[0].name}
+                ) % {"name": name, "count": len(found), "person": found[0].public_name}
         elif len(found) > 1:
             note = _("Several people are called %(name)s; %(person)s was taken: check.") % {
                 "name": name,
-                "person": found[0].name,
+                "person": found[0].public_name,
             }
         organization = None
         if entity.organization:
@@ -132,29 +139,36 @@ class Speakers:
         written = split_honorific(finding.written)[1]
         if not written or len(written.split()) != 1 or finding.how != "name":
             return ""
-        others = [other.name for other in people_with_short_name(written) if other.pk != person.pk]
+        others = [
+            other.public_name
+            for other in people_with_short_name(written, among=self.among)
+            if other.pk != person.pk
+        ]
         if not others:
             return ""
         return _(
             "%(others)s in the database is also called %(name)s; this story names "
             "%(person)s: check."
-        ) % {"others": ", ".join(others[:3]), "name": written, "person": person.name}
+        ) % {"others": ", ".join(others[:3]), "name": written, "person": person.public_name}
 
 
 @transaction.atomic
-def attribute_quotes(*, article):
+def attribute_quotes(*, article, user=None):
     """
     Find every direct quote in ``article``'s body and record it as a Quote,
-    unconfirmed, attributed to its speaker with a confidence. Return the
-    quotes written (created or updated), in reading order.
+    unconfirmed, attributed to its speaker with a confidence. Speakers are
+    matched among the people ``user`` may know by name (``known_to``): for a
+    journalist, a protected source is a stranger. Return the quotes written
+    (created or updated), in reading order.
     """
-    findings = attribution.analyze(story_paragraphs(article.body), DatabaseDirectory())
+    among = Person.objects.known_to(user)
+    findings = attribution.analyze(story_paragraphs(article.body), DatabaseDirectory(among))
     existing = list(article.quotes.select_for_update().order_by("position"))
     by_text = {}
     for quote in existing:
         by_text.setdefault(normalize(quote.text).casefold(), quote)
     next_position = max((quote.position for quote in existing), default=0) + 1
-    speakers = Speakers(article)
+    speakers = Speakers(article, among)
     written, seen = [], set()
     for finding in findings:
         quote = by_text.pop(normalize(finding.text).casefold(), None)

@@ -9,6 +9,7 @@ whatever called: a refused move raises ``NotAllowed`` (the admin answers 403)
 or ``WorkflowError`` (a message to the user), and changes nothing.
 """
 
+import copy
 import datetime
 import difflib
 import logging
@@ -29,6 +30,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
+from people.identity import Redactor, sees_protected_identities
 from people.models import Person
 
 from . import body as story_body
@@ -148,6 +150,35 @@ def editable_articles(user, queryset=None):
         Q(status__in=[Status.DRAFT, Status.APPROVED])
         | Q(status=Status.PUBLISHED, published_at__gt=timezone.now())
     )
+
+
+def photographs_in_editors_hands(photographs):
+    """
+    Of ``photographs``, those their uploader may no longer change: shown by a
+    story past its draft (in review, approved, scheduled, published or taken
+    down: what an editor approved is what readers see), or a profile's
+    portrait. Registered with the photo desk (``media.services.register_lock``).
+    """
+    past_draft = Article.objects.exclude(status=Status.DRAFT)
+    return photographs.filter(
+        Q(lead_of__in=past_draft)
+        | Q(placements__article__in=past_draft)
+        | Q(portrait_of__isnull=False)
+    )
+
+
+def record_photograph_change(*, photograph, user, **kwargs):
+    """
+    ``user`` changed ``photograph`` (its caption, credit, picture, or took it
+    off the site): each story showing it keeps the change as a revision, and
+    a form opened before cannot overwrite it. Connected to
+    ``media.signals.photograph_changed``.
+    """
+    stories = Article.objects.filter(
+        Q(lead_photo=photograph) | Q(placed_photos__photograph=photograph)
+    ).distinct()
+    for article in stories.order_by("pk"):
+        content_changed(article=article, user=user)
 
 
 # What each move needs: the states it starts from, and whether an editor makes it.
@@ -280,11 +311,14 @@ def comparable(content):
     """
     The part of a snapshot that is the story's own content: references by id
     only (a person renamed elsewhere does not change the story), rows without
-    their database ids.
+    their database ids. A photograph counts with its caption, alt text and
+    credit: the story shows them, and what an editor approved is what goes live.
     """
     if isinstance(content, list):
         return [comparable(item) for item in content]
     if isinstance(content, dict):
+        if "id" in content and "alt_text" in content:
+            return [content["id"], content["label"], content["alt_text"], content["credit"]]
         if "id" in content:
             return content["id"]
         return {key: comparable(value) for key, value in content.items() if key != "row"}
@@ -314,7 +348,7 @@ def record_revision(*, article, user, note="", force=False, content=None):
         number=(latest.number + 1) if latest else 1,
         version=Article.objects.values_list("version", flat=True).get(pk=article.pk),
         content=content,
-        note=note,
+        note=note[: Revision._meta.get_field("note").max_length],
         created_by=user if user and user.is_authenticated else None,
     )
 
@@ -494,6 +528,42 @@ def diff_contents(old, new):
     return changes
 
 
+def redacted(content, redactor):
+    """
+    A revision's ``content`` as someone who may not see protected identities
+    reads it (``redactor``, a ``people.identity.Redactor``; None: as stored).
+    Revisions saved before someone became protected carry their name: each
+    reference to them shows the label, their role is left out, and their
+    names in any text become the label.
+    """
+    if redactor is None or content is None:
+        return content
+    content = copy.deepcopy(content)
+
+    def relabel(ref):
+        label = redactor.label_of(ref["id"]) if ref else None
+        if label:
+            ref["label"] = label
+        return bool(label)
+
+    for ref in content.get("people", []):
+        relabel(ref)
+    for row in content.get("bylines", []):
+        relabel(row["person"])
+    for quote in content.get("quotes", []):
+        if relabel(quote["speaker"]):
+            quote["speaker_role"] = ""
+
+    def scrub(value):
+        if isinstance(value, dict):
+            return {key: scrub(item) for key, item in value.items()}
+        if isinstance(value, list):
+            return [scrub(item) for item in value]
+        return redactor.text(value)
+
+    return scrub(content)
+
+
 def restore_revision(*, article, revision, user, expected_version=None):
     """
     Make ``revision``'s content the story's content again, as a new revision.
@@ -607,10 +677,11 @@ def _restore_quotes(article, rows):
 # Lost updates -------------------------------------------------------------------
 
 
-def edit_conflict(*, article, base_version):
+def edit_conflict(*, article, base_version, redactor=None):
     """
     When the story was saved after the user opened it at ``base_version``:
-    who saved, when, and what changed since. None when nothing has.
+    who saved, when, and what changed since (through ``redactor`` for someone
+    who may not see protected identities). None when nothing has.
     Call inside the save's transaction: the row is locked until it ends.
     """
     current = (
@@ -629,7 +700,10 @@ def edit_conflict(*, article, base_version):
     latest = latest_revision(article)
     changes = []
     if latest is not None and (seen is None or latest.pk != seen.pk):
-        changes = diff_contents(seen.content if seen else None, latest.content)
+        changes = diff_contents(
+            redacted(seen.content, redactor) if seen else None,
+            redacted(latest.content, redactor),
+        )
     return {
         "user": current.updated_by,
         "at": current.updated_at,
@@ -732,8 +806,48 @@ def approval_checklist(article):
     return missing
 
 
+def protected_names_in(article, user):
+    """
+    Where ``article``'s public text names a protected source by name, Khmer
+    name or alias (a story imported or written before they were protected,
+    or by someone who does not know): sentences for the editor approving it,
+    who sees the name only if allowed to. Not part of the approval checklist:
+    that is shown to journalists, and would tell them whose name it is.
+    """
+    redactor = Redactor()
+    shows_names = sees_protected_identities(user)
+    texts = article.public_texts()
+    photos = [article.lead_photo] if article.lead_photo_id else []
+    photos += [
+        placed.photograph
+        for placed in ArticlePhoto.objects.filter(article=article).select_related("photograph")
+    ]
+    for photograph in photos:
+        texts += [(_("photo caption"), photograph.caption), (_("alt text"), photograph.alt_text)]
+    found = []
+    for where, text in texts:
+        for written, label in redactor.found(text):
+            if shows_names:
+                sentence = _(
+                    "The %(where)s names “%(name)s”, the protected source shown as "
+                    "“%(label)s”: remove the name, or quote them by the label."
+                ) % {"where": where, "name": written, "label": label}
+            else:
+                sentence = _(
+                    "The %(where)s names the protected source shown as “%(label)s”: ask an "
+                    "editor who may see who they are."
+                ) % {"where": where, "label": label}
+            found.append(sentence)
+    return list(dict.fromkeys(found))
+
+
 def _photo_gaps(photograph, name):
     gaps = []
+    if photograph.is_withdrawn:
+        gaps.append(
+            _("Choose another picture for %(photo)s: it was withdrawn from the site.")
+            % {"photo": name}
+        )
     if not photograph.alt_text.strip():
         gaps.append(_("Write alt text for %(photo)s.") % {"photo": name})
     if not photograph.credit:
@@ -874,6 +988,11 @@ def approve(*, article, editor, publish_at=None, expected_version=None, note="")
             raise WorkflowError(
                 _("The story cannot be approved yet. It still needs:"), messages=missing
             )
+        named = protected_names_in(current, editor)
+        if named:
+            raise WorkflowError(
+                _("The story cannot go out: it names a protected source."), messages=named
+            )
         revision = record_revision(article=current, user=editor)
         changes = {"approved_by": editor, "approved_at": now, "approved_revision": revision}
         if publish_at is None:
@@ -890,6 +1009,8 @@ def approve(*, article, editor, publish_at=None, expected_version=None, note="")
             changes=changes,
             notify=notify,
         )
+        if to == Status.PUBLISHED:
+            end_share_links(article=current, at=current.published_at, editor=editor)
     _finish(article, current)
     return step
 
@@ -1118,14 +1239,31 @@ def create_share_link(*, article, editor, recipient, expires_in):
     if article.is_live():
         raise WorkflowError(_("The story is published: share its public address instead."))
     now = timezone.now().replace(microsecond=0)
+    expires_at = now + expires_in
+    if article.is_scheduled(now=now):
+        # A link dies when its story goes live.
+        expires_at = min(expires_at, article.published_at)
     return ShareLink.objects.create(
         article=article,
         key=secrets.token_urlsafe(24),
         recipient=recipient,
         created_by=editor,
         created_at=now,
-        expires_at=now + expires_in,
+        expires_at=expires_at,
     )
+
+
+def end_share_links(*, article, at, editor):
+    """
+    The story goes live at ``at``: its share links die then, for good. Taken
+    down again later, the story is not shown through an old link: a link is
+    for a story nobody outside has seen, and this one has been public.
+    """
+    links = ShareLink.objects.filter(article=article, revoked_at__isnull=True)
+    if at <= timezone.now():
+        links.update(revoked_at=at, revoked_by=editor)
+    else:
+        links.filter(expires_at__gt=at).update(expires_at=at)
 
 
 def revoke_share_link(*, link, editor):

@@ -97,7 +97,7 @@ def news_article(request, article, quotes):
     topics = [topic.name for topic in article.topics.all()]
     if topics:
         data["keywords"] = topics
-    image = image_url(request, article.lead_photo)
+    image = image_url(request, article.shown_lead_photo)
     if image:
         data["image"] = [image]
     mentions = {}
@@ -140,7 +140,7 @@ def person(request, person, affiliations):
         data["affiliation"] = [
             organization_ref(request, affiliation.organization) for affiliation in current
         ]
-    image = image_url(request, person.portrait)
+    image = image_url(request, person.shown_portrait)
     if image:
         data["image"] = image
     return data

@@ -45,6 +45,8 @@ def environment(folder):
         "DEBUG": "0",
         "SECRET_KEY": secrets.token_urlsafe(50),
         "ALLOWED_HOSTS": "127.0.0.1",
+        # The address the clients ask at: only its pages go to the page cache.
+        "SITE_URL": "http://127.0.0.1",
         "SECURE_SSL_REDIRECT": "0",
         "VAR_DIR": str(folder / "var"),
         "STATIC_ROOT": str(folder / "static"),

@@ -3,7 +3,7 @@ from functools import partial
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.widgets import AutocompleteSelect
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpResponseRedirect
 from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
@@ -12,17 +12,22 @@ from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from people.identity import sees_protected_identities
 from people.models import Person
 
 from .models import Photograph, Source
 from .services import (
     CleanImageFile,
+    can_change,
+    changed_by,
     clean_image,
+    restore_photograph,
     save_photograph,
     save_photographs,
     set_credit,
     similar_photographs,
     usages,
+    withdraw_photograph,
 )
 
 UPLOAD_ROWS, MAX_UPLOAD_ROWS = 3, 20
@@ -241,6 +246,7 @@ class PhotographAdmin(admin.ModelAdmin):
         CreditFilter,
         "source",
         "may_redistribute",
+        ("withdrawn_at", admin.EmptyFieldListFilter),
     ]
     search_fields = ["caption", "alt_text", "credit_agency", "photographer__name", "place"]
     date_hierarchy = "created_at"
@@ -251,7 +257,7 @@ class PhotographAdmin(admin.ModelAdmin):
     list_select_related = ["photographer"]
     autocomplete_fields = ["photographer"]
     readonly_fields = [
-        "preview", "dimensions", "used_in", "similar", "uploaded_by", "created_at",
+        "preview", "dimensions", "used_in", "similar", "uploaded_by", "created_at", "withdrawn_at",
     ]  # fmt: skip
     fieldsets = [
         (None, {"fields": ["image", "copy_date_taken", "preview", "dimensions"]}),
@@ -272,9 +278,11 @@ class PhotographAdmin(admin.ModelAdmin):
             },
         ),
         (_("Where it is used"), {"fields": ["used_in", "similar"]}),
-        (_("Record"), {"fields": ["uploaded_by", "created_at"]}),
+        (_("Record"), {"fields": ["uploaded_by", "created_at", "withdrawn_at"]}),
     ]
-    actions = ["edit_credit"]
+    actions = ["edit_credit", "withdraw_selected", "restore_selected"]
+    # The upload page lists the photos it has just stored.
+    extra_lookups = ("id__in",)
 
     class Media:
         css = {"all": ["media/focal-point.css"]}
@@ -338,6 +346,8 @@ class PhotographAdmin(admin.ModelAdmin):
 
     @admin.action(description=_("Edit the credit of the selected photos"), permissions=["change"])
     def edit_credit(self, request, queryset):
+        if not self.may_change_all(request, queryset):
+            return None
         if "apply" in request.POST:
             form = CreditForm(request.POST, admin_site=self.admin_site)
             if form.is_valid():
@@ -355,6 +365,7 @@ class PhotographAdmin(admin.ModelAdmin):
                     fields.append("photographer")
                 for photograph in queryset:
                     self.log_change(request, photograph, [{"changed": {"fields": fields}}])
+                    changed_by(photograph=photograph, user=request.user)
                 self.message_user(
                     request,
                     ngettext(
@@ -380,6 +391,81 @@ class PhotographAdmin(admin.ModelAdmin):
         }
         return TemplateResponse(request, "admin/media/photograph/edit_credit.html", context)
 
+    @admin.action(
+        description=_("Withdraw the selected photos from the public site"),
+        permissions=["change_live"],
+    )
+    def withdraw_selected(self, request, queryset):
+        photographs = list(queryset.filter(withdrawn_at__isnull=True))
+        for photograph in photographs:
+            withdraw_photograph(photograph=photograph, user=request.user)
+            self.log_change(request, photograph, "Withdrawn from the public site.")
+        self.message_user(
+            request,
+            ngettext(
+                "%(count)d photo was withdrawn: no page shows it, and its old addresses "
+                "no longer answer.",
+                "%(count)d photos were withdrawn: no page shows them, and their old "
+                "addresses no longer answer.",
+                len(photographs),
+            )
+            % {"count": len(photographs)},
+            messages.SUCCESS,
+        )
+
+    @admin.action(
+        description=_("Put the selected withdrawn photos back on the public site"),
+        permissions=["change_live"],
+    )
+    def restore_selected(self, request, queryset):
+        restored = 0
+        for photograph in queryset.filter(withdrawn_at__isnull=False):
+            try:
+                restore_photograph(photograph=photograph, user=request.user)
+            except ValidationError as error:
+                self.message_user(request, " ".join(error.messages), messages.ERROR)
+                continue
+            self.log_change(request, photograph, "Put back on the public site.")
+            restored += 1
+        self.message_user(
+            request,
+            ngettext(
+                "%(count)d photo is back on the public site.",
+                "%(count)d photos are back on the public site.",
+                restored,
+            )
+            % {"count": restored},
+            messages.SUCCESS if restored else messages.WARNING,
+        )
+
+    def may_change_all(self, request, photographs):
+        """Whether ``request.user`` may change every one of ``photographs``; else say why."""
+        refused = [
+            photograph for photograph in photographs if not can_change(request.user, photograph)
+        ]
+        if refused:
+            self.message_user(
+                request,
+                ngettext(
+                    "Nothing was changed: %(count)d of the selected photos is shown by a "
+                    "story in an editor's hands, or was filed by someone else. Ask an editor.",
+                    "Nothing was changed: %(count)d of the selected photos are shown by "
+                    "stories in an editor's hands, or were filed by someone else. Ask an editor.",
+                    len(refused),
+                )
+                % {"count": len(refused)},
+                messages.ERROR,
+            )
+            return False
+        return True
+
+    def has_change_permission(self, request, obj=None):
+        allowed = super().has_change_permission(request, obj)
+        return allowed and (obj is None or can_change(request.user, obj))
+
+    def has_change_live_permission(self, request):
+        return request.user.has_perm("media.change_live_photograph")
+
     def get_fieldsets(self, request, obj=None):
         if obj is None:
             # Preview, focal point and usage come once the photo is stored.
@@ -398,7 +484,11 @@ class PhotographAdmin(admin.ModelAdmin):
         return [upload, *super().get_urls()]
 
     def get_queryset(self, request):
-        return super().get_queryset(request).with_usage_count()
+        photographs = super().get_queryset(request).with_usage_count()
+        if not sees_protected_identities(request.user):
+            # A protected source's portrait shows who they are, beside the label.
+            photographs = photographs.exclude(portrait_of__is_protected_source=True)
+        return photographs
 
     def get_deleted_objects(self, objs, request):
         deleted, model_count, perms_needed, protected = super().get_deleted_objects(objs, request)
@@ -415,6 +505,8 @@ class PhotographAdmin(admin.ModelAdmin):
         if not change:
             obj.uploaded_by = request.user
         save_photograph(photograph=obj)
+        if change:
+            changed_by(photograph=obj, user=request.user)
         if "image" in form.changed_data:
             self.point_out_similar(request, [obj])
 

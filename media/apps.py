@@ -24,3 +24,9 @@ class MediaConfig(AppConfig):
             remove_files(photograph=instance)
 
         post_delete.connect(photograph_deleted, sender=Photograph, weak=False)
+
+        from people.signals import source_protected
+
+        from .services import withdraw_portrait
+
+        source_protected.connect(withdraw_portrait, dispatch_uid="withdraw-protected-portrait")

@@ -48,6 +48,10 @@ class PhotographQuerySet(models.QuerySet):
         """Photographs no story (lead or body) and no profile portrait uses."""
         return self.filter(lead_of=None, placements=None, portrait_of=None)
 
+    def public(self):
+        """Photographs readers may be shown: none that an editor withdrew."""
+        return self.filter(withdrawn_at__isnull=True)
+
     def missing_credit(self):
         return self.filter(credit_agency="", photographer=None)
 
@@ -160,6 +164,17 @@ class Photograph(models.Model):
         editable=False,
         help_text=_("A perceptual hash of the picture, to point out near-duplicates."),
     )
+    withdrawn_at = models.DateTimeField(
+        _("withdrawn"),
+        null=True,
+        blank=True,
+        editable=False,
+        help_text=_(
+            "When an editor took the photo off the public site (it named or showed a "
+            "protected source). No page shows it, and its files moved to new addresses, "
+            "until an editor puts it back."
+        ),
+    )
     uploaded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("uploaded by"),
@@ -178,6 +193,12 @@ class Photograph(models.Model):
         ordering = ["-created_at", "-pk"]
         verbose_name = _("photograph")
         verbose_name_plural = _("photographs")
+        permissions = [
+            (
+                "change_live_photograph",
+                _("Can change and withdraw photos that stories in an editor's hands show"),
+            ),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=models.Q(source__in=["", *Source.values]),
@@ -202,6 +223,10 @@ class Photograph(models.Model):
         if self.credit_agency and photographer:
             return f"{self.credit_agency}/ {photographer}"
         return self.credit_agency or photographer
+
+    @property
+    def is_withdrawn(self):
+        return self.withdrawn_at is not None
 
     @property
     def has_credit(self):

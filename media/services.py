@@ -22,7 +22,7 @@ from pathlib import PurePosixPath
 
 import pillow_heif
 from django.conf import settings
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
@@ -30,7 +30,10 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 from PIL import ExifTags, Image, ImageCms, ImageOps, UnidentifiedImageError
 
-from .models import IMAGE_EXTENSIONS, Photograph
+from people.identity import Redactor
+
+from .models import IMAGE_EXTENSIONS, Photograph, photo_upload_to
+from .signals import photograph_changed
 
 # HEIC and HEIF, as iPhones and many Android phones save them, are decoded by
 # libheif through pillow-heif and stored as JPEG.
@@ -575,6 +578,140 @@ def remove_files(*, photograph):
     _remove_after_commit(photograph.image.storage, photograph.stored_files())
 
 
+# Who may change a photograph, and taking one off the site ---------------------
+
+# Apps that show photographs (stories) register here what puts a photograph
+# out of its uploader's hands: a function of a Photograph queryset returning
+# the locked ones. Media cannot import those apps: they sit above it.
+LOCKS = []
+
+
+def register_lock(locked):
+    LOCKS.append(locked)
+    return locked
+
+
+def is_locked(photograph):
+    """Whether a registered lock holds ``photograph`` (a story in an editor's hands shows it)."""
+    photographs = Photograph.objects.filter(pk=photograph.pk)
+    return any(locked(photographs).exists() for locked in LOCKS)
+
+
+def can_change(user, photograph):
+    """
+    Whether ``user`` may change ``photograph`` (caption, credit, picture, crop):
+    editors (``change_live_photograph``) any photo; anyone else only photos
+    they uploaded that no lock holds, so what an editor approved is what
+    readers see.
+    """
+    if not (user.is_active and user.has_perm("media.change_photograph")):
+        return False
+    if user.has_perm("media.change_live_photograph"):
+        return True
+    return photograph.uploaded_by_id == user.pk and not is_locked(photograph)
+
+
+def changed_by(*, photograph, user):
+    """Tell the apps that show ``photograph`` that ``user`` changed it (they keep revisions)."""
+    photograph_changed.send(sender=Photograph, photograph=photograph, user=user)
+
+
+def _copy_files(photograph, copied):
+    """
+    Copy every file of ``photograph`` to a new random name; return the
+    original's and the renditions' new names. Append each name written to
+    ``copied``.
+    """
+    storage = photograph.image.storage
+    original = storage.save(
+        photo_upload_to(photograph, photograph.image.name), storage.open(photograph.image.name)
+    )
+    copied.append(original)
+    folder = _rendition_folder(original)
+    renditions = []
+    for item in photograph.renditions:
+        name = storage.save(
+            f"{folder}/{PurePosixPath(item['name']).name}", storage.open(item["name"])
+        )
+        copied.append(name)
+        renditions.append({**item, "name": name})
+    return original, renditions
+
+
+def withdraw_photograph(*, photograph, user):
+    """
+    Take ``photograph`` off the public site at once: no page shows it (see
+    ``PhotographQuerySet.public``), and its original and renditions move to
+    new random names, so every address a reader, a feed or a search engine
+    kept answers 404. The old files are removed once the change is committed.
+    """
+    if not user.has_perm("media.change_live_photograph"):
+        raise PermissionDenied(_("Only editors withdraw photographs."))
+    _take_off_site(photograph)
+    changed_by(photograph=photograph, user=user)
+    return photograph
+
+
+def withdraw_portrait(*, person, editor, **kwargs):
+    """
+    ``person`` has become a protected source: their portrait shows who they
+    are, so it leaves the public site at once, page and file, whoever is
+    allowed to do what (connected to ``people.signals.source_protected``).
+    """
+    if person.portrait_id is None:
+        return
+    portrait = Photograph.objects.get(pk=person.portrait_id)
+    _take_off_site(portrait)
+    changed_by(photograph=portrait, user=editor)
+
+
+def _take_off_site(photograph):
+    storage = photograph.image.storage
+    copied = []
+    try:
+        with transaction.atomic():
+            current = Photograph.objects.select_for_update().get(pk=photograph.pk)
+            if current.is_withdrawn:
+                photograph.withdrawn_at = current.withdrawn_at
+                return
+            before = current.stored_files()
+            current.image.name, current.renditions = _copy_files(current, copied)
+            current.withdrawn_at = timezone.now()
+            current.save(update_fields=["image", "renditions", "withdrawn_at", "updated_at"])
+            _remove_after_commit(storage, before)
+    except BaseException:
+        _delete(storage, copied)
+        raise
+    for field in ("image", "renditions", "withdrawn_at", "updated_at"):
+        setattr(photograph, field, getattr(current, field))
+
+
+def restore_photograph(*, photograph, user):
+    """
+    Put a withdrawn photograph back on the public site. Refused with a
+    ``ValidationError`` while its caption, alt text, credit or place still
+    names a protected source, or while it is a protected source's portrait.
+    """
+    if not user.has_perm("media.change_live_photograph"):
+        raise PermissionDenied(_("Only editors put withdrawn photographs back."))
+    redactor = Redactor()
+    texts = [photograph.caption, photograph.alt_text, photograph.credit_agency, photograph.place]
+    if any(redactor.found(text) for text in texts) or photograph.portrait_of.filter(
+        is_protected_source=True
+    ):
+        raise ValidationError(
+            _(
+                "“%(caption)s” still shows or names a protected source: edit its caption, "
+                "alt text and credit first."
+            )
+            % {"caption": str(photograph)[:80]}
+        )
+    Photograph.objects.filter(pk=photograph.pk).update(withdrawn_at=None, updated_at=timezone.now())
+    photograph.withdrawn_at = None
+    changed_by(photograph=photograph, user=user)
+    return photograph
+
+
 # Credits, usage and look-alikes ------------------------------------------------
 
 
@@ -647,6 +784,9 @@ def similar_photographs(*, fingerprint, exclude=(), limit=5):
         return []
     candidates = (
         Photograph.objects.exclude(fingerprint="")
+        # A protected source's portrait is shown to nobody as a look-alike:
+        # its caption beside their label would say who they are.
+        .exclude(portrait_of__is_protected_source=True)
         .exclude(pk__in=[pk for pk in exclude if pk is not None])
         .values_list("pk", "fingerprint")
     )

@@ -1,7 +1,8 @@
 """
 Middleware for running the site in production: a log line and an
 ``X-Request-ID`` per request, a 503 instead of a traceback when the database is
-overwhelmed, and ``Cache-Control`` for a CDN in front of the readers' site.
+overwhelmed, ``Cache-Control`` for a CDN in front of the readers' site, and a
+warning when a proxy's X-Forwarded-For arrives but no proxy is trusted.
 """
 
 import contextvars
@@ -12,9 +13,12 @@ import time
 import uuid
 
 from django.conf import settings
+from django.core.cache import cache
+from django.core.exceptions import MiddlewareNotUsed
 from django.db import OperationalError
 from django.http import HttpResponse
 from django.template import loader
+from django.utils import timezone
 from django.utils.cache import patch_cache_control
 
 from articles.pagecache import signed_in
@@ -32,6 +36,11 @@ REQUEST_ID = re.compile(r"^[A-Za-z0-9._-]{8,64}$")
 SECRET_URL_ARGUMENTS = {"token", "uidb64", "key"}
 SECRET_PATHS = re.compile(r"(/(?:preview|reset)/)[^?#]*")
 REDACTED = "[redacted]"
+
+# Set, in the cache every process shares, the first time a request carries
+# X-Forwarded-For while TRUSTED_PROXY_COUNT is 0; `check --deploy` reads it
+# (newsroom.W002).
+FORWARDED_FOR_SEEN_KEY = "newsroom:forwarded-for-without-trusted-proxy"
 
 # SQLite's "database is locked" and PostgreSQL's states for a server that is
 # busy rather than broken: a lock not obtained in time, a statement cancelled
@@ -83,6 +92,34 @@ class RequestLogMiddleware:
             return response
         finally:
             current_request_id.reset(token)
+
+
+class ForwardedForMiddleware:
+    """
+    With TRUSTED_PROXY_COUNT at 0, note the first request that carries
+    X-Forwarded-For: a proxy in front is likely, and then every client has the
+    proxy's address, so failed sign-ins and reset requests of everyone are
+    counted together. Logged once per process and recorded once in the cache
+    for ``check --deploy``; with a trusted proxy the middleware is not used at all.
+    """
+
+    def __init__(self, get_response):
+        if settings.TRUSTED_PROXY_COUNT > 0:
+            raise MiddlewareNotUsed
+        self.get_response = get_response
+        self.unseen = True
+
+    def __call__(self, request):
+        # Every request pays one attribute and at most one dict lookup.
+        if self.unseen and "HTTP_X_FORWARDED_FOR" in request.META:
+            self.unseen = False
+            cache.add(FORWARDED_FOR_SEEN_KEY, timezone.now().isoformat(), timeout=None)
+            logger.warning(
+                "A request carried X-Forwarded-For but TRUSTED_PROXY_COUNT is 0: behind a "
+                "proxy, every client has the proxy's address. Set TRUSTED_PROXY_COUNT to the "
+                "number of proxies of yours that append to X-Forwarded-For."
+            )
+        return self.get_response(request)
 
 
 class DatabaseBusyMiddleware:

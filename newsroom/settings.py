@@ -43,8 +43,26 @@ if not DEBUG and not ALLOWED_HOSTS:
     raise ImproperlyConfigured("ALLOWED_HOSTS must be set when DEBUG is off.")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
+
+def default_site_url():
+    if DEBUG:
+        return "http://127.0.0.1:8000"
+    host = ALLOWED_HOSTS[0].lstrip(".")
+    if not host or "*" in host:
+        raise ImproperlyConfigured(
+            "Set SITE_URL (https://news.example.org): ALLOWED_HOSTS does not name one host."
+        )
+    return f"https://{host}"
+
+
+# The site's own address. Links sent by e-mail (password resets, workflow
+# notices) are built on it, never on the Host header of the request that
+# caused them, and only pages asked for at this address are kept in the
+# page cache.
+SITE_URL = (os.environ.get("SITE_URL", "") or default_site_url()).rstrip("/")
+
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    "newsroom.apps.WorkspaceAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -64,6 +82,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     # First: it times and logs every request, and names it with X-Request-ID.
     "newsroom.middleware.RequestLogMiddleware",
+    # Notes a proxy in front that TRUSTED_PROXY_COUNT does not know of (newsroom.W002).
+    "newsroom.middleware.ForwardedForMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Outside the session and CSRF middleware, to see every cookie they set.
@@ -238,9 +258,11 @@ LOGIN_URL = "admin:login"
 LOGIN_REDIRECT_URL = "admin:index"
 
 # Sign-in throttling (django-axes): after AXES_FAILURE_LIMIT failed sign-ins
-# from one address, every sign-in from it (whatever the username, known or
-# not) is answered 429 until the cool-off has passed. Counting by address, not
-# by username, so nobody can lock a reporter out of their own account from afar.
+# with one username from one address, that username (known or not) is answered
+# 429 from that address until the cool-off has passed. Counting the two
+# together: by address alone, one office behind one connection (or everyone,
+# behind a proxy counted as the client) would lock out every account at once;
+# by username alone, anyone could lock a reporter out of their account from afar.
 # The address is the socket's, or behind TRUSTED_PROXY_COUNT proxies the one
 # the outermost saw (newsroom/accounts.py): a forged X-Forwarded-For is ignored.
 AUTHENTICATION_BACKENDS = [
@@ -249,7 +271,7 @@ AUTHENTICATION_BACKENDS = [
 ]
 AXES_FAILURE_LIMIT = int(os.environ.get("LOGIN_FAILURE_LIMIT", "5"))
 AXES_COOLOFF_TIME = datetime.timedelta(minutes=int(os.environ.get("LOGIN_COOLOFF_MINUTES", "15")))
-AXES_LOCKOUT_PARAMETERS = ["ip_address"]
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_CLIENT_IP_CALLABLE = "newsroom.accounts.client_ip"
 # How many proxies of ours stand in front of the app, each appending the address
 # it received to X-Forwarded-For. 0: the socket's address; the header is ignored.
@@ -263,6 +285,16 @@ AXES_DISABLE_ACCESS_LOG = True
 
 # A password-reset link works once, and for an hour.
 PASSWORD_RESET_TIMEOUT = 60 * 60
+# Reset requests, counted in the shared cache over a sliding window
+# (newsroom/accounts.py): at most so many mails to one e-mail address (further
+# requests get the usual answer and no mail), and so many requests from one
+# client address (then 429), so the form can be used neither to flood a
+# reporter's inbox nor to send mail in bulk.
+PASSWORD_RESET_MAILS_PER_ADDRESS = int(os.environ.get("PASSWORD_RESET_MAILS_PER_ADDRESS", "3"))
+PASSWORD_RESET_REQUESTS_PER_CLIENT = int(os.environ.get("PASSWORD_RESET_REQUESTS_PER_CLIENT", "10"))
+PASSWORD_RESET_WINDOW = datetime.timedelta(
+    minutes=int(os.environ.get("PASSWORD_RESET_WINDOW_MINUTES", "60"))
+)
 
 # Security headers. The policy allows nothing from other origins: no analytics,
 # fonts or CDNs, so readers and sources are not tracked by third parties.

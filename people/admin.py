@@ -1,49 +1,29 @@
-import json
-
 from django import forms
 from django.contrib import admin, messages
-from django.contrib.admin.models import LogEntry
-from django.core.exceptions import ValidationError
+from django.contrib.admin.utils import unquote
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.db.models import Case, Count, F, Q, Value, When
-from django.db.models.functions import Replace
+from django.db.models import Case, Count, F, Q, When
+from django.shortcuts import redirect
 from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
+from django.urls import path, reverse
 from django.utils.decorators import method_decorator
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from django.views.decorators.debug import sensitive_post_parameters, sensitive_variables
 
+from . import protection
+from .identity import IDENTITY_FIELDS, sees_protected_identities, shows_identity
 from .models import Affiliation, Organization, Person, PersonAlias, PersonFormerSlug
 from .services import merge_people, record_former_slug
 
+# What a protected source's history says of a name added or changed.
+HIDDEN_IN_HISTORY = "…"
+
 # After Django's urlify.js, which it wraps.
 SLUG_SCRIPTS = ["admin/js/urlify.js", "people/js/urlify.js"]
-
-# The person form's fields that can identify someone. Error reports show
-# them as stars (newsroom/reporting.py also hides inline rows ending in them,
-# such as "aliases-0-name").
-IDENTITY_FIELDS = [
-    "honorific",
-    "name",
-    "name_km",
-    "short_name",
-    "slug",
-    "bio",
-    "contact_details",
-    "notes",
-]
-
-
-def sees_protected_identities(user):
-    """
-    Who may know who a protected source is: those who manage people's
-    records (editors and superusers). Journalists see the public label only.
-    """
-    return user.is_active and user.has_perm("people.change_person")
-
-
-def shows_identity(request, person):
-    return not person.is_protected_source or sees_protected_identities(request.user)
 
 
 class PersonAliasInline(admin.TabularInline):
@@ -118,7 +98,7 @@ class PersonAdmin(admin.ModelAdmin):
     list_select_related = ["user"]
     autocomplete_fields = ["portrait", "user"]
     prepopulated_fields = {"slug": ["name"]}
-    readonly_fields = ["portrait_preview"]
+    readonly_fields = ["portrait_preview", "public_places_link"]
     fieldsets = [
         (None, {"fields": ["honorific", "name", "name_km", "short_name", "slug"]}),
         (
@@ -136,7 +116,15 @@ class PersonAdmin(admin.ModelAdmin):
         ),
         (
             _("Protected source"),
-            {"fields": ["is_protected_source", "public_label", "contact_details", "notes"]},
+            {
+                "fields": [
+                    "is_protected_source",
+                    "public_label",
+                    "public_places_link",
+                    "contact_details",
+                    "notes",
+                ]
+            },
         ),
         (_("Staff"), {"fields": ["user"], "classes": ["collapse"]}),
     ]
@@ -233,27 +221,13 @@ class PersonAdmin(admin.ModelAdmin):
             "pk",
         ]
 
-    def get_search_results(self, request, queryset, search_term):
-        if sees_protected_identities(request.user) or not search_term:
-            return super().get_search_results(request, queryset, search_term)
-        # A protected source is found by their public label only: a search for
-        # their real name must not confirm that the record exists.
-        public, may_have_duplicates = super().get_search_results(
-            request, queryset.filter(is_protected_source=False), search_term
-        )
-        protected = queryset.filter(is_protected_source=True)
-        for word in search_term.split():
-            protected = protected.filter(public_label__icontains=word)
-        found = Q(pk__in=public.values("pk")) | Q(pk__in=protected.values("pk"))
-        return queryset.filter(found), False
-
     def get_fieldsets(self, request, obj=None):
-        if obj is not None and not shows_identity(request, obj):
+        if obj is not None and not shows_identity(request.user, obj):
             return [(_("Protected source"), {"fields": ["public_label", "is_protected_source"]})]
         return super().get_fieldsets(request, obj)
 
     def get_inlines(self, request, obj):
-        if obj is not None and not shows_identity(request, obj):
+        if obj is not None and not shows_identity(request.user, obj):
             return []
         return super().get_inlines(request, obj)
 
@@ -296,14 +270,105 @@ class PersonAdmin(admin.ModelAdmin):
     def get_queryset(self, request):
         return super().get_queryset(request).prefetch_related("affiliations__organization")
 
+    @admin.display(description=_("where their name still appears"))
+    def public_places_link(self, person):
+        if person.pk is None or not person.is_protected_source:
+            return "—"
+        return format_html(
+            '<a href="{}">{}</a>',
+            reverse("admin:people_person_public_places", args=[person.pk]),
+            _("Check every public page that still names them, and take them down"),
+        )
+
     @sensitive_variables("obj", "form")
     def save_model(self, request, obj, form, change):
         super().save_model(request, obj, form, change)
         if change and "slug" in form.changed_data:
             # The old profile address keeps working: it redirects here.
             record_former_slug(person=obj, slug=form.initial.get("slug", ""))
-        if obj.is_protected_source and "is_protected_source" in form.changed_data:
-            forget_names_in_history(obj)
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        person = form.instance
+        if person.is_protected_source and "is_protected_source" in form.changed_data:
+            # After the inlines: an alias added in the same save is a name too.
+            protection.protect(person=person, editor=request.user)
+            request.newly_protected = True
+
+    def response_add(self, request, obj, post_url_continue=None):
+        if getattr(request, "newly_protected", False):
+            return self.show_public_places(request, obj)
+        return super().response_add(request, obj, post_url_continue)
+
+    def response_change(self, request, obj):
+        if getattr(request, "newly_protected", False):
+            return self.show_public_places(request, obj)
+        return super().response_change(request, obj)
+
+    def show_public_places(self, request, person):
+        """Right after protecting someone: where the public site still names them."""
+        self.message_user(
+            request,
+            _(
+                "%(label)s is now a protected source. Their profile, bylines, credits and "
+                "quotes show the label, and their portrait was withdrawn from the site. "
+                "Check below what still names them."
+            )
+            % {"label": person.public_label},
+            messages.SUCCESS,
+        )
+        return redirect("admin:people_person_public_places", person.pk)
+
+    def get_urls(self):
+        return [
+            path(
+                "<path:object_id>/public-places/",
+                self.admin_site.admin_view(self.public_places_view),
+                name="people_person_public_places",
+            ),
+            *super().get_urls(),
+        ]
+
+    def public_places_view(self, request, object_id):
+        """
+        Every public page that still names a protected source, and a form to
+        take the chosen ones off the site in one step until they are edited.
+        For those who may see identities only.
+        """
+        person = self.get_object(request, unquote(object_id))
+        if person is None or not person.is_protected_source:
+            return self._get_obj_does_not_exist_redirect(request, self.opts, object_id)
+        if not sees_protected_identities(request.user):
+            raise PermissionDenied
+        if request.method == "POST":
+            done = protection.take_down(
+                person=person, editor=request.user, keys=request.POST.getlist("place")
+            )
+            self.log_change(request, person, f"Took {done} public places naming them down.")
+            self.message_user(
+                request,
+                ngettext(
+                    "%(count)d place was taken off the site. Edit it, then publish it again.",
+                    "%(count)d places were taken off the site. Edit them, then publish them again.",
+                    done,
+                )
+                % {"count": done},
+                messages.SUCCESS if done else messages.WARNING,
+            )
+            return redirect("admin:people_person_public_places", person.pk)
+        places = protection.places_naming(person)
+        return TemplateResponse(
+            request,
+            "admin/people/person/public_places.html",
+            {
+                **self.admin_site.each_context(request),
+                "opts": self.opts,
+                "original": person,
+                "title": _("Where %(label)s is still named") % {"label": person.public_label},
+                "places": places,
+                "can_take_down": any(place.can_take_down for place in places),
+            },
+        )
 
     def construct_change_message(self, request, form, formsets, add=False):
         change_message = super().construct_change_message(request, form, formsets, add)
@@ -312,31 +377,9 @@ class PersonAdmin(admin.ModelAdmin):
             # changed, never the names.
             for entry in change_message:
                 for details in entry.values():
-                    details.pop("object", None)
+                    if "object" in details:
+                        details["object"] = HIDDEN_IN_HISTORY
         return change_message
-
-
-@sensitive_variables("names")
-def forget_names_in_history(person):
-    """
-    Once a person becomes a protected source, the workspace history written
-    before (admin LogEntry rows, shown in "History" and "Recent actions")
-    carries their public label instead of their names.
-    """
-    names = {person.name, person.name_km, *person.aliases.values_list("name", flat=True)}
-    names = sorted((name for name in names if len(name.strip()) > 2), key=len, reverse=True)
-    for name in names:
-        LogEntry.objects.filter(object_repr__contains=name).update(
-            object_repr=Replace("object_repr", Value(name), Value(person.public_label))
-        )
-        # The change message is JSON: Khmer letters are stored as \u escapes there.
-        for written, label in {
-            (name, person.public_label),
-            (json.dumps(name)[1:-1], json.dumps(person.public_label)[1:-1]),
-        }:
-            LogEntry.objects.filter(change_message__contains=written).update(
-                change_message=Replace("change_message", Value(written), Value(label))
-            )
 
 
 @admin.register(Organization)
@@ -358,10 +401,14 @@ class OrganizationAdmin(admin.ModelAdmin):
         return organization.people_count
 
     def get_queryset(self, request):
+        counted = Q()
+        if not sees_protected_identities(request.user):
+            # A protected source's role would say who they are.
+            counted = Q(affiliations__person__is_protected_source=False)
         return (
             super()
             .get_queryset(request)
-            .annotate(people_count=Count("affiliations__person", distinct=True))
+            .annotate(people_count=Count("affiliations__person", filter=counted, distinct=True))
         )
 
 

@@ -51,6 +51,20 @@ class PersonQuerySet(models.QuerySet):
         """
         return self.filter(is_protected_source=False)
 
+    def known_to(self, user):
+        """
+        The people ``user`` may recognise by name: everyone, for those who may
+        see protected identities (and for the system itself, ``user=None``:
+        commands, the demo); public people only, for anyone else. An import
+        run by a journalist then treats a protected source as a stranger, so
+        guessing a name cannot confirm who they are.
+        """
+        from .identity import sees_protected_identities
+
+        if user is None or sees_protected_identities(user):
+            return self.all()
+        return self.public()
+
 
 class Person(models.Model):
     """Anyone the newsroom writes about, quotes or employs."""
@@ -215,6 +229,12 @@ class Person(models.Model):
     def public_name(self):
         """The name readers see: the public label for a protected source."""
         return self.public_label if self.is_protected_source else self.name
+
+    @property
+    def shown_portrait(self):
+        """The portrait readers see: none while it is withdrawn."""
+        portrait = self.portrait
+        return None if portrait is None or portrait.withdrawn_at else portrait
 
     @property
     def is_staff_member(self):

@@ -82,33 +82,34 @@ def province_in(text):
     return ""
 
 
-def find_people(name):
+def find_people(name, *, among=None):
     """
-    The people whose published name, Khmer name or an alias is ``name``,
-    ignoring case, spacing and any honorific in front.
+    The people (of ``among``, default everyone) whose published name, Khmer
+    name or an alias is ``name``, ignoring case, spacing and any honorific in front.
     """
+    among = Person.objects.all() if among is None else among
     _honorific, bare = split_honorific(name)
     if not bare:
-        return Person.objects.none()
+        return among.none()
     return (
-        Person.objects.filter(
-            Q(name__iexact=bare) | Q(name_km=bare) | Q(aliases__name__iexact=bare)
-        )
+        among.filter(Q(name__iexact=bare) | Q(name_km=bare) | Q(aliases__name__iexact=bare))
         .distinct()
         .order_by("pk")
     )
 
 
-def people_with_short_name(short_name):
+def people_with_short_name(short_name, *, among=None):
     """
-    The people a story could mean by ``short_name`` alone: their short name,
-    or the last word of their name or of an alias, is ``short_name``.
+    The people (of ``among``, default everyone) a story could mean by
+    ``short_name`` alone: their short name, or the last word of their name or
+    of an alias, is ``short_name``.
     """
+    among = Person.objects.all() if among is None else among
     short_name = normalize(short_name)
     if not short_name:
-        return Person.objects.none()
+        return among.none()
     return (
-        Person.objects.filter(
+        among.filter(
             Q(short_name__iexact=short_name)
             | (Q(short_name="") & Q(name__iendswith=f" {short_name}"))
             | Q(aliases__name__iendswith=f" {short_name}")
@@ -138,13 +139,13 @@ def create_person(*, name, honorific="", gender="", home_province="", short_name
     return person
 
 
-def find_or_create_person(*, name, **fields):
+def find_or_create_person(*, name, among=None, **fields):
     """
-    Return ``(person, created)``: the one person known by ``name``, or a new
-    person when nobody is. When several people share the name, the first
-    made is returned; editors can merge them.
+    Return ``(person, created)``: the one person (of ``among``, default
+    everyone) known by ``name``, or a new person when nobody is. When several
+    people share the name, the first made is returned; editors can merge them.
     """
-    person = find_people(name).first()
+    person = find_people(name, among=among).first()
     if person is not None:
         return person, False
     return create_person(name=name, **fields), True

@@ -182,5 +182,6 @@ def restore_roles():
     for module, function in [
         ("0003_newsroom_roles", "create_roles"),
         ("0006_workflow_roles", "grant"),
+        ("0011_photo_desk_roles_and_share_links", "grant"),
     ]:
         getattr(importlib.import_module(f"articles.migrations.{module}"), function)(state, None)

@@ -27,3 +27,6 @@ LOGGING = {"version": 1, "disable_existing_loggers": False}
 # Serve static files from the apps' folders, so no collectstatic is needed.
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+
+# The test client's host: pages asked for here are the site's own.
+SITE_URL = "http://testserver"

@@ -1,8 +1,10 @@
 """
-Signing in: password reset by e-mail, throttling of failed sign-ins, sessions.
+Signing in: password reset by e-mail and its limits, throttling of failed
+sign-ins, sessions.
 
 SECURITY-TESTS.md items 8–11. Every case goes through real HTTP requests to
-the workspace's own addresses, with Django's locmem mail outbox.
+the workspace's own addresses, with Django's locmem mail outbox and the
+test settings' locmem cache, which holds the reset counts.
 """
 
 import datetime
@@ -14,6 +16,7 @@ from axes.models import AccessAttempt
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core import mail
+from django.core.cache import cache
 from django.core.mail.backends.base import BaseEmailBackend
 from django.test import Client, TestCase, override_settings
 from django.urls import reverse
@@ -39,6 +42,11 @@ def reset_link(message):
     return links[0]
 
 
+def normalize(response):
+    """A page's HTML without the per-response CSP nonce."""
+    return re.sub(r'nonce="[^"]*"', "", response.content.decode())
+
+
 class PasswordResetRequestTests(TestCase):
     """Asking for a reset link says the same whatever address is typed (item 8)."""
 
@@ -47,6 +55,10 @@ class PasswordResetRequestTests(TestCase):
         cls.user = make_user(
             "sokha", role="Journalists", password=PASSWORD, email="mike@example.org"
         )
+
+    def setUp(self):
+        # Reset requests are counted in the cache, which outlives each test.
+        cache.clear()
 
     def ask(self, email, **extra):
         return self.client.post(reverse("admin_password_reset"), {"email": email}, **extra)
@@ -100,6 +112,31 @@ class PasswordResetRequestTests(TestCase):
         self.assertIn("http://testserver/admin/reset/", mail.outbox[0].body)
         self.assertNotIn("evil", mail.outbox[0].body)
 
+    @override_settings(ALLOWED_HOSTS=["testserver", "127.0.0.1", "newsroom.internal"])
+    def test_link_uses_the_site_url_whatever_allowed_host_was_asked(self):
+        """Another port or an internal name in Host never reaches the mailed link."""
+        for host in ["127.0.0.1:6666", "newsroom.internal"]:
+            with self.subTest(host=host):
+                mail.outbox.clear()
+                response = self.ask("mike@example.org", HTTP_HOST=host, secure=True)
+                self.assertEqual(response.status_code, 302)
+                message = mail.outbox[0]
+                self.assertIn(f"{settings.SITE_URL}/admin/reset/", message.body)
+                self.assertNotIn(host, message.body)
+                self.assertNotIn(host, message.subject)
+                self.assertNotIn("https://", message.body)
+                link = reset_link(message)
+                form = Client().get(link)
+                self.assertEqual(form.status_code, 302)
+                self.assertTrue(form["Location"].endswith("/set-password/"))
+
+    @override_settings(SITE_URL="https://news.example.org")
+    def test_link_takes_scheme_and_host_from_the_site_url(self):
+        self.ask("mike@example.org")
+        self.assertIn("https://news.example.org/admin/reset/", mail.outbox[0].body)
+        self.assertIn("news.example.org", mail.outbox[0].subject)
+        self.assertNotIn("testserver", mail.outbox[0].body)
+
     def test_lookalike_address_mails_only_the_stored_address(self):
         """``mıke@`` (dotless i) must not pass for ``mike@`` and get its link."""
         self.ask("mıke@example.org")
@@ -116,6 +153,9 @@ class PasswordResetLinkTests(TestCase):
         cls.user = make_user(
             "sokha", role="Journalists", password=PASSWORD, email="sokha@example.org"
         )
+
+    def setUp(self):
+        cache.clear()
 
     def get_link(self):
         self.client.post(reverse("admin_password_reset"), {"email": "sokha@example.org"})
@@ -207,54 +247,194 @@ class PasswordResetLinkTests(TestCase):
         self.assertTrue(self.user.check_password(PASSWORD))
 
 
+class PasswordResetThrottlingTests(TestCase):
+    """
+    At most 3 reset mails an hour to one address, answered as usual beyond it;
+    at most 10 reset requests an hour from one client, then 429.
+    """
+
+    @classmethod
+    def setUpTestData(cls):
+        cls.user = make_user(
+            "sokha", role="Journalists", password=PASSWORD, email="sokha@example.org"
+        )
+        for number in range(settings.PASSWORD_RESET_REQUESTS_PER_CLIENT + 1):
+            make_user(f"reporter{number}", role="Journalists", email=f"r{number}@example.org")
+
+    def setUp(self):
+        cache.clear()
+
+    def ask(self, email, address="192.0.2.10", **headers):
+        return Client(REMOTE_ADDR=address).post(
+            reverse("admin_password_reset"), {"email": email}, headers=headers
+        )
+
+    def answer(self, response):
+        return response.status_code, response.get("Location"), response.content
+
+    def test_one_address_gets_at_most_three_mails_and_the_same_answer(self):
+        """Case does not matter, nor which client asks."""
+        spellings = ["sokha@example.org", "Sokha@Example.org", "SOKHA@EXAMPLE.ORG"] * 2
+        limit = settings.PASSWORD_RESET_MAILS_PER_ADDRESS
+        responses = [
+            self.ask(email, address=f"192.0.2.{number}")
+            for number, email in enumerate(spellings[: limit + 1])
+        ]
+        self.assertEqual(limit, 3)
+        self.assertEqual(len(mail.outbox), 3)
+        self.assertEqual({tuple(message.to) for message in mail.outbox}, {("sokha@example.org",)})
+        self.assertEqual(
+            {self.answer(response) for response in responses},
+            {(302, reverse("password_reset_done"), b"")},
+        )
+
+    def test_an_unknown_address_gets_the_same_answer(self):
+        known = [self.ask("sokha@example.org") for _ in range(4)]
+        unknown = [self.ask("nobody@example.org") for _ in range(4)]
+        self.assertEqual(len(mail.outbox), 3)
+        self.assertEqual(
+            {self.answer(response) for response in known + unknown},
+            {(302, reverse("password_reset_done"), b"")},
+        )
+
+    def test_one_client_is_refused_after_ten_requests(self):
+        limit = settings.PASSWORD_RESET_REQUESTS_PER_CLIENT
+        self.assertEqual(limit, 10)
+        for number in range(limit):
+            self.assertEqual(self.ask(f"r{number}@example.org").status_code, 302)
+        self.assertEqual(len(mail.outbox), 10)
+        refused = self.ask(f"r{limit}@example.org")
+        self.assertContains(refused, "Too many password reset requests", status_code=429)
+        self.assertContains(refused, "Try again in 60 minutes.", status_code=429)
+        self.assertContains(refused, 'id="site-name"', status_code=429)
+        # An hour from the first request, less the moments the ten took.
+        self.assertGreater(int(refused["Retry-After"]), 3590)
+        self.assertLessEqual(int(refused["Retry-After"]), 3600)
+        self.assertEqual(len(mail.outbox), 10)
+        # Another client is counted on its own.
+        other = self.ask(f"r{limit}@example.org", address="198.51.100.20")
+        self.assertEqual(other.status_code, 302)
+        self.assertEqual(len(mail.outbox), 11)
+
+    @override_settings(TRUSTED_PROXY_COUNT=1)
+    def test_a_forged_forwarded_for_does_not_escape_the_client_limit(self):
+        """Behind one proxy, the entry it appended names the client; earlier ones are forged."""
+        limit = settings.PASSWORD_RESET_REQUESTS_PER_CLIENT
+        for number in range(limit):
+            self.ask("nobody@example.org", x_forwarded_for=f"10.0.0.{number}, 203.0.113.7")
+        refused = self.ask("sokha@example.org", x_forwarded_for="10.9.9.9, 203.0.113.7")
+        self.assertEqual(refused.status_code, 429)
+        other = self.ask("sokha@example.org", x_forwarded_for="198.51.100.4")
+        self.assertEqual(other.status_code, 302)
+        self.assertEqual(len(mail.outbox), 1)
+
+    def test_mails_go_out_again_after_the_window(self):
+        for _attempt in range(4):
+            self.ask("sokha@example.org")
+        self.assertEqual(len(mail.outbox), 3)
+        later = timezone.now() + settings.PASSWORD_RESET_WINDOW + datetime.timedelta(seconds=1)
+        with time_machine.travel(timezone.localtime(later)):
+            self.ask("sokha@example.org")
+        self.assertEqual(len(mail.outbox), 4)
+
+    def test_the_client_limit_ends_with_the_window(self):
+        for number in range(settings.PASSWORD_RESET_REQUESTS_PER_CLIENT):
+            self.ask(f"r{number}@example.org")
+        self.assertEqual(self.ask("sokha@example.org").status_code, 429)
+        half = timezone.now() + settings.PASSWORD_RESET_WINDOW / 2
+        with time_machine.travel(timezone.localtime(half)):
+            refused = self.ask("sokha@example.org")
+        self.assertContains(refused, "Try again in 30 minutes.", status_code=429)
+        later = timezone.now() + settings.PASSWORD_RESET_WINDOW + datetime.timedelta(seconds=1)
+        with time_machine.travel(timezone.localtime(later)):
+            self.assertEqual(self.ask("sokha@example.org").status_code, 302)
+        self.assertEqual(len(mail.outbox), 11)
+
+    def test_loading_the_form_is_not_counted(self):
+        for _attempt in range(settings.PASSWORD_RESET_REQUESTS_PER_CLIENT + 1):
+            Client(REMOTE_ADDR="192.0.2.10").get(reverse("admin_password_reset"))
+        self.assertEqual(self.ask("sokha@example.org").status_code, 302)
+        self.assertEqual(len(mail.outbox), 1)
+
+    def test_the_cache_holds_neither_the_address_nor_the_client(self):
+        self.ask("sokha@example.org")
+        keys = list(cache._cache)
+        self.assertGreaterEqual(len(keys), 2)
+        for key in keys:
+            self.assertNotIn("sokha", key.lower())
+            self.assertNotIn("192.0.2.10", key)
+
+
 class LoginThrottlingTests(TestCase):
-    """After too many failures from one address, every sign-in from it gets 429 (item 10)."""
+    """
+    After too many failures with one username from one address, that username
+    gets 429 from that address; other usernames and other addresses sign in (item 10).
+    """
 
     @classmethod
     def setUpTestData(cls):
         cls.user = make_user("desk", role="Editors", password=PASSWORD)
+        cls.other = make_user("copy", role="Editors", password=PASSWORD)
 
-    def sign_in(self, username, password, **headers):
-        return Client().post(
+    def sign_in(self, username, password, address="127.0.0.1", **headers):
+        return Client(REMOTE_ADDR=address).post(
             reverse("admin:login"),
             {"username": username, "password": password},
             headers=headers,
         )
 
-    def fail_sign_ins(self, times, username="desk", **headers):
+    def fail_sign_ins(self, times, username="desk", **kwargs):
         for _attempt in range(times):
-            self.sign_in(username, "not the password", **headers)
+            self.sign_in(username, "not the password", **kwargs)
 
-    def test_locked_after_the_limit_for_real_and_unknown_names(self):
+    def test_a_username_is_locked_from_that_address_after_the_limit(self):
         self.fail_sign_ins(settings.AXES_FAILURE_LIMIT - 1)
         # One short of the limit, the right password still works.
         self.assertEqual(self.sign_in("desk", PASSWORD).status_code, 302)
         self.fail_sign_ins(settings.AXES_FAILURE_LIMIT)
-        for username, password in [
-            ("desk", PASSWORD),
-            ("desk", "not the password"),
-            ("nobody-by-that-name", "whatever"),
-        ]:
-            with self.subTest(username=username, password=password):
-                response = self.sign_in(username, password)
-                self.assertEqual(response.status_code, 429)
+        for password in [PASSWORD, "not the password"]:
+            with self.subTest(password=password):
+                response = self.sign_in("desk", password)
                 self.assertContains(response, "Too many failed sign-ins", status_code=429)
                 self.assertNotIn("sessionid", response.cookies)
 
-    def test_unknown_usernames_count_too(self):
+    def test_other_usernames_still_sign_in_from_that_address(self):
+        """One reporter's failures do not lock the office out."""
+        self.fail_sign_ins(settings.AXES_FAILURE_LIMIT)
+        self.assertEqual(self.sign_in("desk", PASSWORD).status_code, 429)
+        response = self.sign_in("copy", PASSWORD)
+        self.assertEqual(response.status_code, 302)
+        self.assertEqual(response["Location"], reverse("admin:index"))
+
+    def test_the_locked_username_still_signs_in_from_another_address(self):
+        """Nobody can lock a reporter out of their account from afar."""
+        self.fail_sign_ins(settings.AXES_FAILURE_LIMIT, address="203.0.113.66")
+        self.assertEqual(self.sign_in("desk", PASSWORD, address="203.0.113.66").status_code, 429)
+        self.assertEqual(self.sign_in("desk", PASSWORD).status_code, 302)
+
+    def test_failures_with_other_usernames_do_not_add_up(self):
         for number in range(settings.AXES_FAILURE_LIMIT):
             self.sign_in(f"guess{number}", "whatever")
-        self.assertEqual(self.sign_in("desk", PASSWORD).status_code, 429)
+        self.assertEqual(self.sign_in("desk", PASSWORD).status_code, 302)
 
-    def test_locked_page_is_the_same_for_real_and_unknown_names(self):
+    def test_an_unknown_username_is_locked_with_the_same_page(self):
+        """The 429 page does not tell whether the username exists."""
         self.fail_sign_ins(settings.AXES_FAILURE_LIMIT)
+        self.fail_sign_ins(settings.AXES_FAILURE_LIMIT, username="nobody-by-that-name")
         real = self.sign_in("desk", PASSWORD)
-        unknown = self.sign_in("nobody", "whatever")
-
-        def normalize(response):
-            return re.sub(r'nonce="[^"]*"', "", response.content.decode())
-
+        unknown = self.sign_in("nobody-by-that-name", "whatever")
+        self.assertEqual(real.status_code, 429)
+        self.assertEqual(unknown.status_code, 429)
         self.assertEqual(normalize(real), normalize(unknown))
+
+    def test_the_admin_sign_in_page_is_guarded(self):
+        """The workspace's sign-in is the admin's, whatever address it sends you on to."""
+        login = reverse("admin:login") + "?next=" + reverse("admin:index")
+        for _attempt in range(settings.AXES_FAILURE_LIMIT):
+            self.client.post(login, {"username": "desk", "password": "not the password"})
+        response = self.client.post(login, {"username": "desk", "password": PASSWORD})
+        self.assertContains(response, "Too many failed sign-ins", status_code=429)
+        self.assertEqual(self.client.get(reverse("admin:index")).status_code, 302)
 
     def test_forged_forwarded_for_does_not_reset_the_count(self):
         for number in range(settings.AXES_FAILURE_LIMIT):
@@ -263,18 +443,29 @@ class LoginThrottlingTests(TestCase):
         self.assertEqual(response.status_code, 429)
         self.assertEqual(AccessAttempt.objects.get().ip_address, "127.0.0.1")
 
+    def test_another_browser_does_not_reset_the_count(self):
+        """django-axes keeps a row per user agent and adds them up for the username and address."""
+        for number in range(settings.AXES_FAILURE_LIMIT):
+            self.sign_in("desk", "not the password", user_agent=f"Browser/{number}")
+        response = self.sign_in("desk", PASSWORD, user_agent="Another/1.0")
+        self.assertEqual(response.status_code, 429)
+
     @override_settings(TRUSTED_PROXY_COUNT=1)
     def test_behind_a_proxy_only_the_proxys_entry_counts(self):
-        """Behind one proxy, the entry it appended names the client; ours before it are forged."""
+        """Behind one proxy, the entry it appended names the client; earlier ones are forged."""
         for number in range(settings.AXES_FAILURE_LIMIT):
             self.sign_in(
                 "desk", "not the password", x_forwarded_for=f"10.0.0.{number}, 203.0.113.7"
             )
         response = self.sign_in("desk", PASSWORD, x_forwarded_for="10.9.9.9, 203.0.113.7")
         self.assertEqual(response.status_code, 429)
-        # Another reader behind the same proxy is not locked out.
-        other = self.sign_in("desk", PASSWORD, x_forwarded_for="198.51.100.4")
-        self.assertEqual(other.status_code, 302)
+        self.assertEqual(AccessAttempt.objects.get().ip_address, "203.0.113.7")
+        # The same account from another client behind the same proxy is not locked out,
+        # nor another account from the locked client.
+        other_client = self.sign_in("desk", PASSWORD, x_forwarded_for="198.51.100.4")
+        self.assertEqual(other_client.status_code, 302)
+        other_account = self.sign_in("copy", PASSWORD, x_forwarded_for="10.1.1.1, 203.0.113.7")
+        self.assertEqual(other_account.status_code, 302)
 
     def test_sign_in_works_again_after_the_cool_off(self):
         self.fail_sign_ins(settings.AXES_FAILURE_LIMIT)

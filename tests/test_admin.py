@@ -15,7 +15,6 @@ import io
 import warnings
 
 from axes.models import AccessAttempt, AccessFailureLog, AccessLog
-from django.contrib import admin
 from django.core.management import call_command
 from django.core.paginator import UnorderedObjectListWarning
 from django.test import RequestFactory, TestCase
@@ -40,25 +39,7 @@ from tests.factories import (
     make_user,
     place_photo,
 )
-
-
-def admin_url(model, view, *args):
-    return reverse(f"admin:{model._meta.app_label}_{model._meta.model_name}_{view}", args=args)
-
-
-def registered_admins():
-    """Every registered model and its ModelAdmin, in a stable order."""
-    return sorted(admin.site._registry.items(), key=lambda item: item[0]._meta.label)
-
-
-def autocomplete_fields():
-    """Every (model, field name) that a registered admin or inline autocompletes."""
-    found = set()
-    for model, model_admin in admin.site._registry.items():
-        found.update((model, name) for name in model_admin.autocomplete_fields)
-        for inline_class in model_admin.inlines:
-            found.update((inline_class.model, name) for name in inline_class.autocomplete_fields)
-    return sorted(found, key=lambda item: (item[0]._meta.label, item[1]))
+from tests.workspace import admin_url, autocomplete_fields, registered_admins
 
 
 def date_hierarchy_value(obj, path):

@@ -1,6 +1,7 @@
 """RSS and Atom feeds, sitemap.xml and news-sitemap.xml."""
 
 import datetime
+from html.parser import HTMLParser
 
 import feedparser
 from defusedxml import ElementTree as ET
@@ -17,8 +18,9 @@ from tests.factories import (
     make_section,
     make_topic,
 )
-from tests.reader import ReaderTestMixin
+from tests.reader import ReaderTestMixin, make_full_story
 
+ATOM = "{http://www.w3.org/2005/Atom}"
 SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 NEWS = "{http://www.google.com/schemas/sitemap-news/0.9}"
 XSS = '"><svg onload=alert(1)> & </title><script>alert(1)</script>'
@@ -129,6 +131,147 @@ class FeedTests(ReaderTestMixin, TestCase):
             story.topics.add(make_topic())
         with self.assertNumQueries(3):
             self.client.get(url)
+
+
+# Plain text that looks like markup, each typed into a headline and a standfirst.
+TYPED = [
+    "<b>x</b>",
+    "<script>alert(1)</script>",
+    "<img src=x onerror=alert(1)>",
+    '"><svg onload=alert(1)>',
+    "&amp;lt; is how HTML writes &lt;, and &#60; too",
+    "Rice < $5 & rent > $50: “fair”, they said, 'twice'",
+    "ការបោះឆ្នោតឃុំ <i>ថ្មី</i> & ក្រុង",
+]
+
+
+class _Shown(HTMLParser):
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.text = ""
+        self.tags = []
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append(tag)
+
+    def handle_data(self, data):
+        self.text += data
+
+
+def shown(detail):
+    """What a feed reader shows for a feedparser text construct, and the tags it renders."""
+    if detail.type == "text/plain":
+        return detail.value, []
+    parser = _Shown()
+    parser.feed(detail.value)
+    parser.close()
+    return parser.text, parser.tags
+
+
+class FeedTextTests(ReaderTestMixin, TestCase):
+    """Headlines and standfirsts are plain text: feed readers show them as typed."""
+
+    @classmethod
+    def setUpTestData(cls):
+        cls.typed = {}
+        for number, text in enumerate(TYPED):
+            for language in ("en", "km"):
+                headline = f"{language} {number} {text}"
+                standfirst = f"Standfirst {language} {number}: {text}"
+                make_full_story(headline, standfirst=standfirst, language=language)
+                cls.typed[headline] = standfirst
+
+    def feeds(self):
+        return {
+            "latest": (reverse("articles:feed_latest"), reverse("articles:feed_latest_atom")),
+            "khmer": (
+                reverse("articles:feed_language", args=["km"]),
+                reverse("articles:feed_language_atom", args=["km"]),
+            ),
+        }
+
+    def entries(self, url):
+        response = self.client.get(url)
+        self.assertEqual(response.status_code, 200)
+        feed = feedparser.parse(response.content)
+        self.assertFalse(feed.bozo, feed.get("bozo_exception"))
+        return feed.entries
+
+    def test_readers_show_headlines_and_standfirsts_as_typed(self):
+        """
+        Every story's headline arrives as typed, and a reader shows its
+        standfirst character for character, with no markup.
+        """
+        for name, urls in self.feeds().items():
+            for url in urls:
+                entries = self.entries(url)
+                self.assertEqual(len(entries), len(TYPED) * (2 if name == "latest" else 1))
+                for entry in entries:
+                    with self.subTest(url, headline=entry.title):
+                        self.assertIn(entry.title, self.typed)
+                        self.assertEqual(shown(entry.summary_detail), (self.typed[entry.title], []))
+
+    def test_atom_titles_are_text(self):
+        """
+        Atom marks its titles as text, so every reader shows them as typed.
+        RSS cannot mark them: they are sent as text all the same, and
+        feedparser, guessing, reads one that looks like tags as HTML.
+        """
+        for url in (self.feeds()["latest"][1], self.feeds()["khmer"][1]):
+            for entry in self.entries(url):
+                with self.subTest(url, headline=entry.title):
+                    self.assertEqual(entry.title_detail.type, "text/plain")
+                    self.assertEqual(shown(entry.title_detail), (entry.title, []))
+
+    def test_section_and_author_descriptions_are_shown_as_typed(self):
+        """A feed's own description, a section's or an author's name, reads as typed."""
+        section = make_section("Land", description="<b>Land</b> & housing <img src=x onerror=1>")
+        author = make_person("Chan <b>Dara</b> & Sons")
+        make_published_article(section=section, bylines=[author])
+        for url, expected in [
+            (reverse("articles:feed_section", args=[section.slug]), section.description),
+            (reverse("articles:feed_section_atom", args=[section.slug]), section.description),
+            (
+                reverse("articles:feed_author", args=[author.slug]),
+                f"Newsroom: stories by {author.name}",
+            ),
+            (
+                reverse("articles:feed_author_atom", args=[author.slug]),
+                f"Newsroom: stories by {author.name}",
+            ),
+        ]:
+            with self.subTest(url):
+                response = self.client.get(url)
+                self.assertEqual(response.status_code, 200)
+                feed = feedparser.parse(response.content)
+                self.assertFalse(feed.bozo, feed.get("bozo_exception"))
+                self.assertEqual(shown(feed.feed.subtitle_detail), (expected, []))
+
+    def test_no_markup_reaches_the_summary(self):
+        """Read once as XML, an item's description or summary holds no tag."""
+        for name, (rss, atom) in self.feeds().items():
+            for url, path in (
+                (rss, "channel/item/description"),
+                (atom, f"{ATOM}entry/{ATOM}summary"),
+            ):
+                with self.subTest(name, url=url):
+                    summaries = [
+                        element.text
+                        for element in ET.fromstring(self.client.get(url).content).iterfind(path)
+                    ]
+                    self.assertTrue(summaries)
+                    for summary in summaries:
+                        for tag in ("<script", "<b>", "<img", "<svg", "<i>"):
+                            self.assertNotIn(tag, summary)
+
+    def test_khmer_headline_and_standfirst_are_kept_whole(self):
+        """Khmer text, with its combining signs, arrives unchanged."""
+        entries = self.entries(reverse("articles:feed_language", args=["km"]))
+        khmer = next(entry for entry in entries if entry.title.startswith("km 6 "))
+        self.assertEqual(khmer.title, "km 6 ការបោះឆ្នោតឃុំ <i>ថ្មី</i> & ក្រុង")
+        self.assertEqual(
+            shown(khmer.summary_detail)[0], "Standfirst km 6: ការបោះឆ្នោតឃុំ <i>ថ្មី</i> & ក្រុង"
+        )
 
 
 class SitemapTests(ReaderTestMixin, TestCase):

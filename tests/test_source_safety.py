@@ -490,3 +490,94 @@ class QuoteRecordTests(StorySetupMixin, TestCase):
         quote = make_quote(self.story, anonymous_description="a villager")
         self.assertEqual(quote.attribution, "a villager")
         self.assertFalse(Quote.objects.filter(pk=quote.pk, speaker__isnull=False).exists())
+
+
+STORY_NAMING_THEM = f"""Newsroom
+
+Road tenders decided in advance, official says
+
+{NAME}, {SECRET_ROLE} at the {SECRET_ORGANIZATION}, said the contracts were signed early.
+
+“Every contract was signed before the tender opened,” {NAME} said.
+"""
+
+
+class WorkspaceTiesTests(StorySetupMixin, TestCase):
+    """Nothing in the workspace ties the label to the person for a journalist."""
+
+    def test_a_journalists_import_treats_them_as_a_stranger(self):
+        """
+        Importing a story that quotes the real name makes a new record: the
+        quote is never attached to the protected one, so no guessed name can
+        be tested, and no attribution note names them.
+        """
+        from articles.importing import import_story
+
+        result = import_story(
+            data=STORY_NAMING_THEM.encode(),
+            name="tenders.txt",
+            user=self.journalist,
+            byline=self.journalist.person,
+        )
+        self.assertTrue(result.ok, result.error)
+        speakers = {quote.speaker for quote in result.article.quotes.all()}
+        self.assertNotIn(self.source, speakers)
+        self.assertEqual(Quote.objects.filter(speaker=self.source).count(), 1)
+        notes = " ".join(result.article.quotes.values_list("attribution_note", flat=True))
+        self.assertNotIn(LABEL, notes)
+
+    def test_an_editors_import_finds_the_protected_record(self):
+        """An editor knows who they are: the quote goes to the record, shown by label."""
+        from articles.importing import import_story
+
+        result = import_story(data=STORY_NAMING_THEM.encode(), name="t.txt", user=self.editor)
+        self.assertTrue(result.ok, result.error)
+        self.assertIn(self.source, {quote.speaker for quote in result.article.quotes.all()})
+
+    def test_history_after_an_alias_added_in_the_protecting_save(self):
+        """Protecting someone and adding an alias in one save: the History page answers 200."""
+        person = make_person("Heng Sopheap", short_name="Sopheap")
+        self.client.force_login(self.editor)
+        url = reverse("admin:people_person_change", args=[person.pk])
+        from tests.forms import fill_rows, read_form
+
+        data = read_form(self.client.get(url), "person_form")
+        data["is_protected_source"] = ["on"]
+        data["public_label"] = ["a teacher who asked not to be named"]
+        fill_rows(data, "aliases", [{"name": "Sopheap Heng"}])
+        data["_save"] = ["Save"]
+        response = self.client.post(url, data)
+        self.assertEqual(response.status_code, 302)
+        self.assertTrue(person.aliases.filter(name="Sopheap Heng").exists())
+        for user in [self.editor, self.journalist]:
+            with self.subTest(user=user.username):
+                self.client.force_login(user)
+                history = self.client.get(reverse("admin:people_person_history", args=[person.pk]))
+                self.assertEqual(history.status_code, 200)
+                self.assertNotContains(history, "Sopheap Heng")
+                self.assertNotContains(history, "Heng Sopheap")
+
+    def test_the_organization_list_counts_public_people_for_a_journalist(self):
+        """Her hidden role is not counted where a journalist can see it."""
+        organization = Affiliation.objects.get(person=self.source).organization
+        make_affiliation(make_person("Kim Sreyneang"), organization, title="clerk")
+        changelist = reverse("admin:people_organization_changelist")
+        for user, expected in [(self.journalist, 1), (self.editor, 2)]:
+            with self.subTest(user=user.username):
+                self.client.force_login(user)
+                response = self.client.get(changelist, {"q": SECRET_ORGANIZATION})
+                [row] = response.context["cl"].result_list
+                self.assertEqual(row.people_count, expected)
+
+    def test_the_quote_list_shows_no_role_of_theirs_to_a_journalist(self):
+        story = make_published_article("Inside the ministry", bylines=[self.journalist.person])
+        make_quote(story, speaker=self.source, speaker_role=SECRET_ROLE, text="It was arranged")
+        self.client.force_login(self.journalist)
+        response = self.client.get(reverse("admin:articles_quote_changelist"))
+        self.assertContains(response, "It was arranged")
+        self.assertNotContains(response, SECRET_ROLE)
+        for ordering in ["3", "-3"]:
+            sorted_list = self.client.get(
+                reverse("admin:articles_quote_changelist"), {"o": ordering}
+            )
+            self.assertNotContains(sorted_list, SECRET_ROLE)

@@ -15,7 +15,6 @@ from articles import services
 from articles.models import Article, Transition
 from media.models import Photograph
 from people.models import Person
-from tests.articles.test_story_admin import read_form
 from tests.factories import (
     make_article,
     make_journalist,
@@ -26,6 +25,7 @@ from tests.factories import (
     make_user,
     restore_roles,
 )
+from tests.forms import read_form
 
 
 class DoublePublishTests(TransactionTestCase):

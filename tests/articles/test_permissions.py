@@ -121,7 +121,7 @@ class PermissionMatrixTests(TestCase):
 
     def change_form_data(self, article):
         """The change form as a browser holds it, read as a superuser (every field present)."""
-        from tests.articles.test_story_admin import read_form
+        from tests.forms import read_form
 
         reader = Client()
         reader.force_login(self.superuser)
@@ -249,7 +249,7 @@ class CraftedRequestTests(TestCase):
 
     def test_change_form_ignores_publishing_fields(self):
         """Posted status, published_at, approved_by or _publish change none of them."""
-        from tests.articles.test_story_admin import read_form
+        from tests.forms import read_form
 
         url = reverse("admin:articles_article_change", args=[self.article.pk])
         data = read_form(self.client.get(url), "article_form")

@@ -209,6 +209,74 @@ class ShareLinkTests(TestCase):
         services.publish(article=self.draft, editor=self.editor)
         self.assertEqual(Client().get(url).status_code, 404)
 
+    def test_link_stays_dead_after_a_takedown(self):
+        """Published, then taken down again: the old link does not come back."""
+        link, url = self.make_link()
+        services.submit_for_review(article=self.draft, user=self.author)
+        services.publish(article=self.draft, editor=self.editor)
+        services.unpublish(article=self.draft, editor=self.editor, note="Legal threat")
+        self.assertFalse(self.draft.is_live())
+        response = Client().get(url)
+        self.assertEqual(response.status_code, 404)
+        self.assertNotContains(response, SECRET_HEADLINE, status_code=404)
+        link.refresh_from_db()
+        self.assertIsNotNone(link.revoked_at)
+        self.assertEqual(link.revoked_by, self.editor)
+
+    def test_link_dies_when_a_scheduled_story_goes_live(self):
+        """Scheduled for 09:00, the link works until then and never again, takedown or not."""
+        with time_machine.travel(timezone.now(), tick=False) as clock:
+            go_live = timezone.now() + datetime.timedelta(hours=2)
+            link, url = self.make_link(days=7)
+            services.submit_for_review(article=self.draft, user=self.author)
+            services.schedule(article=self.draft, editor=self.editor, publish_at=go_live)
+            self.assertEqual(Client().get(url).status_code, 200)
+            clock.shift(datetime.timedelta(hours=3))
+            services.unpublish(article=self.draft, editor=self.editor, note="Legal threat")
+            self.assertEqual(Client().get(url).status_code, 404)
+            link.refresh_from_db()
+            self.assertEqual(link.expires_at, go_live)
+
+    def test_link_made_for_a_scheduled_story_ends_at_its_publish_time(self):
+        with time_machine.travel(timezone.now(), tick=False) as clock:
+            go_live = timezone.now() + datetime.timedelta(hours=5)
+            services.submit_for_review(article=self.draft, user=self.author)
+            services.schedule(article=self.draft, editor=self.editor, publish_at=go_live)
+            link, url = self.make_link(days=3)
+            self.assertEqual(link.expires_at, go_live)
+            clock.shift(datetime.timedelta(hours=4, minutes=59))
+            self.assertEqual(Client().get(url).status_code, 200)
+            clock.shift(datetime.timedelta(minutes=2))
+            services.unpublish(article=self.draft, editor=self.editor, note="Pulled")
+            self.assertEqual(Client().get(url).status_code, 404)
+
+    def test_links_made_before_this_rule_die_too(self):
+        """
+        The migration ends the links of stories that went live after them, as
+        the workflow now does; links of stories never made public keep working.
+        """
+        import importlib
+
+        from django.apps import apps
+
+        migration = importlib.import_module(
+            "articles.migrations.0011_photo_desk_roles_and_share_links"
+        )
+        revived, url = self.make_link()
+        kept, kept_url = self.make_link()
+        services.submit_for_review(article=self.draft, user=self.author)
+        services.publish(article=self.draft, editor=self.editor)
+        services.unpublish(article=self.draft, editor=self.editor, note="Legal threat")
+        # As an older release left it: the link still open after the takedown.
+        ShareLink.objects.filter(pk=revived.pk).update(revoked_at=None, revoked_by=None)
+        ShareLink.objects.filter(pk=kept.pk).update(
+            article=self.other_draft, revoked_at=None, revoked_by=None
+        )
+        self.assertEqual(Client().get(url).status_code, 200)
+        migration.end_links_of_stories_made_public(apps, None)
+        self.assertEqual(Client().get(url).status_code, 404)
+        self.assertEqual(Client().get(kept_url).status_code, 200)
+
     def test_conditional_get_never_304(self):
         """Conditional headers on a dead link get the same 404, never a 304."""
         link, url = self.make_link()

@@ -15,7 +15,6 @@ from django.utils import timezone
 
 from articles import services
 from articles.models import Article, EditingPresence, Quote, Revision
-from tests.articles.test_story_admin import fill_rows, read_form
 from tests.factories import (
     make_journalist,
     make_person,
@@ -25,6 +24,7 @@ from tests.factories import (
     make_user,
     place_photo,
 )
+from tests.forms import fill_rows, read_form
 
 
 def change_url(article):

@@ -10,7 +10,6 @@ template, as its "Add another" link does.
 import datetime
 import re
 import zoneinfo
-from html.parser import HTMLParser
 
 from django.contrib.auth.models import Permission
 from django.test import TestCase
@@ -29,106 +28,9 @@ from tests.factories import (
     make_topic,
     make_user,
 )
+from tests.forms import fill_rows, read_form
 
 PHNOM_PENH = zoneinfo.ZoneInfo("Asia/Phnom_Penh")
-BUTTONS = {"submit", "button", "image", "reset", "file"}
-
-
-class FormReader(HTMLParser):
-    """Read the fields a browser would submit from the form with ``form_id``."""
-
-    def __init__(self, form_id):
-        super().__init__(convert_charrefs=True)
-        self.form_id = form_id
-        self.in_form = False
-        self.data = {}
-        self.select = None
-        self.option = None
-        self.textarea = None
-
-    def add(self, name, value):
-        self.data.setdefault(name, []).append(value)
-
-    def handle_starttag(self, tag, attrs):
-        attrs = dict(attrs)
-        if tag == "form":
-            self.in_form = attrs.get("id") == self.form_id
-        if not self.in_form or "disabled" in attrs:
-            return
-        name = attrs.get("name")
-        if tag == "input" and name and attrs.get("type", "text") not in BUTTONS:
-            if attrs.get("type") in {"checkbox", "radio"}:
-                if "checked" in attrs:
-                    self.add(name, attrs.get("value", "on"))
-            else:
-                self.add(name, attrs.get("value", ""))
-        elif tag == "select" and name:
-            self.select = {"name": name, "multiple": "multiple" in attrs, "options": []}
-        elif tag == "option" and self.select is not None:
-            self.option = [attrs.get("value"), "selected" in attrs, ""]
-            self.select["options"].append(self.option)
-        elif tag == "textarea" and name:
-            self.textarea = [name, ""]
-
-    def handle_data(self, data):
-        if self.option is not None:
-            self.option[2] += data
-        if self.textarea is not None:
-            self.textarea[1] += data
-
-    def handle_endtag(self, tag):
-        if tag == "form":
-            self.in_form = False
-        elif tag == "option":
-            self.option = None
-        elif tag == "select" and self.select is not None:
-            options = [
-                (text if value is None else value, selected)
-                for value, selected, text in self.select["options"]
-            ]
-            chosen = [value for value, selected in options if selected]
-            if not self.select["multiple"] and not chosen and options:
-                chosen = [options[0][0]]
-            elif not self.select["multiple"]:
-                chosen = chosen[-1:]
-            for value in chosen:
-                self.add(self.select["name"], value)
-            self.select = None
-        elif tag == "textarea" and self.textarea is not None:
-            name, text = self.textarea
-            # A newline right after <textarea> is not part of the value, and
-            # browsers send line breaks as CRLF.
-            text = re.sub(r"^\r?\n", "", text).replace("\r\n", "\n").replace("\n", "\r\n")
-            self.add(name, text)
-            self.textarea = None
-
-
-def read_form(response, form_id):
-    reader = FormReader(form_id)
-    reader.feed(response.content.decode())
-    return reader.data
-
-
-def fill_rows(data, prefix, rows):
-    """
-    Replace the inline rows of ``prefix`` with ``rows`` (dicts of field values),
-    each made from the admin's empty-form template. True ticks a checkbox,
-    False leaves it unticked.
-    """
-    template = {key: value for key, value in data.items() if f"{prefix}-__prefix__-" in key}
-    row_key = re.compile(rf"^(initial-)?{re.escape(prefix)}-\d+-")
-    for key in [key for key in data if row_key.match(key)]:
-        del data[key]
-    for index, row in enumerate(rows):
-        for key, value in template.items():
-            data[key.replace("__prefix__", str(index))] = value
-        for name, value in row.items():
-            key = f"{prefix}-{index}-{name}"
-            if value is False:
-                data.pop(key, None)
-            else:
-                data[key] = ["on" if value is True else str(value)]
-    data[f"{prefix}-TOTAL_FORMS"] = [str(len(rows))]
 
 
 def crlf(text):
@@ -646,3 +548,51 @@ class StoryListYearsTests(TestCase):
     def years_listed(self, response):
         html = response.content.decode()
         return re.findall(r'<a href="\?published_at__year=(\d{4})"', html)
+
+
+def nested_list(depth):
+    """A bulleted list nesting ``depth`` levels, each level indented four more spaces."""
+    return "\n".join(f"{'    ' * level}- level {level + 1}" for level in range(depth))
+
+
+class DeepNestingAdminTests(TestCase):
+    """A body nesting lists deeper than any story needs is refused on the form."""
+
+    @classmethod
+    def setUpTestData(cls):
+        cls.editor = make_user("chief", is_superuser=True)
+        cls.article = make_article("Court hears land case")
+
+    def setUp(self):
+        self.client.force_login(self.editor)
+
+    def test_too_deep_body_is_refused_with_a_form_error(self):
+        """A 250-level list answers the form with the error, and the story is unchanged."""
+        before = Article.objects.filter(pk=self.article.pk).values().get()
+        change_url = reverse("admin:articles_article_change", args=[self.article.pk])
+        data = read_form(self.client.get(change_url), "article_form")
+        self.assertIn("base_version", data)
+        data["body"] = [crlf(nested_list(250))]
+        data["_save"] = ["Save"]
+        response = self.client.post(change_url, data)
+        self.assertEqual(response.status_code, 200)
+        self.assertEqual(
+            response.context["adminform"].form.errors["body"],
+            [
+                "The body nests lists or block quotes 250 levels deep; at most 10 are "
+                "allowed. Flatten the list or quote."
+            ],
+        )
+        self.assertContains(response, "250 levels deep; at most 10 are allowed.")
+        self.assertEqual(Article.objects.filter(pk=self.article.pk).values().get(), before)
+
+    def test_ten_levels_are_saved(self):
+        """A list at the bound saves and renders every level."""
+        change_url = reverse("admin:articles_article_change", args=[self.article.pk])
+        data = read_form(self.client.get(change_url), "article_form")
+        data["body"] = [crlf(nested_list(10))]
+        data["_save"] = ["Save"]
+        self.assertEqual(self.client.post(change_url, data).status_code, 302)
+        self.article.refresh_from_db()
+        self.assertEqual(self.article.body, nested_list(10))
+        self.assertEqual(self.article.body_html.count("<ul>"), 10)

@@ -18,7 +18,6 @@ from django.utils import timezone
 from articles import services
 from articles.models import Article, CommentRequest, Correction, Transition
 from media.models import Photograph
-from tests.articles.test_story_admin import read_form
 from tests.factories import (
     make_article,
     make_journalist,
@@ -31,6 +30,7 @@ from tests.factories import (
     make_user,
     place_photo,
 )
+from tests.forms import read_form
 
 PHNOM_PENH = zoneinfo.ZoneInfo("Asia/Phnom_Penh")
 

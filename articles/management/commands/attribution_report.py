@@ -15,6 +15,7 @@ from django.db.models import Q
 from articles import attribution
 from articles.models import Article, Language, Quote
 from articles.quoting import DatabaseDirectory, Speakers, fill_quote, story_paragraphs
+from people.models import Person
 
 
 def speaker_of(quote):
@@ -64,8 +65,9 @@ class Command(BaseCommand):
                     )
                 }
                 expected += len(key)
-                speakers = Speakers(article)
-                directory = DatabaseDirectory()
+                everyone = Person.objects.all()
+                speakers = Speakers(article, everyone)
+                directory = DatabaseDirectory(everyone)
                 for finding in attribution.analyze(story_paragraphs(article.body), directory):
                     words = " ".join(finding.text.split())
                     if words not in key:

@@ -1,0 +1,11 @@
+"""
+What the photo desk tells the apps that show its photographs.
+
+``photograph_changed`` (``photograph``, ``user``): someone changed a
+photograph's caption, credit, picture or crop, or withdrew it or put it back.
+Stories showing it keep a revision of the change (``articles.signals``).
+"""
+
+from django.dispatch import Signal
+
+photograph_changed = Signal()
