@@ -9,7 +9,11 @@ at its publish time changes no row at all.
 
 The cache is shared by every server process (``CACHES`` in the settings), so a
 change saved by one process is seen by all. Keys also carry a fingerprint of the
-templates, so a release with changed templates starts with fresh pages.
+templates, so a release with changed templates starts with fresh pages. Only
+pages asked for at the site's own address (``settings.SITE_URL``) are kept.
+
+Nothing here counts on the cache keeping what it is given: with Django's
+DummyCache every page is simply rendered each time.
 """
 
 import datetime
@@ -34,11 +38,18 @@ PAGE_SECONDS = 300
 
 
 def content_version():
-    """The current content version: a random token replaced on every change."""
+    """
+    The current content version: a random token replaced on every change.
+    Never None: a cache that keeps nothing (DummyCache) or has just dropped
+    the token gets a new one, which no page is stored under yet.
+    """
     version = cache.get(VERSION_KEY)
     if version is None:
-        cache.add(VERSION_KEY, uuid.uuid4().hex, timeout=None)
-        version = cache.get(VERSION_KEY)
+        version = uuid.uuid4().hex
+        cache.add(VERSION_KEY, version, timeout=None)
+        # Another process may have added its token first: every process must
+        # store under the same one.
+        version = cache.get(VERSION_KEY, version)
     return version
 
 
@@ -97,15 +108,22 @@ def templates_version():
     return templates_fingerprint() if settings.DEBUG else deployed_templates()
 
 
+def at_site_url(request):
+    """
+    Whether the request is for the site's own address (``settings.SITE_URL``):
+    the same scheme, host and port.
+    """
+    return f"{request.scheme}://{request.get_host()}" == settings.SITE_URL
+
+
 def page_key(request):
-    # Pages hold absolute addresses (canonical, og:url), so the host is part of
-    # the key. The query string is not: the cached views read none, so
-    # "?utm_source=…" gets the same page, and made-up query strings cannot
-    # fill the cache with copies of it.
-    address = f"{request.scheme}://{request.get_host()}{request.path}"
-    path = hashlib.sha256(address.encode()).hexdigest()
+    # Only pages asked for at SITE_URL are stored (see cache_public_page), so
+    # the host is not part of the key. Nor is the query string: the cached
+    # views read none, so "?utm_source=…" gets the same page, and made-up
+    # query strings cannot fill the cache with copies of it.
+    path = hashlib.sha256(request.path.encode()).hexdigest()
     version = request_content_version(request)
-    return f"reader:page:v3:{templates_version()}:{version}:{request.LANGUAGE_CODE}:{path}"
+    return f"reader:page:v4:{templates_version()}:{version}:{request.LANGUAGE_CODE}:{path}"
 
 
 def fragment_key(request, name, *parts):
@@ -135,6 +153,12 @@ def cache_public_page(view):
     middleware. The pages cached here must not vary with the user: they show
     the same to everyone. Signed-in staff neither read nor fill the cache.
 
+    Only requests for the site's own address (``settings.SITE_URL``) read or
+    fill the cache. A page holds absolute addresses built from the request
+    (its canonical link, og:url, JSON-LD), so a page made for another host
+    must never be served at the site's own; and any other allowed host or
+    port is rendered afresh, so varying the Host header cannot fill the cache.
+
     A page carries an ``ETag`` (a digest of its body) and a ``Last-Modified``
     (when it was made), so a browser or CDN asking again gets a 304 while the
     page is unchanged. Only a 200 is ever answered with a 304: a draft's or an
@@ -143,7 +167,7 @@ def cache_public_page(view):
 
     @functools.wraps(view)
     def wrapper(request, *args, **kwargs):
-        if request.method not in {"GET", "HEAD"} or signed_in(request):
+        if request.method not in {"GET", "HEAD"} or signed_in(request) or not at_site_url(request):
             return view(request, *args, **kwargs)
         # The page must not show this request's query string (see page_key).
         request.is_cached_page = True

@@ -4,11 +4,6 @@ process stores is served by another, and a change saved through one makes
 every process's pages stale. Runs a throwaway redis-server on 127.0.0.1.
 """
 
-import shutil
-import socket
-import subprocess
-import tempfile
-import time
 import unittest
 
 from django.core.cache import caches
@@ -18,14 +13,7 @@ from django.test import TestCase, override_settings
 from articles import pagecache
 
 from .factories import make_person, make_published_article
-
-REDIS_SERVER = shutil.which("redis-server")
-
-
-def free_port():
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
+from .redis_server import REDIS_SERVER, start_redis
 
 
 @unittest.skipUnless(REDIS_SERVER, "redis-server is not installed (scripts/ensure-redis)")
@@ -33,42 +21,7 @@ class RedisPageCacheTests(TestCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.folder = tempfile.mkdtemp(prefix="newsroom-redis-")
-        port = free_port()
-        cls.url = f"redis://127.0.0.1:{port}/0"
-        cls.server = subprocess.Popen(  # noqa: S603
-            [
-                REDIS_SERVER,
-                "--port",
-                str(port),
-                "--bind",
-                "127.0.0.1",
-                "--save",
-                "",
-                "--appendonly",
-                "no",
-                "--dir",
-                cls.folder,
-            ],  # fmt: skip
-            stdout=subprocess.DEVNULL,
-        )
-        other = RedisCache(cls.url, {})
-        deadline = time.monotonic() + 10
-        while True:
-            try:
-                other.get("ping")
-                break
-            except Exception:
-                if time.monotonic() > deadline:
-                    raise
-                time.sleep(0.1)
-
-    @classmethod
-    def tearDownClass(cls):
-        cls.server.terminate()
-        cls.server.wait(timeout=10)
-        shutil.rmtree(cls.folder, ignore_errors=True)
-        super().tearDownClass()
+        cls.url = start_redis(cls.addClassCleanup)
 
     @classmethod
     def setUpTestData(cls):
