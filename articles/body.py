@@ -63,9 +63,23 @@ def sanitize(html):
     """
     Return ``html`` reduced to the tags, attributes and link schemes a story
     may carry. Every external link gets ``rel="noopener noreferrer"``.
+    Sanitizing the result again changes nothing.
     """
+    cleaned = _clean(limit_nesting(html))
+    # Removing a disallowed element can leave markup that parses differently
+    # the next time (a link left inside a link once the table between them is
+    # gone): clean until nothing changes. Two passes settle every case seen.
+    for _attempt in range(3):
+        again = _clean(cleaned)
+        if again == cleaned:
+            break
+        cleaned = again
+    return cleaned
+
+
+def _clean(html):
     return nh3.clean(
-        limit_nesting(html),
+        html,
         tags=ALLOWED_TAGS,
         attributes=ALLOWED_ATTRIBUTES,
         url_schemes=ALLOWED_URL_SCHEMES,

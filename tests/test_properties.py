@@ -5,7 +5,7 @@ runs, and sanitizing their output again changes nothing.
 """
 
 from django.test import SimpleTestCase
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from articles import body, importing
@@ -45,6 +45,8 @@ class BodyRendererProperties(SimpleTestCase):
 
     @SETTINGS
     @given(documents)
+    # A link left inside a link once the table between them is removed.
+    @example("<a href='https://example.org/'><table><td rowspan=2><a href=\"javascript:x\">x</a>")
     def test_sanitize_is_idempotent_on_raw_html(self, text):
         once = body.sanitize(text)
         self.assertEqual(unsafe_markup(once, page=False), [])
