@@ -18,9 +18,12 @@ from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
+from importing.models import PhotoNeeded
 from media.admin import photo_thumbnail
 from people.admin import SLUG_SCRIPTS
 from people.identity import Redactor, sees_protected_identities
+from quotes.models import Quote
+from workflow.models import Revision, ShareLink
 
 from . import admin_views, services
 from .models import (
@@ -30,11 +33,7 @@ from .models import (
     Byline,
     CommentRequest,
     Correction,
-    PhotoNeeded,
-    Quote,
-    Revision,
     Section,
-    ShareLink,
     Topic,
 )
 
@@ -1130,7 +1129,7 @@ class QuoteAdmin(admin.ModelAdmin):
 
     def get_urls(self):
         view = self.admin_site.admin_view(lambda request: admin_views.sources_view(request, self))
-        return [path("sources/", view, name="articles_quote_sources"), *super().get_urls()]
+        return [path("sources/", view, name="quotes_quote_sources"), *super().get_urls()]
 
     def changelist_view(self, request, extra_context=None):
         extra_context = {"show_sources_dashboard": services.is_editor(request.user)}

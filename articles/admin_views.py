@@ -19,12 +19,14 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from importing.models import PhotoNeeded
 from media.services import clean_image
+from quotes.models import Quote
 
 from . import body as story_body
 from . import services, translations
 from .importing import IMAGE_SUFFIXES, MAX_STORY_BYTES, ImportResult, attach_photo, import_story
-from .models import Article, Language, PhotoNeeded, Quote, Section
+from .models import Article, Language, Section
 from .quoting import attribute_quotes
 from .sources import source_report
 
@@ -320,7 +322,7 @@ def sources_view(request, model_admin):
         "form": form,
         "report": source_report(quotes=form.quotes()),
     }
-    return TemplateResponse(request, "admin/articles/quote/sources.html", context)
+    return TemplateResponse(request, "admin/quotes/quote/sources.html", context)
 
 
 # -- The translation board -------------------------------------------------------------

@@ -23,8 +23,10 @@ from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
+from quotes.models import Quote
+
 from . import pagecache, search
-from .models import Article, Byline, Language, Quote
+from .models import Article, Byline, Language
 from .templatetags.reader import local_name
 
 # What a person's choice shows: str() of a person reads the protection flag.

@@ -28,12 +28,13 @@ from django.core.files.base import File
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from importing.models import PhotoNeeded
 from media.services import create_photograph
 from people.models import Person
 from people.names import is_khmer
 from people.services import find_or_create_person
 
-from .models import Article, ArticlePhoto, Byline, Language, PhotoNeeded
+from .models import Article, ArticlePhoto, Byline, Language
 
 IMAGE_SUFFIXES = (".jpg", ".jpeg", ".png", ".webp")
 MAX_STORY_BYTES = 2_000_000

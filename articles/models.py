@@ -3,8 +3,7 @@ import datetime
 from django.conf import settings
 from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
-from django.core.serializers.json import DjangoJSONEncoder
-from django.core.validators import MaxLengthValidator, MaxValueValidator
+from django.core.validators import MaxLengthValidator
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -183,6 +182,7 @@ class ArticleQuerySet(models.QuerySet):
 def story_prefetches():
     """What a story page shows besides its cards' fields: one query each."""
     from people.models import Affiliation, Person
+    from quotes.models import Quote
 
     return [
         models.Prefetch(
@@ -329,7 +329,7 @@ class Article(models.Model):
     )
     approved_at = models.DateTimeField(_("approved"), null=True, blank=True, editable=False)
     approved_revision = models.ForeignKey(
-        "Revision",
+        "workflow.Revision",
         verbose_name=_("approved revision"),
         on_delete=models.SET_NULL,
         null=True,
@@ -613,133 +613,6 @@ class ArticlePhoto(models.Model):
         return f"Photo {self.position} in “{self.article}”"
 
 
-class Quote(models.Model):
-    """Words a story quotes directly, and who said them."""
-
-    article = models.ForeignKey(
-        Article, verbose_name=_("story"), on_delete=models.CASCADE, related_name="quotes"
-    )
-    text = models.TextField(
-        _("quoted words"), help_text=_("Exactly as published, without the quotation marks.")
-    )
-    speaker = models.ForeignKey(
-        "people.Person",
-        verbose_name=_("speaker"),
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="quotes",
-    )
-    anonymous_description = models.CharField(
-        _("anonymous source"),
-        max_length=200,
-        blank=True,
-        help_text=_(
-            "For a source who is not named: how the story describes them, "
-            "“a government official who asked not to be named”. Leave the speaker empty."
-        ),
-    )
-    speaker_role = models.CharField(
-        _("speaker's role"),
-        max_length=300,
-        blank=True,
-        help_text=_(
-            "The role as the story gives it when the words were said: "
-            "“president of the Cambodian Institute for Democracy”."
-        ),
-    )
-    position = models.PositiveSmallIntegerField(
-        _("number"),
-        blank=True,
-        help_text=_(
-            "Quotes are numbered in the order they appear in the story; left empty, "
-            "the next free number."
-        ),
-    )
-    paragraph = models.PositiveSmallIntegerField(
-        _("paragraph"),
-        null=True,
-        blank=True,
-        help_text=_("The number of the paragraph the quote appears in."),
-    )
-    date_said = models.DateField(_("date said"), null=True, blank=True)
-    is_pull_quote = models.BooleanField(
-        _("pull quote"),
-        default=False,
-        help_text=_("Highlight it; place it with [quote N] on a line of its own in the body."),
-    )
-    is_confirmed = models.BooleanField(
-        _("attribution confirmed"),
-        default=False,
-        help_text=_("Tick once a person has checked who said these words."),
-    )
-    confidence = models.PositiveSmallIntegerField(
-        _("attribution confidence"),
-        null=True,
-        blank=True,
-        validators=[MaxValueValidator(100)],
-        help_text=_(
-            "How sure the automatic attribution is, from 0 to 100. Empty for "
-            "quotes entered by hand."
-        ),
-    )
-    attribution_note = models.CharField(
-        _("attribution note"),
-        max_length=500,
-        blank=True,
-        help_text=_(
-            "How the speaker was found, and anything to check before confirming: "
-            "“Two people called Sokha are named; Meas Sokha was chosen.”"
-        ),
-    )
-    provenance_note = models.TextField(
-        _("provenance (staff only)"),
-        blank=True,
-        help_text=_(
-            "Private: where these words come from, for fact-checking and legal "
-            "defence. Interview notes, a recording and the time in it (“call "
-            "recording 2024-03-02, 14:05”). Never shown to readers."
-        ),
-    )
-
-    class Meta:
-        ordering = ["article", "position"]
-        verbose_name = _("quote")
-        verbose_name_plural = _("quotes")
-        constraints = [
-            models.CheckConstraint(
-                condition=(Q(speaker__isnull=False) & Q(anonymous_description=""))
-                | (Q(speaker__isnull=True) & ~Q(anonymous_description="")),
-                name="quote_speaker_or_anonymous",
-                violation_error_message=_(
-                    "Give the speaker, or describe the anonymous source, but not both."
-                ),
-            ),
-            models.UniqueConstraint(
-                fields=["article", "position"],
-                name="quote_unique_number",
-                violation_error_message=_("Two quotes in this story have the same number."),
-            ),
-            models.CheckConstraint(
-                condition=Q(confidence__isnull=True) | Q(confidence__lte=100),
-                name="quote_confidence_percent",
-            ),
-        ]
-
-    def __str__(self):
-        words = " ".join(self.text.split())
-        if len(words) > 60:
-            words = words[:59].rstrip() + "…"
-        return f"“{words}” — {self.attribution}, in “{self.article}”"
-
-    @property
-    def attribution(self):
-        """Who said it, as readers see it."""
-        if self.speaker_id:
-            return self.speaker.public_name
-        return self.anonymous_description
-
-
 class CorrectionKind(models.TextChoices):
     CORRECTION = "correction", _("Correction")
     CLARIFICATION = "clarification", _("Clarification")
@@ -799,7 +672,7 @@ class Correction(models.Model):
     )
     published_at = models.DateTimeField(_("date"), default=timezone.now)
     quote = models.ForeignKey(
-        Quote,
+        "quotes.Quote",
         verbose_name=_("misattributed quote"),
         on_delete=models.SET_NULL,
         null=True,
@@ -872,244 +745,6 @@ class FormerAddress(models.Model):
 
     def __str__(self):
         return f"{self.month:%Y/%m}/{self.slug}"
-
-
-class PhotoNeeded(models.Model):
-    """
-    A photo an imported story carries whose image file did not come with it:
-    the caption and credit wait here until someone attaches the picture.
-    """
-
-    article = models.ForeignKey(
-        Article,
-        verbose_name=_("story"),
-        on_delete=models.CASCADE,
-        related_name="photos_needed",
-    )
-    position = models.PositiveSmallIntegerField(
-        _("number"),
-        null=True,
-        blank=True,
-        help_text=_(
-            "The number in the body's [photo N] marker where the photo goes; "
-            "empty for the lead photo."
-        ),
-    )
-    caption = models.TextField(_("caption"), blank=True)
-    alt_text = models.CharField(_("alt text"), max_length=300, blank=True)
-    credit_agency = models.CharField(_("agency"), max_length=100, blank=True)
-    photographer = models.ForeignKey(
-        "people.Person",
-        verbose_name=_("photographer"),
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="photos_needed",
-    )
-    date_taken = models.DateField(_("date taken"), null=True, blank=True)
-    place = models.CharField(_("place"), max_length=200, blank=True)
-    source_file = models.CharField(
-        _("file in the source"),
-        max_length=500,
-        blank=True,
-        help_text=_("The image's file name or address in the system the story came from."),
-    )
-    created_at = models.DateTimeField(_("created"), auto_now_add=True)
-
-    class Meta:
-        ordering = ["article", "position"]
-        verbose_name = _("photo needed")
-        verbose_name_plural = _("photos needed")
-        constraints = [
-            models.UniqueConstraint(
-                fields=["article", "position"], name="photo_needed_unique_number"
-            ),
-            models.UniqueConstraint(
-                fields=["article"],
-                condition=Q(position__isnull=True),
-                name="photo_needed_one_lead",
-            ),
-        ]
-
-    def __str__(self):
-        if self.position is None:
-            return f"Lead photo for “{self.article}”"
-        return f"Photo {self.position} for “{self.article}”"
-
-
-class ImportKind(models.TextChoices):
-    POST = "post", _("Story")
-    ATTACHMENT = "attachment", _("Photograph")
-    AUTHOR = "author", _("Author")
-
-
-class ImportedItem(models.Model):
-    """
-    A story, photograph or author brought in from another system, under its
-    identifier there, so that importing the same export again updates it.
-    """
-
-    Kind = ImportKind
-
-    source = models.CharField(
-        _("source"), max_length=300, help_text=_("The system it came from: a site's address.")
-    )
-    kind = models.CharField(_("kind"), max_length=20, choices=Kind)
-    external_id = models.CharField(_("identifier in the source"), max_length=200)
-    article = models.ForeignKey(
-        Article,
-        verbose_name=_("story"),
-        on_delete=models.CASCADE,
-        null=True,
-        blank=True,
-        related_name="import_records",
-    )
-    photograph = models.ForeignKey(
-        "media.Photograph",
-        verbose_name=_("photograph"),
-        on_delete=models.CASCADE,
-        null=True,
-        blank=True,
-        related_name="import_records",
-    )
-    person = models.ForeignKey(
-        "people.Person",
-        verbose_name=_("person"),
-        on_delete=models.CASCADE,
-        null=True,
-        blank=True,
-        related_name="import_records",
-    )
-    imported_at = models.DateTimeField(_("last imported"), auto_now=True)
-
-    class Meta:
-        ordering = ["source", "kind", "external_id"]
-        verbose_name = _("imported item")
-        verbose_name_plural = _("imported items")
-        constraints = [
-            models.UniqueConstraint(
-                fields=["source", "kind", "external_id"], name="imported_item_unique"
-            ),
-            models.CheckConstraint(
-                condition=Q(kind__in=[choice.value for choice in ImportKind]),
-                name="imported_item_kind_valid",
-            ),
-            models.CheckConstraint(
-                condition=(
-                    Q(kind="post", article__isnull=False, photograph__isnull=True)
-                    & Q(person__isnull=True)
-                )
-                | (
-                    Q(kind="attachment", article__isnull=True, photograph__isnull=False)
-                    & Q(person__isnull=True)
-                )
-                | (
-                    Q(kind="author", article__isnull=True, photograph__isnull=True)
-                    & Q(person__isnull=False)
-                ),
-                name="imported_item_one_target",
-            ),
-        ]
-
-    def __str__(self):
-        return f"{self.get_kind_display()} {self.external_id} from {self.source}"
-
-
-# The editorial workflow: revisions, transitions, right of reply, share links
-# and who has a story open. The rules live in ``articles.services``.
-
-
-class Revision(models.Model):
-    """
-    A story's full content as saved once: text, filing, bylines, photos and
-    quotes, as JSON (``articles.services.snapshot``). Restoring one saves
-    its content again as a new revision; revisions are never changed.
-    """
-
-    article = models.ForeignKey(
-        Article, verbose_name=_("story"), on_delete=models.CASCADE, related_name="revisions"
-    )
-    number = models.PositiveIntegerField(_("number"))
-    version = models.PositiveIntegerField(
-        _("story version"), help_text=_("The story's version number this content was saved as.")
-    )
-    content = models.JSONField(_("content"), encoder=DjangoJSONEncoder)
-    note = models.CharField(_("note"), max_length=300, blank=True)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("saved by"),
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-    )
-    created_at = models.DateTimeField(_("saved"), default=timezone.now)
-
-    class Meta:
-        ordering = ["article", "-number"]
-        verbose_name = _("revision")
-        verbose_name_plural = _("revisions")
-        constraints = [
-            models.UniqueConstraint(
-                fields=["article", "number"], name="revision_unique_number_per_story"
-            ),
-        ]
-
-    def __str__(self):
-        return _("Revision %(number)s of “%(story)s”") % {
-            "number": self.number,
-            "story": self.content.get("headline", ""),
-        }
-
-
-class Transition(models.Model):
-    """One step of a story through the workflow: who moved it, when, from where to where."""
-
-    article = models.ForeignKey(
-        Article, verbose_name=_("story"), on_delete=models.CASCADE, related_name="transitions"
-    )
-    from_status = models.CharField(_("from"), max_length=20, choices=ArticleStatus)
-    to_status = models.CharField(_("to"), max_length=20, choices=ArticleStatus)
-    user = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("by"),
-        on_delete=models.PROTECT,
-        related_name="+",
-    )
-    note = models.TextField(_("note"), blank=True)
-    publish_at = models.DateTimeField(_("publish time"), null=True, blank=True)
-    revision = models.ForeignKey(
-        Revision,
-        verbose_name=_("revision"),
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-    )
-    created_at = models.DateTimeField(_("when"), default=timezone.now)
-
-    class Meta:
-        ordering = ["article", "created_at", "pk"]
-        verbose_name = _("workflow step")
-        verbose_name_plural = _("workflow steps")
-        constraints = [
-            models.CheckConstraint(
-                condition=Q(from_status__in=[choice.value for choice in ArticleStatus])
-                & Q(to_status__in=[choice.value for choice in ArticleStatus]),
-                name="transition_statuses_valid",
-            ),
-        ]
-
-    def __str__(self):
-        return f"{self.get_from_status_display()} → {self.get_to_status_display()}"
-
-    @property
-    def is_scheduling(self):
-        return (
-            self.to_status == ArticleStatus.PUBLISHED
-            and self.publish_at is not None
-            and self.publish_at > self.created_at
-        )
 
 
 class CommentMethod(models.TextChoices):
@@ -1232,83 +867,3 @@ class CommentRequest(models.Model):
         if self.outcome == CommentOutcome.DECLINED:
             return _("%(party)s declined to comment.") % {"party": self.party}
         return ""
-
-
-class ShareLink(models.Model):
-    """
-    A signed, expiring, revocable address that shows one unpublished story,
-    read-only, to someone outside the newsroom (a lawyer, a translator).
-    """
-
-    article = models.ForeignKey(
-        Article, verbose_name=_("story"), on_delete=models.CASCADE, related_name="share_links"
-    )
-    key = models.CharField(_("key"), max_length=64, unique=True, editable=False)
-    recipient = models.CharField(
-        _("shared with"),
-        max_length=200,
-        help_text=_("Who the link is for: “our lawyer”, “the Khmer translator”."),
-    )
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("created by"),
-        on_delete=models.PROTECT,
-        related_name="+",
-    )
-    created_at = models.DateTimeField(_("created"), default=timezone.now)
-    expires_at = models.DateTimeField(_("expires"))
-    revoked_at = models.DateTimeField(_("revoked"), null=True, blank=True)
-    revoked_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("revoked by"),
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-    )
-
-    class Meta:
-        ordering = ["article", "-created_at"]
-        verbose_name = _("share link")
-        verbose_name_plural = _("share links")
-        constraints = [
-            models.CheckConstraint(
-                condition=Q(expires_at__gt=models.F("created_at")),
-                name="share_link_expires_after_creation",
-            ),
-        ]
-
-    def __str__(self):
-        return _("Preview of “%(story)s” for %(recipient)s") % {
-            "story": self.article,
-            "recipient": self.recipient,
-        }
-
-    def is_active(self, *, now=None):
-        return self.revoked_at is None and self.expires_at > (now or timezone.now())
-
-
-class EditingPresence(models.Model):
-    """Who has a story open in the workspace, and when they were last seen there."""
-
-    article = models.ForeignKey(
-        Article, verbose_name=_("story"), on_delete=models.CASCADE, related_name="presences"
-    )
-    user = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("user"),
-        on_delete=models.CASCADE,
-        related_name="+",
-    )
-    last_seen = models.DateTimeField(_("last seen"), default=timezone.now)
-
-    class Meta:
-        ordering = ["article", "-last_seen"]
-        verbose_name = _("open story")
-        verbose_name_plural = _("open stories")
-        constraints = [
-            models.UniqueConstraint(fields=["article", "user"], name="presence_unique_user"),
-        ]
-
-    def __str__(self):
-        return f"{self.user} on “{self.article}”"

@@ -20,9 +20,10 @@ from django.utils.translation import gettext_lazy
 from media.models import Photograph
 from media.services import withdraw_photograph
 from people.protection import Place, names_in
+from quotes.models import Quote
 
 from . import services
-from .models import Article, Correction, Quote
+from .models import Article, Correction
 
 STORY_FIELDS = [
     "headline",

@@ -27,9 +27,9 @@ from people.services import (
     province_in,
     record_role,
 )
+from quotes.models import Quote
 
 from . import attribution, body
-from .models import Quote
 
 UNIDENTIFIED = "speaker not identified"
 

@@ -32,6 +32,8 @@ from django.utils.translation import gettext_lazy, ngettext
 
 from people.identity import Redactor, sees_protected_identities
 from people.models import Person
+from quotes.models import Quote
+from workflow.models import EditingPresence, Revision, ShareLink, Transition
 
 from . import body as story_body
 from .models import (
@@ -41,12 +43,7 @@ from .models import (
     Byline,
     CommentRequest,
     Correction,
-    EditingPresence,
     Language,
-    Quote,
-    Revision,
-    ShareLink,
-    Transition,
 )
 
 logger = logging.getLogger(__name__)

@@ -16,8 +16,10 @@ import dataclasses
 
 from django.db.models import OuterRef, Subquery
 
+from workflow.models import Revision
+
 from . import services
-from .models import Article, ArticleStatus, Language, Revision
+from .models import Article, ArticleStatus, Language
 
 # The parts of a story a translator translates (keys of services.snapshot()).
 TEXT_PARTS = ("headline", "standfirst", "dateline", "body", "quotes")

@@ -18,19 +18,12 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
 from people.models import Person
+from quotes.models import Quote
 
 from . import search as story_search
 from . import services, structured_data
 from .filters import ArchiveFilter
-from .models import (
-    Article,
-    Byline,
-    Correction,
-    FormerAddress,
-    Quote,
-    Section,
-    story_prefetches,
-)
+from .models import Article, Byline, Correction, FormerAddress, Section, story_prefetches
 from .pagecache import cache_public_page
 
 logger = logging.getLogger(__name__)

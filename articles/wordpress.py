@@ -40,6 +40,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from importing.models import ImportedItem, ImportKind, PhotoNeeded
 from media.services import create_photograph, save_photograph
 from people.models import Person
 from people.names import is_khmer
@@ -47,17 +48,7 @@ from people.services import find_or_create_person, find_people
 from people.slugs import slugify
 
 from .importing import CREDIT, IMAGE_SUFFIXES, parse_caption, remove_stored_files
-from .models import (
-    Article,
-    ArticlePhoto,
-    Byline,
-    ImportedItem,
-    ImportKind,
-    Language,
-    PhotoNeeded,
-    Section,
-    Topic,
-)
+from .models import Article, ArticlePhoto, Byline, Language, Section, Topic
 
 CONTENT = "{http://purl.org/rss/1.0/modules/content/}"
 DC = "{http://purl.org/dc/elements/1.1/}"

@@ -110,7 +110,8 @@ print(json.dumps(result))
 # Run afterwards: each draft's body, status and the bodies of its revisions.
 VERIFY = """
 import json, os
-from articles.models import Article, Revision
+from articles.models import Article
+from workflow.models import Revision
 
 result = {}
 for pk in json.loads(os.environ["LOAD_STORIES"]):

@@ -77,6 +77,9 @@ INSTALLED_APPS = [
     "people",
     "media",
     "articles",
+    "quotes",
+    "workflow",
+    "importing",
 ]
 
 MIDDLEWARE = [

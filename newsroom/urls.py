@@ -6,6 +6,7 @@ from django.contrib import admin
 from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path, re_path
 from django.utils.translation import gettext_lazy as _
+from django.views.generic import RedirectView
 from django.views.static import serve as static_serve
 
 from articles.admin import view_on_site
@@ -44,6 +45,17 @@ urlpatterns = [
         "admin/reset/done/",
         accounts.PasswordResetCompleteView.as_view(),
         name="password_reset_complete",
+    ),
+    # Workspace pages whose models moved to their own apps: old bookmarks still work.
+    re_path(
+        r"^admin/articles/quote/(?P<rest>.*)$",
+        RedirectView.as_view(url="/admin/quotes/quote/%(rest)s", query_string=True, permanent=True),
+    ),
+    re_path(
+        r"^admin/articles/photoneeded/(?P<rest>.*)$",
+        RedirectView.as_view(
+            url="/admin/importing/photoneeded/%(rest)s", query_string=True, permanent=True
+        ),
     ),
     path("admin/", admin.site.urls),
     path("healthz", healthz, name="healthz"),

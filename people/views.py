@@ -14,8 +14,9 @@ from django.urls import reverse
 from django.views.decorators.http import require_safe
 
 from articles import structured_data
-from articles.models import Article, Byline, Quote
+from articles.models import Article, Byline
 from articles.pagecache import cache_public_page
+from quotes.models import Quote
 
 from .models import Affiliation
 

@@ -10,18 +10,11 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 from PIL import Image
 
-from articles.models import (
-    Article,
-    ArticlePhoto,
-    Byline,
-    Correction,
-    PhotoNeeded,
-    Quote,
-    Section,
-    Topic,
-)
+from articles.models import Article, ArticlePhoto, Byline, Correction, Section, Topic
+from importing.models import PhotoNeeded
 from media.services import create_photograph
 from people.models import Affiliation, Organization, Person, PersonAlias
+from quotes.models import Quote
 
 _numbers = itertools.count(1)
 
@@ -180,8 +173,9 @@ def restore_roles():
 
     state = MigrationLoader(connection).project_state().apps
     for module, function in [
-        ("0003_newsroom_roles", "create_roles"),
-        ("0006_workflow_roles", "grant"),
-        ("0011_photo_desk_roles_and_share_links", "grant"),
+        ("articles.migrations.0003_newsroom_roles", "create_roles"),
+        ("articles.migrations.0006_workflow_roles", "grant"),
+        ("articles.migrations.0011_photo_desk_roles_and_share_links", "grant"),
+        ("workflow.migrations.0003_roles_after_the_move", "grant"),
     ]:
-        getattr(importlib.import_module(f"articles.migrations.{module}"), function)(state, None)
+        getattr(importlib.import_module(module), function)(state, None)

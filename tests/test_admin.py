@@ -247,19 +247,20 @@ class AdminSmokeTests(AdminPagesMixin, TestCase):
     def test_autocomplete_finds_people_and_photos(self):
         """The speaker, byline and photo pickers find people and photographs by name."""
         cases = [
-            ("quote", "speaker", "Sokha", self.person),
-            ("quote", "speaker", "សុខា", self.person),
-            ("byline", "person", "Sok Chan", self.reporter),
-            ("article", "people", "Sokha Ny", self.person),
-            ("article", "lead_photo", "interview", self.photograph),
-            ("articlephoto", "photograph", "Sok Chan", self.photograph),
+            ("quotes.quote", "speaker", "Sokha", self.person),
+            ("quotes.quote", "speaker", "សុខា", self.person),
+            ("articles.byline", "person", "Sok Chan", self.reporter),
+            ("articles.article", "people", "Sokha Ny", self.person),
+            ("articles.article", "lead_photo", "interview", self.photograph),
+            ("articles.articlephoto", "photograph", "Sok Chan", self.photograph),
         ]
-        for model_name, field_name, term, expected in cases:
+        for model, field_name, term, expected in cases:
+            app_label, model_name = model.split(".")
             with self.subTest(field=f"{model_name}.{field_name}", term=term):
                 response = self.client.get(
                     reverse("admin:autocomplete"),
                     {
-                        "app_label": "articles",
+                        "app_label": app_label,
                         "model_name": model_name,
                         "field_name": field_name,
                         "term": term,
@@ -304,3 +305,21 @@ class DemoContentAdminTests(AdminPagesMixin, TestCase):
         for model in [Article, Person, Photograph]:
             with self.subTest(model=model._meta.label):
                 self.assertTrue(model._default_manager.exists())
+
+
+class MovedWorkspacePagesTests(TestCase):
+    def test_old_addresses_of_moved_models_redirect(self):
+        """Quotes and photos needed moved to their own apps; old bookmarks still work."""
+        cases = {
+            "/admin/articles/quote/": "/admin/quotes/quote/",
+            "/admin/articles/quote/5/change/?_changelist_filters=q%3Dx": (
+                "/admin/quotes/quote/5/change/?_changelist_filters=q%3Dx"
+            ),
+            "/admin/articles/quote/sources/": "/admin/quotes/quote/sources/",
+            "/admin/articles/photoneeded/": "/admin/importing/photoneeded/",
+        }
+        for old, new in cases.items():
+            with self.subTest(old=old):
+                response = self.client.get(old)
+                self.assertEqual(response.status_code, 301)
+                self.assertEqual(response["Location"], new)

@@ -1,8 +1,9 @@
 from django.test import TestCase
 
 from articles import pagecache, services
-from articles.models import Article, Quote
+from articles.models import Article
 from people.models import Person
+from quotes.models import Quote
 
 from .factories import (
     make_article,

@@ -12,9 +12,10 @@ from django.db import connection
 from django.test import TestCase
 
 from articles import search
-from articles.models import Article, Quote
+from articles.models import Article
 from media.models import Photograph
 from people.models import Person
+from quotes.models import Quote
 
 from .factories import make_published_article
 

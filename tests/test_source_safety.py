@@ -19,8 +19,8 @@ from django.test import RequestFactory, TestCase, override_settings
 from django.urls import reverse
 from django.views.debug import ExceptionReporter, get_exception_reporter_class
 
-from articles.models import Quote
 from people.models import Affiliation, Person
+from quotes.models import Quote
 from tests.factories import (
     make_affiliation,
     make_alias,
@@ -220,7 +220,7 @@ class WorkspaceTests(StorySetupMixin, TestCase):
             self.change_url(self.source),
             reverse("admin:people_person_history", args=[self.source.pk]),
             reverse("admin:people_affiliation_changelist"),
-            reverse("admin:articles_quote_changelist"),
+            reverse("admin:quotes_quote_changelist"),
         ]:
             with self.subTest(url=url):
                 response = self.client.get(url)
@@ -245,7 +245,7 @@ class WorkspaceTests(StorySetupMixin, TestCase):
         """Choosing a quote's speaker: found by label, shown by label, never by name."""
         self.client.force_login(self.journalist)
         url = reverse("admin:autocomplete")
-        params = {"app_label": "articles", "model_name": "quote", "field_name": "speaker"}
+        params = {"app_label": "quotes", "model_name": "quote", "field_name": "speaker"}
         by_name = self.client.get(url, {**params, "term": "Bophavy"}).json()
         self.assertEqual(by_name["results"], [])
         by_label = self.client.get(url, {**params, "term": "official"}).json()
@@ -573,11 +573,11 @@ class WorkspaceTiesTests(StorySetupMixin, TestCase):
         story = make_published_article("Inside the ministry", bylines=[self.journalist.person])
         make_quote(story, speaker=self.source, speaker_role=SECRET_ROLE, text="It was arranged")
         self.client.force_login(self.journalist)
-        response = self.client.get(reverse("admin:articles_quote_changelist"))
+        response = self.client.get(reverse("admin:quotes_quote_changelist"))
         self.assertContains(response, "It was arranged")
         self.assertNotContains(response, SECRET_ROLE)
         for ordering in ["3", "-3"]:
             sorted_list = self.client.get(
-                reverse("admin:articles_quote_changelist"), {"o": ordering}
+                reverse("admin:quotes_quote_changelist"), {"o": ordering}
             )
             self.assertNotContains(sorted_list, SECRET_ROLE)

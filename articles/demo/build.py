@@ -15,7 +15,6 @@ from articles.models import (
     BylineRole,
     Correction,
     Language,
-    Quote,
     Section,
     Topic,
 )
@@ -27,6 +26,7 @@ from people.models import (
     PersonAlias,
 )
 from people.slugs import slugify
+from quotes.models import Quote
 
 from .data import (
     ALT_TEXT,

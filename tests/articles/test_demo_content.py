@@ -11,18 +11,10 @@ from PIL import ExifTags, Image
 
 from articles import body
 from articles.demo.pictures import render_photo
-from articles.models import (
-    Article,
-    ArticlePhoto,
-    ArticleStatus,
-    Byline,
-    Language,
-    Quote,
-    Section,
-    Topic,
-)
+from articles.models import Article, ArticlePhoto, ArticleStatus, Byline, Language, Section, Topic
 from media.models import Photograph
 from people.models import Affiliation, Organization, Person, PersonAlias
+from quotes.models import Quote
 from tests.factories import make_article, make_user
 
 PASSWORD = "test-demo-password"

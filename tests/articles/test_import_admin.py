@@ -7,10 +7,12 @@ from django.test import TestCase
 from django.urls import reverse
 from django.utils import timezone
 
-from articles.models import Article, ArticlePhoto, PhotoNeeded, Quote
+from articles.models import Article, ArticlePhoto
 from articles.sources import source_report
+from importing.models import PhotoNeeded
 from media.models import Photograph
 from people.models import Organization
+from quotes.models import Quote
 from tests.articles.stories import story_path
 from tests.factories import (
     image_upload,
@@ -26,7 +28,7 @@ from tests.factories import (
 )
 
 IMPORT_URL = reverse("admin:articles_article_import")
-SOURCES_URL = reverse("admin:articles_quote_sources")
+SOURCES_URL = reverse("admin:quotes_quote_sources")
 
 
 def story_upload(name="01-land-eviction.txt", as_name=None):
@@ -121,7 +123,7 @@ class PhotoNeededAdminTests(TestCase):
         cls.others = make_photo_needed(make_article("Not theirs"), position=1)
 
     def change(self, slot):
-        return reverse("admin:articles_photoneeded_change", args=[slot.pk])
+        return reverse("admin:importing_photoneeded_change", args=[slot.pk])
 
     def post_picture(self, slot, **data):
         fields = {
@@ -167,7 +169,7 @@ class PhotoNeededAdminTests(TestCase):
     def test_journalists_see_their_own_stories_slots_only(self):
         """The list of photos needed is scoped to the stories the user can see."""
         self.client.force_login(self.journalist)
-        response = self.client.get(reverse("admin:articles_photoneeded_changelist"))
+        response = self.client.get(reverse("admin:importing_photoneeded_changelist"))
         self.assertContains(response, "Imported story")
         self.assertNotContains(response, "Not theirs")
         self.assertEqual(self.client.get(self.change(self.others)).status_code, 302)
@@ -187,7 +189,7 @@ class ProvenanceNoteTests(TestCase):
     def test_staff_see_the_provenance_note(self):
         """The provenance note is on the quote's workspace page."""
         self.client.force_login(self.editor)
-        response = self.client.get(reverse("admin:articles_quote_change", args=[self.quote.pk]))
+        response = self.client.get(reverse("admin:quotes_quote_change", args=[self.quote.pk]))
         self.assertContains(response, "recording 2025-06-02 at 14:05")
 
     def test_readers_never_see_it(self):
@@ -242,7 +244,7 @@ class SourcesDashboardTests(TestCase):
         """Editors see the dashboard, linked from the quote list; filters count drafts too."""
         self.client.force_login(self.editor)
         self.assertContains(
-            self.client.get(reverse("admin:articles_quote_changelist")), SOURCES_URL
+            self.client.get(reverse("admin:quotes_quote_changelist")), SOURCES_URL
         )
         response = self.client.get(SOURCES_URL)
         self.assertContains(response, "5 quotes counted.")

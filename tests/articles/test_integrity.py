@@ -12,7 +12,7 @@ from django.test import Client, TestCase, TransactionTestCase
 from django.urls import reverse
 
 from articles import services
-from articles.models import Article, Transition
+from articles.models import Article
 from media.models import Photograph
 from people.models import Person
 from tests.factories import (
@@ -26,6 +26,7 @@ from tests.factories import (
     restore_roles,
 )
 from tests.forms import read_form
+from workflow.models import Transition
 
 
 class DoublePublishTests(TransactionTestCase):

@@ -10,9 +10,10 @@ from django.test import TestCase
 from django.urls import reverse
 from django.utils.html import escape
 
-from articles.models import Article, Quote
+from articles.models import Article
 from media.models import Photograph
 from people.slugs import validate_slug
+from quotes.models import Quote
 from tests.factories import (
     make_article,
     make_person,

@@ -21,7 +21,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from articles import services
-from articles.models import Article, Quote, Revision, Transition
+from articles.models import Article
+from quotes.models import Quote
 from tests.factories import (
     make_article,
     make_journalist,
@@ -32,6 +33,7 @@ from tests.factories import (
     make_section,
     make_user,
 )
+from workflow.models import Revision, Transition
 
 STATES = ["draft", "in_review", "approved", "scheduled", "published", "unpublished"]
 ACTIONS = [
@@ -328,7 +330,7 @@ class CraftedRequestTests(TestCase):
         """The quote's own page follows the story's rules: no edits while it is in review."""
         services.submit_for_review(article=self.article, user=self.journalist)
         quote = make_quote(self.article, speaker=make_person("Ny Sokha"))
-        url = reverse("admin:articles_quote_change", args=[quote.pk])
+        url = reverse("admin:quotes_quote_change", args=[quote.pk])
         response = self.client.post(url, {"article": self.article.pk, "text": "Changed"})
         self.assertEqual(response.status_code, 403)
         quote.refresh_from_db()
@@ -426,11 +428,11 @@ class OtherJournalistTests(TestCase):
         pages = [
             reverse("admin:articles_article_changelist") + "?q=island",
             reverse("admin:articles_article_changelist") + "?_to_field=id&_popup=1",
-            reverse("admin:articles_quote_changelist"),
+            reverse("admin:quotes_quote_changelist"),
             reverse("admin:articles_correction_changelist"),
             autocomplete
             + "?app_label=articles&model_name=article&field_name=translation_of&term=island",
-            autocomplete + "?app_label=articles&model_name=quote&field_name=article&term=island",
+            autocomplete + "?app_label=quotes&model_name=quote&field_name=article&term=island",
         ]
         for url in pages:
             with self.subTest(url=url):
@@ -441,7 +443,7 @@ class OtherJournalistTests(TestCase):
     def test_cannot_add_a_quote_to_the_story(self):
         """A quote posted onto A's draft from the quote page is refused."""
         response = self.client.post(
-            reverse("admin:articles_quote_add"),
+            reverse("admin:quotes_quote_add"),
             {"article": self.draft.pk, "text": "Planted words", "speaker": make_person().pk},
         )
         self.assertEqual(response.status_code, 200)

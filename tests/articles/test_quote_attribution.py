@@ -13,9 +13,10 @@ from django.test import SimpleTestCase, TestCase
 
 from articles import attribution
 from articles.importing import import_story
-from articles.models import Article, Quote
+from articles.models import Article
 from articles.quoting import attribute_quotes, plain_text
 from people.models import Affiliation, Organization, Person
+from quotes.models import Quote
 from tests.articles.stories import (
     ANSWERS,
     HELD_OUT_ANSWERS,

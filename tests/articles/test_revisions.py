@@ -14,7 +14,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from articles import services
-from articles.models import Article, EditingPresence, Quote, Revision
+from articles.models import Article
+from quotes.models import Quote
 from tests.factories import (
     make_journalist,
     make_person,
@@ -25,6 +26,7 @@ from tests.factories import (
     place_photo,
 )
 from tests.forms import fill_rows, read_form
+from workflow.models import EditingPresence, Revision
 
 
 def change_url(article):

@@ -16,8 +16,9 @@ from django.test import TestCase
 from django.urls import reverse
 
 from articles import services
-from articles.models import Article, Byline, Correction, Quote
+from articles.models import Article, Byline, Correction
 from media.models import Photograph
+from quotes.models import Quote
 from tests.factories import (
     make_article,
     make_organization,
@@ -489,7 +490,7 @@ class QuoteAdminTests(TestCase):
     def test_quote_without_number_gets_next_free_number(self):
         """A quote added without a number gets the story's next free number."""
         self.client.force_login(self.editor)
-        add_url = reverse("admin:articles_quote_add")
+        add_url = reverse("admin:quotes_quote_add")
         data = read_form(self.client.get(add_url), "quote_form")
         data.update(
             {

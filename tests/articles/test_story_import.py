@@ -17,7 +17,8 @@ from articles.importing import (
     parse_caption,
     parse_story,
 )
-from articles.models import Article, ArticlePhoto, PhotoNeeded
+from articles.models import Article, ArticlePhoto
+from importing.models import PhotoNeeded
 from media.models import Photograph
 from people.models import Person
 from tests.articles.stories import story_path

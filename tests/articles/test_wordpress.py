@@ -16,25 +16,20 @@ from django.db import models
 from django.test import SimpleTestCase, TestCase
 from django.urls import reverse
 
-from articles.models import (
-    Article,
-    ArticlePhoto,
-    ImportedItem,
-    PhotoNeeded,
-    Quote,
-    Revision,
-    Section,
-)
+from articles.models import Article, ArticlePhoto, Section
 from articles.wordpress import (
     WordPressExportError,
     convert_body,
     import_wordpress,
     strip_tags,
 )
+from importing.models import ImportedItem, PhotoNeeded
 from media.models import Photograph
 from people.models import Person
+from quotes.models import Quote
 from tests.factories import image_bytes, make_user
 from tests.reader import ReaderTestMixin
+from workflow.models import Revision
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "wordpress"
 EXPORT = FIXTURES / "export.xml"

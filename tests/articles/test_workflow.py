@@ -16,7 +16,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from articles import services
-from articles.models import Article, CommentRequest, Correction, Transition
+from articles.models import Article, CommentRequest, Correction
 from media.models import Photograph
 from tests.factories import (
     make_article,
@@ -31,6 +31,7 @@ from tests.factories import (
     place_photo,
 )
 from tests.forms import read_form
+from workflow.models import Transition
 
 PHNOM_PENH = zoneinfo.ZoneInfo("Asia/Phnom_Penh")
 

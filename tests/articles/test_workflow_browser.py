@@ -10,7 +10,8 @@ import datetime
 import time_machine
 from django.utils import timezone
 
-from articles.models import Article, Transition
+from articles.models import Article
+from workflow.models import Transition
 
 from ..browser import BrowserTestCase
 from ..factories import (

@@ -6,7 +6,8 @@ from django.core.exceptions import ValidationError
 from django.test import SimpleTestCase, TestCase
 from django.urls import reverse
 
-from articles.models import Byline, PhotoNeeded, Quote
+from articles.models import Byline
+from importing.models import PhotoNeeded
 from media.models import Photograph
 from people.models import Affiliation, Organization, Person, PersonAlias, PersonFormerSlug
 from people.names import honorific_gender, short_name_for, split_honorific
@@ -20,6 +21,7 @@ from people.services import (
     record_former_slug,
     record_role,
 )
+from quotes.models import Quote
 from tests.factories import (
     make_affiliation,
     make_alias,

@@ -180,7 +180,7 @@ class SurfaceTests(ReaderTestMixin, TestCase):
             reverse("admin:people_person_changelist"),
             reverse("admin:people_organization_changelist"),
             reverse("admin:media_photograph_changelist"),
-            reverse("admin:articles_quote_changelist"),
+            reverse("admin:quotes_quote_changelist"),
         ]
         for model, obj in [
             ("articles_article", story),

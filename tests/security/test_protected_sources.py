@@ -18,7 +18,7 @@ from django.urls import reverse
 from django.utils.html import escape
 
 from articles import services
-from articles.models import Article, Revision
+from articles.models import Article
 from media.models import Photograph
 from people.models import Person
 from tests.crawl import crawl
@@ -38,6 +38,7 @@ from tests.factories import (
 )
 from tests.forms import read_form
 from tests.workspace import admin_url, autocomplete_fields, registered_admins
+from workflow.models import Revision
 
 LABEL = "a procurement official who asked not to be named"
 NAME = "Chea Bophavy"

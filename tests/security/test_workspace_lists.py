@@ -18,8 +18,8 @@ from django.db import models
 from django.test import TestCase
 from django.urls import reverse
 
-from articles.models import Quote
 from people.models import Affiliation, Person, PersonAlias
+from quotes.models import Quote
 from tests.factories import (
     make_affiliation,
     make_alias,

@@ -13,9 +13,10 @@ from django.db import transaction
 from django.db.models import Q
 
 from articles import attribution
-from articles.models import Article, Language, Quote
+from articles.models import Article, Language
 from articles.quoting import DatabaseDirectory, Speakers, fill_quote, story_paragraphs
 from people.models import Person
+from quotes.models import Quote
 
 
 def speaker_of(quote):

@@ -24,17 +24,13 @@ from django.utils import timezone
 
 from articles.demo.build import DemoNewsroom, make_person
 from articles.demo.data import DEFAULT_PASSWORD, SEED, STAFF
-from articles.models import (
-    Article,
-    Quote,
-    Section,
-    Topic,
-)
+from articles.models import Article, Section, Topic
 from media.models import Photograph
 from people.models import (
     Organization,
     Person,
 )
+from quotes.models import Quote
 
 
 class Command(BaseCommand):

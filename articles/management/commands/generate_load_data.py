@@ -24,9 +24,10 @@ from PIL import Image, ImageDraw
 from articles import body as story_body
 from articles import pagecache
 from articles.management.commands.update_statistics import update_statistics
-from articles.models import Article, ArticlePhoto, Byline, Quote, Section, Topic
+from articles.models import Article, ArticlePhoto, Byline, Section, Topic
 from media.services import create_photograph
 from people.models import Organization, Person
+from quotes.models import Quote
 
 FAMILY_NAMES = ["Ny", "Sok", "Chea", "Meas", "Vann", "Long", "Keo", "Hun", "Pen", "Sam", "Kem"]
 GIVEN_NAMES = [

@@ -1,0 +1,185 @@
+from django.conf import settings
+from django.core.serializers.json import DjangoJSONEncoder
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from articles.models import Article, ArticleStatus
+
+
+class Revision(models.Model):
+    """
+    A story's full content as saved once: text, filing, bylines, photos and
+    quotes, as JSON (``articles.services.snapshot``). Restoring one saves
+    its content again as a new revision; revisions are never changed.
+    """
+
+    article = models.ForeignKey(
+        Article, verbose_name=_("story"), on_delete=models.CASCADE, related_name="revisions"
+    )
+    number = models.PositiveIntegerField(_("number"))
+    version = models.PositiveIntegerField(
+        _("story version"), help_text=_("The story's version number this content was saved as.")
+    )
+    content = models.JSONField(_("content"), encoder=DjangoJSONEncoder)
+    note = models.CharField(_("note"), max_length=300, blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("saved by"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("saved"), default=timezone.now)
+
+    class Meta:
+        db_table = "articles_revision"
+        ordering = ["article", "-number"]
+        verbose_name = _("revision")
+        verbose_name_plural = _("revisions")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["article", "number"], name="revision_unique_number_per_story"
+            ),
+        ]
+
+    def __str__(self):
+        return _("Revision %(number)s of “%(story)s”") % {
+            "number": self.number,
+            "story": self.content.get("headline", ""),
+        }
+
+
+class Transition(models.Model):
+    """One step of a story through the workflow: who moved it, when, from where to where."""
+
+    article = models.ForeignKey(
+        Article, verbose_name=_("story"), on_delete=models.CASCADE, related_name="transitions"
+    )
+    from_status = models.CharField(_("from"), max_length=20, choices=ArticleStatus)
+    to_status = models.CharField(_("to"), max_length=20, choices=ArticleStatus)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("by"),
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    note = models.TextField(_("note"), blank=True)
+    publish_at = models.DateTimeField(_("publish time"), null=True, blank=True)
+    revision = models.ForeignKey(
+        Revision,
+        verbose_name=_("revision"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("when"), default=timezone.now)
+
+    class Meta:
+        db_table = "articles_transition"
+        ordering = ["article", "created_at", "pk"]
+        verbose_name = _("workflow step")
+        verbose_name_plural = _("workflow steps")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(from_status__in=[choice.value for choice in ArticleStatus])
+                & Q(to_status__in=[choice.value for choice in ArticleStatus]),
+                name="transition_statuses_valid",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.get_from_status_display()} → {self.get_to_status_display()}"
+
+    @property
+    def is_scheduling(self):
+        return (
+            self.to_status == ArticleStatus.PUBLISHED
+            and self.publish_at is not None
+            and self.publish_at > self.created_at
+        )
+
+
+class ShareLink(models.Model):
+    """
+    A signed, expiring, revocable address that shows one unpublished story,
+    read-only, to someone outside the newsroom (a lawyer, a translator).
+    """
+
+    article = models.ForeignKey(
+        Article, verbose_name=_("story"), on_delete=models.CASCADE, related_name="share_links"
+    )
+    key = models.CharField(_("key"), max_length=64, unique=True, editable=False)
+    recipient = models.CharField(
+        _("shared with"),
+        max_length=200,
+        help_text=_("Who the link is for: “our lawyer”, “the Khmer translator”."),
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("created by"),
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("created"), default=timezone.now)
+    expires_at = models.DateTimeField(_("expires"))
+    revoked_at = models.DateTimeField(_("revoked"), null=True, blank=True)
+    revoked_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("revoked by"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+
+    class Meta:
+        db_table = "articles_sharelink"
+        ordering = ["article", "-created_at"]
+        verbose_name = _("share link")
+        verbose_name_plural = _("share links")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(expires_at__gt=models.F("created_at")),
+                name="share_link_expires_after_creation",
+            ),
+        ]
+
+    def __str__(self):
+        return _("Preview of “%(story)s” for %(recipient)s") % {
+            "story": self.article,
+            "recipient": self.recipient,
+        }
+
+    def is_active(self, *, now=None):
+        return self.revoked_at is None and self.expires_at > (now or timezone.now())
+
+
+class EditingPresence(models.Model):
+    """Who has a story open in the workspace, and when they were last seen there."""
+
+    article = models.ForeignKey(
+        Article, verbose_name=_("story"), on_delete=models.CASCADE, related_name="presences"
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("user"),
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+    last_seen = models.DateTimeField(_("last seen"), default=timezone.now)
+
+    class Meta:
+        db_table = "articles_editingpresence"
+        ordering = ["article", "-last_seen"]
+        verbose_name = _("open story")
+        verbose_name_plural = _("open stories")
+        constraints = [
+            models.UniqueConstraint(fields=["article", "user"], name="presence_unique_user"),
+        ]
+
+    def __str__(self):
+        return f"{self.user} on “{self.article}”"
