@@ -7,34 +7,6 @@ class ArticlesConfig(AppConfig):
     verbose_name = _("Stories")
 
     def ready(self):
-        from django.urls import register_converter
-
         from . import signals
-        from .converters import FourDigitYearConverter, TwoDigitMonthConverter
 
-        register_converter(FourDigitYearConverter, "yyyy")
-        register_converter(TwoDigitMonthConverter, "mm")
         signals.connect()
-
-        from media.services import register_lock
-        from media.signals import photograph_changed
-
-        from . import services
-
-        # A photo a story in an editor's hands shows is the editors' to change,
-        # and each change is kept in the revisions of the stories showing it.
-        register_lock(services.photographs_in_editors_hands)
-        photograph_changed.connect(
-            services.record_photograph_change, dispatch_uid="story-photograph-changed"
-        )
-
-        from people.protection import register_places
-        from people.signals import source_protected
-
-        from . import protection
-
-        # Where stories and photos still name a protected source, for the editor.
-        register_places(find=protection.find, take_down=protection.take_down)
-        source_protected.connect(
-            protection.forget_names_in_notes, dispatch_uid="story-notes-protected"
-        )

@@ -72,12 +72,14 @@ class ArticleQuerySet(models.QuerySet):
         The stories readers may see: published, with a publish time that has
         passed. Every public page, feed, sitemap and search starts here.
         """
-        return self.filter(status=Article.Status.PUBLISHED).filter(
-            published_at__lte=now or timezone.now()
-        )
+        return self.reaching_readers().filter(published_at__lte=now or timezone.now())
 
     def in_language(self, language):
         return self.filter(language=language)
+
+    def reaching_readers(self):
+        """Stories readers see, now or at their publish time (``Article.reaches_readers``)."""
+        return self.filter(status=Article.Status.PUBLISHED)
 
     def in_review(self):
         """Stories waiting for an editor, the longest-waiting first."""
@@ -85,7 +87,7 @@ class ArticleQuerySet(models.QuerySet):
 
     def scheduled(self, *, now=None):
         """Stories approved for a publish time still to come."""
-        return self.filter(status=Article.Status.PUBLISHED, published_at__gt=now or timezone.now())
+        return self.reaching_readers().filter(published_at__gt=now or timezone.now())
 
     def for_listing(self):
         """Load what a story card shows without a query per story."""
@@ -420,13 +422,20 @@ class Article(models.Model):
         if self.pk is not None and not kwargs.get("force_insert"):
             self.version += 1
         super().save(*args, **kwargs)
+        self.remember_stored_state()
 
     def get_absolute_url(self):
         """The story's public address, ``/articles/<yyyy>/<mm>/<slug>/``."""
         return reverse(
-            "articles:article_detail",
+            "reader:article_detail",
             kwargs={"year": self.month.year, "month": self.month.month, "slug": self.slug},
         )
+
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        article = super().from_db(db, field_names, values)
+        article.remember_stored_state()
+        return article
 
     def clean(self):
         errors = {}
@@ -448,6 +457,26 @@ class Article(models.Model):
                 )
         if errors:
             raise ValidationError(errors)
+
+    def remember_stored_state(self):
+        """
+        Note the status and address as the database holds them, so the
+        ``post_save`` receivers can tell what a save changed: a story leaving
+        the public site (the page cache), an address changing (a redirect).
+        """
+        # A deferred field is not loaded here: that would be a query per row.
+        fields = self.__dict__
+        self.stored_state = {
+            name: fields.get(name) for name in ("status", "month", "slug", "published_at")
+        }
+
+    def reaches_readers(self):
+        """Whether readers see the story, now or at its publish time (published or scheduled)."""
+        return self.status_reaches_readers(self.status)
+
+    @staticmethod
+    def status_reaches_readers(status):
+        return status == ArticleStatus.PUBLISHED
 
     def address_month(self):
         """The first day of the month the story's address carries."""
@@ -500,6 +529,18 @@ class Article(models.Model):
         """The lead photo readers see: none while it is withdrawn."""
         photo = self.lead_photo
         return None if photo is None or photo.is_withdrawn else photo
+
+    def reply_statements(self):
+        """
+        The right-of-reply sentences the story page shows, the same words on
+        every story ("… did not respond to a request for comment by the time
+        of publication."). Uses prefetched ``comment_requests`` when present.
+        """
+        return [
+            statement
+            for request in self.comment_requests.all()
+            if (statement := request.public_statement())
+        ]
 
     def word_count(self):
         return len(" ".join(body.paragraphs(self.body)).split())

@@ -73,7 +73,7 @@ pages = {
     "story": story.get_absolute_url(),
     "archive": f"/articles/?section={section.slug}&language=en",
     "search": "/search/?q=court",
-    "person": reverse("people:person_detail", args=[person.slug]),
+    "person": reverse("reader:person_detail", args=[person.slug]),
     "changelist": "/admin/articles/article/",
     "review": "/admin/articles/article/review/",
 }

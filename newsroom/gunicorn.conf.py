@@ -25,7 +25,7 @@ keepalive = 5
 max_requests = 2000
 max_requests_jitter = 200
 
-# Request lines are written by the application (newsroom.middleware), with
+# Request lines are written by the application (operations.middleware), with
 # the request id; gunicorn's own access line leaves out the address, which
 # can hold a preview link's token, and keeps the id to match the two.
 accesslog = "-"

@@ -62,7 +62,7 @@ def default_site_url():
 SITE_URL = (os.environ.get("SITE_URL", "") or default_site_url()).rstrip("/")
 
 INSTALLED_APPS = [
-    "newsroom.apps.WorkspaceAdminConfig",
+    "workflow.site.WorkspaceAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -74,23 +74,28 @@ INSTALLED_APPS = [
     "django.contrib.postgres",
     "django_filters",
     "axes",
+    # The newsroom's apps, each importing only from those listed before it
+    # (an import-linter contract in pyproject.toml keeps it so).
     "people",
     "media",
     "articles",
     "quotes",
+    "reader",
     "workflow",
+    "operations",
     "importing",
+    "demo",
 ]
 
 MIDDLEWARE = [
     # First: it times and logs every request, and names it with X-Request-ID.
-    "newsroom.middleware.RequestLogMiddleware",
+    "operations.middleware.RequestLogMiddleware",
     # Notes a proxy in front that TRUSTED_PROXY_COUNT does not know of (newsroom.W002).
-    "newsroom.middleware.ForwardedForMiddleware",
+    "operations.middleware.ForwardedForMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Outside the session and CSRF middleware, to see every cookie they set.
-    "newsroom.middleware.ReaderCacheControlMiddleware",
+    "reader.middleware.ReaderCacheControlMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -99,7 +104,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    "newsroom.middleware.DatabaseBusyMiddleware",
+    "operations.middleware.DatabaseBusyMiddleware",
     # Last, as django-axes asks: it turns a locked-out sign-in into a 429 page.
     "axes.middleware.AxesMiddleware",
 ]
@@ -178,7 +183,7 @@ if REDIS_URL:
     }
 
 # How long a CDN (s-maxage) and a browser (max-age) may keep a reader page
-# shown to anonymous readers (newsroom.middleware.ReaderCacheControlMiddleware).
+# shown to anonymous readers (reader.middleware.ReaderCacheControlMiddleware).
 READER_MAX_AGE = int(os.environ.get("READER_MAX_AGE", "60"))
 READER_SHARED_MAX_AGE = int(os.environ.get("READER_SHARED_MAX_AGE", "300"))
 
@@ -267,7 +272,7 @@ LOGIN_REDIRECT_URL = "admin:index"
 # behind a proxy counted as the client) would lock out every account at once;
 # by username alone, anyone could lock a reporter out of their account from afar.
 # The address is the socket's, or behind TRUSTED_PROXY_COUNT proxies the one
-# the outermost saw (newsroom/accounts.py): a forged X-Forwarded-For is ignored.
+# the outermost saw (workflow/accounts.py): a forged X-Forwarded-For is ignored.
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
@@ -275,12 +280,12 @@ AUTHENTICATION_BACKENDS = [
 AXES_FAILURE_LIMIT = int(os.environ.get("LOGIN_FAILURE_LIMIT", "5"))
 AXES_COOLOFF_TIME = datetime.timedelta(minutes=int(os.environ.get("LOGIN_COOLOFF_MINUTES", "15")))
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
-AXES_CLIENT_IP_CALLABLE = "newsroom.accounts.client_ip"
+AXES_CLIENT_IP_CALLABLE = "workflow.accounts.client_ip"
 # How many proxies of ours stand in front of the app, each appending the address
 # it received to X-Forwarded-For. 0: the socket's address; the header is ignored.
 TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
 AXES_RESET_ON_SUCCESS = True
-AXES_LOCKOUT_CALLABLE = "newsroom.accounts.locked_out"
+AXES_LOCKOUT_CALLABLE = "workflow.accounts.locked_out"
 AXES_VERBOSE = False
 # Failed sign-ins are kept (to count them); successful ones are not: the
 # newsroom keeps no record of where its journalists sign in from.
@@ -289,7 +294,7 @@ AXES_DISABLE_ACCESS_LOG = True
 # A password-reset link works once, and for an hour.
 PASSWORD_RESET_TIMEOUT = 60 * 60
 # Reset requests, counted in the shared cache over a sliding window
-# (newsroom/accounts.py): at most so many mails to one e-mail address (further
+# (workflow/accounts.py): at most so many mails to one e-mail address (further
 # requests get the usual answer and no mail), and so many requests from one
 # client address (then 429), so the form can be used neither to flood a
 # reporter's inbox nor to send mail in bulk.
@@ -359,8 +364,8 @@ DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "newsroom@localhost")
 
 # Error reports (e-mails to ADMINS, the debug page) hide passwords, share-link
 # and reset tokens, and the fields that identify a protected source.
-DEFAULT_EXCEPTION_REPORTER = "newsroom.reporting.NewsroomExceptionReporter"
-DEFAULT_EXCEPTION_REPORTER_FILTER = "newsroom.reporting.NewsroomExceptionReporterFilter"
+DEFAULT_EXCEPTION_REPORTER = "operations.reporting.NewsroomExceptionReporter"
+DEFAULT_EXCEPTION_REPORTER_FILTER = "operations.reporting.NewsroomExceptionReporterFilter"
 
 # One JSON line per record on standard output, each with the id of the request
 # it belongs to; share and reset tokens are removed from the addresses logged.
@@ -369,11 +374,11 @@ LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "filters": {
-        "request_id": {"()": "newsroom.middleware.RequestIdFilter"},
-        "redact": {"()": "newsroom.middleware.RedactFilter"},
+        "request_id": {"()": "operations.middleware.RequestIdFilter"},
+        "redact": {"()": "operations.middleware.RedactFilter"},
     },
     "formatters": {
-        "json": {"()": "newsroom.middleware.JsonFormatter"},
+        "json": {"()": "operations.middleware.JsonFormatter"},
         "text": {"format": "%(asctime)s %(levelname)s %(name)s [%(request_id)s] %(message)s"},
     },
     "handlers": {

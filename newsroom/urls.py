@@ -9,10 +9,10 @@ from django.utils.translation import gettext_lazy as _
 from django.views.generic import RedirectView
 from django.views.static import serve as static_serve
 
-from articles.admin import view_on_site
-from articles.sitemaps import NewsSitemap, sitemaps
-from articles.views import healthz
-from newsroom import accounts
+from operations.views import healthz
+from reader.sitemaps import NewsSitemap, sitemaps
+from workflow import accounts
+from workflow.views.previews import view_on_site
 
 admin.site.site_header = _("Newsroom")
 admin.site.site_title = _("Newsroom workspace")
@@ -68,16 +68,15 @@ urlpatterns = [
     path(
         "news-sitemap.xml",
         sitemap_views.sitemap,
-        {"sitemaps": {"news": NewsSitemap}, "template_name": "sitemaps/news_sitemap.xml"},
+        {"sitemaps": {"news": NewsSitemap}, "template_name": "reader/news_sitemap.xml"},
         name="news_sitemap",
     ),
 ]
 
 # The readers' site, in English at the root and in Khmer under /km/.
 urlpatterns += i18n_patterns(
-    path("", include("articles.urls")),
-    path("", include("people.urls")),
-    path("", include("media.urls")),
+    path("", include("reader.urls")),
+    path("", include("workflow.urls")),
     prefix_default_language=False,
 )
 

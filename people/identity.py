@@ -16,7 +16,7 @@ from django.db.models.constants import LOOKUP_SEP
 from django.utils.text import smart_split, unescape_string_literal
 
 # The person form's fields that can identify someone. Error reports show
-# them as stars (newsroom/reporting.py also hides inline rows ending in them,
+# them as stars (operations/reporting.py also hides inline rows ending in them,
 # such as "aliases-0-name").
 IDENTITY_FIELDS = [
     "honorific",

@@ -58,14 +58,14 @@ class FeedTests(ReaderTestMixin, TestCase):
 
     def feed_urls(self):
         return {
-            "latest": (reverse("articles:feed_latest"), reverse("articles:feed_latest_atom")),
+            "latest": (reverse("reader:feed_latest"), reverse("reader:feed_latest_atom")),
             "section": (
-                reverse("articles:feed_section", args=["land"]),
-                reverse("articles:feed_section_atom", args=["land"]),
+                reverse("reader:feed_section", args=["land"]),
+                reverse("reader:feed_section_atom", args=["land"]),
             ),
             "author": (
-                reverse("articles:feed_author", args=[self.writer.slug]),
-                reverse("articles:feed_author_atom", args=[self.writer.slug]),
+                reverse("reader:feed_author", args=[self.writer.slug]),
+                reverse("reader:feed_author_atom", args=[self.writer.slug]),
             ),
         }
 
@@ -77,7 +77,7 @@ class FeedTests(ReaderTestMixin, TestCase):
                 self.assertEqual(self.parse(atom).version, "atom10")
 
     def test_items_carry_title_link_date_author_and_lead_image(self):
-        feed = self.parse(reverse("articles:feed_latest"))
+        feed = self.parse(reverse("reader:feed_latest"))
         entry = next(e for e in feed.entries if e.title == "Rubber company fences land")
         self.assertEqual(entry.link, f"http://testserver{self.story.get_absolute_url()}")
         self.assertEqual(entry.author, "Vann Piseth")
@@ -96,15 +96,15 @@ class FeedTests(ReaderTestMixin, TestCase):
                     self.assertNotIn("Draft story for the feed", titles)
                     self.assertNotIn("Embargoed story", titles)
         section_titles = [
-            e.title for e in self.parse(reverse("articles:feed_section", args=["land"])).entries
+            e.title for e in self.parse(reverse("reader:feed_section", args=["land"])).entries
         ]
         self.assertEqual(section_titles, ["Rubber company fences land"])
 
     def test_feeds_of_unknown_or_unpublished_sections_and_authors_answer_404(self):
         for url in (
-            reverse("articles:feed_section", args=["hidden"]),
-            reverse("articles:feed_section", args=["nothing"]),
-            reverse("articles:feed_author", args=["nobody"]),
+            reverse("reader:feed_section", args=["hidden"]),
+            reverse("reader:feed_section", args=["nothing"]),
+            reverse("reader:feed_author", args=["nobody"]),
         ):
             with self.subTest(url):
                 self.assertEqual(self.client.get(url).status_code, 404)
@@ -112,7 +112,7 @@ class FeedTests(ReaderTestMixin, TestCase):
     def test_newsroom_text_is_xml_escaped(self):
         """A headline holding markup is text in the feed, not elements."""
         make_published_article(f"Headline {XSS}")
-        for url in (reverse("articles:feed_latest"), reverse("articles:feed_latest_atom")):
+        for url in (reverse("reader:feed_latest"), reverse("reader:feed_latest_atom")):
             with self.subTest(url):
                 response = self.client.get(url)
                 ET.fromstring(response.content)
@@ -121,7 +121,7 @@ class FeedTests(ReaderTestMixin, TestCase):
 
     def test_feed_costs_the_same_for_two_stories_or_thirty(self):
         """Feed items come with section and photo, bylines, and topics: three queries."""
-        url = reverse("articles:feed_latest")
+        url = reverse("reader:feed_latest")
         with self.assertNumQueries(3):
             self.client.get(url)
         for _ in range(30):
@@ -183,10 +183,10 @@ class FeedTextTests(ReaderTestMixin, TestCase):
 
     def feeds(self):
         return {
-            "latest": (reverse("articles:feed_latest"), reverse("articles:feed_latest_atom")),
+            "latest": (reverse("reader:feed_latest"), reverse("reader:feed_latest_atom")),
             "khmer": (
-                reverse("articles:feed_language", args=["km"]),
-                reverse("articles:feed_language_atom", args=["km"]),
+                reverse("reader:feed_language", args=["km"]),
+                reverse("reader:feed_language_atom", args=["km"]),
             ),
         }
 
@@ -229,14 +229,14 @@ class FeedTextTests(ReaderTestMixin, TestCase):
         author = make_person("Chan <b>Dara</b> & Sons")
         make_published_article(section=section, bylines=[author])
         for url, expected in [
-            (reverse("articles:feed_section", args=[section.slug]), section.description),
-            (reverse("articles:feed_section_atom", args=[section.slug]), section.description),
+            (reverse("reader:feed_section", args=[section.slug]), section.description),
+            (reverse("reader:feed_section_atom", args=[section.slug]), section.description),
             (
-                reverse("articles:feed_author", args=[author.slug]),
+                reverse("reader:feed_author", args=[author.slug]),
                 f"Newsroom: stories by {author.name}",
             ),
             (
-                reverse("articles:feed_author_atom", args=[author.slug]),
+                reverse("reader:feed_author_atom", args=[author.slug]),
                 f"Newsroom: stories by {author.name}",
             ),
         ]:
@@ -266,7 +266,7 @@ class FeedTextTests(ReaderTestMixin, TestCase):
 
     def test_khmer_headline_and_standfirst_are_kept_whole(self):
         """Khmer text, with its combining signs, arrives unchanged."""
-        entries = self.entries(reverse("articles:feed_language", args=["km"]))
+        entries = self.entries(reverse("reader:feed_language", args=["km"]))
         khmer = next(entry for entry in entries if entry.title.startswith("km 6 "))
         self.assertEqual(khmer.title, "km 6 ការបោះឆ្នោតឃុំ <i>ថ្មី</i> & ក្រុង")
         self.assertEqual(

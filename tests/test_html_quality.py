@@ -16,7 +16,7 @@ from django.template import loader
 from django.test import RequestFactory
 from django.utils import translation
 
-from articles.views import render_article
+from reader.views.stories import render_article
 from tests.browser import BrowserTestCase
 from tests.factories import (
     make_affiliation,

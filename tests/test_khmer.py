@@ -10,8 +10,8 @@ from django.conf import settings
 from django.test import TestCase
 from django.utils import timezone, translation
 
-from articles.khmer import khmer_digits
 from articles.models import Article, Byline
+from reader.khmer import khmer_digits
 from tests.factories import (
     make_affiliation,
     make_alias,

@@ -64,7 +64,7 @@ class EveryReaderPage:
 
     def reader_pages(self):
         """Every kind of reader page, in English and then at its /km/ address."""
-        archive = reverse("articles:archive")
+        archive = reverse("reader:archive")
         day = timezone.localdate(self.story.published_at).isoformat()
         filters = [
             {"q": "families"},
@@ -77,27 +77,27 @@ class EveryReaderPage:
             {"published_before": day},
         ]
         pages = [
-            reverse("articles:home"),
+            reverse("reader:home"),
             self.story.get_absolute_url(),
             archive,
             *(f"{archive}?{urlencode(query)}" for query in filters),
-            reverse("articles:section_detail", args=[self.section.slug]),
-            reverse("articles:topic_detail", args=[self.topic.slug]),
-            reverse("people:person_detail", args=[self.speaker.slug]),
-            reverse("people:person_detail", args=[self.author.slug]),
-            reverse("people:organization_detail", args=[self.organization.slug]),
-            reverse("media:photo_list"),
-            reverse("media:photo_detail", args=[self.photo.pk]),
-            f"{reverse('articles:search')}?q=families",
-            reverse("articles:correction_list"),
-            reverse("articles:feed_latest"),
-            reverse("articles:feed_latest_atom"),
-            reverse("articles:feed_section", args=[self.section.slug]),
-            reverse("articles:feed_section_atom", args=[self.section.slug]),
-            reverse("articles:feed_author", args=[self.author.slug]),
-            reverse("articles:feed_author_atom", args=[self.author.slug]),
-            reverse("articles:feed_language", args=["en"]),
-            reverse("articles:feed_language_atom", args=["en"]),
+            reverse("reader:section_detail", args=[self.section.slug]),
+            reverse("reader:topic_detail", args=[self.topic.slug]),
+            reverse("reader:person_detail", args=[self.speaker.slug]),
+            reverse("reader:person_detail", args=[self.author.slug]),
+            reverse("reader:organization_detail", args=[self.organization.slug]),
+            reverse("reader:photo_list"),
+            reverse("reader:photo_detail", args=[self.photo.pk]),
+            f"{reverse('reader:search')}?q=families",
+            reverse("reader:correction_list"),
+            reverse("reader:feed_latest"),
+            reverse("reader:feed_latest_atom"),
+            reverse("reader:feed_section", args=[self.section.slug]),
+            reverse("reader:feed_section_atom", args=[self.section.slug]),
+            reverse("reader:feed_author", args=[self.author.slug]),
+            reverse("reader:feed_author_atom", args=[self.author.slug]),
+            reverse("reader:feed_language", args=["en"]),
+            reverse("reader:feed_language_atom", args=["en"]),
         ]
         khmer = [f"/km{page}" for page in pages]
         return [*pages, *khmer, "/sitemap.xml", "/news-sitemap.xml"]

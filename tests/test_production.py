@@ -26,8 +26,8 @@ from django.utils import timezone
 from django.utils.http import http_date
 
 from articles.models import Article, Section
-from articles.pagecache import content_version
-from newsroom.middleware import JsonFormatter, RequestIdFilter
+from operations.middleware import JsonFormatter, RequestIdFilter
+from reader.pagecache import content_version
 from tests.test_settings import PRODUCTION, manage
 
 from .factories import (
@@ -110,7 +110,7 @@ class RequestLogTests(TestCase):
 
     def test_errors_carry_the_request_id(self):
         """A failure logged while serving a request can be found from the reader's report."""
-        errors, stop = capture("articles.views")
+        errors, stop = capture("operations.views")
         self.addCleanup(stop)
         with self.settings(MEDIA_ROOT="/proc/newsroom-cannot-write-here"):
             response = self.client.get("/healthz")
@@ -122,7 +122,7 @@ class RequestLogTests(TestCase):
 
     def test_django_not_found_lines_lose_the_token(self):
         """Django's own "Not Found: /preview/…" warning goes through the same redaction."""
-        from newsroom.middleware import RedactFilter
+        from operations.middleware import RedactFilter
 
         record = logging.LogRecord(
             "django.request",

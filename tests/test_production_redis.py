@@ -10,7 +10,7 @@ from django.core.cache import caches
 from django.core.cache.backends.redis import RedisCache
 from django.test import TestCase, override_settings
 
-from articles import pagecache
+from reader import pagecache
 
 from .factories import make_person, make_published_article
 from .redis_server import REDIS_SERVER, start_redis

@@ -8,7 +8,8 @@ from django.test import SimpleTestCase
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from articles import body, importing
+from articles import body
+from importing import story_files as importing
 from tests.security.payloads import BAD_URLS, XSS, unsafe_markup
 
 SETTINGS = settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -1,9 +1,10 @@
 from django.test import TestCase
 
-from articles import pagecache, services
 from articles.models import Article
 from people.models import Person
 from quotes.models import Quote
+from reader import pagecache
+from workflow import presence, revisions
 
 from .factories import (
     make_article,
@@ -62,9 +63,9 @@ class PageCacheScopeTests(TestCase):
     def test_newsroom_records_keep_the_reader_cache(self):
         """A revision or a presence heartbeat is not a change readers see."""
         before = pagecache.content_version()
-        services.record_revision(article=self.article, user=self.editor, force=True)
-        services.mark_presence(article=self.article, user=self.editor)
-        services.leave(article=self.article, user=self.editor)
+        revisions.record_revision(article=self.article, user=self.editor, force=True)
+        presence.mark_presence(article=self.article, user=self.editor)
+        presence.mark_absence(article=self.article, user=self.editor)
         self.assertEqual(pagecache.content_version(), before)
 
     def test_reader_content_starts_a_new_version(self):

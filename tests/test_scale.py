@@ -11,11 +11,11 @@ from django.core.management import call_command
 from django.db import connection
 from django.test import TestCase
 
-from articles import search
 from articles.models import Article
 from media.models import Photograph
 from people.models import Person
 from quotes.models import Quote
+from reader import search
 
 from .factories import make_published_article
 

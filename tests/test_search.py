@@ -9,8 +9,8 @@ from django.test import TestCase
 from django.urls import reverse
 from django.utils import timezone
 
-from articles import search
 from articles.models import Article, SearchDocument
+from reader import search
 from tests.factories import (
     make_alias,
     make_article,
@@ -21,7 +21,7 @@ from tests.factories import (
 )
 from tests.reader import ReaderTestMixin
 
-SEARCH = reverse("articles:search")
+SEARCH = reverse("reader:search")
 
 
 class SearchTests(ReaderTestMixin, TestCase):

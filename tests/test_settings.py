@@ -9,8 +9,8 @@ from django.core.cache import cache
 from django.db import connection
 from django.test import Client, TestCase, override_settings
 
-from newsroom import checks
-from newsroom.middleware import FORWARDED_FOR_SEEN_KEY
+from operations import checks
+from operations.middleware import FORWARDED_FOR_SEEN_KEY
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 PRODUCTION = {
@@ -112,12 +112,12 @@ class ProxyCheckTests(TestCase):
         client = Client()
         client.get("/healthz")
         self.assertEqual(checks.check_forwarded_for_is_trusted(None), [])
-        with self.assertLogs("newsroom.middleware", "WARNING") as logs:
+        with self.assertLogs("operations.middleware", "WARNING") as logs:
             client.get("/healthz", headers={"x-forwarded-for": "203.0.113.7"})
         self.assertIn("TRUSTED_PROXY_COUNT is 0", logs.output[0])
         # Once per process: the next forwarded request is neither logged nor recorded.
         first = cache.get(FORWARDED_FOR_SEEN_KEY)
-        with self.assertNoLogs("newsroom.middleware", "WARNING"):
+        with self.assertNoLogs("operations.middleware", "WARNING"):
             client.get("/healthz", headers={"x-forwarded-for": "198.51.100.4"})
         self.assertEqual(cache.get(FORWARDED_FOR_SEEN_KEY), first)
         warnings = checks.check_forwarded_for_is_trusted(None)
@@ -130,7 +130,7 @@ class ProxyCheckTests(TestCase):
 
     @override_settings(TRUSTED_PROXY_COUNT=1)
     def test_behind_a_counted_proxy_nothing_is_noted(self):
-        with self.assertNoLogs("newsroom.middleware", "WARNING"):
+        with self.assertNoLogs("operations.middleware", "WARNING"):
             Client().get("/healthz", headers={"x-forwarded-for": "203.0.113.7"})
         self.assertIsNone(cache.get(FORWARDED_FOR_SEEN_KEY))
 

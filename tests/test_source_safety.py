@@ -143,28 +143,28 @@ class ReaderSurfaceTests(StorySetupMixin, ReaderTestMixin, TestCase):
 
     def test_no_public_profile(self):
         """The profile answers the same 404, byte for byte, as an address nobody has."""
-        cached = self.client.get(reverse("people:person_detail", args=[self.source.slug]))
-        unknown = self.client.get(reverse("people:person_detail", args=["nobody-at-all"]))
+        cached = self.client.get(reverse("reader:person_detail", args=[self.source.slug]))
+        unknown = self.client.get(reverse("reader:person_detail", args=["nobody-at-all"]))
         self.assertEqual(cached.status_code, 404)
         self.assertEqual(cached.content, unknown.content)
-        feed = self.client.get(reverse("articles:feed_author", args=[self.source.slug]))
+        feed = self.client.get(reverse("reader:feed_author", args=[self.source.slug]))
         self.assertEqual(feed.status_code, 404)
 
     def test_reader_pages_feeds_and_sitemaps(self):
         """Home, archive, search, feeds, sitemaps, photo and organization pages hold none of it."""
         photo = self.story.lead_photo
         for url in [
-            reverse("articles:home"),
-            reverse("articles:archive"),
-            f"{reverse('articles:archive')}?quoted={self.named.slug}",
-            reverse("articles:feed_latest"),
-            reverse("articles:feed_latest_atom"),
+            reverse("reader:home"),
+            reverse("reader:archive"),
+            f"{reverse('reader:archive')}?quoted={self.named.slug}",
+            reverse("reader:feed_latest"),
+            reverse("reader:feed_latest_atom"),
             "/sitemap.xml",
             "/news-sitemap.xml",
-            reverse("media:photo_list"),
-            reverse("media:photo_detail", args=[photo.pk]),
-            reverse("people:person_detail", args=[self.named.slug]),
-            reverse("people:person_detail", args=[self.writer.slug]),
+            reverse("reader:photo_list"),
+            reverse("reader:photo_detail", args=[photo.pk]),
+            reverse("reader:person_detail", args=[self.named.slug]),
+            reverse("reader:person_detail", args=[self.writer.slug]),
             "/km/",
             "/km" + self.story.get_absolute_url(),
         ]:
@@ -174,7 +174,7 @@ class ReaderSurfaceTests(StorySetupMixin, ReaderTestMixin, TestCase):
     def test_searching_for_their_name_finds_no_person(self):
         """A search for any of their names answers as for a name nobody has."""
         nobody = "Zzyzxqwerty"
-        url = reverse("articles:search")
+        url = reverse("reader:search")
         expected = self.client.get(url, {"q": nobody}).content.decode().replace(nobody, "…")
         for words in ["Chea", "Bophavy", "ជា", "official"]:
             with self.subTest(words=words):
@@ -184,27 +184,27 @@ class ReaderSurfaceTests(StorySetupMixin, ReaderTestMixin, TestCase):
 
     def test_archive_filter_ignores_them(self):
         """The person filter does not offer them, and naming them narrows nothing."""
-        response = self.client.get(f"{reverse('articles:archive')}?quoted={self.source.slug}")
+        response = self.client.get(f"{reverse('reader:archive')}?quoted={self.source.slug}")
         self.assertEqual(response.status_code, 400)
         self.assertEqual(secrets_in(response.content.decode()), [])
 
     def test_the_organization_only_they_belong_to_stays_private(self):
         organization = Affiliation.objects.get(person=self.source).organization
-        response = self.client.get(reverse("people:organization_detail", args=[organization.slug]))
+        response = self.client.get(reverse("reader:organization_detail", args=[organization.slug]))
         self.assertEqual(response.status_code, 404)
 
     def test_photo_credit_uses_the_label(self):
         """A protected photographer is credited by label, with no profile link."""
-        content = self.assert_clean(reverse("media:photo_detail", args=[self.story.lead_photo.pk]))
+        content = self.assert_clean(reverse("reader:photo_detail", args=[self.story.lead_photo.pk]))
         self.assertIn(f"CamboJA/ {LABEL}", content)
 
     def test_a_protected_byline_shows_the_label(self):
         story = make_published_article("Inside the ministry", bylines=[self.source])
         content = self.assert_clean(story.get_absolute_url())
         self.assertIn(LABEL, content)
-        feed = self.assert_clean(reverse("articles:feed_latest"))
+        feed = self.assert_clean(reverse("reader:feed_latest"))
         self.assertIn(LABEL, feed)
-        home = self.assert_clean(reverse("articles:home"))
+        home = self.assert_clean(reverse("reader:home"))
         self.assertIn(LABEL, home)
 
 
@@ -511,7 +511,7 @@ class WorkspaceTiesTests(StorySetupMixin, TestCase):
         quote is never attached to the protected one, so no guessed name can
         be tested, and no attribution note names them.
         """
-        from articles.importing import import_story
+        from importing.story_files import import_story
 
         result = import_story(
             data=STORY_NAMING_THEM.encode(),
@@ -528,7 +528,7 @@ class WorkspaceTiesTests(StorySetupMixin, TestCase):
 
     def test_an_editors_import_finds_the_protected_record(self):
         """An editor knows who they are: the quote goes to the record, shown by label."""
-        from articles.importing import import_story
+        from importing.story_files import import_story
 
         result = import_story(data=STORY_NAMING_THEM.encode(), name="t.txt", user=self.editor)
         self.assertTrue(result.ok, result.error)
@@ -577,7 +577,5 @@ class WorkspaceTiesTests(StorySetupMixin, TestCase):
         self.assertContains(response, "It was arranged")
         self.assertNotContains(response, SECRET_ROLE)
         for ordering in ["3", "-3"]:
-            sorted_list = self.client.get(
-                reverse("admin:quotes_quote_changelist"), {"o": ordering}
-            )
+            sorted_list = self.client.get(reverse("admin:quotes_quote_changelist"), {"o": ordering})
             self.assertNotContains(sorted_list, SECRET_ROLE)

@@ -10,7 +10,8 @@ from django.test import TestCase
 from django.urls import reverse
 from django.utils import timezone
 
-from articles import filters, views
+from reader import filters
+from reader.views import listings
 from tests.factories import (
     approving_editor,
     make_article,
@@ -23,7 +24,7 @@ from tests.factories import (
 from tests.reader import ReaderTestMixin
 
 PHNOM_PENH = zoneinfo.ZoneInfo("Asia/Phnom_Penh")
-ARCHIVE = reverse("articles:archive")
+ARCHIVE = reverse("reader:archive")
 
 
 def headlines(response):
@@ -326,15 +327,15 @@ class ListingCountLimitTests(ReaderTestMixin, TestCase):
         section, topic = make_section("Land"), make_topic("Rubber")
         for number in range(5):
             make_published_article(f"Land story {number}", section=section).topics.add(topic)
-        with mock.patch.object(views, "COUNT_LIMIT", 3):
+        with mock.patch.object(listings, "COUNT_LIMIT", 3):
             archive = self.client.get(ARCHIVE)
             self.assertContains(archive, "3+ stories")
             self.assertContains(archive, "Choose dates above to find older ones.")
             self.assertEqual(len(headlines(archive)), 3)
             for page, older in (
-                (reverse("articles:section_detail", args=["land"]), "?section=land"),
-                (reverse("articles:topic_detail", args=["rubber"]), "?topic=rubber"),
-                (reverse("articles:search") + "?q=land", "?q=land"),
+                (reverse("reader:section_detail", args=["land"]), "?section=land"),
+                (reverse("reader:topic_detail", args=["rubber"]), "?topic=rubber"),
+                (reverse("reader:search") + "?q=land", "?q=land"),
             ):
                 with self.subTest(page):
                     response = self.client.get(page)

@@ -10,8 +10,8 @@ from django.utils import timezone
 from PIL import ExifTags, Image
 
 from articles import body
-from articles.demo.pictures import render_photo
 from articles.models import Article, ArticlePhoto, ArticleStatus, Byline, Language, Section, Topic
+from demo.pictures import render_photo
 from media.models import Photograph
 from people.models import Affiliation, Organization, Person, PersonAlias
 from quotes.models import Quote

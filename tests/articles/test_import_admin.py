@@ -8,11 +8,11 @@ from django.urls import reverse
 from django.utils import timezone
 
 from articles.models import Article, ArticlePhoto
-from articles.sources import source_report
 from importing.models import PhotoNeeded
 from media.models import Photograph
 from people.models import Organization
 from quotes.models import Quote
+from quotes.sources import source_report
 from tests.articles.stories import story_path
 from tests.factories import (
     image_upload,
@@ -243,9 +243,7 @@ class SourcesDashboardTests(TestCase):
     def test_editors_open_the_dashboard(self):
         """Editors see the dashboard, linked from the quote list; filters count drafts too."""
         self.client.force_login(self.editor)
-        self.assertContains(
-            self.client.get(reverse("admin:quotes_quote_changelist")), SOURCES_URL
-        )
+        self.assertContains(self.client.get(reverse("admin:quotes_quote_changelist")), SOURCES_URL)
         response = self.client.get(SOURCES_URL)
         self.assertContains(response, "5 quotes counted.")
         self.assertContains(response, "Kem Vuthy")

@@ -11,7 +11,6 @@ from django.db import IntegrityError, connection, transaction
 from django.test import Client, TestCase, TransactionTestCase
 from django.urls import reverse
 
-from articles import services
 from articles.models import Article
 from media.models import Photograph
 from people.models import Person
@@ -26,6 +25,7 @@ from tests.factories import (
     restore_roles,
 )
 from tests.forms import read_form
+from workflow import revisions, services
 from workflow.models import Transition
 
 
@@ -88,7 +88,7 @@ class DeleteProtectionTests(TestCase):
             "Court hears land case", lead_photo=cls.photo, bylines=[cls.author.person]
         )
         make_quote(cls.article, speaker=cls.speaker)
-        services.record_revision(article=cls.article, user=cls.author)
+        revisions.record_revision(article=cls.article, user=cls.author)
 
     def setUp(self):
         self.client.force_login(self.superuser)

@@ -20,7 +20,6 @@ from django.test import Client, TestCase, override_settings
 from django.urls import reverse
 from django.utils import timezone
 
-from articles import services
 from articles.models import Article
 from quotes.models import Quote
 from tests.factories import (
@@ -33,6 +32,7 @@ from tests.factories import (
     make_section,
     make_user,
 )
+from workflow import revisions, services
 from workflow.models import Revision, Transition
 
 STATES = ["draft", "in_review", "approved", "scheduled", "published", "unpublished"]
@@ -351,7 +351,7 @@ class OtherJournalistTests(TestCase):
             bylines=[cls.a.person],
         )
         make_quote(cls.draft, anonymous_description="an official close to the minister")
-        services.record_revision(article=cls.draft, user=cls.a)
+        revisions.record_revision(article=cls.draft, user=cls.a)
 
     def setUp(self):
         self.client.force_login(self.b)

@@ -12,7 +12,6 @@ from django.test import Client, TestCase
 from django.urls import reverse
 from django.utils import timezone
 
-from articles import services
 from articles.models import Article
 from tests.factories import (
     make_journalist,
@@ -20,6 +19,7 @@ from tests.factories import (
     make_section,
     make_user,
 )
+from workflow import errors, revisions, services, share_links
 from workflow.models import ShareLink
 
 SECRET_HEADLINE = "Governor named in land sale"
@@ -44,7 +44,7 @@ class StaffPreviewTests(TestCase):
                 self.client.force_login(user)
                 response = self.client.get(preview_url(self.draft))
                 self.assertEqual(response.status_code, 200)
-                self.assertTemplateUsed(response, "articles/article_detail.html")
+                self.assertTemplateUsed(response, "reader/article_detail.html")
                 self.assertContains(response, SECRET_HEADLINE)
                 self.assertTrue(response.context["preview"])
                 self.assertIn("private", response["Cache-Control"])
@@ -146,13 +146,13 @@ class ShareLinkTests(TestCase):
         cls.other_draft = make_ready_article("Another confidential draft")
 
     def make_link(self, days=3):
-        link = services.create_share_link(
+        link = share_links.create_share_link(
             article=self.draft,
             editor=self.editor,
             recipient="our lawyer",
             expires_in=datetime.timedelta(days=days),
         )
-        return link, reverse("articles:shared_preview", args=[services.share_token(link)])
+        return link, reverse("workflow:shared_preview", args=[share_links.share_token(link)])
 
     def test_link_shows_exactly_that_draft_read_only(self):
         _link, url = self.make_link()
@@ -177,8 +177,8 @@ class ShareLinkTests(TestCase):
 
     def test_forged_and_tampered_tokens_are_404(self):
         link, url = self.make_link()
-        token = services.share_token(link)
-        other = services.create_share_link(
+        token = share_links.share_token(link)
+        other = share_links.create_share_link(
             article=self.other_draft,
             editor=self.editor,
             recipient="translator",
@@ -188,20 +188,20 @@ class ShareLinkTests(TestCase):
             token[:-1] + ("A" if token[-1] != "A" else "B"),
             other.key,
             signing.TimestampSigner(salt="something else").sign(link.key),
-            signing.TimestampSigner(key="a guessed secret key", salt=services.SHARE_LINK_SALT).sign(
-                other.key
-            ),
+            signing.TimestampSigner(
+                key="a guessed secret key", salt=share_links.SHARE_LINK_SALT
+            ).sign(other.key),
             "nothing",
         ]
         for value in forged:
             with self.subTest(token=value):
-                response = Client().get(reverse("articles:shared_preview", args=[value]))
+                response = Client().get(reverse("workflow:shared_preview", args=[value]))
                 self.assertEqual(response.status_code, 404)
                 self.assertNotContains(response, SECRET_HEADLINE, status_code=404)
 
     def test_revoked_link_is_404(self):
         link, url = self.make_link()
-        services.revoke_share_link(link=link, editor=self.editor)
+        share_links.revoke_share_link(link=link, editor=self.editor)
         self.assertEqual(Client().get(url).status_code, 404)
 
     def test_link_stops_when_the_story_is_published(self):
@@ -284,7 +284,7 @@ class ShareLinkTests(TestCase):
         """Conditional headers on a dead link get the same 404, never a 304."""
         link, url = self.make_link()
         live = Client().get(url)
-        services.revoke_share_link(link=link, editor=self.editor)
+        share_links.revoke_share_link(link=link, editor=self.editor)
         response = Client().get(
             url,
             headers={
@@ -301,7 +301,7 @@ class ShareLinkTests(TestCase):
         self.assertContains(response, "The link is ready")
         link = ShareLink.objects.get()
         self.assertEqual(link.expires_at - link.created_at, datetime.timedelta(days=7))
-        self.assertContains(response, services.share_token(link))
+        self.assertContains(response, share_links.share_token(link))
         response = self.client.post(
             reverse("admin:articles_article_revoke_share", args=[self.draft.pk, link.pk]),
             follow=True,
@@ -324,8 +324,8 @@ class ShareLinkTests(TestCase):
         response = self.client.post(share, {"recipient": "a friend", "days": "3"})
         self.assertEqual(response.status_code, 403)
         self.assertFalse(ShareLink.objects.exists())
-        with self.assertRaises(services.NotAllowed):
-            services.create_share_link(
+        with self.assertRaises(errors.NotAllowed):
+            share_links.create_share_link(
                 article=self.draft,
                 editor=self.author,
                 recipient="a friend",
@@ -405,7 +405,7 @@ class EditorsDeskTests(TestCase):
         """Every workflow page of the workspace renders for an editor."""
         self.client.force_login(self.editor)
         article = self.stories[0]
-        services.record_revision(article=article, user=self.editor)
+        revisions.record_revision(article=article, user=self.editor)
         pages = [
             reverse("admin:articles_article_change", args=[article.pk]),
             reverse("admin:articles_article_revisions", args=[article.pk]),

@@ -11,12 +11,12 @@ import io
 from django.core.management import call_command
 from django.test import SimpleTestCase, TestCase
 
-from articles import attribution
-from articles.importing import import_story
 from articles.models import Article
-from articles.quoting import attribute_quotes, plain_text
+from importing.story_files import import_story
 from people.models import Affiliation, Organization, Person
+from quotes import attribution
 from quotes.models import Quote
+from quotes.services import attribute_quotes, plain_text
 from tests.articles.stories import (
     ANSWERS,
     HELD_OUT_ANSWERS,

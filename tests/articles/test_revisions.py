@@ -13,7 +13,6 @@ from django.test import Client, TestCase
 from django.urls import reverse
 from django.utils import timezone
 
-from articles import services
 from articles.models import Article
 from quotes.models import Quote
 from tests.factories import (
@@ -26,6 +25,7 @@ from tests.factories import (
     place_photo,
 )
 from tests.forms import fill_rows, read_form
+from workflow import diffs, editing, errors, presence, revisions, services
 from workflow.models import EditingPresence, Revision
 
 
@@ -91,7 +91,7 @@ class RevisionTests(RevisionTestData, TestCase):
         quote = Quote.objects.get(article=self.article)
         quote.speaker = make_person("Ny Malin")
         quote.save()
-        services.content_changed(article=self.article, user=self.author)
+        editing.part_saved(article=self.article, user=self.author)
         self.client.force_login(self.author)
         response = self.client.get(
             reverse("admin:articles_article_compare", args=[self.article.pk]),
@@ -108,7 +108,7 @@ class RevisionTests(RevisionTestData, TestCase):
         """diff_lines pairs changed lines word by word and skips long unchanged runs."""
         old = ["one", "two", "three", "four", "five", "six"]
         new = ["one", "two", "three", "four", "five", "six changed"]
-        rows = services.diff_lines(old, new)
+        rows = diffs.diff_lines(old, new)
         self.assertEqual(
             rows,
             [
@@ -123,7 +123,7 @@ class RevisionTests(RevisionTestData, TestCase):
         self.edit_in_admin(self.author, headline="First headline")
         self.edit_in_admin(self.author, headline="Second headline", body="Rewritten.")
         Quote.objects.filter(article=self.article).delete()
-        services.content_changed(article=self.article, user=self.author)
+        editing.part_saved(article=self.article, user=self.author)
         self.client.force_login(self.author)
         self.article.refresh_from_db()
         response = self.client.post(
@@ -150,12 +150,12 @@ class RevisionTests(RevisionTestData, TestCase):
         """A revision naming a person deleted since is not restored; nothing changes."""
         ghost = make_person("Deleted Person")
         self.article.people.add(ghost)
-        services.record_revision(article=self.article, user=self.author)
+        revisions.record_revision(article=self.article, user=self.author)
         self.article.people.remove(ghost)
         ghost.delete()
         self.edit_in_admin(self.author, headline="Newer headline")
-        with self.assertRaises(services.WorkflowError) as caught:
-            services.restore_revision(
+        with self.assertRaises(errors.WorkflowError) as caught:
+            editing.restore_revision(
                 article=self.article,
                 revision=Revision.objects.get(article=self.article, number=1),
                 user=self.author,
@@ -174,7 +174,7 @@ class RevisionTests(RevisionTestData, TestCase):
         self.assertContains(response, "Changed after approval")
         self.article.refresh_from_db()
         approved = Revision.objects.get(article=self.article, number=1)
-        latest = services.latest_revision(self.article)
+        latest = revisions.latest_revision(self.article)
         compare = reverse("admin:articles_article_compare", args=[self.article.pk])
         self.assertContains(response, f"{compare}?from={approved.number}&amp;to={latest.number}")
 
@@ -273,7 +273,7 @@ class PresenceTests(RevisionTestData, TestCase):
             response = self.client.get(change_url(self.article))
             self.assertEqual(response.context["workflow"]["others"], ["desk"])
             self.assertContains(response, "Also open right now by: desk")
-            clock.shift(services.PRESENCE_WINDOW + datetime.timedelta(seconds=1))
+            clock.shift(presence.PRESENCE_WINDOW + datetime.timedelta(seconds=1))
             response = self.client.get(change_url(self.article))
             self.assertEqual(response.context["workflow"]["others"], [])
 

@@ -15,7 +15,6 @@ from django.contrib.auth.models import Permission
 from django.test import TestCase
 from django.urls import reverse
 
-from articles import services
 from articles.models import Article, Byline, Correction
 from media.models import Photograph
 from quotes.models import Quote
@@ -30,6 +29,7 @@ from tests.factories import (
     make_user,
 )
 from tests.forms import fill_rows, read_form
+from workflow import services
 
 PHNOM_PENH = zoneinfo.ZoneInfo("Asia/Phnom_Penh")
 

@@ -10,15 +10,15 @@ from django.conf import settings
 from django.core.management import CommandError, call_command
 from django.test import SimpleTestCase, TestCase
 
-from articles.importing import (
+from articles.models import Article, ArticlePhoto
+from importing.models import PhotoNeeded
+from importing.story_files import (
     escape_markdown,
     import_story,
     import_story_files,
     parse_caption,
     parse_story,
 )
-from articles.models import Article, ArticlePhoto
-from importing.models import PhotoNeeded
 from media.models import Photograph
 from people.models import Person
 from tests.articles.stories import story_path

@@ -9,7 +9,6 @@ from django.test import TestCase
 from django.urls import reverse
 from django.utils import timezone
 
-from articles import services, translations
 from articles.models import Article
 from tests.factories import (
     make_journalist,
@@ -18,6 +17,7 @@ from tests.factories import (
     make_section,
     make_user,
 )
+from workflow import editing, notifications, revisions, services, translations
 
 BOARD = reverse("admin:articles_article_translations")
 START = timezone.now() - datetime.timedelta(days=10)
@@ -92,12 +92,12 @@ class StaleTranslationTests(TestCase):
                 "Court hears land case",
                 body="The families have waited ten years.\n\nThe court met on Monday.",
             )
-            services.record_revision(article=cls.source, user=cls.editor)
+            revisions.record_revision(article=cls.source, user=cls.editor)
         with later(1):
             cls.translation = make_published_article(
                 "តុលាការស្ដាប់សំណុំរឿងដីធ្លី", language="km", translation_of=cls.source
             )
-            services.record_revision(article=cls.translation, user=cls.editor)
+            revisions.record_revision(article=cls.translation, user=cls.editor)
 
     def setUp(self):
         self.client.force_login(self.editor)
@@ -105,7 +105,7 @@ class StaleTranslationTests(TestCase):
     def edit_source(self, days, **changes):
         with later(days):
             Article.objects.filter(pk=self.source.pk).update(**changes)
-            services.record_edit(article=Article.objects.get(pk=self.source.pk), user=self.editor)
+            editing.record_edit(article=Article.objects.get(pk=self.source.pk), user=self.editor)
 
     def test_unchanged_source_leaves_the_translation_current(self):
         self.assertEqual(translations.stale_translations(), [])
@@ -134,7 +134,7 @@ class StaleTranslationTests(TestCase):
         self.assertEqual(len(translations.stale_translations()), 1)
         with later(3):
             Article.objects.filter(pk=self.translation.pk).update(headline="តុលាការស្ដាប់ម្ដងទៀត")
-            services.record_edit(
+            editing.record_edit(
                 article=Article.objects.get(pk=self.translation.pk), user=self.editor
             )
         self.assertEqual(translations.stale_translations(), [])
@@ -151,9 +151,9 @@ class StaleTranslationTests(TestCase):
         with later(1):
             make_published_article("ថវិកាត្រូវបានអនុម័ត", language="km", translation_of=source)
         with later(2):
-            services.ensure_baseline(article=source)
+            revisions.ensure_baseline(article=source)
             Article.objects.filter(pk=source.pk).update(body="Spending rises by a tenth.")
-            services.record_edit(article=Article.objects.get(pk=source.pk), user=self.editor)
+            editing.record_edit(article=Article.objects.get(pk=source.pk), user=self.editor)
         stale = [item.source.pk for item in translations.stale_translations()]
         self.assertEqual(stale, [source.pk])
 
@@ -215,7 +215,7 @@ class KhmerDeskNotificationTests(TestCase):
     def setUpTestData(cls):
         cls.editor = make_user("desk", role="Editors", email="desk@example.org")
         cls.translator = make_journalist("translator", email="khmer@example.org")
-        cls.translator.groups.add(Group.objects.get(name=services.KHMER_DESK_GROUP))
+        cls.translator.groups.add(Group.objects.get(name=notifications.KHMER_DESK_GROUP))
         cls.section = make_section("Land")
 
     def ready(self, headline, **fields):

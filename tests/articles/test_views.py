@@ -12,7 +12,7 @@ from django.urls import resolve, reverse
 from django.utils import timezone, translation
 
 from articles.models import Article, CommentRequest, FormerAddress
-from articles.views import render_article
+from reader.views.stories import render_article
 from tests.factories import (
     make_article,
     make_organization,
@@ -56,7 +56,7 @@ class StoryPageTests(ReaderTestMixin, TestCase):
         self.assertContains(response, self.story.standfirst)
         self.assertContains(
             response,
-            f'<a href="{reverse("people:person_detail", args=[writer.slug])}" rel="author"',
+            f'<a href="{reverse("reader:person_detail", args=[writer.slug])}" rel="author"',
         )
         self.assertContains(response, '<span class="dateline__place">Phnom Penh</span>')
         published = timezone.localtime(self.story.published_at).replace(microsecond=0).isoformat()
@@ -68,7 +68,7 @@ class StoryPageTests(ReaderTestMixin, TestCase):
         self.assertContains(response, "People in this story")
         self.assertContains(response, "president of the Land Alliance")
         self.assertContains(response, "Corrections")
-        self.assertContains(response, reverse("articles:topic_detail", args=[self.topic.slug]))
+        self.assertContains(response, reverse("reader:topic_detail", args=[self.topic.slug]))
         self.assertContains(response, "Another land story")
         self.assertNotContains(response, "Draft land story next door")
 
@@ -471,7 +471,7 @@ class PathologicalTextTests(ReaderTestMixin, TestCase):
             standfirst="<div><b><i>&amp;" * 70_000,
             section=make_section("Land"),
         )
-        for url in (story.get_absolute_url(), "/", reverse("articles:archive"), "/feeds/latest/"):
+        for url in (story.get_absolute_url(), "/", reverse("reader:archive"), "/feeds/latest/"):
             with self.subTest(url):
                 started = time.monotonic()
                 response = self.client.get(url)
@@ -497,7 +497,7 @@ class HomePageTests(ReaderTestMixin, TestCase):
         response = self.client.get("/")
         self.assertContains(response, "Featured election story")
         self.assertContains(response, "Latest land story")
-        self.assertContains(response, reverse("articles:section_detail", args=["land"]))
+        self.assertContains(response, reverse("reader:section_detail", args=["land"]))
         self.assertContains(response, "Meas Sokha")
         self.assertContains(response, "Most quoted this month")
 
@@ -506,7 +506,7 @@ class HomePageTests(ReaderTestMixin, TestCase):
         response = self.client.get("/")
         self.assertNotContains(response, "Draft headline")
         self.assertNotContains(response, "Draft Only Source")
-        self.assertNotContains(response, reverse("articles:section_detail", args=["politics"]))
+        self.assertNotContains(response, reverse("reader:section_detail", args=["politics"]))
 
     def test_home_in_khmer(self):
         """/km/ answers with the Khmer site language."""
@@ -581,7 +581,7 @@ class PageCacheTests(ReaderTestMixin, TestCase):
         self.assertContains(self.client.get("/"), "Vann Piseth")
         author.name = "Vann Piseth Junior"
         author.save()
-        self.assertContains(self.client.get(reverse("articles:archive")), "Vann Piseth Junior")
+        self.assertContains(self.client.get(reverse("reader:archive")), "Vann Piseth Junior")
         self.assertContains(self.client.get("/"), "Vann Piseth Junior")
 
     def test_query_strings_share_the_cached_page_and_never_show_on_it(self):
@@ -648,21 +648,21 @@ class SectionAndTopicTests(ReaderTestMixin, TestCase):
         make_article("Draft in land section", section=cls.land)
 
     def test_section_lists_its_published_stories(self):
-        response = self.client.get(reverse("articles:section_detail", args=["land"]))
+        response = self.client.get(reverse("reader:section_detail", args=["land"]))
         self.assertContains(response, "Rubber plantation expands")
         self.assertNotContains(response, "Draft in land section")
 
     def test_topic_lists_its_published_stories(self):
-        response = self.client.get(reverse("articles:topic_detail", args=["rubber"]))
+        response = self.client.get(reverse("reader:topic_detail", args=["rubber"]))
         self.assertContains(response, "Rubber plantation expands")
         self.assertNotContains(response, "Draft rubber story")
 
     def test_sections_and_topics_of_drafts_only_answer_404(self):
         """A section or topic that only drafts use is not revealed."""
         for url in (
-            reverse("articles:section_detail", args=["hidden-section"]),
-            reverse("articles:topic_detail", args=["draft-topic"]),
-            reverse("articles:section_detail", args=["nothing"]),
+            reverse("reader:section_detail", args=["hidden-section"]),
+            reverse("reader:topic_detail", args=["draft-topic"]),
+            reverse("reader:section_detail", args=["nothing"]),
         ):
             with self.subTest(url):
                 self.assertEqual(self.client.get(url).status_code, 404)
@@ -670,8 +670,8 @@ class SectionAndTopicTests(ReaderTestMixin, TestCase):
     def test_listing_pages_cost_the_same_for_one_story_or_forty(self):
         """Section and topic pages: section or topic, count, page, bylines, menu."""
         urls = [
-            reverse("articles:section_detail", args=["land"]),
-            reverse("articles:topic_detail", args=["rubber"]),
+            reverse("reader:section_detail", args=["land"]),
+            reverse("reader:topic_detail", args=["rubber"]),
         ]
         for url in urls:
             with self.subTest(url), self.assertNumQueries(5):
@@ -685,7 +685,7 @@ class SectionAndTopicTests(ReaderTestMixin, TestCase):
 
     def test_page_numbers_out_of_range_or_absurd_give_a_page(self):
         """?page=999 or ?page=1e1000000 shows a page, never an error."""
-        url = reverse("articles:section_detail", args=["land"])
+        url = reverse("reader:section_detail", args=["land"])
         for page in ("999", "1e1000000", "-1", "abc"):
             with self.subTest(page):
                 self.assertEqual(self.client.get(url, {"page": page}).status_code, 200)

@@ -17,13 +17,13 @@ from django.test import SimpleTestCase, TestCase
 from django.urls import reverse
 
 from articles.models import Article, ArticlePhoto, Section
-from articles.wordpress import (
+from importing.models import ImportedItem, PhotoNeeded
+from importing.wordpress import (
     WordPressExportError,
     convert_body,
     import_wordpress,
     strip_tags,
 )
-from importing.models import ImportedItem, PhotoNeeded
 from media.models import Photograph
 from people.models import Person
 from quotes.models import Quote
@@ -288,7 +288,7 @@ class WithheldPostTests(ReaderTestMixin, TestCase):
                 self.assertFalse([value for value in values if password in value])
 
     def search(self, word):
-        response = self.client.get(reverse("articles:search"), {"q": word})
+        response = self.client.get(reverse("reader:search"), {"q": word})
         self.assertEqual(response.status_code, 200)
         return [story.pk for story in response.context["page"]]
 

@@ -15,7 +15,6 @@ from django.test import TestCase, override_settings
 from django.urls import reverse
 from django.utils import timezone
 
-from articles import services
 from articles.models import Article, CommentRequest, Correction
 from media.models import Photograph
 from tests.factories import (
@@ -31,6 +30,7 @@ from tests.factories import (
     place_photo,
 )
 from tests.forms import read_form
+from workflow import checklist, editing, errors, revisions, services
 from workflow.models import Transition
 
 PHNOM_PENH = zoneinfo.ZoneInfo("Asia/Phnom_Penh")
@@ -124,7 +124,7 @@ class TransitionTests(WorkflowTestData, TestCase):
         """An editor returning a draft must say what to change; without a note nothing moves."""
         self.submit()
         for note in ["", "   \n "]:
-            with self.subTest(note=note), self.assertRaises(services.WorkflowError):
+            with self.subTest(note=note), self.assertRaises(errors.WorkflowError):
                 services.return_to_draft(article=self.article, editor=self.editor, note=note)
         self.assertEqual(self.refresh().status, Article.Status.IN_REVIEW)
         self.assertEqual(Transition.objects.filter(article=self.article).count(), 1)
@@ -153,7 +153,7 @@ class TransitionTests(WorkflowTestData, TestCase):
         """A schedule in the past (or none) is refused: publish now instead."""
         self.submit()
         for when in [None, timezone.now() - datetime.timedelta(minutes=1)]:
-            with self.subTest(when=when), self.assertRaises(services.WorkflowError):
+            with self.subTest(when=when), self.assertRaises(errors.WorkflowError):
                 services.schedule(article=self.article, editor=self.editor, publish_at=when)
         self.assertEqual(self.refresh().status, Article.Status.IN_REVIEW)
 
@@ -161,7 +161,7 @@ class TransitionTests(WorkflowTestData, TestCase):
         """Unpublishing takes a live story off the site immediately; it needs a reason."""
         self.submit()
         services.publish(article=self.article, editor=self.editor)
-        with self.assertRaises(services.WorkflowError):
+        with self.assertRaises(errors.WorkflowError):
             services.unpublish(article=self.article, editor=self.editor, note="")
         self.assertTrue(Article.objects.published().exists())
         services.unpublish(article=self.article, editor=self.editor, note="Legal threat.")
@@ -186,24 +186,24 @@ class TransitionTests(WorkflowTestData, TestCase):
             ),
         }
         for move, call in calls.items():
-            with self.subTest(move=move), self.assertRaises(services.NotAllowed):
+            with self.subTest(move=move), self.assertRaises(errors.NotAllowed):
                 call()
         self.assertEqual(self.refresh().status, Article.Status.IN_REVIEW)
         self.assertEqual(Transition.objects.filter(article=self.article).count(), 1)
 
     def test_other_journalist_cannot_submit(self):
         """Only a story's own authors (or an editor) submit it."""
-        with self.assertRaises(services.NotAllowed):
+        with self.assertRaises(errors.NotAllowed):
             services.submit_for_review(article=self.article, user=self.other)
         self.assertEqual(self.refresh().status, Article.Status.DRAFT)
 
     def test_moves_from_the_wrong_state_are_refused_with_a_reason(self):
         """Approving a draft or publishing a published story says why, and changes nothing."""
-        with self.assertRaisesMessage(services.WorkflowError, "draft cannot be approved"):
+        with self.assertRaisesMessage(errors.WorkflowError, "draft cannot be approved"):
             services.approve(article=self.article, editor=self.editor)
         self.submit()
         services.publish(article=self.article, editor=self.editor)
-        with self.assertRaisesMessage(services.WorkflowError, "already published"):
+        with self.assertRaisesMessage(errors.WorkflowError, "already published"):
             services.publish(article=self.article, editor=self.editor)
         self.assertEqual(Transition.objects.filter(to_status="published").count(), 1)
 
@@ -213,7 +213,7 @@ class TransitionTests(WorkflowTestData, TestCase):
         seen = self.refresh().version
         services.return_to_draft(article=self.article, editor=self.other_editor, note="Fix.")
         self.submit()
-        with self.assertRaises(services.StaleVersion) as caught:
+        with self.assertRaises(errors.StaleVersion) as caught:
             services.publish(article=self.article, editor=self.editor, expected_version=seen)
         self.assertIn("Sok Chan", caught.exception.message)
         self.assertEqual(self.refresh().status, Article.Status.IN_REVIEW)
@@ -260,13 +260,13 @@ class ScheduledStoryTests(WorkflowTestData, TestCase):
 class ChecklistTests(WorkflowTestData, TestCase):
     def test_ready_story_passes(self):
         """A story with everything needed has nothing on its checklist."""
-        self.assertEqual(services.approval_checklist(self.article), [])
+        self.assertEqual(checklist.approval_checklist(self.article), [])
 
     def test_missing_items_listed_and_approval_refused(self):
         """Every missing item is named; approval is refused with the list and nothing changes."""
         bare = make_article("Bare story", standfirst="", body="", bylines=[])
         services.submit_for_review(article=bare, user=self.editor)
-        missing = services.approval_checklist(bare)
+        missing = checklist.approval_checklist(bare)
         self.assertEqual(
             missing,
             [
@@ -277,7 +277,7 @@ class ChecklistTests(WorkflowTestData, TestCase):
                 "Choose a lead photo.",
             ],
         )
-        with self.assertRaises(services.WorkflowError) as caught:
+        with self.assertRaises(errors.WorkflowError) as caught:
             services.publish(article=bare, editor=self.editor)
         self.assertEqual(caught.exception.messages, missing)
         bare.refresh_from_db()
@@ -294,7 +294,7 @@ class ChecklistTests(WorkflowTestData, TestCase):
         self.article.save()
         place_photo(self.article, uncredited)
         self.assertEqual(
-            services.approval_checklist(self.article),
+            checklist.approval_checklist(self.article),
             [
                 "Write alt text for the lead photo.",
                 "Give a credit for the lead photo.",
@@ -308,14 +308,14 @@ class ChecklistTests(WorkflowTestData, TestCase):
         self.article.body = "First paragraph.\n\n[photo 2]\n\n[quote 1]\n\nLast."
         self.article.save()
         self.assertEqual(
-            services.approval_checklist(self.article),
+            checklist.approval_checklist(self.article),
             [
                 "The body places [photo 2], but the story has no photo 2.",
                 "The body places [quote 1], but the story has no quote 1.",
             ],
         )
         make_quote(self.article, speaker=make_person("Ny Sokha"))
-        self.assertEqual(len(services.approval_checklist(self.article)), 1)
+        self.assertEqual(len(checklist.approval_checklist(self.article)), 1)
 
     def test_open_request_for_comment_blocks_approval(self):
         """Right of reply: a request still waiting for an answer is on the checklist."""
@@ -327,16 +327,16 @@ class ChecklistTests(WorkflowTestData, TestCase):
             method=CommentRequest.Method.PHONE,
         )
         self.submit()
-        [item] = services.approval_checklist(self.article)
+        [item] = checklist.approval_checklist(self.article)
         self.assertIn("Ministry of Land Management was asked for comment", item)
         self.assertIn("phone call", item)
-        with self.assertRaises(services.WorkflowError):
+        with self.assertRaises(errors.WorkflowError):
             services.publish(article=self.article, editor=self.editor)
         request.outcome = CommentRequest.Outcome.NO_RESPONSE
         request.save()
         services.publish(article=self.article, editor=self.editor)
         self.assertEqual(
-            services.public_reply_statements(self.article),
+            self.article.reply_statements(),
             [
                 "Ministry of Land Management did not respond to a request for comment "
                 "by the time of publication."
@@ -407,7 +407,7 @@ class ApprovalCoversApprovedTextTests(WorkflowTestData, TestCase):
         services.publish(article=self.article, editor=self.editor)
         article = self.refresh()
         self.assertTrue(
-            services.same_content(article.approved_revision.content, services.snapshot(article))
+            revisions.same_content(article.approved_revision.content, revisions.snapshot(article))
         )
 
 
@@ -468,7 +468,7 @@ class NotificationTests(WorkflowTestData, TestCase):
     def test_no_mail_when_the_move_is_rolled_back(self):
         """Mail goes after the move is saved: a move that fails sends nothing."""
         mail.outbox.clear()
-        with self.captureOnCommitCallbacks(execute=True), self.assertRaises(services.NotAllowed):
+        with self.captureOnCommitCallbacks(execute=True), self.assertRaises(errors.NotAllowed):
             services.submit_for_review(article=self.article, user=self.other)
         self.assertEqual(mail.outbox, [])
 
@@ -483,7 +483,7 @@ class NotificationTests(WorkflowTestData, TestCase):
     def test_mail_server_down_does_not_undo_the_move(self):
         """With the mail server unreachable the move stands and the failure is logged."""
         with (
-            self.assertLogs("articles.services", "ERROR") as logs,
+            self.assertLogs("workflow.notifications", "ERROR") as logs,
             self.captureOnCommitCallbacks(execute=True),
         ):
             self.submit()
@@ -500,7 +500,7 @@ class CorrectionTests(WorkflowTestData, TestCase):
     def test_correction_is_dated_and_updates_the_story(self):
         """A correction is dated, kept with its issuer, and the story's updated time changes."""
         with time_machine.travel(phnom_penh(2026, 5, 6, 14, 30), tick=False):
-            correction = services.add_correction(
+            correction = editing.add_correction(
                 article=self.article,
                 editor=self.editor,
                 kind=Correction.Kind.CLARIFICATION,
@@ -516,7 +516,7 @@ class CorrectionTests(WorkflowTestData, TestCase):
         """Fixing a misattribution moves the quote and records who it was given to."""
         wrong, right = make_person("Ny Sokha"), make_person("Ny Malin")
         quote = make_quote(self.article, speaker=wrong, text="We will not give up our land")
-        correction = services.add_correction(
+        correction = editing.add_correction(
             article=self.article,
             editor=self.editor,
             kind=Correction.Kind.CORRECTION,
@@ -533,15 +533,15 @@ class CorrectionTests(WorkflowTestData, TestCase):
 
     def test_correction_refused_on_unpublished_story(self):
         services.unpublish(article=self.article, editor=self.editor, note="Legal.")
-        with self.assertRaises(services.WorkflowError):
-            services.add_correction(
+        with self.assertRaises(errors.WorkflowError):
+            editing.add_correction(
                 article=self.article, editor=self.editor, kind="correction", text="Fix."
             )
         self.assertFalse(Correction.objects.exists())
 
     def test_journalist_cannot_issue_corrections(self):
-        with self.assertRaises(services.NotAllowed):
-            services.add_correction(
+        with self.assertRaises(errors.NotAllowed):
+            editing.add_correction(
                 article=self.article, editor=self.author, kind="correction", text="Fix."
             )
         self.assertFalse(Correction.objects.exists())
@@ -549,8 +549,8 @@ class CorrectionTests(WorkflowTestData, TestCase):
     def test_quote_from_another_story_refused(self):
         other_story = make_article("Another story")
         quote = make_quote(other_story)
-        with self.assertRaises(services.WorkflowError):
-            services.add_correction(
+        with self.assertRaises(errors.WorkflowError):
+            editing.add_correction(
                 article=self.article,
                 editor=self.editor,
                 kind="correction",
@@ -568,7 +568,7 @@ class CorrectionPageTests(WorkflowTestData, TestCase):
         cache.clear()
         self.submit()
         services.publish(article=self.article, editor=self.editor)
-        self.correction = services.add_correction(
+        self.correction = editing.add_correction(
             article=self.article,
             editor=self.editor,
             kind=Correction.Kind.RETRACTION,
@@ -579,7 +579,7 @@ class CorrectionPageTests(WorkflowTestData, TestCase):
         story = self.client.get(self.refresh().get_absolute_url())
         self.assertContains(story, "We withdraw the claim")
         self.assertContains(story, "Retraction")
-        page = self.client.get(reverse("articles:correction_list"))
+        page = self.client.get(reverse("reader:correction_list"))
         self.assertContains(page, "We withdraw the claim")
         self.assertContains(page, self.article.get_absolute_url())
 
@@ -588,7 +588,7 @@ class CorrectionPageTests(WorkflowTestData, TestCase):
         Correction.objects.create(
             article=make_article("A draft"), text="A draft's correction, made in the shell."
         )
-        page = self.client.get(reverse("articles:correction_list"))
+        page = self.client.get(reverse("reader:correction_list"))
         self.assertNotContains(page, "We withdraw the claim")
         self.assertNotContains(page, "made in the shell")
         self.assertEqual(Correction.objects.public().count(), 0)
@@ -599,8 +599,8 @@ class CorrectionPageTests(WorkflowTestData, TestCase):
         with their stories, and the site's section menu.
         """
         for index in range(3):
-            services.add_correction(
+            editing.add_correction(
                 article=self.article, editor=self.editor, kind="correction", text=f"Fix {index}."
             )
         with self.assertNumQueries(3):
-            self.client.get(reverse("articles:correction_list"))
+            self.client.get(reverse("reader:correction_list"))

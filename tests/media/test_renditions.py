@@ -8,7 +8,7 @@ from django.template import Context, Template
 from django.test import TestCase
 from PIL import Image
 
-from articles.demo.pictures import render_photo
+from demo.pictures import render_photo
 from media.models import Photograph
 from media.services import (
     CROPS,

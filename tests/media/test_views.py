@@ -14,11 +14,11 @@ from tests.factories import (
 )
 from tests.reader import ReaderTestMixin
 
-PHOTOS = reverse("media:photo_list")
+PHOTOS = reverse("reader:photo_list")
 
 
 def photo_page(photograph):
-    return reverse("media:photo_detail", args=[photograph.pk])
+    return reverse("reader:photo_detail", args=[photograph.pk])
 
 
 class PhotoPageTests(ReaderTestMixin, TestCase):
@@ -53,7 +53,7 @@ class PhotoPageTests(ReaderTestMixin, TestCase):
         response = self.client.get(photo_page(self.lead))
         self.assertContains(response, "Fishing boats on the Mekong, Kratie, May 2, 2024.")
         self.assertContains(
-            response, reverse("people:person_detail", args=[self.photographer.slug])
+            response, reverse("reader:person_detail", args=[self.photographer.slug])
         )
         self.assertContains(response, "Fishing families say catches have halved")
 
@@ -76,7 +76,7 @@ class PhotoPageTests(ReaderTestMixin, TestCase):
 
     def test_unpublished_and_unknown_photos_answer_404_even_to_conditional_requests(self):
         """A draft's photo is never confirmed, not even by a 304 (GHSA-92hv-j533-69wc)."""
-        unknown = self.client.get(reverse("media:photo_detail", args=[999_999]))
+        unknown = self.client.get(reverse("reader:photo_detail", args=[999_999]))
         for photograph in (self.secret, self.unused):
             for headers in (
                 {},

@@ -22,7 +22,7 @@ from tests.reader import ReaderTestMixin, json_ld
 
 
 def profile(person):
-    return reverse("people:person_detail", args=[person.slug])
+    return reverse("reader:person_detail", args=[person.slug])
 
 
 class PersonPageTests(ReaderTestMixin, TestCase):
@@ -72,7 +72,7 @@ class PersonPageTests(ReaderTestMixin, TestCase):
         self.assertContains(response, "ប៉ា ច័ន្ទរឿន")
         self.assertContains(response, "President, ")
         self.assertContains(
-            response, reverse("people:organization_detail", args=[self.organization.slug])
+            response, reverse("reader:organization_detail", args=[self.organization.slug])
         )
         self.assertContains(response, "Researcher")
         self.assertContains(response, "Chanroeun Pa")
@@ -94,7 +94,7 @@ class PersonPageTests(ReaderTestMixin, TestCase):
         self.assertContains(response, "1 story written")
         self.assertContains(response, "A story he wrote")
         self.assertNotContains(response, "His draft")
-        self.assertContains(response, reverse("articles:feed_author", args=[self.journalist.slug]))
+        self.assertContains(response, reverse("reader:feed_author", args=[self.journalist.slug]))
 
     def test_json_ld_person_has_job_title_and_affiliation(self):
         [data] = json_ld(self.client.get(profile(self.person)).content)
@@ -108,14 +108,14 @@ class PersonPageTests(ReaderTestMixin, TestCase):
 
     def test_someone_only_in_a_draft_has_no_profile(self):
         """A source named only in unpublished work is not revealed: 404 like a stranger."""
-        stranger = self.client.get(reverse("people:person_detail", args=["nobody-at-all"]))
+        stranger = self.client.get(reverse("reader:person_detail", args=["nobody-at-all"]))
         response = self.client.get(profile(self.draft_only))
         self.assertEqual(response.status_code, 404)
         self.assertEqual(response.content, stranger.content)
 
     def test_a_former_profile_address_redirects(self):
         PersonFormerSlug.objects.create(person=self.person, slug="pa-chanroeun-old")
-        response = self.client.get(reverse("people:person_detail", args=["pa-chanroeun-old"]))
+        response = self.client.get(reverse("reader:person_detail", args=["pa-chanroeun-old"]))
         self.assertRedirects(response, profile(self.person), status_code=301)
 
     def test_profile_in_khmer(self):
@@ -130,8 +130,8 @@ class PhotographerPageTests(ReaderTestMixin, TestCase):
         make_published_article(lead_photo=shown)
         make_article(lead_photo=hidden)
         response = self.client.get(profile(photographer))
-        self.assertContains(response, reverse("media:photo_detail", args=[shown.pk]))
-        self.assertNotContains(response, reverse("media:photo_detail", args=[hidden.pk]))
+        self.assertContains(response, reverse("reader:photo_detail", args=[shown.pk]))
+        self.assertNotContains(response, reverse("reader:photo_detail", args=[hidden.pk]))
 
 
 # A profile: 1 the person, with portrait and photographer; 2 affiliations and
@@ -227,7 +227,7 @@ class OrganizationPageTests(ReaderTestMixin, TestCase):
 
     def test_organization_lists_its_public_people_and_stories(self):
         response = self.client.get(
-            reverse("people:organization_detail", args=[self.organization.slug])
+            reverse("reader:organization_detail", args=[self.organization.slug])
         )
         self.assertContains(response, "Heng Rithy")
         self.assertContains(response, "Alliance demands new survey")
@@ -237,12 +237,12 @@ class OrganizationPageTests(ReaderTestMixin, TestCase):
         self.assertEqual(data["@type"], "Organization")
 
     def test_organization_named_only_in_drafts_answers_404(self):
-        response = self.client.get(reverse("people:organization_detail", args=[self.secret.slug]))
+        response = self.client.get(reverse("reader:organization_detail", args=[self.secret.slug]))
         self.assertEqual(response.status_code, 404)
 
     def test_organization_page_costs_the_same_for_one_member_or_thirty(self):
         """Members, stories and their bylines are one query each."""
-        url = reverse("people:organization_detail", args=[self.organization.slug])
+        url = reverse("reader:organization_detail", args=[self.organization.slug])
         with self.assertNumQueries(ORGANIZATION_QUERIES):
             self.client.get(url)
         for _ in range(30):

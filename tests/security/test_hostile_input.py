@@ -119,16 +119,16 @@ class SurfaceTests(ReaderTestMixin, TestCase):
         return response
 
     def test_reader_pages(self):
-        urls = [reverse("articles:home"), reverse("articles:archive"), reverse("media:photo_list")]
+        urls = [reverse("reader:home"), reverse("reader:archive"), reverse("reader:photo_list")]
         for story, person, organization in zip(
             self.stories, self.people, self.organizations, strict=True
         ):
             urls += [
                 story.get_absolute_url(),
-                reverse("people:person_detail", args=[person.slug]),
-                reverse("people:organization_detail", args=[organization.slug]),
-                reverse("media:photo_detail", args=[story.lead_photo_id]),
-                reverse("articles:section_detail", args=[story.section.slug]),
+                reverse("reader:person_detail", args=[person.slug]),
+                reverse("reader:organization_detail", args=[organization.slug]),
+                reverse("reader:photo_detail", args=[story.lead_photo_id]),
+                reverse("reader:section_detail", args=[story.section.slug]),
             ]
         for url in urls:
             with self.subTest(url=url):
@@ -138,10 +138,10 @@ class SurfaceTests(ReaderTestMixin, TestCase):
         """A payload typed in the search box or an archive filter comes back as text."""
         for payload in XSS:
             with self.subTest(payload=payload):
-                self.assert_safe(reverse("articles:search"), params={"q": payload})
-                self.assert_safe(reverse("articles:archive"), params={"q": payload})
+                self.assert_safe(reverse("reader:search"), params={"q": payload})
+                self.assert_safe(reverse("reader:archive"), params={"q": payload})
                 response = self.client.get(
-                    reverse("articles:archive"),
+                    reverse("reader:archive"),
                     {"section": payload, "published_after": payload, "quoted": payload},
                 )
                 self.assertEqual(unsafe_markup(response.content.decode()), [])
@@ -158,7 +158,7 @@ class SurfaceTests(ReaderTestMixin, TestCase):
     def test_feeds_stay_well_formed_and_keep_the_text(self):
         """RSS and Atom escape every payload: the XML parses and gives the text back."""
         headlines = {story.headline for story in self.stories}
-        for url in [reverse("articles:feed_latest"), reverse("articles:feed_latest_atom")]:
+        for url in [reverse("reader:feed_latest"), reverse("reader:feed_latest_atom")]:
             with self.subTest(url=url):
                 # Our own feed, parsed to check it is well-formed.
                 root = ET.fromstring(self.client.get(url).content)  # noqa: S314

@@ -18,7 +18,9 @@ from django.core.exceptions import ValidationError
 from django.test import SimpleTestCase
 from django.utils.text import Truncator
 
-from articles import body, importing, search
+from articles import body
+from importing import story_files as importing
+from reader import search
 from tests.security.payloads import XSS, unsafe_markup
 
 DOS_GUARD_SECONDS = 5

@@ -17,7 +17,6 @@ from django.test import TestCase
 from django.urls import reverse
 from django.utils.html import escape
 
-from articles import services
 from articles.models import Article
 from media.models import Photograph
 from people.models import Person
@@ -38,6 +37,7 @@ from tests.factories import (
 )
 from tests.forms import read_form
 from tests.workspace import admin_url, autocomplete_fields, registered_admins
+from workflow import editing, errors, revisions, services
 from workflow.models import Revision
 
 LABEL = "a procurement official who asked not to be named"
@@ -178,7 +178,7 @@ class ProtectedSourceWorld:
         place_photo(self.own, self.credited)
         self.own.people.add(self.source)
         # Revision 1 was kept while she was on record: it names her.
-        services.record_revision(article=self.own, user=self.editor)
+        revisions.record_revision(article=self.own, user=self.editor)
         self.unrelated = make_published_article(
             "Rice prices rise again", bylines=[self.writer], section=self.section
         )
@@ -238,7 +238,7 @@ class ProtectionReviewTests(ProtectedSourceWorld, TestCase):
         """Page and files: the portrait's old addresses answer 404 before anything else is done."""
         old_files = self.file_urls(self.portrait)
         self.assertEqual(self.client.get(old_files[0]).status_code, 200)
-        photo_page = reverse("media:photo_detail", args=[self.portrait.pk])
+        photo_page = reverse("reader:photo_detail", args=[self.portrait.pk])
         self.assertEqual(self.client.get(photo_page).status_code, 200)
         self.protect()
         self.client.logout()
@@ -291,13 +291,13 @@ class ProtectionReviewTests(ProtectedSourceWorld, TestCase):
         self.protect()
         self.take_everything_down()
         self.naming.refresh_from_db()
-        with self.assertRaises(services.WorkflowError) as refused:
+        with self.assertRaises(errors.WorkflowError) as refused:
             services.publish(article=self.naming, editor=self.editor)
         # Its lead photo was her portrait: withdrawn, it must be replaced first.
         self.assertIn("it was withdrawn from the site", " ".join(refused.exception.messages))
         self.naming.lead_photo = make_photograph(caption="The ministry, May 2024.")
         self.naming.save()
-        with self.assertRaises(services.WorkflowError) as refused:
+        with self.assertRaises(errors.WorkflowError) as refused:
             services.publish(article=self.naming, editor=self.editor)
         self.assertIn("names a protected source", refused.exception.message)
         named = " ".join(refused.exception.messages)
@@ -327,7 +327,7 @@ class ProtectionReviewTests(ProtectedSourceWorld, TestCase):
         named.refresh_from_db()
         self.assertFalse(named.is_withdrawn)
         self.client.logout()
-        page = self.client.get(reverse("media:photo_detail", args=[named.pk]))
+        page = self.client.get(reverse("reader:photo_detail", args=[named.pk]))
         self.assertContains(page, "An official leaves the ministry")
 
 
@@ -463,7 +463,7 @@ class JournalistWalkTests(ProtectedSourceWorld, TestCase):
         # A change after the protection: the diff from revision 1 shows the quotes.
         self.own.standfirst = "The money for flood repairs was spent on paper only."
         self.own.save()
-        services.record_edit(article=self.own, user=self.editor)
+        editing.record_edit(article=self.own, user=self.editor)
         self.assertEqual(self.own.revisions.count(), 2)
         seeds = self.seeds()
         skipped = ("/admin/logout/", "/admin/r/", "/delete/", "/password_change/")

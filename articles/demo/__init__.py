@@ -1,1 +1,0 @@
-"""The synthetic demo newsroom that `manage.py demo_content` builds."""

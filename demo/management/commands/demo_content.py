@@ -1,0 +1,106 @@
+"""
+``manage.py demo_content``: a synthetic demo newsroom.
+
+Builds staff logins, sections, topics, organizations, people, photographs and
+stories in every workflow state, in English and Khmer. Every name, quote,
+organization and story is invented; any likeness to real people is chance.
+The content comes from a fixed random seed, so every run builds the same
+newsroom (dates are counted back from the day of the run).
+
+Running it again changes nothing: logins are made only when missing, and the
+content is made only when the database holds no story at all, so demo stories
+are never mixed into a real archive.
+"""
+
+import functools
+import os
+import random
+
+from django.contrib.auth.hashers import make_password
+from django.contrib.auth.models import Group, User
+from django.core.management.base import BaseCommand
+from django.db import transaction
+from django.utils import timezone
+
+from articles.models import Article, Section, Topic
+from demo.build import DemoNewsroom, make_person
+from demo.data import DEFAULT_PASSWORD, SEED, STAFF
+from media.models import Photograph
+from people.models import (
+    Organization,
+    Person,
+)
+from quotes.models import Quote
+
+
+class Command(BaseCommand):
+    help = (
+        "Build a synthetic demo newsroom (logins, people, organizations, photos and "
+        "stories in every workflow state). Safe to run again: it changes nothing the "
+        "second time. The password comes from DEMO_PASSWORD, else a printed default."
+    )
+
+    def handle(self, *args, **options):
+        password = os.environ.get("DEMO_PASSWORD") or DEFAULT_PASSWORD
+        newsroom = None
+        try:
+            with transaction.atomic():
+                staff, logins = self.ensure_staff(password)
+                if Article.objects.exists():
+                    note = "stories already exist, so no demo content was added"
+                else:
+                    newsroom = DemoNewsroom(
+                        staff=staff, rng=random.Random(SEED), today=timezone.localdate()
+                    )
+                    newsroom.build()
+                    note = "demo content created"
+        except Exception:
+            # The rows are rolled back, but not the picture files they named.
+            if newsroom:
+                newsroom.remove_files()
+            raise
+        self.stdout.write(
+            f"Demo newsroom ({note}): {Section.objects.count()} sections, "
+            f"{Topic.objects.count()} topics, {Organization.objects.count()} organizations, "
+            f"{Person.objects.count()} people, {Photograph.objects.count()} photos, "
+            f"{Article.objects.count()} stories, {Quote.objects.count()} quotes."
+        )
+        self.stdout.write("")
+        self.stdout.write("Logins (/admin/):")
+        self.stdout.write(f"  {'username':<12} {'role':<12} password")
+        for username, role, shown in logins:
+            self.stdout.write(f"  {username:<12} {role:<12} {shown}")
+
+    def ensure_staff(self, password):
+        """
+        Make the logins that are missing, all with ``password``; leave existing
+        ones as they are. Return the users and, for printing, each login with
+        its password, or a note when an existing login has another one.
+        """
+        # Hashing is deliberately slow: hash once, and only if a login is missing
+        # (get_or_create calls a callable default only when it creates).
+        encoded = functools.partial(functools.cache(make_password), password)
+        verified = {}
+        users, logins = {}, []
+        for staff in STAFF:
+            user, created = User.objects.get_or_create(
+                username=staff.username,
+                defaults={
+                    "first_name": staff.first_name,
+                    "last_name": staff.last_name,
+                    "email": f"{staff.username}@newsroom.example.org",
+                    "is_staff": True,
+                    "is_superuser": staff.role == "Superuser",
+                    "password": encoded,
+                },
+            )
+            if created and staff.role != "Superuser":
+                user.groups.add(Group.objects.get(name=staff.role))
+            if created and staff.person:
+                make_person(staff.person, user=user)
+            if user.password not in verified:
+                verified[user.password] = created or user.check_password(password)
+            users[staff.username] = user
+            shown = password if verified[user.password] else "(existing password kept)"
+            logins.append((staff.username, staff.role, shown))
+        return users, logins

@@ -1,0 +1,55 @@
+"""
+``manage.py import_article FILE…``: plain-text stories become drafts.
+
+Each file is imported whole or not at all, in its own transaction; a batch
+imports every good file and names each refused one with the reason. The
+pictures travel beside the text file: ``story.txt`` takes ``story-1.jpg``
+for its first caption, ``story-2.png`` for its second (see
+``articles/importing.py``). The command exits with an error status when any
+file was refused.
+"""
+
+from django.contrib.auth import get_user_model
+from django.core.management.base import BaseCommand, CommandError
+
+from importing.story_files import import_story_files
+from people.models import Person
+
+
+class Command(BaseCommand):
+    help = (
+        "Import plain-text stories as drafts, with their photos, quotes and the people "
+        "they name. Pictures named FILE-1.jpg, FILE-2.png… beside FILE.txt fill its "
+        "caption slots in order."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("files", nargs="+", metavar="FILE", help="Plain-text story files.")
+        parser.add_argument(
+            "--user",
+            metavar="USERNAME",
+            help="Who imports: recorded as the photos' uploader, and given a writer byline "
+            "when the login has a staff profile.",
+        )
+
+    def handle(self, *args, files, user=None, **options):
+        importer, byline = None, None
+        if user:
+            try:
+                importer = get_user_model().objects.get(username=user)
+            except get_user_model().DoesNotExist as error:
+                raise CommandError(f"There is no login called {user!r}.") from error
+            byline = Person.objects.filter(user=importer).first()
+        results = import_story_files(paths=files, user=importer, byline=byline)
+        for result in results:
+            if result.ok:
+                self.stdout.write(
+                    f"Imported {result.name} as a draft: “{result.article.headline}” "
+                    f"(story {result.article.pk}; {result.quotes} quotes, {result.photos} "
+                    f"photos, {result.photos_needed} photos needed)."
+                )
+            else:
+                self.stderr.write(f"Not imported: {result.error}")
+        refused = [result for result in results if not result.ok]
+        if refused:
+            raise CommandError(f"{len(refused)} of {len(results)} files were not imported.")

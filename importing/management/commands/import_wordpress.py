@@ -1,0 +1,62 @@
+"""
+``manage.py import_wordpress EXPORT.xml [--media-dir DIR] [--user EDITOR]``.
+
+Imports a WordPress export (WXR) in one transaction; see ``articles/wordpress.py``.
+Running it again on the same export updates the stories and photos it made.
+Private and password-protected posts become drafts, listed in the output.
+"""
+
+from django.contrib.auth import get_user_model
+from django.core.management.base import BaseCommand, CommandError
+
+from importing.wordpress import WordPressExportError, import_wordpress
+
+
+class Command(BaseCommand):
+    help = (
+        "Import a WordPress export (WXR): posts become stories, authors staff people, "
+        "categories sections, tags topics, attachments photos. Running it again updates."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("export", metavar="EXPORT.xml", help="The WordPress export file.")
+        parser.add_argument(
+            "--media-dir",
+            metavar="DIR",
+            help="A copy of the site's wp-content/uploads folder, where the images are.",
+        )
+        parser.add_argument(
+            "--user",
+            metavar="USERNAME",
+            help="The editor who stands as approver of the published posts, and uploader of "
+            "the photos. Needed when the export holds published posts (private and "
+            "password-protected ones become drafts and need none).",
+        )
+
+    def handle(self, *args, export, media_dir=None, user=None, **options):
+        editor = None
+        if user:
+            try:
+                editor = get_user_model().objects.get(username=user)
+            except get_user_model().DoesNotExist as error:
+                raise CommandError(f"There is no login called {user!r}.") from error
+        try:
+            report = import_wordpress(path=export, media_dir=media_dir, user=editor)
+        except WordPressExportError as error:
+            raise CommandError(str(error)) from error
+        self.stdout.write(
+            f"Stories: {report.stories_created} new, {report.stories_updated} updated. "
+            f"Photos: {report.photos_created} new, {report.photos_updated} updated, "
+            f"{report.photos_needed} still needed (no file). Authors: {report.authors} new. "
+            f"Sections: {report.sections} new. Topics: {report.topics} new. "
+            f"Quotes found: {report.quotes}."
+        )
+        for skipped in report.skipped:
+            self.stdout.write(f"Skipped {skipped}.")
+        if report.withheld:
+            self.stdout.write(
+                "Imported as drafts, not published (password-protected or private on the old "
+                f"site): {len(report.withheld)}."
+            )
+        for withheld in report.withheld:
+            self.stdout.write(f"Draft: {withheld}.")

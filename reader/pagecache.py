@@ -1,0 +1,196 @@
+"""
+A server-side cache for the reader pages that are read most (home, stories).
+
+Pages are stored under a *content version*: any change to content readers can
+see (a story, quote, person, photo, section…) starts a new version, so no page
+outlives the content it shows (``articles.signals``). A page is also never kept
+past the moment the next scheduled story goes live, because a story appearing
+at its publish time changes no row at all.
+
+The cache is shared by every server process (``CACHES`` in the settings), so a
+change saved by one process is seen by all. Keys also carry a fingerprint of the
+templates, so a release with changed templates starts with fresh pages. Only
+pages asked for at the site's own address (``settings.SITE_URL``) are kept.
+
+Nothing here counts on the cache keeping what it is given: with Django's
+DummyCache every page is simply rendered each time.
+"""
+
+import datetime
+import functools
+import hashlib
+import time
+import uuid
+from pathlib import Path
+
+from django.conf import settings
+from django.core.cache import cache
+from django.http import HttpResponse
+from django.utils import timezone
+from django.utils.cache import get_conditional_response
+from django.utils.http import http_date, quote_etag
+from django.utils.translation import get_language
+
+VERSION_KEY = "reader:content-version"
+# The longest a page is kept, even when nothing changes: a safety net for
+# changes made without model signals (QuerySet.update(), raw SQL, the shell).
+PAGE_SECONDS = 300
+
+
+def content_version():
+    """
+    The current content version: a random token replaced on every change.
+    Never None: a cache that keeps nothing (DummyCache) or has just dropped
+    the token gets a new one, which no page is stored under yet.
+    """
+    version = cache.get(VERSION_KEY)
+    if version is None:
+        version = uuid.uuid4().hex
+        cache.add(VERSION_KEY, version, timeout=None)
+        # Another process may have added its token first: every process must
+        # store under the same one.
+        version = cache.get(VERSION_KEY, version)
+    return version
+
+
+def request_content_version(request):
+    """The content version, read once per request however many fragments ask for it."""
+    if request is None:
+        return content_version()
+    if not hasattr(request, "_reader_content_version"):
+        request._reader_content_version = content_version()
+    return request._reader_content_version
+
+
+def start_new_version():
+    """Start a new content version: every cached page is stale from now on."""
+    cache.set(VERSION_KEY, uuid.uuid4().hex, timeout=None)
+
+
+def seconds_to_keep(now=None):
+    """
+    How long a page rendered now stays true: ``PAGE_SECONDS``, or less when a
+    scheduled story goes live sooner.
+    """
+    from articles.models import Article
+
+    now = now or timezone.now()
+    horizon = now + datetime.timedelta(seconds=PAGE_SECONDS)
+    next_publication = (
+        Article.objects.published(now=horizon)
+        .filter(published_at__gt=now)
+        .order_by("published_at")
+        .values_list("published_at", flat=True)
+        .first()
+    )
+    if next_publication is None:
+        return PAGE_SECONDS
+    return max(0, int((next_publication - now).total_seconds()))
+
+
+@functools.cache
+def deployed_templates():
+    """A fingerprint of the templates deployed, so a new release never serves old pages."""
+    return templates_fingerprint()
+
+
+def templates_fingerprint():
+    stamps = sorted(
+        (str(path), path.stat().st_mtime_ns)
+        for folder in settings.TEMPLATES[0]["DIRS"]
+        for path in Path(folder).rglob("*.html")
+    )
+    return hashlib.sha256(repr(stamps).encode()).hexdigest()[:12]
+
+
+def templates_version():
+    # In development templates change while the server runs.
+    return templates_fingerprint() if settings.DEBUG else deployed_templates()
+
+
+def at_site_url(request):
+    """
+    Whether the request is for the site's own address (``settings.SITE_URL``):
+    the same scheme, host and port.
+    """
+    return f"{request.scheme}://{request.get_host()}" == settings.SITE_URL
+
+
+def page_key(request):
+    # Only pages asked for at SITE_URL are stored (see cache_public_page), so
+    # the host is not part of the key. Nor is the query string: the cached
+    # views read none, so "?utm_source=…" gets the same page, and made-up
+    # query strings cannot fill the cache with copies of it.
+    path = hashlib.sha256(request.path.encode()).hexdigest()
+    version = request_content_version(request)
+    return f"reader:page:v4:{templates_version()}:{version}:{request.LANGUAGE_CODE}:{path}"
+
+
+def fragment_key(request, name, *parts):
+    """A key for a piece of a page, valid while the content and templates stay the same."""
+    version = request_content_version(request)
+    language = get_language()
+    return ":".join(
+        ["reader:fragment", name, templates_version(), version, language, *map(str, parts)]
+    )
+
+
+def signed_in(request):
+    """Whether a signed-in user asks (no query at all without a session cookie)."""
+    if settings.SESSION_COOKIE_NAME not in request.COOKIES:
+        return False
+    user = getattr(request, "user", None)
+    return bool(user is not None and user.is_authenticated)
+
+
+def cache_public_page(view):
+    """
+    Serve a public page from the cache, rendering and storing it on a miss.
+
+    Only successful GET and HEAD responses are stored, and only their body,
+    content type and the time they were made: headers that belong to one
+    response (the CSP nonce, cookies) are made fresh each time by the
+    middleware. The pages cached here must not vary with the user: they show
+    the same to everyone. Signed-in staff neither read nor fill the cache.
+
+    Only requests for the site's own address (``settings.SITE_URL``) read or
+    fill the cache. A page holds absolute addresses built from the request
+    (its canonical link, og:url, JSON-LD), so a page made for another host
+    must never be served at the site's own; and any other allowed host or
+    port is rendered afresh, so varying the Host header cannot fill the cache.
+
+    A page carries an ``ETag`` (a digest of its body) and a ``Last-Modified``
+    (when it was made), so a browser or CDN asking again gets a 304 while the
+    page is unchanged. Only a 200 is ever answered with a 304: a draft's or an
+    unknown address stays a 404 whatever validators the request carries.
+    """
+
+    @functools.wraps(view)
+    def wrapper(request, *args, **kwargs):
+        if request.method not in {"GET", "HEAD"} or signed_in(request) or not at_site_url(request):
+            return view(request, *args, **kwargs)
+        # The page must not show this request's query string (see page_key).
+        request.is_cached_page = True
+        key = page_key(request)
+        stored = cache.get(key)
+        if stored is not None:
+            content, content_type, etag, made_at = stored
+            response = HttpResponse(content, content_type=content_type)
+        else:
+            response = view(request, *args, **kwargs)
+            if response.status_code != 200 or response.streaming:
+                return response
+            if hasattr(response, "render") and callable(response.render):
+                response.render()
+            etag = quote_etag(hashlib.sha256(response.content).hexdigest()[:32])
+            made_at = time.time()
+            timeout = seconds_to_keep()
+            if timeout:
+                cache.set(key, (response.content, response["Content-Type"], etag, made_at), timeout)
+        response["ETag"] = etag
+        response["Last-Modified"] = http_date(made_at)
+        return get_conditional_response(
+            request, etag=etag, last_modified=int(made_at), response=response
+        )
+
+    return wrapper

@@ -1,0 +1,88 @@
+"""The home page: featured and latest stories, a block per section, the most quoted."""
+
+import datetime
+
+from django.db.models import Count, OuterRef, Q, Subquery
+from django.shortcuts import render
+from django.utils import timezone
+from django.views.decorators.http import require_safe
+
+from articles.models import Article, Section
+from people.models import Person
+from quotes.models import Quote
+
+from .. import structured_data
+from ..pagecache import cache_public_page
+
+HOME_LATEST = 10
+HOME_FEATURED = 3
+HOME_PER_SECTION = 4
+HOME_MOST_QUOTED = 8
+
+
+@require_safe
+@cache_public_page
+def home(request):
+    """Featured and latest stories, a block per section, the most quoted people."""
+    published = Article.objects.published()
+    featured = list(published.filter(is_featured=True).for_listing()[:HOME_FEATURED])
+    latest = list(
+        published.exclude(pk__in=[story.pk for story in featured]).for_listing()[:HOME_LATEST]
+    )
+    # One query for every section's latest stories, however many sections
+    # exist. Each section's n-th newest story is looked up in the section's
+    # index, so the query reads a few stories per section, not the archive.
+    newest = published.filter(section=OuterRef("pk")).order_by("-published_at", "-pk")
+    slots = Section.objects.annotate(
+        **{f"story_{n}": Subquery(newest.values("pk")[n : n + 1]) for n in range(HOME_PER_SECTION)}
+    )
+    in_a_slot = Q()
+    for n in range(HOME_PER_SECTION):
+        in_a_slot |= Q(pk__in=slots.values(f"story_{n}"))
+    # The slots hold published stories only; filtering again would make SQLite
+    # scan every published story instead of fetching these few by key.
+    by_section = (
+        Article.objects.filter(in_a_slot)
+        .for_listing()
+        .order_by("section__position", "section__name", "section", "-published_at", "-pk")
+    )
+    sections = {}
+    for story in by_section:
+        sections.setdefault(story.section, []).append(story)
+    # The most quoted in the last 30 days' stories: their quotes are found
+    # through the stories (an index), not by joining every quote ever given.
+    since = timezone.now() - datetime.timedelta(days=30)
+    recent_quotes = Quote.objects.filter(
+        article__in=published.filter(published_at__gte=since),
+        speaker__is_protected_source=False,
+    )
+    most = (
+        recent_quotes.values("speaker")
+        .annotate(total=Count("pk"))
+        .order_by("-total", "speaker__name")
+        .values("speaker")[:HOME_MOST_QUOTED]
+    )
+    counted = (
+        recent_quotes.filter(speaker=OuterRef("pk"))
+        .order_by()
+        .values("speaker")
+        .annotate(total=Count("pk"))
+        .values("total")
+    )
+    most_quoted = (
+        Person.objects.filter(pk__in=most)
+        .annotate(quote_count=Subquery(counted))
+        .select_related("portrait")
+        .order_by("-quote_count", "name")
+    )
+    return render(
+        request,
+        "reader/home.html",
+        {
+            "featured": featured,
+            "latest": latest,
+            "section_blocks": list(sections.items()),
+            "most_quoted": most_quoted,
+            "json_ld": structured_data.website(request),
+        },
+    )

@@ -1,0 +1,146 @@
+"""
+Lists of stories: the archive with its filters, sections, topics, search and
+corrections. Listings count and page through at most ``COUNT_LIMIT`` stories.
+"""
+
+from django.core.paginator import Paginator
+from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
+from django.utils.functional import cached_property
+from django.utils.http import urlencode
+from django.views.decorators.http import require_safe
+
+from articles.models import Article, Correction
+
+from .. import search as story_search
+from ..filters import ArchiveFilter
+
+# Listings count and page through at most this many stories: counting every
+# story of a section at 100,000 stories took longer than the rest of the page.
+# Older ones are found by date in the archive.
+COUNT_LIMIT = 1000
+LISTING_PER_PAGE = 20
+CORRECTIONS_PER_PAGE = 50
+
+
+@require_safe
+def archive(request):
+    """Every published story, filtered by the ``ArchiveFilter`` choices and ``q``."""
+    filterset = ArchiveFilter(
+        request.GET or None,
+        queryset=Article.objects.published().for_listing(),
+        request=request,
+    )
+    status = 200
+    if filterset.is_bound and not filterset.is_valid():
+        stories, status = Article.objects.none(), 400
+    else:
+        stories = filterset.qs
+    page = page_of(request, stories, LISTING_PER_PAGE, limit=COUNT_LIMIT)
+    return render(
+        request,
+        "reader/article_archive.html",
+        {"filter": filterset, "page": page, "is_filtered": filterset.is_bound},
+        status=status,
+    )
+
+
+@require_safe
+def section_detail(request, slug):
+    published = Article.objects.published()
+    section = get_object_or_404(published.sections(), slug=slug)
+    stories = published.filter(section=section).for_listing()
+    return render_listing(
+        request, "reader/section_detail.html", stories, {"section": slug}, section=section
+    )
+
+
+@require_safe
+def topic_detail(request, slug):
+    published = Article.objects.published()
+    topic = get_object_or_404(published.topics(), slug=slug)
+    stories = published.filter(topics=topic).for_listing()
+    return render_listing(
+        request, "reader/topic_detail.html", stories, {"topic": slug}, topic=topic
+    )
+
+
+def render_listing(request, template, stories, archive_filter, **context):
+    """
+    A page of ``stories``, counted up to ``COUNT_LIMIT``; past it, readers are
+    sent to the archive filtered by ``archive_filter`` to find older ones.
+    """
+    return render(
+        request,
+        template,
+        {
+            **context,
+            "page": page_of(request, stories, LISTING_PER_PAGE, limit=COUNT_LIMIT),
+            "older_stories_url": f"{reverse('reader:archive')}?{urlencode(archive_filter)}",
+        },
+    )
+
+
+@require_safe
+def search(request):
+    """Stories, people and photos matching ``q``, best matches first."""
+    query = story_search.clean_query(request.GET.get("q", ""))
+    if not query:
+        return render(request, "reader/search.html", {"query": query})
+    results = story_search.search(query)
+    return render_listing(
+        request, "reader/search.html", results.stories, {"q": query}, query=query, results=results
+    )
+
+
+def page_of(request, items, per_page, *, limit=None):
+    """
+    The requested page of ``items``; a page number out of range gives the
+    nearest page. With ``limit``, only the first ``limit`` items are counted
+    and paged through.
+    """
+    if limit is None:
+        paginator = Paginator(items, per_page)
+    else:
+        paginator = CappedPaginator(items, per_page, limit)
+    return paginator.get_page(request.GET.get("page"))
+
+
+class CappedPaginator(Paginator):
+    """
+    Pages through at most the first ``limit`` items, and counts no further:
+    a search for a common word matches most of the archive, and counting
+    every match would read every story. ``count_text`` is the count to show:
+    "1000+" when there are more.
+    """
+
+    def __init__(self, object_list, per_page, limit):
+        super().__init__(object_list, per_page)
+        self.limit = limit
+
+    @cached_property
+    def found(self):
+        # Unordered, so the count stops at the limit instead of sorting every match.
+        return self.object_list.order_by()[: self.limit + 1].count()
+
+    @cached_property
+    def count(self):
+        return min(self.found, self.limit)
+
+    @property
+    def is_capped(self):
+        return self.found > self.limit
+
+    @property
+    def count_text(self):
+        return f"{self.limit}+" if self.found > self.limit else str(self.count)
+
+
+@require_safe
+def correction_list(request):
+    """Every correction, clarification and retraction on a published story, newest first."""
+    corrections = (
+        Correction.objects.public().select_related("article").order_by("-published_at", "-pk")
+    )
+    page = page_of(request, corrections, CORRECTIONS_PER_PAGE)
+    return render(request, "reader/correction_list.html", {"page": page})

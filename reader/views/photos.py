@@ -1,0 +1,39 @@
+"""
+The photo archive. A photograph is public once a published story shows it
+(as its lead photo or in its body); any other photo answers 404, with or
+without conditional-request headers.
+"""
+
+from django.core.paginator import Paginator
+from django.db.models import Q
+from django.shortcuts import get_object_or_404, render
+from django.views.decorators.http import require_safe
+
+from articles.models import Article, ArticlePhoto
+
+PHOTOS_PER_PAGE = 24
+
+
+def public_photographs():
+    return Article.objects.published().photographs().select_related("photographer")
+
+
+@require_safe
+def photo_list(request):
+    photographs = public_photographs().order_by("-created_at", "-pk")
+    page = Paginator(photographs, PHOTOS_PER_PAGE).get_page(request.GET.get("page"))
+    return render(request, "reader/photograph_list.html", {"page": page})
+
+
+@require_safe
+def photo_detail(request, pk):
+    """One photo, its caption and credit, and the published stories using it."""
+    photograph = get_object_or_404(public_photographs(), pk=pk)
+    published = Article.objects.published()
+    placed = ArticlePhoto.objects.filter(photograph=photograph).values("article")
+    stories = published.filter(Q(lead_photo=photograph) | Q(pk__in=placed)).for_listing()
+    return render(
+        request,
+        "reader/photograph_detail.html",
+        {"photograph": photograph, "stories": list(stories[:20])},
+    )

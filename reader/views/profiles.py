@@ -1,0 +1,112 @@
+"""
+Public profiles of people and organizations.
+
+Only people and organizations that published stories make public have a
+page: someone who appears only in a draft is not revealed, not even by a 404
+that differs from an unknown address. Stories are read through
+``Article.objects.published()``.
+"""
+
+from django.db.models import Prefetch
+from django.http import Http404, HttpResponsePermanentRedirect
+from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
+from django.views.decorators.http import require_safe
+
+from articles.models import Article, Byline
+from people.models import Affiliation
+from quotes.models import Quote
+
+from .. import structured_data
+from ..pagecache import cache_public_page
+
+STORIES_SHOWN = 20
+PHOTOS_SHOWN = 24
+PEOPLE_SHOWN = 50
+
+
+@require_safe
+@cache_public_page
+def person_detail(request, slug):
+    """
+    A profile: portrait, roles, bio; the latest stories they wrote and the
+    latest stories quoting them, with their words; the photos they took.
+    Each list is capped, with a link to the whole filtered archive. Kept in
+    the page cache like a story: a much-quoted minister's page reads
+    thousands of quotes to count and order them.
+    """
+    published = Article.objects.published()
+    person = (
+        published.people()
+        .select_related("portrait__photographer")
+        .prefetch_related(
+            Prefetch(
+                "affiliations",
+                queryset=Affiliation.objects.select_related("organization"),
+            ),
+            "aliases",
+        )
+        .filter(slug=slug)
+        .first()
+    )
+    if person is None:
+        # An address the person had before (a changed or merged record).
+        moved = published.people().filter(former_slugs__slug=slug).first()
+        if moved is None:
+            raise Http404
+        return HttpResponsePermanentRedirect(reverse("reader:person_detail", args=[moved.slug]))
+    written = published.filter(
+        pk__in=Byline.objects.filter(person=person).values("article")
+    ).for_listing()
+    quoting = (
+        published.filter(pk__in=Quote.objects.filter(speaker=person).values("article"))
+        .for_listing()
+        .prefetch_related(
+            Prefetch(
+                "quotes", queryset=Quote.objects.filter(speaker=person), to_attr="their_quotes"
+            )
+        )
+    )
+    photos = published.photographs().filter(photographer=person).select_related("photographer")
+    affiliations = list(person.affiliations.all())
+    written_count = written.count()
+    quoting_count = quoting.count()
+    return render(
+        request,
+        "reader/person_detail.html",
+        {
+            "person": person,
+            "affiliations": affiliations,
+            "written": written[:STORIES_SHOWN] if written_count else [],
+            "written_count": written_count,
+            "quoting": quoting[:STORIES_SHOWN] if quoting_count else [],
+            "quoting_count": quoting_count,
+            "photos": list(photos[:PHOTOS_SHOWN]),
+            "json_ld": structured_data.person(request, person, affiliations),
+        },
+    )
+
+
+@require_safe
+def organization_detail(request, slug):
+    """An organization: the public people who hold roles in it and the stories naming it."""
+    published = Article.objects.published()
+    organization = get_object_or_404(published.organizations(), slug=slug)
+    members = (
+        Affiliation.objects.filter(
+            organization=organization, person__in=published.people().values("pk")
+        )
+        .select_related("person__portrait")
+        .order_by("end_date", "position", "person__name")
+    )
+    stories = published.filter(organizations=organization).for_listing()
+    return render(
+        request,
+        "reader/organization_detail.html",
+        {
+            "organization": organization,
+            "members": list(members[:PEOPLE_SHOWN]),
+            "stories": list(stories[:STORIES_SHOWN]),
+            "json_ld": structured_data.organization(request, organization),
+        },
+    )

@@ -1,0 +1,183 @@
+"""
+One story's page: what it shows, loaded in a fixed number of queries, and the
+links between a story and its translation. ``render_article`` also renders a
+story for staff previews and share links, marked as a preview.
+"""
+
+import datetime
+
+from django.conf import settings
+from django.db.models import Prefetch, Q, prefetch_related_objects
+from django.http import Http404, HttpResponsePermanentRedirect
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils import translation
+from django.utils.cache import add_never_cache_headers, patch_cache_control
+from django.views.decorators.http import require_safe
+
+from articles.models import Article, Byline, FormerAddress, story_prefetches
+
+from .. import structured_data
+from ..pagecache import cache_public_page
+
+RELATED_STORIES = 4
+
+
+@require_safe
+@cache_public_page
+def article_detail(request, year, month, slug):
+    """One published story; a former address of it answers 301 to the present one."""
+    try:
+        address_month = datetime.date(year, month, 1)
+    except ValueError:
+        raise Http404 from None
+    published = Article.objects.published()
+    article = published.for_story().filter(month=address_month, slug=slug).first()
+    if article is None:
+        former = FormerAddress.objects.filter(
+            month=address_month, slug=slug, article__in=published
+        ).select_related("article")
+        for address in former:
+            return HttpResponsePermanentRedirect(address.article.get_absolute_url())
+        raise Http404
+    return render_article(request, article)
+
+
+def story_context(request, article):
+    """Everything the story template shows, loaded in a fixed number of queries."""
+    prefetch_related_objects(
+        [article],
+        "section",
+        "lead_photo__photographer",
+        Prefetch("bylines", Byline.objects.select_related("person").order_by("position", "pk")),
+        "translation_of",
+        "translation",
+        *story_prefetches(),
+    )
+    published = Article.objects.published()
+    topic_ids = [topic.pk for topic in article.topics.all()]
+    related = (
+        published.exclude(pk=article.pk)
+        .filter(
+            Q(section=article.section_id)
+            | Q(pk__in=Article.topics.through.objects.filter(topic__in=topic_ids).values("article"))
+        )
+        .for_listing()[:RELATED_STORIES]
+        if article.section_id or topic_ids
+        else Article.objects.none()
+    )
+    quotes = list(article.quotes.all())
+    return {
+        "article": article,
+        "blocks": article.body_blocks(),
+        "bylines": [
+            byline for byline in article.bylines.all() if byline.role != Byline.Role.TRANSLATOR
+        ],
+        "translators": [
+            byline for byline in article.bylines.all() if byline.role == Byline.Role.TRANSLATOR
+        ],
+        "people_in_story": people_in_story(article, quotes),
+        "corrections": list(article.corrections.all()),
+        "reply_statements": article.reply_statements(),
+        "related": list(related),
+        "alternates": alternates(request, article),
+        "language_switch": language_switch(article),
+        "canonical_url": canonical_url(request, article),
+        "json_ld": structured_data.news_article(request, article, quotes),
+        "was_updated": was_updated(article),
+    }
+
+
+def render_article(request, article, *, preview=False):
+    """
+    Render ``article`` in the public story template.
+
+    ``preview=True`` is for people allowed to see the story before readers do
+    (the caller checks that): the page says "Preview — not published", is
+    never cached and is not for search engines. The public page is rendered
+    with ``preview=False`` by ``article_detail`` only for published stories.
+    """
+    context = story_context(request, article)
+    context["preview"] = preview
+    response = render(request, "reader/article_detail.html", context)
+    if preview:
+        add_never_cache_headers(response)
+        patch_cache_control(response, private=True)
+        response["X-Robots-Tag"] = "noindex, nofollow"
+        response["Referrer-Policy"] = "no-referrer"
+    return response
+
+
+def people_in_story(article, quotes):
+    """
+    The people a story names and quotes, each once, with the role the story
+    gives them: the role given with their words, else their present affiliation.
+    Quoted people come first, in the order they speak.
+    """
+    entries = {}
+    for quote in quotes:
+        if quote.speaker_id and quote.speaker_id not in entries:
+            entries[quote.speaker_id] = {"person": quote.speaker, "role": quote.speaker_role}
+        elif quote.speaker_id and not entries[quote.speaker_id]["role"]:
+            entries[quote.speaker_id]["role"] = quote.speaker_role
+    for person in article.people.all():
+        entries.setdefault(person.pk, {"person": person, "role": ""})
+    named = {person.pk: person for person in article.people.all()}
+    for entry in entries.values():
+        person = named.get(entry["person"].pk)
+        affiliations = list(person.affiliations.all()) if person else []
+        current = [affiliation for affiliation in affiliations if affiliation.is_current]
+        entry["affiliation"] = current[0] if current else None
+    # A protected source's quotes carry their public label; they are not listed.
+    return [entry for entry in entries.values() if not entry["person"].is_protected_source]
+
+
+def translation_of(article):
+    """The story's counterpart in the other language, if it has one."""
+    if article.translation_of_id:
+        return article.translation_of
+    # A missing reverse one-to-one raises a subclass of AttributeError.
+    return getattr(article, "translation", None)
+
+
+def alternates(request, article):
+    """``hreflang`` links: the story and its published translation, each in its language."""
+    other = translation_of(article)
+    if other is None or not article.is_live() or not other.is_live():
+        return []
+    return [
+        {"language": story.language, "url": canonical_url(request, story)}
+        for story in sorted([article, other], key=lambda story: story.language)
+    ]
+
+
+def language_switch(article):
+    """
+    Where the site's language switch leads from a story, by language: to the
+    story itself in its own language, to its published translation in the
+    other, and to that language's home page when there is none.
+    """
+    other = translation_of(article)
+    switch = {}
+    for language, _name in settings.LANGUAGES:
+        if article.language == language and article.is_live():
+            target = article
+        elif other is not None and other.language == language and other.is_live():
+            target = other
+        else:
+            target = None
+        with translation.override(language):
+            switch[language] = target.get_absolute_url() if target else reverse("reader:home")
+    return switch
+
+
+def canonical_url(request, article):
+    """The story's address in the site language matching the story's own."""
+    with translation.override(article.language):
+        return request.build_absolute_uri(article.get_absolute_url())
+
+
+def was_updated(article):
+    if not article.published_at or not article.updated_at:
+        return False
+    return article.updated_at - article.published_at > datetime.timedelta(minutes=5)

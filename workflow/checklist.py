@@ -1,0 +1,124 @@
+"""
+What a story needs before an editor may approve it, and the protected sources
+its text may not name.
+"""
+
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+
+from articles import body as story_body
+from articles.models import (
+    ArticlePhoto,
+    Byline,
+    CommentRequest,
+)
+from people.identity import Redactor, sees_protected_identities
+from quotes.models import Quote
+
+
+def approval_checklist(article):
+    """
+    What the story still needs before an editor may approve it: a list of
+    sentences, empty when it is complete.
+    """
+    missing = []
+    if not article.headline.strip():
+        missing.append(_("Write a headline."))
+    if not article.standfirst.strip():
+        missing.append(_("Write a standfirst."))
+    if not Byline.objects.filter(article=article).exists():
+        missing.append(_("Add a byline."))
+    if not article.section_id:
+        missing.append(_("Choose a section."))
+    if not story_body.paragraphs(article.body):
+        missing.append(_("Write the body."))
+    if article.lead_photo_id is None:
+        missing.append(_("Choose a lead photo."))
+    else:
+        missing += _photo_gaps(article.lead_photo, _("the lead photo"))
+    placed = ArticlePhoto.objects.filter(article=article).select_related("photograph__photographer")
+    for photo in placed:
+        name = _("photo %(number)s in the body") % {"number": photo.position}
+        missing += _photo_gaps(photo.photograph, name)
+    quotes = list(Quote.objects.filter(article=article))
+    for quote in quotes:
+        if not quote.speaker_id and not quote.anonymous_description.strip():
+            missing.append(
+                _("Say who said quote %(number)s, or describe the anonymous source.")
+                % {"number": quote.position}
+            )
+    numbers = {
+        "photo": {photo.position for photo in placed},
+        "quote": {quote.position for quote in quotes},
+    }
+    for kind, number in sorted(story_body.markers(article.body)):
+        if number not in numbers[kind]:
+            message = _(
+                "The body places [%(kind)s %(number)s], but the story has no %(kind)s %(number)s."
+            )
+            missing.append(message % {"kind": kind, "number": number})
+    for request in CommentRequest.objects.filter(
+        article=article, outcome=CommentRequest.Outcome.PENDING
+    ).select_related("person", "organization"):
+        missing.append(
+            _(
+                "Right of reply: %(party)s was asked for comment on %(date)s (%(method)s). "
+                "Record their answer, or that they declined or did not respond."
+            )
+            % {
+                "party": request.party,
+                "date": date_format(timezone.localtime(request.requested_at), "DATE_FORMAT"),
+                "method": request.get_method_display().lower(),
+            }
+        )
+    return missing
+
+
+def protected_names_in(article, user):
+    """
+    Where ``article``'s public text names a protected source by name, Khmer
+    name or alias (a story imported or written before they were protected,
+    or by someone who does not know): sentences for the editor approving it,
+    who sees the name only if allowed to. Not part of the approval checklist:
+    that is shown to journalists, and would tell them whose name it is.
+    """
+    redactor = Redactor()
+    shows_names = sees_protected_identities(user)
+    texts = article.public_texts()
+    photos = [article.lead_photo] if article.lead_photo_id else []
+    photos += [
+        placed.photograph
+        for placed in ArticlePhoto.objects.filter(article=article).select_related("photograph")
+    ]
+    for photograph in photos:
+        texts += [(_("photo caption"), photograph.caption), (_("alt text"), photograph.alt_text)]
+    found = []
+    for where, text in texts:
+        for written, label in redactor.found(text):
+            if shows_names:
+                sentence = _(
+                    "The %(where)s names “%(name)s”, the protected source shown as "
+                    "“%(label)s”: remove the name, or quote them by the label."
+                ) % {"where": where, "name": written, "label": label}
+            else:
+                sentence = _(
+                    "The %(where)s names the protected source shown as “%(label)s”: ask an "
+                    "editor who may see who they are."
+                ) % {"where": where, "label": label}
+            found.append(sentence)
+    return list(dict.fromkeys(found))
+
+
+def _photo_gaps(photograph, name):
+    gaps = []
+    if photograph.is_withdrawn:
+        gaps.append(
+            _("Choose another picture for %(photo)s: it was withdrawn from the site.")
+            % {"photo": name}
+        )
+    if not photograph.alt_text.strip():
+        gaps.append(_("Write alt text for %(photo)s.") % {"photo": name})
+    if not photograph.credit:
+        gaps.append(_("Give a credit for %(photo)s.") % {"photo": name})
+    return gaps

@@ -1,0 +1,211 @@
+"""
+The story's forms in the workspace: the story itself (with the version it was
+opened at), a workflow move, a share link, a quote (a protected source's
+details hidden from those who may not see them), a correction.
+"""
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.forms.models import BaseInlineFormSet
+from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
+
+from articles.models import (
+    Article,
+    Correction,
+)
+from people.identity import Redactor, sees_protected_identities
+from quotes.models import Quote
+from workflow import (
+    editing,
+    revisions,
+)
+
+SHARE_LINK_DAYS = [1, 3, 7, 14, 30]
+
+
+class QuoteForm(forms.ModelForm):
+    """
+    A quote. For someone who may not know who a protected source is, that
+    source's quote keeps its speaker, role and notes out of sight and
+    unchanged: they are the source's identity (the role they were quoted in,
+    where the words were recorded). ``sees_identities`` is set per request.
+    """
+
+    sees_identities = True
+    HIDDEN_FOR_PROTECTED = ["speaker_role", "attribution_note", "provenance_note"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        speaker = self.instance.speaker if self.instance.speaker_id else None
+        if speaker is None or not speaker.is_protected_source or self.sees_identities:
+            return
+        if "speaker" in self.fields:
+            self.fields["speaker"].disabled = True
+        for name in self.HIDDEN_FOR_PROTECTED:
+            if name in self.fields:
+                # A disabled field saves the value the form was opened with.
+                self.fields[name].disabled = True
+                self.fields[name].widget = IdentityHiddenWidget()
+            # A page shown read-only prints the instance's values.
+            setattr(self.instance, name, "")
+
+
+class IdentityHiddenWidget(forms.Widget):
+    """Stands in for a value only editors may see; it never renders the value."""
+
+    def render(self, name, value, attrs=None, renderer=None):
+        return format_html(
+            '<span class="identity-hidden">{}</span>',
+            _("Hidden: only editors see a protected source's details."),
+        )
+
+
+def quote_form_for(request):
+    """``QuoteForm`` for ``request``'s user."""
+    return type(
+        "QuoteForm", (QuoteForm,), {"sees_identities": sees_protected_identities(request.user)}
+    )
+
+
+class CorrectionFormSet(BaseInlineFormSet):
+    """Corrections are added to published stories; a quote is chosen from the story's own."""
+
+    def add_fields(self, form, index):
+        super().add_fields(form, index)
+        if "quote" in form.fields:
+            form.fields["quote"].queryset = (
+                Quote.objects.filter(article=self.instance)
+                if self.instance.pk
+                else Quote.objects.none()
+            )
+
+    def clean(self):
+        super().clean()
+        for form in self.forms:
+            if not form.has_changed() or not hasattr(form, "cleaned_data"):
+                continue
+            if form.cleaned_data.get("DELETE"):
+                continue
+            if form.instance.pk is None and self.instance.status != Article.Status.PUBLISHED:
+                raise ValidationError(_("Corrections are added to published stories."))
+            if form.instance.pk is not None and {"quote", "corrected_speaker"} & set(
+                form.changed_data
+            ):
+                raise ValidationError(
+                    _("A correction's quote cannot be changed afterwards; issue a new one.")
+                )
+            if bool(form.cleaned_data.get("quote")) != bool(
+                form.cleaned_data.get("corrected_speaker")
+            ):
+                raise ValidationError(
+                    _("To move a quote to the right person, give the quote and who said it.")
+                )
+
+
+class ArticleForm(forms.ModelForm):
+    """
+    The story form carries the version it was opened at; a save over a newer
+    version is refused with who saved it, when and what they changed, and the
+    text typed stays on the form.
+    """
+
+    base_version = forms.IntegerField(widget=forms.HiddenInput, required=False, min_value=1)
+    # Set per request (``ArticleAdmin.get_form``): whether the conflict shown
+    # may name protected sources.
+    sees_identities = True
+
+    class Meta:
+        model = Article
+        # The admin's fieldsets say which fields a user gets.
+        fields = [
+            "headline", "slug", "standfirst", "dateline", "body", "lead_photo", "section",
+            "topics", "language", "translation_of", "people", "organizations", "is_featured",
+        ]  # fmt: skip
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.conflict = None
+        if self.instance.pk is not None:
+            self.fields["base_version"].initial = self.instance.version
+
+    def clean(self):
+        cleaned_data = super().clean()
+        if self.instance.pk is None:
+            return cleaned_data
+        base_version = cleaned_data.get("base_version")
+        if base_version is None:
+            raise ValidationError(
+                _(
+                    "This form does not say which version of the story it was opened at: "
+                    "open the story again and make your changes there."
+                ),
+                code="no_version",
+            )
+        # Locks the story's row until the save ends, so two saves cannot both pass.
+        self.conflict = editing.edit_conflict(
+            article=self.instance,
+            base_version=base_version,
+            redactor=None if self.sees_identities else Redactor(),
+        )
+        if self.conflict:
+            raise ValidationError(editing.describe_conflict(self.conflict), code="stale")
+        revisions.ensure_baseline(article=self.instance)
+        return cleaned_data
+
+
+class MoveForm(forms.Form):
+    """What a workflow button posts besides the move itself."""
+
+    note = forms.CharField(required=False, max_length=5000)
+    publish_at = forms.DateTimeField(
+        required=False,
+        input_formats=[
+            "%Y-%m-%dT%H:%M",
+            "%Y-%m-%dT%H:%M:%S",
+            "%Y-%m-%d %H:%M",
+            "%Y-%m-%d %H:%M:%S",
+        ],
+    )
+    expected_version = forms.IntegerField(required=False, min_value=1)
+
+
+class ShareLinkForm(forms.Form):
+    recipient = forms.CharField(
+        label=_("Who is it for?"),
+        max_length=200,
+        help_text=_("“Our lawyer”, “the Khmer translator”."),
+    )
+    days = forms.TypedChoiceField(
+        label=_("Works for"),
+        coerce=int,
+        choices=[
+            (days, _("1 day") if days == 1 else _("%(days)s days") % {"days": days})
+            for days in SHARE_LINK_DAYS
+        ],
+        initial=3,
+    )
+
+
+class CorrectionForm(forms.ModelForm):
+    class Meta:
+        model = Correction
+        fields = ["article", "kind", "published_at", "text", "quote", "corrected_speaker"]
+
+    def clean(self):
+        cleaned_data = super().clean()
+        article, quote = cleaned_data.get("article"), cleaned_data.get("quote")
+        if self.instance.pk is None and article and article.status != Article.Status.PUBLISHED:
+            self.add_error("article", _("Corrections are added to published stories."))
+        if quote and article and quote.article_id != article.pk:
+            self.add_error("quote", _("This quote is in another story."))
+        if bool(quote) != bool(cleaned_data.get("corrected_speaker")):
+            self.add_error(
+                "corrected_speaker",
+                _("To move a quote to the right person, give the quote and who said it."),
+            )
+        if self.instance.pk is not None and {"quote", "corrected_speaker"} & set(self.changed_data):
+            self.add_error(
+                "quote", _("A correction's quote cannot be changed afterwards; issue a new one.")
+            )
+        return cleaned_data

@@ -1,0 +1,154 @@
+"""
+Who may do what to a story: editors see and edit every story and move it
+through review; a journalist sees the stories they have a byline on and edits
+them while they are drafts (or approved and scheduled ones, which sends them
+back to review), and submits them. ``MOVES`` says which move starts from which
+state and whose it is.
+"""
+
+from django.utils.translation import gettext as _
+
+from articles.models import Article, Byline
+from articles.models import ArticleStatus as Status
+from people.models import Person
+
+EDITORS_GROUP = "Editors"
+JOURNALISTS_GROUP = "Journalists"
+PUBLISH_PERMISSION = "articles.publish_article"
+
+
+def is_editor(user):
+    """Editors (and superusers) see and edit every story and move it through review."""
+    return user.is_active and user.has_perm(PUBLISH_PERMISSION)
+
+
+def visible_articles(user, queryset=None):
+    """
+    The stories ``user`` may open in the workspace: every story for an
+    editor; for a journalist, the stories they have a byline on.
+    """
+    queryset = Article.objects.all() if queryset is None else queryset
+    if not (user.is_active and user.is_staff):
+        return queryset.none()
+    if is_editor(user):
+        return queryset
+    return queryset.filter(pk__in=Byline.objects.filter(person__user=user).values("article"))
+
+
+def is_author(user, article):
+    return Byline.objects.filter(article=article, person__user=user).exists()
+
+
+def can_view(user, article):
+    if not (user.is_active and user.is_staff and user.has_perm("articles.view_article")):
+        return False
+    return is_editor(user) or is_author(user, article)
+
+
+def journalist_may_edit(article, *, now=None):
+    """
+    A journalist edits a draft, or an approved or scheduled story (which sends
+    it back to review); never a story in review or one readers have seen.
+    """
+    return article.status in {
+        Status.DRAFT,
+        Status.APPROVED,
+    } or article.is_scheduled(now=now)
+
+
+def can_edit(user, article, *, now=None):
+    if not (user.is_active and user.is_staff and user.has_perm("articles.change_article")):
+        return False
+    if is_editor(user):
+        return True
+    return journalist_may_edit(article, now=now) and is_author(user, article)
+
+
+def can_create(user):
+    """Editors create stories; a journalist needs a person to put on the byline."""
+    if not (user.is_active and user.has_perm("articles.add_article")):
+        return False
+    return is_editor(user) or staff_person(user) is not None
+
+
+def staff_person(user):
+    """The person a journalist's login belongs to (their byline), or None."""
+    return Person.objects.filter(user=user).first() if user.is_authenticated else None
+
+
+def editable_articles(user, queryset=None):
+    """The stories ``user`` may change now: ``can_edit`` as a queryset."""
+    queryset = visible_articles(user, queryset)
+    if not user.has_perm("articles.change_article"):
+        return queryset.none()
+    if is_editor(user):
+        return queryset
+    return queryset.filter(status__in=[Status.DRAFT, Status.APPROVED]) | queryset.scheduled()
+
+
+# What each move needs: the states it starts from, and whether an editor makes it.
+MOVES = {
+    "submit": {"from": {Status.DRAFT}, "editor": False},
+    "return": {
+        "from": {
+            Status.IN_REVIEW,
+            Status.APPROVED,
+            Status.UNPUBLISHED,
+            "scheduled",
+        },
+        "editor": True,
+    },
+    "approve": {"from": {Status.IN_REVIEW}, "editor": True},
+    "publish": {
+        "from": {
+            Status.IN_REVIEW,
+            Status.APPROVED,
+            Status.UNPUBLISHED,
+            "scheduled",
+        },
+        "editor": True,
+    },
+    "schedule": {
+        "from": {
+            Status.IN_REVIEW,
+            Status.APPROVED,
+            Status.UNPUBLISHED,
+            "scheduled",
+        },
+        "editor": True,
+    },
+    "unpublish": {"from": {Status.PUBLISHED, "scheduled"}, "editor": True},
+}
+
+
+def state_of(article, *, now=None):
+    """The article's status, with "scheduled" for a published story not yet live."""
+    return "scheduled" if article.is_scheduled(now=now) else article.status
+
+
+def may_move(user, article, move, *, now=None):
+    """Whether ``user``'s role allows ``move`` on ``article`` (its state aside)."""
+    if not user.is_active:
+        return False
+    if MOVES[move]["editor"]:
+        return is_editor(user)
+    return is_editor(user) or (
+        user.has_perm("articles.change_article") and is_author(user, article)
+    )
+
+
+def available_moves(user, article, *, now=None):
+    """The moves ``user`` can make on ``article`` now, in the order buttons show them."""
+    state = state_of(article, now=now)
+    return [
+        move
+        for move, rule in MOVES.items()
+        if state in rule["from"] and may_move(user, article, move, now=now)
+    ]
+
+
+def display_name(user):
+    if user is None:
+        return _("someone")
+    person = getattr(user, "person", None)
+    return person.name if person else (user.get_full_name() or user.get_username())

@@ -1,0 +1,55 @@
+"""
+What a story's form shows of the workflow: state, checklist, moves, timeline,
+who else has it open.
+"""
+
+import datetime
+
+from django.utils import timezone
+
+from workflow import (
+    checklist,
+    presence,
+    revisions,
+    roles,
+)
+from workflow.models import Revision
+
+
+def workflow_context(model_admin, request, article, context):
+    user = request.user
+    now = timezone.now()
+    moves = roles.available_moves(user, article, now=now)
+    state = roles.state_of(article, now=now)
+    show_checklist = state in {"draft", "in_review", "approved", "unpublished"}
+    others = presence.others_present(article=article, user=user, now=now)
+    form = context["adminform"].form
+    default_time = timezone.localtime(now + datetime.timedelta(hours=1)).replace(
+        minute=0, second=0, microsecond=0
+    )
+    return {
+        "workflow": {
+            "state": state,
+            "label": article.workflow_label(now=now),
+            "moves": moves,
+            "checklist": checklist.approval_checklist(article) if show_checklist else [],
+            "show_checklist": show_checklist,
+            "timeline": [
+                (step, roles.display_name(step.user))
+                for step in article.transitions.select_related("user__person")
+            ],
+            "others": presence.presence_names(others),
+            "conflict": getattr(form, "conflict", None),
+            "version": article.version,
+            "default_publish_at": default_time.strftime("%Y-%m-%dT%H:%M"),
+            "approved_revision": article.approved_revision_id
+            and Revision.objects.filter(pk=article.approved_revision_id)
+            .values_list("number", flat=True)
+            .first(),
+            "latest_revision": revisions.latest_revision(article),
+            "is_editor": roles.is_editor(user),
+            "can_submit_on_save": "submit" in moves
+            and model_admin.has_change_permission(request, article),
+            "presence_url": model_admin.url("presence", article.pk),
+        }
+    }

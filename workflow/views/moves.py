@@ -1,0 +1,80 @@
+"""
+One workflow move (submit, return, approve, publish, schedule, unpublish),
+posted from a story's form.
+"""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpResponseNotAllowed
+from django.shortcuts import redirect
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from workflow import (
+    errors,
+    roles,
+    services,
+)
+from workflow.forms import MoveForm
+
+
+def make_move(model_admin, request, object_id, move):
+    """One workflow move (submit, return, approve, publish, schedule, unpublish), by POST."""
+    if request.method != "POST":
+        return HttpResponseNotAllowed(["POST"])
+    if move not in roles.MOVES:
+        raise Http404
+    article = model_admin.story_or_none(request, object_id)
+    if article is None:
+        return model_admin.missing(request, object_id)
+    if not roles.may_move(request.user, article, move):
+        raise PermissionDenied
+    change_url = model_admin.url("change", article.pk)
+    form = MoveForm(request.POST)
+    if not form.is_valid():
+        for field_errors in form.errors.values():
+            for error in field_errors:
+                model_admin.message_user(request, error, messages.ERROR)
+        return redirect(change_url)
+    data = form.cleaned_data
+    user = request.user
+    try:
+        if move == "submit":
+            services.submit_for_review(article=article, user=user)
+        elif move == "return":
+            services.return_to_draft(article=article, editor=user, note=data["note"])
+        elif move == "approve":
+            services.approve(
+                article=article, editor=user, expected_version=data["expected_version"]
+            )
+        elif move == "publish":
+            services.publish(
+                article=article, editor=user, expected_version=data["expected_version"]
+            )
+        elif move == "schedule":
+            services.schedule(
+                article=article,
+                editor=user,
+                publish_at=data["publish_at"],
+                expected_version=data["expected_version"],
+            )
+        else:
+            services.unpublish(article=article, editor=user, note=data["note"])
+    except errors.NotAllowed:
+        raise PermissionDenied from None
+    except errors.WorkflowError as error:
+        model_admin.message_user(request, error.message, messages.ERROR)
+        for line in error.messages:
+            model_admin.message_user(request, line, messages.ERROR)
+        return redirect(change_url)
+    done = article.workflow_label()
+    if article.is_scheduled():
+        when = timezone.localtime(article.published_at)
+        done = _("scheduled for %(when)s") % {"when": f"{when:%Y-%m-%d %H:%M}"}
+    model_admin.log_change(request, article, f"{services.MOVE_PAST[move].capitalize()}.")
+    model_admin.message_user(
+        request,
+        _("“%(story)s” is now %(state)s.") % {"story": article, "state": str(done).lower()},
+        messages.SUCCESS,
+    )
+    return redirect(change_url)
