@@ -102,9 +102,11 @@ load: $(STAMP)
 load-postgres: $(STAMP)
 	scripts/with-postgres $(PY) bench/load.py $(LOAD_ARGS)
 
+# ruff, and the import contract: each app imports only from the apps below it.
 lint: $(STAMP)
 	$(PY) -m ruff check .
 	$(PY) -m ruff format --check .
+	$(VENV)/bin/lint-imports
 
 format: $(STAMP)
 	$(PY) -m ruff format .
