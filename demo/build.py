@@ -1,8 +1,10 @@
-"""Building the demo newsroom from the invented data."""
+"""
+Building the demo newsroom into an empty archive: the stories, in English
+and Khmer, with their bylines, quotes, photographs and corrections.
+"""
 
 import dataclasses
 import datetime
-from collections import Counter
 
 from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -11,132 +13,44 @@ from django.utils import timezone
 from articles.models import (
     Article,
     ArticlePhoto,
+    ArticleStatus,
     Byline,
     BylineRole,
     Correction,
     Language,
-    Section,
-    Topic,
 )
 from media.services import create_photograph
-from people.models import (
-    Affiliation,
-    Organization,
-    Person,
-    PersonAlias,
-)
-from people.slugs import slugify
 from quotes.models import Quote
 
-from .data import (
+from .pictures import render_photo
+from .pictures.drawing import FRAME, SHIRTS
+from .reference import make_organizations, make_people, make_sections, make_topics
+from .seeds import (
     ALT_TEXT,
-    ANONYMOUS,
-    APPROVED,
     FILE_PHOTOS,
     FREELANCE_AGENCY,
-    IN_REVIEW,
-    KHMER_DIGITS,
-    KHMER_MONTHS,
     KHMER_STORIES,
-    ORGANIZATIONS,
-    PEOPLE,
-    PUBLISHED,
-    SECTIONS,
     SEED,
     SHIRT_KM,
-    STAFF,
     STAFF_AGENCY,
     STORIES,
-    TOPICS,
-    UNPUBLISHED,
-    VOICES,
-    PersonSeed,
 )
-from .pictures import SHIRTS, render_photo
+from .writing import compose, english_date, khmer_date, pick_quotes, speakers
 
-# -- Words ------------------------------------------------------------------
-
-
-def english_date(day):
-    return f"{day:%B} {day.day}, {day.year}"
-
-
-def khmer_date(day):
-    return f"ថ្ងៃទី{day.day} ខែ{KHMER_MONTHS[day.month - 1]} ឆ្នាំ{day.year}".translate(KHMER_DIGITS)
-
-
-@dataclasses.dataclass
-class Speaker:
-    """Someone quoted in one story, and how that story refers to them."""
-
-    person: Person | None
-    seed: PersonSeed | None
-    voice: str
-    gender: str
-    first: str  # First reference: "Chea Sokha, executive director of …".
-    later: str  # Later references: "Sokha", or "the official".
-    role: str = ""
-    anonymous: str = ""
-    named: bool = True
-
-
-def capitalize(text):
-    return text[:1].upper() + text[1:]
-
-
-def quoted(text, end):
-    """``text`` in curly quotes, closing with ``end`` unless it carries its own."""
-    if text[-1] in "?!":
-        return f"“{text}”"
-    return f"“{text}{end}”"
-
-
-def english_paragraph(rng, speaker, text, *, introduced, previous, weekday):
-    """A paragraph carrying one quote, attributed in news style."""
-    pronoun = "she" if speaker.gender == "f" else "he"
-    if previous is speaker:
-        return rng.choice(
-            [f"{quoted(text, ',')} {pronoun} added.", f"{quoted(text, ',')} {pronoun} said."]
-        )
-    if speaker.anonymous:
-        if introduced:
-            return f"{quoted(text, ',')} {speaker.later} said."
-        return f"{quoted(text, ',')} said {speaker.anonymous}."
-    if introduced:
-        return rng.choice(
-            [
-                f"{quoted(text, ',')} {speaker.later} said.",
-                f"{quoted(text, ',')} said {speaker.later}.",
-                f"{speaker.later} added: {quoted(text, '.')}",
-            ]
-        )
-    return rng.choice(
-        [
-            f"{quoted(text, ',')} said {speaker.first}.",
-            f"{quoted(text, ',')} {speaker.first}, said.",
-            f"{speaker.first}, said on {weekday}: {quoted(text, '.')}",
-        ]
-    )
-
-
-def khmer_paragraph(rng, speaker, text, *, introduced, previous, weekday):
-    honorific = "លោកស្រី" if speaker.gender == "f" else "លោក"
-    if not introduced:
-        return f"{honorific} {speaker.first} បាននិយាយថា “{text}”។"
-    verb = "បន្តថា" if previous is speaker else rng.choice(["បាននិយាយថា", "បន្តថា"])
-    return f"{honorific} {speaker.later} {verb} “{text}”។"
-
-
-# -- Building ---------------------------------------------------------------
+PUBLISHED = ArticleStatus.PUBLISHED
+IN_REVIEW = ArticleStatus.IN_REVIEW
+APPROVED = ArticleStatus.APPROVED
+UNPUBLISHED = ArticleStatus.UNPUBLISHED
 
 
 class DemoNewsroom:
-    """Builds the demo content into an empty archive."""
+    """Builds the demo content into an empty archive, drawing pictures ``picture_size`` big."""
 
-    def __init__(self, *, staff, rng, today):
+    def __init__(self, *, staff, rng, today, picture_size=FRAME):
         self.staff = staff  # username -> User
         self.rng = rng
         self.today = today
+        self.picture_size = picture_size
         self.sections = {}
         self.topics = {}
         self.organizations = {}
@@ -148,10 +62,10 @@ class DemoNewsroom:
         self.stored_files = []
 
     def build(self):
-        self.make_sections()
-        self.make_topics()
-        self.make_organizations()
-        self.make_people()
+        self.sections = make_sections()
+        self.topics = make_topics()
+        self.organizations = make_organizations()
+        self.people = make_people(self.staff)
         self.make_file_photos()
         for spec in STORIES:
             self.make_story(spec)
@@ -161,55 +75,14 @@ class DemoNewsroom:
         for spec in KHMER_STORIES:
             self.make_story(spec, language=Language.KHMER)
 
-    # Reference data -------------------------------------------------------
-
-    def make_sections(self):
-        for position, (slug, name, name_km, description) in enumerate(SECTIONS, start=1):
-            self.sections[slug], _ = Section.objects.get_or_create(
-                slug=slug,
-                defaults={
-                    "name": name,
-                    "name_km": name_km,
-                    "description": description,
-                    "position": position,
-                },
-            )
-
-    def make_topics(self):
-        for slug, name, name_km in TOPICS:
-            self.topics[slug], _ = Topic.objects.get_or_create(
-                slug=slug, defaults={"name": name, "name_km": name_km}
-            )
-
-    def make_organizations(self):
-        for key, fields in ORGANIZATIONS.items():
-            self.organizations[key], _ = Organization.objects.get_or_create(
-                slug=slugify(fields["name"]), defaults=fields
-            )
-
-    def make_people(self):
-        for staff in STAFF:
-            if staff.person:
-                user = self.staff[staff.username]
-                self.people[staff.username] = getattr(user, "person", None) or make_person(
-                    staff.person
-                )
-        for key, seed in PEOPLE.items():
-            self.people[key] = make_person(seed)
-
-    def person_seed(self, key):
-        if key in PEOPLE:
-            return PEOPLE[key]
-        return next(staff.person for staff in STAFF if staff.username == key)
-
-    # Photographs -----------------------------------------------------------
-
     def photograph(self, *, scene, caption, alt_text, place, day, photographer_key, **options):
         self.photo_seed += 1
         photographer = self.people[photographer_key]
         uploaded_by = self.staff.get(photographer_key, self.staff["editor"])
         agency = STAFF_AGENCY if photographer.user_id else FREELANCE_AGENCY
-        image = render_photo(scene, SEED * 1000 + self.photo_seed, **options)
+        image = render_photo(
+            scene, SEED * 1000 + self.photo_seed, size=self.picture_size, **options
+        )
         photograph = create_photograph(
             image=SimpleUploadedFile("demo.jpg", image, content_type="image/jpeg"),
             uploaded_by=uploaded_by,
@@ -228,32 +101,32 @@ class DemoNewsroom:
             default_storage.delete(name)
 
     def make_file_photos(self):
-        for number, (section, (scene, what, place)) in enumerate(FILE_PHOTOS.items()):
+        for number, (section, photo) in enumerate(FILE_PHOTOS.items()):
             day = self.today - datetime.timedelta(days=120 + 37 * number)
             self.file_photos[section] = self.photograph(
-                scene=scene,
-                caption=f"{what}, {english_date(day)}.",
-                alt_text=ALT_TEXT[scene],
-                place=place,
+                scene=photo.scene,
+                caption=f"{photo.caption}, {english_date(day)}.",
+                alt_text=ALT_TEXT[photo.scene],
+                place=photo.place,
                 day=day,
                 photographer_key="journalist2" if number % 2 else "long_narith",
             )
 
-    def story_photos(self, spec, speakers, day, photographer_key, language):
+    def story_photos(self, spec, cast, day, photographer_key, language):
         """The story's own pictures: the scene it reports, then a portrait."""
-        scene, what, place, *khmer_alt = spec.photo
+        photo = spec.photo
         date_text = khmer_date(day) if language == Language.KHMER else english_date(day)
         end = "។" if language == Language.KHMER else "."
         separator = " " if language == Language.KHMER else ", "
         scene_photo = self.photograph(
-            scene=scene,
-            caption=f"{what}{separator}{date_text}{end}",
-            alt_text=khmer_alt[0] if khmer_alt else ALT_TEXT[scene],
-            place=place,
+            scene=photo.scene,
+            caption=f"{photo.caption}{separator}{date_text}{end}",
+            alt_text=photo.alt_text or ALT_TEXT[photo.scene],
+            place=photo.place,
             day=day,
             photographer_key=photographer_key,
         )
-        sitter = next(speaker for speaker in speakers if speaker.named)
+        sitter = next(speaker for speaker in cast if speaker.named)
         seed = sitter.seed
         shirt = self.rng.choice(list(SHIRTS))
         if language == Language.KHMER:
@@ -265,10 +138,10 @@ class DemoNewsroom:
         else:
             if seed.affiliations:
                 where = f"speaks during an interview in {spec.dateline}"
-            elif place in seed.role:
+            elif photo.place in seed.role:
                 where = f"poses for a portrait near {'her' if seed.gender == 'f' else 'his'} home"
             else:
-                where = f"poses for a portrait in {place}"
+                where = f"poses for a portrait in {photo.place}"
             caption = f"{seed.name}, {seed.role}, {where}, {date_text}."
             who = "woman" if seed.gender == "f" else "man"
             alt_text = (
@@ -279,7 +152,7 @@ class DemoNewsroom:
             scene="portrait",
             caption=caption,
             alt_text=alt_text,
-            place=place,
+            place=photo.place,
             day=day,
             photographer_key=photographer_key,
             shirt=shirt,
@@ -289,144 +162,6 @@ class DemoNewsroom:
             sitter.person.portrait = portrait_photo
             sitter.person.save(update_fields=["portrait"])
         return scene_photo, portrait_photo
-
-    # Stories ---------------------------------------------------------------
-
-    def speakers(self, spec, language):
-        """The story's cast as Speakers, with later references that stay unambiguous."""
-        cast = []
-        for key in spec.cast:
-            if key.startswith("anon:"):
-                description, later, gender, voice = ANONYMOUS[key.removeprefix("anon:")]
-                cast.append(
-                    Speaker(
-                        person=None,
-                        seed=None,
-                        voice=voice,
-                        gender=gender,
-                        first=description,
-                        later=later,
-                        anonymous=description,
-                        named=False,
-                    )
-                )
-                continue
-            seed = self.person_seed(key)
-            if language == Language.KHMER:
-                name = seed.name_km or seed.name
-                later = name.split()[-1]
-                role = seed.role_km
-            else:
-                name, later, role = seed.name, seed.short, seed.role
-            cast.append(
-                Speaker(
-                    person=self.people[key],
-                    seed=seed,
-                    voice=seed.voice,
-                    gender=seed.gender,
-                    first=f"{name}, {role}" if language == Language.ENGLISH else f"{name} {role}",
-                    later=later,
-                    role=role,
-                )
-            )
-        # Two people who share a short name keep their full names throughout.
-        shared = Counter(speaker.later for speaker in cast if speaker.named)
-        for speaker in cast:
-            if speaker.named and shared[speaker.later] > 1:
-                if language == Language.KHMER:
-                    speaker.later = speaker.seed.name_km or speaker.seed.name
-                else:
-                    speaker.later = speaker.seed.name
-        return cast
-
-    def pick_quotes(self, spec, cast):
-        """Draw ``spec.quotes`` quotes from the speakers' voices, lead speaker first."""
-        wanted = spec.quotes
-        pools = {}
-        for speaker in cast:
-            if speaker.voice not in pools:
-                lines = [
-                    capitalize(text.format(actor=spec.actor, issue=spec.issue))
-                    for section, text in VOICES[speaker.voice]
-                    if section in {None, spec.section}
-                ]
-                self.rng.shuffle(lines)
-                pools[speaker.voice] = lines
-        weights = {id(speaker): max(1, 4 - index) for index, speaker in enumerate(cast)}
-        heard = Counter()
-        picked = []
-        for number in range(wanted):
-            available = [speaker for speaker in cast if pools[speaker.voice]]
-            if not available:
-                break
-            unheard = [speaker for speaker in available if not heard[id(speaker)]]
-            if number == 0:
-                speaker = available[0]
-            elif unheard and (wanted - number <= len(unheard) or self.rng.random() < 0.35):
-                speaker = unheard[0]
-            else:
-                recent = [s for s, _ in picked[-2:]]
-                choices = [
-                    s for s in available if not (len(recent) == 2 and recent[0] is recent[1] is s)
-                ] or available
-                speaker = self.rng.choices(choices, [weights[id(s)] for s in choices])[0]
-            heard[id(speaker)] += 1
-            picked.append((speaker, pools[speaker.voice].pop()))
-        return picked
-
-    def compose(self, *, lede, background, picked, photo_count, pull_quotes, language, day):
-        """
-        The Markdown body and, for each quote, the number of its paragraph.
-        Background paragraphs are spread between the quotes, photo markers
-        between the paragraphs, and each pull quote follows its paragraph.
-        """
-        weekday = f"{day:%A}"
-        write = khmer_paragraph if language == Language.KHMER else english_paragraph
-        quote_blocks = []
-        introduced = set()
-        previous = None
-        for speaker, text in picked:
-            quote_blocks.append(
-                write(
-                    self.rng,
-                    speaker,
-                    text,
-                    introduced=id(speaker) in introduced,
-                    previous=previous,
-                    weekday=weekday,
-                )
-            )
-            introduced.add(id(speaker))
-            previous = speaker
-        blocks = [("text", lede.format(weekday=weekday), None)]
-        after = {}
-        for index, item in enumerate(background):
-            place = max(1, round((index + 1) * len(quote_blocks) / (len(background) + 1)))
-            after.setdefault(place, []).extend(item if isinstance(item, tuple) else [item])
-        for index, paragraph in enumerate(quote_blocks, start=1):
-            blocks.append(("text", paragraph, index))
-            for text in after.get(index, ()):
-                blocks.append(("text", text.format(weekday=weekday), None))
-        # A marker goes before the block at its place, never after the last
-        # paragraph; markers go in from the end, so earlier places stay put.
-        last = len(blocks) - 1
-        markers = []
-        for number in range(1, photo_count + 1):
-            place = round(number * len(blocks) / (photo_count + 1)) + 1
-            markers.append((min(place, last), f"[photo {number}]"))
-        for position in pull_quotes:
-            index = next(i for i, block in enumerate(blocks) if block[2] == position)
-            markers.append((min(index + 2, last), f"[quote {position}]"))
-        for place, marker in sorted(markers, reverse=True):
-            blocks.insert(place, ("marker", marker, None))
-        paragraphs = {}
-        number = 0
-        for kind, _, quote in blocks:
-            if kind == "text":
-                number += 1
-                if quote:
-                    paragraphs[quote] = number
-        return "\n\n".join(text for _, text, _ in blocks), paragraphs
 
     def publish_time(self, days, hour=None):
         hour = hour if hour is not None else self.rng.randint(7, 18)
@@ -449,9 +184,9 @@ class DemoNewsroom:
 
     def make_story(self, spec, language=Language.ENGLISH):
         published_at, day = self.timing(spec)
-        cast = self.speakers(spec, language)
+        cast = speakers(spec, language, people=self.people)
         if isinstance(spec.quotes, int):
-            picked = self.pick_quotes(spec, cast)
+            picked = pick_quotes(self.rng, spec, cast)
         else:
             by_key = dict(zip(spec.cast, cast, strict=True))
             picked = [(by_key[key], text) for key, text, *_ in spec.quotes]
@@ -483,7 +218,7 @@ class DemoNewsroom:
 
     def make_translation(self, spec):
         original, lead, body_photos = self.stories[spec.key]
-        cast = self.speakers(spec, Language.KHMER)
+        cast = speakers(spec, Language.KHMER, people=self.people)
         by_key = dict(zip(spec.cast, cast, strict=True))
         picked = [(by_key[key], khmer) for key, _, khmer in spec.quotes]
         translation = spec.translation
@@ -530,7 +265,8 @@ class DemoNewsroom:
         pulls = []
         if count >= 6:
             pulls = sorted(self.rng.sample(range(2, count // 2 + 2), 2 if count >= 15 else 1))
-        body, paragraphs = self.compose(
+        body, paragraphs = compose(
+            self.rng,
             lede=spec.lede,
             background=spec.background,
             picked=picked,
@@ -578,11 +314,11 @@ class DemoNewsroom:
         named += [self.people[key] for key in spec.named]
         article.people.set(named)
         organizations = {
-            affiliation[0]
+            affiliation.organization
             for speaker in cast
             if speaker.named
             for affiliation in speaker.seed.affiliations
-            if affiliation[4] is None
+            if affiliation.end is None
         }
         organizations.update(spec.organizations)
         article.organizations.set([self.organizations[key] for key in sorted(organizations)])
@@ -603,38 +339,3 @@ class DemoNewsroom:
             return {"submitted_at": timezone.now()} if status == IN_REVIEW else {}
         approved_at = min(published_at or timezone.now(), timezone.now())
         return {"approved_by": self.staff["editor"], "approved_at": approved_at}
-
-
-def make_person(seed, *, user=None):
-    person, created = Person.objects.get_or_create(
-        slug=slugify(seed.name),
-        defaults={
-            "name": seed.name,
-            "name_km": seed.name_km,
-            "short_name": seed.short,
-            "bio": seed.bio,
-            "birth_year": seed.born,
-            "home_province": seed.province,
-            "gender": seed.gender,
-            "user": user,
-        },
-    )
-    if created:
-        for alias in seed.aliases:
-            PersonAlias.objects.create(person=person, name=alias)
-        organizations = {}
-        for position, (key, title, unit, start, end) in enumerate(seed.affiliations):
-            if key not in organizations:
-                organizations[key] = Organization.objects.get(
-                    slug=slugify(ORGANIZATIONS[key]["name"])
-                )
-            Affiliation.objects.create(
-                person=person,
-                organization=organizations[key],
-                title=title,
-                unit=unit,
-                start_date=start,
-                end_date=end,
-                position=len(seed.affiliations) - position,
-            )
-    return person

@@ -16,11 +16,12 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from articles.models import Article
-from media.services import clean_image
+from media.uploads import clean_image
 from workflow import editing, roles
 
 from .models import PhotoNeeded
-from .story_files import IMAGE_SUFFIXES, MAX_STORY_BYTES, ImportResult, attach_photo, import_story
+from .services import ImportResult, attach_photo, import_story
+from .story_format import IMAGE_SUFFIXES, MAX_STORY_BYTES
 
 
 class MultipleFileInput(forms.ClearableFileInput):

@@ -1,206 +1,35 @@
+"""
+The photo desk in the admin: the photo library's list filters, and the
+PhotographAdmin with its bulk actions (credit, withdraw, put back).
+"""
+
 from functools import partial
 
-from django import forms
 from django.contrib import admin, messages
-from django.contrib.admin.widgets import AutocompleteSelect
-from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import HttpResponseRedirect
+from django.core.exceptions import ValidationError
 from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
-from django.urls import NoReverseMatch, path, reverse
+from django.urls import path
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from people.identity import sees_protected_identities
-from people.models import Person
 
-from .models import Photograph, Source
+from .display import photo_thumbnail, shorten, similar_line, usage_line
+from .forms import CreditForm, PhotographForm
+from .models import Photograph
 from .services import (
-    CleanImageFile,
     can_change,
     changed_by,
-    clean_image,
     restore_photograph,
     save_photograph,
-    save_photographs,
     set_credit,
-    similar_photographs,
-    usages,
     withdraw_photograph,
 )
-
-UPLOAD_ROWS, MAX_UPLOAD_ROWS = 3, 20
-ACCEPT = "image/jpeg,image/png,image/webp,image/heic,image/heif,.heic,.heif"
-
-
-def photo_thumbnail(photograph, *, width=96):
-    """An <img> of ``photograph`` ``width`` pixels wide, from its smallest fitting rendition."""
-    if photograph is None:
-        return "—"
-    rendition = photograph.rendition(width * 2, image_format="webp")
-    height = round(width * rendition["height"] / rendition["width"]) if rendition["width"] else 0
-    return render_to_string(
-        "media/photograph_thumbnail.html",
-        {"photograph": photograph, "src": rendition["url"], "width": width, "height": height},
-    )
-
-
-def _short(text, length=60):
-    text = " ".join(text.split())
-    return text if len(text) <= length else text[: length - 1].rstrip() + "…"
-
-
-def _admin_link(obj, text):
-    """A link to ``obj``'s admin page, or the plain (escaped) text if it has none."""
-    opts = obj._meta
-    try:
-        url = reverse(f"admin:{opts.app_label}_{opts.model_name}_change", args=[obj.pk])
-    except NoReverseMatch:
-        return format_html("{}", text)
-    return format_html('<a href="{}">{}</a>', url, text)
-
-
-def usage_line(usage):
-    """One use of a photograph, said plainly, linked to the story or profile."""
-    if usage.role == "lead":
-        return format_html(
-            _("the lead photo of {}"), _admin_link(usage.target, f"“{usage.target}”")
-        )
-    if usage.role == "body":
-        text = _("Photo %(number)s in “%(story)s”") % {
-            "number": usage.number,
-            "story": usage.target,
-        }
-        return _admin_link(usage.target, text)
-    return format_html(_("the portrait of {}"), _admin_link(usage.target, usage.target))
-
-
-class PhotoFileField(forms.FileField):
-    """
-    An uploaded file that must be a photograph. It cleans to the photograph's
-    metadata-free copy; only the allowlisted decoders ever read the upload
-    (Django's own ImageField would try every Pillow plugin).
-    """
-
-    default_error_messages = {
-        "empty": _(
-            "This file is empty. Upload a valid image: a JPEG, PNG or WebP photograph, "
-            "or HEIC from a phone."
-        ),
-    }
-
-    def __init__(self, **kwargs):
-        kwargs.setdefault("widget", forms.ClearableFileInput(attrs={"accept": ACCEPT}))
-        super().__init__(**kwargs)
-
-    def to_python(self, data):
-        upload = super().to_python(data)
-        return None if upload is None else clean_image(upload)
-
-
-class PhotographForm(forms.ModelForm):
-    image = PhotoFileField(
-        label=_("image"), help_text=Photograph._meta.get_field("image").help_text
-    )
-    copy_date_taken = forms.BooleanField(
-        label=_("copy the date taken from the camera"),
-        required=False,
-        help_text=_(
-            "Only the date is copied from the file. The place is never read from it: "
-            "type it yourself."
-        ),
-    )
-
-    class Meta:
-        model = Photograph
-        fields = [
-            "image", "caption", "alt_text", "credit_agency", "photographer",
-            "source", "rights_note", "may_redistribute", "date_taken", "place",
-            "focal_x", "focal_y",
-        ]  # fmt: skip
-        widgets = {
-            "caption": forms.Textarea(attrs={"rows": 3}),
-            "rights_note": forms.Textarea(attrs={"rows": 2}),
-        }
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        for name in ("focal_x", "focal_y"):
-            if name in self.fields:
-                # Left empty, the centre.
-                self.fields[name].required = False
-
-    def clean(self):
-        cleaned_data = super().clean()
-        for name in ("focal_x", "focal_y"):
-            if name in self.fields and cleaned_data.get(name) is None:
-                cleaned_data[name] = 50
-        image = cleaned_data.get("image")
-        if cleaned_data.get("copy_date_taken") and "image" not in self.errors:
-            if not isinstance(image, CleanImageFile):
-                self.add_error(
-                    "copy_date_taken",
-                    _("Only a newly chosen file has a camera date; type the date taken."),
-                )
-            elif image.camera_date is None:
-                self.add_error(
-                    "copy_date_taken",
-                    _("The camera recorded no date in this file; type the date taken."),
-                )
-            else:
-                cleaned_data["date_taken"] = image.camera_date
-        return cleaned_data
-
-
-class UploadForm(PhotographForm):
-    class Meta(PhotographForm.Meta):
-        fields = [
-            "image", "caption", "alt_text", "credit_agency", "photographer",
-            "source", "rights_note", "may_redistribute", "date_taken", "place",
-        ]  # fmt: skip
-
-
-class UploadFormSet(forms.BaseModelFormSet):
-    def clean(self):
-        super().clean()
-        if not any(form.has_changed() for form in self.forms):
-            raise forms.ValidationError(_("Choose at least one photo."))
-
-
-class CreditForm(forms.Form):
-    credit_agency = forms.CharField(
-        label=_("agency"),
-        max_length=100,
-        required=False,
-        help_text=_("Leave empty to keep each photo's agency."),
-    )
-    photographer = forms.ModelChoiceField(
-        label=_("photographer"),
-        queryset=Person.objects.all(),
-        required=False,
-        help_text=_("Leave empty to keep each photo's photographer."),
-    )
-    remove_photographer = forms.BooleanField(label=_("remove the photographer"), required=False)
-    source = forms.ChoiceField(
-        label=_("source"),
-        choices=[("", _("(keep each photo's source)")), *Source.choices],
-        required=False,
-    )
-
-    def __init__(self, *args, admin_site, **kwargs):
-        super().__init__(*args, **kwargs)
-        photographer = self.fields["photographer"]
-        photographer.widget = AutocompleteSelect(
-            Photograph._meta.get_field("photographer"), admin_site
-        )
-        photographer.widget.choices = photographer.choices
-
-    def clean(self):
-        cleaned_data = super().clean()
-        if cleaned_data.get("photographer") and cleaned_data.get("remove_photographer"):
-            raise forms.ValidationError(_("Choose a photographer or remove it, not both."))
-        return cleaned_data
+from .similar import similar_photographs
+from .usage import usages
+from .views import upload_photographs
 
 
 class UsageFilter(admin.SimpleListFilter):
@@ -307,7 +136,7 @@ class PhotographAdmin(admin.ModelAdmin):
 
     @admin.display(description=_("caption"))
     def short_caption(self, photograph):
-        return _short(photograph.caption, 90)
+        return shorten(photograph.caption, 90)
 
     @admin.display(description=_("stories"), ordering="usage_count")
     def usage_count(self, photograph):
@@ -329,19 +158,7 @@ class PhotographAdmin(admin.ModelAdmin):
             return _("No similar photo in the library.")
         return format_html(
             "<ul>{}</ul>",
-            format_html_join(
-                "", "<li>{}</li>", ([self.similar_line(other)] for other, _bits in found)
-            ),
-        )
-
-    @staticmethod
-    def similar_line(photograph):
-        stories = [usage_line(usage) for usage in usages(photograph)]
-        link = _admin_link(photograph, _short(str(photograph)))
-        if not stories:
-            return format_html(_("{} (not used yet)"), link)
-        return format_html(
-            _("{}, used as: {}"), link, format_html_join("; ", "{}", ([s] for s in stories))
+            format_html_join("", "<li>{}</li>", ([similar_line(other)] for other, _bits in found)),
         )
 
     @admin.action(description=_("Edit the credit of the selected photos"), permissions=["change"])
@@ -478,7 +295,7 @@ class PhotographAdmin(admin.ModelAdmin):
     def get_urls(self):
         upload = path(
             "upload/",
-            self.admin_site.admin_view(self.upload_view),
+            self.admin_site.admin_view(partial(upload_photographs, model_admin=self)),
             name=f"{self.opts.app_label}_{self.opts.model_name}_upload",
         )
         return [upload, *super().get_urls()]
@@ -495,7 +312,7 @@ class PhotographAdmin(admin.ModelAdmin):
         if protected:
             # Name the stories and profiles that use each photo, not the rows in between.
             protected = [
-                format_html("“{}”: {}", _short(photograph.caption), usage_line(usage))
+                format_html("“{}”: {}", shorten(photograph.caption), usage_line(usage))
                 for photograph in objs
                 for usage in usages(photograph)
             ] or protected
@@ -520,78 +337,10 @@ class PhotographAdmin(admin.ModelAdmin):
                     request,
                     format_html(
                         _("“{}” looks like a photo already in the library: {}"),
-                        _short(photograph.caption),
+                        shorten(photograph.caption),
                         format_html_join(
-                            " | ", "{}", ([self.similar_line(other)] for other, _bits in found)
+                            " | ", "{}", ([similar_line(other)] for other, _bits in found)
                         ),
                     ),
                     messages.WARNING,
                 )
-
-    def get_upload_formset(self, request, rows):
-        return forms.modelformset_factory(
-            Photograph,
-            form=UploadForm,
-            formset=UploadFormSet,
-            extra=rows,
-            max_num=MAX_UPLOAD_ROWS,
-            validate_max=True,
-            formfield_callback=partial(self.formfield_for_dbfield, request=request),
-        )
-
-    def upload_view(self, request):
-        """
-        One photo or many at once, each with its own caption and credit. Every
-        file is checked and cleaned before any is stored: one bad file refuses
-        the whole batch, and nothing is saved.
-        """
-        if not self.has_add_permission(request):
-            raise PermissionDenied
-        try:
-            rows = min(max(int(request.GET.get("rows", UPLOAD_ROWS)), 1), MAX_UPLOAD_ROWS)
-        except ValueError:
-            rows = UPLOAD_ROWS
-        formset_class = self.get_upload_formset(request, rows)
-        if request.method == "POST":
-            formset = formset_class(request.POST, request.FILES, queryset=Photograph.objects.none())
-            if formset.is_valid():
-                photographs = [form.save(commit=False) for form in formset if form.has_changed()]
-                for photograph in photographs:
-                    photograph.uploaded_by = request.user
-                save_photographs(photographs=photographs)
-                for photograph in photographs:
-                    self.log_addition(request, photograph, [{"added": {}}])
-                self.message_user(
-                    request,
-                    ngettext(
-                        "%(count)d photo was uploaded.",
-                        "%(count)d photos were uploaded.",
-                        len(photographs),
-                    )
-                    % {"count": len(photographs)},
-                    messages.SUCCESS,
-                )
-                self.point_out_similar(request, photographs)
-                changelist = reverse(
-                    f"admin:{self.opts.app_label}_{self.opts.model_name}_changelist"
-                )
-                pks = ",".join(str(photograph.pk) for photograph in photographs)
-                return HttpResponseRedirect(f"{changelist}?id__in={pks}")
-            self.message_user(
-                request,
-                _("Nothing was saved. Fix the problems below, then choose the files again."),
-                messages.ERROR,
-            )
-        else:
-            formset = formset_class(queryset=Photograph.objects.none())
-        context = {
-            **self.admin_site.each_context(request),
-            "title": _("Upload photos"),
-            "opts": self.opts,
-            "formset": formset,
-            "rows": rows,
-            "more_rows": min(rows + 3, MAX_UPLOAD_ROWS),
-            "media": self.media + formset.media,
-            "has_view_permission": self.has_view_permission(request),
-        }
-        return TemplateResponse(request, "admin/media/photograph/upload.html", context)

@@ -5,6 +5,7 @@ from django.conf import settings
 from django.core.validators import MaxValueValidator
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 IMAGE_EXTENSIONS = {"JPEG": "jpg", "PNG": "png", "WEBP": "webp"}
@@ -230,8 +231,26 @@ class Photograph(models.Model):
 
     @property
     def has_credit(self):
-        """A photograph may be published only with an agency or a photographer named."""
+        """A photograph is credited when it names an agency or a photographer."""
         return bool(self.credit_agency.strip() or self.photographer_id)
+
+    def missing_for_publication(self, *, name):
+        """
+        A photograph may be published only with alt text, a credit, and not
+        withdrawn. What this one still lacks, as the approval checklist's
+        sentences calling it ``name`` ("the lead photo"); empty when it may be.
+        """
+        missing = []
+        if self.is_withdrawn:
+            missing.append(
+                gettext("Choose another picture for %(photo)s: it was withdrawn from the site.")
+                % {"photo": name}
+            )
+        if not self.alt_text.strip():
+            missing.append(gettext("Write alt text for %(photo)s.") % {"photo": name})
+        if not self.has_credit:
+            missing.append(gettext("Give a credit for %(photo)s.") % {"photo": name})
+        return missing
 
     def rendition_list(self, *, image_format="jpeg", crop=""):
         """The stored renditions in one format and crop, narrowest first."""

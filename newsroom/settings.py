@@ -261,6 +261,9 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 FILE_UPLOAD_PERMISSIONS = 0o640
 
+# The size of the pictures `manage.py demo_content` draws: (width, height) in pixels.
+DEMO_PICTURE_SIZE = (1200, 800)
+
 LOGIN_URL = "admin:login"
 # After signing in (and when a ``next`` address is refused as off-site): the workspace.
 LOGIN_REDIRECT_URL = "admin:index"

@@ -26,22 +26,30 @@ import datetime
 import hashlib
 import io
 import json
-import os
-import shlex
-import shutil
 import sqlite3
-import stat
-import subprocess
 import tarfile
 from pathlib import Path
 
 from django.apps import apps
-from django.core.exceptions import ImproperlyConfigured
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.db import connection, models
 
 from reader import pagecache
+
+from .backup_files import (
+    BackupError,
+    check_owner_only,
+    create_owner_only,
+    make_owner_only_folder,
+)
+from .database_copies import (
+    backup_postgresql,
+    backup_sqlite,
+    current_counts,
+    restore_postgresql,
+    restore_sqlite,
+)
 
 FORMAT = 1
 MANIFEST = "manifest.json"
@@ -53,14 +61,6 @@ SKIPPED_FOLDERS = ("healthz/",)
 # Tables that hold a newsroom's content: a database with rows in any of them
 # is not restored over without --force.
 CONTENT_TABLES = ("articles_article", "media_photograph", "people_person", "auth_user")
-OWNER_ONLY_FOLDER = 0o700
-OWNER_ONLY_FILE = 0o600
-# Permission bits that let group or others read, write or run a path.
-OPEN_BITS = stat.S_IRWXG | stat.S_IRWXO
-
-
-class BackupError(Exception):
-    pass
 
 
 def backup(output):
@@ -93,159 +93,6 @@ def backup(output):
     with create_owner_only(folder / MANIFEST) as handle:
         handle.write(json.dumps(manifest, indent=2, sort_keys=True).encode())
     return folder
-
-
-def make_owner_only_folder(path):
-    """Create the folder ``path`` (not its parents), 0700 whatever the umask."""
-    path.mkdir(mode=OWNER_ONLY_FOLDER)
-    # The umask only ever removes bits; this gives back any of the owner's it took.
-    path.chmod(OWNER_ONLY_FOLDER)
-
-
-def owner_only_opener(path, flags):
-    descriptor = os.open(path, flags, OWNER_ONLY_FILE)
-    # As for folders: gives back any of the owner's bits the umask took.
-    os.fchmod(descriptor, OWNER_ONLY_FILE)
-    return descriptor
-
-
-def create_owner_only(path):
-    """
-    Create the new file ``path`` for writing in binary, 0600 from the start
-    (never readable by others, even for an instant); fail if it exists.
-    """
-    return open(path, "xb", opener=owner_only_opener)
-
-
-def opened_paths(folder):
-    """The folder and the paths in it that group or others may read, write or run."""
-    folder = Path(folder)
-    return [path for path in [folder, *sorted(folder.rglob("*"))] if is_open(path)]
-
-
-def is_open(path):
-    return bool(path.stat().st_mode & OPEN_BITS)
-
-
-def check_owner_only(folder):
-    """Refuse a backup that anyone but its owner may open: it may have been copied or changed."""
-    opened = opened_paths(folder)
-    if opened:
-        listed = ", ".join(f"{path} ({stat.filemode(path.stat().st_mode)})" for path in opened)
-        raise BackupError(
-            f"Not restoring: users other than its owner may read, write or run {listed}. "
-            "A backup holds sources' identities and password hashes. Check that no one "
-            "copied or changed it, make it owner-only with "
-            f"`chmod -R go-rwx {shlex.quote(str(folder))}`, then restore again."
-        )
-
-
-def backup_sqlite(target):
-    """Copy the live SQLite database to ``target`` in one step; return its name and row counts."""
-    # SQLite gives its journal files the database file's mode: 0600 as well.
-    create_owner_only(target).close()
-    source = sqlite3.connect(connection.settings_dict["NAME"], timeout=60)
-    copy = sqlite3.connect(target)
-    try:
-        # pages=-1: the whole database in one step, so one consistent snapshot.
-        source.backup(copy, pages=-1)
-        copy.execute("PRAGMA journal_mode=DELETE")
-        (result,) = copy.execute("PRAGMA integrity_check").fetchone()
-        if result != "ok":
-            raise BackupError(f"The copy of the database is damaged: {result}")
-        return target.name, sqlite_counts(copy)
-    finally:
-        copy.close()
-        source.close()
-
-
-def sqlite_counts(database):
-    names = [
-        row[0]
-        for row in database.execute(
-            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' "
-            "ORDER BY name"
-        )
-    ]
-    return {
-        name: database.execute(f'SELECT COUNT(*) FROM "{name}"').fetchone()[0]  # noqa: S608
-        for name in names
-    }
-
-
-def postgres_params(settings_dict):
-    params = {"dbname": settings_dict["NAME"]}
-    keys = {"host": "HOST", "port": "PORT", "user": "USER", "password": "PASSWORD"}
-    for param, key in keys.items():
-        if settings_dict.get(key):
-            params[param] = str(settings_dict[key])
-    return params
-
-
-def postgres_command(program, settings_dict):
-    """``program``'s arguments and environment to reach the configured PostgreSQL database."""
-    executable = shutil.which(program)
-    if not executable:
-        raise BackupError(f"{program} is not installed (Debian: apt install postgresql-client).")
-    arguments = [executable, "--no-password"]
-    for option, key in (("--host", "HOST"), ("--port", "PORT"), ("--username", "USER")):
-        if settings_dict.get(key):
-            arguments += [option, str(settings_dict[key])]
-    environment = dict(os.environ)
-    if settings_dict.get("PASSWORD"):
-        environment["PGPASSWORD"] = settings_dict["PASSWORD"]
-    return arguments, environment
-
-
-def backup_postgresql(target):
-    """
-    ``pg_dump`` the database to ``target`` from the same snapshot its row
-    counts are taken in; return the file's name and the counts.
-    """
-    import psycopg
-
-    settings_dict = connection.settings_dict
-    with psycopg.connect(**postgres_params(settings_dict)) as snapshot:
-        snapshot.execute("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
-        (snapshot_id,) = snapshot.execute("SELECT pg_export_snapshot()").fetchone()
-        names = [
-            row[0]
-            for row in snapshot.execute(
-                "SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename"
-            )
-        ]
-        tables = {
-            name: snapshot.execute(f'SELECT COUNT(*) FROM "{name}"').fetchone()[0]  # noqa: S608
-            for name in names
-        }
-        arguments, environment = postgres_command("pg_dump", settings_dict)
-        # pg_dump truncates and writes this file, keeping its mode.
-        create_owner_only(target).close()
-        arguments += [
-            f"--snapshot={snapshot_id}",
-            "--format=custom",
-            "--no-owner",
-            "--no-privileges",
-            f"--file={target}",
-            settings_dict["NAME"],
-        ]
-        run(arguments, environment)
-        snapshot.rollback()
-    return target.name, tables
-
-
-def run(arguments, environment):
-    result = subprocess.run(  # noqa: S603 (fixed program, arguments from settings)
-        arguments,
-        env=environment,
-        capture_output=True,
-        text=True,
-        timeout=3600,
-        # Anything the program itself creates is owner-only too.
-        umask=0o077,
-    )
-    if result.returncode != 0:
-        raise BackupError(f"{arguments[0]} failed: {result.stderr.strip()}")
 
 
 def storage_files(storage=None, folder=""):
@@ -384,45 +231,3 @@ def has_content():
                 if cursor.fetchone():
                     return True
     return False
-
-
-def restore_sqlite(source_file):
-    target = connection.settings_dict["NAME"]
-    if not target or str(target).startswith(":memory:") or "mode=memory" in str(target):
-        raise ImproperlyConfigured("Restoring needs a SQLite database file.")
-    connection.close()
-    source = sqlite3.connect(source_file)
-    destination = sqlite3.connect(target, timeout=60)
-    try:
-        source.backup(destination, pages=-1)
-    finally:
-        destination.close()
-        source.close()
-
-
-def restore_postgresql(dump_file):
-    settings_dict = connection.settings_dict
-    connection.close()
-    arguments, environment = postgres_command("pg_restore", settings_dict)
-    arguments += [
-        "--clean",
-        "--if-exists",
-        "--no-owner",
-        "--no-privileges",
-        "--single-transaction",
-        f"--dbname={settings_dict['NAME']}",
-        str(dump_file),
-    ]
-    run(arguments, environment)
-
-
-def current_counts():
-    with connection.cursor() as cursor:
-        return {
-            table: count_rows(cursor, table) for table in connection.introspection.table_names()
-        }
-
-
-def count_rows(cursor, table):
-    cursor.execute(f"SELECT COUNT(*) FROM {connection.ops.quote_name(table)}")  # noqa: S608
-    return cursor.fetchone()[0]

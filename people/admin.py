@@ -1,7 +1,10 @@
+"""The workspace's people, organizations and roles, and merging two records of one person."""
+
+import functools
+
 from django import forms
 from django.contrib import admin, messages
-from django.contrib.admin.utils import unquote
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Case, Count, F, Q, When
 from django.shortcuts import redirect
@@ -11,13 +14,13 @@ from django.urls import path, reverse
 from django.utils.decorators import method_decorator
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
 from django.views.decorators.debug import sensitive_post_parameters, sensitive_variables
 
 from . import protection
 from .identity import IDENTITY_FIELDS, sees_protected_identities, shows_identity
 from .models import Affiliation, Organization, Person, PersonAlias, PersonFormerSlug
 from .services import merge_people, record_former_slug
+from .views import public_places
 
 # What a protected source's history says of a name added or changed.
 HIDDEN_IN_HISTORY = "…"
@@ -323,52 +326,11 @@ class PersonAdmin(admin.ModelAdmin):
         return [
             path(
                 "<path:object_id>/public-places/",
-                self.admin_site.admin_view(self.public_places_view),
+                self.admin_site.admin_view(functools.partial(public_places, self)),
                 name="people_person_public_places",
             ),
             *super().get_urls(),
         ]
-
-    def public_places_view(self, request, object_id):
-        """
-        Every public page that still names a protected source, and a form to
-        take the chosen ones off the site in one step until they are edited.
-        For those who may see identities only.
-        """
-        person = self.get_object(request, unquote(object_id))
-        if person is None or not person.is_protected_source:
-            return self._get_obj_does_not_exist_redirect(request, self.opts, object_id)
-        if not sees_protected_identities(request.user):
-            raise PermissionDenied
-        if request.method == "POST":
-            done = protection.take_down(
-                person=person, editor=request.user, keys=request.POST.getlist("place")
-            )
-            self.log_change(request, person, f"Took {done} public places naming them down.")
-            self.message_user(
-                request,
-                ngettext(
-                    "%(count)d place was taken off the site. Edit it, then publish it again.",
-                    "%(count)d places were taken off the site. Edit them, then publish them again.",
-                    done,
-                )
-                % {"count": done},
-                messages.SUCCESS if done else messages.WARNING,
-            )
-            return redirect("admin:people_person_public_places", person.pk)
-        places = protection.places_naming(person)
-        return TemplateResponse(
-            request,
-            "admin/people/person/public_places.html",
-            {
-                **self.admin_site.each_context(request),
-                "opts": self.opts,
-                "original": person,
-                "title": _("Where %(label)s is still named") % {"label": person.public_label},
-                "places": places,
-                "can_take_down": any(place.can_take_down for place in places),
-            },
-        )
 
     def construct_change_message(self, request, form, formsets, add=False):
         change_message = super().construct_change_message(request, form, formsets, add)

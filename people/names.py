@@ -12,7 +12,7 @@ which is what ``short_name_for`` returns.
 import re
 import unicodedata
 
-from .models import Gender
+from .choices import Gender
 
 KHMER = re.compile(r"[\u1780-\u17ff\u19e0-\u19ff]")
 

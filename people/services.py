@@ -13,15 +13,8 @@ from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.utils.translation import gettext as _
 
-from .models import (
-    Affiliation,
-    Organization,
-    OrganizationKind,
-    Person,
-    PersonAlias,
-    PersonFormerSlug,
-    Province,
-)
+from .choices import OrganizationKind, Province
+from .models import Affiliation, Organization, Person, PersonAlias, PersonFormerSlug
 from .names import honorific_gender, is_khmer, normalize, short_name_for, split_honorific
 
 # Words in an organization's name that say what kind it is, checked in order.

@@ -1,7 +1,7 @@
 """
 Quote attribution as a service: a story's direct quotes become Quote rows.
 
-``attribute_quotes(article=...)`` reads the body (``articles.attribution``
+``attribute_quotes(article=...)`` reads the body (``quotes.attribution``
 finds the quotes and who said them), matches each speaker to a person
 already known by name, short name or alias, or makes a new person with the
 role the story gives them, and writes every quote unconfirmed, with its

@@ -15,7 +15,8 @@ from django.db.models import Prefetch
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from people.models import Affiliation, Gender, OrganizationKind, Province
+from people.choices import Gender, OrganizationKind, Province
+from people.models import Affiliation
 
 # What kind of voice each kind of organization is.
 VOICES = {

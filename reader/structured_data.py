@@ -100,20 +100,10 @@ def news_article(request, article, quotes):
     image = image_url(request, article.shown_lead_photo)
     if image:
         data["image"] = [image]
-    mentions = {}
-    for quote in quotes:
-        if quote.speaker_id and not quote.speaker.is_protected_source:
-            mentions.setdefault(("person", quote.speaker_id), person_ref(request, quote.speaker))
-    for person in article.people.all():
-        if person.is_protected_source:
-            continue
-        mentions.setdefault(("person", person.pk), person_ref(request, person))
-    for organization in article.organizations.all():
-        mentions.setdefault(
-            ("organization", organization.pk), organization_ref(request, organization)
-        )
+    mentions = [person_ref(request, person) for person in article.people_shown()]
+    mentions += [organization_ref(request, org) for org in article.organizations.all()]
     if mentions:
-        data["mentions"] = list(mentions.values())
+        data["mentions"] = mentions
     chosen = key_quotes(quotes)
     if chosen:
         data["hasPart"] = [quotation(request, quote) for quote in chosen]

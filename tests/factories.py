@@ -162,20 +162,27 @@ def make_photo_needed(article, *, position=None, lead=False, **fields):
     return PhotoNeeded.objects.create(article=article, position=position, **fields)
 
 
-def restore_roles():
+def restore_roles(*, as_of=None):
     """
-    The Editors and Journalists groups, made as the data migrations make them.
-    A live-server or transaction test starts from a database emptied by the
-    one before it, where the migrations' rows are gone.
+    The Editors and Journalists groups, made as the data migrations make them
+    (as they stood at the migration nodes ``as_of``, else today). A
+    live-server or transaction test starts from a database emptied by the one
+    before it, where the migrations' rows are gone.
     """
     from django.db import connection
     from django.db.migrations.loader import MigrationLoader
 
-    state = MigrationLoader(connection).project_state().apps
-    for module, function in [
-        ("articles.migrations.0003_newsroom_roles", "create_roles"),
-        ("articles.migrations.0006_workflow_roles", "grant"),
-        ("articles.migrations.0011_photo_desk_roles_and_share_links", "grant"),
-        ("workflow.migrations.0003_roles_after_the_move", "grant"),
+    loader = MigrationLoader(connection)
+    state = loader.project_state(as_of).apps
+    for app_label, name, function in [
+        ("articles", "0003_newsroom_roles", "create_roles"),
+        ("articles", "0006_workflow_roles", "grant"),
+        ("articles", "0011_photo_desk_roles_and_share_links", "grant"),
+        ("workflow", "0003_roles_after_the_move", "grant"),
     ]:
-        getattr(importlib.import_module(module), function)(state, None)
+        if as_of is not None and not any(
+            (app_label, name) in loader.graph.forwards_plan(node) for node in as_of
+        ):
+            continue
+        module = importlib.import_module(f"{app_label}.migrations.{name}")
+        getattr(module, function)(state, None)

@@ -24,6 +24,10 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 LOGGING = {"version": 1, "disable_existing_loggers": False}
 
+# The demo newsroom draws its pictures small: big ones spend most of a demo
+# test's setup on renditions. Each still gets one rendition per format and crop.
+DEMO_PICTURE_SIZE = (240, 160)
+
 # Serve static files from the apps' folders, so no collectstatic is needed.
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True

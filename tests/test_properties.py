@@ -9,7 +9,7 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from articles import body
-from importing import story_files as importing
+from importing import story_format as importing
 from tests.security.payloads import BAD_URLS, XSS, unsafe_markup
 
 SETTINGS = settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -511,7 +511,7 @@ class WorkspaceTiesTests(StorySetupMixin, TestCase):
         quote is never attached to the protected one, so no guessed name can
         be tested, and no attribution note names them.
         """
-        from importing.story_files import import_story
+        from importing.services import import_story
 
         result = import_story(
             data=STORY_NAMING_THEM.encode(),
@@ -528,7 +528,7 @@ class WorkspaceTiesTests(StorySetupMixin, TestCase):
 
     def test_an_editors_import_finds_the_protected_record(self):
         """An editor knows who they are: the quote goes to the record, shown by label."""
-        from importing.story_files import import_story
+        from importing.services import import_story
 
         result = import_story(data=STORY_NAMING_THEM.encode(), name="t.txt", user=self.editor)
         self.assertTrue(result.ok, result.error)

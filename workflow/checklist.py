@@ -36,11 +36,11 @@ def approval_checklist(article):
     if article.lead_photo_id is None:
         missing.append(_("Choose a lead photo."))
     else:
-        missing += _photo_gaps(article.lead_photo, _("the lead photo"))
-    placed = ArticlePhoto.objects.filter(article=article).select_related("photograph__photographer")
+        missing += article.lead_photo.missing_for_publication(name=_("the lead photo"))
+    placed = ArticlePhoto.objects.filter(article=article).select_related("photograph")
     for photo in placed:
         name = _("photo %(number)s in the body") % {"number": photo.position}
-        missing += _photo_gaps(photo.photograph, name)
+        missing += photo.photograph.missing_for_publication(name=name)
     quotes = list(Quote.objects.filter(article=article))
     for quote in quotes:
         if not quote.speaker_id and not quote.anonymous_description.strip():
@@ -108,17 +108,3 @@ def protected_names_in(article, user):
                 ) % {"where": where, "label": label}
             found.append(sentence)
     return list(dict.fromkeys(found))
-
-
-def _photo_gaps(photograph, name):
-    gaps = []
-    if photograph.is_withdrawn:
-        gaps.append(
-            _("Choose another picture for %(photo)s: it was withdrawn from the site.")
-            % {"photo": name}
-        )
-    if not photograph.alt_text.strip():
-        gaps.append(_("Write alt text for %(photo)s.") % {"photo": name})
-    if not photograph.credit:
-        gaps.append(_("Give a credit for %(photo)s.") % {"photo": name})
-    return gaps

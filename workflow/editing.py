@@ -7,6 +7,7 @@ and what they changed.
 
 import datetime
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -309,33 +310,30 @@ def add_correction(
     """
     if not is_editor(editor):
         raise NotAllowed(_("Only editors issue corrections."))
-    text = (text or "").strip()
-    if not text:
-        raise WorkflowError(_("Write what was wrong and what is right."))
-    if (quote is None) != (corrected_speaker is None):
-        raise WorkflowError(_("To move a quote, give both the quote and who really said it."))
     with transaction.atomic():
         current = lock_story(article)
-        if current.status != Article.Status.PUBLISHED:
-            raise WorkflowError(_("Corrections are for published stories."))
+        if quote is not None:
+            quote = Quote.objects.select_for_update().get(pk=quote.pk)
         correction = Correction(
             article=current,
             kind=kind,
-            text=text,
+            text=(text or "").strip(),
             published_at=published_at or timezone.now(),
+            quote=quote,
+            corrected_speaker=corrected_speaker,
+            previous_attribution=quote.attribution if quote is not None else "",
             created_by=editor,
         )
+        try:
+            correction.full_clean()
+        except ValidationError as error:
+            raise WorkflowError(
+                _("The correction was not issued."), messages=error.messages
+            ) from None
         if quote is not None:
-            quote = Quote.objects.select_for_update().get(pk=quote.pk)
-            if quote.article_id != current.pk:
-                raise WorkflowError(_("That quote is in another story."))
-            correction.quote = quote
-            correction.corrected_speaker = corrected_speaker
-            correction.previous_attribution = quote.attribution
             quote.speaker = corrected_speaker
             quote.anonymous_description = ""
             quote.save()
-        correction.full_clean()
         correction.save()
         current.updated_by = editor
         current.save()

@@ -69,7 +69,7 @@ def quote_form_for(request):
 
 
 class CorrectionFormSet(BaseInlineFormSet):
-    """Corrections are added to published stories; a quote is chosen from the story's own."""
+    """A story's corrections (their rules: ``Correction.clean``), quotes from its own."""
 
     def add_fields(self, form, index):
         super().add_fields(form, index)
@@ -79,28 +79,6 @@ class CorrectionFormSet(BaseInlineFormSet):
                 if self.instance.pk
                 else Quote.objects.none()
             )
-
-    def clean(self):
-        super().clean()
-        for form in self.forms:
-            if not form.has_changed() or not hasattr(form, "cleaned_data"):
-                continue
-            if form.cleaned_data.get("DELETE"):
-                continue
-            if form.instance.pk is None and self.instance.status != Article.Status.PUBLISHED:
-                raise ValidationError(_("Corrections are added to published stories."))
-            if form.instance.pk is not None and {"quote", "corrected_speaker"} & set(
-                form.changed_data
-            ):
-                raise ValidationError(
-                    _("A correction's quote cannot be changed afterwards; issue a new one.")
-                )
-            if bool(form.cleaned_data.get("quote")) != bool(
-                form.cleaned_data.get("corrected_speaker")
-            ):
-                raise ValidationError(
-                    _("To move a quote to the right person, give the quote and who said it.")
-                )
 
 
 class ArticleForm(forms.ModelForm):
@@ -188,24 +166,8 @@ class ShareLinkForm(forms.Form):
 
 
 class CorrectionForm(forms.ModelForm):
+    """A correction on its own page (its rules: ``Correction.clean``)."""
+
     class Meta:
         model = Correction
         fields = ["article", "kind", "published_at", "text", "quote", "corrected_speaker"]
-
-    def clean(self):
-        cleaned_data = super().clean()
-        article, quote = cleaned_data.get("article"), cleaned_data.get("quote")
-        if self.instance.pk is None and article and article.status != Article.Status.PUBLISHED:
-            self.add_error("article", _("Corrections are added to published stories."))
-        if quote and article and quote.article_id != article.pk:
-            self.add_error("quote", _("This quote is in another story."))
-        if bool(quote) != bool(cleaned_data.get("corrected_speaker")):
-            self.add_error(
-                "corrected_speaker",
-                _("To move a quote to the right person, give the quote and who said it."),
-            )
-        if self.instance.pk is not None and {"quote", "corrected_speaker"} & set(self.changed_data):
-            self.add_error(
-                "quote", _("A correction's quote cannot be changed afterwards; issue a new one.")
-            )
-        return cleaned_data

@@ -7,7 +7,7 @@ story for staff previews and share links, marked as a preview.
 import datetime
 
 from django.conf import settings
-from django.db.models import Prefetch, Q, prefetch_related_objects
+from django.db.models import Prefetch, Q
 from django.http import Http404, HttpResponsePermanentRedirect
 from django.shortcuts import render
 from django.urls import reverse
@@ -15,12 +15,43 @@ from django.utils import translation
 from django.utils.cache import add_never_cache_headers, patch_cache_control
 from django.views.decorators.http import require_safe
 
-from articles.models import Article, Byline, FormerAddress, story_prefetches
+from articles.models import Article, ArticlePhoto, Byline, CommentRequest, FormerAddress
+from people.models import Affiliation, Person
+from quotes.models import Quote
 
 from .. import structured_data
 from ..pagecache import cache_public_page
 
 RELATED_STORIES = 4
+
+
+def story_parts():
+    """What the story page shows besides its card's fields: one query each."""
+    return [
+        Prefetch("placed_photos", ArticlePhoto.objects.select_related("photograph__photographer")),
+        Prefetch("quotes", Quote.objects.select_related("speaker")),
+        "corrections",
+        "topics",
+        Prefetch(
+            "people",
+            Person.objects.prefetch_related(
+                Prefetch("affiliations", Affiliation.objects.select_related("organization"))
+            ),
+        ),
+        "organizations",
+        Prefetch(
+            "comment_requests", CommentRequest.objects.select_related("person", "organization")
+        ),
+    ]
+
+
+def story_page(stories):
+    """``stories`` loading everything the story page shows, in a fixed number of queries."""
+    return (
+        stories.for_listing()
+        .select_related("translation_of", "translation")
+        .prefetch_related(*story_parts())
+    )
 
 
 @require_safe
@@ -32,7 +63,7 @@ def article_detail(request, year, month, slug):
     except ValueError:
         raise Http404 from None
     published = Article.objects.published()
-    article = published.for_story().filter(month=address_month, slug=slug).first()
+    article = story_page(published).filter(month=address_month, slug=slug).first()
     if article is None:
         former = FormerAddress.objects.filter(
             month=address_month, slug=slug, article__in=published
@@ -44,16 +75,7 @@ def article_detail(request, year, month, slug):
 
 
 def story_context(request, article):
-    """Everything the story template shows, loaded in a fixed number of queries."""
-    prefetch_related_objects(
-        [article],
-        "section",
-        "lead_photo__photographer",
-        Prefetch("bylines", Byline.objects.select_related("person").order_by("position", "pk")),
-        "translation_of",
-        "translation",
-        *story_prefetches(),
-    )
+    """Everything the story template shows of ``article``, loaded by ``story_page``."""
     published = Article.objects.published()
     topic_ids = [topic.pk for topic in article.topics.all()]
     related = (
@@ -97,6 +119,9 @@ def render_article(request, article, *, preview=False):
     never cached and is not for search engines. The public page is rendered
     with ``preview=False`` by ``article_detail`` only for published stories.
     """
+    if preview:
+        # Handed in as the workspace loaded it: load what the page shows.
+        article = story_page(Article.objects.filter(pk=article.pk)).get()
     context = story_context(request, article)
     context["preview"] = preview
     response = render(request, "reader/article_detail.html", context)
@@ -110,26 +135,27 @@ def render_article(request, article, *, preview=False):
 
 def people_in_story(article, quotes):
     """
-    The people a story names and quotes, each once, with the role the story
-    gives them: the role given with their words, else their present affiliation.
-    Quoted people come first, in the order they speak.
+    The people the story makes public (``Article.people_shown``), with the
+    role the story gives them: the role given with their words, else their
+    present affiliation.
     """
-    entries = {}
+    roles = {}
     for quote in quotes:
-        if quote.speaker_id and quote.speaker_id not in entries:
-            entries[quote.speaker_id] = {"person": quote.speaker, "role": quote.speaker_role}
-        elif quote.speaker_id and not entries[quote.speaker_id]["role"]:
-            entries[quote.speaker_id]["role"] = quote.speaker_role
-    for person in article.people.all():
-        entries.setdefault(person.pk, {"person": person, "role": ""})
+        if quote.speaker_id and not roles.get(quote.speaker_id):
+            roles[quote.speaker_id] = quote.speaker_role
     named = {person.pk: person for person in article.people.all()}
-    for entry in entries.values():
-        person = named.get(entry["person"].pk)
-        affiliations = list(person.affiliations.all()) if person else []
+    entries = []
+    for person in article.people_shown():
+        affiliations = list(named[person.pk].affiliations.all()) if person.pk in named else []
         current = [affiliation for affiliation in affiliations if affiliation.is_current]
-        entry["affiliation"] = current[0] if current else None
-    # A protected source's quotes carry their public label; they are not listed.
-    return [entry for entry in entries.values() if not entry["person"].is_protected_source]
+        entries.append(
+            {
+                "person": person,
+                "role": roles.get(person.pk, ""),
+                "affiliation": current[0] if current else None,
+            }
+        )
+    return entries
 
 
 def translation_of(article):

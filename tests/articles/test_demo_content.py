@@ -2,6 +2,7 @@ import io
 import os
 from unittest import mock
 
+from django.conf import settings
 from django.contrib.auth.models import User
 from django.core.management import call_command
 from django.db.models import Count, Max
@@ -178,7 +179,28 @@ class DemoContentTests(TestCase):
                 self.assertTrue(year in photo.caption or year.translate(KHMER) in photo.caption)
                 self.assertTrue(photo.place)
                 self.assertRegex(photo.credit, r"^[^/]+/ \S")
-                self.assertEqual((photo.width, photo.height), (1200, 800))
+                self.assertEqual((photo.width, photo.height), tuple(settings.DEMO_PICTURE_SIZE))
+
+    def test_photos_have_renditions_and_show_as_pictures(self):
+        """Every photo, however small it was drawn, has renditions, so a story shows its
+        photos as <picture> elements."""
+        for photo in Photograph.objects.all():
+            with self.subTest(photo=photo.pk):
+                self.assertTrue(photo.rendition_list(image_format="jpeg"))
+                self.assertTrue(photo.rendition_list(image_format="webp"))
+        story = Article.objects.published().filter(language=Language.ENGLISH).first()
+        response = self.client.get(story.get_absolute_url())
+        self.assertContains(response, "<picture>")
+
+    def test_pictures_are_drawn_at_the_size_asked(self):
+        """A picture is drawn 1200 × 800 unless another size is asked for."""
+        for size in [None, (240, 160), (90, 60)]:
+            options = {"size": size} if size else {}
+            with (
+                self.subTest(size=size),
+                Image.open(io.BytesIO(render_photo("crowd", seed=1, **options))) as image,
+            ):
+                self.assertEqual(image.size, size or (1200, 800))
 
     def test_stored_photos_have_no_exif(self):
         """The generated pictures carry camera and GPS metadata; none of it is stored."""

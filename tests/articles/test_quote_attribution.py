@@ -12,7 +12,7 @@ from django.core.management import call_command
 from django.test import SimpleTestCase, TestCase
 
 from articles.models import Article
-from importing.story_files import import_story
+from importing.services import import_story
 from people.models import Affiliation, Organization, Person
 from quotes import attribution
 from quotes.models import Quote

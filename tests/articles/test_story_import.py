@@ -12,13 +12,8 @@ from django.test import SimpleTestCase, TestCase
 
 from articles.models import Article, ArticlePhoto
 from importing.models import PhotoNeeded
-from importing.story_files import (
-    escape_markdown,
-    import_story,
-    import_story_files,
-    parse_caption,
-    parse_story,
-)
+from importing.services import import_story, import_story_files
+from importing.story_format import escape_markdown, parse_caption, parse_story
 from media.models import Photograph
 from people.models import Person
 from tests.articles.stories import story_path

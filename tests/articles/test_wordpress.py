@@ -18,12 +18,9 @@ from django.urls import reverse
 
 from articles.models import Article, ArticlePhoto, Section
 from importing.models import ImportedItem, PhotoNeeded
-from importing.wordpress import (
-    WordPressExportError,
-    convert_body,
-    import_wordpress,
-    strip_tags,
-)
+from importing.wordpress.body import convert_body, strip_tags
+from importing.wordpress.export import WordPressExportError
+from importing.wordpress.importer import import_wordpress
 from media.models import Photograph
 from people.models import Person
 from quotes.models import Quote

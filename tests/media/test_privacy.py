@@ -5,7 +5,7 @@ import datetime
 from django.test import TestCase, override_settings
 from PIL import Image
 
-from media.admin import PhotographForm, UploadForm
+from media.forms import PhotographForm, UploadForm
 from media.models import Photograph
 from media.services import create_photograph
 

@@ -10,15 +10,9 @@ from PIL import Image
 
 from demo.pictures import render_photo
 from media.models import Photograph
-from media.services import (
-    CROPS,
-    SIMILAR_BITS,
-    WIDTHS,
-    distance,
-    fingerprint,
-    save_photograph,
-    similar_photographs,
-)
+from media.renditions import CROPS, WIDTHS
+from media.services import save_photograph
+from media.similar import SIMILAR_BITS, distance, fingerprint, similar_photographs
 
 from ..factories import image_bytes, make_article, make_photograph, place_photo
 from . import samples

@@ -10,7 +10,8 @@ from django.test import TestCase, override_settings
 from PIL import Image
 
 from media.models import Photograph
-from media.services import clean_image, create_photograph
+from media.services import create_photograph
+from media.uploads import clean_image
 
 from ..factories import image_bytes
 from . import samples

@@ -19,7 +19,7 @@ from django.test import SimpleTestCase
 from django.utils.text import Truncator
 
 from articles import body
-from importing import story_files as importing
+from importing import story_format as importing
 from reader import search
 from tests.security.payloads import XSS, unsafe_markup
 

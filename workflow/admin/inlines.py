@@ -15,7 +15,7 @@ from articles.models import (
     CommentRequest,
     Correction,
 )
-from media.admin import photo_thumbnail
+from media.display import photo_thumbnail
 from quotes.models import Quote
 from workflow import (
     roles,

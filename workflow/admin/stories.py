@@ -10,7 +10,7 @@ from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError
 from django.db.models import Count, OuterRef, Subquery
 from django.db.models.functions import Coalesce
 from django.shortcuts import redirect
@@ -18,16 +18,14 @@ from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
 
 from articles.models import (
     Article,
 )
-from media.admin import photo_thumbnail
+from media.display import photo_thumbnail
 from people.admin import SLUG_SCRIPTS
 from people.identity import sees_protected_identities
 from quotes.models import Quote
-from quotes.services import attribute_quotes
 from workflow import (
     editing,
     errors,
@@ -41,6 +39,7 @@ from workflow.views import presence as presence_views
 from workflow.views import revisions as revision_views
 from workflow.views import translations as translation_views
 
+from .actions import find_quotes, submit_selected
 from .changelist import WorkspaceArticles
 from .inlines import (
     ArticlePhotoInline,
@@ -51,41 +50,6 @@ from .inlines import (
 )
 
 WORKFLOW_CSS = {"all": ["workflow/css/workflow.css"]}
-
-
-@admin.action(description=_("Find quotes and their speakers"), permissions=["change"])
-def find_quotes(model_admin, request, queryset):
-    """Record every direct quote of the selected stories, unconfirmed, for checking."""
-    found, stories, refused = 0, 0, 0
-    for article in queryset:
-        if not roles.can_edit(request.user, article):
-            refused += 1
-            continue
-        with transaction.atomic():
-            found += len(attribute_quotes(article=article, user=request.user))
-            editing.part_saved(article=article, user=request.user)
-        stories += 1
-    model_admin.message_user(
-        request,
-        ngettext(
-            "Quotes found in %(stories)s story: %(quotes)s. Check each speaker and confirm.",
-            "Quotes found in %(stories)s stories: %(quotes)s. Check each speaker and confirm.",
-            stories,
-        )
-        % {"quotes": found, "stories": stories},
-        messages.SUCCESS,
-    )
-    if refused:
-        model_admin.message_user(
-            request,
-            ngettext(
-                "%(count)s story was left alone: you cannot change it now.",
-                "%(count)s stories were left alone: you cannot change them now.",
-                refused,
-            )
-            % {"count": refused},
-            messages.WARNING,
-        )
 
 
 @admin.register(Article)
@@ -130,7 +94,7 @@ class ArticleAdmin(admin.ModelAdmin):
     inlines = [
         BylineInline, ArticlePhotoInline, QuoteInline, CommentRequestInline, CorrectionInline,
     ]  # fmt: skip
-    actions = ["submit_selected", find_quotes]
+    actions = [submit_selected, find_quotes]
 
     class Media:
         js = [*SLUG_SCRIPTS, "workflow/js/workflow.js"]
@@ -169,26 +133,6 @@ class ArticleAdmin(admin.ModelAdmin):
             verb = _("since") if article.is_live() else _("for")
             return f"{article.workflow_label()} {verb} {when:%Y-%m-%d %H:%M}"
         return article.workflow_label()
-
-    @admin.action(description=_("Submit selected stories for review"), permissions=["change"])
-    def submit_selected(self, request, queryset):
-        submitted, refused = 0, []
-        for article in queryset:
-            try:
-                services.submit_for_review(article=article, user=request.user)
-            except errors.WorkflowError as error:
-                refused.append(f"“{article}”: {error.message}")
-            else:
-                submitted += 1
-                self.log_change(request, article, "Submitted for review.")
-        if submitted:
-            self.message_user(
-                request,
-                _("%(count)s stories submitted for review.") % {"count": submitted},
-                messages.SUCCESS,
-            )
-        for line in refused:
-            self.message_user(request, line, messages.ERROR)
 
     # Scope and permissions: the rules are in workflow.roles.
 

@@ -4,8 +4,9 @@
 Builds staff logins, sections, topics, organizations, people, photographs and
 stories in every workflow state, in English and Khmer. Every name, quote,
 organization and story is invented; any likeness to real people is chance.
-The content comes from a fixed random seed, so every run builds the same
-newsroom (dates are counted back from the day of the run).
+The content (the data files in ``demo/data/``) is built from a fixed random
+seed, so every run builds the same newsroom (dates are counted back from the
+day of the run). Pictures are drawn ``DEMO_PICTURE_SIZE`` big.
 
 Running it again changes nothing: logins are made only when missing, and the
 content is made only when the database holds no story at all, so demo stories
@@ -16,6 +17,7 @@ import functools
 import os
 import random
 
+from django.conf import settings
 from django.contrib.auth.hashers import make_password
 from django.contrib.auth.models import Group, User
 from django.core.management.base import BaseCommand
@@ -23,8 +25,9 @@ from django.db import transaction
 from django.utils import timezone
 
 from articles.models import Article, Section, Topic
-from demo.build import DemoNewsroom, make_person
-from demo.data import DEFAULT_PASSWORD, SEED, STAFF
+from demo.build import DemoNewsroom
+from demo.reference import make_person
+from demo.seeds import DEFAULT_PASSWORD, SEED, STAFF
 from media.models import Photograph
 from people.models import (
     Organization,
@@ -50,7 +53,10 @@ class Command(BaseCommand):
                     note = "stories already exist, so no demo content was added"
                 else:
                     newsroom = DemoNewsroom(
-                        staff=staff, rng=random.Random(SEED), today=timezone.localdate()
+                        staff=staff,
+                        rng=random.Random(SEED),
+                        today=timezone.localdate(),
+                        picture_size=settings.DEMO_PICTURE_SIZE,
                     )
                     newsroom.build()
                     note = "demo content created"

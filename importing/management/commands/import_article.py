@@ -5,14 +5,14 @@ Each file is imported whole or not at all, in its own transaction; a batch
 imports every good file and names each refused one with the reason. The
 pictures travel beside the text file: ``story.txt`` takes ``story-1.jpg``
 for its first caption, ``story-2.png`` for its second (see
-``articles/importing.py``). The command exits with an error status when any
+``importing/services.py``). The command exits with an error status when any
 file was refused.
 """
 
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 
-from importing.story_files import import_story_files
+from importing.services import import_story_files
 from people.models import Person
 
 

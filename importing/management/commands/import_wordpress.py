@@ -1,7 +1,7 @@
 """
 ``manage.py import_wordpress EXPORT.xml [--media-dir DIR] [--user EDITOR]``.
 
-Imports a WordPress export (WXR) in one transaction; see ``articles/wordpress.py``.
+Imports a WordPress export (WXR) in one transaction; see ``importing/wordpress/``.
 Running it again on the same export updates the stories and photos it made.
 Private and password-protected posts become drafts, listed in the output.
 """
@@ -9,7 +9,8 @@ Private and password-protected posts become drafts, listed in the output.
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 
-from importing.wordpress import WordPressExportError, import_wordpress
+from importing.wordpress.export import WordPressExportError
+from importing.wordpress.importer import import_wordpress
 
 
 class Command(BaseCommand):

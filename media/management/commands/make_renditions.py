@@ -5,7 +5,8 @@ import time
 from django.core.management.base import BaseCommand
 
 from media.models import Photograph
-from media.services import renditions_complete, save_photograph
+from media.renditions import renditions_complete
+from media.services import save_photograph
 
 
 class Command(BaseCommand):

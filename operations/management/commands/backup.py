@@ -5,6 +5,7 @@ import stat
 from django.core.management.base import BaseCommand, CommandError
 
 from operations import backups
+from operations.backup_files import BackupError, is_open
 
 
 class Command(BaseCommand):
@@ -20,7 +21,7 @@ class Command(BaseCommand):
     def handle(self, *args, output, **options):
         try:
             folder = backups.backup(output)
-        except backups.BackupError as error:
+        except BackupError as error:
             raise CommandError(str(error)) from error
         manifest = json.loads((folder / backups.MANIFEST).read_text())
         rows = sum(manifest["tables"].values())
@@ -30,7 +31,7 @@ class Command(BaseCommand):
         )
         for name in manifest["missing_files"]:
             self.stderr.write(f"Not in the backup (deleted while it ran?): {name}")
-        if backups.is_open(folder.parent):
+        if is_open(folder.parent):
             # The backup itself is owner-only, but others can see when backups are
             # taken and, where they may write, remove or swap them.
             mode = stat.filemode(folder.parent.stat().st_mode)

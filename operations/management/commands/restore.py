@@ -1,6 +1,7 @@
 from django.core.management.base import BaseCommand, CommandError
 
 from operations import backups
+from operations.backup_files import BackupError
 
 
 class Command(BaseCommand):
@@ -21,7 +22,7 @@ class Command(BaseCommand):
     def handle(self, *args, folder, force, **options):
         try:
             manifest = backups.restore(folder, force=force)
-        except (backups.BackupError, FileNotFoundError) as error:
+        except (BackupError, FileNotFoundError) as error:
             raise CommandError(str(error)) from error
         self.stdout.write(
             f"Restored {sum(manifest['tables'].values())} rows and "

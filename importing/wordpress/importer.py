@@ -1,0 +1,340 @@
+"""
+Importing a WordPress export (WXR) into the newsroom, in one transaction.
+
+Posts become stories with their status and dates, authors become staff
+people, categories sections, tags topics, attachments photographs with
+caption, alt text and credit where present, featured images lead photos.
+Every post, attachment and author is recorded under its WordPress identifier
+(``ImportedItem``), so importing the same export again updates instead of
+duplicating. A malformed export, or any file that cannot be imported, leaves
+the database as it was, and the files it stored are removed. An attachment
+whose file is missing becomes a “photo needed” record on the stories that
+use it. A post's password is never kept.
+"""
+
+import dataclasses
+import re
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from django.core.exceptions import ValidationError
+from django.core.files.base import File
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from articles.models import Article, ArticlePhoto, Byline, Language, Section, Topic
+from media.services import create_photograph, save_photograph
+from people.names import is_khmer
+from people.slugs import slugify
+from quotes.services import attribute_quotes
+from workflow.revisions import latest_revision, record_revision
+
+from ..models import ImportedItem, ImportKind, PhotoNeeded
+from ..services import remove_stored_files
+from ..story_format import parse_caption
+from .attachments import image_path, photo_fields
+from .authors import match_author
+from .body import convert_body, join_blocks, strip_tags
+from .export import WordPressExportError, read_export
+from .statuses import revision_note, story_status, withheld_reason
+
+UNSORTED = {"uncategorized", "uncategorised"}
+
+
+@dataclasses.dataclass
+class Report:
+    """What an import did, for the command to print."""
+
+    stories_created: int = 0
+    stories_updated: int = 0
+    photos_created: int = 0
+    photos_updated: int = 0
+    photos_needed: int = 0
+    authors: int = 0
+    sections: int = 0
+    topics: int = 0
+    quotes: int = 0
+    skipped: list = dataclasses.field(default_factory=list)
+    # Private or password-protected posts, imported as drafts.
+    withheld: list = dataclasses.field(default_factory=list)
+
+
+class Importer:
+    """
+    One run over an export, keeping what it has made by WordPress identifier
+    and what it counts in ``report``.
+    """
+
+    def __init__(self, export, *, media_dir, user, report):
+        self.export = export
+        self.media_dir = Path(media_dir).resolve() if media_dir else None
+        self.user = user
+        self.report = report
+        self.authors = {}
+        self.sections = {}
+        self.topics = {}
+        self.attachments = {}  # WordPress id → Item
+        self.photographs = {}  # WordPress id → Photograph, for attachments with a file
+        self.stored = []  # Photographs whose files were written during this import.
+
+    def record(self, kind, external_id):
+        return (
+            ImportedItem.objects.filter(
+                source=self.export.source, kind=kind, external_id=external_id
+            )
+            .select_related("article", "photograph", "person")
+            .first()
+        )
+
+    def remember(self, kind, external_id, **target):
+        ImportedItem.objects.update_or_create(
+            source=self.export.source, kind=kind, external_id=external_id, defaults=target
+        )
+
+    def run(self):
+        for author in self.export.authors:
+            self.author(author)
+        for item in self.export.items:
+            if item.post_type == "attachment":
+                self.attachments[item.id] = item
+        for item in self.attachments.values():
+            self.attachment(item)
+        for item in self.export.items:
+            if item.post_type == "post":
+                self.post(item)
+            elif item.post_type != "attachment":
+                self.report.skipped.append(f"{item.post_type or 'item'} {item.id} “{item.title}”")
+
+    # Authors, sections and topics.
+
+    def author(self, author):
+        if not author.login:
+            return None
+        if author.login in self.authors:
+            return self.authors[author.login]
+        record = self.record(ImportKind.AUTHOR, author.login)
+        if record is not None:
+            person = record.person
+        else:
+            person = match_author(author)
+            self.remember(ImportKind.AUTHOR, author.login, person=person)
+            self.report.authors += 1
+        self.authors[author.login] = person
+        return person
+
+    def section(self, categories):
+        for slug, name in categories:
+            slug = slug or slugify(name, max_length=100)
+            if not slug or slug in UNSORTED:
+                continue
+            if slug not in self.sections:
+                section, created = Section.objects.get_or_create(
+                    slug=slug, defaults={"name": (name or slug)[:100]}
+                )
+                self.report.sections += created
+                self.sections[slug] = section
+            return self.sections[slug]
+        return None
+
+    def topic(self, slug, name):
+        slug = slug or slugify(name, max_length=100)
+        if not slug:
+            return None
+        if slug not in self.topics:
+            topic = (
+                Topic.objects.filter(slug=slug).first()
+                or Topic.objects.filter(name__iexact=name).first()
+            )
+            if topic is None:
+                topic = Topic.objects.create(slug=slug, name=(name or slug)[:100])
+                self.report.topics += 1
+            self.topics[slug] = topic
+        return self.topics[slug]
+
+    # Attachments.
+
+    def attachment(self, item):
+        fields = photo_fields(item)
+        record = self.record(ImportKind.ATTACHMENT, item.id)
+        if record is not None:
+            photograph = record.photograph
+            for name, value in fields.items():
+                setattr(photograph, name, value)
+            photograph.full_clean()
+            save_photograph(photograph=photograph)
+            self.photographs[item.id] = photograph
+            self.report.photos_updated += 1
+            return
+        path = image_path(item, media_dir=self.media_dir)
+        if path is None:
+            return
+        with path.open("rb") as handle:
+            try:
+                photograph = create_photograph(
+                    image=File(handle, name=path.name), uploaded_by=self.user, **fields
+                )
+            except ValidationError as error:
+                raise WordPressExportError(
+                    _("Attachment %(id)s (%(file)s): %(problem)s Nothing was imported.")
+                    % {"id": item.id, "file": path.name, "problem": " ".join(error.messages)}
+                ) from error
+        self.stored.append(photograph)
+        self.photographs[item.id] = photograph
+        self.remember(ImportKind.ATTACHMENT, item.id, photograph=photograph)
+        self.report.photos_created += 1
+
+    def attachment_for(self, image):
+        """The attachment an image in a post shows, by its id or its address."""
+        if image.attachment_id in self.attachments:
+            return self.attachments[image.attachment_id]
+        source = re.sub(r"-\d+x\d+(?=\.\w+$)", "", urlsplit(image.src).path)
+        for item in self.attachments.values():
+            if urlsplit(item.url).path == source:
+                return item
+        return None
+
+    # Posts.
+
+    def post(self, item):
+        status = story_status(item)
+        if status is None:
+            self.report.skipped.append(f"post {item.id} “{item.title}” ({item.status})")
+            return
+        record = self.record(ImportKind.POST, item.id)
+        article = record.article if record else Article()
+        blocks = convert_body(item.content)
+        article.headline = (strip_tags(item.title) or f"WordPress post {item.id}")[:300]
+        if record is None and is_khmer(article.headline):
+            article.language = Language.KHMER
+        article.standfirst = strip_tags(item.excerpt)
+        article.status = status
+        article.published_at = item.date_gmt if status == Article.Status.PUBLISHED else None
+        if status == Article.Status.PUBLISHED:
+            article.approved_by = article.approved_by or self.user
+            article.approved_at = article.approved_at or item.date_gmt
+        else:
+            # A story the archive does not publish (a draft, or one readers
+            # could not read there) carries no approval: one left from an
+            # earlier import, when the post was public, would mark that old
+            # text as what goes live and let the story look ready to publish
+            # again. The revisions keep what was public then; an editor who
+            # publishes the story approves a text afresh.
+            article.approved_by = article.approved_at = article.approved_revision = None
+        article.section = self.section(item.categories)
+        if record is None and item.slug:
+            article.slug = slugify(item.slug, max_length=200)
+            article.month = article.address_month()
+            taken = Article.objects.filter(month=article.month, slug=article.slug).exists()
+            if taken:
+                article.slug = ""
+        article.body, placed = join_blocks(blocks)
+        article.save()
+        if item.date_gmt:
+            Article.objects.filter(pk=article.pk).update(created_at=item.date_gmt)
+        article.topics.set([topic for slug, name in item.tags if (topic := self.topic(slug, name))])
+        author = self.authors.get(item.creator)
+        if author is not None:
+            Byline.objects.get_or_create(article=article, person=author, role=Byline.Role.WRITER)
+        self.place_photos(article, item, placed)
+        if record is None:
+            self.remember(ImportKind.POST, item.id, article=article)
+            self.report.stories_created += 1
+        else:
+            self.report.stories_updated += 1
+        self.report.quotes += len(attribute_quotes(article=article))
+        reason = withheld_reason(item)
+        if reason is not None:
+            self.report.withheld.append(f"post {item.id} “{item.title}” ({reason})")
+        note = revision_note(reason, source=self.export.source)
+        latest = latest_revision(article)
+        # A post that only became (or stopped being) private or protected
+        # changes no content, yet the revisions must say why the story is,
+        # or no longer is, a draft: a note other than the last one is kept
+        # even when the content is the same.
+        revision = record_revision(
+            article=article,
+            user=self.user,
+            note=note,
+            force=latest is not None and latest.note != note,
+        )
+        if article.status == Article.Status.PUBLISHED:
+            # What readers saw on the old site is what the archive approved.
+            Article.objects.filter(pk=article.pk).update(approved_revision=revision)
+
+    def place_photos(self, article, item, placed):
+        article.placed_photos.all().delete()
+        article.photos_needed.all().delete()
+        for number, image in enumerate(placed, start=1):
+            attachment = self.attachment_for(image)
+            photograph = self.photographs.get(attachment.id) if attachment else None
+            if photograph is not None:
+                ArticlePhoto.objects.create(article=article, photograph=photograph, position=number)
+            else:
+                self.photo_needed(article, attachment, number, image)
+        thumbnail = item.meta.get("_thumbnail_id")
+        lead = self.photographs.get(thumbnail) if thumbnail else None
+        Article.objects.filter(pk=article.pk).update(lead_photo=lead)
+        if thumbnail and lead is None:
+            self.photo_needed(article, self.attachments.get(thumbnail), None, None)
+
+    def photo_needed(self, article, attachment, number, image):
+        if attachment is not None:
+            fields = photo_fields(attachment)
+            source = attachment.meta.get("_wp_attached_file") or attachment.url
+        else:
+            fields = {"caption": image.caption if image else "", "alt_text": ""}
+            source = image.src if image else ""
+        if image is not None and image.caption:
+            # The caption written in the post wins over the attachment's own.
+            written = parse_caption(image.caption, number=0)
+            fields["caption"] = written.caption
+            fields["date_taken"] = written.date_taken or fields.get("date_taken")
+            fields["place"] = written.place or fields.get("place", "")
+            if written.credit_agency and not fields.get("credit_agency"):
+                fields["credit_agency"] = written.credit_agency
+        PhotoNeeded.objects.create(
+            article=article,
+            position=number,
+            caption=fields["caption"],
+            alt_text=fields.get("alt_text", ""),
+            credit_agency=fields.get("credit_agency", ""),
+            photographer=fields.get("photographer"),
+            date_taken=fields.get("date_taken"),
+            place=fields.get("place", ""),
+            source_file=source[:500],
+        )
+        self.report.photos_needed += 1
+
+
+def import_wordpress(*, path, media_dir=None, user=None):
+    """
+    Import the WordPress export at ``path`` in one transaction; return a
+    ``Report``. Raise ``WordPressExportError`` (and import nothing) for an
+    export that cannot be read or imported.
+    """
+    export = read_export(path)
+    needs_editor = any(
+        item.post_type == "post" and story_status(item) == Article.Status.PUBLISHED
+        for item in export.items
+    )
+    if needs_editor and (user is None or not user.has_perm("articles.publish_article")):
+        raise WordPressExportError(
+            _(
+                "The export holds published posts, and a published story needs the editor "
+                "who approved it: name an editor's login to stand for the archive. Nothing "
+                "was imported."
+            )
+        )
+    if media_dir is not None and not Path(media_dir).is_dir():
+        raise WordPressExportError(
+            _("%(dir)s is not a folder; nothing was imported.") % {"dir": media_dir}
+        )
+    report = Report()
+    importer = Importer(export, media_dir=media_dir, user=user, report=report)
+    try:
+        with transaction.atomic():
+            importer.run()
+    except Exception:
+        remove_stored_files(photographs=importer.stored)
+        raise
+    return report

@@ -1,0 +1,122 @@
+"""
+People's names in running text.
+
+``names_in`` finds the capitalised phrases that read as a person's name
+(Latin or Khmer script, an honorific kept with it), leaving out words that
+start sentences, places, days and institutions. A single word is a name only
+when the story or the directory knows it as a short name, or it is Khmer.
+"""
+
+import re
+
+from people.names import split_honorific
+
+LATIN_WORD = r"(?:[A-Z]\.(?:\s?[A-Z]\.)+|[A-Z][A-Za-z\u00c0-\u024f'’\-]*\.?)"
+KHMER_WORD = r"[\u1780-\u17ff\u19e0-\u19ff]+"
+NAME = rf"(?:{LATIN_WORD}(?:\s+{LATIN_WORD}){{0,5}}|{KHMER_WORD}(?:\s{KHMER_WORD}){{0,3}})"
+NAME_RE = re.compile(NAME)
+
+
+def _word_set(text):
+    return frozenset(text.split())
+
+
+# Capitalised words that start sentences, never names.
+FUNCTION_WORDS = _word_set(
+    """
+    A An The In On At But And Or So Yet However Meanwhile Later Earlier Last This That
+    These Those After Before When While During Since Although Though If As For With By
+    From Under Over Following Despite Speaking Asked According It Its We I You They He
+    She His Her Their Our My Your Who What Where Why How Today Tomorrow Yesterday Now
+    Then There Here Some Many Most Several Both All Each Every One Two Three Another
+    Other Others Such Also Still Even Instead Until Without Within Between Among Because
+    Not No Nor Please Yes Thank Thanks Sir Madam Prosecutor Judge Police Officials
+    """
+)
+# Words of places, days and institutions: a capitalised phrase holding one
+# is not a person.
+NOT_PERSON_WORDS = _word_set(
+    """
+    Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March
+    April May June July August September October November December Ministry Ministries
+    Minister Court Courts Party Council Committee Association Alliance Centre Center
+    Institute Federation Union Company Radio Television Province Provincial District
+    Commune Village Street Road River Lake Forest Pagoda Market School University
+    Hospital Assembly Senate Government Department Office Police Army Group Bank
+    Network Foundation Watch Organization Organisation Project Forum National Royal
+    Kingdom Democratic Municipal Supreme Appeal House Hall Day Week Year Cambodia
+    Cambodian Cambodians Khmer Thailand Thai Vietnam Vietnamese Laos China Chinese Japan
+    Asia Asian Europe European America American Mekong Phnom Penh Siem Reap Sihanoukville
+    Kampong Banteay Battambang Kampot Kandal Kep Koh Kratie Mondulkiri Oddar
+    Meanchey Pailin Preah Vihear Prey Veng Pursat Ratanakiri Stung Treng Svay Rieng
+    Takeo Tbong Khmum Sihanouk Facebook Telegram Twitter YouTube TikTok Newsroom
+    Covid COVID Capital Airport Prison Station Agency Authority Administration Tribunal
+    Secretariat Embassy Nations World International Independent Human Rights Justice
+    Interior Labour Labor Environment Education Health Information Press Times Post
+    News Daily Weekly Act Law Code Article Constitution Festival Bridge Dam Island
+    Corporation Ltd Co Inc Factory Club League Coalition Fund Programme Program
+    Commission Board Unit Division Service Services Tonle Sap Belt Zone Green Rice
+    """
+)
+INSIDE_ORGANIZATION = re.compile(
+    r"(?:\b[Tt]he|\b(?:" + "|".join(sorted(NOT_PERSON_WORDS)) + r")\s+(?:of|for|on))\s+$"
+)
+# What follows a person's name when the sentence is about them.
+PERSON_LIKE = re.compile(
+    r"^\s*(?:,|\b(?:spoke|is|was|has|had|lives|lived|lost|went|works|worked|runs|ran|"
+    r"leads|led|heads|headed|fled|filed|joined|founded|became|remains|remained|arrived|"
+    r"left|returned|sat|stood|showed|met|began|started|wants|wanted|hopes|hoped|fears|"
+    r"feared|believes|believed|knows|knew|thinks|thought|waited|waits|listened|sells|"
+    r"sold|teaches|taught|declined|refused|agreed|disagreed)\b|[a-z]+ed\b)"
+)
+
+
+def _is_person_name(name, directory, known_short):
+    """Whether ``name`` (its honorific apart) reads as a person's name."""
+    words = name.split()
+    if not words or len(words) > 4:
+        return False
+    if words[0] in FUNCTION_WORDS:
+        return False
+    if any(word.rstrip(".").strip("'’") in NOT_PERSON_WORDS for word in words):
+        return False
+    if len(words) == 1:
+        word = words[0]
+        return (
+            word in known_short
+            or directory.knows_short_name(word)
+            or bool(re.fullmatch(KHMER_WORD, word))
+        )
+    return True
+
+
+def names_in(text, directory, known_short):
+    """Every person's name in ``text``, as ``(name, start, end)``; an honorific stays with it."""
+    found = []
+    for match in NAME_RE.finditer(text):
+        candidate = match[0]
+        end = match.end()
+        if candidate.endswith(".") and not re.search(r"(?:^|\s)(?:[A-Z]\.)+$", candidate):
+            candidate, end = candidate[:-1], end - 1
+        # A possessive names someone else: “Sokha's lawyer”.
+        if text[end : end + 2] in {"'s", "’s"}:
+            continue
+        words = candidate.split()
+        while words and words[0] in FUNCTION_WORDS:
+            words.pop(0)
+        candidate = " ".join(words)
+        if not candidate:
+            continue
+        start = end - len(candidate)
+        if INSIDE_ORGANIZATION.search(text[:start]):
+            # “the Land Alliance”, “Ministry of Natural Resources”: not people.
+            continue
+        honorific, bare = split_honorific(candidate)
+        if bare and _is_person_name(bare, directory, known_short):
+            found.append((candidate, start, end))
+    return found
+
+
+def only_function_words(text):
+    """Whether every word of ``text`` only starts a sentence (true of no words)."""
+    return all(word.strip(",") in FUNCTION_WORDS for word in text.split())
