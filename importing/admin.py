@@ -75,7 +75,6 @@ def import_stories(model_admin, request):
     """The upload form: each story file becomes a draft; refused files say why."""
     if not roles.can_create(request.user):
         raise PermissionDenied
-    byline = roles.staff_person(request.user)
     form = ImportStoriesForm(request.POST or None, request.FILES or None)
     results, unused = [], []
     if request.method == "POST" and form.is_valid():
@@ -94,7 +93,6 @@ def import_stories(model_admin, request):
                 name=upload.name,
                 images=images,
                 user=request.user,
-                byline=byline,
             )
             if result.ok:
                 model_admin.log_addition(request, result.article, "Imported from plain text.")

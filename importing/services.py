@@ -26,6 +26,7 @@ from people.names import is_khmer
 from people.services import find_or_create_person
 from quotes.services import attribute_quotes
 from workflow.revisions import record_revision
+from workflow.roles import staff_person
 
 from .models import PhotoNeeded
 from .story_format import IMAGE_SUFFIXES, StoryFileError, decode_story, parse_story, story_body
@@ -62,11 +63,13 @@ def images_beside(path):
     return found
 
 
-def import_story(*, data, name, images=None, user=None, byline=None):
+def import_story(*, data, name, images=None, user=None):
     """
     Import one plain-text story as a draft, with its photos, quotes and the
     people it names, in one transaction: a file is imported whole or not at
-    all. ``images`` maps photo numbers to image files. Return an
+    all. ``images`` maps photo numbers to image files; ``user``, who imports,
+    uploads the photos and, when the login has a staff profile, is the
+    writer on the byline, as on a story they start in the workspace. Return an
     ``ImportResult``; a file that cannot be imported gives one with ``error``.
     """
     images = images or {}
@@ -74,9 +77,7 @@ def import_story(*, data, name, images=None, user=None, byline=None):
     try:
         story = parse_story(decode_story(data, name), name)
         with transaction.atomic():
-            return _import_parsed(
-                story, name=name, images=images, user=user, byline=byline, stored=stored
-            )
+            return _import_parsed(story, name=name, images=images, user=user, stored=stored)
     except StoryFileError as error:
         return ImportResult(name=name, error=str(error))
     except ValidationError as error:
@@ -97,7 +98,7 @@ def remove_stored_files(*, photographs):
             photograph.image.storage.delete(name)
 
 
-def _import_parsed(story, *, name, images, user, byline, stored):
+def _import_parsed(story, *, name, images, user, stored):
     article = Article(
         headline=story.headline,
         body=story_body(story),
@@ -107,6 +108,7 @@ def _import_parsed(story, *, name, images, user, byline, stored):
     )
     article.full_clean(exclude=["slug", "month"])
     article.save()
+    byline = staff_person(user) if user is not None else None
     if byline is not None:
         Byline.objects.create(article=article, person=byline, role=Byline.Role.WRITER)
     result = ImportResult(name=name, article=article)
@@ -163,7 +165,7 @@ def _import_parsed(story, *, name, images, user, byline, stored):
     return result
 
 
-def import_story_files(*, paths, user=None, byline=None):
+def import_story_files(*, paths, user=None):
     """Import each story file in ``paths`` with the pictures beside it; a result per file."""
     results = []
     for path in paths:
@@ -180,9 +182,7 @@ def import_story_files(*, paths, user=None, byline=None):
                 handle = image_path.open("rb")
                 opened.append(handle)
                 images[number] = File(handle, name=image_path.name)
-            results.append(
-                import_story(data=data, name=path.name, images=images, user=user, byline=byline)
-            )
+            results.append(import_story(data=data, name=path.name, images=images, user=user))
         finally:
             for handle in opened:
                 handle.close()

@@ -517,7 +517,6 @@ class WorkspaceTiesTests(StorySetupMixin, TestCase):
             data=STORY_NAMING_THEM.encode(),
             name="tenders.txt",
             user=self.journalist,
-            byline=self.journalist.person,
         )
         self.assertTrue(result.ok, result.error)
         speakers = {quote.speaker for quote in result.article.quotes.all()}

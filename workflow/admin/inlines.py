@@ -23,18 +23,6 @@ from workflow import (
 from workflow.forms import CorrectionFormSet, QuoteForm, quote_form_for
 
 
-def number_new_rows(instances, taken):
-    """Give rows saved without a number the next free numbers, in form order."""
-    used = set(taken) | {row.position for row in instances if row.position is not None}
-    next_number = 1
-    for row in instances:
-        if row.position is None:
-            while next_number in used:
-                next_number += 1
-            row.position = next_number
-            used.add(next_number)
-
-
 class StoryPartInline:
     """
     An inline part of a story (bylines, photos, quotes, right of reply) may be

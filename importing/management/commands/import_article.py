@@ -13,7 +13,6 @@ from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 
 from importing.services import import_story_files
-from people.models import Person
 
 
 class Command(BaseCommand):
@@ -33,14 +32,13 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, files, user=None, **options):
-        importer, byline = None, None
+        importer = None
         if user:
             try:
                 importer = get_user_model().objects.get(username=user)
             except get_user_model().DoesNotExist as error:
                 raise CommandError(f"There is no login called {user!r}.") from error
-            byline = Person.objects.filter(user=importer).first()
-        results = import_story_files(paths=files, user=importer, byline=byline)
+        results = import_story_files(paths=files, user=importer)
         for result in results:
             if result.ok:
                 self.stdout.write(
