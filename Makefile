@@ -5,6 +5,8 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.requirements-installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
+# Test processes, one per core by default (pytest-xdist); TEST_WORKERS=0 runs in this one.
+TEST_WORKERS ?= auto
 
 # The first Python 3.12 or newer found: on PATH, then in pyenv's versions.
 PYTHON_FOR_VENV := $(shell for candidate in python3.14 python3.13 python3.12 python3 python \
@@ -46,7 +48,7 @@ test: $(STAMP) $(MO) check-deploy
 	scripts/ensure-quality-tools
 	scripts/ensure-redis
 	$(PY) manage.py makemigrations --check --dry-run --settings=tests.settings
-	$(PY) -m pytest $(PYTEST_ARGS)
+	$(PY) -m pytest --numprocesses $(TEST_WORKERS) --dist loadscope $(PYTEST_ARGS)
 
 # The same suite on a throwaway PostgreSQL 15 cluster (scripts/with-postgres).
 test-postgres: $(STAMP)

@@ -239,8 +239,8 @@ class Article(models.Model):
         )
 
     @classmethod
-    def from_db(cls, db, field_names, values):
-        article = super().from_db(db, field_names, values)
+    def from_db(cls, db, field_names, values, **kwargs):
+        article = super().from_db(db, field_names, values, **kwargs)
         article.remember_stored_state()
         return article
 

@@ -14,7 +14,7 @@ from django.urls import reverse
 from articles.models import Article
 from media.models import Photograph
 from people.models import Person
-from tests.factories import (
+from tests.support.factories import (
     make_article,
     make_journalist,
     make_person,
@@ -24,7 +24,7 @@ from tests.factories import (
     make_user,
     restore_roles,
 )
-from tests.forms import read_form
+from tests.support.forms import read_form
 from workflow import revisions, services
 from workflow.models import Transition
 

@@ -14,7 +14,7 @@ from articles.models import Article
 from media.models import Photograph
 from people.slugs import validate_slug
 from quotes.models import Quote
-from tests.factories import (
+from tests.support.factories import (
     make_article,
     make_person,
     make_photograph,

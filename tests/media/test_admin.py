@@ -8,8 +8,8 @@ from django.test import TestCase
 from articles.models import Article
 from media.models import Photograph
 from media.services import missing_credits
-
-from ..factories import (
+from tests.support import samples
+from tests.support.factories import (
     image_bytes,
     make_article,
     make_person,
@@ -17,8 +17,7 @@ from ..factories import (
     make_user,
     place_photo,
 )
-from . import samples
-from .helpers import IsolatedMedia, stored_names, upload
+from tests.support.media import IsolatedMedia, stored_names, upload
 
 CHANGELIST = "/admin/media/photograph/"
 UPLOAD = "/admin/media/photograph/upload/"

@@ -17,7 +17,7 @@ from django.utils import timezone
 from articles.models import Article
 from media.models import Photograph
 from media.services import withdraw_photograph
-from tests.factories import (
+from tests.support.factories import (
     image_upload,
     make_article,
     make_journalist,
@@ -27,11 +27,10 @@ from tests.factories import (
     make_user,
     place_photo,
 )
-from tests.forms import read_form
-from tests.workspace import admin_url
+from tests.support.forms import read_form
+from tests.support.media import IsolatedMedia
+from tests.support.workspace import admin_url
 from workflow import checklist, revisions
-
-from .helpers import IsolatedMedia
 
 CHANGELIST = "/admin/media/photograph/"
 

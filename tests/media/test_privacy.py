@@ -8,11 +8,17 @@ from PIL import Image
 from media.forms import PhotographForm, UploadForm
 from media.models import Photograph
 from media.services import create_photograph
-
-from ..factories import make_user
-from . import samples
-from .helpers import RECORDING_STORAGES, IsolatedMedia, assert_clean, read, stored_names, upload
-from .storages import RecordingStorage
+from tests.support import samples
+from tests.support.factories import make_user
+from tests.support.media import (
+    RECORDING_STORAGES,
+    IsolatedMedia,
+    assert_clean,
+    read,
+    stored_names,
+    upload,
+)
+from tests.support.storages import RecordingStorage
 
 CAPTION = "Villagers gather at the commune hall in Kampong Speu, July 7, 2026."
 ALT = "A crowd stands outside a low building."
@@ -128,7 +134,7 @@ class NoLocationImportTests(IsolatedMedia, TestCase):
         self.assertEqual(Photograph.objects.get().date_taken, datetime.date(2026, 7, 7))
 
 
-@override_settings(ROOT_URLCONF="tests.media.urls")
+@override_settings(ROOT_URLCONF="tests.support.media_urls")
 class HardDeleteTests(IsolatedMedia, TestCase):
     def test_original_and_renditions_are_removed_after_commit(self):
         """Deleting a photo that exposes someone removes every file, once committed."""

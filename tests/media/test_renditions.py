@@ -13,11 +13,10 @@ from media.models import Photograph
 from media.renditions import CROPS, WIDTHS
 from media.services import save_photograph
 from media.similar import SIMILAR_BITS, distance, fingerprint, similar_photographs
-
-from ..factories import image_bytes, make_article, make_photograph, place_photo
-from . import samples
-from .helpers import RECORDING_STORAGES, IsolatedMedia, read, stored_names, upload
-from .storages import RecordingStorage
+from tests.support import samples
+from tests.support.factories import image_bytes, make_article, make_photograph, place_photo
+from tests.support.media import RECORDING_STORAGES, IsolatedMedia, read, stored_names, upload
+from tests.support.storages import RecordingStorage
 
 
 def photo_of(size, **fields):
@@ -149,7 +148,7 @@ class ReplaceFileTests(IsolatedMedia, TestCase):
         photograph = photo_of((300, 200))
         photograph.image = upload(samples.camera_jpeg(size=(300, 200)), "raw.jpg")
         save_photograph(photograph=photograph)
-        from .helpers import assert_clean
+        from tests.support.media import assert_clean
 
         for name in photograph.stored_files():
             assert_clean(self, read(name), name)

@@ -12,8 +12,7 @@ from PIL import ExifTags, Image, PngImagePlugin
 from media.models import Photograph
 from media.services import create_photograph
 from media.uploads import clean_image
-
-from ..factories import image_bytes, make_person
+from tests.support.factories import image_bytes, make_person
 
 GPS_LATITUDE = ((11, 1), (33, 1), (4512, 100))
 

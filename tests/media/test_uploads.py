@@ -12,11 +12,10 @@ from PIL import Image
 from media.models import Photograph
 from media.services import create_photograph
 from media.uploads import clean_image
-
-from ..factories import image_bytes
-from . import samples
-from .helpers import RECORDING_STORAGES, IsolatedMedia, read, stored_names, upload
-from .storages import RecordingStorage
+from tests.support import samples
+from tests.support.factories import image_bytes
+from tests.support.media import RECORDING_STORAGES, IsolatedMedia, read, stored_names, upload
+from tests.support.storages import RecordingStorage
 
 CAPTION = "Monks walk past the National Assembly in Phnom Penh, May 1, 2026."
 ALT = "Monks in orange robes walk along a wide street."
@@ -132,7 +131,7 @@ class FormatAllowlistTests(AdminUploadTestCase):
         self.assertRegex(Photograph.objects.get().image.name, r"\.jpg$")
 
 
-@override_settings(ROOT_URLCONF="tests.media.urls")
+@override_settings(ROOT_URLCONF="tests.support.media_urls")
 class ServedFileTests(IsolatedMedia, TestCase):
     def test_polyglot_is_re_encoded_and_served_as_png(self):
         """A PNG with an HTML tail keeps only pixels, and is served as image/png, nosniff."""

@@ -10,7 +10,7 @@ from django.utils.html import escape
 
 from people.models import Affiliation, Person
 from people.slugs import slugify, validate_slug
-from tests.factories import (
+from tests.support.factories import (
     make_affiliation,
     make_article,
     make_organization,

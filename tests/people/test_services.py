@@ -22,7 +22,7 @@ from people.services import (
     record_role,
 )
 from quotes.models import Quote
-from tests.factories import (
+from tests.support.factories import (
     make_affiliation,
     make_alias,
     make_article,

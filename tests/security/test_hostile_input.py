@@ -13,7 +13,7 @@ from django.urls import reverse
 
 from articles import body
 from people.models import Organization
-from tests.factories import (
+from tests.support.factories import (
     make_affiliation,
     make_organization,
     make_person,
@@ -23,8 +23,8 @@ from tests.factories import (
     make_section,
     make_user,
 )
-from tests.reader import ReaderTestMixin
-from tests.security.payloads import BAD_URLS, XSS, unsafe_markup
+from tests.support.payloads import BAD_URLS, XSS, unsafe_markup
+from tests.support.reader import ReaderTestMixin
 
 
 class BodySanitizerTests(SimpleTestCase):

@@ -21,7 +21,7 @@ from django.utils.text import Truncator
 from articles import body
 from importing import story_format as importing
 from reader import search
-from tests.security.payloads import XSS, unsafe_markup
+from tests.support.payloads import XSS, unsafe_markup
 
 DOS_GUARD_SECONDS = 5
 

@@ -20,8 +20,8 @@ from django.utils.html import escape
 from articles.models import Article
 from media.models import Photograph
 from people.models import Person
-from tests.crawl import crawl
-from tests.factories import (
+from tests.support.crawl import crawl
+from tests.support.factories import (
     make_affiliation,
     make_alias,
     make_correction,
@@ -35,8 +35,8 @@ from tests.factories import (
     make_user,
     place_photo,
 )
-from tests.forms import read_form
-from tests.workspace import admin_url, autocomplete_fields, registered_admins
+from tests.support.forms import read_form
+from tests.support.workspace import admin_url, autocomplete_fields, registered_admins
 from workflow import editing, errors, revisions, services
 from workflow.models import Revision
 

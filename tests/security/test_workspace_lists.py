@@ -20,7 +20,7 @@ from django.urls import reverse
 
 from people.models import Affiliation, Person, PersonAlias
 from quotes.models import Quote
-from tests.factories import (
+from tests.support.factories import (
     make_affiliation,
     make_alias,
     make_article,
@@ -35,7 +35,7 @@ from tests.factories import (
     make_user,
     place_photo,
 )
-from tests.workspace import admin_url, autocomplete_fields, registered_admins
+from tests.support.workspace import admin_url, autocomplete_fields, registered_admins
 
 LABEL = "a clerk who asked not to be named"
 # Two worlds that differ only in what the newsroom hides about her (her

@@ -1,0 +1,88 @@
+"""
+Browser tests: a real headless Chromium (Debian's, through Playwright) against
+a live server. Screenshots go to ``test-artifacts/`` for a person to look at.
+"""
+
+import os
+import shutil
+
+import pytest
+from django.contrib.staticfiles.testing import StaticLiveServerTestCase
+from playwright.sync_api import sync_playwright
+
+from tests.support import ROOT
+
+ARTIFACTS = ROOT / "test-artifacts"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+
+
+def load_lazy_images(page):
+    """Scroll through the page so lazily loaded images appear in full-page screenshots."""
+    height = page.evaluate("document.body.scrollHeight")
+    for top in range(0, height, 600):
+        page.evaluate(f"window.scrollTo(0, {top})")
+    page.evaluate("window.scrollTo(0, 0)")
+    page.wait_for_load_state("networkidle")
+
+
+class BrowserTestCase(StaticLiveServerTestCase):
+    """A live server and a headless Chromium page per test (``self.page``)."""
+
+    pytestmark = pytest.mark.browser
+
+    host = "127.0.0.1"
+
+    @classmethod
+    def setUpClass(cls):
+        # Playwright's sync API runs an event loop in this thread; the test's
+        # own database calls are still synchronous.
+        os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+        super().setUpClass()
+        executable = shutil.which("chromium")
+        if executable is None:
+            raise RuntimeError("Chromium is missing: run scripts/ensure-chromium (make test does).")
+        cls.playwright = sync_playwright().start()
+        cls.browser = cls.playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.browser.close()
+        cls.playwright.stop()
+        super().tearDownClass()
+        os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
+
+    def setUp(self):
+        super().setUp()
+        self.context = self.browser.new_context(viewport={"width": 1280, "height": 900})
+        self.page = self.context.new_page()
+        self.page.set_default_timeout(15_000)
+        self.console_errors = []
+        self.page.on(
+            "console",
+            lambda message: message.type == "error" and self.console_errors.append(message.text),
+        )
+        self.addCleanup(self.context.close)
+
+    def url(self, path):
+        return f"{self.live_server_url}{path}"
+
+    def login(self, username, password):
+        """Sign in through the admin's login form."""
+        self.page.goto(self.url("/admin/login/"))
+        self.page.fill("#id_username", username)
+        self.page.fill("#id_password", password)
+        self.page.click("input[type=submit]")
+        self.page.wait_for_url(self.url("/admin/"))
+
+    def screenshot(self, name):
+        ARTIFACTS.mkdir(exist_ok=True)
+        path = ARTIFACTS / f"{name}.png"
+        self.page.screenshot(path=path, full_page=True)
+        return path

@@ -1,0 +1,84 @@
+"""Helpers for the reader-site tests: stories with everything a public page shows."""
+
+import json
+import re
+
+from django.conf import settings
+from django.core.cache import cache
+from django.utils import translation
+
+from tests.support.factories import (
+    make_affiliation,
+    make_correction,
+    make_organization,
+    make_person,
+    make_photograph,
+    make_published_article,
+    make_quote,
+    place_photo,
+    unique,
+)
+
+STORY_BODY = (
+    "The families have waited ten years.\n\n"
+    "[photo 1]\n\n"
+    "They say the company never asked them.\n\n"
+    "[quote 1]\n\n"
+    "The ministry did not answer questions."
+)
+
+
+def make_full_story(headline=None, *, quotes=1, people_named=0, organization=None, **fields):
+    """
+    A published story with a byline, a lead photo with a credit, a photo and a
+    pull quote placed in the body, ``quotes`` quotes by as many people (each
+    with a role), ``people_named`` more people named, a correction and an
+    organization.
+    """
+    writer = fields.pop("writer", None) or make_person(unique("Vann Piseth"))
+    photographer = make_person(unique("Long Narith"))
+    organization = organization or make_organization(unique("Land Alliance"))
+    fields.setdefault("body", STORY_BODY)
+    fields.setdefault("lead_photo", make_photograph(photographer=photographer))
+    article = make_published_article(headline, bylines=[writer], **fields)
+    place_photo(article, make_photograph(caption="Rice fields in Kampong Speu, May 2, 2024."))
+    for number in range(1, quotes + 1):
+        speaker = make_person(unique("Heng Rithy"))
+        make_affiliation(speaker, organization, title="president")
+        make_quote(
+            article,
+            speaker=speaker,
+            text=f"We have documents number {number}",
+            speaker_role="president of the Land Alliance",
+            is_pull_quote=number == 1,
+        )
+        article.people.add(speaker)
+    for _ in range(people_named):
+        person = make_person(unique("Sok Dara"))
+        make_affiliation(person, organization, title="spokesman")
+        article.people.add(person)
+    article.organizations.add(organization)
+    make_correction(article)
+    return article
+
+
+class ReaderTestMixin:
+    """
+    Each test starts with an empty page cache (cached pages are code under
+    test) and in English: a request to /km/… leaves Khmer active in the test's
+    thread, which would change what ``reverse()`` returns afterwards.
+    """
+
+    def setUp(self):
+        super().setUp()
+        cache.clear()
+        translation.activate(settings.LANGUAGE_CODE)
+        self.addCleanup(translation.activate, settings.LANGUAGE_CODE)
+
+
+def json_ld(html):
+    """Every JSON-LD block in ``html``, parsed."""
+    if isinstance(html, bytes):
+        html = html.decode()
+    blocks = re.findall(r'<script type="application/ld\+json">(.*?)</script>', html, re.DOTALL)
+    return [json.loads(block) for block in blocks]

@@ -1,0 +1,438 @@
+"""
+Previews before publication, share links for people outside the newsroom,
+what readers get for a story that is not theirs to see, and the editor's desk.
+"""
+
+import datetime
+
+import time_machine
+from django.core import signing
+from django.core.cache import cache
+from django.test import Client, TestCase
+from django.urls import reverse
+from django.utils import timezone
+
+from articles.models import Article
+from tests.support.factories import (
+    make_journalist,
+    make_ready_article,
+    make_section,
+    make_user,
+)
+from workflow import errors, revisions, services, share_links
+from workflow.models import ShareLink
+
+SECRET_HEADLINE = "Governor named in land sale"
+
+
+def preview_url(article):
+    return reverse("admin:articles_article_preview", args=[article.pk])
+
+
+class StaffPreviewTests(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        cls.editor = make_user("desk", role="Editors")
+        cls.author = make_journalist("reporter", name="Sok Chan")
+        cls.other = make_journalist("other", name="Keo Dara")
+        cls.draft = make_ready_article(SECRET_HEADLINE, bylines=[cls.author.person])
+
+    def test_editor_and_author_preview_in_the_public_template(self):
+        """The draft is shown in the story template, marked as a preview, not for search engines."""
+        for user in [self.editor, self.author]:
+            with self.subTest(user=user.username):
+                self.client.force_login(user)
+                response = self.client.get(preview_url(self.draft))
+                self.assertEqual(response.status_code, 200)
+                self.assertTemplateUsed(response, "reader/article_detail.html")
+                self.assertContains(response, SECRET_HEADLINE)
+                self.assertTrue(response.context["preview"])
+                self.assertIn("private", response["Cache-Control"])
+                self.assertIn("no-store", response["Cache-Control"])
+                self.assertIn("noindex", response["X-Robots-Tag"])
+                self.assertEqual(response["Referrer-Policy"], "no-referrer")
+
+    def test_other_journalist_and_anonymous_get_nothing(self):
+        self.client.force_login(self.other)
+        response = self.client.get(preview_url(self.draft))
+        self.assertEqual(response.status_code, 404)
+        self.assertNotContains(response, SECRET_HEADLINE, status_code=404)
+        self.client.logout()
+        response = self.client.get(preview_url(self.draft))
+        self.assertEqual(response.status_code, 302)
+
+    def test_preview_is_read_only(self):
+        """A POST to the preview cannot render, or change, anything."""
+        self.client.force_login(self.editor)
+        response = self.client.post(preview_url(self.draft), {"pk": 1})
+        self.assertEqual(response.status_code, 405)
+
+
+class ReaderDraftTests(TestCase):
+    """A reader never sees a story that is not published, however they ask."""
+
+    @classmethod
+    def setUpTestData(cls):
+        cls.editor = make_user("desk", role="Editors")
+        cls.draft = make_ready_article(SECRET_HEADLINE, slug="governor-land-sale")
+
+    def setUp(self):
+        # The reader site's page cache outlives a test's rolled-back rows.
+        cache.clear()
+
+    def test_draft_address_answers_like_a_missing_one(self):
+        missing = self.client.get(self.draft.get_absolute_url().replace("governor", "nobody"))
+        self.assertEqual(missing.status_code, 404)
+        attempts = [
+            ({}, {}),
+            ({"preview": "1"}, {}),
+            ({"static": "1", "order": "asc"}, {}),
+            ({}, {"X-Preview": "1"}),
+            ({}, {"X-Forwarded-Host": "admin.local", "X-Forwarded-Proto": "https"}),
+        ]
+        for query, headers in attempts:
+            with self.subTest(query=query, headers=headers):
+                response = self.client.get(self.draft.get_absolute_url(), query, headers=headers)
+                self.assertEqual(response.status_code, 404)
+                self.assertNotContains(response, SECRET_HEADLINE, status_code=404)
+                self.assertEqual(
+                    response.content.replace(b"governor-land-sale", b""),
+                    missing.content.replace(b"nobody-land-sale", b""),
+                )
+
+    def test_editor_session_does_not_open_the_public_page(self):
+        """The public page follows the rule for readers even for a signed-in editor."""
+        self.client.force_login(self.editor)
+        self.assertEqual(self.client.get(self.draft.get_absolute_url()).status_code, 404)
+
+    def test_takedown_is_immediate(self):
+        """An unpublished story is gone at the next request, even if its page was cached."""
+        services.submit_for_review(article=self.draft, user=self.editor)
+        services.publish(article=self.draft, editor=self.editor)
+        url = self.draft.get_absolute_url()
+        reader = Client()
+        self.assertEqual(reader.get(url).status_code, 200)
+        self.assertEqual(reader.get(url).status_code, 200)
+        services.unpublish(article=self.draft, editor=self.editor, note="Lawyer's letter.")
+        response = reader.get(url)
+        self.assertEqual(response.status_code, 404)
+        self.assertNotContains(response, SECRET_HEADLINE, status_code=404)
+
+    def test_editor_preview_then_anonymous_reader(self):
+        """After an editor's preview of the live story, a reader gets the public page."""
+        services.submit_for_review(article=self.draft, user=self.editor)
+        services.publish(article=self.draft, editor=self.editor)
+        self.client.force_login(self.editor)
+        self.assertTrue(self.client.get(preview_url(self.draft)).context["preview"])
+        for cookies in [{}, {"_ga": "1"}]:
+            with self.subTest(cookies=cookies):
+                reader = Client()
+                for name, value in cookies.items():
+                    reader.cookies[name] = value
+                response = reader.get(self.draft.get_absolute_url())
+                self.assertEqual(response.status_code, 200)
+                self.assertNotIn("private", response.get("Cache-Control", ""))
+                self.assertNotContains(response, "/admin/articles/article/")
+
+
+class ShareLinkTests(TestCase):
+    """A signed, expiring, revocable link shows one draft to someone outside the newsroom."""
+
+    @classmethod
+    def setUpTestData(cls):
+        cls.editor = make_user("desk", role="Editors")
+        cls.author = make_journalist("reporter", name="Sok Chan")
+        cls.draft = make_ready_article(SECRET_HEADLINE, bylines=[cls.author.person])
+        cls.other_draft = make_ready_article("Another confidential draft")
+
+    def make_link(self, days=3):
+        link = share_links.create_share_link(
+            article=self.draft,
+            editor=self.editor,
+            recipient="our lawyer",
+            expires_in=datetime.timedelta(days=days),
+        )
+        return link, reverse("workflow:shared_preview", args=[share_links.share_token(link)])
+
+    def test_link_shows_exactly_that_draft_read_only(self):
+        _link, url = self.make_link()
+        response = Client().get(url)
+        self.assertEqual(response.status_code, 200)
+        self.assertContains(response, SECRET_HEADLINE)
+        self.assertNotContains(response, "Another confidential draft")
+        self.assertTrue(response.context["preview"])
+        self.assertIn("private", response["Cache-Control"])
+        self.assertIn("no-store", response["Cache-Control"])
+        self.assertIn("noindex", response["X-Robots-Tag"])
+        self.assertEqual(response["Referrer-Policy"], "no-referrer")
+        self.assertEqual(Client().post(url).status_code, 405)
+
+    def test_expired_link_is_404(self):
+        with time_machine.travel(timezone.now(), tick=False) as clock:
+            _link, url = self.make_link(days=1)
+            clock.shift(datetime.timedelta(days=1) - datetime.timedelta(seconds=1))
+            self.assertEqual(Client().get(url).status_code, 200)
+            clock.shift(datetime.timedelta(seconds=2))
+            self.assertEqual(Client().get(url).status_code, 404)
+
+    def test_forged_and_tampered_tokens_are_404(self):
+        link, url = self.make_link()
+        token = share_links.share_token(link)
+        other = share_links.create_share_link(
+            article=self.other_draft,
+            editor=self.editor,
+            recipient="translator",
+            expires_in=datetime.timedelta(days=3),
+        )
+        forged = [
+            token[:-1] + ("A" if token[-1] != "A" else "B"),
+            other.key,
+            signing.TimestampSigner(salt="something else").sign(link.key),
+            signing.TimestampSigner(
+                key="a guessed secret key", salt=share_links.SHARE_LINK_SALT
+            ).sign(other.key),
+            "nothing",
+        ]
+        for value in forged:
+            with self.subTest(token=value):
+                response = Client().get(reverse("workflow:shared_preview", args=[value]))
+                self.assertEqual(response.status_code, 404)
+                self.assertNotContains(response, SECRET_HEADLINE, status_code=404)
+
+    def test_revoked_link_is_404(self):
+        link, url = self.make_link()
+        share_links.revoke_share_link(link=link, editor=self.editor)
+        self.assertEqual(Client().get(url).status_code, 404)
+
+    def test_link_stops_when_the_story_is_published(self):
+        _link, url = self.make_link()
+        services.submit_for_review(article=self.draft, user=self.author)
+        services.publish(article=self.draft, editor=self.editor)
+        self.assertEqual(Client().get(url).status_code, 404)
+
+    def test_link_stays_dead_after_a_takedown(self):
+        """Published, then taken down again: the old link does not come back."""
+        link, url = self.make_link()
+        services.submit_for_review(article=self.draft, user=self.author)
+        services.publish(article=self.draft, editor=self.editor)
+        services.unpublish(article=self.draft, editor=self.editor, note="Legal threat")
+        self.assertFalse(self.draft.is_live())
+        response = Client().get(url)
+        self.assertEqual(response.status_code, 404)
+        self.assertNotContains(response, SECRET_HEADLINE, status_code=404)
+        link.refresh_from_db()
+        self.assertIsNotNone(link.revoked_at)
+        self.assertEqual(link.revoked_by, self.editor)
+
+    def test_link_dies_when_a_scheduled_story_goes_live(self):
+        """Scheduled for 09:00, the link works until then and never again, takedown or not."""
+        with time_machine.travel(timezone.now(), tick=False) as clock:
+            go_live = timezone.now() + datetime.timedelta(hours=2)
+            link, url = self.make_link(days=7)
+            services.submit_for_review(article=self.draft, user=self.author)
+            services.schedule(article=self.draft, editor=self.editor, publish_at=go_live)
+            self.assertEqual(Client().get(url).status_code, 200)
+            clock.shift(datetime.timedelta(hours=3))
+            services.unpublish(article=self.draft, editor=self.editor, note="Legal threat")
+            self.assertEqual(Client().get(url).status_code, 404)
+            link.refresh_from_db()
+            self.assertEqual(link.expires_at, go_live)
+
+    def test_link_made_for_a_scheduled_story_ends_at_its_publish_time(self):
+        with time_machine.travel(timezone.now(), tick=False) as clock:
+            go_live = timezone.now() + datetime.timedelta(hours=5)
+            services.submit_for_review(article=self.draft, user=self.author)
+            services.schedule(article=self.draft, editor=self.editor, publish_at=go_live)
+            link, url = self.make_link(days=3)
+            self.assertEqual(link.expires_at, go_live)
+            clock.shift(datetime.timedelta(hours=4, minutes=59))
+            self.assertEqual(Client().get(url).status_code, 200)
+            clock.shift(datetime.timedelta(minutes=2))
+            services.unpublish(article=self.draft, editor=self.editor, note="Pulled")
+            self.assertEqual(Client().get(url).status_code, 404)
+
+    def test_links_made_before_this_rule_die_too(self):
+        """
+        The migration ends the links of stories that went live after them, as
+        the workflow now does; links of stories never made public keep working.
+        """
+        import importlib
+
+        from django.db import connection
+        from django.db.migrations.loader import MigrationLoader
+
+        name = "0011_photo_desk_roles_and_share_links"
+        migration = importlib.import_module(f"articles.migrations.{name}")
+        # The models as that migration knew them (the tables are the same today).
+        apps = MigrationLoader(connection).project_state(("articles", name)).apps
+        revived, url = self.make_link()
+        kept, kept_url = self.make_link()
+        services.submit_for_review(article=self.draft, user=self.author)
+        services.publish(article=self.draft, editor=self.editor)
+        services.unpublish(article=self.draft, editor=self.editor, note="Legal threat")
+        # As an older release left it: the link still open after the takedown.
+        ShareLink.objects.filter(pk=revived.pk).update(revoked_at=None, revoked_by=None)
+        ShareLink.objects.filter(pk=kept.pk).update(
+            article=self.other_draft, revoked_at=None, revoked_by=None
+        )
+        self.assertEqual(Client().get(url).status_code, 200)
+        migration.end_links_of_stories_made_public(apps, None)
+        self.assertEqual(Client().get(url).status_code, 404)
+        self.assertEqual(Client().get(kept_url).status_code, 200)
+
+    def test_conditional_get_never_304(self):
+        """Conditional headers on a dead link get the same 404, never a 304."""
+        link, url = self.make_link()
+        live = Client().get(url)
+        share_links.revoke_share_link(link=link, editor=self.editor)
+        response = Client().get(
+            url,
+            headers={
+                "If-None-Match": live.get("ETag", '"x"'),
+                "If-Modified-Since": "Mon, 01 Jan 2035 00:00:00 GMT",
+            },
+        )
+        self.assertEqual(response.status_code, 404)
+
+    def test_editor_makes_and_revokes_links_in_the_workspace(self):
+        self.client.force_login(self.editor)
+        share = reverse("admin:articles_article_share", args=[self.draft.pk])
+        response = self.client.post(share, {"recipient": "our lawyer", "days": "7"}, follow=True)
+        self.assertContains(response, "The link is ready")
+        link = ShareLink.objects.get()
+        self.assertEqual(link.expires_at - link.created_at, datetime.timedelta(days=7))
+        self.assertContains(response, share_links.share_token(link))
+        response = self.client.post(
+            reverse("admin:articles_article_revoke_share", args=[self.draft.pk, link.pk]),
+            follow=True,
+        )
+        self.assertContains(response, "no longer works")
+        link.refresh_from_db()
+        self.assertIsNotNone(link.revoked_at)
+
+    def test_bad_share_form_input_is_explained(self):
+        self.client.force_login(self.editor)
+        share = reverse("admin:articles_article_share", args=[self.draft.pk])
+        response = self.client.post(share, {"recipient": "", "days": "365"})
+        self.assertEqual(response.status_code, 200)
+        self.assertEqual(set(response.context["form"].errors), {"recipient", "days"})
+        self.assertFalse(ShareLink.objects.exists())
+
+    def test_journalists_cannot_share(self):
+        self.client.force_login(self.author)
+        share = reverse("admin:articles_article_share", args=[self.draft.pk])
+        response = self.client.post(share, {"recipient": "a friend", "days": "3"})
+        self.assertEqual(response.status_code, 403)
+        self.assertFalse(ShareLink.objects.exists())
+        with self.assertRaises(errors.NotAllowed):
+            share_links.create_share_link(
+                article=self.draft,
+                editor=self.author,
+                recipient="a friend",
+                expires_in=datetime.timedelta(days=1),
+            )
+
+
+class EditorsDeskTests(TestCase):
+    """The review queue: stories in review, oldest first, with what an editor needs."""
+
+    @classmethod
+    def setUpTestData(cls):
+        cls.editor = make_user("desk", role="Editors")
+        cls.author = make_journalist("reporter", name="Sok Chan")
+        cls.section = make_section("Environment")
+        start = timezone.now() - datetime.timedelta(hours=30)
+        cls.stories = []
+        for index, headline in enumerate(["Oldest story", "Middle story", "Newest story"]):
+            article = make_ready_article(
+                headline,
+                bylines=[cls.author.person],
+                section=cls.section,
+                body="One two three four five.\n\nSix seven.",
+            )
+            with time_machine.travel(start + datetime.timedelta(hours=index * 10), tick=False):
+                services.submit_for_review(article=article, user=cls.author)
+            cls.stories.append(article)
+        make_ready_article("A draft nobody submitted", bylines=[cls.author.person])
+
+    def test_queue_lists_in_review_oldest_first(self):
+        self.client.force_login(self.editor)
+        response = self.client.get(reverse("admin:articles_article_review"))
+        rows = response.context["rows"]
+        self.assertEqual(
+            [row["article"].headline for row in rows],
+            ["Oldest story", "Middle story", "Newest story"],
+        )
+        first = rows[0]
+        self.assertEqual(first["authors"], "Sok Chan")
+        self.assertEqual(first["words"], 7)
+        self.assertEqual(first["waiting"], "30 hours")
+        self.assertContains(response, "Environment")
+        self.assertNotContains(response, "A draft nobody submitted")
+
+    def test_queue_query_count_does_not_grow(self):
+        """
+        Session, user, the editor's permissions, the stories (with section and
+        revision numbers), their bylines and people: 7 queries for 3 stories
+        or 6, never one per story.
+        """
+        self.client.force_login(self.editor)
+        url = reverse("admin:articles_article_review")
+        self.client.get(url)
+        with self.assertNumQueries(7):
+            self.client.get(url)
+        for index in range(3):
+            article = make_ready_article(f"More {index}", bylines=[self.author.person])
+            services.submit_for_review(article=article, user=self.author)
+        with self.assertNumQueries(7):
+            response = self.client.get(url)
+        self.assertEqual(len(response.context["rows"]), 6)
+
+    def test_count_on_the_index_and_the_story_list(self):
+        self.client.force_login(self.editor)
+        response = self.client.get(reverse("admin:index"))
+        self.assertContains(response, "Review queue: 3 stories waiting")
+        response = self.client.get(reverse("admin:articles_article_changelist"))
+        self.assertContains(response, "Review queue (3 stories)")
+
+    def test_journalists_have_no_queue(self):
+        self.client.force_login(self.author)
+        self.assertEqual(self.client.get(reverse("admin:articles_article_review")).status_code, 403)
+        response = self.client.get(reverse("admin:index"))
+        self.assertNotContains(response, "Review queue")
+
+    def test_workflow_pages_load(self):
+        """Every workflow page of the workspace renders for an editor."""
+        self.client.force_login(self.editor)
+        article = self.stories[0]
+        revisions.record_revision(article=article, user=self.editor)
+        pages = [
+            reverse("admin:articles_article_change", args=[article.pk]),
+            reverse("admin:articles_article_revisions", args=[article.pk]),
+            reverse("admin:articles_article_compare", args=[article.pk]) + "?from=1&to=1",
+            reverse("admin:articles_article_share", args=[article.pk]),
+            reverse("admin:articles_article_review"),
+            reverse("admin:articles_article_changelist"),
+        ]
+        for url in pages:
+            with self.subTest(url=url):
+                self.assertEqual(self.client.get(url).status_code, 200)
+
+    def test_compare_with_bad_numbers_explains(self):
+        self.client.force_login(self.editor)
+        compare = reverse("admin:articles_article_compare", args=[self.stories[0].pk])
+        for query in ["?from=a&to=b", "?from=1&to=99", ""]:
+            with self.subTest(query=query):
+                response = self.client.get(compare + query, follow=True)
+                self.assertEqual(response.status_code, 200)
+                self.assertEqual(len(list(response.context["messages"])), 1)
+
+    def test_change_form_shows_checklist_moves_and_timeline(self):
+        self.client.force_login(self.editor)
+        article = Article.objects.get(headline="Oldest story")
+        response = self.client.get(reverse("admin:articles_article_change", args=[article.pk]))
+        workflow = response.context["workflow"]
+        self.assertEqual(workflow["moves"], ["return", "approve", "publish", "schedule"])
+        self.assertEqual(workflow["checklist"], [])
+        self.assertContains(response, "Sok Chan moved it from Draft to In review")
+        self.assertContains(response, 'id="move-publish"')
