@@ -2,6 +2,7 @@ import shutil
 
 import pytest
 from django.conf import settings
+from django.db import connections
 from django.test import TestCase, TransactionTestCase
 
 from tests.support.factories import remember_roles, restore_roles
@@ -18,6 +19,9 @@ def django_db_setup(django_db_setup, django_db_blocker):
     """The test database, migrated; its roles noted for ``restore_roles``."""
     with django_db_blocker.unblock():
         remember_roles()
+        # Leave no connection open outside the tests: on PostgreSQL one
+        # would keep the test database from being dropped at the end.
+        connections.close_all()
 
 
 @pytest.fixture(autouse=True)
@@ -31,3 +35,4 @@ def _roles_after_a_flush(request):
     instance = request.instance
     if isinstance(instance, TransactionTestCase) and not isinstance(instance, TestCase):
         restore_roles()
+        connections.close_all()
