@@ -14,7 +14,7 @@ from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from people.identity import sees_protected_identities
+from people.identity import Redactor, sees_protected_identities
 
 from .display import photo_thumbnail, shorten, similar_line, usage_line
 from .forms import CreditForm, PhotographForm
@@ -236,9 +236,10 @@ class PhotographAdmin(admin.ModelAdmin):
     )
     def restore_selected(self, request, queryset):
         restored = 0
+        redactor = Redactor()
         for photograph in queryset.filter(withdrawn_at__isnull=False):
             try:
-                restore_photograph(photograph=photograph, user=request.user)
+                restore_photograph(photograph=photograph, user=request.user, redactor=redactor)
             except ValidationError as error:
                 self.message_user(request, " ".join(error.messages), messages.ERROR)
                 continue

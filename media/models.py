@@ -35,16 +35,6 @@ class PhotographQuerySet(models.QuerySet):
         """Load what a photo card shows (caption, credit, renditions) in one query."""
         return self.select_related("photographer")
 
-    def used_in(self, articles):
-        """
-        The photographs ``articles`` use, as lead photo or in the body. Public
-        pages pass ``Article.objects.published()``, so a picture filed for a
-        draft is never shown before its story is.
-        """
-        return self.filter(
-            models.Q(lead_of__in=articles) | models.Q(placements__article__in=articles)
-        ).distinct()
-
     def unused(self):
         """Photographs no story (lead or body) and no profile portrait uses."""
         return self.filter(lead_of=None, placements=None, portrait_of=None)

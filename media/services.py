@@ -195,15 +195,17 @@ def _take_off_site(photograph):
         setattr(photograph, field, getattr(current, field))
 
 
-def restore_photograph(*, photograph, user):
+def restore_photograph(*, photograph, user, redactor=None):
     """
     Put a withdrawn photograph back on the public site. Refused with a
     ``ValidationError`` while its caption, alt text, credit or place still
     names a protected source, or while it is a protected source's portrait.
+    Putting back many, pass one ``people.identity.Redactor`` for them all.
     """
     if not user.has_perm("media.change_live_photograph"):
         raise PermissionDenied(_("Only editors put withdrawn photographs back."))
-    redactor = Redactor()
+    if redactor is None:
+        redactor = Redactor()
     texts = [photograph.caption, photograph.alt_text, photograph.credit_agency, photograph.place]
     if any(redactor.found(text) for text in texts) or photograph.portrait_of.filter(
         is_protected_source=True
@@ -215,18 +217,12 @@ def restore_photograph(*, photograph, user):
             )
             % {"caption": str(photograph)[:80]}
         )
-    Photograph.objects.filter(pk=photograph.pk).update(withdrawn_at=None, updated_at=timezone.now())
+    # Saved, not updated: post_save starts a new content version, so cached
+    # pages show the photo again at once (``reader.signals``).
     photograph.withdrawn_at = None
+    photograph.save(update_fields=["withdrawn_at", "updated_at"])
     changed_by(photograph=photograph, user=user)
     return photograph
-
-
-def missing_credits(photographs):
-    """
-    The photographs among ``photographs`` (any iterable; ``None`` is skipped)
-    that lack a credit (``Photograph.has_credit``).
-    """
-    return [photo for photo in photographs if photo is not None and not photo.has_credit]
 
 
 def set_credit(*, photographs, credit_agency=None, photographer=None, source=None):

@@ -29,6 +29,17 @@ HIDDEN_IN_HISTORY = "…"
 SLUG_SCRIPTS = ["admin/js/urlify.js", "people/js/urlify.js"]
 
 
+def roles_known_to(user, affiliations):
+    """
+    The ``affiliations`` ``user`` may see: every one for those who see
+    identities, public people's only for anyone else, as a protected source's
+    role would say who they are.
+    """
+    if sees_protected_identities(user):
+        return affiliations
+    return affiliations.filter(person__in=Person.objects.public())
+
+
 class PersonAliasInline(admin.TabularInline):
     model = PersonAlias
     extra = 1
@@ -72,11 +83,7 @@ class OrganizationAffiliationInline(admin.TabularInline):
     verbose_name_plural = _("People")
 
     def get_queryset(self, request):
-        queryset = super().get_queryset(request)
-        if sees_protected_identities(request.user):
-            return queryset
-        # A protected source's role would say who they are.
-        return queryset.filter(person__is_protected_source=False)
+        return roles_known_to(request.user, super().get_queryset(request))
 
 
 @admin.register(Person)
@@ -384,8 +391,4 @@ class AffiliationAdmin(admin.ModelAdmin):
     date_hierarchy = "start_date"
 
     def get_queryset(self, request):
-        queryset = super().get_queryset(request)
-        if sees_protected_identities(request.user):
-            return queryset
-        # A protected source's role would say who they are.
-        return queryset.filter(person__is_protected_source=False)
+        return roles_known_to(request.user, super().get_queryset(request))

@@ -15,6 +15,8 @@ from django.db.models import Q
 from django.db.models.constants import LOOKUP_SEP
 from django.utils.text import smart_split, unescape_string_literal
 
+from .names import is_khmer
+
 # The person form's fields that can identify someone. Error reports show
 # them as stars (operations/reporting.py also hides inline rows ending in them,
 # such as "aliases-0-name").
@@ -116,49 +118,88 @@ def search_public_identities(queryset, search_fields, search_term):
     return queryset.filter(conditions), True
 
 
+def name_regex(form):
+    """
+    The pattern finding one form of a name in a text, in any case and however
+    its words are spaced: as whole words for Latin script ("Ny Sok" is not in
+    "Ny Sokha"), anywhere for Khmer, which is written without spaces.
+    """
+    written = r"\s+".join(re.escape(word) for word in form.split())
+    return written if is_khmer(form) else rf"(?<!\w){written}(?!\w)"
+
+
+def name_pattern(forms):
+    """
+    One compiled pattern finding any of ``forms`` (``name_regex``), the
+    longest first, so "Ny Sokha Chan" is found whole before "Ny Sokha". None
+    without forms. The one rule every search for a protected source's name
+    uses: redacting, warning before approval, refusing to put a photo back,
+    listing the public places, rewriting the workspace history.
+    """
+    forms = sorted({" ".join(form.split()) for form in forms} - {""}, key=len, reverse=True)
+    if not forms:
+        return None
+    return re.compile("|".join(name_regex(form) for form in forms), re.IGNORECASE)
+
+
+def form_pattern(form):
+    """``name_pattern([form])``: one form alone (``re`` keeps the patterns it compiled)."""
+    return name_pattern([form])
+
+
+def identity_forms(person):
+    """
+    The forms of ``person``'s name that say who they are, and that are
+    replaced by their label wherever the newsroom kept them: the name, the
+    Khmer name and the aliases (three characters or more). Short names are
+    left: shared by many, replacing them would blank other people's names.
+    """
+    forms = [person.name, person.name_km, *(alias.name for alias in person.aliases.all())]
+    forms = {" ".join(form.split()) for form in forms}
+    return sorted((form for form in forms if len(form) > 2), key=len, reverse=True)
+
+
 class Redactor:
     """
     Rewrites what the newsroom kept before someone became a protected source
     (a story's old revisions) for a reader who may not see identities: each
-    protected source's name, Khmer name and aliases become their label.
-    Short names are left: shared by many, replacing them would blank other
-    people's names.
+    protected source's name, Khmer name and aliases (``identity_forms``)
+    become their label, wherever ``name_pattern`` finds them.
     """
 
-    def __init__(self):
+    def __init__(self, people=None):
         from .models import Person
 
-        protected = Person.objects.filter(is_protected_source=True).prefetch_related("aliases")
-        self.labels = {person.pk: person.public_label for person in protected}
-        pairs = {}
-        for person in protected:
-            for form in [person.name, person.name_km, *(a.name for a in person.aliases.all())]:
-                form = " ".join(form.split())
-                if len(form) > 2:
-                    pairs.setdefault(form.casefold(), (form, person.public_label))
-        forms = sorted(pairs.values(), key=lambda pair: len(pair[0]), reverse=True)
-        self.labels_by_form = {form.casefold(): label for form, label in forms}
-        self.pattern = (
-            re.compile("|".join(re.escape(form) for form, _label in forms), re.IGNORECASE)
-            if forms
-            else None
+        if people is None:
+            people = Person.objects.filter(is_protected_source=True).prefetch_related("aliases")
+        self.labels = {person.pk: person.public_label for person in people}
+        # A form two people share is replaced by the first one's label.
+        self.forms = {}
+        for person in people:
+            for form in identity_forms(person):
+                self.forms.setdefault(form.casefold(), (form, person.public_label))
+        self.pattern = name_pattern(form for form, _label in self.forms.values())
+
+    def label_for(self, written):
+        """The label of the protected source whose name ``self.pattern`` found as ``written``."""
+        known = self.forms.get(" ".join(written.split()).casefold())
+        if known is not None:
+            return known[1]
+        # Letters that match in any case but fold differently ("ſ", "K").
+        return next(
+            label for form, label in self.forms.values() if form_pattern(form).fullmatch(written)
         )
 
     def text(self, value):
         if self.pattern is None or not isinstance(value, str):
             return value
-        return self.pattern.sub(
-            lambda match: self.labels_by_form[" ".join(match[0].split()).casefold()], value
-        )
+        return self.pattern.sub(lambda match: self.label_for(match[0]), value)
 
     def found(self, value):
         """The protected sources' names in ``value``, as ``(name as written, label)`` pairs."""
         if self.pattern is None or not value:
             return []
-        return [
-            (match[0], self.labels_by_form[" ".join(match[0].split()).casefold()])
-            for match in self.pattern.finditer(value)
-        ]
+        return [(match[0], self.label_for(match[0])) for match in self.pattern.finditer(value)]
 
     def label_of(self, person_id):
         """The label of the protected source ``person_id``, or None for anyone else."""

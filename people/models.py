@@ -200,7 +200,7 @@ class Person(models.Model):
     def shown_portrait(self):
         """The portrait readers see: none while it is withdrawn."""
         portrait = self.portrait
-        return None if portrait is None or portrait.withdrawn_at else portrait
+        return None if portrait is None or portrait.is_withdrawn else portrait
 
     @property
     def is_staff_member(self):

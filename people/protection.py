@@ -19,21 +19,20 @@ do their part at once (the portrait is withdrawn, page and file).
 
 import dataclasses
 import json
-import re
 
 from django.contrib.admin.models import LogEntry
 from django.db import transaction
-from django.db.models import Value
-from django.db.models.functions import Replace
+from django.db.models import Q
 from django.views.decorators.debug import sensitive_variables
 
-from .names import is_khmer
+from .identity import Redactor, form_pattern
 from .services import record_former_slug
 from .signals import source_protected
 from .slugs import free_slug
 
 # Shorter forms ("Ny", "Om") would find every story: they are not looked for.
 SHORTEST_FORM = 3
+OBJECT_REPR_LENGTH = LogEntry._meta.get_field("object_repr").max_length
 
 
 @dataclasses.dataclass
@@ -73,19 +72,12 @@ def name_forms(person):
 
 def names_in(text, forms):
     """
-    The forms found in ``text``: as whole words for Latin script (“Dara” is not
-    in “Daravuth”), anywhere for Khmer, which is written without spaces.
+    The forms found in ``text``, by the one rule every search for a protected
+    source's name follows (``identity.name_pattern``): as whole words for
+    Latin script (“Dara” is not in “Daravuth”), anywhere for Khmer, which is
+    written without spaces.
     """
-    found = []
-    for form in forms:
-        if is_khmer(form):
-            present = form in text
-        else:
-            pattern = rf"(?<!\w){re.escape(form)}(?!\w)"
-            present = re.search(pattern, text, flags=re.IGNORECASE) is not None
-        if present:
-            found.append(form)
-    return found
+    return [form for form in forms if form_pattern(form).search(text)]
 
 
 def places_naming(person):
@@ -134,24 +126,53 @@ def protect(*, person, editor):
     source_protected.send(sender=type(person), person=person, editor=editor)
 
 
-@sensitive_variables("names")
+@sensitive_variables()
 def forget_names_in_history(person):
     """
     Once a person becomes a protected source, the workspace history written
     before (admin LogEntry rows, shown in "History" and "Recent actions")
-    carries their public label instead of their names.
+    carries their public label instead of their names, found as
+    ``identity.name_pattern`` finds them: another person's name that merely
+    begins like theirs ("Ny Sokha" for "Ny Sok") is left as written.
     """
-    names = {person.name, person.name_km, *person.aliases.values_list("name", flat=True)}
-    names = sorted((name for name in names if len(name.strip()) > 2), key=len, reverse=True)
-    for name in names:
-        LogEntry.objects.filter(object_repr__contains=name).update(
-            object_repr=Replace("object_repr", Value(name), Value(person.public_label))
-        )
-        # The change message is JSON: Khmer letters are stored as \u escapes there.
-        for written, label in {
-            (name, person.public_label),
-            (json.dumps(name)[1:-1], json.dumps(person.public_label)[1:-1]),
-        }:
-            LogEntry.objects.filter(change_message__contains=written).update(
-                change_message=Replace("change_message", Value(written), Value(label))
+    redactor = Redactor(people=[person])
+    if redactor.pattern is None:
+        return
+    # A first, wide pass in the database; the pattern decides. The change
+    # message is JSON: Khmer letters are stored as \u escapes there.
+    candidates = Q()
+    for form, _label in redactor.forms.values():
+        candidates |= Q(object_repr__icontains=form) | Q(change_message__icontains=form)
+        escaped = json.dumps(form)[1:-1]
+        if escaped != form:
+            candidates |= Q(change_message__icontains=escaped)
+    entries = LogEntry.objects.filter(candidates).only("object_repr", "change_message")
+    for entry in list(entries):
+        object_repr = redactor.text(entry.object_repr)[:OBJECT_REPR_LENGTH]
+        change_message = _redacted_message(entry.change_message, redactor)
+        if (object_repr, change_message) != (entry.object_repr, entry.change_message):
+            LogEntry.objects.filter(pk=entry.pk).update(
+                object_repr=object_repr, change_message=change_message
             )
+
+
+def _redacted_message(message, redactor):
+    """A LogEntry's change message with ``redactor``'s names replaced: JSON, or plain text."""
+    try:
+        parsed = json.loads(message)
+    except ValueError:
+        return redactor.text(message)
+    if not isinstance(parsed, list):
+        return redactor.text(message)
+    redacted = _redacted_json(parsed, redactor)
+    return message if redacted == parsed else json.dumps(redacted)
+
+
+def _redacted_json(value, redactor):
+    if isinstance(value, str):
+        return redactor.text(value)
+    if isinstance(value, list):
+        return [_redacted_json(item, redactor) for item in value]
+    if isinstance(value, dict):
+        return {key: _redacted_json(item, redactor) for key, item in value.items()}
+    return value

@@ -8,11 +8,12 @@ sections, topics and people that appear in published stories: django-filter
 would otherwise list the whole related table, drafts' people included.
 
 The lists are worked out once per content version and kept in the cache
-(``articles.pagecache``): a story published, changed or taken down starts
+(``reader.pagecache``): a story published, changed or taken down starts
 new ones. At 100,000 stories they cost more than the rest of the page.
 """
 
 import datetime
+import re
 
 import django_filters
 from django import forms
@@ -24,10 +25,13 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
 from articles.models import Article, Byline, Language
+from people.slugs import SLUG_PATTERN
 from quotes.models import Quote
 
 from . import pagecache, search
 from .templatetags.reader import local_name
+
+SLUG = re.compile(SLUG_PATTERN)
 
 # What a person's choice shows: str() of a person reads the protection flag.
 PERSON_CHOICE_FIELDS = ["pk", "name", "name_km", "slug", "is_protected_source", "public_label"]
@@ -142,7 +146,12 @@ class PublishedChoiceField(django_filters.fields.ModelChoiceField):
     def to_python(self, value):
         if value in self.empty_values:
             return None
-        item = self.queryset.filter(slug=str(value)).first()
+        # Only a slug (what the <uslug:…> addresses take) reaches the
+        # database: PostgreSQL refuses a NUL in a query outright.
+        value = str(value)
+        if not SLUG.fullmatch(value):
+            raise ValidationError(self.error_messages["invalid_choice"], code="invalid_choice")
+        item = self.queryset.filter(slug=value).first()
         if item is None:
             raise ValidationError(self.error_messages["invalid_choice"], code="invalid_choice")
         self._chosen = (item.slug, local_name(item))

@@ -3,7 +3,7 @@ A server-side cache for the reader pages that are read most (home, stories).
 
 Pages are stored under a *content version*: any change to content readers can
 see (a story, quote, person, photo, section…) starts a new version, so no page
-outlives the content it shows (``articles.signals``). A page is also never kept
+outlives the content it shows (``reader.signals``). A page is also never kept
 past the moment the next scheduled story goes live, because a story appearing
 at its publish time changes no row at all.
 

@@ -254,10 +254,6 @@ def search(query):
     return Results(
         query=query,
         stories=stories(published.for_listing(), query, window=SEARCH_WINDOW),
-        people=list(people(published.people().select_related("portrait"), query)[:PEOPLE_SHOWN]),
-        photographs=list(
-            photographs(published.photographs().select_related("photographer"), query)[
-                :PHOTOS_SHOWN
-            ]
-        ),
+        people=list(people(published.people(), query)[:PEOPLE_SHOWN]),
+        photographs=list(photographs(published.photographs().for_listing(), query)[:PHOTOS_SHOWN]),
     )

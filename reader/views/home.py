@@ -54,7 +54,7 @@ def home(request):
     since = timezone.now() - datetime.timedelta(days=30)
     recent_quotes = Quote.objects.filter(
         article__in=published.filter(published_at__gte=since),
-        speaker__is_protected_source=False,
+        speaker__in=Person.objects.public(),
     )
     most = (
         recent_quotes.values("speaker")
@@ -72,7 +72,6 @@ def home(request):
     most_quoted = (
         Person.objects.filter(pk__in=most)
         .annotate(quote_count=Subquery(counted))
-        .select_related("portrait")
         .order_by("-quote_count", "name")
     )
     return render(

@@ -15,7 +15,7 @@ PHOTOS_PER_PAGE = 24
 
 
 def public_photographs():
-    return Article.objects.published().photographs().select_related("photographer")
+    return Article.objects.published().photographs().for_listing()
 
 
 @require_safe

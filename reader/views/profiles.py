@@ -67,7 +67,7 @@ def person_detail(request, slug):
             )
         )
     )
-    photos = published.photographs().filter(photographer=person).select_related("photographer")
+    photos = published.photographs().filter(photographer=person).for_listing()
     affiliations = list(person.affiliations.all())
     written_count = written.count()
     quoting_count = quoting.count()
@@ -96,7 +96,7 @@ def organization_detail(request, slug):
         Affiliation.objects.filter(
             organization=organization, person__in=published.people().values("pk")
         )
-        .select_related("person__portrait")
+        .select_related("person")
         .order_by("end_date", "position", "person__name")
     )
     stories = published.filter(organizations=organization).for_listing()

@@ -7,7 +7,7 @@ from django.test import TestCase
 
 from articles.models import Article
 from media.models import Photograph
-from media.services import missing_credits
+from media.services import withdraw_photograph
 from tests.support import samples
 from tests.support.factories import (
     image_bytes,
@@ -18,6 +18,7 @@ from tests.support.factories import (
     place_photo,
 )
 from tests.support.media import IsolatedMedia, stored_names, upload
+from workflow.checklist import approval_checklist
 
 CHANGELIST = "/admin/media/photograph/"
 UPLOAD = "/admin/media/photograph/upload/"
@@ -260,20 +261,25 @@ class DeletionTests(DeskTestCase):
 
 
 class CreditsAndPhotographerTests(IsolatedMedia, TestCase):
-    def test_missing_credits_names_the_uncredited_photos(self):
+    def test_a_photo_without_credit_holds_its_story_back(self):
         """The approval checklist: a photo needs an agency or a photographer."""
         credited = make_photograph(credit_agency="AFP")
         by_person = make_photograph(credit_agency="", photographer=make_person("Kong Meta"))
         uncredited = make_photograph(credit_agency="  ")
-        self.assertEqual(missing_credits([credited, by_person, None, uncredited]), [uncredited])
+        for photograph in (credited, by_person):
+            self.assertEqual(photograph.missing_for_publication(name="the photo"), [])
+        self.assertEqual(
+            uncredited.missing_for_publication(name="the photo"), ["Give a credit for the photo."]
+        )
         self.assertFalse(uncredited.has_credit)
         self.assertEqual(list(Photograph.objects.missing_credit()), [])
-        article = make_article(lead_photo=credited)
+        article = make_article(lead_photo=credited, body="[photo 1]\n\nThe court rose.")
         place_photo(article, uncredited)
-        self.assertEqual(missing_credits(Photograph.objects.used_in([article])), [uncredited])
+        needs = [line for line in approval_checklist(article) if "credit" in line]
+        self.assertEqual(needs, ["Give a credit for photo 1 in the body."])
 
     def test_photographer_pages_list_only_published_photos(self):
-        """``person.photographs.used_in(published)``: a photo filed for a draft stays hidden."""
+        """``Article.objects.published().photographs()``: a photo filed for a draft stays hidden."""
         person = make_person("Kong Meta")
         published_photo = make_photograph(photographer=person)
         draft_photo = make_photograph(photographer=person)
@@ -283,6 +289,9 @@ class CreditsAndPhotographerTests(IsolatedMedia, TestCase):
             published_at=datetime.datetime(2026, 1, 1, tzinfo=datetime.UTC),
         )
         make_article(lead_photo=draft_photo)
-        shown = person.photographs.used_in(Article.objects.published()).for_listing()
-        self.assertEqual(list(shown), [published_photo])
+        shown = Article.objects.published().photographs().filter(photographer=person)
+        self.assertEqual(list(shown.for_listing()), [published_photo])
         self.assertEqual(set(person.photographs.all()), {published_photo, draft_photo})
+        # Nor does a photo an editor withdrew.
+        withdraw_photograph(photograph=published_photo, user=make_user(role="Editors"))
+        self.assertEqual(list(shown.for_listing()), [])

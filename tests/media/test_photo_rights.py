@@ -10,13 +10,15 @@ Withdrawing a photo from the site, and putting it back, is an editor's.
 
 import datetime
 
+from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
 from django.test import TestCase
+from django.urls import reverse
 from django.utils import timezone
 
 from articles.models import Article
 from media.models import Photograph
-from media.services import withdraw_photograph
+from media.services import restore_photograph, withdraw_photograph
 from tests.support.factories import (
     image_upload,
     make_article,
@@ -178,6 +180,22 @@ class PhotoRightsTests(IsolatedMedia, TestCase):
                 self.assertFalse(photograph.is_withdrawn)
         with self.assertRaises(PermissionDenied):
             withdraw_photograph(photograph=photograph, user=self.author)
+
+    def test_a_photo_put_back_is_on_cached_pages_at_once(self):
+        """
+        Putting a photo back starts a new content version: a cached page shows
+        it again at once, even one no story's revision touches (a portrait).
+        """
+        cache.clear()
+        portrait = make_photograph(caption="Kem Sokha in his office.", uploaded_by=self.author)
+        person = make_person("Kem Sokha", portrait=portrait)
+        make_published_article(bylines=[person])
+        withdraw_photograph(photograph=portrait, user=self.editor)
+        url = reverse("reader:person_detail", args=[person.slug])
+        for _visit in ("made", "from the cache"):
+            self.assertNotContains(self.client.get(url), 'class="profile__portrait"')
+        restore_photograph(photograph=Photograph.objects.get(pk=portrait.pk), user=self.editor)
+        self.assertContains(self.client.get(url), 'class="profile__portrait"')
 
     def test_a_withdrawn_photo_is_on_no_public_page(self):
         photograph, article = self.photo_in("published", uploaded_by=self.author, lead=False)

@@ -186,6 +186,52 @@ class ArchiveFilterTests(ReaderTestMixin, TestCase):
                 self.assertNotContains(response, "<script>alert", status_code=400)
                 self.assertNotContains(response, "<svg", status_code=400)
 
+    def test_a_choice_that_is_no_slug_is_refused_before_any_query(self):
+        """
+        A NUL (PostgreSQL refuses it in a query: a 500 there) or any other value
+        no slug address could carry is the form's invalid answer, without
+        asking the database; a Khmer slug still reaches it.
+        """
+        garbage = ["a\x00b", "\x00", "land\x00", "a b", "a/b", "../land", "'; --", "land%", "<b>"]
+        for name in ("section", "topic", "author", "quoted"):
+            for value in garbage:
+                with self.subTest(name=name, value=value):
+                    filterset = filters.ArchiveFilter({name: value}, request=None)
+                    with self.assertNumQueries(0):
+                        self.assertFalse(filterset.form.is_valid())
+                    [error] = filterset.form.errors.as_data()[name]
+                    self.assertEqual(error.code, "invalid_choice")
+                    response = self.client.get(ARCHIVE, {name: value})
+                    self.assertEqual(response.status_code, 400)
+                    self.assertEqual(self.headlines(response), [])
+        with self.assertNumQueries(1):
+            self.assertFalse(filters.ArchiveFilter({"section": "ដីធ្លី"}).form.is_valid())
+        response = self.client.get(ARCHIVE, {"section": "land"})
+        self.assertEqual(self.headlines(response), ["Rubber company fences village land"])
+
+    def test_a_nul_in_any_reader_parameter_never_reaches_the_database(self):
+        """Run on PostgreSQL too (``scripts/with-postgres``), which refuses a NUL in a query."""
+        archive_parameters = [
+            "q", "section", "topic", "author", "quoted", "language",
+            "published_after", "published_before", "page",
+        ]  # fmt: skip
+        addresses = [(ARCHIVE, name) for name in archive_parameters] + [
+            (reverse("reader:search"), "q"),
+            (reverse("reader:search"), "page"),
+            (reverse("reader:photo_list"), "page"),
+            (reverse("reader:section_detail", args=["land"]), "page"),
+            (reverse("reader:topic_detail", args=["rubber"]), "page"),
+            (reverse("reader:correction_list"), "page"),
+            (reverse("reader:feed_latest"), "language"),
+            (reverse("reader:home"), "page"),
+            ("/sitemap.xml", "p"),
+        ]
+        for url, name in addresses:
+            for value in ("\x00", "land\x00", "2\x00"):
+                with self.subTest(url=url, name=name, value=value):
+                    response = self.client.get(url, {name: value})
+                    self.assertIn(response.status_code, (200, 400, 404))
+
     def test_long_or_odd_words_never_fail(self):
         for words in ("x" * 5000, "'\"%_\\", "a & b | !c", "\x00null", "   "):
             with self.subTest(words=words[:10]):

@@ -93,6 +93,18 @@ class PhotoPageTests(ReaderTestMixin, TestCase):
             with self.subTest(url):
                 self.assertEqual(self.client.get(url).status_code, 200)
 
+    def test_the_credit_names_the_photographer_in_the_page_language(self):
+        """On a Khmer photo page the credit links the photographer by their Khmer name."""
+        self.photographer.name_km = "ឡុង ណារិទ្ធ"
+        self.photographer.save()
+        profile = reverse("reader:person_detail", args=[self.photographer.slug])
+        english = self.client.get(photo_page(self.lead))
+        self.assertContains(english, f'CamboJA/ <a href="{profile}">Long Narith</a>', html=False)
+        khmer = self.client.get(f"/km{photo_page(self.lead)}")
+        self.assertContains(khmer, "CamboJA/ <a href=")
+        self.assertContains(khmer, ">ឡុង ណារិទ្ធ</a>")
+        self.assertNotContains(khmer, "Long Narith</a>")
+
 
 # Photo archive: 1 count; 2 the page of photos with photographers; 3 the section menu.
 PHOTO_LIST_QUERIES = 3
