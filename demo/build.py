@@ -6,7 +6,6 @@ and Khmer, with their bylines, quotes, photographs and corrections.
 import dataclasses
 import datetime
 
-from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
@@ -19,6 +18,7 @@ from articles.models import (
     Correction,
     Language,
 )
+from media.files import remove_stored_files
 from media.services import create_photograph
 from quotes.models import Quote
 
@@ -59,7 +59,7 @@ class DemoNewsroom:
         self.section_photos = {}  # section slug -> photos taken for its stories
         self.stories = {}
         self.photo_seed = 0
-        self.stored_files = []
+        self.stored = []  # Photographs whose files this build wrote.
 
     def build(self):
         self.sections = make_sections()
@@ -93,12 +93,12 @@ class DemoNewsroom:
             date_taken=day,
             place=place,
         )
-        self.stored_files.append(photograph.image.name)
+        self.stored.append(photograph)
         return photograph
 
     def remove_files(self):
-        for name in self.stored_files:
-            default_storage.delete(name)
+        """After a failed build: its rows are rolled back, but not the files they named."""
+        remove_stored_files(photographs=self.stored)
 
     def make_file_photos(self):
         for number, (section, photo) in enumerate(FILE_PHOTOS.items()):

@@ -4,7 +4,6 @@ stories with their pictures, each a draft with the importer's byline), and the
 photos imported stories still wait for.
 """
 
-import re
 from pathlib import Path
 
 from django import forms
@@ -21,7 +20,7 @@ from workflow import editing, roles
 
 from .models import PhotoNeeded
 from .services import ImportResult, attach_photo, import_story
-from .story_format import IMAGE_SUFFIXES, MAX_STORY_BYTES
+from .story_format import IMAGE_SUFFIXES, MAX_STORY_BYTES, photo_number
 
 
 class MultipleFileInput(forms.ClearableFileInput):
@@ -60,12 +59,11 @@ def group_uploads(files):
     texts = [upload for upload in files if upload not in pictures]
     claimed, stories = set(), []
     for text in texts:
-        pattern = re.compile(rf"{re.escape(Path(text.name).stem)}-(\d+)$", re.IGNORECASE)
         images = {}
         for picture in pictures:
-            match = pattern.match(Path(picture.name).stem)
-            if match:
-                images[int(match[1])] = picture
+            number = photo_number(text.name, picture.name)
+            if number is not None:
+                images[number] = picture
                 claimed.add(picture.name)
         stories.append((text, images))
     return stories, [picture.name for picture in pictures if picture.name not in claimed]

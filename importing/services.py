@@ -11,7 +11,6 @@ workspace (``attach_photo``); no stand-in image is made.
 """
 
 import dataclasses
-import re
 from pathlib import Path
 
 from django.core.exceptions import ValidationError
@@ -20,6 +19,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from articles.models import Article, ArticlePhoto, Byline, Language
+from media.files import remove_stored_files
 from media.services import create_photograph
 from people.models import Person
 from people.names import is_khmer
@@ -29,7 +29,7 @@ from workflow.revisions import record_revision
 from workflow.roles import staff_person
 
 from .models import PhotoNeeded
-from .story_format import IMAGE_SUFFIXES, StoryFileError, decode_story, parse_story, story_body
+from .story_format import StoryFileError, decode_story, parse_story, photo_number, story_body
 
 
 @dataclasses.dataclass
@@ -48,18 +48,17 @@ class ImportResult:
         return self.article is not None
 
 
-def images_beside(path):
+def images_beside(path, files):
     """
-    The pictures beside a story file, by photo number: ``story-1.jpg`` for
-    the first caption of ``story.txt``, ``story-2.png`` for the second.
+    The pictures for the story file at ``path`` among ``files`` (its folder's),
+    by photo number: ``story-1.jpg`` for the first caption of ``story.txt``,
+    ``story-2.png`` for the second.
     """
-    path = Path(path)
     found = {}
-    pattern = re.compile(rf"{re.escape(path.stem)}-(\d+)$", re.IGNORECASE)
-    for candidate in path.parent.iterdir():
-        match = pattern.match(candidate.stem)
-        if match and candidate.suffix.lower() in IMAGE_SUFFIXES and candidate.is_file():
-            found[int(match[1])] = candidate
+    for candidate in files:
+        number = photo_number(path.name, candidate.name)
+        if number is not None and candidate.is_file():
+            found[number] = candidate
     return found
 
 
@@ -86,16 +85,6 @@ def import_story(*, data, name, images=None, user=None):
     except Exception:
         remove_stored_files(photographs=stored)
         raise
-
-
-def remove_stored_files(*, photographs):
-    """
-    Remove the files (originals and renditions) of photographs whose rows an
-    import rolled back: storage is not part of the transaction.
-    """
-    for photograph in photographs:
-        for name in photograph.stored_files():
-            photograph.image.storage.delete(name)
 
 
 def _import_parsed(story, *, name, images, user, stored):
@@ -137,7 +126,7 @@ def _import_parsed(story, *, name, images, user, stored):
             continue
         try:
             photograph = create_photograph(
-                image=image if hasattr(image, "read") else File(open(image, "rb")),  # noqa: SIM115
+                image=image,
                 uploaded_by=user,
                 caption=block.caption,
                 alt_text=block.alt_text or block.caption[:300],
@@ -168,6 +157,7 @@ def _import_parsed(story, *, name, images, user, stored):
 def import_story_files(*, paths, user=None):
     """Import each story file in ``paths`` with the pictures beside it; a result per file."""
     results = []
+    folders = {}  # Each folder is listed once, however many stories it holds.
     for path in paths:
         path = Path(path)
         try:
@@ -175,10 +165,12 @@ def import_story_files(*, paths, user=None):
         except OSError as error:
             results.append(ImportResult(name=str(path), error=f"{path}: {error.strerror}."))
             continue
+        if path.parent not in folders:
+            folders[path.parent] = list(path.parent.iterdir())
         images = {}
         opened = []
         try:
-            for number, image_path in images_beside(path).items():
+            for number, image_path in images_beside(path, folders[path.parent]).items():
                 handle = image_path.open("rb")
                 opened.append(handle)
                 images[number] = File(handle, name=image_path.name)

@@ -15,6 +15,7 @@ import dataclasses
 import datetime
 import re
 import unicodedata
+from pathlib import PurePath
 
 from django.utils.translation import gettext as _
 
@@ -22,6 +23,20 @@ from articles.models import Article
 
 IMAGE_SUFFIXES = (".jpg", ".jpeg", ".png", ".webp")
 MAX_STORY_BYTES = 2_000_000
+
+
+def photo_number(story_name, image_name):
+    """
+    The photo number a picture named ``image_name`` has in the story file
+    ``story_name`` (``court-2.jpg`` is photo 2 of ``court.txt``), or None when
+    it is not one of its pictures.
+    """
+    story, image = PurePath(story_name), PurePath(image_name)
+    if image.suffix.lower() not in IMAGE_SUFFIXES:
+        return None
+    match = re.fullmatch(rf"{re.escape(story.stem)}-(\d+)", image.stem, re.IGNORECASE)
+    return int(match[1]) if match else None
+
 
 CREDIT = re.compile(
     r"(?:^|\s)(?P<agency>[A-Z][\w&.'’\-]*(?:\s[A-Z][\w&.'’\-]*){0,3})\s?/\s?"

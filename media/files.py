@@ -113,3 +113,12 @@ def remove_after_commit(storage, names):
 def delete_files(storage, names):
     for name in names:
         storage.delete(name)
+
+
+def remove_stored_files(*, photographs):
+    """
+    Remove every file (original and renditions) of ``photographs`` whose rows
+    were rolled back: the storage is not part of the transaction.
+    """
+    for photograph in photographs:
+        delete_files(photograph.image.storage, photograph.stored_files())

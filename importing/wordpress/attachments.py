@@ -5,7 +5,8 @@ Image files come from ``media_dir``, a copy of the site's
 ``wp-content/uploads`` folder: an attachment's ``_wp_attached_file``
 (``2024/05/photo.jpg``) is looked up there, and nothing outside it is ever
 read. The credit comes from the attachment's credit field when it has one,
-else from the ``Agency/ Photographer`` at the end of its caption.
+else from the ``Agency/ Photographer`` at the end of its caption. The
+photographer is matched among the people who imports may know by name.
 """
 
 from pathlib import Path
@@ -13,6 +14,7 @@ from urllib.parse import urlsplit
 
 from django.utils.translation import gettext as _
 
+from people.models import Person
 from people.services import find_or_create_person
 
 from ..story_format import CREDIT, IMAGE_SUFFIXES, parse_caption
@@ -44,8 +46,11 @@ def image_path(item, *, media_dir):
     return None
 
 
-def photo_fields(item):
-    """The photograph's fields from an attachment: caption, alt text, credit, date, place."""
+def photo_fields(item, *, user):
+    """
+    The photograph's fields from an attachment: caption, alt text, credit,
+    date, place. The photographer is found among the people ``user`` knows.
+    """
     caption = strip_tags(item.excerpt) or strip_tags(item.content) or item.title
     credit = next((item.meta[key] for key in CREDIT_META_KEYS if item.meta.get(key)), "")
     parsed = parse_caption(caption, number=0)
@@ -59,7 +64,9 @@ def photo_fields(item):
             agency = credit
     photographer = None
     if photographer_name:
-        photographer, _created = find_or_create_person(name=photographer_name)
+        photographer, _created = find_or_create_person(
+            name=photographer_name, among=Person.objects.known_to(user)
+        )
     alt_text = item.meta.get("_wp_attachment_image_alt") or caption
     return {
         "caption": caption or _("(no caption)"),

@@ -5,11 +5,13 @@ The XML is read with defusedxml: no entity expansion, no DTD, nothing
 fetched from the network. An export that cannot be read raises
 ``WordPressExportError`` with the reason, for the command to print. A
 post's password is never read: ``Item.protected`` only says it had one.
+Slugs are decoded: WordPress writes a Khmer one percent-encoded (``%e1%9e%9f…``).
 """
 
 import dataclasses
 import datetime
 import re
+from urllib.parse import unquote
 from xml.etree.ElementTree import ParseError
 
 from defusedxml import DefusedXmlException
@@ -129,11 +131,11 @@ def parse_export(root, path="export"):
         for element in channel.findall(f"{wp}author")
     ]
     categories = [
-        (_text(element, f"{wp}category_nicename"), _text(element, f"{wp}cat_name"))
+        (_slug(_text(element, f"{wp}category_nicename")), _text(element, f"{wp}cat_name"))
         for element in channel.findall(f"{wp}category")
     ]
     tags = [
-        (_text(element, f"{wp}tag_slug"), _text(element, f"{wp}tag_name"))
+        (_slug(_text(element, f"{wp}tag_slug")), _text(element, f"{wp}tag_name"))
         for element in channel.findall(f"{wp}tag")
     ]
     items = []
@@ -142,7 +144,7 @@ def parse_export(root, path="export"):
             id=_text(element, f"{wp}post_id"),
             post_type=_text(element, f"{wp}post_type"),
             title=_text(element, "title"),
-            slug=_text(element, f"{wp}post_name"),
+            slug=_slug(_text(element, f"{wp}post_name")),
             status=_text(element, f"{wp}status"),
             date_gmt=_date(element, wp),
             content=_text(element, f"{CONTENT}encoded"),
@@ -157,7 +159,7 @@ def parse_export(root, path="export"):
                 % {"path": path, "title": item.title}
             )
         for category in element.findall("category"):
-            pair = (category.get("nicename", ""), (category.text or "").strip())
+            pair = (_slug(category.get("nicename", "")), (category.text or "").strip())
             if category.get("domain") == "category":
                 item.categories.append(pair)
             elif category.get("domain") == "post_tag":
@@ -179,6 +181,11 @@ def _wp_namespace(root):
 def _text(element, path):
     found = element.find(path)
     return (found.text or "").strip() if found is not None else ""
+
+
+def _slug(value):
+    """A slug as written before WordPress percent-encoded its non-ASCII letters."""
+    return unquote(value)
 
 
 def _has_text(element, path):

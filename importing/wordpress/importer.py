@@ -10,6 +10,15 @@ duplicating. A malformed export, or any file that cannot be imported, leaves
 the database as it was, and the files it stored are removed. An attachment
 whose file is missing becomes a “photo needed” record on the stories that
 use it. A post's password is never kept.
+
+Importing again never undoes what the newsroom did since: a story someone
+moved in the workspace (took down, sent for review, published) keeps its
+status, unless its post became private or password-protected while the story
+is on the site; a picture attached in the workspace stays where it was put,
+and its slot is not made again; a photograph whose caption or credit the
+export changes is changed as the photo desk would change it (each story
+showing it keeps a revision), and one a story in an editor's hands shows is
+left as it is unless an editor imports.
 """
 
 import dataclasses
@@ -23,14 +32,16 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from articles.models import Article, ArticlePhoto, Byline, Language, Section, Topic
-from media.services import create_photograph, save_photograph
+from media.files import remove_stored_files
+from media.models import Photograph
+from media.services import changed_by, create_photograph, is_locked, save_photograph
 from people.names import is_khmer
 from people.slugs import slugify
 from quotes.services import attribute_quotes
+from workflow.editing import record_edit
 from workflow.revisions import latest_revision, record_revision
 
 from ..models import ImportedItem, ImportKind, PhotoNeeded
-from ..services import remove_stored_files
 from ..story_format import parse_caption
 from .attachments import image_path, photo_fields
 from .authors import match_author
@@ -39,6 +50,8 @@ from .export import WordPressExportError, read_export
 from .statuses import revision_note, story_status, withheld_reason
 
 UNSORTED = {"uncategorized", "uncategorised"}
+LIVE_PHOTOS = "media.change_live_photograph"
+ON_THE_SITE = {Article.Status.APPROVED, Article.Status.PUBLISHED}
 
 
 @dataclasses.dataclass
@@ -57,6 +70,41 @@ class Report:
     skipped: list = dataclasses.field(default_factory=list)
     # Private or password-protected posts, imported as drafts.
     withheld: list = dataclasses.field(default_factory=list)
+    # Stories moved in the workspace since they were imported: their status stays.
+    kept: list = dataclasses.field(default_factory=list)
+    # Photographs in an editor's hands whose caption or credit only an editor may change.
+    photos_kept: list = dataclasses.field(default_factory=list)
+
+
+def workspace_keeps_status(article, item):
+    """
+    Whether the story keeps the status the workspace gave it: someone moved it
+    there since it was imported (the import itself records no workflow step),
+    and its post did not become private or password-protected while the story
+    is on the site, where the old site no longer shows it.
+    """
+    if not article.transitions.exists():
+        return False
+    return withheld_reason(item) is None or article.status not in ON_THE_SITE
+
+
+def live_in_workspace(export):
+    """
+    Whether a post of ``export`` would change a story the workspace has
+    approved or published: that change goes live, so an editor approves it.
+    """
+    posts = [
+        item.id
+        for item in export.items
+        if item.post_type == "post" and story_status(item) and withheld_reason(item) is None
+    ]
+    return ImportedItem.objects.filter(
+        source=export.source,
+        kind=ImportKind.POST,
+        external_id__in=posts,
+        article__status__in=ON_THE_SITE,
+        article__transitions__isnull=False,
+    ).exists()
 
 
 class Importer:
@@ -116,7 +164,7 @@ class Importer:
         if record is not None:
             person = record.person
         else:
-            person = match_author(author)
+            person = match_author(author, user=self.user)
             self.remember(ImportKind.AUTHOR, author.login, person=person)
             self.report.authors += 1
         self.authors[author.login] = person
@@ -124,7 +172,9 @@ class Importer:
 
     def section(self, categories):
         for slug, name in categories:
-            slug = slug or slugify(name, max_length=100)
+            # A decoded slug may still be too long, or hold what an address
+            # cannot: every reader's page links each section by its slug.
+            slug = slugify(slug or name, max_length=100)
             if not slug or slug in UNSORTED:
                 continue
             if slug not in self.sections:
@@ -137,7 +187,7 @@ class Importer:
         return None
 
     def topic(self, slug, name):
-        slug = slug or slugify(name, max_length=100)
+        slug = slugify(slug or name, max_length=100)
         if not slug:
             return None
         if slug not in self.topics:
@@ -154,16 +204,25 @@ class Importer:
     # Attachments.
 
     def attachment(self, item):
-        fields = photo_fields(item)
+        fields = photo_fields(item, user=self.user)
         record = self.record(ImportKind.ATTACHMENT, item.id)
         if record is not None:
             photograph = record.photograph
-            for name, value in fields.items():
+            self.photographs[item.id] = photograph
+            self.report.photos_updated += 1
+            changed = {
+                name: value for name, value in fields.items() if getattr(photograph, name) != value
+            }
+            if not changed:
+                return
+            if is_locked(photograph) and not (self.user and self.user.has_perm(LIVE_PHOTOS)):
+                self.report.photos_kept.append(f"attachment {item.id} “{photograph}”")
+                return
+            for name, value in changed.items():
                 setattr(photograph, name, value)
             photograph.full_clean()
             save_photograph(photograph=photograph)
-            self.photographs[item.id] = photograph
-            self.report.photos_updated += 1
+            changed_by(photograph=photograph, user=self.user)
             return
         path = image_path(item, media_dir=self.media_dir)
         if path is None:
@@ -202,17 +261,24 @@ class Importer:
             return
         record = self.record(ImportKind.POST, item.id)
         article = record.article if record else Article()
+        kept = record is not None and workspace_keeps_status(article, item)
         blocks = convert_body(item.content)
         article.headline = (strip_tags(item.title) or f"WordPress post {item.id}")[:300]
         if record is None and is_khmer(article.headline):
             article.language = Language.KHMER
         article.standfirst = strip_tags(item.excerpt)
-        article.status = status
-        article.published_at = item.date_gmt if status == Article.Status.PUBLISHED else None
-        if status == Article.Status.PUBLISHED:
+        if kept:
+            self.report.kept.append(
+                f"post {item.id} “{article.headline}” ({article.get_status_display().lower()})"
+            )
+        elif status == Article.Status.PUBLISHED:
+            article.status = status
+            article.published_at = item.date_gmt
             article.approved_by = article.approved_by or self.user
             article.approved_at = article.approved_at or item.date_gmt
         else:
+            article.status = status
+            article.published_at = None
             # A story the archive does not publish (a draft, or one readers
             # could not read there) carries no approval: one left from an
             # earlier import, when the post was public, would mark that old
@@ -241,7 +307,7 @@ class Importer:
             self.report.stories_created += 1
         else:
             self.report.stories_updated += 1
-        self.report.quotes += len(attribute_quotes(article=article))
+        self.report.quotes += len(attribute_quotes(article=article, user=self.user))
         reason = withheld_reason(item)
         if reason is not None:
             self.report.withheld.append(f"post {item.id} “{item.title}” ({reason})")
@@ -257,20 +323,39 @@ class Importer:
             note=note,
             force=latest is not None and latest.note != note,
         )
-        if article.status == Article.Status.PUBLISHED:
+        if kept and article.status in ON_THE_SITE:
+            # The workspace approved this story: the importing editor approves
+            # the changed text, as an editor's own edit would be.
+            record_edit(article=article, user=self.user, note=note)
+        elif not kept and article.status == Article.Status.PUBLISHED:
             # What readers saw on the old site is what the archive approved.
             Article.objects.filter(pk=article.pk).update(approved_revision=revision)
 
     def place_photos(self, article, item, placed):
-        article.placed_photos.all().delete()
+        """
+        Place the post's images and its lead photo afresh, in place of the
+        attachments placed before. A picture placed in the workspace (a photo
+        needed filled, or one put there by hand) stays, and its slot is not
+        made again.
+        """
+        imported = Photograph.objects.filter(
+            import_records__source=self.export.source, import_records__kind=ImportKind.ATTACHMENT
+        )
+        article.placed_photos.filter(photograph__in=imported).delete()
         article.photos_needed.all().delete()
+        filled = set(article.placed_photos.values_list("position", flat=True))
         for number, image in enumerate(placed, start=1):
+            if number in filled:
+                continue
             attachment = self.attachment_for(image)
             photograph = self.photographs.get(attachment.id) if attachment else None
             if photograph is not None:
                 ArticlePhoto.objects.create(article=article, photograph=photograph, position=number)
             else:
                 self.photo_needed(article, attachment, number, image)
+        lead_id = article.lead_photo_id
+        if lead_id is not None and not imported.filter(pk=lead_id).exists():
+            return
         thumbnail = item.meta.get("_thumbnail_id")
         lead = self.photographs.get(thumbnail) if thumbnail else None
         Article.objects.filter(pk=article.pk).update(lead_photo=lead)
@@ -279,7 +364,7 @@ class Importer:
 
     def photo_needed(self, article, attachment, number, image):
         if attachment is not None:
-            fields = photo_fields(attachment)
+            fields = photo_fields(attachment, user=self.user)
             source = attachment.meta.get("_wp_attached_file") or attachment.url
         else:
             fields = {"caption": image.caption if image else "", "alt_text": ""}
@@ -313,16 +398,25 @@ def import_wordpress(*, path, media_dir=None, user=None):
     export that cannot be read or imported.
     """
     export = read_export(path)
+    is_editor = user is not None and user.has_perm("articles.publish_article")
     needs_editor = any(
         item.post_type == "post" and story_status(item) == Article.Status.PUBLISHED
         for item in export.items
     )
-    if needs_editor and (user is None or not user.has_perm("articles.publish_article")):
+    if needs_editor and not is_editor:
         raise WordPressExportError(
             _(
                 "The export holds published posts, and a published story needs the editor "
                 "who approved it: name an editor's login to stand for the archive. Nothing "
                 "was imported."
+            )
+        )
+    if not is_editor and live_in_workspace(export):
+        raise WordPressExportError(
+            _(
+                "The export changes stories an editor approved or published in the workspace, "
+                "and what goes live needs an editor's approval: name an editor's login. "
+                "Nothing was imported."
             )
         )
     if media_dir is not None and not Path(media_dir).is_dir():

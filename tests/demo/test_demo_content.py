@@ -12,11 +12,14 @@ from PIL import ExifTags, Image
 
 from articles import body
 from articles.models import Article, ArticlePhoto, ArticleStatus, Byline, Language, Section, Topic
+from demo.build import DemoNewsroom
 from demo.pictures import render_photo
 from media.models import Photograph
+from media.services import create_photograph
 from people.models import Affiliation, Organization, Person, PersonAlias
 from quotes.models import Quote
 from tests.support.factories import make_article, make_user
+from tests.support.media import IsolatedMedia, stored_names
 
 PASSWORD = "test-demo-password"
 KHMER = str.maketrans("0123456789", "០១២៣៤៥៦៧៨៩")
@@ -286,3 +289,17 @@ class DemoContentBesideExistingDataTests(TestCase):
         self.editor.refresh_from_db()
         self.assertTrue(self.editor.check_password("chosen by the editor"))
         self.assertFalse(self.editor.check_password(PASSWORD))
+
+
+class FailedDemoTests(IsolatedMedia, TestCase):
+    def test_a_failed_build_leaves_no_picture_files(self):
+        """The rows are rolled back, and every file the pictures wrote goes: renditions too."""
+        with (
+            mock.patch("demo.build.create_photograph", wraps=create_photograph) as created,
+            mock.patch.object(DemoNewsroom, "make_story", side_effect=RuntimeError("halfway")),
+            self.assertRaisesMessage(RuntimeError, "halfway"),
+        ):
+            demo_content()
+        self.assertGreater(created.call_count, 0)
+        self.assertFalse(Photograph.objects.exists())
+        self.assertEqual(stored_names(), set())

@@ -5,6 +5,7 @@ import io
 import shutil
 import tempfile
 from pathlib import Path
+from unittest import mock
 
 from django.conf import settings
 from django.core.management import CommandError, call_command
@@ -13,7 +14,7 @@ from django.test import SimpleTestCase, TestCase
 from articles.models import Article, ArticlePhoto
 from importing.models import PhotoNeeded
 from importing.services import import_story, import_story_files
-from importing.story_format import escape_markdown, parse_caption, parse_story
+from importing.story_format import escape_markdown, parse_caption, parse_story, photo_number
 from media.models import Photograph
 from people.models import Person
 from tests.support.factories import image_bytes, make_person, make_user
@@ -86,6 +87,22 @@ class FormatTests(SimpleTestCase):
         story = parse_story(story_path("09-partial-quotes.txt").read_text(encoding="utf-8"))
         self.assertEqual(story.dateline, "Phnom Penh")
         self.assertTrue(story.paragraphs[0].startswith("The Phnom Penh Municipal Court"))
+
+    def test_photo_number_of_a_picture(self):
+        """`court-2.jpg` is photo 2 of `court.txt`, in any case; other names are none of its."""
+        cases = [
+            ("court.txt", "court-2.jpg", 2),
+            ("court.txt", "COURT-12.PNG", 12),
+            ("a+b.txt", "a+b-1.webp", 1),
+            ("a+b.txt", "aab-1.webp", None),
+            ("court.txt", "courtyard-1.jpg", None),
+            ("court.txt", "court-x.jpg", None),
+            ("court.txt", "court-2.txt", None),
+            ("court.txt", "court-2.gif", None),
+        ]
+        for story, image, number in cases:
+            with self.subTest(image=image):
+                self.assertEqual(photo_number(story, image), number)
 
     def test_plain_text_is_not_read_as_markdown(self):
         """Characters Markdown acts on are escaped, so the words come out as written."""
@@ -186,6 +203,18 @@ class StoryFilesTests(TestCase):
         self.assertEqual(photograph.place, "Oral district, Kampong Speu province")
         self.assertEqual(photograph.uploaded_by, self.user)
         self.assertEqual(PhotoNeeded.objects.get(article=result.article).position, 2)
+
+    def test_each_folder_is_listed_once(self):
+        """Stories in one folder share one listing of it, and each takes its own pictures."""
+        paths = [self.copy("01-land-eviction.txt", "first.txt")]
+        paths.append(self.copy("01-land-eviction.txt", "second.txt"))
+        (self.folder / "first-1.jpg").write_bytes(image_bytes())
+        (self.folder / "second-2.jpg").write_bytes(image_bytes())
+        with mock.patch.object(Path, "iterdir", autospec=True, side_effect=Path.iterdir) as listed:
+            first, second = import_story_files(paths=paths)
+        self.assertEqual(listed.call_count, 1)
+        self.assertEqual(first.article.placed_photos.get().position, 1)
+        self.assertEqual(second.article.placed_photos.get().position, 2)
 
     def test_caption_before_the_first_paragraph_is_the_lead_photo(self):
         """A photo above the story is its lead photo, not placed in the body."""

@@ -18,6 +18,7 @@ from django.urls import reverse
 
 from articles.models import Article, ArticlePhoto, Section
 from importing.models import ImportedItem, PhotoNeeded
+from importing.services import attach_photo
 from importing.wordpress.body import convert_body, strip_tags
 from importing.wordpress.export import WordPressExportError
 from importing.wordpress.importer import import_wordpress
@@ -25,15 +26,29 @@ from media.models import Photograph
 from people.models import Person
 from quotes.models import Quote
 from tests.support import FIXTURES
-from tests.support.factories import image_bytes, make_user
+from tests.support.factories import (
+    image_bytes,
+    image_upload,
+    make_article,
+    make_journalist,
+    make_person,
+    make_user,
+    place_photo,
+)
 from tests.support.reader import ReaderTestMixin
 from workflow.models import Revision
+from workflow.services import unpublish
+from workflow.transitions import lock_story, record_move
 
 WORDPRESS = FIXTURES / "wordpress"
 EXPORT = WORDPRESS / "export.xml"
 # Posts readers of the old site could not read freely, beside an ordinary one.
 PROTECTED_EXPORT = WORDPRESS / "protected.xml"
 PASSWORDS = ["Otter-Lamp-7319", "Heron#Gate-5582"]
+# A Khmer site's export: its slugs percent-encoded, as WordPress writes them.
+KHMER_EXPORT = WORDPRESS / "khmer.xml"
+# A draft naming someone as its author, photographer and speaker.
+SOURCE_EXPORT = WORDPRESS / "source.xml"
 
 
 def make_media_dir(test_case):
@@ -46,6 +61,18 @@ def make_media_dir(test_case):
     # A file the export points at with ../, outside the uploads folder.
     (root / "secret.jpg").write_bytes(image_bytes())
     return uploads
+
+
+def rewritten(folder, *changes, export=EXPORT):
+    """A copy of ``export`` in ``folder`` with each ``(old, new)`` of ``changes`` made once."""
+    text = export.read_text(encoding="utf-8")
+    for old, new in changes:
+        if text.count(old) != 1:
+            raise ValueError(f"the export holds {old!r} {text.count(old)} times")
+        text = text.replace(old, new)
+    path = folder / "rewritten.xml"
+    path.write_text(text, encoding="utf-8")
+    return path
 
 
 def story(wordpress_id):
@@ -245,6 +272,128 @@ class WordPressImportTests(TestCase):
         self.assertEqual(Article.objects.count(), 2)
 
 
+class WorkspaceWorkTests(TestCase):
+    """Importing the same export again never undoes what the newsroom did since."""
+
+    CAPTION = "Families stand outside their homes in Boeung Ream"
+    NEW_CAPTION = (CAPTION, "Families wait outside their homes in Boeung Ream")
+
+    @classmethod
+    def setUpTestData(cls):
+        cls.editor = make_user("desk-editor", role="Editors")
+        cls.media_dir = make_media_dir(cls)
+        import_wordpress(path=EXPORT, media_dir=cls.media_dir, user=cls.editor)
+        cls.published = story("201")
+        cls.draft = story("202")
+        cls.photograph = ImportedItem.objects.get(kind="attachment", external_id="101").photograph
+
+    def again(self, *changes, user=None):
+        """Import the export again, as ``user``, with each ``(old, new)`` of ``changes`` made."""
+        path = rewritten(self.media_dir.parent, *changes) if changes else EXPORT
+        return import_wordpress(path=path, media_dir=self.media_dir, user=user)
+
+    @staticmethod
+    def post_201(status):
+        """The change that gives post 201 ``status`` in the export."""
+        name = "<wp:post_name><![CDATA[families-evicted-from-boeung-ream]]></wp:post_name>"
+        old = f"{name}\n\t\t<wp:status><![CDATA[publish]]>"
+        return old, old.replace("publish", status)
+
+    def test_a_story_taken_down_stays_down(self):
+        """An editor took the story down: the next import keeps it down and says so."""
+        unpublish(article=self.published, editor=self.editor, note="It could identify a source.")
+        report = self.again(user=self.editor)
+        self.published.refresh_from_db()
+        self.assertEqual(self.published.status, Article.Status.UNPUBLISHED)
+        self.assertNotIn(self.published, Article.objects.published())
+        self.assertEqual(report.kept, [f"post 201 “{self.published.headline}” (unpublished)"])
+        output = io.StringIO()
+        call_command("import_wordpress", str(EXPORT), user="desk-editor", stdout=output)
+        self.assertIn(
+            "Kept as the workspace has it (moved there since imported): 1.", output.getvalue()
+        )
+        self.assertIn(
+            f"Kept: post 201 “{self.published.headline}” (unpublished).", output.getvalue()
+        )
+
+    def test_a_post_made_private_still_leaves_the_site(self):
+        """A story published again in the workspace leaves the site when its post turns private."""
+        unpublish(article=self.published, editor=self.editor, note="Checking a name.")
+        record_move(
+            article=lock_story(self.published), user=self.editor, to=Article.Status.PUBLISHED
+        )
+        report = self.again(self.post_201("private"), user=self.editor)
+        self.published.refresh_from_db()
+        self.assertEqual(self.published.status, Article.Status.DRAFT)
+        self.assertIsNone(self.published.approved_by)
+        self.assertEqual(report.kept, [])
+
+    def test_changing_what_the_workspace_published_needs_an_editor(self):
+        """A story an editor published in the workspace changes only with an editor's import."""
+        unpublish(article=self.published, editor=self.editor, note="Checking a name.")
+        record_move(
+            article=lock_story(self.published), user=self.editor, to=Article.Status.PUBLISHED
+        )
+        path = rewritten(
+            self.media_dir.parent,
+            self.post_201("draft"),
+            ("Sixty families in Boeung Ream", "Sixty-two families in Boeung Ream"),
+        )
+        with self.assertRaisesMessage(WordPressExportError, "name an editor's login"):
+            import_wordpress(path=path, media_dir=self.media_dir)
+        report = import_wordpress(path=path, media_dir=self.media_dir, user=self.editor)
+        self.published.refresh_from_db()
+        self.assertEqual(self.published.status, Article.Status.PUBLISHED)
+        self.assertIn("Sixty-two families", self.published.approved_revision.content["body"])
+        self.assertEqual(len(report.kept), 1)
+
+    def test_pictures_attached_in_the_workspace_stay(self):
+        """Photos needed filled in the workspace keep their pictures; no slot comes back."""
+        body_slot = PhotoNeeded.objects.get(article=self.published)
+        lead_slot = PhotoNeeded.objects.get(article=self.draft)
+        placed = attach_photo(slot=body_slot, image=image_upload(), uploaded_by=self.editor)
+        lead = attach_photo(slot=lead_slot, image=image_upload(), uploaded_by=self.editor)
+        report = self.again(user=self.editor)
+        self.assertEqual(
+            ArticlePhoto.objects.get(article=self.published, position=1).photograph, placed
+        )
+        self.draft.refresh_from_db()
+        self.assertEqual(self.draft.lead_photo, lead)
+        self.assertEqual(
+            ArticlePhoto.objects.get(article=self.draft, position=1).photograph, self.photograph
+        )
+        self.assertFalse(PhotoNeeded.objects.exists())
+        self.assertEqual(report.photos_needed, 0)
+
+    def test_an_unchanged_attachment_writes_nothing(self):
+        """The same caption and credit again: no photo saved, no revision anywhere."""
+        saved = self.photograph.updated_at
+        revisions = Revision.objects.count()
+        self.again(user=self.editor)
+        self.photograph.refresh_from_db()
+        self.assertEqual(self.photograph.updated_at, saved)
+        self.assertEqual(Revision.objects.count(), revisions)
+
+    def test_a_changed_caption_is_a_revision_of_every_story_showing_it(self):
+        """As a photo desk change: a story of the newsroom's own showing it keeps a revision."""
+        own = make_article("Resettlement families wait for land titles")
+        place_photo(own, self.photograph)
+        self.again(self.NEW_CAPTION, user=self.editor)
+        self.photograph.refresh_from_db()
+        self.assertTrue(self.photograph.caption.startswith("Families wait outside"))
+        revision = own.revisions.get()
+        self.assertEqual(revision.created_by, self.editor)
+        [shown] = revision.content["photos"]
+        self.assertTrue(shown["photograph"]["label"].startswith("Families wait outside"))
+
+    def test_a_photo_in_an_editors_hands_changes_only_by_an_editor(self):
+        """Without an editor, a photo a published story shows keeps its caption, listed."""
+        report = self.again(self.post_201("draft"), self.NEW_CAPTION)
+        self.photograph.refresh_from_db()
+        self.assertTrue(self.photograph.caption.startswith(self.CAPTION))
+        self.assertEqual(report.photos_kept, [f"attachment 101 “{self.photograph}”"])
+
+
 class WithheldPostTests(ReaderTestMixin, TestCase):
     """
     Posts readers of the old site could not read freely (password-protected,
@@ -419,6 +568,82 @@ class WithheldPostTests(ReaderTestMixin, TestCase):
         self.assertIn(self.protected, Article.objects.published())
 
 
+class KhmerSlugTests(ReaderTestMixin, TestCase):
+    """
+    Khmer categories, tags and posts: WordPress writes their slugs
+    percent-encoded (tests/fixtures/wordpress/khmer.xml); they arrive readable.
+    """
+
+    @classmethod
+    def setUpTestData(cls):
+        cls.editor = make_user("khmer-editor", role="Editors")
+        import_wordpress(path=KHMER_EXPORT, user=cls.editor)
+        cls.article = story("501")
+
+    def test_slugs_are_readable_khmer(self):
+        """The section, topics and story take the Khmer slug, not %e1%9e… or e19e…."""
+        self.assertEqual(self.article.section.slug, "សេដ្ឋកិច្ច")
+        self.assertEqual(self.article.slug, "តម្លៃអង្ករឡើងថ្លៃនៅខេត្តបាត់ដំបង")
+        topics = list(self.article.topics.order_by("slug"))
+        self.assertEqual(topics[0].slug, "កសិករ-ដែល-ដាំ-ស្រូវ-នៅ-តាម")
+        self.assertEqual(topics[1].slug, "អង្ករ")
+        for topic in topics:
+            with self.subTest(topic=topic.slug):
+                self.assertLessEqual(len(topic.name), 100)
+                self.assertNotIn("%", topic.slug)
+
+    def test_reader_pages_answer(self):
+        """Every page lists the sections: the home, section, topic and story pages answer."""
+        topic = self.article.topics.get(name="អង្ករ")
+        for url in [
+            reverse("reader:home"),
+            reverse("reader:section_detail", args=[self.article.section.slug]),
+            reverse("reader:topic_detail", args=[topic.slug]),
+            self.article.get_absolute_url(),
+        ]:
+            with self.subTest(url=url):
+                response = self.client.get(url)
+                self.assertEqual(response.status_code, 200)
+                self.assertContains(response, self.article.headline)
+
+
+class ProtectedSourceTests(TestCase):
+    """
+    Who imports decides whom the export's names may match, as for a plain-text
+    import: for a journalist, a protected source is a stranger
+    (tests/fixtures/wordpress/source.xml).
+    """
+
+    @classmethod
+    def setUpTestData(cls):
+        cls.source = make_person(
+            "Chea Bophavy",
+            is_protected_source=True,
+            public_label="a procurement official who asked not to be named",
+        )
+        cls.journalist = make_journalist("wp-journalist")
+        cls.editor = make_user("wp-source-editor", role="Editors")
+
+    def test_a_journalists_import_treats_her_as_a_stranger(self):
+        """Author, photographer and speaker are new records, never the protected one."""
+        import_wordpress(path=SOURCE_EXPORT, user=self.journalist)
+        article = story("602")
+        speakers = {quote.speaker for quote in article.quotes.all()}
+        self.assertTrue(speakers)
+        self.assertNotIn(self.source, speakers)
+        self.assertNotEqual(article.bylines.get().person, self.source)
+        self.assertNotEqual(PhotoNeeded.objects.get(article=article).photographer, self.source)
+        self.source.refresh_from_db()
+        self.assertIsNone(self.source.user)
+        self.assertFalse(self.source.import_records.exists())
+        self.assertFalse(self.source.quotes.exists())
+
+    def test_an_editors_import_finds_her(self):
+        """An editor knows who she is: the quote goes to her record."""
+        import_wordpress(path=SOURCE_EXPORT, user=self.editor)
+        self.assertIn(self.source, {quote.speaker for quote in story("602").quotes.all()})
+
+
 class RefusedExportTests(TestCase):
     @classmethod
     def setUpTestData(cls):
@@ -483,6 +708,11 @@ class RefusedExportTests(TestCase):
         with self.assertRaisesMessage(WordPressExportError, "Attachment 101"):
             import_wordpress(path=EXPORT, media_dir=self.folder / "uploads", user=self.editor)
         self.assertNothingImported()
+
+    def test_unknown_user(self):
+        """Naming a login that does not exist stops the command before the export is read."""
+        with self.assertRaisesMessage(CommandError, "There is no login called 'nobody'"):
+            call_command("import_wordpress", "missing.xml", user="nobody", stdout=io.StringIO())
 
     def test_command_reports_what_it_did(self):
         """The command prints what it made and what it skipped."""

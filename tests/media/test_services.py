@@ -1,11 +1,8 @@
 import io
-import struct
-import zlib
 
 from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
 from django.core.files.storage import default_storage
-from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import TestCase, override_settings
 from PIL import ExifTags, Image, PngImagePlugin
 
@@ -13,65 +10,15 @@ from media.models import Photograph
 from media.services import create_photograph
 from media.uploads import clean_image
 from tests.support.factories import image_bytes, make_person
-
-GPS_LATITUDE = ((11, 1), (33, 1), (4512, 100))
-
-
-def camera_jpeg(orientation=1, size=(60, 40)):
-    """A JPEG as a phone writes it: GPS position, camera serial, owner, XMP, comment."""
-    image = Image.new("RGB", size, (255, 0, 0))
-    image.paste((0, 0, 255), (size[0] // 2, 0, size[0], size[1]))
-    exif = Image.Exif()
-    exif[ExifTags.Base.Make] = "PhoneMaker"
-    exif[ExifTags.Base.Model] = "Phone 12"
-    exif[ExifTags.Base.Orientation] = orientation
-    exif[ExifTags.Base.Artist] = "Owner Name Sokha"
-    exif.get_ifd(ExifTags.IFD.Exif)[ExifTags.Base.BodySerialNumber] = "SN-0042-SAFEHOUSE"
-    exif.get_ifd(ExifTags.IFD.Exif)[ExifTags.Base.DateTimeOriginal] = "2026:07:07 09:30:00"
-    gps = exif.get_ifd(ExifTags.IFD.GPSInfo)
-    gps[ExifTags.GPS.GPSLatitudeRef] = "N"
-    gps[ExifTags.GPS.GPSLatitude] = (11.0, 33.0, 45.12)
-    gps[ExifTags.GPS.GPSLongitudeRef] = "E"
-    gps[ExifTags.GPS.GPSLongitude] = (104.0, 55.0, 1.0)
-    xmp = (
-        b'<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF '
-        b'xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">'
-        b'<rdf:Description xmlns:exif="http://ns.adobe.com/exif/1.0/" '
-        b'exif:GPSLatitude="11,33.75N"/></rdf:RDF></x:xmpmeta>'
-    )
-    output = io.BytesIO()
-    image.save(output, "JPEG", exif=exif, xmp=xmp, comment=b"taken at the safe house")
-    data = output.getvalue()
-    assert b"SN-0042-SAFEHOUSE" in data and b"GPSLatitude" in data
-    return data
-
-
-def upload(data, name="IMG_0001.jpg", content_type="image/jpeg"):
-    return SimpleUploadedFile(name, data, content_type=content_type)
-
-
-def assert_no_metadata(testcase, data):
-    for marker in (
-        b"Exif\x00\x00",
-        b"http://ns.adobe.com/xap",
-        b"GPS",
-        b"SN-0042",
-        b"PhoneMaker",
-        b"Owner Name",
-        b"safe house",
-    ):
-        testcase.assertNotIn(marker, data)
-    with Image.open(io.BytesIO(data)) as image:
-        testcase.assertEqual(dict(image.getexif()), {})
-        for key in ("exif", "xmp", "XML:com.adobe.xmp", "comment", "photoshop", "icc_profile"):
-            testcase.assertNotIn(key, image.info)
+from tests.support.media import assert_clean, upload
+from tests.support.samples import camera_jpeg, png_declaring
 
 
 class CleanImageTests(TestCase):
     def test_camera_metadata_is_removed(self):
         """GPS, camera serial, owner, XMP and comments never reach the stored file."""
         cleaned = clean_image(upload(camera_jpeg()))
-        assert_no_metadata(self, cleaned.read())
+        assert_clean(self, cleaned.read())
 
     def test_orientation_is_applied_to_the_pixels(self):
         """A photo shot sideways is stored upright, so nothing appears rotated."""
@@ -93,7 +40,7 @@ class CleanImageTests(TestCase):
         image.save(output, "PNG", pnginfo=info)
         cleaned = clean_image(upload(output.getvalue(), "x.png", "image/png"))
         self.assertTrue(cleaned.name.endswith(".png"))
-        assert_no_metadata(self, cleaned.read())
+        assert_clean(self, cleaned.read())
 
     def test_webp_exif_is_removed(self):
         """WebP EXIF and XMP chunks are dropped."""
@@ -104,7 +51,7 @@ class CleanImageTests(TestCase):
         self.assertIn(b"PhoneMaker", output.getvalue())
         cleaned = clean_image(upload(output.getvalue(), "x.webp", "image/webp"))
         self.assertTrue(cleaned.name.endswith(".webp"))
-        assert_no_metadata(self, cleaned.read())
+        assert_clean(self, cleaned.read())
 
     def test_file_name_is_random_and_extension_follows_content(self):
         """A PNG uploaded as "Sokha_PhnomPenh_safehouse.jpg" is stored as <random>.png."""
@@ -151,18 +98,7 @@ class CleanImageTests(TestCase):
 
     def test_decompression_bomb_is_refused_before_decoding(self):
         """A tiny PNG declaring 30000 × 30000 pixels is refused from its header."""
-
-        def chunk(kind, payload):
-            body = kind + payload
-            return struct.pack(">I", len(payload)) + body + struct.pack(">I", zlib.crc32(body))
-
-        header = struct.pack(">IIBBBBB", 30000, 30000, 8, 2, 0, 0, 0)
-        bomb = (
-            b"\x89PNG\r\n\x1a\n"
-            + chunk(b"IHDR", header)
-            + chunk(b"IDAT", zlib.compress(b"\x00" * 1000))
-            + chunk(b"IEND", b"")
-        )
+        bomb = png_declaring(30000, 30000)
         self.assertLess(len(bomb), 200)
         self.assert_refused(
             bomb, "x.png", "too many pixels; the limit is 60 megapixels", "too_many_pixels"
@@ -199,7 +135,7 @@ class CreatePhotographTests(TestCase):
         self.assertEqual((photograph.width, photograph.height), (60, 40))
         self.assertEqual(photograph.credit, "CamboJA/ Kong Meta")
         with default_storage.open(photograph.image.name) as stored:
-            assert_no_metadata(self, stored.read())
+            assert_clean(self, stored.read())
         self.assertNotIn("IMG_0001", photograph.image.name)
 
     def test_refused_upload_leaves_nothing_behind(self):
@@ -243,7 +179,7 @@ class PhotographAdminUploadTests(TestCase):
         self.assertEqual(photograph.uploaded_by, self.user)
         self.assertNotIn("Sokha", photograph.image.name)
         with default_storage.open(photograph.image.name) as stored:
-            assert_no_metadata(self, stored.read())
+            assert_clean(self, stored.read())
 
     def test_bad_upload_shows_the_problem_and_keeps_the_typed_text(self):
         """A text file posted as a photo: a form error, the caption kept, nothing saved."""

@@ -39,7 +39,7 @@ from tests.support.factories import (
     make_user,
     restore_roles,
 )
-from tests.support.production import PRODUCTION, manage
+from tests.support.production import PRODUCTION, manage, production_environment
 
 
 class Records(logging.Handler):
@@ -424,16 +424,9 @@ class ServedByGunicornTests(TestCase):
             with socket.socket() as probe:
                 probe.bind(("127.0.0.1", 0))
                 port = probe.getsockname()[1]
-            env = {
-                key: value
-                for key, value in os.environ.items()
-                if key not in {"DJANGO_SETTINGS_MODULE", "DEBUG", "SECRET_KEY", "ALLOWED_HOSTS"}
-            }
-            env.update(
-                PRODUCTION,
-                ALLOWED_HOSTS="127.0.0.1",
+            env = production_environment(
+                **{**PRODUCTION, "ALLOWED_HOSTS": "127.0.0.1"},
                 SECURE_SSL_REDIRECT="0",
-                DJANGO_SETTINGS_MODULE="newsroom.settings",
                 DATABASE_URL=f"sqlite:///{folder}/db.sqlite3",
                 VAR_DIR=folder,
                 STATIC_ROOT=f"{folder}/static",

@@ -37,6 +37,7 @@ from tests.support.factories import (
     place_photo,
     restore_roles,
 )
+from tests.support.production import production_environment
 
 
 def checksum(data):
@@ -90,16 +91,8 @@ class BackupRestoreDrillTests(TransactionTestCase):
                 else f"postgres://{params['USER']}:{params['PASSWORD']}@"
                 f"{params['HOST']}:{params['PORT']}/{name}"
             )
-        environment = {
-            key: value
-            for key, value in os.environ.items()
-            if key not in {"DJANGO_SETTINGS_MODULE", "DEBUG", "SECRET_KEY", "ALLOWED_HOSTS"}
-        }
-        environment.update(
-            DJANGO_SETTINGS_MODULE="newsroom.settings",
-            DATABASE_URL=url,
-            VAR_DIR=str(root / "var"),
-            MEDIA_ROOT=str(root / "uploads"),
+        environment = production_environment(
+            DATABASE_URL=url, VAR_DIR=str(root / "var"), MEDIA_ROOT=str(root / "uploads")
         )
         return root, url, environment
 

@@ -28,16 +28,25 @@ STRIPPED = {
 }
 
 
-def manage(*args, **env):
-    """Run ``manage.py args`` with newsroom.settings and ``env``; the finished process."""
+def production_environment(**env):
+    """
+    The environment of a process run as production runs it: this machine's
+    variables without those that would change what is checked, a cache of
+    its own, newsroom.settings, and ``env``.
+    """
     environment = {key: value for key, value in os.environ.items() if key not in STRIPPED}
     # A cache of its own: what a local server once recorded (newsroom.W002) is not checked.
     environment["CACHE_LOCATION"] = tempfile.mkdtemp(prefix="newsroom-test-cache-")
     environment.update(env, DJANGO_SETTINGS_MODULE="newsroom.settings")
+    return environment
+
+
+def manage(*args, **env):
+    """Run ``manage.py args`` with newsroom.settings and ``env``; the finished process."""
     return subprocess.run(  # noqa: S603 (fixed arguments, our own manage.py)
         [sys.executable, "manage.py", *args],
         cwd=ROOT,
-        env=environment,
+        env=production_environment(**env),
         capture_output=True,
         text=True,
         timeout=120,

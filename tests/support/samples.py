@@ -87,7 +87,12 @@ def camera_jpeg(orientation=1, size=(60, 40)):
     )
     data = output.getvalue()
     data = data[:2] + _iptc_segment() + data[2:]
-    for marker in (b"SN-0042", b"GPS", b"Kampong Speu Safehouse", b"MAKERNOTE-SECRET"):
+    for marker in (
+        b"SN-0042-SAFEHOUSE",
+        b"GPSLatitude",
+        b"Kampong Speu Safehouse",
+        b"MAKERNOTE-SECRET",
+    ):
         assert marker in data
     return data
 

@@ -9,9 +9,9 @@ for its first caption, ``story-2.png`` for its second (see
 file was refused.
 """
 
-from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 
+from importing.commands import named_login
 from importing.services import import_story_files
 
 
@@ -32,13 +32,7 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, files, user=None, **options):
-        importer = None
-        if user:
-            try:
-                importer = get_user_model().objects.get(username=user)
-            except get_user_model().DoesNotExist as error:
-                raise CommandError(f"There is no login called {user!r}.") from error
-        results = import_story_files(paths=files, user=importer)
+        results = import_story_files(paths=files, user=named_login(user))
         for result in results:
             if result.ok:
                 self.stdout.write(

@@ -3,12 +3,14 @@
 
 Imports a WordPress export (WXR) in one transaction; see ``importing/wordpress/``.
 Running it again on the same export updates the stories and photos it made.
-Private and password-protected posts become drafts, listed in the output.
+Private and password-protected posts become drafts, listed in the output, as
+are the stories moved in the workspace since (their status stays) and the
+photos in an editor's hands it left as they were.
 """
 
-from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 
+from importing.commands import named_login
 from importing.wordpress.export import WordPressExportError
 from importing.wordpress.importer import import_wordpress
 
@@ -35,12 +37,7 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, export, media_dir=None, user=None, **options):
-        editor = None
-        if user:
-            try:
-                editor = get_user_model().objects.get(username=user)
-            except get_user_model().DoesNotExist as error:
-                raise CommandError(f"There is no login called {user!r}.") from error
+        editor = named_login(user)
         try:
             report = import_wordpress(path=export, media_dir=media_dir, user=editor)
         except WordPressExportError as error:
@@ -61,3 +58,14 @@ class Command(BaseCommand):
             )
         for withheld in report.withheld:
             self.stdout.write(f"Draft: {withheld}.")
+        if report.kept:
+            self.stdout.write(
+                f"Kept as the workspace has it (moved there since imported): {len(report.kept)}."
+            )
+        for kept in report.kept:
+            self.stdout.write(f"Kept: {kept}.")
+        for photo in report.photos_kept:
+            self.stdout.write(
+                f"Photo not changed: {photo} is in an editor's hands; an editor's import "
+                "changes it."
+            )
