@@ -1,7 +1,8 @@
 """
 What changed between two revisions, as titled lists of lines with word-level
-changes, and a revision as someone who may not see protected identities reads
-it.
+changes, read the way the person shown the diff may read it: every page that
+shows one asks ``changes_seen_by``, so none can show a protected source's name
+that an old revision kept.
 """
 
 import copy
@@ -13,6 +14,7 @@ from django.utils.translation import gettext as _
 from articles.models import (
     Byline,
 )
+from people.identity import Redactor, sees_protected_identities
 
 
 def _lines(text):
@@ -127,12 +129,35 @@ def diff_lines(old, new, *, context=1):
     return rows
 
 
-def diff_contents(old, new):
+def changes_seen_by(viewer, old, new):
     """
-    What changed from content ``old`` to ``new`` (snapshots), part by part:
-    a list of ``{"title", "rows"}`` for the parts that differ. ``old`` may be
-    None for a story's first revision.
+    What changed from revision content ``old`` to ``new``, as ``viewer`` may
+    read it: part by part, a list of ``{"title", "rows"}`` for the parts that
+    differ. For someone who may not see protected identities (and for no
+    viewer at all) both contents are ``redacted`` first. ``old`` may be None
+    for a story's first revision.
     """
+    redactor = _redactor_for(viewer)
+    return _diff_contents(redacted(old, redactor), redacted(new, redactor))
+
+
+def _redactor_for(viewer):
+    """
+    None for a viewer who may see protected identities, else a ``Redactor``,
+    kept on the viewer (a request's user, as Django keeps its permissions) so
+    a page of many diffs reads the protected sources once.
+    """
+    if viewer is None:
+        return Redactor()
+    if sees_protected_identities(viewer):
+        return None
+    if not hasattr(viewer, "_diff_redactor"):
+        viewer._diff_redactor = Redactor()
+    return viewer._diff_redactor
+
+
+def _diff_contents(old, new):
+    """``changes_seen_by`` without the redaction: call that instead."""
     old_parts = dict(readable_parts(old or {}))
     changes = []
     for title, new_lines in readable_parts(new):

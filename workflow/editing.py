@@ -18,7 +18,7 @@ from media.models import Photograph
 from people.models import Organization, Person
 from quotes.models import Quote
 
-from .diffs import diff_contents, redacted
+from .diffs import changes_seen_by
 from .errors import NotAllowed, WorkflowError
 from .models import Revision
 from .notifications import notify_submitted
@@ -60,11 +60,11 @@ def record_edit(*, article, user, note=""):
     return revision
 
 
-def edit_conflict(*, article, base_version, redactor=None):
+def edit_conflict(*, article, base_version, viewer=None):
     """
     When the story was saved after the user opened it at ``base_version``:
-    who saved, when, and what changed since (through ``redactor`` for someone
-    who may not see protected identities). None when nothing has.
+    who saved, when, and what changed since, as ``viewer`` (the user saving)
+    may read it. None when nothing has.
     Call inside the save's transaction: the row is locked until it ends.
     """
     current = (
@@ -83,10 +83,7 @@ def edit_conflict(*, article, base_version, redactor=None):
     latest = latest_revision(article)
     changes = []
     if latest is not None and (seen is None or latest.pk != seen.pk):
-        changes = diff_contents(
-            redacted(seen.content, redactor) if seen else None,
-            redacted(latest.content, redactor),
-        )
+        changes = changes_seen_by(viewer, seen.content if seen else None, latest.content)
     return {
         "user": current.updated_by,
         "at": current.updated_at,
@@ -122,14 +119,15 @@ def part_saved(*, article, user):
         return record_edit(article=current, user=user)
 
 
-def prepare_story_save(*, article, base_version, redactor=None):
+def prepare_story_save(*, article, base_version, viewer=None):
     """
     Before the story's form is saved over ``article``: lock its row, and return
-    the conflict (``edit_conflict``) when someone saved it after the form was
-    opened at ``base_version``; else keep the story's present content as a
-    first revision if it has none, to compare the change with.
+    the conflict (``edit_conflict``, read as ``viewer`` may) when someone saved
+    it after the form was opened at ``base_version``; else keep the story's
+    present content as a first revision if it has none, to compare the change
+    with.
     """
-    conflict = edit_conflict(article=article, base_version=base_version, redactor=redactor)
+    conflict = edit_conflict(article=article, base_version=base_version, viewer=viewer)
     if conflict is None:
         ensure_baseline(article=article)
     return conflict

@@ -14,12 +14,9 @@ from articles.models import (
     Article,
     Correction,
 )
-from people.identity import Redactor, sees_protected_identities
+from people.identity import sees_protected_identities
 from quotes.models import Quote
-from workflow import (
-    editing,
-    revisions,
-)
+from workflow import editing
 
 SHARE_LINK_DAYS = [1, 3, 7, 14, 30]
 
@@ -89,9 +86,9 @@ class ArticleForm(forms.ModelForm):
     """
 
     base_version = forms.IntegerField(widget=forms.HiddenInput, required=False, min_value=1)
-    # Set per request (``ArticleAdmin.get_form``): whether the conflict shown
-    # may name protected sources.
-    sees_identities = True
+    # Set per request (``ArticleAdmin.get_form``): the user saving, as whom a
+    # conflict's changes are read (none: as someone who may not see identities).
+    viewer = None
 
     class Meta:
         model = Article
@@ -121,14 +118,11 @@ class ArticleForm(forms.ModelForm):
                 code="no_version",
             )
         # Locks the story's row until the save ends, so two saves cannot both pass.
-        self.conflict = editing.edit_conflict(
-            article=self.instance,
-            base_version=base_version,
-            redactor=None if self.sees_identities else Redactor(),
+        self.conflict = editing.prepare_story_save(
+            article=self.instance, base_version=base_version, viewer=self.viewer
         )
         if self.conflict:
             raise ValidationError(editing.describe_conflict(self.conflict), code="stale")
-        revisions.ensure_baseline(article=self.instance)
         return cleaned_data
 
 
@@ -146,6 +140,20 @@ class MoveForm(forms.Form):
         ],
     )
     expected_version = forms.IntegerField(required=False, min_value=1)
+
+
+class CompareForm(forms.Form):
+    """
+    The two revision numbers the compare page is asked for (``?from=&to=``),
+    each within what a revision's number can hold: the database is never
+    asked about a larger one (SQLite fails on integers past 64 bits).
+    """
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # "from" is a Python keyword: the fields cannot be class attributes.
+        for name in ("from", "to"):
+            self.fields[name] = forms.IntegerField(min_value=1, max_value=2**31 - 1)
 
 
 class ShareLinkForm(forms.Form):

@@ -10,10 +10,8 @@ from django.utils.translation import gettext as _
 
 from articles.models import Article, Byline
 from articles.models import ArticleStatus as Status
-from people.models import Person
 
 EDITORS_GROUP = "Editors"
-JOURNALISTS_GROUP = "Journalists"
 PUBLISH_PERMISSION = "articles.publish_article"
 
 
@@ -36,7 +34,15 @@ def visible_articles(user, queryset=None):
 
 
 def is_author(user, article):
-    return Byline.objects.filter(article=article, person__user=user).exists()
+    """
+    Whether ``user`` has a byline on ``article``. Remembered on the article
+    for each user: one page asks it many times (each inline's permissions,
+    each move), and a page loads its story once.
+    """
+    known = article.__dict__.setdefault("_authors_known", {})
+    if user.pk not in known:
+        known[user.pk] = Byline.objects.filter(article=article, person__user=user).exists()
+    return known[user.pk]
 
 
 def can_view(user, article):
@@ -72,8 +78,11 @@ def can_create(user):
 
 
 def staff_person(user):
-    """The person a journalist's login belongs to (their byline), or None."""
-    return Person.objects.filter(user=user).first() if user.is_authenticated else None
+    """
+    The person a journalist's login belongs to (their byline), or None: the
+    login's one-to-one ``person``, which Django keeps on the user once read.
+    """
+    return getattr(user, "person", None) if user.is_authenticated else None
 
 
 def editable_articles(user, queryset=None):
@@ -86,37 +95,17 @@ def editable_articles(user, queryset=None):
     return queryset.filter(status__in=[Status.DRAFT, Status.APPROVED]) | queryset.scheduled()
 
 
+# Where an editor may send a story back, publish or schedule it from: anywhere
+# but a draft (its authors' to submit) and a story already live.
+EDITORS_DESK = frozenset({Status.IN_REVIEW, Status.APPROVED, Status.UNPUBLISHED, "scheduled"})
+
 # What each move needs: the states it starts from, and whether an editor makes it.
 MOVES = {
     "submit": {"from": {Status.DRAFT}, "editor": False},
-    "return": {
-        "from": {
-            Status.IN_REVIEW,
-            Status.APPROVED,
-            Status.UNPUBLISHED,
-            "scheduled",
-        },
-        "editor": True,
-    },
+    "return": {"from": EDITORS_DESK, "editor": True},
     "approve": {"from": {Status.IN_REVIEW}, "editor": True},
-    "publish": {
-        "from": {
-            Status.IN_REVIEW,
-            Status.APPROVED,
-            Status.UNPUBLISHED,
-            "scheduled",
-        },
-        "editor": True,
-    },
-    "schedule": {
-        "from": {
-            Status.IN_REVIEW,
-            Status.APPROVED,
-            Status.UNPUBLISHED,
-            "scheduled",
-        },
-        "editor": True,
-    },
+    "publish": {"from": EDITORS_DESK, "editor": True},
+    "schedule": {"from": EDITORS_DESK, "editor": True},
     "unpublish": {"from": {Status.PUBLISHED, "scheduled"}, "editor": True},
 }
 
@@ -126,7 +115,7 @@ def state_of(article, *, now=None):
     return "scheduled" if article.is_scheduled(now=now) else article.status
 
 
-def may_move(user, article, move, *, now=None):
+def may_move(user, article, move):
     """Whether ``user``'s role allows ``move`` on ``article`` (its state aside)."""
     if not user.is_active:
         return False
@@ -143,7 +132,7 @@ def available_moves(user, article, *, now=None):
     return [
         move
         for move, rule in MOVES.items()
-        if state in rule["from"] and may_move(user, article, move, now=now)
+        if state in rule["from"] and may_move(user, article, move)
     ]
 
 

@@ -25,7 +25,7 @@ from .transitions import copy_stored_fields, lock_story, record_move
 
 
 def _check_move(*, article, user, move, now=None):
-    if not may_move(user, article, move, now=now):
+    if not may_move(user, article, move):
         raise NotAllowed(_("You are not allowed to do this to this story."))
     state = state_of(article, now=now)
     if state in MOVES[move]["from"]:

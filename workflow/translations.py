@@ -14,7 +14,8 @@ for the translator.
 
 import dataclasses
 
-from django.db.models import OuterRef, Subquery
+from django.db.models import F, OuterRef, Subquery
+from django.db.models.functions import Coalesce
 
 from articles.models import Article, ArticleStatus, Language
 
@@ -45,7 +46,6 @@ def untranslated(language):
             translation_of__isnull=True,
         )
         .select_related("section")
-        .prefetch_related("bylines__person")
         .order_by("-published_at", "-approved_at", "-pk")
     )
 
@@ -68,61 +68,71 @@ class Staleness:
         return self.now.created_at
 
 
-def staleness(translation):
+def staleness(translation, *, viewer):
     """
-    How ``translation``'s source changed since the translation was made,
-    as a ``Staleness``, or None when it has not (or there is no record).
+    How ``translation``'s source changed since the translation was made, as
+    ``viewer`` may read it: a ``Staleness``, or None when it has not (or
+    there is no record).
     """
-    source = translation.translation_of
-    if source is None:
+    if translation.translation_of_id is None:
         return None
-    made = (
-        Revision.objects.filter(article=translation)
-        .order_by("-number")
-        .values_list("created_at", flat=True)
-        .first()
-    ) or translation.updated_at
-    revisions = Revision.objects.filter(article=source).order_by("number")
-    now = revisions.last()
-    if now is None or now.created_at <= made:
-        return None
-    # Before its first change in the workspace a story gets a baseline
-    # revision of its text as it was; with no revision as old as the
-    # translation, that first one holds the text the translator saw.
-    then = revisions.filter(created_at__lte=made).last() or revisions.first()
-    if then.pk == now.pk:
-        return None
-    changes = diffs.diff_contents(text_of(then.content), text_of(now.content))
-    if not changes:
-        return None
-    return Staleness(translation=translation, source=source, then=then, now=now, changes=changes)
+    found = _stale(Article.objects.filter(pk=translation.pk), viewer=viewer)
+    return found[0] if found else None
 
 
-def stale_translations():
+def stale_translations(*, viewer):
     """
     Every translation whose source changed after it was made, the longest
-    stale first. Translations whose source has no revision newer than the
-    translation's own are ruled out in one query.
+    stale first, with what changed as ``viewer`` may read it.
     """
-    latest = Revision.objects.filter(article=OuterRef("pk")).order_by("-number")
-    source_latest = Revision.objects.filter(article=OuterRef("translation_of")).order_by("-number")
-    candidates = (
-        Article.objects.filter(translation_of__isnull=False)
-        .exclude(status=ArticleStatus.UNPUBLISHED)
-        .select_related("translation_of", "section")
+    candidates = Article.objects.filter(translation_of__isnull=False).exclude(
+        status=ArticleStatus.UNPUBLISHED
+    )
+    found = _stale(candidates, viewer=viewer)
+    found.sort(key=lambda stale: stale.then.created_at)
+    return found
+
+
+def _stale(translations, *, viewer):
+    """
+    The ``Staleness`` of those of ``translations`` whose source changed since
+    they were made, in two queries however many: the translations, each with
+    the two revisions of its source to compare, then those revisions.
+    """
+    own = Revision.objects.filter(article=OuterRef("pk")).order_by("-number")
+    source = Revision.objects.filter(article=OuterRef("translation_of")).order_by("-number")
+    candidates = list(
+        translations.select_related("translation_of")
         .annotate(
-            made_at=Subquery(latest.values("created_at")[:1]),
-            source_changed_at=Subquery(source_latest.values("created_at")[:1]),
+            made_at=Coalesce(Subquery(own.values("created_at")[:1]), "updated_at"),
+            now_id=Subquery(source.values("pk")[:1]),
+            source_changed_at=Subquery(source.values("created_at")[:1]),
+            # Before its first change in the workspace a story gets a baseline
+            # revision of its text as it was; with no revision as old as the
+            # translation, that first one holds the text the translator saw.
+            then_id=Coalesce(
+                Subquery(source.filter(created_at__lte=OuterRef("made_at")).values("pk")[:1]),
+                Subquery(source.order_by("number").values("pk")[:1]),
+            ),
         )
-        .filter(source_changed_at__isnull=False)
+        .filter(source_changed_at__gt=F("made_at"))
+        .exclude(then_id=F("now_id"))
+    )
+    revisions = Revision.objects.in_bulk(
+        {pk for translation in candidates for pk in (translation.then_id, translation.now_id)}
     )
     found = []
     for translation in candidates:
-        made = translation.made_at or translation.updated_at
-        if translation.source_changed_at <= made:
-            continue
-        stale = staleness(translation)
-        if stale is not None:
-            found.append(stale)
-    found.sort(key=lambda stale: stale.then.created_at)
+        then, now = revisions[translation.then_id], revisions[translation.now_id]
+        changes = diffs.changes_seen_by(viewer, text_of(then.content), text_of(now.content))
+        if changes:
+            found.append(
+                Staleness(
+                    translation=translation,
+                    source=translation.translation_of,
+                    then=then,
+                    now=now,
+                    changes=changes,
+                )
+            )
     return found

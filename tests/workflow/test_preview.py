@@ -6,6 +6,7 @@ what readers get for a story that is not theirs to see, and the editor's desk.
 import datetime
 
 import time_machine
+from django.contrib.contenttypes.models import ContentType
 from django.core import signing
 from django.core.cache import cache
 from django.test import Client, TestCase
@@ -51,6 +52,15 @@ class StaffPreviewTests(TestCase):
                 self.assertIn("no-store", response["Cache-Control"])
                 self.assertIn("noindex", response["X-Robots-Tag"])
                 self.assertEqual(response["Referrer-Policy"], "no-referrer")
+
+    def test_view_on_site_of_no_story_number_is_404(self):
+        """A "digit" that is no number ("²"), or a number past the database's: 404, not 500."""
+        self.client.force_login(self.editor)
+        content_type = ContentType.objects.get_for_model(Article)
+        for object_id in ["²", "12a", "100000000000000000000"]:
+            with self.subTest(object_id=object_id):
+                url = reverse("admin:view_on_site", args=[content_type.pk, object_id])
+                self.assertEqual(self.client.get(url).status_code, 404)
 
     def test_other_journalist_and_anonymous_get_nothing(self):
         self.client.force_login(self.other)

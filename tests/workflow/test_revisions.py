@@ -104,6 +104,36 @@ class RevisionTests(RevisionTestData, TestCase):
         self.assertContains(response, "Ny <del>Sokha</del><ins>Malin</ins>", html=False)
         self.assertContains(response, "Families waited outside.")
 
+    def test_compare_names_who_saved_without_a_query_each(self):
+        """
+        Session, user, permissions (2), the story, whether she has a byline on
+        it, the two revisions with who saved them and their person, the
+        protected sources to redact, her own person record (may she add a
+        story, for the menu): 9.
+        """
+        self.edit_in_admin(self.author, body="The court heard the case.")
+        compare = reverse("admin:articles_article_compare", args=[self.article.pk])
+        self.client.force_login(self.author)
+        with self.assertNumQueries(9):
+            response = self.client.get(compare, {"from": 1, "to": 2})
+        self.assertContains(response, "Sok Chan")
+
+    def test_compare_refuses_numbers_no_revision_can_have(self):
+        """Too large for the database, or no number at all: explained, never a server error."""
+        self.client.force_login(self.editor)
+        compare = reverse("admin:articles_article_compare", args=[self.article.pk])
+        revisions_url = reverse("admin:articles_article_revisions", args=[self.article.pk])
+        for query in (
+            {"from": 1, "to": 100000000000000000000},
+            {"from": -1, "to": 1},
+            {"from": "²", "to": 1},
+        ):
+            with self.subTest(query=query):
+                response = self.client.get(compare, query, follow=True)
+                self.assertEqual(response.redirect_chain, [(revisions_url, 302)])
+                [message] = response.context["messages"]
+                self.assertEqual(str(message), "Choose two revisions to compare.")
+
     def test_diff_functions(self):
         """diff_lines pairs changed lines word by word and skips long unchanged runs."""
         old = ["one", "two", "three", "four", "five", "six"]
@@ -284,6 +314,18 @@ class PresenceTests(RevisionTestData, TestCase):
         self.assertTrue(EditingPresence.objects.filter(user=self.editor).exists())
         self.client.post(presence, {"leave": "1"})
         self.assertFalse(EditingPresence.objects.filter(user=self.editor).exists())
+
+    def test_heartbeat_query_count(self):
+        """
+        Session, user, permissions (2), the story, whether she has a byline on
+        it, the presence update and the others present: 8. The story list's
+        quote counts and bylines are not loaded for it (it was 10).
+        """
+        presence = reverse("admin:articles_article_presence", args=[self.article.pk])
+        self.client.force_login(self.author)
+        self.client.post(presence)
+        with self.assertNumQueries(8):
+            self.assertEqual(self.client.post(presence).json(), {"others": []})
 
     def test_presence_of_a_story_out_of_reach_is_404(self):
         presence = reverse("admin:articles_article_presence", args=[self.article.pk])

@@ -20,16 +20,21 @@ from media.models import Photograph
 from quotes.models import Quote
 from tests.support.factories import (
     make_article,
+    make_journalist,
     make_organization,
     make_person,
     make_photograph,
     make_published_article,
+    make_quote,
+    make_ready_article,
     make_section,
     make_topic,
     make_user,
+    place_photo,
 )
 from tests.support.forms import fill_rows, read_form
 from workflow import services
+from workflow.admin.stories import ArticleAdmin
 
 PHNOM_PENH = zoneinfo.ZoneInfo("Asia/Phnom_Penh")
 
@@ -549,6 +554,66 @@ class StoryListYearsTests(TestCase):
     def years_listed(self, response):
         html = response.content.decode()
         return re.findall(r'<a href="\?published_at__year=(\d{4})"', html)
+
+
+class StoryPagesQueryTests(TestCase):
+    """What a journalist's story pages ask the database, pinned."""
+
+    @classmethod
+    def setUpTestData(cls):
+        cls.journalist = make_journalist("reporter", name="Sok Chan")
+        cls.article = make_ready_article(
+            "Court hears land case", bylines=[cls.journalist.person], body="One.\n\nTwo."
+        )
+        place_photo(cls.article, make_photograph())
+        make_quote(cls.article, speaker=make_person("Ny Sokha"), text="We want our land back")
+
+    def setUp(self):
+        self.client.force_login(self.journalist)
+
+    def test_journalists_story_form_query_count(self):
+        """
+        Whether she has a byline on the story is asked once however many
+        inlines and moves ask it, and her person record once (it was 81
+        queries, 42 of them the byline question).
+        """
+        url = reverse("admin:articles_article_change", args=[self.article.pk])
+        self.client.get(url)
+        with self.assertNumQueries(33):
+            response = self.client.get(url)
+        self.assertContains(response, 'id="workflow"')
+        self.assertEqual(response.context["workflow"]["moves"], ["submit"])
+
+    def test_find_quotes_leaves_stories_she_cannot_change_now(self):
+        """Her draft gets its quotes; her story in review is left alone, and she is told."""
+        body = "“We will not leave,” said Ny Sokha, a farmer."
+        draft = make_article("Her draft", bylines=[self.journalist.person], body=body)
+        in_review = make_article(
+            "In review", bylines=[self.journalist.person], body=body, status="in_review"
+        )
+        response = self.client.post(
+            reverse("admin:articles_article_changelist"),
+            {"action": "find_quotes", "_selected_action": [draft.pk, in_review.pk]},
+            follow=True,
+        )
+        self.assertContains(response, "Quotes found in 1 story: 1.")
+        self.assertContains(response, "1 story was left alone: you cannot change it now.")
+        self.assertTrue(draft.quotes.exists())
+        self.assertFalse(in_review.quotes.exists())
+
+    def test_story_list_counts_and_sorts_by_quotes(self):
+        """The list's own columns (quotes, bylines) are the list's: sortable, shown."""
+        other = make_article("Quiet story", bylines=[self.journalist.person])
+        for number in range(2):
+            make_quote(other, text=f"Words {number}")
+        quotes_column = ArticleAdmin.list_display.index("quote_count")
+        response = self.client.get(
+            reverse("admin:articles_article_changelist"), {"o": f"-{quotes_column}"}
+        )
+        rows = response.context["cl"].result_list
+        self.assertEqual([story.pk for story in rows], [other.pk, self.article.pk])
+        self.assertEqual([story.quote_count for story in rows], [2, 1])
+        self.assertContains(response, '<td class="field-byline_names">Sok Chan</td>', count=2)
 
 
 def nested_list(depth):

@@ -3,15 +3,17 @@
 import datetime
 
 import time_machine
-from django.contrib.auth.models import Group
+from django.contrib.auth.models import Group, Permission
 from django.core import mail
 from django.test import TestCase
 from django.urls import reverse
 from django.utils import timezone
 
 from articles.models import Article
+from people import protection
 from tests.support.factories import (
     make_journalist,
+    make_person,
     make_published_article,
     make_ready_article,
     make_section,
@@ -108,13 +110,13 @@ class StaleTranslationTests(TestCase):
             editing.record_edit(article=Article.objects.get(pk=self.source.pk), user=self.editor)
 
     def test_unchanged_source_leaves_the_translation_current(self):
-        self.assertEqual(translations.stale_translations(), [])
+        self.assertEqual(translations.stale_translations(viewer=self.editor), [])
 
     def test_changed_body_makes_the_translation_stale_with_what_changed(self):
         self.edit_source(
             2, body="The families have waited twelve years.\n\nThe court met on Monday."
         )
-        [stale] = translations.stale_translations()
+        [stale] = translations.stale_translations(viewer=self.editor)
         self.assertEqual(stale.translation.pk, self.translation.pk)
         response = self.client.get(BOARD)
         self.assertContains(response, "Translations to bring up to date")
@@ -131,18 +133,18 @@ class StaleTranslationTests(TestCase):
 
     def test_a_new_translation_revision_brings_it_up_to_date(self):
         self.edit_source(2, headline="Court hears land case again")
-        self.assertEqual(len(translations.stale_translations()), 1)
+        self.assertEqual(len(translations.stale_translations(viewer=self.editor)), 1)
         with later(3):
             Article.objects.filter(pk=self.translation.pk).update(headline="តុលាការស្ដាប់ម្ដងទៀត")
             editing.record_edit(
                 article=Article.objects.get(pk=self.translation.pk), user=self.editor
             )
-        self.assertEqual(translations.stale_translations(), [])
+        self.assertEqual(translations.stale_translations(viewer=self.editor), [])
 
     def test_a_change_that_is_not_words_does_not_make_it_stale(self):
         """A new section on the source is no work for the translator."""
         self.edit_source(2, section=make_section("Land"))
-        self.assertEqual(translations.stale_translations(), [])
+        self.assertEqual(translations.stale_translations(viewer=self.editor), [])
 
     def test_source_without_revisions_until_after_the_translation(self):
         """The first edit's baseline revision holds the words the translator saw."""
@@ -154,8 +156,124 @@ class StaleTranslationTests(TestCase):
             revisions.ensure_baseline(article=source)
             Article.objects.filter(pk=source.pk).update(body="Spending rises by a tenth.")
             editing.record_edit(article=Article.objects.get(pk=source.pk), user=self.editor)
-        stale = [item.source.pk for item in translations.stale_translations()]
+        stale = [item.source.pk for item in translations.stale_translations(viewer=self.editor)]
         self.assertEqual(stale, [source.pk])
+
+
+class BoardQueryTests(TestCase):
+    """The board asks the same number of queries for one stale translation as for several."""
+
+    @classmethod
+    def setUpTestData(cls):
+        cls.editor = make_user("desk", role="Editors")
+
+    def make_stale_translation(self, number):
+        with later(0):
+            source = make_published_article(f"Court hears case {number}", body="Ten years.")
+            revisions.record_revision(article=source, user=self.editor)
+        with later(1):
+            translation = make_published_article(
+                f"តុលាការ {number}", language="km", translation_of=source
+            )
+            revisions.record_revision(article=translation, user=self.editor)
+        with later(2):
+            Article.objects.filter(pk=source.pk).update(body="Twelve years.")
+            editing.record_edit(article=Article.objects.get(pk=source.pk), user=self.editor)
+
+    def test_board_query_count_does_not_grow_with_stale_translations(self):
+        """
+        Session, user, the editor's permissions (2), the stale translations
+        with their sources, the source revisions they compare, and the count
+        and page of untranslated stories in each language (4): 10.
+        """
+        self.client.force_login(self.editor)
+        self.make_stale_translation(1)
+        with self.assertNumQueries(10):
+            response = self.client.get(BOARD)
+        self.assertEqual(len(response.context["stale"]), 1)
+        for number in range(2, 5):
+            self.make_stale_translation(number)
+        with self.assertNumQueries(10):
+            response = self.client.get(BOARD)
+        self.assertEqual(len(response.context["stale"]), 4)
+        self.assertContains(response, "<ins>Twelve</ins>", count=4)
+
+
+OFFICIAL = "Chea Bophavy"
+LABEL = "a procurement official who asked not to be named"
+
+
+class ProtectedSourceInWhatChangedTests(TestCase):
+    """
+    What changed in a translation's source is read from the source's old
+    revisions, which keep the name of someone protected since: the board and
+    the translation's form show it as their reader may see it.
+    """
+
+    @classmethod
+    def setUpTestData(cls):
+        cls.editor = make_user("desk", role="Editors")
+        cls.journalist = make_journalist("translator", name="Sok Chan")
+        official = make_person(OFFICIAL)
+        with later(0):
+            cls.source = make_published_article(
+                "Road contracts went to the minister's cousin",
+                bylines=[cls.journalist.person],
+                body=f"{OFFICIAL} said the tenders were decided in advance.",
+            )
+            revisions.record_revision(article=cls.source, user=cls.editor)
+        with later(1):
+            cls.translation = make_published_article(
+                "កិច្ចសន្យាផ្លូវថ្នល់",
+                language="km",
+                translation_of=cls.source,
+                bylines=[cls.journalist.person],
+            )
+            revisions.record_revision(article=cls.translation, user=cls.editor)
+        # She becomes a protected source, and the story stops naming her.
+        official.is_protected_source = True
+        official.public_label = LABEL
+        official.save()
+        protection.protect(person=official, editor=cls.editor)
+        with later(2):
+            Article.objects.filter(pk=cls.source.pk).update(
+                body="The tenders were decided in advance."
+            )
+            editing.record_edit(article=Article.objects.get(pk=cls.source.pk), user=cls.editor)
+
+    def form(self, user):
+        self.client.force_login(user)
+        response = self.client.get(
+            reverse("admin:articles_article_change", args=[self.translation.pk])
+        )
+        self.assertContains(response, "after this translation was made. What changed:")
+        return response
+
+    def test_a_journalist_reads_the_label_in_what_changed(self):
+        response = self.form(self.journalist)
+        self.assertNotContains(response, OFFICIAL)
+        self.assertContains(response, f"<del>{LABEL} said the</del><ins>The</ins>")
+
+    def test_a_desk_editor_who_may_not_see_identities_reads_the_label_on_the_board(self):
+        """The board is an editor's page; who may see identities is a right of its own."""
+        desk = make_user("night-desk", is_staff=True)
+        desk.user_permissions.add(
+            *Permission.objects.filter(
+                content_type__app_label="articles",
+                codename__in=["publish_article", "view_article", "change_article"],
+            )
+        )
+        self.client.force_login(desk)
+        response = self.client.get(BOARD)
+        self.assertContains(response, "Translations to bring up to date")
+        self.assertNotContains(response, OFFICIAL)
+        self.assertContains(response, f"<del>{LABEL} said the</del><ins>The</ins>")
+
+    def test_an_editor_reads_who_she_is(self):
+        response = self.form(self.editor)
+        self.assertContains(response, f"<del>{OFFICIAL} said the</del><ins>The</ins>")
+        self.client.force_login(self.editor)
+        self.assertContains(self.client.get(BOARD), f"<del>{OFFICIAL} said the</del><ins>The</ins>")
 
 
 class SourcePanelTests(TestCase):

@@ -33,15 +33,13 @@ def submit_selected(model_admin, request, queryset):
 @admin.action(description=_("Find quotes and their speakers"), permissions=["change"])
 def find_quotes(model_admin, request, queryset):
     """Record every direct quote of the selected stories, unconfirmed, for checking."""
-    found, stories, refused = 0, 0, 0
-    for article in queryset:
-        if not roles.can_edit(request.user, article):
-            refused += 1
-            continue
+    editable = list(roles.editable_articles(request.user, queryset))
+    stories, refused = len(editable), queryset.count() - len(editable)
+    found = 0
+    for article in editable:
         with transaction.atomic():
             found += len(attribute_quotes(article=article, user=request.user))
             editing.part_saved(article=article, user=request.user)
-        stories += 1
     model_admin.message_user(
         request,
         ngettext(

@@ -1,16 +1,21 @@
 """
-The stories the workspace lists, with the date hierarchy's questions answered
-through the index on the publish time.
+The stories the workspace lists: the list's own columns (quote counts,
+bylines), and the date hierarchy's questions answered through the index on
+the publish time. None of it is asked by the pages that load one story.
 """
 
 import datetime
 
-from django.db.models import Exists, F, Max, Min
+from django.contrib.admin.views.main import ChangeList
+from django.db.models import Count, Exists, F, Max, Min, OuterRef, Subquery
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from articles.models import (
+    Article,
     ArticleQuerySet,
 )
+from quotes.models import Quote
 
 
 class WorkspaceArticles(ArticleQuerySet):
@@ -81,3 +86,43 @@ class WorkspaceArticles(ArticleQuerySet):
         )
         shown = [starts[year] for year in years if found[f"year_{year}"]]
         return shown if order == "ASC" else shown[::-1]
+
+
+class StoryChangeList(ChangeList):
+    """
+    The story list. Its rows carry what only its columns show: each story's
+    quote count (a sortable column) and bylines. ``ArticleAdmin.get_queryset``,
+    which every page loading one story (the form, the presence heartbeat, the
+    desk's pages) goes through, stays without them.
+    """
+
+    @property
+    def root_queryset(self):
+        return self._root_queryset
+
+    @root_queryset.setter
+    def root_queryset(self, queryset):
+        # Django's ChangeList sets this from get_queryset and builds the rows
+        # (filters, sorting, search) on it.
+        self._root_queryset = listed_stories(queryset)
+
+
+def listed_stories(queryset):
+    """
+    ``queryset`` as the story list reads it. The quote count is a correlated
+    subquery, not a JOIN and GROUP BY over every quote: the paginator's count
+    and the date hierarchy leave it out, and it is computed for the rows of
+    the page only.
+    """
+    quotes = (
+        Quote.objects.filter(article=OuterRef("pk"))
+        .order_by()
+        .values("article")
+        .annotate(total=Count("pk"))
+        .values("total")
+    )
+    return (
+        WorkspaceArticles(Article, query=queryset.query)
+        .annotate(quote_count=Coalesce(Subquery(quotes), 0))
+        .prefetch_related("bylines__person")
+    )

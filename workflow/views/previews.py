@@ -125,9 +125,12 @@ def view_on_site(request, content_type_id, object_id):
     """
     content_type = ContentType.objects.filter(pk=content_type_id).first()
     if content_type is not None and content_type.model_class() is Article:
-        if not object_id.isdigit():
-            raise Http404
-        article = roles.visible_articles(request.user).filter(pk=object_id).first()
+        # int(), not str.isdigit(): "²" is a digit to Python and no number to the database.
+        try:
+            pk = int(object_id)
+        except ValueError:
+            raise Http404 from None
+        article = roles.visible_articles(request.user).filter(pk=pk).first()
         if article is None or not article.is_live():
             raise Http404
         return redirect(article.get_absolute_url())

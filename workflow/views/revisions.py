@@ -9,14 +9,13 @@ from django.http import Http404, HttpResponseNotAllowed
 from django.shortcuts import redirect
 from django.utils.translation import gettext_lazy as _
 
-from people.identity import Redactor, sees_protected_identities
 from workflow import (
     diffs,
     editing,
     errors,
     roles,
 )
-from workflow.forms import MoveForm
+from workflow.forms import CompareForm, MoveForm
 from workflow.models import Revision
 
 
@@ -48,14 +47,16 @@ def compare(model_admin, request, object_id):
     if article is None:
         return model_admin.missing(request, object_id)
     revisions_url = model_admin.url("revisions", article.pk)
-    try:
-        numbers = [int(request.GET.get(key, "")) for key in ("from", "to")]
-    except ValueError:
+    form = CompareForm(request.GET)
+    if not form.is_valid():
         model_admin.message_user(request, _("Choose two revisions to compare."), messages.ERROR)
         return redirect(revisions_url)
+    numbers = [form.cleaned_data["from"], form.cleaned_data["to"]]
     found = {
         revision.number: revision
-        for revision in Revision.objects.filter(article=article, number__in=numbers)
+        for revision in Revision.objects.filter(article=article, number__in=numbers).select_related(
+            "created_by__person"
+        )
     }
     if any(number not in found for number in numbers):
         model_admin.message_user(
@@ -63,7 +64,6 @@ def compare(model_admin, request, object_id):
         )
         return redirect(revisions_url)
     old, new = (found[number] for number in numbers)
-    redactor = None if sees_protected_identities(request.user) else Redactor()
     for revision in (old, new):
         revision.by = roles.display_name(revision.created_by)
     return model_admin.page(
@@ -73,9 +73,7 @@ def compare(model_admin, request, object_id):
         article,
         old=old,
         new=new,
-        changes=diffs.diff_contents(
-            diffs.redacted(old.content, redactor), diffs.redacted(new.content, redactor)
-        ),
+        changes=diffs.changes_seen_by(request.user, old.content, new.content),
         can_restore=model_admin.has_change_permission(request, article),
     )
 

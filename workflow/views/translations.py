@@ -37,14 +37,15 @@ def translation_board(model_admin, request):
         "translation_board.html",
         _("Translation board"),
         waiting=waiting,
-        stale=translations.stale_translations(),
+        stale=translations.stale_translations(viewer=request.user),
     )
 
 
-def translation_source(article):
+def translation_source(article, *, viewer):
     """
     The read-only panel a translator works beside: the source story's words,
-    and what changed in it since the translation was made.
+    and what changed in it since the translation was made, as ``viewer`` may
+    read it.
     """
     source = article.translation_of
     return render_to_string(
@@ -52,7 +53,7 @@ def translation_source(article):
         {
             "source": source,
             "paragraphs": story_body.paragraphs(source.body),
-            "stale": translations.staleness(article),
+            "stale": translations.staleness(article, viewer=viewer),
             "change_url": reverse("admin:articles_article_change", args=[source.pk]),
             "preview_url": reverse("admin:articles_article_preview", args=[source.pk]),
         },
