@@ -8,24 +8,9 @@ from collections import Counter
 
 from articles.models import Language
 from people.models import Person
+from people.names import KHMER_DIGITS, KHMER_MONTHS
 
 from .seeds import ANONYMOUS, VOICES, PersonSeed, person_seed
-
-KHMER_MONTHS = [
-    "មករា",
-    "កុម្ភៈ",
-    "មីនា",
-    "មេសា",
-    "ឧសភា",
-    "មិថុនា",
-    "កក្កដា",
-    "សីហា",
-    "កញ្ញា",
-    "តុលា",
-    "វិច្ឆិកា",
-    "ធ្នូ",
-]
-KHMER_DIGITS = str.maketrans("0123456789", "០១២៣៤៥៦៧៨៩")
 
 
 def english_date(day):

@@ -3,11 +3,14 @@ The plain-text story format, read without touching the database.
 
 The first line names the publication; the next non-empty line is the
 headline; then blocks separated by blank lines (see the README). A photo
-caption block is the caption with its credit, ``Agency/ Photographer``, at
-the end of the line, and the export writes that line twice in a row (once as
-alt text, once as caption). Every other block is a paragraph. Each caption
-block is a photo slot, numbered in the order of the file; a caption block
-before the first paragraph is the lead photo. A story's pictures are JPEG,
+caption block is the caption with its credit at the end of the line,
+``Agency/ Photographer``, ``(Photographer/Agency)`` or ``រូបថត៖ …``, and the
+export writes that line twice in a row (once as alt text, once as caption).
+Dates are read in English (“July 7, 2021”, “2 January 2024”) and in Khmer
+(“ថ្ងៃទី៥ ខែធ្នូ ឆ្នាំ២០២៦”, Khmer or Western digits); a first paragraph may
+open with a dateline, “PHNOM PENH — ” or “ភ្នំពេញ៖ ”. Every other block is a
+paragraph. Each caption block is a photo slot, numbered in the order of the
+file; a caption block before the first paragraph is the lead photo. A story's pictures are JPEG,
 PNG or WebP files (``IMAGE_SUFFIXES``).
 """
 
@@ -20,6 +23,7 @@ from pathlib import PurePath
 from django.utils.translation import gettext as _
 
 from articles.models import Article
+from people.names import KHMER_MONTHS, is_khmer, split_honorific
 
 IMAGE_SUFFIXES = (".jpg", ".jpeg", ".png", ".webp")
 MAX_STORY_BYTES = 2_000_000
@@ -42,6 +46,15 @@ CREDIT = re.compile(
     r"(?:^|\s)(?P<agency>[A-Z][\w&.'’\-]*(?:\s[A-Z][\w&.'’\-]*){0,3})\s?/\s?"
     r"(?P<photographer>[A-Z][\w.'’\-]*(?:\s[A-Z][\w.'’\-]*){0,3})?\s*$"
 )
+# “(Hul Reaksmey/VOA)”, “(ហ៊ុល រីណា/VOA)”: the photographer, then the agency.
+PARENTHESIZED_CREDIT = re.compile(
+    r"\s*\((?:(?:រូបថត|Photo)\s*[៖:]\s*)?(?P<photographer>[^()/]{1,60}?)\s*/\s*"
+    r"(?P<agency>[^()/]{1,60}?)\s*\)\s*[។.]?\s*$"
+)
+# “រូបថត៖ សុខ ដារ៉ា”, “(រូបថត៖ AFP)”, “Photo: Supplied”.
+LABELLED_CREDIT = re.compile(
+    r"\s*\(?(?:រូបថត|រូបឯកសារ|Photo|Photograph)\s*[៖:]\s*(?P<credit>[^()៖:]{1,80}?)\)?\s*[។.]?\s*$"
+)
 MONTHS = {
     name: number
     for number, names in enumerate(
@@ -62,15 +75,28 @@ MONTHS = {
         start=1,
     )
     for name in names
-}
+} | {name: number for number, name in enumerate(KHMER_MONTHS, start=1)}
 _MONTH = r"(?P<month>[A-Z][a-z]{2,8})\.?"
 DATE_PATTERNS = [
     re.compile(rf"\b{_MONTH}\s+(?P<day>\d{{1,2}}),?\s+(?P<year>\d{{4}})\b"),
     re.compile(rf"\b(?P<day>\d{{1,2}})\s+{_MONTH}\s+(?P<year>\d{{4}})\b"),
+    # “ថ្ងៃទី៥ ខែធ្នូ ឆ្នាំ២០២៦”, “ថ្ងៃច័ន្ទ ទី៥ ខែធ្នូ ឆ្នាំ២០២៦”, “៥ ធ្នូ ២០២៦”; \d and
+    # int() read Khmer digits.
+    re.compile(
+        r"(?:ថ្ងៃ[\u1780-\u17ff]*\s*)?(?:ទី\s*)?(?<!\d)(?P<day>\d{1,2})\s*(?:ខែ\s*)?"
+        rf"(?P<month>{'|'.join(KHMER_MONTHS)})\s*(?:ឆ្នាំ\s*)?(?P<year>\d{{4}})(?!\d)"
+    ),
 ]
-PLACE_LEAD = re.compile(r"\b(?:in|at|near|outside|inside|on the outskirts of)\s+(?=[A-Z])")
+PLACE_LEAD = re.compile(
+    r"\b(?:in|at|near|outside|inside|on the outskirts of)\s+(?=[A-Z])"
+    r"|នៅ(?:ក្នុង|មុខ|ឯ)?\s*(?=[\u1780-\u17ff])"
+)
+# Words between a Khmer place and its date: “នៅខេត្តកំពត កាលពីថ្ងៃទី៥ …”.
+KHMER_DATE_LEAD = re.compile(r"\s*(?:កាលពី|នា|នៅ|ក្នុង)\s*$")
 DATELINE = re.compile(
     r"^(?P<place>[A-Z][A-Z .'’\-]{1,40}?)\s*[—–]\s+|^(?P<place2>[A-Z][A-Z .'’\-]{1,40}?)\s+-\s+"
+    # Khmer: “ភ្នំពេញ៖ ”, “សៀមរាប (ហ្វ្រេសញូវ)៖ ”.
+    r"|^(?P<place3>[\u1780-\u17ff]{2,30}(?: [\u1780-\u17ff]{2,30})?)\s*(?:\([^)]{1,40}\))?\s*៖\s*"
 )
 # Markdown that plain text must not set off by accident.
 MARKDOWN_LINE_START = re.compile(r"^(#|>|[-+*]\s|\d+[.)]\s)")
@@ -199,11 +225,15 @@ def parse_story(text, name="story"):
     while index < len(raw_blocks):
         block = raw_blocks[index]
         caption_line = _caption_line(block)
-        if caption_line is None and len(block) == 1 and CREDIT.search(block[0]):
+        repeated = index + 1 < len(raw_blocks) and raw_blocks[index + 1] == block
+        single = caption_line is None and len(block) == 1
+        # A single line with an English credit is a caption; a Khmer credit
+        # (“(…/…)”, “រូបថត៖ …”) only on a line written twice.
+        if single and (CREDIT.search(block[0]) or (repeated and split_credit(block[0]))):
             caption_line = block[0]
+        if caption_line is not None and repeated and len(block) == 1:
             # The doubled line may stand in a block of its own.
-            if index + 1 < len(raw_blocks) and raw_blocks[index + 1] == block:
-                index += 1
+            index += 1
         if caption_line is not None:
             story.blocks.append(parse_caption(caption_line, number=len(story.photos) + 1))
         else:
@@ -212,8 +242,8 @@ def parse_story(text, name="story"):
     if story.paragraphs:
         first = story.paragraphs[0]
         match = DATELINE.match(first)
-        if match:
-            story.dateline = (match["place"] or match["place2"]).strip().title()
+        if match and not split_honorific(match["place3"] or "")[0]:
+            story.dateline = (match["place"] or match["place2"] or match["place3"]).strip().title()
             story.blocks[story.blocks.index(first)] = first[match.end() :]
     return story
 
@@ -225,18 +255,54 @@ def _caption_line(block):
     return None
 
 
+def split_credit(line, *, alone=False):
+    """
+    ``(caption, agency, photographer)`` of a caption line ending with a credit,
+    else ``None``: “… CamboJA/ Vann Piseth”, “… (ហ៊ុល រីណា/VOA)”, “… រូបថត៖ AFP”.
+    With ``alone``, ``line`` is a credit without a caption (a credit field).
+    """
+    match = CREDIT.search(line)
+    if match:
+        return (
+            line[: match.start()].strip(),
+            match["agency"].strip(),
+            (match["photographer"] or "").strip(),
+        )
+    match = PARENTHESIZED_CREDIT.search(line)
+    if match:
+        photographer, agency = match["photographer"].strip(), match["agency"].strip()
+        if _is_agency(photographer) and not _is_agency(agency):
+            photographer, agency = agency, photographer
+        return line[: match.start()].strip(), agency, photographer
+    match = LABELLED_CREDIT.search(line)
+    if match and (match.start() or alone):
+        parts = [part.strip() for part in match["credit"].split("/", 1)]
+        if len(parts) == 2:
+            agency, photographer = parts
+            if _is_agency(photographer) and not _is_agency(agency):
+                agency, photographer = photographer, agency
+        elif _is_agency(parts[0]):
+            agency, photographer = parts[0], ""
+        else:
+            agency, photographer = "", parts[0]
+        return line[: match.start()].strip(), agency, photographer
+    return None
+
+
+def _is_agency(credit):
+    """Whether a credit reads as an agency (“VOA”, “AFP”, “Fresh News”), not a person's name."""
+    return not is_khmer(credit) and (
+        len(credit.split()) == 1 or bool(re.search(r"\b[A-Z]{2,}\b", credit))
+    )
+
+
 def parse_caption(line, *, number):
     """
     Split a caption line into caption, credit (agency and photographer), date
     and place: “Ny Sokha speaks in Phnom Penh, July 7, 2021. CamboJA/ Vann
     Piseth” gives the place “Phnom Penh” and the date 2021-07-07.
     """
-    caption, agency, photographer = line, "", ""
-    match = CREDIT.search(line)
-    if match:
-        caption = line[: match.start()].strip()
-        agency = match["agency"].strip()
-        photographer = (match["photographer"] or "").strip()
+    caption, agency, photographer = split_credit(line) or (line, "", "")
     date_taken, place = None, ""
     for pattern in DATE_PATTERNS:
         for date_match in pattern.finditer(caption):
@@ -248,6 +314,7 @@ def parse_caption(line, *, number):
             except ValueError:
                 continue
             before = re.sub(r"(?:,|\s+on)\s*$", "", caption[: date_match.start()].rstrip())
+            before = KHMER_DATE_LEAD.sub("", before)
             leads = list(PLACE_LEAD.finditer(before))
             if leads:
                 place = before[leads[-1].end() :].strip(" ,")

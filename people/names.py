@@ -15,6 +15,14 @@ import unicodedata
 from .choices import Gender
 
 KHMER = re.compile(r"[\u1780-\u17ff\u19e0-\u19ff]")
+# Khmer month names, January to December, and Khmer digits: how Khmer text
+# writes dates (the demo writes them, the importer reads them, reader pages
+# show them).
+KHMER_MONTHS = [
+    "មករា", "កុម្ភៈ", "មីនា", "មេសា", "ឧសភា", "មិថុនា",
+    "កក្កដា", "សីហា", "កញ្ញា", "តុលា", "វិច្ឆិកា", "ធ្នូ",
+]  # fmt: skip
+KHMER_DIGITS = str.maketrans("0123456789", "០១២៣៤៥៦៧៨៩")
 
 # Longest first, so “Lok Chumteav” is taken before “Lok”. Each is written
 # before a name and is never part of it.
@@ -30,6 +38,18 @@ HONORIFICS = [
     ("Neak Oknha", ""),
     ("Oknha", ""),
     ("Venerable", Gender.MALE),
+    # Clergy, as church and religious news write them: “Father Paul Lay”.
+    ("Archbishop", Gender.MALE),
+    ("Monsignor", Gender.MALE),
+    ("Cardinal", Gender.MALE),
+    ("Reverend", ""),
+    ("Bishop", Gender.MALE),
+    ("Father", Gender.MALE),
+    ("Sister", Gender.FEMALE),
+    ("Msgr.", Gender.MALE),
+    ("Msgr", Gender.MALE),
+    ("Rev.", ""),
+    ("Fr.", Gender.MALE),
     ("Professor", ""),
     ("H.E.", ""),
     ("H. E.", ""),
@@ -45,16 +65,35 @@ HONORIFICS = [
     ("Mr.", Gender.MALE),
     ("Mr", Gender.MALE),
     ("Lok", Gender.MALE),
-    # Khmer script.
+    # Khmer script, each compound before its first part (“សម្តេចតេជោ” before
+    # “សម្តេច”); both spellings of the subscript ta (្ត, ្ដ) are written.
     ("ឯកឧត្តម", Gender.MALE),
+    ("សម្តេចតេជោ", Gender.MALE),
+    ("សម្ដេចតេជោ", Gender.MALE),
+    ("សម្តេចធិបតី", Gender.MALE),
+    ("សម្ដេចធិបតី", Gender.MALE),
     ("សម្តេច", ""),
     ("សម្ដេច", ""),
     ("លោកជំទាវ", Gender.FEMALE),
     ("លោកស្រី", Gender.FEMALE),
+    ("លោកយាយ", Gender.FEMALE),
+    ("លោកតា", Gender.MALE),
+    ("លោកគ្រូ", Gender.MALE),
+    ("លោកបណ្ឌិត", Gender.MALE),
+    ("លោកឧកញ៉ា", Gender.MALE),
     ("អ្នកស្រី", Gender.FEMALE),
+    ("អ្នកនាង", Gender.FEMALE),
+    ("អ្នកគ្រូ", Gender.FEMALE),
+    ("អ្នកឧកញ៉ា", ""),
+    ("កញ្ញា", Gender.FEMALE),
+    ("នាង", Gender.FEMALE),
     ("ឧកញ៉ា", ""),
+    ("វេជ្ជបណ្ឌិត", ""),
     ("បណ្ឌិត", ""),
+    ("សាស្ត្រាចារ្យ", ""),
+    ("ព្រះតេជព្រះគុណ", Gender.MALE),
     ("ព្រះតេជគុណ", Gender.MALE),
+    ("ព្រះចៅអធិការ", Gender.MALE),
     ("លោក", Gender.MALE),
 ]
 
@@ -63,7 +102,13 @@ _HONORIFIC_PATTERN = re.compile(
     + "|".join(re.escape(word) for word, _gender in HONORIFICS)
     # A Latin honorific must end at a word boundary: “Lok” is not the start
     # of “Loken”. Khmer is written without spaces between words.
-    + r")(?:(?<=\.)|(?<=[\u1780-\u17ff])|(?=\s|$))\s*"
+    + r")(?:(?<=\.)|(?<=[\u1780-\u17ff])(?![\u17b6-\u17d3\u17dd])|(?=\s|$))\s*"
+)
+# The rest of a Khmer title glued to its honorific, up to the name:
+# “សម្តេចអគ្គមហាសេនាបតីតេជោ ហ៊ុន សែន”, “ឯកឧត្តមបណ្ឌិត ចាន់ ណារិទ្ធ”.
+KHMER_TITLE_TAIL = re.compile(
+    r"^[\u1780-\u17ff]{0,30}?(?:តេជោ|ធិបតី|បណ្ឌិត|សេនាបតី|ក្រឡាហោម|ពោធិសាល|សាស្ត្រាចារ្យ|"
+    r"បណ្ឌិតសភាចារ្យ|ឧត្តមសេនីយ៍(?:ឯក|ទោ|ត្រី)?|សេនីយ៍(?:ឯក|ទោ|ត្រី))\s+"
 )
 _GENDERS = {word.casefold(): gender for word, gender in HONORIFICS}
 
@@ -84,8 +129,11 @@ def split_honorific(text):
         match = _HONORIFIC_PATTERN.match(text)
         if not match or not text[match.end() :].strip():
             break
-        honorifics.append(match[0].strip())
-        text = text[match.end() :]
+        honorific, text = match[0].strip(), text[match.end() :]
+        tail = KHMER_TITLE_TAIL.match(text) if match[0] == honorific else None
+        if tail and text[tail.end() :].strip():
+            honorific, text = honorific + tail[0].strip(), text[tail.end() :]
+        honorifics.append(honorific)
     return " ".join(honorifics), text.strip()
 
 

@@ -11,7 +11,7 @@ import datetime
 from django.utils import formats, timezone
 from django.utils.translation import get_language
 
-KHMER_DIGITS = str.maketrans("0123456789", "០១២៣៤៥៦៧៨៩")
+from people.names import KHMER_DIGITS
 
 
 def khmer_digits(text):

@@ -14,37 +14,140 @@ What it understands, in English news style:
   partial quotes inside a sentence, quotes running over several paragraphs;
 - attribution after or before the quote: `…,” Sokha said.`, `…,” said
   Malin.`, `Sokha said: “…”`, `…,” he added.`, `she told reporters`,
-  `according to Sokha`, with a role in apposition (`Chin Malin, spokesman
+  `according to Sokha`, `one of the guards screamed at him, saying, “…”`,
+  with a role in apposition (`Chin Malin, spokesman
   for the Justice Ministry, said`) or in front (`Court spokesman Ros Vibol`);
-- pronouns, resolved to the most recent person the story has put forward who
-  fits (a person whose gender is not known yet fits either pronoun, and is
-  then known by it);
+- quotes in single marks (‘…’), apostrophes (don’t, villagers’) left alone;
+- pronouns, resolved to the person the last sentences were about (their
+  subject or speaker, not someone named inside what they said) who fits; a
+  person whose gender is not known yet fits either pronoun, and is then known
+  by it. Two who fit in one sentence give a low confidence and a note;
+  “they” is the last group, “it” the last publication, document or
+  organization; a pronoun nobody fits is left unattributed, with a note;
+- publications and documents as sources: `according to the newspaper's
+  report`, `the report reads`, `rights group Licadho said`, then `it added`;
+  “the paper” or “the research group” is the one publication or group of
+  that kind the story named (“Rasmei Kampuchea editor Pen Pheng”, “a report
+  by the Paris-based Observatory …”); a report cited by its title belongs to
+  the organization quoted just before; `researchers found “…”` beside a
+  report is the report;
+- short partial quotes (“releasing”, “arrest”) when the sentence says whose
+  word it is (`attacked Licadho for “releasing”`, `an opposition figure
+  having announced …`); a few words in quotes nobody is said to say are a
+  name or a term, not a quote;
+- titles instead of names: `the Prime Minister told reporters`, `the
+  premier`, `the governor`, `the father of three` are the person the story
+  gave that title or description (“Prime Minister Hun Manet”, “Hun Manet,
+  the prime minister”), even in a paragraph without a quote; a deputy
+  governor is not “the governor”; two who fit give a note;
+- roles in front of the name (`Interior Ministry spokesman Touch Sovann`,
+  `venerable monk Loun Sovath`), between commas or dashes after it, and
+  `said another villager, Chea Vanna`; an organization's name ends where its
+  capitalised words end;
 - a quote paragraph without attribution continues the previous speaker, or
-  belongs to the person the previous paragraph introduced;
+  belongs to the person the previous paragraph introduced; a quote with
+  nothing near it that says who is left unattributed, never guessed;
 - short names: “Sokha” is the person introduced as “Ny Sokha” (Cambodian
   names are family name first, so the short name ends the full name). When
   two people share it, the one the story already called by that short name
   wins, and the finding says so;
 - unnamed sources: `a villager who asked not to be named said`, then
-  `the villager said`.
+  `the villager said`, kept as a clean noun phrase (never “…, adding that”).
+
+What it understands in Khmer text (a sentence with more Khmer letters than
+Latin ones is read by the Khmer rules):
+
+- quotes in «…» and “…” (and "…" after ``ថា``), one or several sentences
+  long (``។`` ends a sentence, ``៕`` a text), a quote opened once and closed
+  paragraphs later; zero-width spaces are ignored, and the variant spellings
+  (``្ត``/``្ដ``, ``ឱ្យ``/``ឲ្យ``/``អោយ``) read alike;
+- attribution before the quote, a speech verb ending in ``ថា`` or ``៖``
+  (“លោក សុខ ដារ៉ា បាននិយាយថា «…»”, ``ថ្លែងថា``, ``បញ្ជាក់ថា``,
+  ``មានប្រសាសន៍ថា``, ``ប្រាប់វិទ្យុអាស៊ីសេរីថា``, ``ឱ្យដឹងថា``, ``សរសេរថា``,
+  ``បន្ថែមថា``, ``លើកឡើងថា``, ``ពន្យល់ថា``, ``ឆ្លើយថា`` …; the person spoken
+  to is never the speaker), a paragraph ending “… បានថ្លែងថា៖” before a
+  quote paragraph, ``យោងតាមលោក …``; after it (“«…» លោក ដារ៉ា បានបន្ថែម។”,
+  “«…» នេះបើតាមលោកស្រី សុភា”, “«…» ជាសម្តីរបស់ …”, “«…»។ នេះជាការថ្លែង
+  របស់ …”); a partial quote takes the speaker of the sentence's speech verb,
+  but a title or name in quotes (“ចំណងជើងថា «…»”) is no quote;
+- names read from the honorific in front (``លោក``, ``លោកស្រី``, ``អ្នកស្រី``,
+  ``កញ្ញា``, ``ឯកឧត្តម``, ``លោកជំទាវ``, ``សម្តេចតេជោ``, ``ព្រះតេជព្រះគុណ`` …)
+  or a title (“នាយករដ្ឋមន្ត្រី ហ៊ុន ម៉ាណែត”), two words at most, ending where
+  a verb, role or small word begins (see ``khmer``); the honorific gives the
+  gender (``លោក`` a man; ``លោកស្រី``, ``អ្នកស្រី``, ``កញ្ញា`` a woman);
+- roles after the name (“លោក X អ្នកនាំពាក្យក្រសួងមហាផ្ទៃ”, after ``ជា``,
+  ``ដែលជា`` or an age) or before it, split at the organization (``ក្រសួង``,
+  ``សមាគម`` …);
+- later references: honorific and given name (“លោក ដារ៉ា”), a pronoun
+  (``គាត់``, ``នាង``) or an honorific alone (``លោក``, ``អ្នកស្រី``, ``ឯកឧត្តម``,
+  ``សម្តេច``), a title (“អ្នកនាំពាក្យរូបនេះ”) or a description
+  (“ស្ត្រីរូបនេះ”); unnamed sources (“អ្នកភូមិម្នាក់ដែលសុំមិនបញ្ចេញឈ្មោះ”),
+  groups (“ក្រុមអ្នកភូមិ”) and organizations (“ក្រសួងព័ត៌មាន”) as speakers;
+- a quote opening the story before any name goes, below the threshold, to
+  the one the next paragraph reports speaking.
+
+Also, in English (issue 16, third round):
+
+- a quote first and its speaker after a dash or with no speech verb
+  (`“…” — Sok Dara, a farmer.`, `“…” - Former governor Sok Dara explains …`,
+  `“…” Sok Dara, a farmer, on Tuesday.`), a description credited alike;
+- words a thing carries (`banners that read “…”, and “…”`) are the thing's,
+  never the last person's; a quoted title (`a forum titled “…”`, `the report
+  on “…”`, a span in title case) is no quote; a straight opening mark closed
+  by a curly one ("…”) never swallows the next quote;
+- places are never people (`Wat …`, pagodas, churches); clergy honorifics
+  (Father, Fr., Msgr., Bishop, Sister …) are kept apart from the name like
+  Dr, Oknha or Samdech, and “the priest” is then the Father named before;
+  a description of a life, not an office, nobody was given (“the father of
+  seven”, “the 62-year-old”) is the person the story was just about, below
+  the threshold and with a note; “Minister of Information Neth Pheaktra”,
+  “former Prime Minister”, “Council of Ministers spokesman” kept whole;
+- no quote is surer than the reading that found its paragraph's speaker; “he”
+  when another man (or someone of unknown gender) was named in passing in
+  the same or the previous sentence (a reporter spoken to) stays below the
+  threshold, with a note naming him.
+
+Every quote is found whatever happens: a paragraph the rules cannot read
+gives its quotes unattributed, with a note. Below ``CONFIRM_THRESHOLD``
+every finding carries a note saying what to check.
 
 The modules, each importing only those above it:
 
+- ``verbs``: the words that attribute speech;
 - ``spans``: where the quotes are in a paragraph, and its sentences;
-- ``names``: people's names in running text;
-- ``roles``: the role a story gives a person, and its organization;
+- ``khmer_words``: the Khmer words the Khmer rules read by;
+- ``khmer``: people's names and roles in Khmer text;
+- ``names``: people's names in running text, titles in front kept apart;
+- ``roles``: the role a story gives a person, its organization, and clean
+  descriptions of unnamed sources;
+- ``entities``: who can be quoted (a person, a group, a publication or
+  document) and whether a title or description fits them;
 - ``speakers``: the speaker a sentence gives a quote, as written;
-- ``confidence``: how sure each way of finding a speaker is;
-- ``cast``: the people a story has put forward, and whom a name, description
-  or pronoun refers to;
+- ``credits``: quotes credited after a dash or with no verb, words a thing
+  carries (a banner, a sign), and quoted titles that are nobody's words;
+- ``khmer_speech``: the same for a Khmer sentence;
+- ``sources``: the publications and groups a story names, so that “the
+  paper” or “the research group” is the one it named;
+- ``confidence``: how sure each way of finding a speaker is, and the
+  threshold for confirming;
+- ``descriptions``: a description nobody was given by name (“the priest”,
+  “the father of seven”) tied back to the named person it describes;
+- ``cast``: the people and sources a story has put forward, and whom a name
+  refers to;
+- ``khmer_referents``: whom a Khmer pronoun, bare honorific or description
+  refers to;
+- ``referents``: whom a description or pronoun refers to;
 - ``reading``: one paragraph's quotes, subjects and names, in reading order;
 - ``analyze``: the whole story, quote by quote.
 """
 
 from .analyze import Directory, Finding, analyze
-from .cast import Cast, Entity
+from .cast import Cast
 from .confidence import (
+    AMBIGUOUS_PRONOUN,
     AMBIGUOUS_SHORT_NAME,
+    AMBIGUOUS_TITLE,
+    CONFIRM_THRESHOLD,
     CONTINUATION,
     DEFINITE_DESCRIPTION,
     DESCRIBED_SOURCE,
@@ -57,15 +160,20 @@ from .confidence import (
     PRONOUN_GENDER_LEARNED,
     SAME_PARAGRAPH,
     SAME_SENTENCE,
+    TITLE,
     UNKNOWN_SHORT_NAME,
 )
+from .entities import Entity
 from .reading import read_paragraph
 from .roles import parse_role
 from .spans import clean_quote, find_quote_spans, split_sentences
 from .speakers import Attribution, attribution_for
 
 __all__ = [
+    "AMBIGUOUS_PRONOUN",
     "AMBIGUOUS_SHORT_NAME",
+    "AMBIGUOUS_TITLE",
+    "CONFIRM_THRESHOLD",
     "CONTINUATION",
     "DEFINITE_DESCRIPTION",
     "DESCRIBED_SOURCE",
@@ -78,6 +186,7 @@ __all__ = [
     "PRONOUN_GENDER_LEARNED",
     "SAME_PARAGRAPH",
     "SAME_SENTENCE",
+    "TITLE",
     "UNKNOWN_SHORT_NAME",
     "Attribution",
     "Cast",

@@ -11,9 +11,14 @@ import re
 
 from people.names import split_honorific
 
+from . import khmer
+from .khmer_words import is_khmer_text
+
 LATIN_WORD = r"(?:[A-Z]\.(?:\s?[A-Z]\.)+|[A-Z][A-Za-z\u00c0-\u024f'’\-]*\.?)"
 KHMER_WORD = r"[\u1780-\u17ff\u19e0-\u19ff]+"
-NAME = rf"(?:{LATIN_WORD}(?:\s+{LATIN_WORD}){{0,5}}|{KHMER_WORD}(?:\s{KHMER_WORD}){{0,3}})"
+# Words of a name are one space apart: a quote taken out of “Sonando “…” Adams”
+# leaves several spaces, and two names.
+NAME = rf"(?:{LATIN_WORD}(?:\s{LATIN_WORD}){{0,5}}|{KHMER_WORD}(?:\s{KHMER_WORD}){{0,3}})"
 NAME_RE = re.compile(NAME)
 
 
@@ -56,14 +61,32 @@ NOT_PERSON_WORDS = _word_set(
     News Daily Weekly Act Law Code Article Constitution Festival Bridge Dam Island
     Corporation Ltd Co Inc Factory Club League Coalition Fund Programme Program
     Commission Board Unit Division Service Services Tonle Sap Belt Zone Green Rice
+    Wat Pagodas Temple Monastery Church Cathedral Mosque Parish Diocese Vicariate
     """
 )
+# Titles written in capitals in front of a name: “Prime Minister Hun Manet”,
+# “Provincial Governor Vy Samnang”. The name starts after the last of them.
+TITLE_WORDS = _word_set(
+    """
+    Minister Premier Governor President Judge Spokesman Spokeswoman Spokesperson
+    Director Ambassador Chairman Chairwoman Chief Secretary Prosecutor Mayor Senator
+    Commander General Gen Lt Colonel Col Major Captain Capt Lieutenant Commissioner
+    Speaker Lawmaker Deputy King Queen Prince Princess Officer Chairperson Attorney
+    Lawyer Councillor Councilor Tycoon Monk Activist Researcher Campaigner Senior
+    Coordinator Manager Advocate Analyst Editor Founder Executive Representative Head
+    Leader Adviser Advisor Consultant Investigator Official Inspector CEO
+    """
+)
+TITLE_OF = re.compile(r"\b(?:" + "|".join(sorted(TITLE_WORDS)) + r")\s+(?:of|for)\s+(?:the\s+)?$")
+# Cambodian family names that are also English words: “So Chan Heng” is a
+# three-word name, not “So” starting a sentence.
+FAMILY_NAMES_LIKE_WORDS = _word_set("So")
 INSIDE_ORGANIZATION = re.compile(
     r"(?:\b[Tt]he|\b(?:" + "|".join(sorted(NOT_PERSON_WORDS)) + r")\s+(?:of|for|on))\s+$"
 )
 # What follows a person's name when the sentence is about them.
 PERSON_LIKE = re.compile(
-    r"^\s*(?:,|\b(?:spoke|is|was|has|had|lives|lived|lost|went|works|worked|runs|ran|"
+    r"^\s*(?:also\s+|later\s+|then\s+)?(?:,|\b(?:spoke|is|was|has|had|lives|lived|lost|went|works|worked|runs|ran|"
     r"leads|led|heads|headed|fled|filed|joined|founded|became|remains|remained|arrived|"
     r"left|returned|sat|stood|showed|met|began|started|wants|wanted|hopes|hoped|fears|"
     r"feared|believes|believed|knows|knew|thinks|thought|waited|waits|listened|sells|"
@@ -76,7 +99,7 @@ def _is_person_name(name, directory, known_short):
     words = name.split()
     if not words or len(words) > 4:
         return False
-    if words[0] in FUNCTION_WORDS:
+    if words[0] in FUNCTION_WORDS and not (len(words) == 3 and words[0] in FAMILY_NAMES_LIKE_WORDS):
         return False
     if any(word.rstrip(".").strip("'’") in NOT_PERSON_WORDS for word in words):
         return False
@@ -92,6 +115,8 @@ def _is_person_name(name, directory, known_short):
 
 def names_in(text, directory, known_short):
     """Every person's name in ``text``, as ``(name, start, end)``; an honorific stays with it."""
+    if is_khmer_text(text):
+        return khmer.names_in(text, known_short)
     found = []
     for match in NAME_RE.finditer(text):
         candidate = match[0]
@@ -102,8 +127,22 @@ def names_in(text, directory, known_short):
         if text[end : end + 2] in {"'s", "’s"}:
             continue
         words = candidate.split()
-        while words and words[0] in FUNCTION_WORDS:
+        # “Cambodia’s Hun Sen”: the possessive in front is a place or a group.
+        owner = max(
+            (index for index, word in enumerate(words) if word.endswith(("'s", "’s"))), default=-1
+        )
+        words = words[owner + 1 :]
+        if TITLE_OF.search(text[: match.start()]):
+            # “Minister of Information Neth Pheaktra”: the ministry ends the title.
+            while len(words) > 2 and words[0].rstrip(".") in NOT_PERSON_WORDS:
+                words.pop(0)
+        kept = len(words) == 3 and words[0] in FAMILY_NAMES_LIKE_WORDS
+        while words and words[0] in FUNCTION_WORDS and not kept:
             words.pop(0)
+        titles = [index for index, word in enumerate(words) if word.rstrip(".") in TITLE_WORDS]
+        if titles and titles[-1] < len(words) - 1:
+            # “Prime Minister Hun Manet”: the title is a role, not the name.
+            words = words[titles[-1] + 1 :]
         candidate = " ".join(words)
         if not candidate:
             continue

@@ -7,11 +7,13 @@ written). ``analyze`` then resolves them, paragraph by paragraph.
 import dataclasses
 import re
 
-from .cast import Entity
+from . import credits, khmer, khmer_speech, speakers
+from .entities import Entity
+from .khmer_words import is_khmer_text
 from .names import PERSON_LIKE, names_in, only_function_words
-from .roles import APPOSITIVE, role_in_front, role_or_empty
+from .roles import appositive_role, role_in_front
 from .spans import ANY_PLACEHOLDER, PLACEHOLDER, clean_quote, find_quote_spans, split_sentences
-from .speakers import Attribution, attribution_for, subject_of_sentence
+from .speakers import Attribution
 
 
 @dataclasses.dataclass
@@ -40,6 +42,7 @@ class Event:
     start: int
     kind: str  # "quote", "subject" or "mention"
     item: object
+    sentence: int = 0  # The paragraph's sentence, counted from 0.
 
 
 @dataclasses.dataclass
@@ -52,7 +55,9 @@ class Paragraph:
     # Filled in while speakers are resolved:
     last_speaker: Entity | None = None
     introduces: Entity | None = None  # A subject named after the last quote.
+    opens_quote: bool = False  # Ends introducing a quote: “Sokha said:”, “… បាននិយាយថា៖”.
     last_salient: Entity | None = None
+    unread: list | None = None  # The quotes of a paragraph the finder could not read.
 
 
 def _is_scare_quote(span, sentence):
@@ -62,6 +67,8 @@ def _is_scare_quote(span, sentence):
     """
     if span.attribution is not None or not span.closed:
         return False
+    if is_khmer_text(span.words):
+        return khmer_speech.is_scare_quote(span.words, sentence)
     return len(span.words.split()) <= 3 and not re.search(r"[.?!,]$", span.words.strip())
 
 
@@ -69,35 +76,64 @@ def read_paragraph(number, text, directory, known_short):
     """The quotes, sentence subjects and names of one paragraph, in reading order."""
     frame, spans = find_quote_spans(text)
     paragraph = Paragraph(number, starts_with_quote=frame.startswith("\x00"))
-    for offset, sentence in split_sentences(frame, spans):
+    paragraph.opens_quote = bool(re.search(r"(?:[:៖]|ថា)\s*$", frame))
+    for index, (offset, sentence) in enumerate(split_sentences(frame, spans)):
         placeholders = list(PLACEHOLDER.finditer(sentence))
+        # Khmer sentences are read by the Khmer rules.
+        rules = khmer_speech if is_khmer_text(ANY_PLACEHOLDER.sub("", sentence)) else speakers
         attributed = set()
+        # Who the sentence is about, if anyone: others it names are not.
+        about = None
         for match in placeholders:
             words, closed = spans[int(match[1])]
             span = QuoteSpan(clean_quote(words), words, closed)
-            span.attribution = attribution_for(
+            clause = ANY_PLACEHOLDER.split(sentence[: match.start()])[-1]
+            if rules is speakers and credits.is_title(words, clause):
+                continue  # A headline or a forum's name: nobody's words.
+            thing = rules is speakers and credits.thing_source(clause, about)
+            span.attribution = thing or rules.attribution_for(
                 sentence, match.start(), match.end(), directory, known_short
             )
+            opens_sentence = not sentence[: match.start()].strip()
+            if span.attribution is None and rules is speakers and opens_sentence:
+                span.attribution = credits.credit_after(
+                    sentence[match.end() :], directory, known_short
+                )
             if span.attribution:
                 attributed.add(span.attribution.text)
+                about = span.attribution
             if span.text and not _is_scare_quote(span, sentence):
-                paragraph.events.append(Event(offset + match.start(), "quote", span))
-        if not placeholders:
-            subject = subject_of_sentence(sentence, directory, known_short)
-            if subject:
-                paragraph.events.append(Event(offset, "subject", subject))
+                paragraph.events.append(Event(offset + match.start(), "quote", span, index))
+        if placeholders and placeholders[0].start() > 0:
+            # “Hun Sen said he was glad … he had called the reporter “insolent.””:
+            # the sentence is about its subject, whatever its quote.
+            subject = rules.subject_of_sentence(
+                sentence[: placeholders[0].start()], directory, known_short
+            )
+            if subject and subject.kind == "name":
+                paragraph.events.append(Event(offset, "subject", subject, index))
                 attributed.add(subject.text)
+        if not placeholders:
+            subject = rules.subject_of_sentence(sentence, directory, known_short)
+            if subject:
+                paragraph.events.append(Event(offset, "subject", subject, index))
+                attributed.add(subject.text)
+                about = subject
         plain = ANY_PLACEHOLDER.sub(lambda match: " " * len(match[0]), sentence)
         for name, start, end in names_in(plain, directory, known_short):
             if name in attributed:
                 continue
             rest = sentence[end:]
-            appositive = APPOSITIVE.match(rest)
-            role = role_or_empty(appositive[1]) if appositive else ""
-            salient = bool(role or PERSON_LIKE.match(rest)) or only_function_words(sentence[:start])
+            role = appositive_role(rest)
+            salient = about is None and (
+                bool(role or PERSON_LIKE.match(rest)) or only_function_words(sentence[:start])
+            )
             role = role or role_in_front(sentence[:start])
+            if rules is khmer_speech:
+                role, salient = khmer.mention(sentence, start, end)
+                salient = salient and about is None
             paragraph.events.append(
-                Event(offset + start, "mention", Mention(name, role=role, salient=salient))
+                Event(offset + start, "mention", Mention(name, role=role, salient=salient), index)
             )
     paragraph.events.sort(key=lambda event: event.start)
     return paragraph

@@ -2,31 +2,73 @@
 The role a story gives a person, and the organization in it.
 
 ``parse_role`` splits a role into a title and an organization;
-``role_or_empty`` and ``role_in_front`` find a role written after a name (in
-apposition) or in front of it.
+``appositive_role`` and ``role_in_front`` find a role written after a name
+(between commas or dashes) or in front of it; ``clean_description`` keeps of
+an unnamed source's description the noun phrase a reader can be shown.
 """
 
 import re
 
-from .names import only_function_words
+from people.names import is_khmer
 
-# A role in apposition after a name, an age before it allowed: “, 58, the commune chief,”.
-APPOSITIVE = re.compile(r"\s*,\s*(?:\d{1,3}\s*,\s*)?([^,\x00]+?)\s*,")
+from . import khmer
+from .names import FUNCTION_WORDS, TITLE_WORDS, only_function_words
+
+# A role in apposition after a name, an age before it allowed: “, 58, the commune
+# chief,”, or between dashes: “ — a lawyer for the families —”.
+APPOSITIVE = re.compile(
+    r"\s*(?:,\s*(?:\d{1,3}\s*,\s*)?([^,\x00]+?)\s*,"
+    r"|\s*[—–]\s*([^—–\x00]+?)\s*[—–]|\s+--?\s+([^\x00]+?)\s+--?\s)"
+)
 
 ROLE_REFUSED = re.compile(
     r"^(?:who|which|whose|whom|when|where|while|as|in|on|at|during|after|before|for|"
     r"adding|noting|referring|speaking|pointing|according|and|but|because|though|"
-    r"although|if|that|than|too|also|however|meanwhile|then|\d+$)\b"
+    r"although|if|that|than|too|also|however|meanwhile|then|saying|told|said|\d+$)\b"
+)
+# A description or role ends where a clause about something else begins.
+CLAUSE_AFTER = re.compile(
+    r"\s*,\s*(?!who\b|whose\b|whom\b|aged\b|\d)"
+    r"|\s+(?:adding|saying|noting|explaining|referring|pointing|speaking|as|while|when|"
+    r"because|after|before|although|though|but|and\s+(?:that|then|added|said))\b"
+    r"|\s+(?:on|last|this|earlier)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
+    r"Sunday|week|month|year)\b"
+    r"|\s+(?:in|during)\s+(?:a|an)\s+(?:interview|statement|phone|telephone|post)\b"
+    r"|\s+on\s+\d",
+    re.IGNORECASE,
+)
+# Lowercase words that are never the end of a role in front of a name.
+NOT_A_TITLE = re.compile(
+    r"\b(?:and|or|of|the|to|with|was|were|is|are|said|says|has|had|a|an|in|on|at|by|"
+    r"from|as|told|that|when|after|before|while|but|also|been|being|be|not|what|who|"
+    r"against|which|would|will|could|can|for|it|its|this|both|all)\s*$"
 )
 ORGANIZATION_BEFORE_TITLE = re.compile(
-    r"^(?:the\s+)?(?P<organization>(?:[A-Z][\w'’\-]*\s+){2,})(?P<title>[a-z][a-z \-]*)$"
+    r"^(?:the\s+)?(?P<organization>(?:[A-Z][\w'’\-]*\s+(?:(?:of|for|and|on)\s+)?){2,})"
+    r"(?P<title>[a-z][a-z \-]*)$"
 )
 ORGANIZATION_AFTER_TITLE = re.compile(
     r"^(?P<title>.+?)\s+(?:for|of|at|with|from|to)\s+(?:the\s+)?(?P<organization>[A-Z].*)$"
 )
 POSSESSIVE_ROLE = re.compile(r"^(?:the\s+)?(?P<organization>[A-Z][^,]*?)['’]s\s+(?P<title>.+)$")
+# An organization's name: capitalised words, joined by “of”, “and”, “for”, “the”.
+ORGANIZATION_NAME = re.compile(
+    r"^[A-Z][\w'’\-.&]*(?:\s+(?:(?:of|and|for|on|the|&)\s+)*[A-Z0-9][\w'’\-.&]*)*"
+)
 ARTICLE = re.compile(r"^(?:a|an|the)\s+", re.IGNORECASE)
-PLACE_TAIL = re.compile(r"\s+(?:in|near)\s+[A-Z][\w'’\- ]*$")
+TIME_WORDS = frozenset(
+    re.findall(
+        r"\w+",
+        "Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March "
+        "April May June July August September October November December",
+    )
+)
+# Titles written in lowercase right before a name: “venerable monk Loun Sovath”.
+LOWERCASE_TITLE = (
+    "monk|spokesman|spokeswoman|spokesperson|lawyer|activist|official|director|governor|"
+    "minister|researcher|journalist|reporter|chief|president|founder|coordinator|leader"
+)
+CAPITAL_TITLE = "|".join(sorted(TITLE_WORDS, key=len, reverse=True))
 
 
 def parse_role(role):
@@ -37,10 +79,12 @@ def parse_role(role):
     rice farmer in Takeo province” gives ``("rice farmer in Takeo province", "")``.
     """
     role = " ".join(role.split()).strip(" ,.;")
+    if is_khmer(role):
+        return khmer.parse_role(role)
     role = re.sub(r"^\d{1,3},\s*", "", role)
     for pattern in (POSSESSIVE_ROLE, ORGANIZATION_BEFORE_TITLE):
         match = pattern.match(role)
-        if match:
+        if match and not NOT_A_TITLE.search(match["title"]):
             return ARTICLE.sub("", match["title"]).strip(), match["organization"].strip()
     match = ORGANIZATION_AFTER_TITLE.match(role)
     if match:
@@ -49,12 +93,13 @@ def parse_role(role):
         organization = re.split(
             r",|\s+(?:who|which|whose|since|until)\s|\s+and\s+(?=[a-z])", organization
         )[0]
-        organization = PLACE_TAIL.sub("", organization)
         possessive = re.match(r"(.+?)['’]s\s+(.+)$", organization)
         if possessive:
             # “member of the National Assembly's human rights commission”
             title = f"{title} of the {possessive[2]}"
             organization = possessive[1]
+        # “the Fisheries Action Team based in Siem Reap”: the name ends at “based”.
+        organization = ORGANIZATION_NAME.match(organization)[0]
         return title, organization.strip()
     return ARTICLE.sub("", role), ""
 
@@ -63,16 +108,82 @@ def role_or_empty(text):
     """``text`` if it reads as a role in apposition (“a farmer”, “spokesman for …”)."""
     text = " ".join(text.split()).strip(" ,.;")
     text = re.sub(r"^\d{1,3},\s*", "", text) if re.match(r"^\d{1,3},\s*\w", text) else text
+    text = CLAUSE_AFTER.split(text)[0].strip(" ,.;")
     if not text or "\x00" in text or ROLE_REFUSED.match(text) or len(text.split()) > 20:
         return ""
     return text
 
 
+def appositive_role(rest):
+    """The role written in apposition at the start of ``rest``, or ""."""
+    match = APPOSITIVE.match(rest)
+    if not match:
+        return ""
+    return role_or_empty(match[1] or match[2] or match[3])
+
+
 def role_in_front(text):
-    """A role written in front of a name: “Court spokesman” in “Court spokesman Ros Vibol”."""
+    """
+    A role written in front of a name: “Court spokesman” in “Court spokesman
+    Ros Vibol”, “Prime Minister” in “Prime Minister Hun Manet”, “villager”
+    in “Another villager, Chea Vanna”.
+    """
     match = re.search(
-        r"(?:^|[,;]\s*|\b(?:and|but|while)\s+)((?:[A-Z][\w'’\-]*\s+)+[a-z][a-z \-]*?)\s*$", text
+        r"(?:^\s*|[,;:(—–-]\s*|(?<=[a-z] ))((?:(?:the|former|deputy|acting)\s+)?"
+        r"(?:[A-Z][\w'’\-.]*\s+(?:(?:of|for|and|the)\s+)*)+)([a-z][a-z’' \-]*?)\s*$",
+        text,
+    )
+    if match and _title_tail(match[2]) and not only_function_words(match[1]):
+        return _drop_leading_words(f"{match[1]}{match[2]}".strip())
+    match = re.search(
+        r"(?:^\s*|[,;:(—–-]\s*|(?<=[a-z] ))((?:(?:former|deputy|acting)\s+)?"
+        rf"(?:[A-Z][\w'’\-.]*\s+)*(?:{CAPITAL_TITLE})\.?"
+        r"(?:\s+(?:of|for)\s+(?:the\s+)?[A-Z][\w'’\-.]*(?:\s+(?:and\s+)?[A-Z][\w'’\-.]*)*)?)\s*$",
+        text,
     )
     if match and not only_function_words(match[1]):
-        return match[1].strip()
+        return _drop_leading_words(match[1].strip())
+    match = re.search(
+        r"(?:^\s*|[,;:(]\s*|\b(?:said|says|added|told|and|by|from|with|of)\s+)"
+        rf"((?:[a-z\-]+\s+){{0,2}}(?:{LOWERCASE_TITLE}))\s+$",
+        text,
+    )
+    if match and not NOT_A_TITLE.search(match[1].split()[0]):
+        return match[1]
+    match = re.search(
+        r"(?:^\s*|[,;:]\s*|\b(?:said|says|added|told|and|to)\s+)"
+        r"(?:[Aa]n?|[Aa]nother|[Oo]ne|[Tt]he|[Tt]he\s+[a-z\-]+['’]s)\s+"
+        r"([a-z][a-z’' \-]{2,40}?),\s*$",
+        text,
+    )
+    if match and not NOT_A_TITLE.search(match[1]):
+        return match[1]
     return ""
+
+
+def _title_tail(words):
+    """Whether lowercase words after capitalised ones end a title: “spokesman”, not “and”."""
+    words = words.split()
+    return 0 < len(words) <= 3 and not any(NOT_A_TITLE.search(word) for word in words)
+
+
+def _drop_leading_words(role):
+    """“On Monday Interior Ministry spokesman” is the role “Interior Ministry spokesman”."""
+    words = role.split()
+    while len(words) > 1 and (words[0] in FUNCTION_WORDS or words[0] in TIME_WORDS):
+        words.pop(0)
+    return " ".join(words)
+
+
+def clean_description(text):
+    """
+    An unnamed source's description as a clean noun phrase: “another
+    villager, adding that they also want …” is “another villager”.
+    """
+    text = " ".join(text.split()).strip(" ,.;:")
+    text = CLAUSE_AFTER.split(text)[0].strip(" ,.;:")
+    words = text.split()
+    if len(words) > 15:
+        cut = re.split(r"\s+(?:who|which|that)\s", text)[0]
+        text = cut if len(cut.split()) <= 15 else " ".join(words[:15])
+    return text

@@ -8,13 +8,23 @@ quotes and never inside them.
 
 import re
 
+from .verbs import VERB
+
 # A quote's place in the text around it.
 PLACEHOLDER = re.compile(r"\x00(\d+)\x01")
 ANY_PLACEHOLDER = re.compile(r"\x00\d+\x01")
 
-TERMINAL = ".?!…"
+TERMINAL = ".?!…។៕"
+# Khmer quotes in «…» (guillemets) as well as “…”; a quote opened by one
+# mark closes only with its partner, so “…” may stand inside «…»; a straight
+# opening mark may close with a curly one ("…”), never swallowing the next quote.
+CLOSING = {"“": "”", "«": "»", '"': '"', "‘": "’"}
+NAME_THEN_VERB = re.compile(rf"(?:[A-Z][\w'’.\-]*\s+){{1,4}}(?:{VERB.pattern})")
+# “… .” Sok Dara, a farmer, on Tuesday.”: a credit with no verb ends the paragraph.
+CREDIT = re.compile(r"(?:[A-Z][\w'’.\-]*\s+){1,3}[A-Z][\w'’.\-]*,[^\x00.?!]*[.?!]?\s*$")
+KHMER_AFTER_QUOTE = re.compile(r"នេះ\s*(?:ជា|គឺជា|បើ|តាម)")
 ABBREVIATION = re.compile(
-    r"(?:\b(?:Dr|Mr|Mrs|Ms|Prof|Ven|St|No|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|"
+    r"(?:\b(?:Dr|Mr|Mrs|Ms|Prof|Ven|Msgr|Mgr|Fr|Sr|Bp|St|No|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|"
     r"Dec|Gen|Lt|Col|Capt|Sgt|Rev|Hon|Inc|Ltd|Co|vs|etc)|\b[A-Z])\.$"
 )
 
@@ -29,10 +39,12 @@ def find_quote_spans(text):
     position, opened, mark = 0, None, ""
     for index, character in enumerate(text):
         if opened is None:
-            if character == "“" or (character == '"' and _opens_straight(text, index)):
+            if character in "“«" or (character in '"‘' and _opens_straight(text, index)):
                 frame.append(text[position:index])
                 opened, mark = index + 1, character
-        elif (mark == "“" and character == "”") or (mark == '"' and character == '"'):
+        elif (CLOSING[mark] == character or (mark == '"' and character == "”")) and (
+            mark != "‘" or _closes_single(text, index)
+        ):
             frame.append(f"\x00{len(spans)}\x01")
             spans.append((text[opened:index], True))
             position, opened = index + 1, None
@@ -44,9 +56,25 @@ def find_quote_spans(text):
     return "".join(frame), spans
 
 
+def _closes_single(text, index):
+    """
+    A ’ closes a quote in ‘…’ where a word ends it (“land,’ he said”), not as
+    an apostrophe inside a word (don’t) or after a plural (the villagers’ land).
+    """
+    after = text[index + 1 : index + 3]
+    if after[:1].isalnum():
+        return False
+    return text[index - 1] in ",.?!…;:" or not (text[index - 1] == "s" and after[1:2].islower())
+
+
 def _opens_straight(text, index):
     """A straight quote opens at the start of a word, not after one (an inch mark)."""
-    return index == 0 or text[index - 1].isspace() or text[index - 1] in "([{—–-:,;"
+    return (
+        index == 0
+        or text[index - 1].isspace()
+        or text[index - 1] in "([{—–-:,;៖"
+        or text.endswith("ថា", 0, index)  # Khmer “… និយាយថា"…"”.
+    )
 
 
 def split_sentences(frame, spans):
@@ -59,9 +87,18 @@ def split_sentences(frame, spans):
     for match in re.finditer(r"([.?!…])\s+(?=[A-Z\u1780-\u17ff“\"\x00])", frame):
         if not ABBREVIATION.search(frame[: match.start() + 1]):
             boundaries.append((match.start() + 1, match.end()))
-    for match in re.finditer(r"\x00(\d+)\x01(\s+)(?=[A-Z\u1780-\u17ff\x00])", frame):
+    # Khmer ends a sentence with ។ (៕ ends a text); not “ល។”, et cetera.
+    for match in re.finditer(r"(?<!\sល)(?<!^ល)[។៕]\s*(?=[^\s)\]»”])", frame):
+        # “«…»។ នេះជាការថ្លែងរបស់ …”: the sentence after a quote that says who said it.
+        after_quote = frame[: match.start()].endswith("\x01")
+        if not (after_quote and KHMER_AFTER_QUOTE.match(frame, match.end())):
+            boundaries.append((match.start() + 1, match.end()))
+    # After a quote, a Khmer sentence goes on (“«…។» លោក … បានបន្ថែម។”).
+    for match in re.finditer(r"\x00(\d+)\x01(\s+)(?=[A-Z\x00])", frame):
         words = spans[int(match[1])][0].rstrip()
-        if words.endswith(tuple(TERMINAL)):
+        # ““…?” Sopheak said.”, ““…” Sok Dara, a farmer.”: the words after attribute it.
+        credited = NAME_THEN_VERB.match(frame, match.end()) or CREDIT.match(frame, match.end())
+        if words.endswith(tuple(TERMINAL)) and not credited:
             boundaries.append((match.end(1) + 1, match.end()))
     sentences, position = [], 0
     for end, next_start in sorted(boundaries):
@@ -73,7 +110,7 @@ def split_sentences(frame, spans):
 
 def clean_quote(words):
     """The quoted words as a Quote stores them: no closing comma or full stop."""
-    words = " ".join(words.split()).strip(' “”"')
-    if words.endswith((",", ";", ":")) or (words.endswith(".") and not words.endswith("..")):
+    words = " ".join(words.split()).strip(' “”"«»')
+    if words.endswith((",", ";", ":", "។")) or (words.endswith(".") and not words.endswith("..")):
         words = words[:-1]
     return words.rstrip()

@@ -12,53 +12,44 @@ speaker as written, not yet identified (``cast.Cast`` does that).
 import dataclasses
 import re
 
+from .entities import SOURCE_HEADS
 from .names import FUNCTION_WORDS, PERSON_LIKE, names_in, only_function_words
-from .roles import APPOSITIVE, role_in_front, role_or_empty
+from .roles import CAPITAL_TITLE, appositive_role, clean_description, role_in_front, role_or_empty
 from .spans import ANY_PLACEHOLDER
+from .verbs import (
+    ADVERBS,
+    CHARACTERIZING,
+    FINDING,
+    INVERTED_VERB,
+    PARTICIPLE,
+    RESEARCHERS,
+    TRAIL,
+    VERB,
+)
 
-SPEECH_VERBS = [
-    "said", "says", "added", "adds", "told", "tells", "asked", "asks",
-    "explained", "explains", "noted", "notes", "stated", "states",
-    "continued", "continues", "insisted", "insists", "warned", "warns",
-    "recalled", "recalls", "claimed", "claims", "argued", "argues", "wrote",
-    "writes", "posted", "replied", "replies", "responded", "responds",
-    "urged", "urges", "declared", "stressed", "emphasised", "emphasized",
-    "remarked", "concluded", "admitted", "acknowledged", "announced",
-    "complained", "complains", "lamented", "vowed", "vows", "pointed out",
-    "went on", "recounted", "testified", "cautioned", "conceded", "alleged",
-    "reiterated", "demanded", "pleaded", "promised", "predicted", "confirmed",
-    "denied", "maintained", "observed", "wondered", "whispered", "shouted",
-    "called", "described", "according to",
-]  # fmt: skip
-# Verbs that may come before their subject (“…,” said Malin). Not “told”:
-# in “told Sokha”, Sokha is the one spoken to.
-INVERTED_VERBS = [
-    "said", "says", "added", "adds", "asked", "asks", "explained", "noted",
-    "continued", "wrote", "replied", "recalled", "insisted", "warned", "argued",
-    "stated", "according to",
-]  # fmt: skip
-ADVERBS = r"(?:also|later|then|again|once|further|previously|earlier|simply|finally)"
-
-
-def _alternatives(words):
-    return "|".join(sorted((re.escape(word) for word in words), key=len, reverse=True))
-
-
-# Not “so-called”: a verb joined to the word before it is no speech verb.
-VERB = re.compile(rf"(?<![\w\-])(?:{_alternatives(SPEECH_VERBS)})\b", re.IGNORECASE)
-INVERTED_VERB = re.compile(rf"(?<![\w\-])(?:{_alternatives(INVERTED_VERBS)})\b", re.IGNORECASE)
+# An organization or publication named after what it is: “rights group Licadho”.
+NAMED_SOURCE = re.compile(
+    r"^(?:the\s+)?(?:[a-z\-]+\s+){0,3}(?:group|organization|organisation|NGO|watchdog|"
+    r"newspaper|daily|paper|outlet|agency|ministry|company|firm|union|association)\s+"
+    r"(?:[A-Z][\w.&'’\-]*)(?:\s[A-Z][\w.&'’\-]*)*$"
+)
+DOCUMENT = re.compile(
+    rf"\b(?:the|its|their|this|a|an)\s+(?:[a-z'’\-]+\s+){{0,2}}"
+    rf"(?:{'|'.join(sorted(SOURCE_HEADS))})\b"
+)
 RELATIVE = re.compile(r"\b(?:who|which|that|whom)(?:\s+had|\s+has|\s+was)?\s*$", re.IGNORECASE)
 DESCRIPTION_START = re.compile(r"\b(?:a|an|the|one|another)\s+[a-z]", re.IGNORECASE)
 SUBJECT_START = re.compile(
-    r"^\s*,?\s*(?:he\b|she\b|they\b|a\s|an\s|the\s|one\s|another\s|[A-Z\u1780-\u17ff])",
+    r"^\s*,?\s*(?:he\b|she\b|they\b|it\b|a\s|an\s|the\s|one\s|another\s|[A-Z\u1780-\u17ff])",
 )
+PRONOUN_SUBJECT = r"(he|she|they|it)"
 
 
 @dataclasses.dataclass
 class Attribution:
     """A speaker as a sentence gives them, before they are identified."""
 
-    kind: str  # "name", "pronoun" or "description"
+    kind: str  # "name", "pronoun", "description" or "source" (a publication, a document)
     text: str
     role: str = ""
     how: str = "explicit"  # or "sentence": elsewhere in the quote's sentence
@@ -72,28 +63,97 @@ def _subject_before(text, directory, known_short):
     """
     text = text.rstrip()
     if RELATIVE.search(text):
-        # “a villager who asked not to be named”: the verb belongs to a clause.
-        return None
-    match = re.search(rf"\b(he|she|they)(?:\s+{ADVERBS})?$", text, re.IGNORECASE)
+        # “a villager who asked not to be named”: the verb belongs to a clause;
+        # but in “led by Sam Sokha, who said”, the name just before speaks.
+        return _named_before_who(text, directory, known_short)
+    match = re.search(rf"\b{PRONOUN_SUBJECT}{TRAIL}$", text, re.IGNORECASE)
     if match:
         return Attribution("pronoun", match[1].lower())
     for name, start, end in names_in(text, directory, known_short | _lone_name(text)):
+        if _object_of_preposition(text[:start]):
+            # “a spokesman for Hun Manet said”: he is not the one speaking.
+            continue
         rest = text[end:]
-        if re.fullmatch(rf"(?:\s+{ADVERBS})?\s*,?\s*", rest):
+        if re.fullmatch(rf"{TRAIL}\s*,?\s*", rest):
             return Attribution("name", name, role=role_in_front(text[:start]))
-        appositive = re.fullmatch(rf"\s*,\s*(.+?)\s*,(?:\s*{ADVERBS})?\s*", rest, re.DOTALL)
+        appositive = re.fullmatch(
+            rf"\s*(?:,\s*(.+?)\s*,|[—–]\s*(.+?)\s*[—–]|\s--?\s(.+?)\s--?)(?:\s*{ADVERBS})?\s*",
+            rest,
+            re.DOTALL,
+        )
         if appositive:
-            return Attribution("name", name, role=role_or_empty(appositive[1]))
-    clause = re.split(r"[;:]|,\s+(?=[A-Z]|and\b|but\b)", text)[-1]
-    match = DESCRIPTION_START.search(clause)
-    if match and "\x00" not in clause:
-        description = clause[match.start() :].strip(" ,")
-        if len(description.split()) <= 30:
-            return Attribution("description", description[0].lower() + description[1:])
+            written = appositive[1] or appositive[2] or appositive[3]
+            return Attribution("name", name, role=role_or_empty(written))
+    found = _described_before(re.sub(rf"{TRAIL}\s*$", "", text))
+    if found:
+        return found
     # “Villagers said”: people the story does not name.
     match = re.search(r"(?:^|[,;]\s*)([A-Z]?[a-z]+s)$", text.strip())
     if match and match[1] not in FUNCTION_WORDS:
         return Attribution("description", match[1].lower())
+    return None
+
+
+# A preposition after a noun: the name after it only modifies that noun.
+OF_PREPOSITION = re.compile(r"[a-z]\s+(?:of|for|to|from|with|close to|near|representing)\s*$")
+
+
+def _object_of_preposition(before):
+    """
+    Whether a name after ``before`` is the object of a preposition (“a
+    spokesman for Prime Minister”, “the wife of”): not the speaker.
+    """
+    role = role_in_front(before)
+    if role and before.rstrip().endswith(role):
+        before = before.rstrip()[: -len(role)]
+    return bool(OF_PREPOSITION.search(before))
+
+
+def _named_before_who(text, directory, known_short):
+    """The name right before “, who” at the end of ``text``, if not a preposition's object."""
+    match = re.search(r",\s*who(?:\s+had|\s+has)?\s*$", text)
+    if match is None:
+        return None
+    before = text[: match.start()]
+    for name, start, end in names_in(before, directory, known_short):
+        # “in reply to Hun Sen, who had said”: he speaks; “the wife of X, who” is unclear.
+        if end == len(before.rstrip()) and not re.search(r"\bof\s+\S*\s*$", before[:start]):
+            return Attribution("name", name)
+    return None
+
+
+def _described_before(text):
+    """
+    An unnamed source, a publication or a title without a name at the end
+    of ``text``: “a villager who asked not to be named”, “rights group
+    Licadho”, “Prime Minister”. The description starts its clause; relative
+    clauses in apposition after it (“, who …,”) are passed over.
+    """
+    # “CCHR said that one of the guards”: the speaker starts after “said that”.
+    # “Sok Dara said a police officer told him”: the officer speaks.
+    text = re.split(rf"{VERB.pattern}\s+(?:that\s+)?(?=(?:a|an|the|one|another)\s)", text)[-1]
+    # “With an opposition figure having announced …”
+    text = re.sub(r"^(?:[Ww]ith|[Aa]fter|[Dd]espite)\s+(?=(?:a|an|the|one|another)\s)", "", text)
+    pieces = [piece.strip() for piece in re.split(r"[;:]|,\s*|\s[—–]\s", text)]
+    while pieces and not pieces[-1]:
+        pieces.pop()
+    for index in range(len(pieces) - 1, -1, -1):
+        piece = pieces[index]
+        if "\x00" in piece:
+            return None
+        if NAMED_SOURCE.match(piece):
+            return Attribution(
+                "source", piece[0].lower() + piece[1:] if piece.startswith("The ") else piece
+            )
+        if re.fullmatch(rf"(?:[A-Z][a-z]+\s+)*(?:{CAPITAL_TITLE})", piece):
+            return Attribution("description", f"the {piece}")
+        if DESCRIPTION_START.match(piece):
+            description = clean_description(", ".join(pieces[index:]))
+            if description and len(description.split()) <= 30:
+                return Attribution("description", description[0].lower() + description[1:])
+            return None
+        if not re.match(r"(?:who|whose|whom|which|aged|\d)\b", piece):
+            return None
     return None
 
 
@@ -109,33 +169,85 @@ def _lone_name(text):
     return set()
 
 
-def _subject_after(text, directory, known_short):
+def _subject_after(text, directory, known_short, *, according=False):
     """
     The speaker right after an inverted speech verb: “said Malin”, “said
-    Chin Malin, spokesman for the Justice Ministry”, “said a villager who …”.
+    Chin Malin, spokesman for the Justice Ministry”, “said a villager who …”;
+    after “according to”, also a publication or document (“according to
+    WSJ's article”, “according to <a report's title>”).
     """
     text = ANY_PLACEHOLDER.split(text)[0].strip()
-    match = re.match(r"(he|she|they)\b", text)
+    match = re.match(rf"{PRONOUN_SUBJECT}\b", text)
     if match:
         return Attribution("pronoun", match[1])
+    match = re.match(r"([A-Z][^,\x00]{0,150}?),\s+which\b", text) if according else None
+    if match:
+        # “according to Roots Under Threat, which covers …”: a title, not a person.
+        return Attribution("source", match[1])
     names = names_in(text, directory, known_short)
-    if names and names[0][1] == 0:
-        name, _start, end = names[0]
-        rest = text[end:]
-        role = ""
-        if rest.startswith(","):
-            role = role_or_empty(re.split(r"[.;](?:\s|$)", rest[1:])[0])
-        return Attribution("name", name, role=role)
+    if names:
+        name, start, end = names[0]
+        # “said Chea Vanna”, “said Interior Ministry spokesman Touch Sovann”,
+        # “said another villager, Chea Vanna”.
+        in_front = role_in_front(text[:start]) if start else ""
+        if start == 0 or (
+            in_front
+            and text[:start].rstrip(" ,").endswith(in_front)
+            and len(text[:start].split()) <= len(in_front.split()) + 2
+        ):
+            rest = text[end:]
+            role = appositive_role(rest + ",") if re.match(r"\s*(?:,|[—–]|--?\s)", rest) else ""
+            return Attribution("name", name, role=role or in_front)
+        # “said his spokesman, Pen Bona”, “said Kem Sokha's lawyer, Ang Udom”.
+        owned = re.fullmatch(
+            r"(?:his|her|their|its|[A-Z][\w\s]{0,40}?['’]s)\s+([a-z][a-z’' \-]{2,40}?),\s*",
+            text[:start],
+        )
+        if owned:
+            return Attribution("name", name, role=text[:start].rstrip(" ,"))
     match = re.match(r"(?:a|an|the|one|another)\s+[A-Za-z].*", text)
     if match:
-        description = re.split(r"[.;](?:\s|$)", match[0])[0].strip(" ,.")
-        if len(description.split()) <= 30:
+        description = clean_description(re.split(r"[.;](?:\s|$)", match[0])[0])
+        if description and len(description.split()) <= 30:
             return Attribution("description", description)
+    if according and re.match(r"[A-Z]", text):
+        source = clean_description(re.split(r"[,.;](?:\s|$)", text)[0])
+        if source and len(source.split()) <= 15:
+            return Attribution("source", source)
     return None
+
+
+QUOTED_AS = re.compile(
+    r"\b(?:quoted|cited|recalled|remembered|heard)\s+([^\x00]+?)\s+(?:as\s+)?(?:saying|telling)\b"
+)
+WAS_QUOTED = re.compile(r"^\s*,?\s*(.+?)\s+(?:was|were|is|has been)\s+quoted\b", re.DOTALL)
+
+
+def _quoted_as(text, directory, known_short):
+    """
+    “the Post quoted Phay Siphan as saying”, “Phay Siphan was quoted as
+    saying by Fresh News”: the one quoted speaks, not who quotes them.
+    """
+    match = QUOTED_AS.search(text)
+    if match and "\x00" not in match[1]:
+        return _subject_after(match[1], directory, known_short)
+    match = WAS_QUOTED.match(text)
+    if match and "\x00" not in match[1] and SUBJECT_START.match(match[1]):
+        return _subject_before(match[1], directory, known_short)
+    return None
+
+
+# “said the officer told him”: the one who told him spoke the quote before.
+REPORTED_TELLING = re.compile(
+    r"\s+(?:that\s+)?([^\x00,;]{2,80}?)\s+(?:had\s+)?(?:told|warned|ordered|asked|said\s+to)"
+    r"\s+(?:him|her|them|me|us)\b[^\x00;]*$"
+)
 
 
 def _attribution_after(after, directory, known_short):
     """Attribution right after a quote: “…,” Sokha said. / “…,” said Malin."""
+    if re.match(r"[^\x00.]{0,80}\bquoted\b", after):
+        return _quoted_as(after, directory, known_short)
     match = re.match(r"\s*,?\s*(" + INVERTED_VERB.pattern + r")\s+(.*)$", after, re.DOTALL)
     if match and not re.match(r"\s*,?\s*according to", after, re.IGNORECASE):
         found = _subject_after(match[2], directory, known_short)
@@ -143,10 +255,16 @@ def _attribution_after(after, directory, known_short):
             return found
     match = re.match(r"\s*,?\s*according to\s+(.*)$", after, re.DOTALL | re.IGNORECASE)
     if match:
-        return _subject_after(match[1], directory, known_short)
+        return _subject_after(match[1], directory, known_short, according=True)
     verb = VERB.search(after)
     if verb is None or "\x00" in after[: verb.start()] or verb.start() > 200:
         return None
+    reported = REPORTED_TELLING.match(after[verb.end() :])
+    if reported:
+        # “…,” Sok Dara said the officer told him.: the officer's words.
+        found = _subject_before(reported[1], directory, known_short)
+        if found:
+            return found
     leading = after[: verb.start()]
     if not leading.strip() or not SUBJECT_START.match(leading):
         return None
@@ -157,25 +275,81 @@ def _attribution_before(clause, directory, known_short):
     """Attribution in the clause leading to a quote: Sokha said: “…” / He added, “…”."""
     if not clause.strip():
         return None
+    if re.search(
+        r"\b(?:quoted|cited|recalled|remembered|heard)\s+[^\x00]+\b(?:saying|telling\s+[^\x00]+?)\s*[:,]?\s*$",
+        clause,
+    ):
+        # “Sok Eysan quoted Hun Sen as saying, “…””, “she recalled her
+        # husband saying: “…””: Hun Sen, her husband speaks.
+        found = _quoted_as(clause, directory, known_short)
+        if found:
+            return found
+    finding = FINDING.search(clause)
+    if finding:
+        found = _subject_before(clause[: finding.start()], directory, known_short)
+        if found is not None:
+            found.how = "sentence"
+            return _document_of(found, clause)
     verbs = list(VERB.finditer(clause))
     if verbs:
         verb = verbs[-1]
+        passive = re.match(r"\s+by\s+", clause[verb.end() :])
+        if passive and re.search(r"\b(?:was|were|been|being|is|are)\s*$", clause[: verb.start()]):
+            # “Villagers said they were told by commune chief Keo Sam: “…””
+            found = _subject_after(clause[verb.end() + passive.end() :], directory, known_short)
+            if found:
+                found.how = "sentence"
+            return found
         found = _subject_before(clause[: verb.start()], directory, known_short)
         if found is None and INVERTED_VERB.fullmatch(verb[0]):
-            found = _subject_after(clause[verb.end() :], directory, known_short)
+            found = _subject_after(
+                clause[verb.end() :], directory, known_short, according=_according(verb)
+            )
         if found:
             found.how = "explicit" if re.search(r"[:,]\s*$", clause) else "sentence"
         return found
     if re.search(r":\s*$", clause):
-        # An introduction ending in a colon: “Sokha described the morning:”.
+        # An introduction ending in a colon: “Sokha described the morning:”,
+        # “Among the trends cited in the report is that:”.
         names = names_in(clause, directory, known_short)
         if names:
             found = Attribution("name", names[0][0], how="sentence")
-            appositive = re.match(r"\s*,\s*([^,]+?)\s*,", clause[names[0][2] :])
-            if appositive:
-                found.role = role_or_empty(appositive[1])
+            found.role = appositive_role(clause[names[0][2] :])
             return found
+        document = DOCUMENT.search(clause)
+        if document:
+            return Attribution("source", document[0], how="sentence")
     return None
+
+
+def _document_of(found, clause):
+    """“In a new report by …, researchers found”: the report speaks, not its researchers."""
+    document = DOCUMENT.search(clause)
+    if found.kind != "description" or not RESEARCHERS.fullmatch(found.text) or not document:
+        return found
+    words = clean_description(clause[document.start() :].split(",")[0])
+    return Attribution("source", words, how=found.how)
+
+
+def _characterized(sentence, start, directory, known_short):
+    """“Rasmei Kampuchea attacked Licadho for “releasing” them”: the subject's word."""
+    before = sentence[:start]
+    verb = CHARACTERIZING.search(before)
+    if verb is None:
+        return None
+    clause_start = before.rfind("\x01", 0, verb.start()) + 1
+    subject = before[clause_start : verb.start()]
+    if re.search(r"\b(?:was|were|is|are|be|been|being)\s*$", subject):
+        # “He was criticised for “…””: the word is someone else's.
+        return None
+    found = _subject_before(subject, directory, known_short)
+    if found:
+        found.how = "sentence"
+    return found
+
+
+def _according(verb):
+    return verb[0].casefold() == "according to"
 
 
 def _attribution_in_sentence(sentence, start, directory, known_short):
@@ -185,7 +359,9 @@ def _attribution_in_sentence(sentence, start, directory, known_short):
         clause_start = sentence.rfind("\x01", 0, verb.start()) + 1
         found = _subject_before(sentence[clause_start : verb.start()], directory, known_short)
         if found is None and INVERTED_VERB.fullmatch(verb[0]):
-            found = _subject_after(sentence[verb.end() :], directory, known_short)
+            found = _subject_after(
+                sentence[verb.end() :], directory, known_short, according=_according(verb)
+            )
         if found:
             found.how = "sentence"
             return found
@@ -204,31 +380,70 @@ def attribution_for(sentence, start, end, directory, known_short):
     found = _attribution_before(clause, directory, known_short)
     if found:
         return found
-    return _attribution_in_sentence(sentence, start, directory, known_short)
+    found = _attribution_in_sentence(sentence, start, directory, known_short)
+    if found:
+        return found
+    # “Hun Sen lashed out at the plan, calling it “a storm in a cooking pot.””
+    participle = PARTICIPLE.search(clause)
+    if participle and "\x00" not in sentence[: start - len(clause) + participle.start()]:
+        before = sentence[: start - len(clause) + participle.start()]
+        found = subject_of_sentence(before, directory, known_short) or _leading_description(before)
+        if found:
+            found.how = "sentence"
+        return found
+    return _characterized(sentence, start, directory, known_short)
+
+
+def _leading_description(text):
+    """An unnamed subject opening a clause: “one of the guards pushed him away”."""
+    words = text.split()
+    if not DESCRIPTION_START.match(text.strip()):
+        return None
+    kept = words[:1]
+    for word in words[1:9]:
+        if re.fullmatch(r"(?:[a-z]{3,}ed|was|is|were|are|had|has|who|which|that|[^a-z].*)", word):
+            break
+        kept.append(word.rstrip(",;:"))
+        if word[-1] in ",;:":
+            break
+    if len(kept) < 2:
+        return None
+    description = " ".join(kept)
+    return Attribution("description", description[0].lower() + description[1:])
 
 
 def subject_of_sentence(sentence, directory, known_short):
     """Who a sentence without quotes is about, when it names its subject first."""
     text = sentence.strip()
     for verb in VERB.finditer(text):
+        if INVERTED_VERB.fullmatch(verb[0]) and re.search(r"(?:^|,)\s*$", text[: verb.start()]):
+            # “…, said Chhay Chhunly, a coordinator.” / “…, according to Sakada.”
+            found = _subject_after(
+                text[verb.end() :], directory, known_short, according=_according(verb)
+            )
+            if found and found.kind in {"name", "source"}:
+                return found
         found = _subject_before(text[: verb.start()], directory, known_short)
         if found:
             return found
         if not RELATIVE.search(text[: verb.start()]):
             break
-    match = re.match(r"(He|She)\b", text)
+    match = re.match(r"(He|She|It)\b", text)
     if match:
         return Attribution("pronoun", match[1].lower())
     names = names_in(text, directory, known_short)
     if not names:
         return None
     name, start, end = names[0]
-    in_front = role_in_front(text[:start])
+    # “Speaking on Wednesday, Hun Sen …”: an opening phrase is not a role.
+    opening = re.fullmatch(r"[A-Z][a-z]+ing\b[^,\x00]*,\s*", text[:start])
+    in_front = "" if opening else role_in_front(text[:start])
+    if opening and (PERSON_LIKE.match(text[end:]) or appositive_role(text[end:])):
+        return Attribution("name", name, role=appositive_role(text[end:]))
     if not (in_front or only_function_words(text[:start])):
         return None
     rest = text[end:]
-    appositive = APPOSITIVE.match(rest)
-    role = role_or_empty(appositive[1]) if appositive else in_front
+    role = appositive_role(rest) or in_front
     if role or PERSON_LIKE.match(rest):
         return Attribution("name", name, role=role)
     return None

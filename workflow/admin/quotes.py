@@ -8,12 +8,14 @@ import functools
 from django.contrib import admin
 from django.db.models import Case, F, Value, When
 from django.urls import path
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from articles.models import (
     Article,
 )
 from people.identity import sees_protected_identities
+from quotes.attribution.confidence import CONFIRM_THRESHOLD
 from quotes.models import Quote
 from workflow import (
     editing,
@@ -24,6 +26,27 @@ from workflow.forms import QuoteForm, quote_form_for
 from workflow.views import sources as sources_views
 
 
+class ConfidenceFilter(admin.SimpleListFilter):
+    """Quotes a journalist may confirm at a glance, and those whose note to read first."""
+
+    title = _("attribution confidence")
+    parameter_name = "sure"
+
+    def lookups(self, request, model_admin):
+        threshold = {"threshold": CONFIRM_THRESHOLD}
+        return [
+            ("no", gettext("Below %(threshold)s: read the note before confirming") % threshold),
+            ("yes", gettext("%(threshold)s or above: right at least 97 times in 100") % threshold),
+        ]
+
+    def queryset(self, request, queryset):
+        if self.value() == "no":
+            return queryset.filter(confidence__lt=CONFIRM_THRESHOLD)
+        if self.value() == "yes":
+            return queryset.filter(confidence__gte=CONFIRM_THRESHOLD)
+        return queryset
+
+
 @admin.register(Quote)
 class QuoteAdmin(admin.ModelAdmin):
     form = QuoteForm
@@ -31,7 +54,7 @@ class QuoteAdmin(admin.ModelAdmin):
         "short_text", "attribution", "listed_role", "article", "is_confirmed", "confidence",
     ]  # fmt: skip
     list_filter = [
-        "is_confirmed", "is_pull_quote", ("speaker", admin.EmptyFieldListFilter),
+        "is_confirmed", ConfidenceFilter, "is_pull_quote", ("speaker", admin.EmptyFieldListFilter),
         ("attribution_note", admin.EmptyFieldListFilter),
     ]  # fmt: skip
     search_fields = ["text", "speaker__name", "speaker__short_name", "anonymous_description"]

@@ -1,0 +1,116 @@
+"""
+Quotes credited without a speech verb, quotes of things, and quoted titles.
+
+- ``credit_after``: a quote first and its speaker after a dash or with no
+  verb at all, as year-end “quotable quotes” columns and captions write
+  them: `“…” — Sok Dara, a farmer.`, `“…” - Former governor Sok Dara
+  explains …`, `“…” Sok Dara, a farmer, on Tuesday.`;
+- ``thing_source``: words a thing carries, not a person: `banners that read
+  “…”`, `a sign saying “…”`, `the order reads: “…”`;
+- ``is_title``: a quoted title (an article's headline, a forum's or a
+  report's name) is nobody's words: `the report on “…”`, `a forum titled
+  “Land and Rights”`, or a span in title case.
+"""
+
+import re
+
+from .names import names_in
+from .roles import appositive_role, clean_description, role_in_front
+from .spans import ANY_PLACEHOLDER
+from .speakers import Attribution
+
+DASH_CREDIT = re.compile(r"\s*(?:--?|[—–])\s*(?P<credit>\S.*)$", re.DOTALL)
+# “Sok Dara, a farmer, on Tuesday.”: a name, a comma, and no sentence after.
+VERBLESS_CREDIT = re.compile(
+    r"\s+(?P<credit>(?:[A-Z][\w'’.\-]*\s+){1,3}[A-Z][\w'’.\-]*,[^\x00.?!]*[.?!]?)\s*$"
+)
+# Where a credit's description ends: the clause that says what they did.
+CREDIT_CLAUSE = re.compile(
+    r"\s+(?:explains?|describes?|justif(?:y|ies)|says?|admits?|recalls?|reflects?|"
+    r"complains?|remembers?|argues?|warns?|tells?|who|which|on\s+(?:why|how|what))\b"
+    r"|\s*,|\s*\x00"
+)
+THINGS = (
+    r"banners?|signs?|placards?|posters?|slogans?|(?:t-)?shirts?|leaflets?|flyers?|"
+    r"graffiti|inscriptions?|captions?|headlines?|billboards?|stickers?|messages?\s+on\s+\w+"
+)
+THING_SOURCE = re.compile(
+    r"(?P<thing>(?:\b(?:a|an|the|their|its|his|her)\s+)?"
+    r"(?:\b(?!(?:a|an|the|and|or)\b|[a-z]+(?:ing|ed)\b)[a-z\-]+\s+){0,2}\b"
+    rf"(?:{THINGS}))"
+    r"(?:\s+(?:that|which))?\s+(?:read|reads|reading|say|says|said|saying|stating|stated|"
+    r"bearing|proclaiming|declaring)\s*:?\s*$",
+    re.IGNORECASE,
+)
+TITLE_BEFORE = re.compile(
+    r"\b(?:titled|entitled|headlined|headline|called|dubbed|named|(?:report|article|story|"
+    r"book|film|forum|conference|seminar|workshop|event|campaign|programme|program)\s+"
+    r"(?:on|about|of|titled|entitled|called))\s*,?\s*$",
+    re.IGNORECASE,
+)
+SMALL_WORDS = frozenset(
+    ("a", "an", "the", "of", "for", "and", "or", "in", "on", "to", "with", "at", "by")
+    + ("from", "vs", "is", "are", "as", "but", "nor")
+)
+
+
+def credit_after(after, directory, known_short):
+    """The speaker a credit line after a quote names, or ``None``."""
+    match = DASH_CREDIT.match(after) or VERBLESS_CREDIT.match(after)
+    if match is None:
+        return None
+    credit = match["credit"]
+    plain = ANY_PLACEHOLDER.sub(lambda found: " " * len(found[0]), credit)
+    how = "explicit" if DASH_CREDIT.match(after) else "sentence"
+    for name, start, end in names_in(plain, directory, known_short):
+        in_front = role_in_front(credit[:start]) if start else ""
+        described = re.fullmatch(r"([^,\x00]{3,80}?),\s*", credit[:start])
+        if described and not in_front:
+            # “Ta Mok's personal cook, Van Ra, who …”: the description is the role.
+            in_front = described[1]
+        elif start and not (in_front and credit[:start].rstrip(" ,").endswith(in_front)):
+            break
+        role = appositive_role(credit[end:] + ",") or in_front
+        return Attribution("name", name, role=role, how=how)
+    if not re.match(r"(?:[Aa]n?\s+|[Tt]he\s+|[Oo]ne\s+)?[A-Za-z]", credit):
+        return None
+    description = clean_description(CREDIT_CLAUSE.split(credit)[0])
+    if (
+        not description
+        or len(description.split()) > 12
+        or names_in(description, directory, known_short)
+    ):
+        return None
+    if re.match(r"(?:An?|The|One|Another)\s|[A-Z][a-z]+\s+[a-z]", description):
+        description = description[0].lower() + description[1:]
+    return Attribution("description", description, how=how)
+
+
+def thing_source(clause, before=None):
+    """
+    The thing whose words the quote ending ``clause`` gives, or ``None``;
+    `“…”, and “…”` goes on with the thing ``before`` (the sentence's last).
+    """
+    if (
+        before is not None
+        and before.kind == "source"
+        and re.fullmatch(r"[\s,]*(?:and|or)?\s*", clause)
+    ):
+        return before
+    match = THING_SOURCE.search(clause)
+    if match is None:
+        return None
+    thing = re.sub(r"^(?:the|their|its|his|her)\s+", "", match["thing"], flags=re.IGNORECASE)
+    return Attribution("source", thing, how="explicit")
+
+
+def is_title(words, clause):
+    """Whether quoted ``words`` read as a title, not something said."""
+    if TITLE_BEFORE.search(clause):
+        return True
+    text = words.strip(" ,")
+    if text.endswith((".", "!", "…")) or len(text) > 120:
+        return False
+    tokens = re.findall(r"[A-Za-z][\w'’\-]*", text)
+    content = [token for token in tokens if token.casefold() not in SMALL_WORDS]
+    return len(tokens) >= 3 and len(content) >= 2 and all(t[0].isupper() for t in content)

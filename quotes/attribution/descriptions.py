@@ -1,0 +1,97 @@
+"""
+A definite description the story never gave anyone by name, tied back to a
+named person.
+
+“Father Paul Lay said …” then “the priest said”: the honorific says what he
+is. “Kong Kim, a fisherman, …” then “said the father of seven”: the story is
+still about him, and a description of a life (not an office) that nobody
+else was given is his. ``linked_person`` returns ``(entity, confidence,
+note)`` or ``None``; ``referents.described`` asks it before keeping the
+description as a new unnamed source.
+"""
+
+import re
+
+from django.utils.translation import gettext as _
+
+from .confidence import DESCRIPTION_FROM_HONORIFIC, DESCRIPTION_OF_SUBJECT
+from .entities import PERSON, description_kind, gender_in
+from .names import TITLE_WORDS
+from .roles import LOWERCASE_TITLE
+
+# What an honorific says its bearer is, as a later description calls them.
+HONORIFIC_NOUNS = {
+    "father": {"priest", "father", "pastor", "clergyman"},
+    "fr.": {"priest", "father", "pastor", "clergyman"},
+    "reverend": {"priest", "reverend", "pastor", "clergyman", "minister"},
+    "rev.": {"priest", "reverend", "pastor", "clergyman", "minister"},
+    "monsignor": {"priest", "prelate", "monsignor"},
+    "msgr.": {"priest", "prelate", "monsignor"},
+    "msgr": {"priest", "prelate", "monsignor"},
+    "bishop": {"bishop", "prelate", "priest"},
+    "archbishop": {"archbishop", "prelate"},
+    "cardinal": {"cardinal", "prelate"},
+    "sister": {"nun", "sister"},
+    "venerable": {"monk", "abbot", "venerable"},
+    "ven.": {"monk", "abbot", "venerable"},
+    "dr": {"doctor", "physician"},
+    "dr.": {"doctor", "physician"},
+    "oknha": {"tycoon", "businessman", "businesswoman"},
+}
+# Offices: “the minister” or “the governor” is whoever the story gave that
+# office, never simply the last person named.
+OFFICES = frozenset(word.casefold() for word in TITLE_WORDS) | frozenset(LOWERCASE_TITLE.split("|"))
+# How many sentences back the person the story is about may have been named.
+WINDOW = 3
+
+
+def _head(description):
+    clause = re.split(
+        r"\s+(?:of|for|at|from|in|on|with|who|whose|which|that|serving|based|across)\s",
+        f"{description} ",
+    )[0]
+    words = clause.split()
+    return words[-1].casefold().strip(",.") if words else ""
+
+
+def _by_honorific(cast, head):
+    fits = [
+        entity
+        for entity in cast.entities
+        if entity.name
+        and entity.is_person
+        and any(
+            head in HONORIFIC_NOUNS.get(word.casefold(), ()) for word in entity.honorific.split()
+        )
+    ]
+    return fits[0] if len(fits) == 1 else None
+
+
+def linked_person(cast, description):
+    """The named person ``description`` (“the priest”, without “the”) refers to, or None."""
+    if description_kind(description) != PERSON or not description[:1].islower():
+        # “the White House”: a name, not a description of someone.
+        return None
+    head = _head(description)
+    if not head:
+        return None
+    entity = _by_honorific(cast, head)
+    if entity is not None:
+        return entity, DESCRIPTION_FROM_HONORIFIC, ""
+    if head in OFFICES:
+        return None
+    gender = gender_in(description)
+    for seen in cast.recent:
+        if seen.sentence < cast.sentence - WINDOW:
+            return None
+        entity = seen.entity
+        if not (entity.is_person and entity.name and seen.salient):
+            continue
+        if gender and entity.gender and entity.gender != gender:
+            continue
+        note = _(
+            "“the %(description)s” is not a description the story gave anyone: taken to be "
+            "%(person)s, whom the story was about just before. Check."
+        ) % {"description": description, "person": entity.name}
+        return entity, DESCRIPTION_OF_SUBJECT, note
+    return None

@@ -1,0 +1,295 @@
+"""
+People in Khmer text: their names and their roles (whom a pronoun or a
+bare honorific refers to is ``khmer_referents``).
+
+Khmer puts no space between words, and a person's name is written with a
+space between family and given name (“សុខ ដារ៉ា”), so a name cannot be told
+by its spaces alone. A name is read from the honorific in front of it
+(``លោក``, ``លោកស្រី``, ``ឯកឧត្តម``, ``សម្តេចតេជោ`` …; a title glued to the
+honorific, ``ឯកឧត្តមបណ្ឌិត``, stays with it) and is at most two words: the
+first word after the honorific, then a second one unless it starts with a
+word that never starts a name (a verb, ``បាន``, ``ជា``, ``ដែល``, a role or an
+organization, a place, a time). A word glued to the name ends it where a
+verb or a role begins (“ដារ៉ាបាននិយាយ” → “ដារ៉ា”). A given name the story
+already uses alone (“លោក ដារ៉ា”) is a name of one word. A high title may
+stand for the honorific, or follow it, when two words follow the title
+(“នាយករដ្ឋមន្ត្រី ហ៊ុន ម៉ាណែត”, “លោកនាយករដ្ឋមន្ត្រី ហ៊ុន សែន”): the title is
+then the role. Family names spelt like a small word (“ជា”) are names when
+a second name word follows. An honorific with
+no name after it (“លោកបន្តថា”, “អ្នកស្រី បានបន្ថែម”) is a reference to
+someone named before, like a pronoun.
+
+A role is the phrase right after the name (“លោក X អ្នកនាំពាក្យក្រសួងមហាផ្ទៃ
+បាននិយាយ”, after ``ជា``/``ដែលជា`` and an age), or right before the honorific
+(“អ្នកនាំពាក្យក្រសួងមហាផ្ទៃ លោក X”), up to a verb, a time or a punctuation
+mark; its organization starts at a word such as ``ក្រសួង`` or ``សមាគម``.
+"""
+
+import re
+
+from people.names import KHMER_TITLE_TAIL
+
+from .khmer_words import (
+    GLUED_STOP,
+    HONORIFIC_WORDS,
+    INVISIBLE,
+    KHMER_RUN,
+    NOT_AN_HONORIFIC_AFTER,
+    ORGANIZATION_HEAD,
+    ROLE_HEAD,
+    SPEECH_VERBS,
+    STOP,
+    SURNAME_HOMOGRAPHS,
+    alternatives,
+    at_boundary,
+    fold,
+)
+
+HONORIFIC = re.compile(rf"(?:{alternatives(HONORIFIC_WORDS)})(?![\u17b6-\u17d3\u17dd])")
+KHMER_WORD = re.compile(f"{KHMER_RUN}+")
+LATIN_NAME = re.compile(r"[A-Z][\w'’\-]*(?:\s[A-Z][\w'’\-]*){0,2}")
+# Short honorifics that are also syllables of other words start a name only
+# at the start of a word or after one of these.
+PARTICLE_BEFORE = re.compile(r"(?:និង|គឺ|ជា|របស់|នៃ|ពី|ដល់|ថា|តាម|ចំពោះ|ជាមួយ|ឱ្យ|ប្រាប់|ដែល|ហើយ|ឈ្មោះ)$")
+# Where a role ends: a verb, an auxiliary, a time, a clause, another person.
+ROLE_END = re.compile(
+    rf"\s*(?:បាន|ក៏|ដែល|ថា|កាលពី|នាថ្ងៃ|នៅថ្ងៃ|នៅព្រឹក|នៅល្ងាច|នៅរសៀល|នៅក្នុង|ក្នុងពេល|ពេល|"
+    rf"{alternatives(SPEECH_VERBS)}|{alternatives(HONORIFIC_WORDS)})|[។៕៖,:;!?«»“”\"\x00\x01()]"
+)
+ROLE_LEAD = re.compile(
+    r"\s*(?:ដែល)?(?:ត្រូវ)?(?:គេ)?(?:ស្គាល់|ហៅ)?(?:ថា)?\s*(?:គឺ|និង)?(?:ជា)?\s*(?:អាយុ\s*[០-៩0-9]+\s*ឆ្នាំ\s*(?:និង|ដែល)?(?:ជា)?\s*)?"
+)
+
+
+# Titles that may stand for an honorific before a name, or after one.
+TITLE_ANCHOR = re.compile(
+    r"(?:អតីត)?(?:នាយករដ្ឋមន្ត្រី|ឧបនាយករដ្ឋមន្ត្រី|រដ្ឋមន្ត្រី|ប្រធានាធិបតី|ព្រះមហាក្សត្រ|ទណ្ឌិត|"
+    r"ឯកអគ្គរដ្ឋទូត|អភិបាលខេត្ត|អភិបាលរាជធានី|ព្រះរាជអាជ្ញា|ចៅក្រម|មេធាវី|ឧត្តមសេនីយ៍)"
+    rf"{KHMER_RUN}{{0,40}}(?= [^\s])"
+)
+
+
+def prepare(paragraphs):
+    """
+    The paragraphs as the rules read them: no invisible word-break marks, and
+    a quote running over paragraphs reopened in each (Khmer writers often
+    open «…» once and close it paragraphs later).
+    """
+    paragraphs = [INVISIBLE.sub("", text) for text in paragraphs]
+    for index, text in enumerate(paragraphs[:-1]):
+        opener = _left_open(text)
+        if opener is None:
+            continue
+        closer = {"«": "»", "“": "”"}[opener]
+        for later in range(index + 1, min(index + 4, len(paragraphs))):
+            marks = re.search(f"[{opener}{closer}]", paragraphs[later])
+            if marks is None:
+                continue
+            if marks[0] == closer:
+                for between in range(index + 1, later + 1):
+                    paragraphs[between] = opener + paragraphs[between]
+            break
+    return paragraphs
+
+
+def _left_open(text):
+    """The «, or “, a paragraph leaves open at its end, if any."""
+    opened = None
+    for character in text:
+        if opened is None and character in "«“":
+            opened = character
+        elif (opened, character) in {("«", "»"), ("“", "”")}:
+            opened = None
+    return opened
+
+
+def _honorific_here(folded, match):
+    start = match.start()
+    if start and folded[start - 1] == "\u17d2":
+        return False
+    before = folded[max(0, start - 12) : start]
+    if NOT_AN_HONORIFIC_AFTER.search(before):
+        return False
+    if match[0] != "លោក" and before and re.match(KHMER_RUN, before[-1]):
+        return bool(PARTICLE_BEFORE.search(before) or ROLE_HEAD.search(before))
+    return not (match[0] == "លោក" and folded.startswith("អ្នក", match.end()))
+
+
+def _starts_with_stop(word):
+    """Whether ``word`` starts with a word that never starts a name (“បាននិយាយ”, “ជាប្រធាន”)."""
+    match = STOP.match(word)
+    if match is None:
+        return False
+    rest = word[match.end() :]
+    return not rest or len(match[0]) > 3 or _starts_with_stop(rest) or not at_boundary(word, 1)
+
+
+def _name_part(word):
+    """The part of ``word`` that may be a name, and whether something was glued after it."""
+    if _starts_with_stop(word):
+        return "", True
+    for match in GLUED_STOP.finditer(word):
+        if match.start() and at_boundary(word, match.start()):
+            return word[: match.start()], True
+    return word, False
+
+
+def _skip_titles(folded, index):
+    """Past the titles after an honorific: another honorific, ``បណ្ឌិត``, ``តេជោ``."""
+    for _attempt in range(3):
+        spaces = len(folded[index:]) - len(folded[index:].lstrip(" "))
+        tail = KHMER_TITLE_TAIL.match(folded[index:]) if not spaces else None
+        if tail:
+            index += len(tail[0].rstrip())
+            continue
+        match = HONORIFIC.match(folded, index + spaces)
+        if match is None:
+            break
+        index = match.end()
+    return index
+
+
+def _name_after(folded, index, known_short):
+    """``(start, end)`` of the name after an honorific ending at ``index``, or ``None``."""
+    index = _skip_titles(folded, index)
+    start = index + len(folded[index:]) - len(folded[index:].lstrip(" "))
+    if start - index > 2:
+        return None
+    latin = LATIN_NAME.match(folded, start)
+    if latin:
+        return start, latin.end()
+    word = KHMER_WORD.match(folded, start)
+    if word is None:
+        return None
+    first, glued = _name_part(word[0])
+    following = (
+        KHMER_WORD.match(folded, word.end() + 1)
+        if folded[word.end() : word.end() + 1] == " "
+        else None
+    )
+    if not first:
+        if word[0] not in SURNAME_HOMOGRAPHS or following is None:
+            return None
+        first, glued = word[0], False
+        if _name_part(following[0])[0] == "":
+            return None
+    end = start + len(first)
+    if glued or first in known_short or following is None:
+        return start, end
+    second, _glued = _name_part(following[0])
+    if second and len(second) <= 12:
+        end = following.start() + len(second)
+    return start, end
+
+
+def honorifics_in(text):
+    """Every honorific in ``text`` that may stand before a name, as matches on the folded text."""
+    folded = fold(text)
+    return [match for match in HONORIFIC.finditer(folded) if _honorific_here(folded, match)]
+
+
+def names_in(text, known_short=frozenset()):
+    """Every person named in Khmer ``text``, as ``(name, start, end)``, with the honorific."""
+    folded = fold(text)
+    known = {fold(word) for word in known_short}
+    found, position = [], 0
+    for match in honorifics_in(text):
+        if match.start() < position:
+            continue
+        span = _name_after(folded, match.end(), known)
+        if span is not None:
+            found.append((text[match.start() : span[1]], match.start(), span[1]))
+            position = span[1]
+            continue
+        title = TITLE_ANCHOR.match(folded, match.end())
+        span = title and _name_after(folded, title.end(), known)
+        if span:
+            # “លោកនាយករដ្ឋមន្ត្រី ហ៊ុន សែន”: the title is the role, the name follows.
+            found.append((text[span[0] : span[1]], span[0], span[1]))
+            position = span[1]
+    for title in TITLE_ANCHOR.finditer(folded):
+        before = folded[: title.start()]
+        if before and re.search(KHMER_RUN + "$", before) and not PARTICLE_BEFORE.search(before):
+            continue
+        span = _name_after(folded, title.end(), known)
+        taken = span and any(start < span[1] and span[0] < end for _name, start, end in found)
+        # Without an honorific, a name after a title is two words: “នាយករដ្ឋមន្ត្រី ហ៊ុន ម៉ាណែត”.
+        if span and not taken and " " in folded[span[0] : span[1]]:
+            found.append((text[span[0] : span[1]], span[0], span[1]))
+    return sorted(found, key=lambda item: item[1])
+
+
+def bare_honorific(text, index):
+    """The honorific at ``index`` of ``text`` if no name follows it (“លោកបន្តថា”), else ""."""
+    folded = fold(text)
+    match = HONORIFIC.match(folded, index)
+    if match and _honorific_here(folded, match) and _name_after(folded, match.end(), set()) is None:
+        return text[index : match.end()]
+    return ""
+
+
+def role_after(text, end):
+    """The role written right after a name ending at ``end``: “អ្នកនាំពាក្យក្រសួងមហាផ្ទៃ”."""
+    folded = fold(text)
+    start = end + len(ROLE_LEAD.match(folded, end)[0])
+    if not ROLE_HEAD.match(folded, start) or HONORIFIC.match(folded, start):
+        return ""
+    stop = ROLE_END.search(folded, start + 1)
+    while (
+        stop
+        and stop[0].strip()
+        and not at_boundary(folded, stop.start() + len(stop[0]) - len(stop[0].lstrip()))
+    ):
+        stop = ROLE_END.search(folded, stop.end())
+    end = stop.start() if stop else len(text)
+    if re.search(r"(?:របស់|នៃ|ឱ្យ|ជូន)$", folded[:end]):
+        # “មេធាវីរបស់លោក X”: the person is part of the role.
+        names = names_in(text[end:])
+        end = end + names[0][2] if names and names[0][1] <= 1 else end
+    role = text[start:end].strip()
+    return role if 1 < len(role) <= 120 else ""
+
+
+def role_before(text, start):
+    """The role written right before a name's honorific at ``start``: “រដ្ឋមន្ត្រីក្រសួងការងារ លោក”."""
+    folded = fold(text[:start])
+    folded = re.sub(r"(?:គឺ|គឺជា|ជា)\s*$", "", folded).rstrip()
+    words = folded.split(" ")[-4:]
+    honorific = HONORIFIC.match(words[-1]) if words else None
+    if honorific and ROLE_HEAD.match(words[-1], honorific.end()):
+        # “លោកនាយករដ្ឋមន្ត្រី ហ៊ុន សែន”: the title between honorific and name.
+        return text[len(folded) - len(words[-1]) + honorific.end() : len(folded)].strip()
+    kept = []
+    for word in reversed(words):
+        if not word or ROLE_END.search(word) or (STOP.match(word) and not ROLE_HEAD.match(word)):
+            break
+        kept.insert(0, word)
+    for index, word in enumerate(kept):
+        if ROLE_HEAD.match(word):
+            length = len(" ".join(kept[index:]))
+            return text[len(folded) - length : len(folded)].strip()
+    return ""
+
+
+def parse_role(role):
+    """Split a Khmer role into ``(title, organization)``; the organization starts at its head."""
+    folded = fold(role)
+    for match in ORGANIZATION_HEAD.finditer(folded):
+        if match.start() and at_boundary(folded, match.start()):
+            title = re.sub(r"(?:នៃ|របស់|ប្រចាំ)$", "", role[: match.start()].strip()).strip()
+            return title, role[match.start() :].strip()
+    return role.strip(), ""
+
+
+def mention(sentence, start, end):
+    """``(role, salient)`` for a person a Khmer sentence names at ``start:end``."""
+    role = role_after(sentence, end) or role_before(sentence, start)
+    before = fold(sentence[:start]).strip()
+    after = fold(sentence[end:]).lstrip()
+    subject = re.match(r"(?:បាន|ក៏|ជា|គឺ|មាន|នៅ|មិន|កំពុង|ធ្លាប់|ត្រូវ|ដែល|អាយុ)", after)
+    salient = (
+        bool(role)
+        or not before
+        or (bool(subject) and not re.search(r"(?:ប្រាប់|ជាមួយ|របស់|នៃ|ដល់|ចំពោះ|ពី)$", before))
+    )
+    return role, salient

@@ -1,0 +1,181 @@
+"""
+Whom a Khmer pronoun, bare honorific or description refers to, among the cast.
+
+``refer(cast, attribution)`` returns ``(entity, confidence, note)``, as
+``referents.resolve`` does for English. “គាត់” (he or she) and the plain
+honorifics alone (“លោក”, “អ្នកស្រី”, “នាង”) are the person the last
+sentences were about who fits the gender they give; a rank alone
+(“ឯកឧត្តម”, “សម្តេច”) is the person the story gave it; “អ្នកនាំពាក្យរូបនេះ”
+(this spokesman) the person given that title, “ស្ត្រីរូបនេះ” (this woman)
+the woman last spoken of, “អ្នកភូមិម្នាក់” (a villager) a new unnamed source.
+"""
+
+import re
+
+from django.utils.translation import gettext as _
+
+from people.names import honorific_gender
+
+from .confidence import (
+    AMBIGUOUS_PRONOUN,
+    AMBIGUOUS_TITLE,
+    DEFINITE_DESCRIPTION,
+    DESCRIBED_SOURCE,
+    GROUP_PRONOUN,
+    NO_SPEAKER,
+    PRONOUN,
+    PRONOUN_NOT_SALIENT,
+    TITLE,
+)
+from .entities import GROUP, PERSON, SOURCE, Entity
+from .khmer_words import (
+    FEMALE_WORDS,
+    GROUP_MARK,
+    GROUP_PRONOUNS,
+    HONORIFIC_WORDS,
+    MALE_WORDS,
+    ORGANIZATION_HEAD,
+    PLAIN_HONORIFICS,
+    PRONOUNS,
+    SOURCE_HEAD,
+    fold,
+)
+
+RANKS = frozenset(word for word in HONORIFIC_WORDS if word not in PLAIN_HONORIFICS)
+DEMONSTRATIVE = re.compile(r"\s*(?:រូប|ម្នាក់)?\s*(?:នេះ|នោះ|ដដែល|ខាងលើ)$")
+
+
+def gender_of(description):
+    folded = fold(description)
+    if FEMALE_WORDS.search(folded):
+        return "f"
+    return "m" if MALE_WORDS.search(folded) else ""
+
+
+def refer(cast, attribution):
+    """``(entity, confidence, note)`` for a Khmer pronoun, bare honorific or description."""
+    if attribution.kind == "pronoun":
+        return _pronoun(cast, attribution.text)
+    return _described(cast, attribution.text)
+
+
+def _is_rank(honorific):
+    return any(fold(honorific).startswith(rank) for rank in RANKS)
+
+
+def _pronoun(cast, written, gender=None):
+    """The person a pronoun or a bare honorific refers to; ``gender`` given for “ស្ត្រីរូបនេះ”."""
+    word = fold(written).strip() if gender is None else "គាត់"
+    if word in GROUP_PRONOUNS:
+        entity = cast.latest(lambda entity: entity.kind in {GROUP, SOURCE})
+        if entity is None:
+            note = _("“%(pronoun)s” (they) refers to no group named before: say who said this.")
+            return None, NO_SPEAKER, note % {"pronoun": written}
+        note = _("“%(pronoun)s” (they) was taken to be %(group)s: check.")
+        return entity, GROUP_PRONOUN, note % {"pronoun": written, "group": entity.label}
+    gender = PRONOUNS.get(word, honorific_gender(word)) if gender is None else gender
+    persons = [seen for seen in cast.recent if seen.entity.is_person]
+    if word in PRONOUNS or word in PLAIN_HONORIFICS:
+        # “គាត់” is seldom said of an excellency or a samdech.
+        plain = [seen for seen in persons if not _is_rank(seen.entity.honorific)]
+        persons = plain if word == "គាត់" and plain else persons
+        candidates = [seen for seen in persons if gender and seen.entity.gender == gender]
+        candidates = candidates or [
+            seen for seen in persons if not gender or seen.entity.gender in {gender, ""}
+        ]
+    else:
+        # A rank (“ឯកឧត្តម”, “សម្តេច”) is the person the story gave it.
+        candidates = [seen for seen in persons if fold(seen.entity.honorific).startswith(word)]
+        candidates = candidates or [
+            seen
+            for seen in persons
+            if not seen.entity.honorific and seen.entity.gender in {gender, ""}
+        ]
+    salient = [seen for seen in candidates if seen.salient]
+    chosen = (salient or candidates or [None])[0]
+    if chosen is None:
+        note = _("Nobody named before this quote fits “%(pronoun)s”: say who said this.")
+        return None, NO_SPEAKER, note % {"pronoun": written}
+    entity = chosen.entity
+    entity.gender = entity.gender or gender
+    rivals = [
+        seen.entity.label
+        for seen in salient
+        # Named in the same sentence as the one taken: either may be meant.
+        if seen is not chosen and seen.sentence >= chosen.sentence and seen.entity is not entity
+    ]
+    if rivals:
+        note = _(
+            "“%(pronoun)s” was taken to be %(chosen)s; %(others)s, named just before, "
+            "fits too: check."
+        )
+        others = ", ".join(rivals)
+        return (
+            entity,
+            AMBIGUOUS_PRONOUN,
+            note % {"pronoun": written, "chosen": entity.label, "others": others},
+        )
+    if not chosen.salient:
+        note = _("“%(pronoun)s” was taken to be %(chosen)s, the last person named who fits: check.")
+        return entity, PRONOUN_NOT_SALIENT, note % {"pronoun": written, "chosen": entity.label}
+    return entity, PRONOUN, ""
+
+
+def _holds_office(entity, head):
+    """Whether ``head`` (“អ្នកនាំពាក្យ”, “អ្នកនាំពាក្យក្រសួងមហាផ្ទៃ”) is the person's title or role."""
+    role, title = fold(entity.role), fold(entity.title)
+    return bool(role) and (role.startswith(head) or head.startswith(role) or head == title)
+
+
+def _described(cast, written):
+    folded = fold(written).strip()
+    definite = DEMONSTRATIVE.search(folded)
+    head = folded[: definite.start()] if definite else folded
+    head = re.sub(r"^(?:លោក|លោកស្រី|អ្នកស្រី)\s*", "", head).strip()
+    if definite or not re.search(r"ម្នាក់|មួយ|ខ្លះ", folded):
+        for seen in cast.recent:
+            entity = seen.entity
+            if not entity.name and head and head in fold(entity.description):
+                return entity, DEFINITE_DESCRIPTION, ""
+        titled = [
+            entity
+            for entity in cast.entities
+            if entity.name and head and _holds_office(entity, head)
+        ]
+        ranked = [seen.entity for seen in cast.recent if seen.entity in titled]
+        if not ranked and definite and re.search(r"(?:រូប|ម្នាក់)\s*(?:នេះ|នោះ)$|ដដែល$", folded):
+            # “ស្ត្រីរូបនេះ” (this woman), “មន្ត្រីរូបនេះ” (this official): the
+            # woman, or the person, the story spoke of last.
+            found = _pronoun(cast, written, gender=gender_of(head))
+            if found[0] is not None:
+                return found
+        if len(ranked) == 1:
+            return ranked[0], TITLE, ""
+        if ranked:
+            note = _(
+                "“%(title)s” could be %(chosen)s or %(others)s; %(chosen)s, named most "
+                "recently, was taken: check."
+            )
+            others = ", ".join(entity.label for entity in ranked[1:])
+            return (
+                ranked[0],
+                AMBIGUOUS_TITLE,
+                note % {"title": written, "chosen": ranked[0].label, "others": others},
+            )
+    for entity in cast.entities:
+        if entity.description and fold(entity.description) == folded:
+            return entity, DESCRIBED_SOURCE, ""
+    if SOURCE_HEAD.match(folded) or ORGANIZATION_HEAD.match(folded):
+        kind = SOURCE
+    elif GROUP_MARK.match(folded) or re.search(r"ទាំងអស់|ខ្លះ|ជាច្រើន|ទាំងនោះ", folded):
+        kind = GROUP
+    else:
+        kind = PERSON
+    entity = Entity(
+        description=written.strip(),
+        gender=gender_of(written) if kind == PERSON else "",
+        plural=kind == GROUP,
+        kind=kind,
+    )
+    cast.entities.append(entity)
+    return entity, DESCRIBED_SOURCE, ""

@@ -1,0 +1,237 @@
+"""
+Who a Khmer sentence says is speaking, as written.
+
+A Khmer quote is introduced by its speaker and a speech verb ending in ``ថា``
+or ``៖`` (“លោក សុខ ដារ៉ា បាននិយាយថា «…»”, “… បានប្រាប់វិទ្យុអាស៊ីសេរីថា
+«…»”, “… បានឱ្យអ្នកសារព័ត៌មានដឹងថា «…»”), or followed by it (“«…» នេះបើតាម
+លោក …”, “«…» ជាសម្តីរបស់លោក …”, “«…» លោក … បានបន្ថែម។”). The speaker is the
+last person the clause before the verb names, pronoun or bare honorific
+included, leaving out those spoken to or of (after ``ប្រាប់``, ``របស់``,
+``ជាមួយ`` …); failing a person, a description or an organization.
+``subject_of_sentence`` finds who a sentence without quotes is about.
+"""
+
+import re
+
+from .khmer import (
+    PARTICLE_BEFORE,
+    bare_honorific,
+    honorifics_in,
+    names_in,
+    role_after,
+    role_before,
+)
+from .khmer_words import (
+    AUXILIARIES,
+    GROUP_MARK,
+    KHMER_RUN,
+    ORGANIZATION_HEAD,
+    PRONOUN,
+    ROLE_HEAD,
+    SOURCE_HEAD,
+    SPEECH_VERB,
+    at_boundary,
+    fold,
+)
+from .spans import ANY_PLACEHOLDER
+from .speakers import Attribution
+
+# A clause starts after these.
+CLAUSE_BREAK = re.compile(r"[។៕៖,:;!?»”\"\x01]")
+# Before a person spoken to or of, not speaking.
+OBJECT_BEFORE = re.compile(
+    r"(?:ប្រាប់|ជាមួយ|របស់|នៃ|ដល់|ចំពោះ|អំពី|ពី|ឱ្យ|ទៅកាន់|ទៅ|សួរ|ហៅ|ជួប|ចោទ|ប្តឹង|ប្រឆាំង|ថា)\s*$"
+)
+AFTER_SOURCE = re.compile(
+    r"\s*[,៖។]?\s*(?:នេះ|នោះ)?\s*(?:គឺ)?\s*(?:បើ\s*តាម|តាម|ជា)\s*"
+    r"(?:ការ[\u1780-\u17d3]{0,12}?|សម្តី|សំដី|ពាក្យ|ប្រសាសន៍|សម្តែង)?\s*(?:របស់)?\s*"
+)
+DESCRIPTION_END = re.compile(r"\s*(?:បាន|ក៏|កាលពី|នៅថ្ងៃ|ដើម្បី|ហើយ)|\s{2}")
+ACCORDING_TO = re.compile(
+    r"(?:យោង|បើ)\s*តាម(?:ការ[\u1780-\u17d3]{0,12}?)?(?:របស់)?\s*(?=\S[^៖:,]{0,40}[៖:,]?\s*$)"
+)
+GLUED_DESCRIPTION = re.compile(
+    rf"(?:ដែល|ខណៈ|ពេល|ថា|របស់|នៃ)(?=(?:{ROLE_HEAD.pattern}|{ORGANIZATION_HEAD.pattern}|{SOURCE_HEAD.pattern}))"
+)
+# Words that name the quoted words rather than quote someone: a title, a name, a term.
+NAMING = re.compile(r"(?:ចំណងជើង|ឈ្មោះ|ស្លាកសញ្ញា|ពាក្យស្លោក|គេហៅ|ហៅកាត់)\s*(?:ថា)?\s*(?:ជា)?\s*$")
+INTRODUCES = re.compile(r"(?:ថា|ថាជា|៖|:|ដូច្នេះ|ដូចតទៅ|បែបនេះ|យ៉ាងដូច្នេះ)\s*[៖:]?\s*$")
+
+
+def speech_verbs(folded):
+    """The speech verbs of a folded text, each standing as a word of its own."""
+    return [
+        verb
+        for verb in SPEECH_VERB.finditer(folded)
+        if at_boundary(folded, verb.start())
+        and at_boundary(folded, verb.end())
+        and not folded.startswith("គឺ", verb.end())
+    ]
+
+
+def _references(text, known_short):
+    """The people ``text`` names or refers to, as ``(start, Attribution)``."""
+    folded = fold(text)
+    found = []
+    for name, start, end in names_in(text, known_short):
+        role = role_after(text, end) or role_before(text, start)
+        found.append((start, Attribution("name", name, role=role)))
+    for match in honorifics_in(text):
+        written = bare_honorific(text, match.start())
+        if written:
+            found.append((match.start(), Attribution("pronoun", written)))
+    names = [(start, end) for _name, start, end in names_in(text, known_short)]
+    for match in PRONOUN.finditer(folded):
+        before = folded[: match.start()]
+        if (
+            at_boundary(folded, match.end())
+            and not any(start <= match.start() < end for start, end in names)
+            and not any(start == match.start() for start, _ in found)
+            and (not re.search(KHMER_RUN + "$", before) or PARTICLE_BEFORE.search(before))
+        ):
+            found.append((match.start(), Attribution("pronoun", text[match.start() : match.end()])))
+    return sorted(found, key=lambda item: item[0])
+
+
+def _description(clause):
+    """An unnamed source, a group or an organization the clause ends with, or ``None``."""
+    folded = fold(clause)
+    glued = ([None] + list(GLUED_DESCRIPTION.finditer(folded.rstrip())))[-1]
+    if glued and not re.match(r"\S*\s", folded.rstrip()[glued.end() :]):
+        # “ក្នុងពេលដែលទីក្រុងមូស្គូ”, “ការផ្សាយរបស់វិទ្យុអាស៊ីសេរី”: the source
+        # after a conjunction or a possessive, in one word.
+        clause, folded = clause[glued.end() :], folded[glued.end() :]
+    offset = 0
+    for word in folded.split(" "):
+        head = ROLE_HEAD.match(word) or ORGANIZATION_HEAD.match(word) or SOURCE_HEAD.match(word)
+        if head or GROUP_MARK.match(word):
+            description = clause[offset:]
+            # A clause about what they did is not part of who they are.
+            verb = DESCRIPTION_END.search(fold(description), 1)
+            description = description[: verb.start() if verb else None].strip()
+            if 1 < len(description) <= 100:
+                return Attribution("description", description)
+            return None
+        offset += len(word) + 1
+    return None
+
+
+def speaker_before(text, known_short):
+    """The speaker of a verb that ``text`` leads up to, or ``None``."""
+    folded = fold(text)
+    auxiliaries = AUXILIARIES.search(folded)
+    end = auxiliaries.start() if auxiliaries else len(text)
+    breaks = [match.end() for match in CLAUSE_BREAK.finditer(folded[:end])]
+    clause_start = breaks[-1] if breaks else 0
+    clause = text[clause_start:end]
+    references = [
+        attribution
+        for start, attribution in _references(clause, known_short)
+        if not OBJECT_BEFORE.search(fold(clause[:start]))
+    ]
+    if references:
+        return references[-1]
+    return _description(clause)
+
+
+def _after(after, known_short, another_quote):
+    """Attribution written after a quote: “«…» នេះបើតាមលោក …”, “«…» លោក … បានបន្ថែម។”."""
+    folded = fold(after)
+    source = AFTER_SOURCE.match(folded)
+    if source and re.search(r"តាម|ជា", source[0]):
+        rest = after[source.end() :]
+        references = _references(rest, known_short)
+        if references and references[0][0] <= 30:
+            return references[0][1]
+        return _description(rest[:80].split("។")[0])
+    verbs = [verb for verb in speech_verbs(folded) if verb.start() <= 150]
+    if not verbs or not re.match(r"\s*[^\s\u17d4-\u17da]", folded):
+        return None
+    verb = verbs[0]
+    if another_quote and INTRODUCES.search(folded[verb.end() :]):
+        return None  # The verb introduces the next quote.
+    leading = after[: verb.start()]
+    found = speaker_before(leading, known_short)
+    # The speaker stands right after the quote, not in a clause further on.
+    written = fold(leading).lstrip(" ,-–—")
+    if found is None or not written.startswith(fold(found.text)[:6]):
+        return None
+    return found
+
+
+def attribution_for(sentence, start, end, directory, known_short):
+    """
+    Who the Khmer ``sentence`` says spoke the quote whose placeholder is at
+    ``start:end``: an ``Attribution``, or ``None`` if the sentence does not say.
+    """
+    clause = ANY_PLACEHOLDER.split(sentence[:start])[-1]
+    folded = fold(clause)
+    if NAMING.search(folded):
+        return None
+    verbs = [
+        verb
+        for verb in speech_verbs(folded)
+        if len(folded) - verb.end() <= 80 or INTRODUCES.search(folded)
+    ]
+    found = None
+    if verbs:
+        found = speaker_before(clause[: verbs[-1].start()], known_short)
+        if found is None:
+            # A second quote of the same speaker: “… ហើយបានបន្ថែមថា «…»”.
+            plain = ANY_PLACEHOLDER.sub(" ", sentence[:start])
+            found = speaker_before(
+                plain[: len(plain) - len(clause) + verbs[-1].start()], known_short
+            )
+            if found:
+                found.how = "sentence"
+                return found
+    elif INTRODUCES.search(folded):
+        found = speaker_before(clause[: INTRODUCES.search(folded).start()], known_short)
+    elif ACCORDING_TO.search(folded):
+        # “យោងតាមលោក សុភ័គ «…»”: according to.
+        references = _references(clause[ACCORDING_TO.search(folded).end() :], known_short)
+        found = references[0][1] if references else None
+    if found:
+        found.how = "explicit"
+        return found
+    following = sentence[end:]
+    after = ANY_PLACEHOLDER.split(following)[0]
+    found = _after(after, known_short, another_quote=len(after) < len(following))
+    if found:
+        return found
+    # A partial quote: the speaker of a speech verb elsewhere in its sentence.
+    plain = ANY_PLACEHOLDER.sub(lambda match: " " * len(match[0]), sentence)
+    for verb in sorted(speech_verbs(fold(plain)), key=lambda verb: abs(verb.start() - start)):
+        found = speaker_before(plain[: verb.start()], known_short)
+        if found:
+            found.how = "sentence"
+            return found
+    return None
+
+
+def subject_of_sentence(sentence, directory, known_short):
+    """Who a Khmer sentence without quotes is about: its verb's speaker, or its first person."""
+    folded = fold(sentence)
+    for verb in speech_verbs(folded):
+        found = speaker_before(sentence[: verb.start()], known_short)
+        if found:
+            found.how = "speech"  # Reported speech: they said something.
+            return found
+        break
+    references = _references(sentence, known_short)
+    if references:
+        start, attribution = references[0]
+        before = folded[:start].strip()
+        if not before or re.fullmatch(r"(?:កាលពី|នៅ|នា|ក្រោយ|មុន|ពេល)?[^\s]{0,20}\s*", before):
+            return attribution
+    return None
+
+
+def is_scare_quote(words, sentence):
+    """
+    A few Khmer words in «» inside a sentence that says nobody says them: a
+    name or a term, not a quote. A quote opening its sentence is a quote.
+    """
+    words = words.strip()
+    opens = re.match(r"[\s\u17d4-\u17da]*\x00", sentence)
+    return not opens and len(words) <= 25 and not re.search(r"[។៕!?]$", words)

@@ -1,0 +1,147 @@
+"""
+The words the Khmer rules read by: speech verbs, the small words that end a
+name, the heads of roles, organizations and descriptions, and pronouns.
+
+Khmer is written without spaces between words (a space separates phrases),
+and a word has several spellings: the subscript ta as ``្ត`` or ``្ដ``, “to,
+for” as ``ឱ្យ``, ``ឲ្យ`` or ``អោយ``. ``fold`` gives a copy of a text with one
+spelling of each, of the same length, so that a match in the copy is a slice
+of the original. Every word below is written in the folded spelling.
+"""
+
+import re
+
+from people.names import HONORIFICS, is_khmer
+
+INVISIBLE = re.compile("[\u200b\u200d\u2060\ufeff]")  # Word-break hints, not letters.
+KHMER_LETTERS = re.compile(r"[\u1780-\u17d3\u17dd]")
+LATIN_LETTERS = re.compile(r"[A-Za-z]")
+# A Khmer word as a run of letters and signs: no digits, no ។ ៖ or other punctuation.
+KHMER_RUN = r"[\u1780-\u17d3\u17dd]"
+COENG = "\u17d2"
+MARKS = re.compile(r"[\u17b6-\u17d3\u17dd]")
+
+
+def fold(text):
+    """``text`` with one spelling of each variant, character for character."""
+    text = re.sub("(?<=\u17d2)\u178a", "\u178f", text)  # ្ដ → ្ត
+    return text.replace("\u17b2", "\u17b1").replace("អោយ", "ឱ្យ")  # ឲ → ឱ, អោយ → ឱ្យ
+
+
+def is_khmer_text(text):
+    """Whether ``text`` is written in Khmer: more Khmer letters than Latin ones."""
+    return len(KHMER_LETTERS.findall(text)) > len(LATIN_LETTERS.findall(text))
+
+
+def at_boundary(text, index):
+    """Whether a syllable may start at ``index``: not a vowel sign, not after a subscript mark."""
+    if index <= 0 or index >= len(text):
+        return True
+    return not MARKS.match(text[index]) and text[index - 1] != COENG
+
+
+def _words(text):
+    return sorted({fold(word) for word in text.split()}, key=len, reverse=True)
+
+
+def alternatives(words):
+    return "|".join(re.escape(word) for word in words)
+
+
+HONORIFIC_WORDS = _words(" ".join(word for word, _gender in HONORIFICS if is_khmer(word)))
+
+# Verbs that introduce or close a quote, without the past marker បាន.
+SPEECH_VERBS = _words(
+    """
+    មានប្រសាសន៍ មានបន្ទូល និយាយ ថ្លែង បញ្ជាក់ ប្រាប់ សរសេរ បន្ថែម បន្ត លើកឡើង ពន្យល់
+    ឆ្លើយ អះអាង សង្កត់ធ្ងន់ គូសបញ្ជាក់ ព្រមាន អំពាវនាវ រៀបរាប់ ប្រកាស ទទួលស្គាល់
+    បរិយាយ ពិពណ៌នា រអ៊ូ តប ហៅ ចាត់ទុក ចោទប្រកាន់ ចោទ
+    អត្ថាធិប្បាយ បញ្ចេញយោបល់ ផ្តល់យោបល់ ផ្តល់បទសម្ភាសន៍ ឆ្លើយសំណួរ សរសេរប្រាប់
+    បដិសេធ ត្អូញត្អែរ សួរ បង្ហើប បញ្ចេញមតិ ពោល ណែនាំ រំលឹក ទទូច សារភាព
+    បង្ហោះ យល់ឃើញ ជឿជាក់ រិះគន់ សម្តែង ឧទ្ទេស
+    """
+)
+# “let … know”: ឱ្យដឹង, ឱ្យអ្នកសារព័ត៌មានដឹង.
+SPEECH_VERB = re.compile(rf"(?:{alternatives(SPEECH_VERBS)}|ឱ្យ{KHMER_RUN}{{0,30}}?ដឹង)")
+# Auxiliaries between a speaker and the verb: “បាន”, “ក៏បាន”, “នៅតែ”.
+AUXILIARIES = re.compile(
+    r"(?:\s*(?:ដែល|ក៏|បាន|នៅតែ|ធ្លាប់|ត្រូវ|ហើយ|ផងដែរ|ដែរ|ទៀត|វិញ|ផ្ទាល់|នាំគ្នា|រួមគ្នា|ព្រមគ្នា))+\s*$"
+)
+
+# Roles: the words a person's title or description starts with.
+ROLE_HEADS = _words(
+    """
+    អ្នកនាំពាក្យ អ្នក ប្រធាន អនុប្រធាន សហប្រធាន នាយក នាយករដ្ឋមន្ត្រី ឧបនាយករដ្ឋមន្ត្រី
+    រដ្ឋមន្ត្រី រដ្ឋលេខាធិការ អនុរដ្ឋលេខាធិការ អគ្គលេខាធិការ លេខាធិការ អគ្គនាយក អគ្គស្នងការ
+    អភិបាល ស្នងការ មេបញ្ជាការ មេភូមិ មេឃុំ ចៅសង្កាត់ ចៅអធិការ មន្ត្រី សមាជិក តំណាងរាស្ត្រ
+    ព្រះរាជអាជ្ញា ចៅក្រម មេធាវី គ្រូបង្រៀន គ្រូពេទ្យ វេជ្ជបណ្ឌិត កសិករ ពលរដ្ឋ ប្រជាពលរដ្ឋ
+    កម្មករ កម្មការិនី និស្សិត សិស្ស ម្ចាស់ ជនរងគ្រោះ ជនសង្ស័យ ព្រះសង្ឃ ទីប្រឹក្សា ស្ថាបនិក
+    សហស្ថាបនិក ប្រធានាធិបតី ឯកអគ្គរដ្ឋទូត មេប៉ូលិស ប៉ូលិស តំណាង បុគ្គលិក អតីត
+    នាយឧត្តមសេនីយ៍ ឧត្តមសេនីយ៍ វរសេនីយ៍ អាជីវករ ឈ្មួញ សកម្មជន មេដឹកនាំ ភរិយា ស្វាមី
+    ម្តាយ ឪពុក កូនប្រុស កូនស្រី បងប្រុស បងស្រី ប្អូនប្រុស ប្អូនស្រី ក្មួយ ចៅ ប្រពន្ធ ប្តី
+    ស្ត្រី បុរស នារី យុវជន យុវតី ក្មេង អ្នកភូមិ សាក្សី វាគ្មិន ព្រះមហាក្សត្រ
+    """
+)
+ROLE_HEAD = re.compile(alternatives(ROLE_HEADS))
+# Organizations: the words their names start with.
+ORGANIZATION_HEADS = _words(
+    """
+    ក្រសួង គណបក្ស សមាគម អង្គការ ក្រុមហ៊ុន សហជីព រដ្ឋបាល តុលាការ សាលាដំបូង សាលាឧទ្ធរណ៍
+    នាយកដ្ឋាន អគ្គនាយកដ្ឋាន មន្ទីរ ស្នងការដ្ឋាន អគ្គស្នងការដ្ឋាន ទីស្តីការគណៈរដ្ឋមន្ត្រី
+    រដ្ឋសភា ព្រឹទ្ធសភា រដ្ឋាភិបាល គណៈកម្មាធិការ គណៈកម្មការ សាកលវិទ្យាល័យ វិទ្យាស្ថាន
+    មជ្ឈមណ្ឌល ក្រុមប្រឹក្សា ធនាគារ សម្ព័ន្ធ បណ្តាញ អាជ្ញាធរ ការិយាល័យ អង្គភាព សហគមន៍
+    វិទ្យុ ទូរទស្សន៍ កាសែត ក្រុមការងារ អគ្គលេខាធិការដ្ឋាន ទីភ្នាក់ងារ ស្ថានទូត
+    """
+)
+ORGANIZATION_HEAD = re.compile(alternatives(ORGANIZATION_HEADS))
+# Publications and documents quoted as such.
+SOURCE_HEADS = _words(
+    """
+    សេចក្តីថ្លែងការណ៍ របាយការណ៍ លិខិត សារាចរ សេចក្តីប្រកាស សេចក្តីជូនដំណឹង
+    សេចក្តីសម្រេច ដីកា សាលក្រម គេហទំព័រ ប្រកាស ពាក្យបណ្តឹង ទីក្រុង ប្រទេស វិមាន សេតវិមាន
+    """
+)
+SOURCE_HEAD = re.compile(alternatives(SOURCE_HEADS))
+GROUP_MARK = re.compile(r"^(?:ក្រុម|ពួក|បណ្តា|អ្នកទាំង|ពលរដ្ឋទាំង)")
+FEMALE_WORDS = re.compile(r"ស្ត្រី|នារី|យុវតី|ម្តាយ|ភរិយា|ប្រពន្ធ|កូនស្រី|បងស្រី|ប្អូនស្រី|យាយ|កម្មការិនី|ព្រះនាង")
+MALE_WORDS = re.compile(r"បុរស|យុវជន|ឪពុក|ស្វាមី|ប្តី|កូនប្រុស|បងប្រុស|ប្អូនប្រុស|ព្រះសង្ឃ|លោកតា")
+
+# Words that start no name: a name ends before them (“លោក ដារ៉ា បាន…”).
+STOP_WORDS = _words(
+    """
+    បាន ក៏ នឹង ត្រូវ មិន ពុំ គ្មាន មាន ជា ដែល និង នៅ ថា ហើយ ពី ទៅ មក ឱ្យ កាល កាលពី ក្នុង
+    លើ ដោយ សម្រាប់ ចំពោះ របស់ នៃ ផង ដែរ ទៀត ទាំង នេះ នោះ គឺ អាយុ រូប ម្នាក់ ក្រោយ មុន
+    ពេល ខណៈ តែ ប៉ុន្តែ ព្រោះ ដើម្បី ធ្លាប់ កំពុង ទើប គាត់ ខ្លួន វា គេ ពួក យើង ខ្ញុំ ខេត្ត
+    ស្រុក ភូមិ ឃុំ សង្កាត់ រាជធានី ថ្ងៃ ខែ ឆ្នាំ ព្រឹក ល្ងាច រសៀល យប់ ម្សិលមិញ ហៅ ឈ្មោះ
+    ជាមួយ អំពី ដល់ ទទួល ចង់ អាច ដឹង ឃើញ ធ្វើ ចូលរួម អញ្ជើញ ដឹកនាំ រស់នៅ វិញ ផ្ទាល់ នា
+    """
+)
+STOP = re.compile(
+    alternatives(
+        sorted(
+            set(STOP_WORDS + SPEECH_VERBS + ROLE_HEADS + ORGANIZATION_HEADS), key=len, reverse=True
+        )
+    )
+)
+# Inside a word glued to a name, where the name ends: “ដារ៉ាបាននិយាយ”, “សុភ័គអ្នកនាំពាក្យ”.
+GLUED_STOP = re.compile(
+    alternatives(
+        sorted(
+            {word for word in SPEECH_VERBS + ROLE_HEADS + ORGANIZATION_HEADS if len(word) > 3}
+            | set(_words("បាន ដែល និង ជាមួយ អាយុ កាលពី ក៏បាន ដែលជា")) - set(_words("ចៅ តា ប្តី")),
+            key=len,
+            reverse=True,
+        )
+    )
+)
+# Family names spelt like a small word: “ជា” (Chea), “មាន” (Mean).
+SURNAME_HOMOGRAPHS = frozenset(_words("ជា មាន ទេព"))
+
+# Pronouns, and the gender each gives (“” either).
+PRONOUNS = {"គាត់": "", "នាង": "f", "ព្រះអង្គ": "m", "ទ្រង់": ""}
+# Honorifics that say only a gender: alone, each refers to anyone of it.
+PLAIN_HONORIFICS = frozenset(_words("លោក លោកស្រី អ្នកស្រី កញ្ញា អ្នកនាង នាង"))
+GROUP_PRONOUNS = frozenset(_words("ពួកគេ ពួកគាត់ ពួកលោក អ្នកទាំងនោះ លោកទាំងពីរ"))
+PRONOUN = re.compile(alternatives(sorted(set(PRONOUNS) | GROUP_PRONOUNS, key=len, reverse=True)))
+# Where a preceding word makes an honorific part of another word: ពិភពលោក (the world).
+NOT_AN_HONORIFIC_AFTER = re.compile(r"(?:ពិភព|សកល|មនុស្ស|ទេវ|ឋាន|បរ|ព្រហ្ម|ពួក|អស់|ខែ)$")

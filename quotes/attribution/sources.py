@@ -1,0 +1,115 @@
+"""
+The organizations a story names, publications apart from groups, so that
+“the paper” or “the research group” can be the one the story named.
+
+``organizations_in`` reads the whole story for names the way it writes
+them: “Rasmei Kampuchea editor Pen Pheng” and “the daily Koh Santepheap”
+name publications; “rights group Licadho” and “a report by the Paris-based
+Observatory for …” name groups. ``Organizations`` then says which one a
+description fits, if only one does.
+"""
+
+import re
+
+from .names import FUNCTION_WORDS, NOT_PERSON_WORDS, TITLE_WORDS
+from .spans import ANY_PLACEHOLDER, find_quote_spans
+
+PUBLICATION, GROUP = "publication", "group"
+
+# An organization's name: capitalised words, joined by “of”, “and”, “for”, “the”.
+NAME = r"[A-Z][\w'’\-.&]*(?:\s+(?:(?:of|and|for|on|the|&)\s+)*[A-Z0-9][\w'’\-.&]*)*"
+PATTERNS = [
+    # “Rasmei Kampuchea (Light of Cambodia) editor Pen Pheng”
+    (
+        PUBLICATION,
+        rf"({NAME})\s*(?:\([^()]{{1,40}}\)\s*)?"
+        r"(?:editor|editor-in-chief|publisher|reporters?|correspondents?|columnists?)\b",
+    ),
+    (
+        PUBLICATION,
+        rf"\b(?:newspaper|daily|weekly|magazine|outlet|broadcaster)\s+(?:the\s+)?({NAME})",
+    ),
+    (PUBLICATION, rf"({NAME})\s+(?:newspaper|daily|weekly|magazine)\b"),
+    (
+        GROUP,
+        r"\b(?:group|organi[sz]ation|NGO|watchdog|coalition|alliance|association|"
+        rf"union|institute)\s+(?:the\s+)?({NAME})",
+    ),
+]
+# “a new report by the Paris-based Observatory for …”: a group if the name
+# reads as one (not “a letter from Sok Dara”).
+AUTHORED = (
+    r"\b(?:report|statement|study|survey|letter|analysis)\s+(?:by|from|of)\s+"
+    rf"(the\s+)?(?:[\w\-]+-based\s+)?({NAME})"
+)
+# The head of a description, and the kind of organization it names.
+HEADS = {
+    PUBLICATION: {"paper", "newspaper", "daily", "weekly", "outlet", "magazine", "publication"},
+    GROUP: {
+        "group", "organization", "organisation", "ngo", "watchdog", "coalition",
+        "alliance", "association", "institute", "observatory",
+    },
+}  # fmt: skip
+COMMON = FUNCTION_WORDS | TITLE_WORDS | {"Senior", "Chief", "Local", "Former", "Foreign"}
+
+
+def _clean(name):
+    name = re.sub(r"^(?:The|the)\s+", "", name.strip())
+    name = re.sub(r"^\w+['’]s\s+", "", name)  # “Friday’s Rasmei Kampuchea”
+    name = re.sub(r"['’]s?$", "", name.strip(" ."))
+    words = name.split()
+    # “union President Ath Thorn” names a person, not a union.
+    if not words or words[0] in COMMON or name.isdigit():
+        return ""
+    return name
+
+
+def _reads_as_group(the, name):
+    words = set(name.split())
+    return bool(the) or name.isupper() or bool(words & NOT_PERSON_WORDS)
+
+
+def organizations_in(paragraphs):
+    """``{name: kind}`` for every publication and group the story names outside its quotes."""
+    found = {}
+    for text in paragraphs:
+        frame, _spans = find_quote_spans(text)
+        plain = ANY_PLACEHOLDER.sub(" ", frame)
+        for kind, pattern in PATTERNS:
+            for match in re.finditer(pattern, plain):
+                name = _clean(match[1])
+                if name:
+                    found.setdefault(name, kind)
+        for match in re.finditer(AUTHORED, plain):
+            name = _clean(match[2])
+            if name and _reads_as_group(match[1], name):
+                found.setdefault(name, GROUP)
+    return found
+
+
+def head_kind(description):
+    """PUBLICATION or GROUP if a description's head word names one, else ""."""
+    words = re.findall(r"[a-z]+", description.casefold())
+    head = words[-1] if words else ""
+    return next((kind for kind, heads in HEADS.items() if head in heads), "")
+
+
+class Organizations:
+    """The publications and groups a story names."""
+
+    def __init__(self, named=None):
+        self.named = named or {}
+
+    def only(self, kind):
+        """The one organization of ``kind`` the story names, or "" if none or several."""
+        names = [name for name, named_kind in self.named.items() if named_kind == kind]
+        return names[0] if len(names) == 1 else ""
+
+    def called(self, name):
+        """The organization ``name`` is (“Friday’s Rasmei Kampuchea”), or ""."""
+        name = _clean(name)
+        return name if name in self.named else ""
+
+    def within(self, text):
+        """The first organization whose name ``text`` contains (“rights group Licadho”), or ""."""
+        return next((name for name in self.named if re.search(rf"\b{re.escape(name)}\b", text)), "")

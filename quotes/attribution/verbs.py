@@ -1,0 +1,63 @@
+"""
+The words that attribute speech in English: speech verbs, those that may
+come before their subject (`…,” said Malin`), the words that may stand
+between a speaker and the verb, the verbs a finding or a characterization
+is quoted with, and the participles that hang a quote on a clause's subject.
+"""
+
+import re
+
+SPEECH_VERBS = [
+    "said", "says", "added", "adds", "told", "tells", "asked", "asks",
+    "explained", "explains", "noted", "notes", "stated", "states",
+    "continued", "continues", "insisted", "insists", "warned", "warns",
+    "recalled", "recalls", "claimed", "claims", "argued", "argues", "wrote",
+    "writes", "posted", "replied", "replies", "responded", "responds",
+    "urged", "urges", "declared", "stressed", "emphasised", "emphasized",
+    "remarked", "concluded", "admitted", "acknowledged", "announced",
+    "complained", "complains", "lamented", "vowed", "vows", "pointed out",
+    "went on", "recounted", "testified", "cautioned", "conceded", "alleged",
+    "reiterated", "demanded", "pleaded", "promised", "predicted", "confirmed",
+    "denied", "maintained", "observed", "wondered", "whispered", "shouted",
+    "called", "described", "according to", "clarified", "elaborated",
+    "commented", "reported", "suggested", "asserted", "revealed", "disclosed",
+    "highlighted", "underscored", "underlined", "assured", "mentioned", "answered",
+    "joked", "tweeted", "sighed", "proclaimed", "affirmed", "countered", "retorted",
+    "objected", "reasoned", "estimated", "reads", "screamed", "yelled",
+]  # fmt: skip
+# Verbs that may come before their subject (“…,” said Malin). Not “told”:
+# in “told Sokha”, Sokha is the one spoken to.
+INVERTED_VERBS = [
+    "said", "says", "added", "adds", "asked", "asks", "explained", "noted",
+    "continued", "wrote", "replied", "recalled", "insisted", "warned", "argued",
+    "stated", "according to", "clarified", "reported", "commented", "told",
+]  # fmt: skip
+ADVERBS = r"(?:also|later|then|again|once|further|previously|earlier|simply|finally)"
+# What may stand between a speaker and the verb: “he had also said”.
+TRAIL = rf"(?:\s+(?:{ADVERBS}|had|has|have|having|would|will|was|is|bluntly|publicly))*"
+# Verbs a finding is reported with: “researchers found “…””. Only right
+# before a quote: “police found the body” is no attribution.
+FINDING = re.compile(r"\b(?:found|find|finds|showed|shows)\s+(?:that\s+)?$")
+# Those who speak for a document named beside them: “In a new report by …,
+# researchers found”.
+RESEARCHERS = re.compile(r"(?:the\s+)?(?:researchers|authors|investigators|analysts)")
+# Verbs that quote someone's word for what another did: “attacked Licadho for
+# “releasing” them”, “accused him of “treason””.
+CHARACTERIZING = re.compile(
+    r"\b(?:attacked|critici[sz]ed|accused|blamed|slammed|condemned|lambasted|faulted|"
+    r"chided|praised|thanked|branded|labell?ed|dubbed|denounced)\s+"
+    r"(?:[^\x00.;]{0,60}?\s)?(?:for|of|as)\s+(?:[a-z]+\s+){0,2}$"
+)
+PARTICIPLE = re.compile(
+    r",\s*(?:saying|adding|calling|describing|noting|telling|warning|insisting|"
+    r"explaining|stressing|arguing)\b"
+)
+
+
+def _alternatives(words):
+    return "|".join(sorted((re.escape(word) for word in words), key=len, reverse=True))
+
+
+# Not “so-called”: a verb joined to the word before it is no speech verb.
+VERB = re.compile(rf"(?<![\w\-])(?:{_alternatives(SPEECH_VERBS)})\b", re.IGNORECASE)
+INVERTED_VERB = re.compile(rf"(?<![\w\-])(?:{_alternatives(INVERTED_VERBS)})\b", re.IGNORECASE)
