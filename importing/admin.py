@@ -21,6 +21,7 @@ from workflow import editing, roles
 from .models import PhotoNeeded
 from .services import ImportResult, attach_photo, import_story
 from .story_format import IMAGE_SUFFIXES, MAX_STORY_BYTES, photo_number
+from .updating import IfImported
 
 
 class MultipleFileInput(forms.ClearableFileInput):
@@ -46,6 +47,19 @@ class ImportStoriesForm(forms.Form):
             "Plain-text stories (UTF-8), and their pictures named after them: "
             "“court.txt” takes “court-1.jpg” for its first caption, “court-2.jpg” for "
             "the second. Each story becomes a draft with your byline."
+        ),
+    )
+    if_imported = forms.ChoiceField(
+        label=_("If a story was imported before"),
+        choices=IfImported,
+        initial=IfImported.SKIP,
+        required=False,
+        widget=forms.RadioSelect,
+        help_text=_(
+            "The same story is one imported before from the same publication (the file's "
+            "first line) under the same headline. Updating it keeps its status, bylines and "
+            "the pictures placed since; an approved or published story is changed only by an "
+            "editor's import."
         ),
     )
 
@@ -91,16 +105,24 @@ def import_stories(model_admin, request):
                 name=upload.name,
                 images=images,
                 user=request.user,
+                if_imported=form.cleaned_data["if_imported"] or IfImported.SKIP,
             )
-            if result.ok:
+            if result.ok and result.updated:
+                model_admin.log_change(request, result.article, "Updated from plain text.")
+            elif result.ok and not result.skipped:
                 model_admin.log_addition(request, result.article, "Imported from plain text.")
             results.append(result)
+    shown = [result.article.pk for result in results if result.article is not None]
     context = {
         **model_admin.admin_site.each_context(request),
         "opts": model_admin.opts,
         "title": _("Import stories"),
         "form": form,
         "results": results,
+        # A story imported before by someone else is linked only for those who may open it.
+        "visible": set(
+            roles.visible_articles(request.user).filter(pk__in=shown).values_list("pk", flat=True)
+        ),
         "unused": unused,
         "media": model_admin.media + form.media,
     }

@@ -10,7 +10,7 @@ with its caption and credit, for the journalist to attach the picture in the
 workspace (``attach_photo``); no stand-in image is made.
 """
 
-import dataclasses
+import logging
 from pathlib import Path
 
 from django.core.exceptions import ValidationError
@@ -18,34 +18,17 @@ from django.core.files.base import File
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from articles.models import Article, ArticlePhoto, Byline, Language
+from articles.models import Article, ArticlePhoto
 from media.files import remove_stored_files
 from media.services import create_photograph
-from people.models import Person
-from people.names import is_khmer
-from people.services import find_or_create_person
-from quotes.services import attribute_quotes
-from workflow.revisions import record_revision
-from workflow.roles import staff_person
 
-from .models import PhotoNeeded
-from .story_format import StoryFileError, decode_story, parse_story, photo_number, story_body
+from .stories import ImportResult, create_story, imported_before, update_story
+from .story_format import StoryFileError, decode_story, parse_story, photo_number
+from .updating import IfImported, may_update
 
+logger = logging.getLogger(__name__)
 
-@dataclasses.dataclass
-class ImportResult:
-    """What became of one file."""
-
-    name: str
-    article: Article | None = None
-    error: str = ""
-    quotes: int = 0
-    photos: int = 0
-    photos_needed: int = 0
-
-    @property
-    def ok(self):
-        return self.article is not None
+__all__ = ["ImportResult", "attach_photo", "images_beside", "import_story", "import_story_files"]
 
 
 def images_beside(path, files):
@@ -62,13 +45,15 @@ def images_beside(path, files):
     return found
 
 
-def import_story(*, data, name, images=None, user=None):
+def import_story(*, data, name, images=None, user=None, if_imported=IfImported.SKIP):
     """
     Import one plain-text story as a draft, with its photos, quotes and the
     people it names, in one transaction: a file is imported whole or not at
-    all. ``images`` maps photo numbers to image files; ``user``, who imports,
+    all, and whatever goes wrong with one file is reported for that file.
+    ``images`` maps photo numbers to image files; ``user``, who imports,
     uploads the photos and, when the login has a staff profile, is the
-    writer on the byline, as on a story they start in the workspace. Return an
+    writer on the byline, as on a story they start in the workspace. A story
+    imported before is skipped, or updated (``if_imported``). Return an
     ``ImportResult``; a file that cannot be imported gives one with ``error``.
     """
     images = images or {}
@@ -76,97 +61,64 @@ def import_story(*, data, name, images=None, user=None):
     try:
         story = parse_story(decode_story(data, name), name)
         with transaction.atomic():
-            return _import_parsed(story, name=name, images=images, user=user, stored=stored)
+            existing = imported_before(story)
+            if existing is None:
+                return create_story(story, name=name, images=images, user=user, stored=stored)
+            if if_imported != IfImported.UPDATE:
+                return ImportResult(name=name, article=existing, skipped=True)
+            if not may_update(existing, user):
+                return ImportResult(name=name, article=existing, error=not_yours(name, existing))
+            return update_story(story, existing, name=name, images=images, user=user, stored=stored)
     except StoryFileError as error:
         return ImportResult(name=name, error=str(error))
     except ValidationError as error:
         remove_stored_files(photographs=stored)
         return ImportResult(name=name, error=f"{name}: {' '.join(error.messages)}")
-    except Exception:
+    except Exception as error:
         remove_stored_files(photographs=stored)
-        raise
+        # One file's failure, whatever it is, must not cost the rest of the
+        # batch: the journalist reads what failed, the site's log has the why.
+        logger.exception("Could not import the story file %s.", name)
+        return ImportResult(name=name, error=could_not_import(name, error))
 
 
-def _import_parsed(story, *, name, images, user, stored):
-    article = Article(
-        headline=story.headline,
-        body=story_body(story),
-        dateline=story.dateline[:100],
-        language=Language.KHMER if is_khmer(story.headline) else Language.ENGLISH,
-        status=Article.Status.DRAFT,
-    )
-    article.full_clean(exclude=["slug", "month"])
-    article.save()
-    byline = staff_person(user) if user is not None else None
-    if byline is not None:
-        Byline.objects.create(article=article, person=byline, role=Byline.Role.WRITER)
-    result = ImportResult(name=name, article=article)
-    lead = story.lead_photo()
-    for block in story.photos:
-        photographer = None
-        if block.photographer:
-            photographer, _created = find_or_create_person(
-                name=block.photographer, among=Person.objects.known_to(user)
-            )
-            article.people.add(photographer)
-        image = images.get(block.number)
-        if image is None:
-            PhotoNeeded.objects.create(
-                article=article,
-                position=None if block is lead else block.number,
-                caption=block.caption,
-                alt_text=block.alt_text,
-                credit_agency=block.credit_agency,
-                photographer=photographer,
-                date_taken=block.date_taken,
-                place=block.place,
-                source_file=f"{Path(name).stem}-{block.number}.jpg",
-            )
-            result.photos_needed += 1
-            continue
-        try:
-            photograph = create_photograph(
-                image=image,
-                uploaded_by=user,
-                caption=block.caption,
-                alt_text=block.alt_text or block.caption[:300],
-                credit_agency=block.credit_agency,
-                photographer=photographer,
-                date_taken=block.date_taken,
-                place=block.place,
-            )
-        except ValidationError as error:
-            raise ValidationError(
-                _("photo %(number)s: %(problem)s")
-                % {"number": block.number, "problem": " ".join(error.messages)}
-            ) from error
-        stored.append(photograph)
-        result.photos += 1
-        if block is lead:
-            article.lead_photo = photograph
-            Article.objects.filter(pk=article.pk).update(lead_photo=photograph)
-        else:
-            ArticlePhoto.objects.create(
-                article=article, photograph=photograph, position=block.number
-            )
-    result.quotes = len(attribute_quotes(article=article, user=user))
-    record_revision(article=article, user=user, note=_("Imported from %(name)s.") % {"name": name})
-    return result
+def not_yours(name, article):
+    if article.status in {Article.Status.APPROVED, Article.Status.PUBLISHED}:
+        return _(
+            "%(name)s: “%(story)s” was imported before and is approved or published; only "
+            "an editor's import may change it. It was left as it is."
+        ) % {"name": name, "story": article.headline}
+    return _(
+        "%(name)s: “%(story)s” was imported before, and you may not change it. It was "
+        "left as it is."
+    ) % {"name": name, "story": article.headline}
 
 
-def import_story_files(*, paths, user=None):
-    """Import each story file in ``paths`` with the pictures beside it; a result per file."""
+def could_not_import(name, error):
+    """What a journalist reads about a file an unexpected error stopped."""
+    problem = str(error) if isinstance(error, OSError) and str(error) else _("an unexpected error")
+    return _(
+        "%(name)s: could not be imported: %(problem)s. Nothing of it was saved; the details "
+        "are in the site's error log."
+    ) % {"name": name, "problem": problem}
+
+
+def import_story_files(*, paths, user=None, if_imported=IfImported.SKIP):
+    """
+    Import each story file in ``paths`` with the pictures beside it; a result
+    per file. A file or picture that cannot be read is reported for its story.
+    """
     results = []
     folders = {}  # Each folder is listed once, however many stories it holds.
     for path in paths:
         path = Path(path)
         try:
             data = path.read_bytes()
+            if path.parent not in folders:
+                folders[path.parent] = list(path.parent.iterdir())
         except OSError as error:
             results.append(ImportResult(name=str(path), error=f"{path}: {error.strerror}."))
             continue
-        if path.parent not in folders:
-            folders[path.parent] = list(path.parent.iterdir())
         images = {}
         opened = []
         try:
@@ -174,7 +126,24 @@ def import_story_files(*, paths, user=None):
                 handle = image_path.open("rb")
                 opened.append(handle)
                 images[number] = File(handle, name=image_path.name)
-            results.append(import_story(data=data, name=path.name, images=images, user=user))
+        except OSError as error:
+            results.append(
+                ImportResult(
+                    name=path.name,
+                    error=_("%(name)s: a picture beside it cannot be read (%(problem)s).")
+                    % {"name": path.name, "problem": error.strerror or error},
+                )
+            )
+        else:
+            results.append(
+                import_story(
+                    data=data,
+                    name=path.name,
+                    images=images,
+                    user=user,
+                    if_imported=if_imported,
+                )
+            )
         finally:
             for handle in opened:
                 handle.close()

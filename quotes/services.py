@@ -12,6 +12,7 @@ as they are.
 """
 
 import html
+import logging
 import re
 
 from django.db import transaction
@@ -32,7 +33,10 @@ from quotes.models import Quote
 
 from . import attribution
 
+logger = logging.getLogger(__name__)
+
 UNIDENTIFIED = "speaker not identified"
+HEADING = re.compile(r"#{1,6}\s")
 
 
 class DatabaseDirectory(attribution.Directory):
@@ -66,8 +70,12 @@ def plain_text(block):
 
 
 def story_paragraphs(text):
-    """The body's paragraphs as plain text, numbered as ``Quote.paragraph`` counts them."""
-    return [plain_text(block) for block in body.paragraphs(text)]
+    """
+    The body's paragraphs as plain text, numbered as ``Quote.paragraph`` counts
+    them. A heading is read as an empty paragraph: it is a title, where nobody
+    speaks and nobody is introduced (“## Cite Tag” above a quote is no speaker).
+    """
+    return ["" if HEADING.match(block) else plain_text(block) for block in body.paragraphs(text)]
 
 
 class Speakers:
@@ -153,6 +161,36 @@ class Speakers:
         ) % {"others": ", ".join(others[:3]), "name": written, "person": person.public_name}
 
 
+def record_quotes(*, article, user=None):
+    """
+    ``attribute_quotes``, in a way that never fails the caller (an import, an
+    admin action): the finder reads prose it was not written for (archives,
+    test posts, other newsrooms' styles). When it fails, the quotes are
+    recorded without a speaker, each with a note saying why, and the error
+    goes to the site's log. Return ``(quotes, note)``: the quotes written, and
+    a note for the person who asked when the finder failed (else "").
+    """
+    try:
+        with transaction.atomic():
+            return attribute_quotes(article=article, user=user), ""
+    except Exception:
+        # Whatever the finder trips on, the story is worth more than its
+        # attribution: log it for the site's administrator and go on.
+        logger.exception("The quote finder failed on story %s (%s).", article.pk, article)
+    note = _(
+        "The quote finder could not attribute this story's quotes: they are recorded "
+        "without a speaker. Say who said each."
+    )
+    try:
+        with transaction.atomic():
+            return record_unattributed_quotes(article=article, note=note), note
+    except Exception:
+        logger.exception("Could not record the quotes of story %s (%s).", article.pk, article)
+    return [], _(
+        "The quote finder could not read this story: no quotes are recorded. Add them by hand."
+    )
+
+
 @transaction.atomic
 def attribute_quotes(*, article, user=None):
     """
@@ -223,3 +261,38 @@ def fill_quote(quote, finding, speakers):
     quote.attribution_note = " ".join(note for note in notes if note)[
         : Quote._meta.get_field("attribution_note").max_length
     ]
+
+
+@transaction.atomic
+def record_unattributed_quotes(*, article, note):
+    """
+    Record ``article``'s direct quotes without a speaker, each with ``note``
+    (why no speaker was found), for a journalist to attribute by hand: what
+    is left when the finder cannot read the story. Quotes already recorded
+    are left as they are. Return the quotes written, in reading order.
+    """
+    existing = list(article.quotes.select_for_update())
+    known = {normalize(quote.text).casefold() for quote in existing}
+    position = max((quote.position for quote in existing), default=0) + 1
+    written = []
+    for paragraph, text in enumerate(story_paragraphs(article.body), start=1):
+        for words, _closed in attribution.find_quote_spans(text)[1]:
+            words = attribution.clean_quote(words)
+            key = normalize(words).casefold()
+            if not words or key in known:
+                continue
+            known.add(key)
+            quote = Quote(
+                article=article,
+                position=position,
+                text=words,
+                paragraph=paragraph,
+                anonymous_description=UNIDENTIFIED,
+                confidence=0,
+                attribution_note=note[: Quote._meta.get_field("attribution_note").max_length],
+            )
+            quote.full_clean(exclude=["article"])
+            quote.save()
+            written.append(quote)
+            position += 1
+    return written

@@ -17,7 +17,7 @@ from django.utils.translation import gettext as _
 from people.models import Person
 from people.services import find_or_create_person
 
-from ..story_format import CREDIT, IMAGE_SUFFIXES, parse_caption
+from ..story_format import IMAGE_SUFFIXES, parse_caption, split_credit
 from .body import strip_tags
 
 CREDIT_META_KEYS = {"_credit", "credit", "_media_credit", "media_credit", "photo_credit"}
@@ -57,9 +57,10 @@ def photo_fields(item, *, user):
     agency, photographer_name = parsed.credit_agency, parsed.photographer
     caption = parsed.caption or caption
     if credit:
-        match = CREDIT.search(" " + credit)
-        if match:
-            agency, photographer_name = match["agency"], match["photographer"] or ""
+        # The same forms as a caption's credit: “AFP/ Name”, “(ឈ្មោះ/VOA)”, “រូបថត៖ …”.
+        split = split_credit(credit, alone=True)
+        if split:
+            _caption, agency, photographer_name = split
         else:
             agency = credit
     photographer = None

@@ -44,6 +44,7 @@ class BodyConverter(HTMLParser):
         self.figure_image = None
         self.in_caption = False
         self.caption = []
+        self.quoting = 0  # How many blockquotes the text stands in.
 
     def handle_starttag(self, tag, attrs):
         attrs = dict(attrs)
@@ -58,7 +59,7 @@ class BodyConverter(HTMLParser):
         elif tag in {"h3", "h4", "h5", "h6"}:
             self.prefix = "### "
         elif tag == "blockquote":
-            self.prefix = "> "
+            self.quoting += 1
         elif tag == "li":
             self.prefix = "- "
         elif tag in {"em", "i"}:
@@ -109,6 +110,8 @@ class BodyConverter(HTMLParser):
             self.flush()
             if tag == "figure":
                 self.figure_image = None
+            elif tag == "blockquote":
+                self.quoting = max(0, self.quoting - 1)
 
     def handle_data(self, data):
         if self.skipping:
@@ -130,10 +133,10 @@ class BodyConverter(HTMLParser):
         if text and text not in {"*", "**"}:
             if not self.prefix and re.match(r"^(#|>|[-+]\s|\d+[.)]\s)", text):
                 text = "\\" + text
-            if self.prefix == "> ":
-                text = "\n".join(f"> {line}" for line in text.split("\n"))
-            else:
-                text = self.prefix + text
+            text = self.prefix + text
+            if self.quoting:
+                # A blockquote's paragraphs, headings and list items stay in it.
+                text = "\n".join("> " * self.quoting + line for line in text.split("\n"))
             self.blocks.append(text)
         self.text = []
         self.prefix = ""
@@ -143,8 +146,14 @@ class BodyConverter(HTMLParser):
         self.flush()
 
 
-def convert_body(content):
-    """Post HTML as a list of Markdown paragraphs and ``PlacedImage`` items, in order."""
+def convert_body(content, *, removed=None, children=()):
+    """
+    Post HTML as a list of Markdown paragraphs and ``PlacedImage`` items, in
+    order. ``[caption]`` and ``[gallery]`` become images (a gallery without
+    ``ids`` shows ``children``, the ids of the post's own attachments); every
+    other shortcode is dropped and, when ``removed`` (a ``Counter``) is given,
+    counted there by name.
+    """
     # Linear time on hostile input: a shortcode's attributes hold no "[", so
     # each "[" reads only to the next one; and past the last "[/caption]" no
     # caption can close, so the caption pattern never runs there (otherwise
@@ -162,7 +171,21 @@ def convert_body(content):
             )
             + content[end:]
         )
-    content = re.sub(r"\[/?[a-z_][\w-]*(?:\s[^\][]*)?\]", "", content)
+    content = re.sub(
+        r"\[gallery\b([^\][]*)\]",
+        lambda match: _gallery_shortcode(match, children),
+        content,
+        flags=re.IGNORECASE,
+    )
+    # "[sic]", "[the company]": a newsroom's own brackets in quotes are text.
+    # A shortcode is one WordPress itself registers, one with attributes, or
+    # one the post closes.
+    closed = {name.lower() for name in re.findall(r"\[/([a-z_][\w-]*)\]", content)}
+    content = re.sub(
+        r"\[(/?)([a-z_][\w-]*)(\s[^\][]*)?\]",
+        lambda match: _drop_shortcode(match, removed, closed),
+        content,
+    )
     # A "<" that does not open a whole tag before the next "<" is text: the
     # HTML parser would otherwise rescan a run of them (time in the square of
     # its length).
@@ -171,6 +194,28 @@ def convert_body(content):
     converter.feed(content)
     converter.close()
     return converter.blocks
+
+
+# The shortcodes WordPress itself registers ([caption] and [gallery] are
+# turned into photos before this list is used).
+CORE_SHORTCODES = {"audio", "caption", "embed", "gallery", "playlist", "video", "wp_caption"}
+
+
+def _drop_shortcode(match, removed, closed):
+    name = match[2].lower()
+    attributes = match[3] or ""
+    if name not in CORE_SHORTCODES and name not in closed and "=" not in attributes:
+        return match[0]
+    if removed is not None and not match[1]:
+        removed[name] += 1
+    return ""
+
+
+def _gallery_shortcode(match, children):
+    """A gallery as its images, each a figure to place: by ``ids``, else ``children``."""
+    ids = re.search(r"\b(?:ids|include)\s*=\s*[\"']?([\d,\s]+)", match[1])
+    numbers = re.findall(r"\d+", ids[1]) if ids else list(children)
+    return "".join(f'<figure><img class="wp-image-{number}" src=""></figure>' for number in numbers)
 
 
 def _caption_shortcode(match):
@@ -187,16 +232,26 @@ def _caption_shortcode(match):
 
 def strip_tags(text):
     """
-    Return ``text`` as plain text: tags become spaces, entities characters,
-    runs of whitespace one space.
+    Return ``text`` as plain text: inline tags (``<sup>``, ``<em>``) vanish,
+    other tags become spaces, entities characters, runs of whitespace one space.
     """
     # A tag ends at a ">", so past the last ">" nothing is a tag; the regex
     # runs only up to it. Otherwise each "<" with no ">" after it scans to the
     # end of the text: 2 MB of '<a href="' took minutes (time in the square
     # of the length). Before the last ">", every "<" reads only to the next ">".
     end = text.rfind(">") + 1
-    text = re.sub(r"<[^>]+>", " ", text[:end]) + text[end:]
+    text = re.sub(r"<(?=[^>])(/?)([a-zA-Z][\w-]*)?[^>]*>", _tag_space, text[:end]) + text[end:]
     return " ".join(html.unescape(text).split())
+
+
+INLINE = {"a", "abbr", "b", "bdi", "bdo", "cite", "code", "del", "dfn", "em", "font", "i",
+          "ins", "kbd", "mark", "q", "s", "samp", "small", "span", "strike", "strong", "sub",
+          "sup", "time", "tt", "u", "var"}  # fmt: skip
+
+
+def _tag_space(match):
+    """An inline tag stands inside a word (“H<sub>2</sub>O”), any other between words."""
+    return "" if (match[2] or "").lower() in INLINE else " "
 
 
 def join_blocks(blocks):

@@ -6,6 +6,12 @@ fetched from the network. An export that cannot be read raises
 ``WordPressExportError`` with the reason, for the command to print. A
 post's password is never read: ``Item.protected`` only says it had one.
 Slugs are decoded: WordPress writes a Khmer one percent-encoded (``%e1%9e%9f…``).
+
+Every version of the format is read: WordPress writes its namespaces with
+http or https (WordPress.com) and versions 1.0 to 1.2, so each namespace is
+recognised by its pattern, never by one exact address. What an item holds
+that the newsroom has no place for (comments, the sticky flag) is read to
+be counted in the import's summary.
 """
 
 import dataclasses
@@ -19,9 +25,14 @@ from defusedxml import ElementTree as SafeElementTree
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-CONTENT = "{http://purl.org/rss/1.0/modules/content/}"
-DC = "{http://purl.org/dc/elements/1.1/}"
-WP_NAMESPACE = re.compile(r"^\{(http://wordpress\.org/export/\d+\.\d+/)\}")
+# The namespaces of the format, by what each is called in it, as patterns.
+NAMESPACES = {
+    "wp": re.compile(r"https?://wordpress\.org/export/\d+\.\d+/"),
+    "excerpt": re.compile(r"https?://wordpress\.org/export/\d+\.\d+/excerpt/"),
+    "content": re.compile(r"https?://purl\.org/rss/1\.0/modules/content/"),
+    "dc": re.compile(r"https?://purl\.org/dc/elements/1\.1/"),
+    "wfw": re.compile(r"https?://wellformedweb\.org/CommentAPI/"),
+}
 
 
 class WordPressExportError(ValueError):
@@ -56,11 +67,14 @@ class Item:
     excerpt: str = ""
     creator: str = ""
     url: str = ""
+    parent: str = ""  # The WordPress id of the post an attachment was uploaded to.
     categories: list = dataclasses.field(default_factory=list)  # (slug, name)
     tags: list = dataclasses.field(default_factory=list)  # (slug, name)
     meta: dict = dataclasses.field(default_factory=dict)
     # Whether the post had a password: the password itself is never read into the import.
     protected: bool = False
+    sticky: bool = False
+    comments: int = 0
 
 
 @dataclasses.dataclass
@@ -70,6 +84,8 @@ class Export:
     categories: list  # (slug, name)
     tags: list  # (slug, name)
     items: list
+    # Other terms (menus, post formats, custom taxonomies): taxonomy → how many.
+    terms: dict = dataclasses.field(default_factory=dict)
 
 
 def read_export(path):
@@ -103,8 +119,8 @@ def read_export(path):
 
 def parse_export(root, path="export"):
     channel = root.find("channel")
-    wp = _wp_namespace(root)
-    if root.tag != "rss" or channel is None or wp is None:
+    ns = namespaces(root)
+    if root.tag != "rss" or channel is None or "wp" not in ns:
         raise WordPressExportError(
             _(
                 "%(path)s is XML but not a WordPress export (WXR): no channel with wp: elements; "
@@ -112,8 +128,8 @@ def parse_export(root, path="export"):
             )
             % {"path": path}
         )
-    excerpt = "{" + wp + "excerpt/}"
-    wp = "{" + wp + "}"
+    wp, content, dc = ns["wp"], ns.get("content", "{content}"), ns.get("dc", "{dc}")
+    excerpt = ns.get("excerpt", "{excerpt}")
     source = (_text(channel, f"{wp}base_blog_url") or _text(channel, "link") or "").rstrip("/")
     if not source:
         raise WordPressExportError(
@@ -138,6 +154,10 @@ def parse_export(root, path="export"):
         (_slug(_text(element, f"{wp}tag_slug")), _text(element, f"{wp}tag_name"))
         for element in channel.findall(f"{wp}tag")
     ]
+    terms = {}
+    for element in channel.findall(f"{wp}term"):
+        taxonomy = _text(element, f"{wp}term_taxonomy") or "term"
+        terms[taxonomy] = terms.get(taxonomy, 0) + 1
     items = []
     for element in channel.findall("item"):
         item = Item(
@@ -147,11 +167,14 @@ def parse_export(root, path="export"):
             slug=_slug(_text(element, f"{wp}post_name")),
             status=_text(element, f"{wp}status"),
             date_gmt=_date(element, wp),
-            content=_text(element, f"{CONTENT}encoded"),
+            content=_text(element, f"{content}encoded"),
             excerpt=_text(element, f"{excerpt}encoded"),
-            creator=_text(element, f"{DC}creator"),
+            creator=_text(element, f"{dc}creator"),
             url=_text(element, f"{wp}attachment_url"),
+            parent=_text(element, f"{wp}post_parent"),
             protected=_has_text(element, f"{wp}post_password"),
+            sticky=_text(element, f"{wp}is_sticky") not in {"", "0"},
+            comments=len(element.findall(f"{wp}comment")),
         )
         if not item.id:
             raise WordPressExportError(
@@ -167,15 +190,24 @@ def parse_export(root, path="export"):
         for meta in element.findall(f"{wp}postmeta"):
             item.meta[_text(meta, f"{wp}meta_key")] = _text(meta, f"{wp}meta_value")
         items.append(item)
-    return Export(source=source, authors=authors, categories=categories, tags=tags, items=items)
+    return Export(
+        source=source, authors=authors, categories=categories, tags=tags, items=items, terms=terms
+    )
 
 
-def _wp_namespace(root):
-    for element in root.iter():
-        match = WP_NAMESPACE.match(element.tag)
-        if match:
-            return match[1]
-    return None
+def namespaces(root):
+    """
+    The export's namespaces by their names in the format (``wp``, ``excerpt``,
+    ``content``, ``dc``, ``wfw``), each as ``{uri}`` ready to prefix a tag:
+    whatever scheme and version the export was written with.
+    """
+    uris = {element.tag[1:].partition("}")[0] for element in root.iter() if element.tag[:1] == "{"}
+    found = {}
+    for name, pattern in NAMESPACES.items():
+        match = next((uri for uri in sorted(uris) if pattern.fullmatch(uri)), None)
+        if match is not None:
+            found[name] = "{" + match + "}"
+    return found
 
 
 def _text(element, path):

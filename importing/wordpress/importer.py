@@ -1,9 +1,11 @@
 """
 Importing a WordPress export (WXR) into the newsroom, in one transaction.
 
-Posts become stories with their status and dates, authors become staff
-people, categories sections, tags topics, attachments photographs with
-caption, alt text and credit where present, featured images lead photos.
+Posts become stories with their status and dates, authors staff people,
+categories and tags sections and topics (``filing``), attachments
+photographs with caption, alt text and credit, featured images lead photos,
+galleries photos in the body. What has no place in the newsroom is counted
+in the report by kind (``report``): nothing is left out unsaid.
 Every post, attachment and author is recorded under its WordPress identifier
 (``ImportedItem``), so importing the same export again updates instead of
 duplicating. A malformed export, or any file that cannot be imported, leaves
@@ -21,8 +23,8 @@ showing it keeps a revision), and one a story in an editor's hands shows is
 left as it is unless an editor imports.
 """
 
-import dataclasses
 import re
+from collections import Counter
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -31,61 +33,29 @@ from django.core.files.base import File
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from articles.models import Article, ArticlePhoto, Byline, Language, Section, Topic
+from articles.models import Article, ArticlePhoto, Byline, Language
 from media.files import remove_stored_files
 from media.models import Photograph
 from media.services import changed_by, create_photograph, is_locked, save_photograph
 from people.names import is_khmer
 from people.slugs import slugify
-from quotes.services import attribute_quotes
-from workflow.editing import record_edit
+from quotes.services import record_quotes
 from workflow.revisions import latest_revision, record_revision
 
 from ..models import ImportedItem, ImportKind, PhotoNeeded
 from ..story_format import parse_caption
+from ..updating import ON_THE_SITE, approved_in_workspace, record_update, workspace_keeps_status
 from .attachments import image_path, photo_fields
 from .authors import match_author
 from .body import convert_body, join_blocks, strip_tags
 from .export import WordPressExportError, read_export
+from .filing import Filing
+from .report import Report, count_left_out
 from .statuses import revision_note, story_status, withheld_reason
 
-UNSORTED = {"uncategorized", "uncategorised"}
 LIVE_PHOTOS = "media.change_live_photograph"
-ON_THE_SITE = {Article.Status.APPROVED, Article.Status.PUBLISHED}
-
-
-@dataclasses.dataclass
-class Report:
-    """What an import did, for the command to print."""
-
-    stories_created: int = 0
-    stories_updated: int = 0
-    photos_created: int = 0
-    photos_updated: int = 0
-    photos_needed: int = 0
-    authors: int = 0
-    sections: int = 0
-    topics: int = 0
-    quotes: int = 0
-    skipped: list = dataclasses.field(default_factory=list)
-    # Private or password-protected posts, imported as drafts.
-    withheld: list = dataclasses.field(default_factory=list)
-    # Stories moved in the workspace since they were imported: their status stays.
-    kept: list = dataclasses.field(default_factory=list)
-    # Photographs in an editor's hands whose caption or credit only an editor may change.
-    photos_kept: list = dataclasses.field(default_factory=list)
-
-
-def workspace_keeps_status(article, item):
-    """
-    Whether the story keeps the status the workspace gave it: someone moved it
-    there since it was imported (the import itself records no workflow step),
-    and its post did not become private or password-protected while the story
-    is on the site, where the old site no longer shows it.
-    """
-    if not article.transitions.exists():
-        return False
-    return withheld_reason(item) is None or article.status not in ON_THE_SITE
+# What an export may write around an author's login by mistake (">themereviewteam").
+STRAY = " \t\r\n<>\"'“”‘’@"
 
 
 def live_in_workspace(export):
@@ -98,13 +68,8 @@ def live_in_workspace(export):
         for item in export.items
         if item.post_type == "post" and story_status(item) and withheld_reason(item) is None
     ]
-    return ImportedItem.objects.filter(
-        source=export.source,
-        kind=ImportKind.POST,
-        external_id__in=posts,
-        article__status__in=ON_THE_SITE,
-        article__transitions__isnull=False,
-    ).exists()
+    records = ImportedItem.objects.filter(source=export.source, kind="post", external_id__in=posts)
+    return approved_in_workspace(Article.objects.filter(import_records__in=records)).exists()
 
 
 class Importer:
@@ -119,11 +84,13 @@ class Importer:
         self.user = user
         self.report = report
         self.authors = {}
-        self.sections = {}
-        self.topics = {}
+        self.filing = Filing(report)
         self.attachments = {}  # WordPress id → Item
         self.photographs = {}  # WordPress id → Photograph, for attachments with a file
         self.stored = []  # Photographs whose files were written during this import.
+        self.used_attachments = set()  # WordPress ids of the attachments stories show.
+        self.shortcodes = Counter()  # Shortcodes dropped from bodies, by name.
+        self.children = {}  # A post's WordPress id → the ids of its own attachments.
 
     def record(self, kind, external_id):
         return (
@@ -145,6 +112,7 @@ class Importer:
         for item in self.export.items:
             if item.post_type == "attachment":
                 self.attachments[item.id] = item
+                self.children.setdefault(item.parent, []).append(item.id)
         for item in self.attachments.values():
             self.attachment(item)
         for item in self.export.items:
@@ -152,8 +120,14 @@ class Importer:
                 self.post(item)
             elif item.post_type != "attachment":
                 self.report.skipped.append(f"{item.post_type or 'item'} {item.id} “{item.title}”")
+        count_left_out(
+            self.report,
+            self.export,
+            used_attachments=self.used_attachments,
+            shortcodes=self.shortcodes,
+        )
 
-    # Authors, sections and topics.
+    # Authors.
 
     def author(self, author):
         if not author.login:
@@ -170,36 +144,15 @@ class Importer:
         self.authors[author.login] = person
         return person
 
-    def section(self, categories):
-        for slug, name in categories:
-            # A decoded slug may still be too long, or hold what an address
-            # cannot: every reader's page links each section by its slug.
-            slug = slugify(slug or name, max_length=100)
-            if not slug or slug in UNSORTED:
-                continue
-            if slug not in self.sections:
-                section, created = Section.objects.get_or_create(
-                    slug=slug, defaults={"name": (name or slug)[:100]}
-                )
-                self.report.sections += created
-                self.sections[slug] = section
-            return self.sections[slug]
-        return None
-
-    def topic(self, slug, name):
-        slug = slugify(slug or name, max_length=100)
-        if not slug:
-            return None
-        if slug not in self.topics:
-            topic = (
-                Topic.objects.filter(slug=slug).first()
-                or Topic.objects.filter(name__iexact=name).first()
+    def byline(self, item):
+        """The post's author: its login as written, or trimmed of stray characters."""
+        author = self.authors.get(item.creator) or self.authors.get(item.creator.strip(STRAY))
+        if author is None:
+            self.report.no_byline.append(
+                f"post {item.id} “{strip_tags(item.title)}” (author “{item.creator}” is not "
+                "among the export's authors)"
             )
-            if topic is None:
-                topic = Topic.objects.create(slug=slug, name=(name or slug)[:100])
-                self.report.topics += 1
-            self.topics[slug] = topic
-        return self.topics[slug]
+        return author
 
     # Attachments.
 
@@ -261,8 +214,12 @@ class Importer:
             return
         record = self.record(ImportKind.POST, item.id)
         article = record.article if record else Article()
-        kept = record is not None and workspace_keeps_status(article, item)
-        blocks = convert_body(item.content)
+        kept = record is not None and workspace_keeps_status(
+            article, withheld=withheld_reason(item) is not None
+        )
+        blocks = convert_body(
+            item.content, removed=self.shortcodes, children=self.children.get(item.id, ())
+        )
         article.headline = (strip_tags(item.title) or f"WordPress post {item.id}")[:300]
         if record is None and is_khmer(article.headline):
             article.language = Language.KHMER
@@ -286,7 +243,7 @@ class Importer:
             # again. The revisions keep what was public then; an editor who
             # publishes the story approves a text afresh.
             article.approved_by = article.approved_at = article.approved_revision = None
-        article.section = self.section(item.categories)
+        article.section = self.filing.section(item.categories)
         if record is None and item.slug:
             article.slug = slugify(item.slug, max_length=200)
             article.month = article.address_month()
@@ -297,8 +254,8 @@ class Importer:
         article.save()
         if item.date_gmt:
             Article.objects.filter(pk=article.pk).update(created_at=item.date_gmt)
-        article.topics.set([topic for slug, name in item.tags if (topic := self.topic(slug, name))])
-        author = self.authors.get(item.creator)
+        article.topics.set(self.filing.topics_of(item, article.section))
+        author = self.byline(item)
         if author is not None:
             Byline.objects.get_or_create(article=article, person=author, role=Byline.Role.WRITER)
         self.place_photos(article, item, placed)
@@ -307,7 +264,10 @@ class Importer:
             self.report.stories_created += 1
         else:
             self.report.stories_updated += 1
-        self.report.quotes += len(attribute_quotes(article=article, user=self.user))
+        quotes, note = record_quotes(article=article, user=self.user)
+        self.report.quotes += len(quotes)
+        if note:
+            self.report.unattributed.append(f"post {item.id} “{article.headline}”")
         reason = withheld_reason(item)
         if reason is not None:
             self.report.withheld.append(f"post {item.id} “{item.title}” ({reason})")
@@ -326,7 +286,7 @@ class Importer:
         if kept and article.status in ON_THE_SITE:
             # The workspace approved this story: the importing editor approves
             # the changed text, as an editor's own edit would be.
-            record_edit(article=article, user=self.user, note=note)
+            record_update(article=article, user=self.user, note=note)
         elif not kept and article.status == Article.Status.PUBLISHED:
             # What readers saw on the old site is what the archive approved.
             Article.objects.filter(pk=article.pk).update(approved_revision=revision)
@@ -338,6 +298,8 @@ class Importer:
         needed filled, or one put there by hand) stays, and its slot is not
         made again.
         """
+        if item.meta.get("_thumbnail_id"):
+            self.used_attachments.add(item.meta["_thumbnail_id"])
         imported = Photograph.objects.filter(
             import_records__source=self.export.source, import_records__kind=ImportKind.ATTACHMENT
         )
@@ -348,6 +310,8 @@ class Importer:
             if number in filled:
                 continue
             attachment = self.attachment_for(image)
+            if attachment is not None:
+                self.used_attachments.add(attachment.id)
             photograph = self.photographs.get(attachment.id) if attachment else None
             if photograph is not None:
                 ArticlePhoto.objects.create(article=article, photograph=photograph, position=number)

@@ -207,14 +207,14 @@ class StoryFilesTests(TestCase):
     def test_each_folder_is_listed_once(self):
         """Stories in one folder share one listing of it, and each takes its own pictures."""
         paths = [self.copy("01-land-eviction.txt", "first.txt")]
-        paths.append(self.copy("01-land-eviction.txt", "second.txt"))
-        (self.folder / "first-1.jpg").write_bytes(image_bytes())
-        (self.folder / "second-2.jpg").write_bytes(image_bytes())
+        paths.append(self.copy("04-ministry-response.txt", "second.txt"))
+        (self.folder / "first-2.jpg").write_bytes(image_bytes())
+        (self.folder / "second-1.jpg").write_bytes(image_bytes())
         with mock.patch.object(Path, "iterdir", autospec=True, side_effect=Path.iterdir) as listed:
             first, second = import_story_files(paths=paths)
         self.assertEqual(listed.call_count, 1)
-        self.assertEqual(first.article.placed_photos.get().position, 1)
-        self.assertEqual(second.article.placed_photos.get().position, 2)
+        self.assertEqual(first.article.placed_photos.get().position, 2)
+        self.assertEqual(second.article.placed_photos.get().position, 1)
 
     def test_caption_before_the_first_paragraph_is_the_lead_photo(self):
         """A photo above the story is its lead photo, not placed in the body."""

@@ -1,5 +1,6 @@
 """Importing a WordPress export (tests/fixtures/wordpress/*.xml, invented)."""
 
+import collections
 import contextlib
 import datetime
 import io
@@ -19,8 +20,9 @@ from django.urls import reverse
 from articles.models import Article, ArticlePhoto, Section
 from importing.models import ImportedItem, PhotoNeeded
 from importing.services import attach_photo
+from importing.wordpress.attachments import photo_fields
 from importing.wordpress.body import convert_body, strip_tags
-from importing.wordpress.export import WordPressExportError
+from importing.wordpress.export import Item, WordPressExportError
 from importing.wordpress.importer import import_wordpress
 from media.models import Photograph
 from people.models import Person
@@ -724,9 +726,14 @@ class RefusedExportTests(TestCase):
 
 class BodyConversionTests(SimpleTestCase):
     def test_wpautop_paragraphs_and_markdown_characters(self):
-        """Blank lines make paragraphs; characters Markdown would act on are escaped."""
+        """
+        Blank lines make paragraphs; characters Markdown would act on are
+        escaped, so a post's "[photo 9]" is text, never one of our markers.
+        """
         blocks = convert_body("First *starred* line.\n\n# not a heading\n\n[photo 9]")
-        self.assertEqual(blocks, ["First \\*starred\\* line.", "\\# not a heading"])
+        self.assertEqual(
+            blocks, ["First \\*starred\\* line.", "\\# not a heading", "\\[photo 9\\]"]
+        )
 
     def test_caption_shortcode_and_other_shortcodes(self):
         blocks = convert_body(
@@ -735,6 +742,19 @@ class BodyConversionTests(SimpleTestCase):
         )
         self.assertEqual(blocks[0], "Before.")
         self.assertEqual(blocks[-1], "After .")
+
+    def test_a_newsrooms_own_brackets_are_not_shortcodes(self):
+        """Editors' insertions in quotes stay; shortcodes with attributes or closed go."""
+        removed = collections.Counter()
+        blocks = convert_body(
+            "“They took [the land] without a word [sic],” she said.\n\n"
+            '[note]Check this[/note] [button url="/x"] [audio] [toc]',
+            removed=removed,
+        )
+        # Escaped for Markdown, as every bracket of the text is: shown as written.
+        self.assertEqual(blocks[0], r"“They took \[the land\] without a word \[sic\],” she said.")
+        self.assertEqual(blocks[1], r"Check this \[toc\]")
+        self.assertEqual(removed, {"note": 1, "button": 1, "audio": 1})
 
     def test_megabytes_of_unclosed_shortcodes_take_linear_time(self):
         """
@@ -787,3 +807,24 @@ class StripTagsTests(SimpleTestCase):
                 plain = strip_tags(text)
                 self.assertLess(time.perf_counter() - started, 5)
                 self.assertEqual(len(plain), expected_length)
+
+
+class AttachmentCreditTests(TestCase):
+    """An attachment's credit field reads as a caption's credit does, in English and Khmer."""
+
+    def test_credit_fields_in_each_written_form(self):
+        editor = make_user(role="Editors")
+        cases = [
+            ("AFP/ Long Narin", "AFP", "Long Narin"),
+            ("(ហ៊ុល រីណា/VOA)", "VOA", "ហ៊ុល រីណា"),
+            ("រូបថត៖ AFP", "AFP", ""),
+            ("Supplied", "Supplied", ""),
+        ]
+        for credit, agency, photographer in cases:
+            with self.subTest(credit=credit):
+                item = Item(id="7", post_type="attachment", title="Boats", meta={"credit": credit})
+                fields = photo_fields(item, user=editor)
+                self.assertEqual(fields["credit_agency"], agency)
+                self.assertEqual(
+                    fields["photographer"].name if fields["photographer"] else "", photographer
+                )

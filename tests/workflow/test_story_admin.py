@@ -10,6 +10,7 @@ template, as its "Add another" link does.
 import datetime
 import re
 import zoneinfo
+from unittest import mock
 
 from django.contrib.auth.models import Permission
 from django.test import TestCase
@@ -17,6 +18,7 @@ from django.urls import reverse
 
 from articles.models import Article, Byline, Correction
 from media.models import Photograph
+from quotes import attribution
 from quotes.models import Quote
 from tests.support.factories import (
     make_article,
@@ -600,6 +602,40 @@ class StoryPagesQueryTests(TestCase):
         self.assertContains(response, "1 story was left alone: you cannot change it now.")
         self.assertTrue(draft.quotes.exists())
         self.assertFalse(in_review.quotes.exists())
+
+    def test_find_quotes_never_fails_the_page(self):
+        """
+        A story the finder trips on still gets its quotes, unattributed, and
+        the journalist is told; the other stories are attributed as usual.
+        The finder is made to fail on one story: no known text makes it fail.
+        """
+        failing = make_article("Fire", bylines=[self.journalist.person], body="“Gone,” she said.")
+        working = make_article(
+            "Farm", bylines=[self.journalist.person], body="“We stay,” said Ny Sokha, a farmer."
+        )
+        analyze = attribution.analyze
+
+        def analyze_failing_on_fire(paragraphs, directory=None):
+            if paragraphs == ["“Gone,” she said."]:
+                raise AttributeError("a rule the finder has not met")
+            return analyze(paragraphs, directory)
+
+        with (
+            mock.patch("quotes.attribution.analyze", analyze_failing_on_fire),
+            self.assertLogs("quotes.services", "ERROR"),
+        ):
+            response = self.client.post(
+                reverse("admin:articles_article_changelist"),
+                {"action": "find_quotes", "_selected_action": [failing.pk, working.pk]},
+                follow=True,
+            )
+        self.assertEqual(response.status_code, 200)
+        self.assertContains(response, "Quotes found in 2 stories: 2.")
+        self.assertContains(response, "Fire: The quote finder could not attribute")
+        [unattributed] = failing.quotes.all()
+        self.assertIsNone(unattributed.speaker)
+        self.assertIn("Say who said each", unattributed.attribution_note)
+        self.assertEqual(working.quotes.get().speaker.name, "Ny Sokha")
 
     def test_story_list_counts_and_sorts_by_quotes(self):
         """The list's own columns (quotes, bylines) are the list's: sortable, shown."""

@@ -5,7 +5,7 @@ from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from quotes.services import attribute_quotes
+from quotes.services import record_quotes
 from workflow import editing, errors, roles, services
 
 
@@ -38,8 +38,11 @@ def find_quotes(model_admin, request, queryset):
     found = 0
     for article in editable:
         with transaction.atomic():
-            found += len(attribute_quotes(article=article, user=request.user))
+            quotes, note = record_quotes(article=article, user=request.user)
+            found += len(quotes)
             editing.part_saved(article=article, user=request.user)
+        if note:
+            model_admin.message_user(request, f"{article}: {note}", messages.WARNING)
     model_admin.message_user(
         request,
         ngettext(

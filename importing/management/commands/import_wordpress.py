@@ -5,7 +5,8 @@ Imports a WordPress export (WXR) in one transaction; see ``importing/wordpress/`
 Running it again on the same export updates the stories and photos it made.
 Private and password-protected posts become drafts, listed in the output, as
 are the stories moved in the workspace since (their status stays) and the
-photos in an editor's hands it left as they were.
+photos in an editor's hands it left as they were. What of the export has no
+place in the newsroom (comments, pages, menus, shortcodes…) is counted by kind.
 """
 
 from django.core.management.base import BaseCommand, CommandError
@@ -64,6 +65,21 @@ class Command(BaseCommand):
             )
         for kept in report.kept:
             self.stdout.write(f"Kept: {kept}.")
+        if report.categories_as_topics:
+            self.stdout.write(
+                "A story has one section, its post's first category; its other categories "
+                f"became topics: {report.categories_as_topics}."
+            )
+        for post in report.no_byline:
+            self.stdout.write(f"No byline: {post}.")
+        for post in report.unattributed:
+            self.stdout.write(
+                f"Quotes without a speaker (the quote finder could not attribute them): {post}."
+            )
+        if report.left_out:
+            self.stdout.write("Not imported, by kind:")
+        for kind, count in sorted(report.left_out.items()):
+            self.stdout.write(f"  {kind}: {count}")
         for photo in report.photos_kept:
             self.stdout.write(
                 f"Photo not changed: {photo} is in an editor's hands; an editor's import "
