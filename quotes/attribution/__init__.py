@@ -102,6 +102,21 @@ Also, in English (issue 16, third round):
   seven”, “the 62-year-old”) is the person the story was just about, below
   the threshold and with a note; “Minister of Information Neth Pheaktra”,
   “former Prime Minister”, “Council of Ministers spokesman” kept whole;
+- a name after “of”, “for”, “close to” says whose the speaker is, not who
+  (`“…,” a spokesman for Prime Minister Hun Manet said`, `a lawyer for Kem
+  Sokha, Ang Udom, said`, `said Kem Sokha's lawyer, Ang Udom`); the words
+  are the one who told, quoted or was heard (`Sok Dara said a police officer
+  told him: “…”`, `they were told by Keo Sam: “…”`, `“…,” Sok Dara said Keo
+  Sam told him.`, `quoted Hun Sen as saying`, `Phay Siphan was quoted as
+  saying`, `recalled her husband saying`); `led by Sam Sokha, who said: “…”`
+  is his; `said farmer Sok Dara` gives the role in front;
+- a title with a proper word the person's role lacks (“the Thai spokesman”
+  after “Government spokesman Pen Bona”) is not that person, nor the
+  unnamed one met before with another (“the Foreign Ministry spokesman”);
+- a quote whose credit the rules cannot read (`“…,” Thai PM X said.`) is
+  not surely the paragraph's last speaker's; a colon after reported speech
+  (`Sok Dara said the governor had a message:`) does not surely introduce
+  the subject's words;
 - no quote is surer than the reading that found its paragraph's speaker; “he”
   when another man (or someone of unknown gender) was named in passing in
   the same or the previous sentence (a reporter spoken to) stays below the
@@ -122,6 +137,8 @@ The modules, each importing only those above it:
   descriptions of unnamed sources;
 - ``entities``: who can be quoted (a person, a group, a publication or
   document) and whether a title or description fits them;
+- ``described``: speakers a sentence describes rather than names, and a
+  name that only says whose the speaker is (“a spokesman for Hun Manet”);
 - ``speakers``: the speaker a sentence gives a quote, as written;
 - ``credits``: quotes credited after a dash or with no verb, words a thing
   carries (a banner, a sign), and quoted titles that are nobody's words;

@@ -214,6 +214,9 @@ def _resolve_quote(cast, span, paragraph, context, previous, following):
     if context is not None:
         # Never surer than the reading that found the paragraph's speaker.
         entity, how, surety = context
+        if span.credit_unread:
+            # A credit the rules could not read may name someone else.
+            surety = min(surety, CONTINUATION)
         return Finding(
             span.text, number, entity, min(SAME_PARAGRAPH, surety), f"same paragraph {how}"
         )

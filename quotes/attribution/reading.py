@@ -24,6 +24,9 @@ class QuoteSpan:
     words: str
     closed: bool
     attribution: Attribution | None = None
+    # A speech verb right after the quote whose subject was not read (“…,”
+    # Thai PM X said.): the quote is not the paragraph's last speaker's.
+    credit_unread: bool = False
 
 
 @dataclasses.dataclass
@@ -60,6 +63,15 @@ class Paragraph:
     unread: list | None = None  # The quotes of a paragraph the finder could not read.
 
 
+# “Sok Dara said the governor had a message for villagers:”: what follows
+# is the governor's, not what Sok Dara introduces.
+REPORTED_BEFORE_COLON = re.compile(
+    r"\b(?:said|says|added|claimed|explained|noted)\s+(?:that\s+)?[^:\x00.]*?"
+    r"\b(?:had|has|have|was|were|is|would|will)\b[^:\x00.]*:\s*$"
+)
+UNREAD_CREDIT = re.compile(r"\s*,?\s*[^\x00.;]{1,60}?\b(?:said|says|added|told|wrote)\b")
+
+
 def _is_scare_quote(span, sentence):
     """
     A few words in quotes that nobody is said to say are a name or a term
@@ -76,7 +88,9 @@ def read_paragraph(number, text, directory, known_short):
     """The quotes, sentence subjects and names of one paragraph, in reading order."""
     frame, spans = find_quote_spans(text)
     paragraph = Paragraph(number, starts_with_quote=frame.startswith("\x00"))
-    paragraph.opens_quote = bool(re.search(r"(?:[:៖]|ថា)\s*$", frame))
+    paragraph.opens_quote = bool(re.search(r"(?:[:៖]|ថា)\s*$", frame)) and not (
+        REPORTED_BEFORE_COLON.search(frame)
+    )
     for index, (offset, sentence) in enumerate(split_sentences(frame, spans)):
         placeholders = list(PLACEHOLDER.finditer(sentence))
         # Khmer sentences are read by the Khmer rules.
@@ -99,6 +113,9 @@ def read_paragraph(number, text, directory, known_short):
                 span.attribution = credits.credit_after(
                     sentence[match.end() :], directory, known_short
                 )
+            span.credit_unread = span.attribution is None and bool(
+                rules is speakers and UNREAD_CREDIT.match(sentence[match.end() :])
+            )
             if span.attribution:
                 attributed.add(span.attribution.text)
                 about = span.attribution

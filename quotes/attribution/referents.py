@@ -43,7 +43,9 @@ from .entities import (
     Entity,
     description_kind,
     gender_in,
+    normal_office,
     title_matches,
+    words_of,
 )
 from .sources import head_kind
 
@@ -82,7 +84,11 @@ def described(cast, description, kind=""):
         pattern = re.compile(rf"\b{re.escape(head)}\b")
         for seen in cast.recent:
             entity = seen.entity
-            if not entity.name and pattern.search(entity.description.casefold()):
+            if (
+                not entity.name
+                and pattern.search(entity.description.casefold())
+                and _qualifiers_fit(definite[1], entity)
+            ):
                 return entity, DEFINITE_DESCRIPTION, ""
         found = _titled(cast, definite[1])
         if found is None and kind != SOURCE:
@@ -158,9 +164,27 @@ def _publisher(cast, description):
     return ""
 
 
+def _qualifiers_fit(words, entity):
+    """
+    Whether the capitalised words of a title (“the Thai spokesman”, “the
+    Foreign Ministry spokesman”) are in what the story called ``entity``: a
+    “Government spokesman” is not the Thai one.
+    """
+    known = set(" ".join(entity.offices()).split()) | set(words_of(entity.role))
+    known |= set(words_of(entity.description))
+    for word in re.findall(r"\b[A-Z][a-z]+\b", words):
+        if not set(normal_office(word).split()) <= known:
+            return False
+    return True
+
+
 def _titled(cast, words):
     """The person the story gave the title or description ``words``, with a note if several."""
-    scored = [(title_matches(words, entity), entity) for entity in cast.entities if entity.name]
+    scored = [
+        (title_matches(words, entity) if _qualifiers_fit(words, entity) else 0, entity)
+        for entity in cast.entities
+        if entity.name
+    ]
     best = max((score for score, _entity in scored), default=0)
     if not best:
         return None

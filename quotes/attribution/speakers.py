@@ -9,12 +9,19 @@ who a sentence without quotes is about. Both return an ``Attribution``: the
 speaker as written, not yet identified (``cast.Cast`` does that).
 """
 
-import dataclasses
 import re
 
-from .entities import SOURCE_HEADS
+from .described import (
+    DOCUMENT,
+    Attribution,
+    described_before,
+    document_of,
+    leading_description,
+    lone_name,
+    object_of_preposition,
+)
 from .names import FUNCTION_WORDS, PERSON_LIKE, names_in, only_function_words
-from .roles import CAPITAL_TITLE, appositive_role, clean_description, role_in_front, role_or_empty
+from .roles import NOT_A_TITLE, appositive_role, clean_description, role_in_front, role_or_empty
 from .spans import ANY_PLACEHOLDER
 from .verbs import (
     ADVERBS,
@@ -22,37 +29,15 @@ from .verbs import (
     FINDING,
     INVERTED_VERB,
     PARTICIPLE,
-    RESEARCHERS,
     TRAIL,
     VERB,
 )
 
-# An organization or publication named after what it is: “rights group Licadho”.
-NAMED_SOURCE = re.compile(
-    r"^(?:the\s+)?(?:[a-z\-]+\s+){0,3}(?:group|organization|organisation|NGO|watchdog|"
-    r"newspaper|daily|paper|outlet|agency|ministry|company|firm|union|association)\s+"
-    r"(?:[A-Z][\w.&'’\-]*)(?:\s[A-Z][\w.&'’\-]*)*$"
-)
-DOCUMENT = re.compile(
-    rf"\b(?:the|its|their|this|a|an)\s+(?:[a-z'’\-]+\s+){{0,2}}"
-    rf"(?:{'|'.join(sorted(SOURCE_HEADS))})\b"
-)
 RELATIVE = re.compile(r"\b(?:who|which|that|whom)(?:\s+had|\s+has|\s+was)?\s*$", re.IGNORECASE)
-DESCRIPTION_START = re.compile(r"\b(?:a|an|the|one|another)\s+[a-z]", re.IGNORECASE)
 SUBJECT_START = re.compile(
     r"^\s*,?\s*(?:he\b|she\b|they\b|it\b|a\s|an\s|the\s|one\s|another\s|[A-Z\u1780-\u17ff])",
 )
 PRONOUN_SUBJECT = r"(he|she|they|it)"
-
-
-@dataclasses.dataclass
-class Attribution:
-    """A speaker as a sentence gives them, before they are identified."""
-
-    kind: str  # "name", "pronoun", "description" or "source" (a publication, a document)
-    text: str
-    role: str = ""
-    how: str = "explicit"  # or "sentence": elsewhere in the quote's sentence
 
 
 def _subject_before(text, directory, known_short):
@@ -69,8 +54,8 @@ def _subject_before(text, directory, known_short):
     match = re.search(rf"\b{PRONOUN_SUBJECT}{TRAIL}$", text, re.IGNORECASE)
     if match:
         return Attribution("pronoun", match[1].lower())
-    for name, start, end in names_in(text, directory, known_short | _lone_name(text)):
-        if _object_of_preposition(text[:start]):
+    for name, start, end in names_in(text, directory, known_short | lone_name(text)):
+        if object_of_preposition(text[:start]):
             # “a spokesman for Hun Manet said”: he is not the one speaking.
             continue
         rest = text[end:]
@@ -84,7 +69,7 @@ def _subject_before(text, directory, known_short):
         if appositive:
             written = appositive[1] or appositive[2] or appositive[3]
             return Attribution("name", name, role=role_or_empty(written))
-    found = _described_before(re.sub(rf"{TRAIL}\s*$", "", text))
+    found = described_before(re.sub(rf"{TRAIL}\s*$", "", text))
     if found:
         return found
     # “Villagers said”: people the story does not name.
@@ -92,21 +77,6 @@ def _subject_before(text, directory, known_short):
     if match and match[1] not in FUNCTION_WORDS:
         return Attribution("description", match[1].lower())
     return None
-
-
-# A preposition after a noun: the name after it only modifies that noun.
-OF_PREPOSITION = re.compile(r"[a-z]\s+(?:of|for|to|from|with|close to|near|representing)\s*$")
-
-
-def _object_of_preposition(before):
-    """
-    Whether a name after ``before`` is the object of a preposition (“a
-    spokesman for Prime Minister”, “the wife of”): not the speaker.
-    """
-    role = role_in_front(before)
-    if role and before.rstrip().endswith(role):
-        before = before.rstrip()[: -len(role)]
-    return bool(OF_PREPOSITION.search(before))
 
 
 def _named_before_who(text, directory, known_short):
@@ -120,53 +90,6 @@ def _named_before_who(text, directory, known_short):
         if end == len(before.rstrip()) and not re.search(r"\bof\s+\S*\s*$", before[:start]):
             return Attribution("name", name)
     return None
-
-
-def _described_before(text):
-    """
-    An unnamed source, a publication or a title without a name at the end
-    of ``text``: “a villager who asked not to be named”, “rights group
-    Licadho”, “Prime Minister”. The description starts its clause; relative
-    clauses in apposition after it (“, who …,”) are passed over.
-    """
-    # “CCHR said that one of the guards”: the speaker starts after “said that”.
-    # “Sok Dara said a police officer told him”: the officer speaks.
-    text = re.split(rf"{VERB.pattern}\s+(?:that\s+)?(?=(?:a|an|the|one|another)\s)", text)[-1]
-    # “With an opposition figure having announced …”
-    text = re.sub(r"^(?:[Ww]ith|[Aa]fter|[Dd]espite)\s+(?=(?:a|an|the|one|another)\s)", "", text)
-    pieces = [piece.strip() for piece in re.split(r"[;:]|,\s*|\s[—–]\s", text)]
-    while pieces and not pieces[-1]:
-        pieces.pop()
-    for index in range(len(pieces) - 1, -1, -1):
-        piece = pieces[index]
-        if "\x00" in piece:
-            return None
-        if NAMED_SOURCE.match(piece):
-            return Attribution(
-                "source", piece[0].lower() + piece[1:] if piece.startswith("The ") else piece
-            )
-        if re.fullmatch(rf"(?:[A-Z][a-z]+\s+)*(?:{CAPITAL_TITLE})", piece):
-            return Attribution("description", f"the {piece}")
-        if DESCRIPTION_START.match(piece):
-            description = clean_description(", ".join(pieces[index:]))
-            if description and len(description.split()) <= 30:
-                return Attribution("description", description[0].lower() + description[1:])
-            return None
-        if not re.match(r"(?:who|whose|whom|which|aged|\d)\b", piece):
-            return None
-    return None
-
-
-def _lone_name(text):
-    """
-    A single capitalised word right before the verb or its apposition
-    (“Sophea, a machine operator, said”) is a short name, unless it reads as
-    a plural (“Villagers said”).
-    """
-    match = re.match(r"\s*([A-Z][a-z\u00c0-\u024f'’\-]+)(?=\s*(?:,|$))", text)
-    if match and not match[1].endswith("s") and match[1] not in FUNCTION_WORDS:
-        return {match[1]}
-    return set()
 
 
 def _subject_after(text, directory, known_short, *, according=False):
@@ -205,6 +128,10 @@ def _subject_after(text, directory, known_short, *, according=False):
         )
         if owned:
             return Attribution("name", name, role=text[:start].rstrip(" ,"))
+        # “said farmer Sok Dara”, “said villager Chan Thy”: a plain noun in front.
+        bare = re.fullmatch(r"(?:[a-z][a-z\-]{2,}\s+){1,2}", text[:start])
+        if bare and not any(NOT_A_TITLE.search(word) for word in bare[0].split()):
+            return Attribution("name", name, role=bare[0].strip())
     match = re.match(r"(?:a|an|the|one|another)\s+[A-Za-z].*", text)
     if match:
         description = clean_description(re.split(r"[.;](?:\s|$)", match[0])[0])
@@ -218,7 +145,7 @@ def _subject_after(text, directory, known_short, *, according=False):
 
 
 QUOTED_AS = re.compile(
-    r"\b(?:quoted|cited|recalled|remembered|heard)\s+([^\x00]+?)\s+(?:as\s+)?(?:saying|telling)\b"
+    r"\b(?:quoted|cited|recalled|remembered|heard)\s+(?!as\s)([^\x00]+?)\s+(?:as\s+)?(?:saying|telling)\b"
 )
 WAS_QUOTED = re.compile(r"^\s*,?\s*(.+?)\s+(?:was|were|is|has been)\s+quoted\b", re.DOTALL)
 
@@ -289,7 +216,7 @@ def _attribution_before(clause, directory, known_short):
         found = _subject_before(clause[: finding.start()], directory, known_short)
         if found is not None:
             found.how = "sentence"
-            return _document_of(found, clause)
+            return document_of(found, clause)
     verbs = list(VERB.finditer(clause))
     if verbs:
         verb = verbs[-1]
@@ -320,15 +247,6 @@ def _attribution_before(clause, directory, known_short):
         if document:
             return Attribution("source", document[0], how="sentence")
     return None
-
-
-def _document_of(found, clause):
-    """“In a new report by …, researchers found”: the report speaks, not its researchers."""
-    document = DOCUMENT.search(clause)
-    if found.kind != "description" or not RESEARCHERS.fullmatch(found.text) or not document:
-        return found
-    words = clean_description(clause[document.start() :].split(",")[0])
-    return Attribution("source", words, how=found.how)
 
 
 def _characterized(sentence, start, directory, known_short):
@@ -387,29 +305,11 @@ def attribution_for(sentence, start, end, directory, known_short):
     participle = PARTICIPLE.search(clause)
     if participle and "\x00" not in sentence[: start - len(clause) + participle.start()]:
         before = sentence[: start - len(clause) + participle.start()]
-        found = subject_of_sentence(before, directory, known_short) or _leading_description(before)
+        found = subject_of_sentence(before, directory, known_short) or leading_description(before)
         if found:
             found.how = "sentence"
         return found
     return _characterized(sentence, start, directory, known_short)
-
-
-def _leading_description(text):
-    """An unnamed subject opening a clause: “one of the guards pushed him away”."""
-    words = text.split()
-    if not DESCRIPTION_START.match(text.strip()):
-        return None
-    kept = words[:1]
-    for word in words[1:9]:
-        if re.fullmatch(r"(?:[a-z]{3,}ed|was|is|were|are|had|has|who|which|that|[^a-z].*)", word):
-            break
-        kept.append(word.rstrip(",;:"))
-        if word[-1] in ",;:":
-            break
-    if len(kept) < 2:
-        return None
-    description = " ".join(kept)
-    return Attribution("description", description[0].lower() + description[1:])
 
 
 def subject_of_sentence(sentence, directory, known_short):

@@ -1,0 +1,126 @@
+"""
+Speakers a sentence describes rather than names: an unnamed source (“a
+villager who asked not to be named”), a publication or group named after
+what it is (“rights group Licadho”), a document (“the report”), a title
+without a name, and a name that only says whose the speaker is (“a
+spokesman for Hun Manet”). ``speakers`` reads the sentence around them.
+"""
+
+import dataclasses
+import re
+
+from .entities import SOURCE_HEADS
+from .names import FUNCTION_WORDS
+from .roles import CAPITAL_TITLE, clean_description, role_in_front
+from .verbs import RESEARCHERS, VERB
+
+# An organization or publication named after what it is: “rights group Licadho”.
+NAMED_SOURCE = re.compile(
+    r"^(?:the\s+)?(?:[a-z\-]+\s+){0,3}(?:group|organization|organisation|NGO|watchdog|"
+    r"newspaper|daily|paper|outlet|agency|ministry|company|firm|union|association)\s+"
+    r"(?:[A-Z][\w.&'’\-]*)(?:\s[A-Z][\w.&'’\-]*)*$"
+)
+DOCUMENT = re.compile(
+    rf"\b(?:the|its|their|this|a|an)\s+(?:[a-z'’\-]+\s+){{0,2}}"
+    rf"(?:{'|'.join(sorted(SOURCE_HEADS))})\b"
+)
+DESCRIPTION_START = re.compile(r"\b(?:a|an|the|one|another)\s+[a-z]", re.IGNORECASE)
+
+
+@dataclasses.dataclass
+class Attribution:
+    """A speaker as a sentence gives them, before they are identified."""
+
+    kind: str  # "name", "pronoun", "description" or "source" (a publication, a document)
+    text: str
+    role: str = ""
+    how: str = "explicit"  # or "sentence": elsewhere in the quote's sentence
+
+
+# A preposition after a noun: the name after it only modifies that noun.
+OF_PREPOSITION = re.compile(r"[a-z]\s+(?:of|for|to|from|with|close to|near|representing)\s*$")
+
+
+def object_of_preposition(before):
+    """
+    Whether a name after ``before`` is the object of a preposition (“a
+    spokesman for Prime Minister”, “the wife of”): not the speaker.
+    """
+    role = role_in_front(before)
+    if role and before.rstrip().endswith(role):
+        before = before.rstrip()[: -len(role)]
+    return bool(OF_PREPOSITION.search(before))
+
+
+def described_before(text):
+    """
+    An unnamed source, a publication or a title without a name at the end
+    of ``text``: “a villager who asked not to be named”, “rights group
+    Licadho”, “Prime Minister”. The description starts its clause; relative
+    clauses in apposition after it (“, who …,”) are passed over.
+    """
+    # “CCHR said that one of the guards”: the speaker starts after “said that”.
+    # “Sok Dara said a police officer told him”: the officer speaks.
+    text = re.split(rf"{VERB.pattern}\s+(?:that\s+)?(?=(?:a|an|the|one|another)\s)", text)[-1]
+    # “With an opposition figure having announced …”
+    text = re.sub(r"^(?:[Ww]ith|[Aa]fter|[Dd]espite)\s+(?=(?:a|an|the|one|another)\s)", "", text)
+    pieces = [piece.strip() for piece in re.split(r"[;:]|,\s*|\s[—–]\s", text)]
+    while pieces and not pieces[-1]:
+        pieces.pop()
+    for index in range(len(pieces) - 1, -1, -1):
+        piece = pieces[index]
+        if "\x00" in piece:
+            return None
+        if NAMED_SOURCE.match(piece):
+            return Attribution(
+                "source", piece[0].lower() + piece[1:] if piece.startswith("The ") else piece
+            )
+        if re.fullmatch(rf"(?:[A-Z][a-z]+\s+)*(?:{CAPITAL_TITLE})", piece):
+            return Attribution("description", f"the {piece}")
+        if DESCRIPTION_START.match(piece):
+            description = clean_description(", ".join(pieces[index:]))
+            if description and len(description.split()) <= 30:
+                return Attribution("description", description[0].lower() + description[1:])
+            return None
+        if not re.match(r"(?:who|whose|whom|which|aged|\d)\b", piece):
+            return None
+    return None
+
+
+def lone_name(text):
+    """
+    A single capitalised word right before the verb or its apposition
+    (“Sophea, a machine operator, said”) is a short name, unless it reads as
+    a plural (“Villagers said”).
+    """
+    match = re.match(r"\s*([A-Z][a-z\u00c0-\u024f'’\-]+)(?=\s*(?:,|$))", text)
+    if match and not match[1].endswith("s") and match[1] not in FUNCTION_WORDS:
+        return {match[1]}
+    return set()
+
+
+def document_of(found, clause):
+    """“In a new report by …, researchers found”: the report speaks, not its researchers."""
+    document = DOCUMENT.search(clause)
+    if found.kind != "description" or not RESEARCHERS.fullmatch(found.text) or not document:
+        return found
+    words = clean_description(clause[document.start() :].split(",")[0])
+    return Attribution("source", words, how=found.how)
+
+
+def leading_description(text):
+    """An unnamed subject opening a clause: “one of the guards pushed him away”."""
+    words = text.split()
+    if not DESCRIPTION_START.match(text.strip()):
+        return None
+    kept = words[:1]
+    for word in words[1:9]:
+        if re.fullmatch(r"(?:[a-z]{3,}ed|was|is|were|are|had|has|who|which|that|[^a-z].*)", word):
+            break
+        kept.append(word.rstrip(",;:"))
+        if word[-1] in ",;:":
+            break
+    if len(kept) < 2:
+        return None
+    description = " ".join(kept)
+    return Attribution("description", description[0].lower() + description[1:])
