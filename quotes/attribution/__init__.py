@@ -84,7 +84,20 @@ Latin ones is read by the Khmer rules):
   (“ស្ត្រីរូបនេះ”); unnamed sources (“អ្នកភូមិម្នាក់ដែលសុំមិនបញ្ចេញឈ្មោះ”),
   groups (“ក្រុមអ្នកភូមិ”) and organizations (“ក្រសួងព័ត៌មាន”) as speakers;
 - a quote opening the story before any name goes, below the threshold, to
-  the one the next paragraph reports speaking.
+  the one the next paragraph reports speaking;
+- a name with no honorific taken up by a pronoun (“លី ក្វាន់យូរ គាត់បាន
+  និយាយថា”), a title between honorific and name (“សម្តេចតេជោ
+  នាយឧត្តមសេនីយ៍… ហ៊ុន សែន”), one name spelt two ways (“ឥសាន”, “ឥសាន្ដ”);
+- short partial quotes glued to their words (“ក្លាយជា«ពន្លឺ»”) after a speech
+  or thinking verb (``គិតថា``, ``សង្ឃឹមថា``, ``ប្តេជ្ញា``); quotes in ”…”, “…“,
+  or closed by a paragraph that never opened them;
+- works, media and parties as sources: “«…»។ នោះគឺជាឃ្លាមួយនៃភាពយន្ត …”,
+  “ក្នុងបទចម្រៀង … មានឃ្លាថា”, “សៀវភៅ … សរសេរថា”, “គណបក្ស … បានបង្កើត«…»”
+  (below the threshold), “ក្រោយមានបណ្តាញសារព័ត៌មាន … ផ្សព្វផ្សាយថា៖”;
+- title-like opening paragraphs: a word quoted there and again later is the
+  later speaker's, “X Y៖ «…»” or a role (“ភរិយានៃ…”) the person the story
+  names so, all below the threshold; “ទាំងនេះ ជា… របស់លោក X” after several
+  short quotes gives them to X, below the threshold.
 
 Also, in English (issue 16, third round):
 
@@ -121,6 +134,27 @@ Also, in English (issue 16, third round):
   when another man (or someone of unknown gender) was named in passing in
   the same or the previous sentence (a reporter spoken to) stays below the
   threshold, with a note naming him.
+
+Also, in English (issue 16, fifth round):
+
+- words passed on are their owner's: `Sok Eysan, quoting Hun Sen, said:`,
+  `In the words of Hun Sen,`, `repeated Chea Vichea's last words:`; `reminded
+  Sam Rainsy of his promise:` and `his brother's last words` below the
+  threshold; `an executive order listing … as “…”` is the order's;
+- a title or honorific inside a long title (`Apostolic Prefect Msgr. Pierre
+  Suon Hangly`) starts the name, one name after a title or honorific is a
+  name (`Gen Prayuth`, `Sister Chantal`; clergy named so are not short
+  names), a Christian first name in front makes the longest form the name,
+  a first name alone is the one person whose name it begins, `Dr. Or
+  Vandine` and `In Thou, one of …, said` keep their small first word; a
+  headline in title case names nobody;
+- roles `His wife X` (“wife of” the man just named), `Village representative
+  X, 51,`, `X of government-owned Agence Khmer Press`, `X, who is leading
+  the …`, `the parish priest X`, `Villager X`, `Brigadier X`;
+- one-word partials after `promised to`, `threatened to`, `demanded that …`
+  are the subject's; “…," closed by a straight mark; a quote left open and
+  taken up paragraphs later is the one named where it closes, below the
+  threshold.
 
 Every quote is found whatever happens: a paragraph the rules cannot read
 gives its quotes unattributed, with a note. Below ``CONFIRM_THRESHOLD``

@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 
 from people.names import split_honorific
 
-from . import khmer
+from . import khmer, khmer_referents
 from .cast import Cast
 from .confidence import (
     CONFIRM_THRESHOLD,
@@ -95,7 +95,7 @@ def analyze(paragraphs, directory=None):
     sentences = 0
     for index, paragraph in enumerate(read):
         previous = read[index - 1] if index else None
-        following = read[index + 1] if index + 1 < len(read) else None
+        following = read[index + 1 : index + 5]
         try:
             found = _resolve_paragraph(cast, paragraph, previous, following, sentences)
         except Exception:
@@ -105,6 +105,7 @@ def analyze(paragraphs, directory=None):
             found = _unattributed(paragraph, _("The finder could not read this paragraph"))
         findings.extend(found)
         sentences += 1 + max((event.sentence for event in paragraph.events), default=0)
+    findings = khmer_referents.echoes(findings, cast, paragraphs)
     for finding in findings:
         if finding.confidence < CONFIRM_THRESHOLD and not finding.note:
             finding.note = _method_note(finding)
@@ -163,6 +164,26 @@ def _method_note(finding):
     }
 
 
+def _closing_attribution(span, later):
+    """
+    A quote left open and taken up again paragraphs later (“…  / He repeated
+    … / “… ,” Gen Prayuth said.”) is the speaker named where it closes.
+    """
+    if span.closed:
+        return None
+    for paragraph in later:
+        if not paragraph.starts_with_quote:
+            continue
+        quote = next((event.item for event in paragraph.events if event.kind == "quote"), None)
+        if quote is None:
+            return None
+        if quote.attribution is not None and quote.attribution.kind == "name":
+            return quote.attribution
+        if quote.closed:
+            return None
+    return None
+
+
 def _resolve_paragraph(cast, paragraph, previous, following, sentences):
     if paragraph.unread is not None:
         return _unattributed(paragraph, _("The finder could not read this paragraph"))
@@ -195,17 +216,24 @@ def _resolve_paragraph(cast, paragraph, previous, following, sentences):
 
 def _resolve_quote(cast, span, paragraph, context, previous, following):
     number = paragraph.number
+    if span.echo:
+        return Finding(span.text, number, None, NO_SPEAKER, "echo")
     if span.attribution is not None:
         entity, confidence, note = resolve(cast, span.attribution)
         if span.attribution.how == "sentence":
             confidence = min(confidence, SAME_SENTENCE)
+        elif span.attribution.how in {"subject", "these"}:
+            # Whom the sentence is about with no speech verb, or “these words
+            # are X's” after several quotes: a guess.
+            confidence = min(confidence, INTRODUCED_BEFORE)
         return Finding(
             span.text, number, entity, confidence, span.attribution.kind, note,
             written=span.attribution.text,
         )  # fmt: skip
-    if not span.closed and following is not None and following.starts_with_quote:
+    next_paragraph = following[0] if following else None
+    if not span.closed and next_paragraph is not None and next_paragraph.starts_with_quote:
         # A quote running on into the next paragraph, attributed there.
-        ahead = next((event.item for event in following.events if event.kind == "quote"), None)
+        ahead = next((event.item for event in next_paragraph.events if event.kind == "quote"), None)
         if ahead is not None and ahead.attribution is not None:
             entity, confidence, note = resolve(cast, ahead.attribution)
             return Finding(
@@ -232,10 +260,12 @@ def _resolve_quote(cast, span, paragraph, context, previous, following):
             return Finding(
                 span.text, number, previous.last_salient, INTRODUCED_BEFORE, "introduced"
             )
-    if following is not None and cast.latest(lambda entity: entity.is_person) is None:
+    if next_paragraph is not None and cast.latest(lambda entity: entity.is_person) is None:
         # A quote opening the story (a headline quote), its speaker the one the
         # next paragraph reports speaking: “«…» / Traders complained that …”.
-        ahead = next((event.item for event in following.events if event.kind == "subject"), None)
+        ahead = next(
+            (event.item for event in next_paragraph.events if event.kind == "subject"), None
+        )
         if ahead is not None and ahead.how == "speech":
             entity, _confidence, _note = resolve(cast, ahead)
             note = _(
@@ -245,6 +275,11 @@ def _resolve_quote(cast, span, paragraph, context, previous, following):
             if entity is not None:
                 note %= {"speaker": entity.label}
                 return Finding(span.text, number, entity, INTRODUCED_BEFORE, "introduced", note)
+    closing = _closing_attribution(span, following)
+    if closing is not None:
+        entity, _confidence, note = resolve(cast, closing)
+        if entity is not None:
+            return Finding(span.text, number, entity, INTRODUCED_BEFORE, "runs on", note)
     # Nothing near the quote says who said it: guessing the last person
     # named is wrong more often than right, so the quote waits for a journalist.
     entity = cast.latest(lambda entity: entity.is_person)

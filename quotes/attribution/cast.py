@@ -9,9 +9,11 @@ against the cast in ``referents``.
 """
 
 import dataclasses
+import re
 
 from django.utils.translation import gettext as _
 
+from people.choices import Gender
 from people.names import honorific_gender, split_honorific
 
 from .confidence import (
@@ -21,8 +23,75 @@ from .confidence import (
     UNKNOWN_SHORT_NAME,
 )
 from .entities import SOURCE, Entity
+from .khmer_words import name_key
 from .roles import parse_role
 from .sources import Organizations
+
+# Christian first names that Cambodian Catholics write before their Khmer name.
+BAPTISMAL_NAMES = frozenset(
+    {
+        "pierre",
+        "paul",
+        "peter",
+        "joseph",
+        "john",
+        "jean",
+        "marie",
+        "maria",
+        "mary",
+        "francis",
+        "françois",
+        "thomas",
+        "michael",
+        "michel",
+        "anthony",
+        "antoine",
+        "louis",
+        "dominic",
+        "andrew",
+        "andré",
+        "james",
+        "jacques",
+        "philip",
+        "philippe",
+        "stephen",
+        "vincent",
+        "bruno",
+        "olivier",
+        "augustine",
+        "teresa",
+        "therese",
+        "anne",
+        "catherine",
+        "lucia",
+        "luke",
+        "mark",
+        "matthew",
+        "martin",
+    }
+)
+ONE_NAME_HONORIFICS = frozenset(
+    {
+        "sister",
+        "father",
+        "brother",
+        "venerable",
+        "ven.",
+        "monsignor",
+        "msgr.",
+        "msgr",
+        "fr.",
+        "bishop",
+        "archbishop",
+    }
+)
+KIN_ROLE = re.compile(
+    r"(his|her)\s+((?:late\s+|eldest\s+|youngest\s+|elder\s+|younger\s+)?(?:wife|husband|son|"
+    r"daughter|mother|father|brother|sister|widow|niece|nephew|cousin|uncle|aunt|"
+    r"grandson|granddaughter|grandmother|grandfather|lawyer|spokesman|spokeswoman|"
+    r"assistant|aide|bodyguard|driver))",
+    re.IGNORECASE,
+)
 
 
 @dataclasses.dataclass(eq=False)
@@ -73,10 +142,10 @@ class Cast:
         if organization and not honorific:
             # “Rasmei Kampuchea attacked …”: a publication or group, not a person.
             return self.organization(organization), EXPLICIT_FULL_NAME, ""
-        key = name.casefold()
-        words = key.split()
+        key = name_key(name)
+        words = name.casefold().split()
         for entity in self.entities:
-            if entity.name.casefold() == key:
+            if name_key(entity.name) == key:
                 self.learn(entity, honorific, role)
                 if entity.short_only:
                     return entity, UNKNOWN_SHORT_NAME, ""
@@ -93,11 +162,35 @@ class Cast:
             return candidates[0], EXPLICIT_SHORT_NAME, ""
         if candidates:
             return self._ambiguous(name, key, candidates, honorific, role)
+        given = [
+            entity
+            for entity in self.entities
+            if len(words) == 1 and len(entity.tokens()) > 1 and entity.tokens()[0].casefold() == key
+        ]
+        if len(given) == 1:
+            # “Gen Prayuth” after “Prayuth Chan-ocha”: called by the first name.
+            self.learn(given[0], honorific, role)
+            return given[0], EXPLICIT_SHORT_NAME, ""
+        shorter = [
+            entity
+            for entity in self.entities
+            if entity.name
+            and 1 < len(entity.tokens()) == len(words) - 1
+            and words[0] in BAPTISMAL_NAMES
+            and [token.casefold() for token in entity.tokens()] == words[-len(entity.tokens()) :]
+        ]
+        if len(shorter) == 1:
+            # “Suon Hangly”, then “Pierre Suon Hangly”: a Christian first name
+            # before a Khmer name, and the longest form is the name.
+            shorter[0].name = name
+            self.learn(shorter[0], honorific, role)
+            return shorter[0], EXPLICIT_FULL_NAME, ""
         entity = Entity(
             name=name,
             honorific=honorific,
             gender=honorific_gender(honorific) or self.directory.gender_of(name),
-            short_only=len(words) == 1,
+            # “Sister Chantal”: clergy are named by one name, and that is their name.
+            short_only=len(words) == 1 and honorific.casefold() not in ONE_NAME_HONORIFICS,
         )
         self.learn(entity, "", role)
         self.entities.append(entity)
@@ -143,5 +236,21 @@ class Cast:
             entity.honorific = honorific
         entity.gender = entity.gender or honorific_gender(honorific)
         if role and not entity.role:
-            entity.role = role
-            entity.title, entity.organization = parse_role(role)
+            entity.role = self._kin_role(entity, role)
+            entity.title, entity.organization = parse_role(entity.role)
+
+    def _kin_role(self, entity, role):
+        """“His wife” is the wife of the man the story was just about: “wife of Chhum Chan”."""
+        match = KIN_ROLE.fullmatch(role.strip())
+        if match is None:
+            return role
+        gender = Gender.MALE if match[1].casefold() == "his" else Gender.FEMALE
+        relative = self.latest(
+            lambda other: (
+                other is not entity
+                and other.is_person
+                and bool(other.name)
+                and other.gender in {"", gender}
+            )
+        )
+        return f"{match[2]} of {relative.name}" if relative else match[2]

@@ -42,6 +42,30 @@ THING_SOURCE = re.compile(
     r"bearing|proclaiming|declaring)\s*:?\s*$",
     re.IGNORECASE,
 )
+# “an executive order listing the agency as among “…””: the order's words.
+DOCUMENT_LISTING = re.compile(
+    r"(?P<thing>\b(?:an?|the|its|his|her|their)\s+(?:[a-z\-]+\s+){0,2}"
+    r"(?:order|decree|directive|report|statement|letter|ruling|verdict|resolution|memo))\s+"
+    r"(?:listing|naming|describing|labell?ing|branding|calling|designating|classifying|"
+    r"characteri[sz]ing)\b[^\x00;]{0,200}?\s(?:as|of)\s+(?:among\s+|being\s+)?$",
+    re.IGNORECASE,
+)
+# Words a speaker passes on from someone else.
+PASSED_ON = (
+    r"(?:(?:last|own|famous|final|very)\s+)?(?:words|promise|pledge|vow|message|remarks?|"
+    r"statement|warning|slogan|motto|instructions?|orders?)"
+)
+QUOTING = re.compile(
+    r"(?:\b(?:quoting|citing)\s+(?P<owner>[^,\x00]+?)\s*,[^\x00]*"
+    r"|\b[Ii]n\s+the\s+(?:(?:last|own)\s+)?words\s+of\s+(?P<words_of>[^,:\x00]+?)\s*[,:]?\s*)$"
+)
+OWNED_WORDS = re.compile(
+    r"\b(?:repeated|recalled|quoted|cited|read\s+out|echoed|passed\s+on|relayed)\s+"
+    rf"(?P<owner>[^\x00]{{1,60}}?)['’]s?\s+{PASSED_ON}\s*[:,]?\s*$"
+)
+REMINDED_OF = re.compile(
+    rf"\breminded\s+(?P<owner>[^\x00]{{1,60}}?)\s+of\s+(?:his|her|their)\s+{PASSED_ON}\s*[:,]?\s*$"
+)
 TITLE_BEFORE = re.compile(
     r"\b(?:titled|entitled|headlined|headline|called|dubbed|named|(?:report|article|story|"
     r"book|film|forum|conference|seminar|workshop|event|campaign|programme|program)\s+"
@@ -97,11 +121,40 @@ def thing_source(clause, before=None):
         and re.fullmatch(r"[\s,]*(?:and|or)?\s*", clause)
     ):
         return before
-    match = THING_SOURCE.search(clause)
+    match = THING_SOURCE.search(clause) or DOCUMENT_LISTING.search(clause)
     if match is None:
         return None
     thing = re.sub(r"^(?:the|their|its|his|her)\s+", "", match["thing"], flags=re.IGNORECASE)
     return Attribution("source", thing, how="explicit")
+
+
+def words_owner(clause, directory, known_short):
+    """
+    Whose words a speaker passes on: `quoting Hun Sen, said: “…”` and `In the
+    words of Hun Sen, “…”` are Hun Sen's; `repeated Chea Vichea's last words:`
+    are Chea Vichea's; `reminded Sam Rainsy of his promise:` are probably Sam
+    Rainsy's (“his” may be the one reminding), so read below the threshold.
+    """
+    match = QUOTING.search(clause) or OWNED_WORDS.search(clause)
+    unsure = False
+    if match is None:
+        match = REMINDED_OF.search(clause)
+        unsure = True
+    if match is None:
+        return None
+    owner = (
+        match.groupdict().get("owner") or match["words_of"]
+        if match.re is QUOTING
+        else match["owner"]
+    )
+    names = names_in(owner, directory, known_short)
+    if names and names[0][2] == len(owner.rstrip()):
+        return Attribution("name", names[0][0], how="subject" if unsure else "sentence")
+    kin = re.fullmatch(r"(?:his|her|their)\s+[a-z\-]+(?:\s+[a-z\-]+)?", owner.strip())
+    if kin:
+        # “his brother's last words”: someone the story may not name; never sure.
+        return Attribution("description", kin[0], how="subject")
+    return None
 
 
 def is_title(words, clause):

@@ -37,15 +37,20 @@ from .khmer_words import (
     NOT_AN_HONORIFIC_AFTER,
     ORGANIZATION_HEAD,
     ROLE_HEAD,
+    SOURCE_HEAD,
     SPEECH_VERBS,
     STOP,
     SURNAME_HOMOGRAPHS,
     alternatives,
     at_boundary,
     fold,
+    is_khmer_text,
 )
 
 HONORIFIC = re.compile(rf"(?:{alternatives(HONORIFIC_WORDS)})(?![\u17b6-\u17d3\u17dd])")
+# A pronoun taking up a name just written: “លី ក្វាន់យូរ គាត់…”.
+RESUMING = re.compile(r"(?<=[^\s] )(?:គាត់|នាង|លោកស្រី|អ្នកស្រី|លោក)(?![\u17b6-\u17d3\u17dd])")
+CLAUSE_OPENING = re.compile(r".*(?:^|[។៕៖:;!?»”\"(),]\s*)", re.DOTALL)
 KHMER_WORD = re.compile(f"{KHMER_RUN}+")
 LATIN_NAME = re.compile(r"[A-Z][\w'’\-]*(?:\s[A-Z][\w'’\-]*){0,2}")
 # Short honorifics that are also syllables of other words start a name only
@@ -64,8 +69,14 @@ ROLE_LEAD = re.compile(
 # Titles that may stand for an honorific before a name, or after one.
 TITLE_ANCHOR = re.compile(
     r"(?:អតីត)?(?:នាយករដ្ឋមន្ត្រី|ឧបនាយករដ្ឋមន្ត្រី|រដ្ឋមន្ត្រី|ប្រធានាធិបតី|ព្រះមហាក្សត្រ|ទណ្ឌិត|"
-    r"ឯកអគ្គរដ្ឋទូត|អភិបាលខេត្ត|អភិបាលរាជធានី|ព្រះរាជអាជ្ញា|ចៅក្រម|មេធាវី|ឧត្តមសេនីយ៍)"
+    r"ឯកអគ្គរដ្ឋទូត|អភិបាលខេត្ត|អភិបាលរាជធានី|ព្រះរាជអាជ្ញា|ចៅក្រម|មេធាវី|ឧត្តមសេនីយ៍|"
+    r"តារាចម្រៀង|តារាសម្តែង|កីឡាករ|កីឡាការិនី|អ្នកនិពន្ធ|គ្រូបង្វឹក)"
     rf"{KHMER_RUN}{{0,40}}(?= [^\s])"
+)
+
+# One word of title, digits included, between an honorific and a name.
+TITLE_WORD = re.compile(
+    rf" ?(?:{ROLE_HEAD.pattern})[\u1780-\u17d3\u17dd\u17e0-\u17e90-9]{{0,40}}(?= [^\s])"
 )
 
 
@@ -89,7 +100,25 @@ def prepare(paragraphs):
                 for between in range(index + 1, later + 1):
                     paragraphs[between] = opener + paragraphs[between]
             break
-    return paragraphs
+    return [_closed_unopened(text) for text in paragraphs]
+
+
+def _closed_unopened(text):
+    """
+    A paragraph whose first quote mark closes (“ឯកឧត្តម X៖ …»។”, “…”។” after
+    a quote paragraph) with the opener left out: opened after the colon
+    before the closer, or at the paragraph's start.
+    """
+    marks = re.search(r"[«»“”]", text)
+    if marks is None or marks[0] not in "»”" or not is_khmer_text(text):
+        return text
+    opener = {"»": "«", "”": "“"}[marks[0]]
+    unopened = text.count(marks[0]) - text.count(opener)
+    if unopened <= 0 or (marks[0] == "”" and unopened % 2 == 0):
+        return text  # Paired after all: ”…” is a Khmer way of quoting.
+    colon = ([None] + list(re.finditer(r"[៖:]\s*", text[: marks.start()])))[-1]
+    at = colon.end() if colon else len(text) - len(text.lstrip())
+    return text[:at] + opener + text[at:]
 
 
 def _left_open(text):
@@ -174,12 +203,27 @@ def _name_after(folded, index, known_short):
         if _name_part(following[0])[0] == "":
             return None
     end = start + len(first)
+    if start == index and not glued and first not in known_short and following is None:
+        return None  # “សម្តេចតេជោទុកពេល ៧២ម៉ោង”: a verb glued to the honorific, no name.
     if glued or first in known_short or following is None:
         return start, end
     second, _glued = _name_part(following[0])
     if second and len(second) <= 12:
         end = following.start() + len(second)
     return start, end
+
+
+def _name_after_title(folded, index, known_short):
+    """
+    ``(start, end)`` of a name after an honorific ending at ``index`` and a
+    title (“លោកនាយករដ្ឋមន្ត្រី ហ៊ុន សែន”, “សម្តេចតេជោ នាយឧត្តមសេនីយ៍… ហ៊ុន
+    សែន”), or ``None``; the title is then the role.
+    """
+    title = TITLE_ANCHOR.match(folded, index)
+    word = TITLE_WORD.match(folded, index)
+    if not title and word and not ORGANIZATION_HEAD.search(word[0], 2):
+        title = word  # Not “លោក ប្រធានក្រុមហ៊ុន ABC”: a company's name follows.
+    return title and _name_after(folded, title.end(), known_short)
 
 
 def honorifics_in(text):
@@ -201,8 +245,7 @@ def names_in(text, known_short=frozenset()):
             found.append((text[match.start() : span[1]], match.start(), span[1]))
             position = span[1]
             continue
-        title = TITLE_ANCHOR.match(folded, match.end())
-        span = title and _name_after(folded, title.end(), known)
+        span = _name_after_title(folded, match.end(), known)
         if span:
             # “លោកនាយករដ្ឋមន្ត្រី ហ៊ុន សែន”: the title is the role, the name follows.
             found.append((text[span[0] : span[1]], span[0], span[1]))
@@ -216,14 +259,56 @@ def names_in(text, known_short=frozenset()):
         # Without an honorific, a name after a title is two words: “នាយករដ្ឋមន្ត្រី ហ៊ុន ម៉ាណែត”.
         if span and not taken and " " in folded[span[0] : span[1]]:
             found.append((text[span[0] : span[1]], span[0], span[1]))
+    for start, end in _resumed_names(folded):
+        if not any(start < taken_end and taken_start < end for _n, taken_start, taken_end in found):
+            found.append((text[start:end], start, end))
     return sorted(found, key=lambda item: item[1])
+
+
+def _resumed_names(folded):
+    """
+    ``(start, end)`` of each name written without an honorific and picked up
+    by a pronoun right after it, at the start of a clause: “លី ក្វាន់យូរ
+    គាត់បាននិយាយ”, “Bui Hoai Son គាត់…”. Two or three words, none a small
+    word, a verb, a role or an organization.
+    """
+    spans = []
+    for pronoun in RESUMING.finditer(folded):
+        if HONORIFIC.match(folded, pronoun.start()) and _name_after(
+            folded, HONORIFIC.match(folded, pronoun.start()).end(), set()
+        ):
+            continue  # “… លោក សុខ ដារ៉ា”: an honorific before another name.
+        before = folded[: pronoun.start()].rstrip(" ")
+        opening = CLAUSE_OPENING.search(before)
+        start = opening.end() if opening else 0
+        words = before[start:].split(" ")
+        if 2 <= len(words) <= 3 and (
+            LATIN_NAME.fullmatch(before[start:]) or all(map(_plain_name_word, words))
+        ):
+            spans.append((start, len(before)))
+    return spans
+
+
+def _plain_name_word(word):
+    return (
+        bool(KHMER_WORD.fullmatch(word))
+        and len(word) <= 12
+        and _name_part(word) == (word, False)
+        and not SOURCE_HEAD.match(word)
+        and not HONORIFIC.match(word)
+    )
 
 
 def bare_honorific(text, index):
     """The honorific at ``index`` of ``text`` if no name follows it (“លោកបន្តថា”), else ""."""
     folded = fold(text)
     match = HONORIFIC.match(folded, index)
-    if match and _honorific_here(folded, match) and _name_after(folded, match.end(), set()) is None:
+    if (
+        match
+        and _honorific_here(folded, match)
+        and _name_after(folded, match.end(), set()) is None
+        and _name_after_title(folded, match.end(), set()) is None
+    ):
         return text[index : match.end()]
     return ""
 

@@ -22,12 +22,14 @@ from .confidence import (
     DEFINITE_DESCRIPTION,
     DESCRIBED_SOURCE,
     GROUP_PRONOUN,
+    INTRODUCED_BEFORE,
     NO_SPEAKER,
     PRONOUN,
     PRONOUN_NOT_SALIENT,
     TITLE,
 )
 from .entities import GROUP, PERSON, SOURCE, Entity
+from .khmer_speech import is_headline
 from .khmer_words import (
     FEMALE_WORDS,
     GROUP_MARK,
@@ -37,10 +39,13 @@ from .khmer_words import (
     ORGANIZATION_HEAD,
     PLAIN_HONORIFICS,
     PRONOUNS,
+    ROLE_HEAD,
     SOURCE_HEAD,
     fold,
+    name_key,
 )
 
+HEADLINE_SPEAKER = re.compile(r"\s*([^៖:«“\"]{2,40}?)\s*[៖:]\s*[«“\"]")
 RANKS = frozenset(word for word in HONORIFIC_WORDS if word not in PLAIN_HONORIFICS)
 DEMONSTRATIVE = re.compile(r"\s*(?:រូប|ម្នាក់)?\s*(?:នេះ|នោះ|ដដែល|ខាងលើ)$")
 
@@ -179,3 +184,61 @@ def _described(cast, written):
     )
     cast.entities.append(entity)
     return entity, DESCRIBED_SOURCE, ""
+
+
+def echoes(findings, cast, paragraphs):
+    """
+    ``findings`` with those of the story's title-like opening paragraphs
+    (``khmer_speech.is_headline``) read again, below the threshold: words
+    quoted there (“«បទពិសោធន៍» មិនមែនជាភស្តុតាង”) are whoever the story later
+    quotes saying them, or a term, and go; a speaker described there
+    (“ភរិយានៃមន្ត្រីទូត…”) is the one person the story names with that role.
+    """
+    kept = []
+    for finding in findings:
+        if finding.how == "echo":
+            words = fold(finding.text).strip()
+            said = [
+                other
+                for other in findings
+                if other.how != "echo" and other.entity is not None and words in fold(other.text)
+            ]
+            if not said:
+                continue
+            finding.entity, finding.how = said[0].entity, "quoted again"
+            finding.confidence = min(said[0].confidence, INTRODUCED_BEFORE)
+        elif is_headline(finding.paragraph, paragraphs[finding.paragraph - 1]):
+            text = paragraphs[finding.paragraph - 1]
+            named = _named_with_role(cast, finding.entity) or _headline_name(cast, finding, text)
+            if named is not None:
+                finding.entity, finding.how, finding.note = named, "quoted again", ""
+                finding.confidence = min(finding.confidence, INTRODUCED_BEFORE)
+        kept.append(finding)
+    return kept
+
+
+def _named_with_role(cast, entity):
+    """The one person named in the story whose role starts as ``entity``'s description does."""
+    if entity is None or entity.name or not entity.is_person:
+        return None
+    head = ROLE_HEAD.match(fold(entity.description))
+    named = [
+        other
+        for other in cast.entities
+        if head and other.name and other.is_person and fold(other.role).startswith(head[0])
+    ]
+    return named[0] if len(named) == 1 else None
+
+
+def _headline_name(cast, finding, text):
+    """The person the story names as a title's “អ៊ុង សានស៊ូជី៖ «…»” does, without an honorific."""
+    written = HEADLINE_SPEAKER.match(text)
+    if finding.entity is not None or written is None:
+        return None
+    key = name_key(written[1])
+    named = [
+        entity
+        for entity in cast.entities
+        if entity.name and entity.is_person and key.endswith(name_key(entity.name))
+    ]
+    return named[0] if len(named) == 1 else None

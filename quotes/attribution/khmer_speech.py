@@ -14,6 +14,7 @@ included, leaving out those spoken to or of (after ``ប្រាប់``, ``រ
 import re
 
 from .khmer import (
+    HONORIFIC,
     PARTICLE_BEFORE,
     bare_honorific,
     honorifics_in,
@@ -30,8 +31,10 @@ from .khmer_words import (
     ROLE_HEAD,
     SOURCE_HEAD,
     SPEECH_VERB,
+    WORK_HEAD,
     at_boundary,
     fold,
+    is_khmer_text,
 )
 from .spans import ANY_PLACEHOLDER
 from .speakers import Attribution
@@ -43,10 +46,16 @@ OBJECT_BEFORE = re.compile(
     r"(?:ប្រាប់|ជាមួយ|របស់|នៃ|ដល់|ចំពោះ|អំពី|ពី|ឱ្យ|ទៅកាន់|ទៅ|សួរ|ហៅ|ជួប|ចោទ|ប្តឹង|ប្រឆាំង|ថា)\s*$"
 )
 AFTER_SOURCE = re.compile(
-    r"\s*[,៖។]?\s*(?:នេះ|នោះ)?\s*(?:គឺ)?\s*(?:បើ\s*តាម|តាម|ជា)\s*"
+    r"\s*[,៖។]?\s*(?:ទាំង)?(?:នេះ|នោះ)?\s*(?:គឺ)?\s*(?:បើ\s*តាម|តាម|ជា)\s*"
     r"(?:ការ[\u1780-\u17d3]{0,12}?|សម្តី|សំដី|ពាក្យ|ប្រសាសន៍|សម្តែង)?\s*(?:របស់)?\s*"
 )
-DESCRIPTION_END = re.compile(r"\s*(?:បាន|ក៏|កាលពី|នៅថ្ងៃ|ដើម្បី|ហើយ)|\s{2}")
+DESCRIPTION_END = re.compile(r"\s*(?:បាន|ក៏|កាលពី|នៅថ្ងៃ|ដើម្បី|ហើយ)|\s+(?:មាន|សូម)|\s{2}")
+WORK_LEAD = re.compile(r"(?:នៅ)?(?:ក្នុង|តាមរយៈ|តាម|ពី|នៃ)")
+DEFINITE = re.compile(rf"(?:{ROLE_HEAD.pattern})\S{{0,30}}?(?:រូប|ម្នាក់)(?:នេះ|នោះ)$")
+ALL_LEAD = re.compile(r"ទាំង")
+THERE_LEAD = re.compile(r"(?:ក្រោយ(?:ពេល)?|ខណៈ)?មាន")
+WORK_OF = re.compile(r"(?:នៃ|ក្នុង|របស់|ពី)\s*$")
+WORK_END = re.compile(r"\s*(?:ដែល|បាន|ក៏|កាលពី|នៅថ្ងៃ|នៅឆ្នាំ|ហើយ)|[,។៖:;()]|\s{2}")
 ACCORDING_TO = re.compile(
     r"(?:យោង|បើ)\s*តាម(?:ការ[\u1780-\u17d3]{0,12}?)?(?:របស់)?\s*(?=\S[^៖:,]{0,40}[៖:,]?\s*$)"
 )
@@ -54,7 +63,9 @@ GLUED_DESCRIPTION = re.compile(
     rf"(?:ដែល|ខណៈ|ពេល|ថា|របស់|នៃ)(?=(?:{ROLE_HEAD.pattern}|{ORGANIZATION_HEAD.pattern}|{SOURCE_HEAD.pattern}))"
 )
 # Words that name the quoted words rather than quote someone: a title, a name, a term.
-NAMING = re.compile(r"(?:ចំណងជើង|ឈ្មោះ|ស្លាកសញ្ញា|ពាក្យស្លោក|គេហៅ|ហៅកាត់)\s*(?:ថា)?\s*(?:ជា)?\s*$")
+NAMING = re.compile(
+    r"(?:ចំណងជើង|ឈ្មោះ|ស្លាកសញ្ញា|ពាក្យស្លោក|គេហៅ|ហៅកាត់|ដែលហៅ|ហៅ)\s*(?:ថា)?\s*(?:ជា)?\s*$"
+)
 INTRODUCES = re.compile(r"(?:ថា|ថាជា|៖|:|ដូច្នេះ|ដូចតទៅ|បែបនេះ|យ៉ាងដូច្នេះ)\s*[៖:]?\s*$")
 
 
@@ -73,18 +84,24 @@ def _references(text, known_short):
     """The people ``text`` names or refers to, as ``(start, Attribution)``."""
     folded = fold(text)
     found = []
+    names = [(start, end) for _name, start, end in names_in(text, known_short)]
     for name, start, end in names_in(text, known_short):
         role = role_after(text, end) or role_before(text, start)
         found.append((start, Attribution("name", name, role=role)))
+
+    def resumes_a_name(index):
+        # “លី ក្វាន់យូរ គាត់បាននិយាយ”: the pronoun takes up the name before it.
+        return any(end <= index and not folded[end:index].strip() for _start, end in names)
+
     for match in honorifics_in(text):
         written = bare_honorific(text, match.start())
-        if written:
+        if written and not resumes_a_name(match.start()):
             found.append((match.start(), Attribution("pronoun", written)))
-    names = [(start, end) for _name, start, end in names_in(text, known_short)]
     for match in PRONOUN.finditer(folded):
         before = folded[: match.start()]
         if (
             at_boundary(folded, match.end())
+            and not resumes_a_name(match.start())
             and not any(start <= match.start() < end for start, end in names)
             and not any(start == match.start() for start, _ in found)
             and (not re.search(KHMER_RUN + "$", before) or PARTICLE_BEFORE.search(before))
@@ -97,15 +114,23 @@ def _description(clause):
     """An unnamed source, a group or an organization the clause ends with, or ``None``."""
     folded = fold(clause)
     glued = ([None] + list(GLUED_DESCRIPTION.finditer(folded.rstrip())))[-1]
-    if glued and not re.match(r"\S*\s", folded.rstrip()[glued.end() :]):
+    word = folded.rfind(" ", 0, glued.start()) + 1 if glued else 0
+    if (
+        glued
+        and not re.match(r"\S*\s", folded.rstrip()[glued.end() :])
+        and not any(ROLE_HEAD.match(earlier) or _lead(earlier) for earlier in folded[:word].split())
+        # “ភរិយានៃមន្ត្រីទូត”: the wife of the diplomat is the one described.
+        and not ROLE_HEAD.match(folded, word)
+    ):
         # “ក្នុងពេលដែលទីក្រុងមូស្គូ”, “ការផ្សាយរបស់វិទ្យុអាស៊ីសេរី”: the source
         # after a conjunction or a possessive, in one word.
         clause, folded = clause[glued.end() :], folded[glued.end() :]
     offset = 0
     for word in folded.split(" "):
+        lead = _lead(word)
         head = ROLE_HEAD.match(word) or ORGANIZATION_HEAD.match(word) or SOURCE_HEAD.match(word)
-        if head or GROUP_MARK.match(word):
-            description = clause[offset:]
+        if head or lead or GROUP_MARK.match(word):
+            description = clause[offset + lead :]
             # A clause about what they did is not part of who they are.
             verb = DESCRIPTION_END.search(fold(description), 1)
             description = description[: verb.start() if verb else None].strip()
@@ -113,6 +138,37 @@ def _description(clause):
                 return Attribution("description", description)
             return None
         offset += len(word) + 1
+    return None
+
+
+def _lead(word):
+    """
+    How much of ``word`` goes before the description it starts: “ក្នុង” in
+    “ក្នុងបទចម្រៀង …” (a work), “ទាំង” in “ទាំងនាយទាហាន …” (all the …),
+    “ក្រោយមាន” in “ក្រោយមានបណ្តាញសារព័ត៌មាន …” (after … there were).
+    """
+    for lead, heads in (
+        (WORK_LEAD, (WORK_HEAD,)),
+        (ALL_LEAD, (ROLE_HEAD,)),
+        (THERE_LEAD, (ROLE_HEAD, ORGANIZATION_HEAD, SOURCE_HEAD)),
+    ):
+        match = lead.match(word)
+        if match and any(head.match(word, match.end()) for head in heads):
+            return match.end()
+    return 0
+
+
+def _work(text):
+    """
+    The work named in “«…»។ នោះគឺជាឃ្លាមួយនៃភាពយន្ត …” (a line of a film, a
+    song, a book): the words are the work's, as a source.
+    """
+    folded = fold(text)
+    for match in WORK_HEAD.finditer(folded):
+        if at_boundary(folded, match.start()) and WORK_OF.search(folded[: match.start()]):
+            end = WORK_END.search(folded, match.end())
+            work = text[match.start() : end.start() if end else None].strip()
+            return Attribution("description", work, how="sentence")
     return None
 
 
@@ -131,6 +187,10 @@ def speaker_before(text, known_short):
     ]
     if references:
         return references[-1]
+    definite = DEFINITE.search(fold(clause).rstrip())
+    if definite and at_boundary(fold(clause), definite.start()):
+        # “…មតិរិះគន់តារាចម្រៀងរូបនេះបាន…”: this singer, glued to the words before.
+        return Attribution("description", clause[definite.start() : definite.end()])
     return _description(clause)
 
 
@@ -141,9 +201,18 @@ def _after(after, known_short, another_quote):
     if source and re.search(r"តាម|ជា", source[0]):
         rest = after[source.end() :]
         references = _references(rest, known_short)
-        if references and references[0][0] <= 30:
-            return references[0][1]
-        return _description(rest[:80].split("។")[0])
+        lead = fold(rest[: references[0][0]]).strip() if references else ""
+        # Near, after an honorific and its titles (“របស់សម្តេចតេជោ នាយឧត្តមសេនីយ៍…
+        # ហ៊ុន សែន”), or whose the words are (“… ក្នុងលិខិតមួយ របស់លោក X”).
+        if references and "។" not in lead:
+            whose = len(lead) <= 100 and re.search(r"របស់\s*$", lead)
+            found = references[0][1]
+            if len(lead) > 30 and not HONORIFIC.search(lead[:30]) and whose:
+                found.how = "these"  # Whose the words are, said far from them.
+            if len(lead) <= 30 or HONORIFIC.search(lead[:30]) or whose:
+                return found
+        work = _work(rest.split("។")[0][:120])
+        return work or _description(rest[:80].split("។")[0])
     verbs = [verb for verb in speech_verbs(folded) if verb.start() <= 150]
     if not verbs or not re.match(r"\s*[^\s\u17d4-\u17da]", folded):
         return None
@@ -199,6 +268,9 @@ def attribution_for(sentence, start, end, directory, known_short):
     found = _after(after, known_short, another_quote=len(after) < len(following))
     if found:
         return found
+    found = _these(sentence, start, known_short)
+    if found:
+        return found
     # A partial quote: the speaker of a speech verb elsewhere in its sentence.
     plain = ANY_PLACEHOLDER.sub(lambda match: " " * len(match[0]), sentence)
     for verb in sorted(speech_verbs(fold(plain)), key=lambda verb: abs(verb.start() - start)):
@@ -206,6 +278,36 @@ def attribution_for(sentence, start, end, directory, known_short):
         if found:
             found.how = "sentence"
             return found
+    return _doer(clause, known_short)
+
+
+def _these(sentence, start, known_short):
+    """
+    Several short quotes in a sentence the next one gives away as someone's
+    (“…«ពាល» និង«ថោកទាប»។ ទាំងនេះ ជាអ្វីដែល… របស់លោក X”): theirs, a guess.
+    """
+    tail = ANY_PLACEHOLDER.split(sentence[start:])[-1]
+    if not re.match(r"\s*។\s*ទាំង(?:នេះ|នោះ)", fold(tail)):
+        return None
+    found = _after(tail, known_short, another_quote=False)
+    if found:
+        found.how = "these"
+    return found
+
+
+def _doer(clause, known_short):
+    """
+    The organization or work a clause without a speech verb is about, its
+    quote theirs when nobody in it is a person: “គណបក្ស X បានបង្កើត«…»”. A
+    guess (``how`` “subject”), and a few words in quotes stay a term.
+    """
+    if not clause.strip() or _references(clause, known_short):
+        return None
+    found = _description(clause)
+    folded = fold(found.text) if found else ""
+    if found and (ORGANIZATION_HEAD.match(folded) or SOURCE_HEAD.match(folded)):
+        found.how = "subject"
+        return found
     return None
 
 
@@ -227,11 +329,21 @@ def subject_of_sentence(sentence, directory, known_short):
     return None
 
 
-def is_scare_quote(words, sentence):
+def is_scare_quote(words, sentence, before=""):
     """
     A few Khmer words in «» inside a sentence that says nobody says them: a
-    name or a term, not a quote. A quote opening its sentence is a quote.
+    name or a term, not a quote. A quote opening its sentence, or introduced
+    by ``ថា`` or ``៖`` (“X៖ «…»”) and not named by them, is a quote.
     """
     words = words.strip()
     opens = re.match(r"[\s\u17d4-\u17da]*\x00", sentence)
-    return not opens and len(words) <= 25 and not re.search(r"[។៕!?]$", words)
+    introducer = None if NAMING.search(fold(before)) else INTRODUCES.search(fold(before))
+    after = ANY_PLACEHOLDER.sub("", sentence[len(before) :], count=1).strip(" ។៕!?")
+    # Not “អត្ថាធិប្បាយ៖ «…» មិនមែន…”: a section's label, then a term.
+    introduced = introducer and not (introducer[0].strip() in "៖:" and after)
+    return not opens and not introduced and len(words) <= 25 and not re.search(r"[។៕!?]$", words)
+
+
+def is_headline(number, text):
+    """Whether Khmer paragraph ``number`` reads as a title or a subheading: no full stop."""
+    return number <= 2 and is_khmer_text(text) and not re.search(r"[។៕]", text)

@@ -25,7 +25,13 @@ MARKS = re.compile(r"[\u17b6-\u17d3\u17dd]")
 def fold(text):
     """``text`` with one spelling of each variant, character for character."""
     text = re.sub("(?<=\u17d2)\u178a", "\u178f", text)  # ្ដ → ្ត
+    text = text.replace("\u17d2\u179a\u17d2\u178f", "\u17d2\u178f\u17d2\u179a")  # ្រ្ត → ្ត្រ
     return text.replace("\u17b2", "\u17b1").replace("អោយ", "ឱ្យ")  # ឲ → ឱ, អោយ → ឱ្យ
+
+
+def name_key(name):
+    """A name as compared with another: one spelling, no silent final subscript (ឥសាន្ដ, ឥសាន)."""
+    return re.sub(rf"{COENG}[\u1780-\u17a2](?=\s|$)", "", fold(name)).casefold()
 
 
 def is_khmer_text(text):
@@ -58,11 +64,15 @@ SPEECH_VERBS = _words(
     បរិយាយ ពិពណ៌នា រអ៊ូ តប ហៅ ចាត់ទុក ចោទប្រកាន់ ចោទ
     អត្ថាធិប្បាយ បញ្ចេញយោបល់ ផ្តល់យោបល់ ផ្តល់បទសម្ភាសន៍ ឆ្លើយសំណួរ សរសេរប្រាប់
     បដិសេធ ត្អូញត្អែរ សួរ បង្ហើប បញ្ចេញមតិ ពោល ណែនាំ រំលឹក ទទូច សារភាព
-    បង្ហោះ យល់ឃើញ ជឿជាក់ រិះគន់ សម្តែង ឧទ្ទេស
+    បង្ហោះ យល់ឃើញ ជឿជាក់ រិះគន់ សម្តែង ឧទ្ទេស បោះពាក្យ ពិភាក្សា មើលឃើញ ឆ្លើយតប
+    ប្តេជ្ញា សន្យា ទាមទារ ស្នើ ថ្កោលទោស គំរាម កត់សម្គាល់ បកស្រាយ ដាស់តឿន ផ្ញើសារ សរសើរ
+    ផ្សព្វផ្សាយ
     """
 )
+# Verbs of thinking, short words inside many others, are speech only before ថា.
+THINKING = r"(?:គិត|យល់|ជឿ|សង្ឃឹម)(?=\s*ថា)"
 # “let … know”: ឱ្យដឹង, ឱ្យអ្នកសារព័ត៌មានដឹង.
-SPEECH_VERB = re.compile(rf"(?:{alternatives(SPEECH_VERBS)}|ឱ្យ{KHMER_RUN}{{0,30}}?ដឹង)")
+SPEECH_VERB = re.compile(rf"(?:{alternatives(SPEECH_VERBS)}|{THINKING}|ឱ្យ{KHMER_RUN}{{0,30}}?ដឹង)")
 # Auxiliaries between a speaker and the verb: “បាន”, “ក៏បាន”, “នៅតែ”.
 AUXILIARIES = re.compile(
     r"(?:\s*(?:ដែល|ក៏|បាន|នៅតែ|ធ្លាប់|ត្រូវ|ហើយ|ផងដែរ|ដែរ|ទៀត|វិញ|ផ្ទាល់|នាំគ្នា|រួមគ្នា|ព្រមគ្នា))+\s*$"
@@ -80,6 +90,8 @@ ROLE_HEADS = _words(
     នាយឧត្តមសេនីយ៍ ឧត្តមសេនីយ៍ វរសេនីយ៍ អាជីវករ ឈ្មួញ សកម្មជន មេដឹកនាំ ភរិយា ស្វាមី
     ម្តាយ ឪពុក កូនប្រុស កូនស្រី បងប្រុស បងស្រី ប្អូនប្រុស ប្អូនស្រី ក្មួយ ចៅ ប្រពន្ធ ប្តី
     ស្ត្រី បុរស នារី យុវជន យុវតី ក្មេង អ្នកភូមិ សាក្សី វាគ្មិន ព្រះមហាក្សត្រ
+    នាយទាហាន ពលទាហាន ទាហាន គ្រូបង្វឹក គ្រូបង្គោល កីឡាករ កីឡាការិនី ប្រមុខ
+    តារាចម្រៀង តារាសម្តែង តារា អ្នកចម្រៀង អ្នកនិពន្ធ
     """
 )
 ROLE_HEAD = re.compile(alternatives(ROLE_HEADS))
@@ -91,15 +103,20 @@ ORGANIZATION_HEADS = _words(
     រដ្ឋសភា ព្រឹទ្ធសភា រដ្ឋាភិបាល គណៈកម្មាធិការ គណៈកម្មការ សាកលវិទ្យាល័យ វិទ្យាស្ថាន
     មជ្ឈមណ្ឌល ក្រុមប្រឹក្សា ធនាគារ សម្ព័ន្ធ បណ្តាញ អាជ្ញាធរ ការិយាល័យ អង្គភាព សហគមន៍
     វិទ្យុ ទូរទស្សន៍ កាសែត ក្រុមការងារ អគ្គលេខាធិការដ្ឋាន ទីភ្នាក់ងារ ស្ថានទូត
+    កងទ័ព កងពល កងកម្លាំង កងរាជអាវុធហត្ថ ក្រុមបាល់ទាត់ សារព័ត៌មាន បណ្តាញសារព័ត៌មាន
     """
 )
 ORGANIZATION_HEAD = re.compile(alternatives(ORGANIZATION_HEADS))
+# Works whose words are quoted: a line of a film, a song, a book.
+WORK_HEADS = _words("ខ្សែភាពយន្ត ភាពយន្ត បទចម្រៀង ចម្រៀង សៀវភៅ កំណាព្យ ស្នាដៃ")
+WORK_HEAD = re.compile(alternatives(WORK_HEADS))
 # Publications and documents quoted as such.
 SOURCE_HEADS = _words(
     """
     សេចក្តីថ្លែងការណ៍ របាយការណ៍ លិខិត សារាចរ សេចក្តីប្រកាស សេចក្តីជូនដំណឹង
     សេចក្តីសម្រេច ដីកា សាលក្រម គេហទំព័រ ប្រកាស ពាក្យបណ្តឹង ទីក្រុង ប្រទេស វិមាន សេតវិមាន
     """
+    + " ".join(WORK_HEADS)
 )
 SOURCE_HEAD = re.compile(alternatives(SOURCE_HEADS))
 GROUP_MARK = re.compile(r"^(?:ក្រុម|ពួក|បណ្តា|អ្នកទាំង|ពលរដ្ឋទាំង)")

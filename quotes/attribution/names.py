@@ -18,7 +18,7 @@ LATIN_WORD = r"(?:[A-Z]\.(?:\s?[A-Z]\.)+|[A-Z][A-Za-z\u00c0-\u024f'’\-]*\.?)"
 KHMER_WORD = r"[\u1780-\u17ff\u19e0-\u19ff]+"
 # Words of a name are one space apart: a quote taken out of “Sonando “…” Adams”
 # leaves several spaces, and two names.
-NAME = rf"(?:{LATIN_WORD}(?:\s{LATIN_WORD}){{0,5}}|{KHMER_WORD}(?:\s{KHMER_WORD}){{0,3}})"
+NAME = rf"(?:{LATIN_WORD}(?:\s{LATIN_WORD}){{0,8}}|{KHMER_WORD}(?:\s{KHMER_WORD}){{0,3}})"
 NAME_RE = re.compile(NAME)
 
 
@@ -74,13 +74,20 @@ TITLE_WORDS = _word_set(
     Speaker Lawmaker Deputy King Queen Prince Princess Officer Chairperson Attorney
     Lawyer Councillor Councilor Tycoon Monk Activist Researcher Campaigner Senior
     Coordinator Manager Advocate Analyst Editor Founder Executive Representative Head
-    Leader Adviser Advisor Consultant Investigator Official Inspector CEO
+    Leader Adviser Advisor Consultant Investigator Official Inspector CEO Prefect Vicar
+    Villager Resident Farmer Vendor Teacher Student Worker Fisherman Priest Pastor Nun
+    Brigadier Sergeant Sgt Admiral Marshal Corporal Cpl
     """
 )
 TITLE_OF = re.compile(r"\b(?:" + "|".join(sorted(TITLE_WORDS)) + r")\s+(?:of|for)\s+(?:the\s+)?$")
 # Cambodian family names that are also English words: “So Chan Heng” is a
-# three-word name, not “So” starting a sentence.
-FAMILY_NAMES_LIKE_WORDS = _word_set("So")
+# three-word name, not “So” starting a sentence; “In Thou” only with a role.
+FAMILY_NAMES_LIKE_WORDS = _word_set("So In On")
+# “In Thou, one of the four defendants, said”: a two-word name with a person's role.
+PERSON_APPOSITIVE = re.compile(
+    r",\s*(?:\d{1,3},\s*)?(?:one\s+of|an?|the)\s+[a-z][^,\x00]{2,80},\s*"
+    r"(?:(?:\w+\s+){0,2}(?:said|says|told|added)\b|$)"
+)
 INSIDE_ORGANIZATION = re.compile(
     r"(?:\b[Tt]he|\b(?:" + "|".join(sorted(NOT_PERSON_WORDS)) + r")\s+(?:of|for|on))\s+$"
 )
@@ -94,12 +101,14 @@ PERSON_LIKE = re.compile(
 )
 
 
-def _is_person_name(name, directory, known_short):
-    """Whether ``name`` (its honorific apart) reads as a person's name."""
+def _is_person_name(name, directory, known_short, *, honorific=""):
+    """Whether ``name`` (its ``honorific`` apart) reads as a person's name."""
     words = name.split()
     if not words or len(words) > 4:
         return False
-    if words[0] in FUNCTION_WORDS and not (len(words) == 3 and words[0] in FAMILY_NAMES_LIKE_WORDS):
+    # “Dr. Or Vandine”: after an honorific, a family name may look like a small word.
+    family = len(words) > 1 and (words[0] in FAMILY_NAMES_LIKE_WORDS or bool(honorific))
+    if words[0] in FUNCTION_WORDS and not family:
         return False
     if any(word.rstrip(".").strip("'’") in NOT_PERSON_WORDS for word in words):
         return False
@@ -111,6 +120,27 @@ def _is_person_name(name, directory, known_short):
             or bool(re.fullmatch(KHMER_WORD, word))
         )
     return True
+
+
+# A headline in title case: every long word capitalised, no sentence end.
+HEADLINE = re.compile(
+    r"(?:[A-Z][^\s]*|[a-z]{1,3}|[\d\W]+)(?:\s+(?:[A-Z][^\s]*|[a-z]{1,3}|[\d\W]+)){3,}(?<![.?!:;,])"
+)
+
+
+def _starts_honorific(words, index):
+    """Whether ``words[index]`` opens an honorific that the word before it does not belong to."""
+    honorific, _name = split_honorific(" ".join(words[index:]))
+    return bool(honorific) and not split_honorific(" ".join(words[index - 1 :]))[0]
+
+
+def _named_after_title(word, titled):
+    """“Gen Prayuth”, “Sister Chantal”: one word after a title or honorific is a name."""
+    return bool(
+        titled
+        and re.fullmatch(r"[A-Z][a-z\u00c0-\u024f\-]+", word)
+        and word not in FUNCTION_WORDS | NOT_PERSON_WORDS
+    )
 
 
 def names_in(text, directory, known_short):
@@ -136,11 +166,21 @@ def names_in(text, directory, known_short):
             # “Minister of Information Neth Pheaktra”: the ministry ends the title.
             while len(words) > 2 and words[0].rstrip(".") in NOT_PERSON_WORDS:
                 words.pop(0)
-        kept = len(words) == 3 and words[0] in FAMILY_NAMES_LIKE_WORDS
+        kept = (len(words) == 3 and words[0] in FAMILY_NAMES_LIKE_WORDS) or (
+            len(words) == 2
+            and words[0] in FAMILY_NAMES_LIKE_WORDS
+            and PERSON_APPOSITIVE.match(text[end:])
+        )
         while words and words[0] in FUNCTION_WORDS and not kept:
             words.pop(0)
+        # “Apostolic Prefect Msgr. Pierre Suon Hangly”: the name starts at its honorific.
+        inner = next(
+            (index for index in range(1, len(words)) if _starts_honorific(words, index)), 0
+        )
+        words = words[inner:]
         titles = [index for index, word in enumerate(words) if word.rstrip(".") in TITLE_WORDS]
-        if titles and titles[-1] < len(words) - 1:
+        titled = bool(titles and titles[-1] < len(words) - 1)
+        if titled:
             # “Prime Minister Hun Manet”: the title is a role, not the name.
             words = words[titles[-1] + 1 :]
         candidate = " ".join(words)
@@ -151,7 +191,9 @@ def names_in(text, directory, known_short):
             # “the Land Alliance”, “Ministry of Natural Resources”: not people.
             continue
         honorific, bare = split_honorific(candidate)
-        if bare and _is_person_name(bare, directory, known_short):
+        if _named_after_title(bare, titled or honorific) or (
+            bare and _is_person_name(bare, directory, known_short, honorific=honorific)
+        ):
             found.append((candidate, start, end))
     return found
 

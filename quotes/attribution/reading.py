@@ -10,7 +10,7 @@ import re
 from . import credits, khmer, khmer_speech, speakers
 from .entities import Entity
 from .khmer_words import is_khmer_text
-from .names import PERSON_LIKE, names_in, only_function_words
+from .names import HEADLINE, PERSON_LIKE, names_in, only_function_words
 from .roles import appositive_role, role_in_front
 from .spans import ANY_PLACEHOLDER, PLACEHOLDER, clean_quote, find_quote_spans, split_sentences
 from .speakers import Attribution
@@ -27,6 +27,9 @@ class QuoteSpan:
     # A speech verb right after the quote whose subject was not read (“…,”
     # Thai PM X said.): the quote is not the paragraph's last speaker's.
     credit_unread: bool = False
+    # A few words quoted in a title-like opening paragraph: a quote only if
+    # the story quotes them again (``khmer_referents.echoes``).
+    echo: bool = False
 
 
 @dataclasses.dataclass
@@ -69,18 +72,20 @@ REPORTED_BEFORE_COLON = re.compile(
     r"\b(?:said|says|added|claimed|explained|noted)\s+(?:that\s+)?[^:\x00.]*?"
     r"\b(?:had|has|have|was|were|is|would|will)\b[^:\x00.]*:\s*$"
 )
+LETTERS = re.compile(r"[A-Za-z\u1780-\u17d3]")
 UNREAD_CREDIT = re.compile(r"\s*,?\s*[^\x00.;]{1,60}?\b(?:said|says|added|told|wrote)\b")
 
 
-def _is_scare_quote(span, sentence):
+def _is_scare_quote(span, sentence, before=""):
     """
     A few words in quotes that nobody is said to say are a name or a term
     (the so-called “Green Belt”), not a quote.
     """
-    if span.attribution is not None or not span.closed:
+    # A quote given to whoever the sentence is about may still be a term.
+    if (span.attribution is not None and span.attribution.how != "subject") or not span.closed:
         return False
     if is_khmer_text(span.words):
-        return khmer_speech.is_scare_quote(span.words, sentence)
+        return khmer_speech.is_scare_quote(span.words, sentence, before)
     return len(span.words.split()) <= 3 and not re.search(r"[.?!,]$", span.words.strip())
 
 
@@ -88,13 +93,19 @@ def read_paragraph(number, text, directory, known_short):
     """The quotes, sentence subjects and names of one paragraph, in reading order."""
     frame, spans = find_quote_spans(text)
     paragraph = Paragraph(number, starts_with_quote=frame.startswith("\x00"))
+    if HEADLINE.fullmatch(text.strip()):
+        # “Protests Greet Hun Manet in US”: where a name starts is unreadable.
+        return paragraph
     paragraph.opens_quote = bool(re.search(r"(?:[:៖]|ថា)\s*$", frame)) and not (
         REPORTED_BEFORE_COLON.search(frame)
     )
     for index, (offset, sentence) in enumerate(split_sentences(frame, spans)):
         placeholders = list(PLACEHOLDER.finditer(sentence))
         # Khmer sentences are read by the Khmer rules.
-        rules = khmer_speech if is_khmer_text(ANY_PLACEHOLDER.sub("", sentence)) else speakers
+        bare = ANY_PLACEHOLDER.sub("", sentence)
+        # A sentence of no letters (“«…»។”) is read in its paragraph's language.
+        khmer_sentence = is_khmer_text(bare if LETTERS.search(bare) else text)
+        rules = khmer_speech if khmer_sentence else speakers
         attributed = set()
         # Who the sentence is about, if anyone: others it names are not.
         about = None
@@ -104,7 +115,10 @@ def read_paragraph(number, text, directory, known_short):
             clause = ANY_PLACEHOLDER.split(sentence[: match.start()])[-1]
             if rules is speakers and credits.is_title(words, clause):
                 continue  # A headline or a forum's name: nobody's words.
-            thing = rules is speakers and credits.thing_source(clause, about)
+            thing = rules is speakers and (
+                credits.thing_source(clause, about)
+                or credits.words_owner(clause, directory, known_short)
+            )
             span.attribution = thing or rules.attribution_for(
                 sentence, match.start(), match.end(), directory, known_short
             )
@@ -119,7 +133,10 @@ def read_paragraph(number, text, directory, known_short):
             if span.attribution:
                 attributed.add(span.attribution.text)
                 about = span.attribution
-            if span.text and not _is_scare_quote(span, sentence):
+            if span.text and not _is_scare_quote(span, sentence, clause):
+                paragraph.events.append(Event(offset + match.start(), "quote", span, index))
+            elif span.text and rules is khmer_speech and khmer_speech.is_headline(number, text):
+                span.echo, span.attribution = True, None
                 paragraph.events.append(Event(offset + match.start(), "quote", span, index))
         if placeholders and placeholders[0].start() > 0:
             # “Hun Sen said he was glad … he had called the reporter “insolent.””:
@@ -137,7 +154,12 @@ def read_paragraph(number, text, directory, known_short):
                 attributed.add(subject.text)
                 about = subject
         plain = ANY_PLACEHOLDER.sub(lambda match: " " * len(match[0]), sentence)
-        for name, start, end in names_in(plain, directory, known_short):
+        named = (
+            khmer.names_in(plain, known_short)
+            if rules is khmer_speech
+            else names_in(plain, directory, known_short)
+        )
+        for name, start, end in named:
             if name in attributed:
                 continue
             rest = sentence[end:]

@@ -21,6 +21,17 @@ APPOSITIVE = re.compile(
     r"|\s*[—–]\s*([^—–\x00]+?)\s*[—–]|\s+--?\s+([^\x00]+?)\s+--?\s)"
 )
 
+# “Am Sam Ath of Licadho”, “Sath Sophal of government-owned Agence Khmer Press”.
+OF_ORGANIZATION = re.compile(
+    r"\s+of\s+((?:(?:the|[a-z]+-[a-z]+|state|private|independent|local|rights|opposition)\s+)*"
+    r"[A-Z][\w'’\-.&]*(?:\s+(?:(?:of|and|for)\s+(?:the\s+)?)?[A-Z][\w'’\-.&]*)*)"
+    r"(?=\s*(?:[,.;:)—–]|\s(?:said|says|told|added|who|was|is|has)\b|$))"
+)
+# “X, who is leading the …”: the office after “who is” is the role.
+WHO_IS = re.compile(
+    r"^who\s+(?:is|was|has\s+been)\s+(?=(?:leading|heading|running|chairing|directing|"
+    r"managing|representing|an?|the)\b)"
+)
 ROLE_REFUSED = re.compile(
     r"^(?:who|which|whose|whom|when|where|while|as|in|on|at|during|after|before|for|"
     r"adding|noting|referring|speaking|pointing|according|and|but|because|though|"
@@ -66,7 +77,14 @@ TIME_WORDS = frozenset(
 # Titles written in lowercase right before a name: “venerable monk Loun Sovath”.
 LOWERCASE_TITLE = (
     "monk|spokesman|spokeswoman|spokesperson|lawyer|activist|official|director|governor|"
-    "minister|researcher|journalist|reporter|chief|president|founder|coordinator|leader"
+    "minister|researcher|journalist|reporter|chief|president|founder|coordinator|leader|"
+    "priest|pastor|nun|representative"
+)
+# “His wife Chhorn Sinoeun”, “his wife, Chhorn Sinoeun”: cast makes it “wife of …”.
+KIN_IN_FRONT = re.compile(
+    r"(?:^\s*|[,;:]\s*|\b(?:said|says|added|told|and|by|with)\s+)"
+    r"((?:[Hh]is|[Hh]er)\s+(?:late\s+)?(?:wife|husband|son|daughter|mother|father|brother|"
+    r"sister|widow))\s*,?\s*$"
 )
 CAPITAL_TITLE = "|".join(sorted(TITLE_WORDS, key=len, reverse=True))
 
@@ -109,6 +127,7 @@ def role_or_empty(text):
     text = " ".join(text.split()).strip(" ,.;")
     text = re.sub(r"^\d{1,3},\s*", "", text) if re.match(r"^\d{1,3},\s*\w", text) else text
     text = CLAUSE_AFTER.split(text)[0].strip(" ,.;")
+    text = WHO_IS.sub("", text)
     if not text or "\x00" in text or ROLE_REFUSED.match(text) or len(text.split()) > 20:
         return ""
     return text
@@ -116,6 +135,10 @@ def role_or_empty(text):
 
 def appositive_role(rest):
     """The role written in apposition at the start of ``rest``, or ""."""
+    match = OF_ORGANIZATION.match(rest)
+    if match:
+        # “Sath Sophal of government-owned Agence Khmer Press”.
+        return match[1]
     match = APPOSITIVE.match(rest)
     if not match:
         return ""
@@ -144,11 +167,14 @@ def role_in_front(text):
     if match and not only_function_words(match[1]):
         return _drop_leading_words(match[1].strip())
     match = re.search(
-        r"(?:^\s*|[,;:(]\s*|\b(?:said|says|added|told|and|by|from|with|of)\s+)"
+        r"(?:^\s*|[,;:(]\s*|\b(?:said|says|added|told|and|by|from|with|of)\s+)(?:[Tt]he\s+)?"
         rf"((?:[a-z\-]+\s+){{0,2}}(?:{LOWERCASE_TITLE}))\s+$",
         text,
     )
     if match and not NOT_A_TITLE.search(match[1].split()[0]):
+        return match[1]
+    match = KIN_IN_FRONT.search(text)
+    if match:
         return match[1]
     match = re.search(
         r"(?:^\s*|[,;:]\s*|\b(?:said|says|added|told|and|to)\s+)"

@@ -17,12 +17,13 @@ ANY_PLACEHOLDER = re.compile(r"\x00\d+\x01")
 TERMINAL = ".?!…។៕"
 # Khmer quotes in «…» (guillemets) as well as “…”; a quote opened by one
 # mark closes only with its partner, so “…” may stand inside «…»; a straight
-# opening mark may close with a curly one ("…”), never swallowing the next quote.
-CLOSING = {"“": "”", "«": "»", '"': '"', "‘": "’"}
+# opening mark may close with a curly one ("…”), never swallowing the next quote,
+# and a curly one with a straight one after the quote's last word (“…,").
+CLOSING = {"“": "”", "«": "»", '"': '"', "‘": "’", "”": "”"}
 NAME_THEN_VERB = re.compile(rf"(?:[A-Z][\w'’.\-]*\s+){{1,4}}(?:{VERB.pattern})")
 # “… .” Sok Dara, a farmer, on Tuesday.”: a credit with no verb ends the paragraph.
 CREDIT = re.compile(r"(?:[A-Z][\w'’.\-]*\s+){1,3}[A-Z][\w'’.\-]*,[^\x00.?!]*[.?!]?\s*$")
-KHMER_AFTER_QUOTE = re.compile(r"នេះ\s*(?:ជា|គឺជា|បើ|តាម)")
+KHMER_AFTER_QUOTE = re.compile(r"(?:ទាំង)?(?:នេះ|នោះ)\s*(?:ជា|គឺជា|គឺ\s*ជា|បើ|តាម)")
 ABBREVIATION = re.compile(
     r"(?:\b(?:Dr|Mr|Mrs|Ms|Prof|Ven|Msgr|Mgr|Fr|Sr|Bp|St|No|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|"
     r"Dec|Gen|Lt|Col|Capt|Sgt|Rev|Hon|Inc|Ltd|Co|vs|etc)|\b[A-Z])\.$"
@@ -42,9 +43,16 @@ def find_quote_spans(text):
             if character in "“«" or (character in '"‘' and _opens_straight(text, index)):
                 frame.append(text[position:index])
                 opened, mark = index + 1, character
-        elif (CLOSING[mark] == character or (mark == '"' and character == "”")) and (
-            mark != "‘" or _closes_single(text, index)
-        ):
+            elif character == "”" and _opens_straight(text, index) and _khmer_after(text, index):
+                # Khmer writers also quote ”…” and “…“.
+                frame.append(text[position:index])
+                opened, mark = index + 1, character
+        elif (
+            CLOSING[mark] == character
+            or (mark == '"' and character == "”")
+            or (mark == "“" == character and "”" not in text[index:])
+            or (mark == "“" and character == '"' and _closes_straight(text, index))
+        ) and (mark != "‘" or _closes_single(text, index)):
             frame.append(f"\x00{len(spans)}\x01")
             spans.append((text[opened:index], True))
             position, opened = index + 1, None
@@ -54,6 +62,15 @@ def find_quote_spans(text):
     else:
         frame.append(text[position:])
     return "".join(frame), spans
+
+
+def _closes_straight(text, index):
+    """A straight mark closes a curly quote after its last word: “…,\" the minister said."""
+    return text[index - 1] in ",.?!" and (index + 1 == len(text) or text[index + 1].isspace())
+
+
+def _khmer_after(text, index):
+    return bool(re.match(r"[\u1780-\u17ff]", text[index + 1 : index + 2]))
 
 
 def _closes_single(text, index):

@@ -29,8 +29,10 @@ from .verbs import (
     FINDING,
     INVERTED_VERB,
     PARTICIPLE,
+    PLEDGING,
     TRAIL,
     VERB,
+    WHEN,
 )
 
 RELATIVE = re.compile(r"\b(?:who|which|that|whom)(?:\s+had|\s+has|\s+was)?\s*$", re.IGNORECASE)
@@ -68,7 +70,8 @@ def _subject_before(text, directory, known_short):
         )
         if appositive:
             written = appositive[1] or appositive[2] or appositive[3]
-            return Attribution("name", name, role=role_or_empty(written))
+            role = role_or_empty(written) or role_in_front(text[:start])
+            return Attribution("name", name, role=role)
     found = described_before(re.sub(rf"{TRAIL}\s*$", "", text))
     if found:
         return found
@@ -252,7 +255,7 @@ def _attribution_before(clause, directory, known_short):
 def _characterized(sentence, start, directory, known_short):
     """“Rasmei Kampuchea attacked Licadho for “releasing” them”: the subject's word."""
     before = sentence[:start]
-    verb = CHARACTERIZING.search(before)
+    verb = CHARACTERIZING.search(before) or PLEDGING.search(before)
     if verb is None:
         return None
     clause_start = before.rfind("\x01", 0, verb.start()) + 1
@@ -260,6 +263,8 @@ def _characterized(sentence, start, directory, known_short):
     if re.search(r"\b(?:was|were|is|are|be|been|being)\s*$", subject):
         # “He was criticised for “…””: the word is someone else's.
         return None
+    # “Phay Siphan on Thursday demanded that RFA “clarify” …”.
+    subject = re.sub(rf"\s+(?:{WHEN})\s*$", " ", subject)
     found = _subject_before(subject, directory, known_short)
     if found:
         found.how = "sentence"

@@ -34,6 +34,11 @@ INVERTED_VERBS = [
 ]  # fmt: skip
 ADVERBS = r"(?:also|later|then|again|once|further|previously|earlier|simply|finally)"
 # What may stand between a speaker and the verb: “he had also said”.
+# When a sentence's subject spoke: “Phay Siphan on Thursday demanded …”.
+WHEN = (
+    r"yesterday|today|(?:on|last|this)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|"
+    r"Saturday|Sunday|week|month)"
+)
 TRAIL = rf"(?:\s+(?:{ADVERBS}|had|has|have|having|would|will|was|is|bluntly|publicly))*"
 # Verbs a finding is reported with: “researchers found “…””. Only right
 # before a quote: “police found the body” is no attribution.
@@ -47,6 +52,12 @@ CHARACTERIZING = re.compile(
     r"\b(?:attacked|critici[sz]ed|accused|blamed|slammed|condemned|lambasted|faulted|"
     r"chided|praised|thanked|branded|labell?ed|dubbed|denounced)\s+"
     r"(?:[^\x00.;]{0,60}?\s)?(?:for|of|as)\s+(?:[a-z]+\s+){0,2}$"
+)
+# Verbs a word is promised or demanded with: “threatened to “eliminate” his
+# opponents”, “demanded that the station “clarify” it”: the subject's word.
+PLEDGING = re.compile(
+    r"\b(?:threatened|promised|pledged|vowed|demanded|urged|asked|called\s+on|warned)\s+"
+    r"(?:[^\x00.;]{0,60}?\s)?(?:to|that)\s+(?:[^\x00.;]{0,60}\s)?$"
 )
 PARTICIPLE = re.compile(
     r",\s*(?:saying|adding|calling|describing|noting|telling|warning|insisting|"
