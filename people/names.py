@@ -97,12 +97,34 @@ HONORIFICS = [
     ("លោក", Gender.MALE),
 ]
 
+# Kinship and stage titles Khmer stories write before a villager's or an
+# entertainer's name (“យាយ សុខ ខន”, “នាយ គ្រឿន”, a comedian): each also
+# starts other words (នាយក, តាម), so it is an honorific only before a space.
+KHMER_SPACED_HONORIFICS = [
+    ("នាយ", Gender.MALE),
+    ("យាយ", Gender.FEMALE),
+    ("តា", Gender.MALE),
+    ("មីង", Gender.FEMALE),
+]  # Not ពូ or អ៊ំ: family names too (ពូ សុធីរៈ, អ៊ំ សំអាន).
+# Titles held by one well-known person, which stories use alone in place of
+# the name (“សម្តេចតេជោ បានសរសេរថា …”): the title, as written with ្ត, and
+# the person's name. Only a title nobody else holds belongs here.
+KHMER_UNIQUE_TITLES = {
+    "សម្តេចតេជោ": "ហ៊ុន សែន",
+    "សម្តេចអគ្គមហាសេនាបតីតេជោ": "ហ៊ុន សែន",
+    "សម្តេចធិបតី": "ហ៊ុន ម៉ាណែត",
+    "សម្តេចក្រឡាហោម": "ស ខេង",
+    "សម្តេចកិត្តិព្រឹទ្ធបណ្ឌិត": "ប៊ុន រ៉ានី",
+}
+
 _HONORIFIC_PATTERN = re.compile(
-    r"^(?:"
+    r"^(?:(?:"
     + "|".join(re.escape(word) for word, _gender in HONORIFICS)
     # A Latin honorific must end at a word boundary: “Lok” is not the start
     # of “Loken”. Khmer is written without spaces between words.
-    + r")(?:(?<=\.)|(?<=[\u1780-\u17ff])(?![\u17b6-\u17d3\u17dd])|(?=\s|$))\s*"
+    + r")(?:(?<=\.)|(?<=[\u1780-\u17ff])(?![\u17b6-\u17d3\u17dd])|(?=\s|$))|(?:"
+    + "|".join(word for word, _gender in KHMER_SPACED_HONORIFICS)
+    + r")(?=\s))\s*"
 )
 # The rest of a Khmer title glued to its honorific, up to the name:
 # “សម្តេចអគ្គមហាសេនាបតីតេជោ ហ៊ុន សែន”, “ឯកឧត្តមបណ្ឌិត ចាន់ ណារិទ្ធ”.
@@ -110,7 +132,7 @@ KHMER_TITLE_TAIL = re.compile(
     r"^[\u1780-\u17ff]{0,30}?(?:តេជោ|ធិបតី|បណ្ឌិត|សេនាបតី|ក្រឡាហោម|ពោធិសាល|សាស្ត្រាចារ្យ|"
     r"បណ្ឌិតសភាចារ្យ|ឧត្តមសេនីយ៍(?:ឯក|ទោ|ត្រី)?|សេនីយ៍(?:ឯក|ទោ|ត្រី))\s+"
 )
-_GENDERS = {word.casefold(): gender for word, gender in HONORIFICS}
+_GENDERS = {word.casefold(): gender for word, gender in HONORIFICS + KHMER_SPACED_HONORIFICS}
 
 
 def normalize(text):

@@ -99,6 +99,22 @@ Latin ones is read by the Khmer rules):
   names so, all below the threshold; “ទាំងនេះ ជា… របស់លោក X” after several
   short quotes gives them to X, below the threshold.
 
+Also, in Khmer (issue 16, third round):
+
+- kinship and stage titles before a space (“នាយ គ្រឿន”, “យាយ សុខ ខន”,
+  “តា ម៉ៅ សាន”) start a name and give its gender; a title held by one
+  well-known person (“សម្តេចតេជោ”, “សម្តេចធិបតី”, ``people.names``
+  ``KHMER_UNIQUE_TITLES``) is that person, below the threshold when the
+  story never names them;
+- the speaker after “បន្ទាប់ពី”/“ក្រោយពី” (after X said) speaks the quote;
+  ``ប្រសាសន៍`` alone and verbs spaced apart (“បាន ប្រសាសន៍ ថា”) introduce it;
+  “«…» នេះជាទស្សនៈ/មតិរបស់ X” is X's;
+- a name without honorific followed by its role at a sentence's start
+  (“ប៊ូ បញ្ញា ជាយុវជន…”), a foreign name by its Latin spelling in brackets,
+  then called by the start of its first word (“លោក អាឡិច”);
+- a line introduced by “ដែលមានឃ្លាថា” or “មានខ្លឹមសារថា” is the song's, poem's
+  or document's, not the singer's or author's.
+
 Also, in English (issue 16, third round):
 
 - a quote first and its speaker after a dash or with no speech verb
@@ -165,6 +181,7 @@ The modules, each importing only those above it:
 - ``verbs``: the words that attribute speech;
 - ``spans``: where the quotes are in a paragraph, and its sentences;
 - ``khmer_words``: the Khmer words the Khmer rules read by;
+- ``khmer_marks``: Khmer quote marks opened or closed in another paragraph;
 - ``khmer``: people's names and roles in Khmer text;
 - ``names``: people's names in running text, titles in front kept apart;
 - ``roles``: the role a story gives a person, its organization, and clean

@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 
 from people.names import split_honorific
 
-from . import khmer, khmer_referents
+from . import khmer_marks, khmer_referents
 from .cast import Cast
 from .confidence import (
     CONFIRM_THRESHOLD,
@@ -84,7 +84,7 @@ def analyze(paragraphs, directory=None):
     order) and who said it. Return a list of ``Finding``, in reading order.
     """
     directory = directory or Directory()
-    paragraphs = khmer.prepare(paragraphs)
+    paragraphs = khmer_marks.prepare(paragraphs)
     known_short = _known_short_names(paragraphs, directory)
     read = [
         _read(number, text, directory, known_short)

@@ -14,7 +14,7 @@ import re
 from django.utils.translation import gettext as _
 
 from people.choices import Gender
-from people.names import honorific_gender, split_honorific
+from people.names import honorific_gender, is_khmer, split_honorific
 
 from .confidence import (
     AMBIGUOUS_SHORT_NAME,
@@ -94,6 +94,18 @@ KIN_ROLE = re.compile(
 )
 
 
+def _begins(tokens, key):
+    """
+    Whether a name of ``tokens`` may be called by the one word ``key``: its
+    first word, or in Khmer script the start of the first word of a foreign
+    name of three words or more (“លោក អាឡិច” after “អាឡិចហ្សង់ដ្រូ ហ្សន់ហ្សាឡេ
+    ដាវីតសុន”, given name first).
+    """
+    first = tokens[0].casefold()
+    foreign = len(tokens) > 2 and is_khmer(key) and len(key) >= 4
+    return first == key or (foreign and first.startswith(key))
+
+
 @dataclasses.dataclass(eq=False)
 class Seen:
     """When the story last put an entity forward, and how."""
@@ -165,7 +177,7 @@ class Cast:
         given = [
             entity
             for entity in self.entities
-            if len(words) == 1 and len(entity.tokens()) > 1 and entity.tokens()[0].casefold() == key
+            if len(words) == 1 and len(entity.tokens()) > 1 and _begins(entity.tokens(), key)
         ]
         if len(given) == 1:
             # “Gen Prayuth” after “Prayuth Chan-ocha”: called by the first name.

@@ -2,15 +2,17 @@
 Speakers a sentence describes rather than names: an unnamed source (“a
 villager who asked not to be named”), a publication or group named after
 what it is (“rights group Licadho”), a document (“the report”), a title
-without a name, and a name that only says whose the speaker is (“a
-spokesman for Hun Manet”). ``speakers`` reads the sentence around them.
+without a name, a name that only says whose the speaker is (“a
+spokesman for Hun Manet”), whose remarks a sentence reports (“remarks from
+Hun Sen saying …”), and a verb inside an aside that does not speak.
+``speakers`` reads the sentence around them.
 """
 
 import dataclasses
 import re
 
 from .entities import SOURCE_HEADS
-from .names import FUNCTION_WORDS
+from .names import FUNCTION_WORDS, names_in
 from .roles import CAPITAL_TITLE, clean_description, role_in_front
 from .verbs import RESEARCHERS, VERB
 
@@ -124,3 +126,46 @@ def leading_description(text):
         return None
     description = " ".join(kept)
     return Attribution("description", description[0].lower() + description[1:])
+
+
+SUBORDINATE = re.compile(
+    r"\b(?:just\s+as|as|while|when|because|although|though|if|since|whereas|after|before|"
+    r"like)\s+[^,;\x00]*$",
+    re.IGNORECASE,
+)
+
+
+def in_closed_subordinate(clause, verb):
+    """Whether ``verb`` is in a clause (“just as X did …,”) that ends before the quote."""
+    return bool(
+        SUBORDINATE.search(clause[: verb.start()])
+        and re.fullmatch(r"\s+[^,;:\x00]*\w[^,;:\x00]*,\s*", clause[verb.end() :])
+    )
+
+
+REMARKS = r"(?:remarks?|comments?|words|statements?|claims?|speech|assertions?|warnings?|pledges?)"
+REMARKS_OF = re.compile(
+    rf"\b{REMARKS}\s+(?:made\s+)?(?:from|by|of)\s+(?P<owner>[^\x00,;]{{2,80}}?)\s+"
+    r"(?:saying|that|claiming|calling|describing)\b[^\x00;]*$"
+    rf"|(?P<possessor>\b[A-Z][^\x00,;]{{1,60}}?)['’]s?\s+(?:[a-z]+\s+)?{REMARKS}\s+"
+    r"(?:that|saying|claiming|calling)\b[^\x00;]*$"
+)
+
+
+def remarks_owner(clause, directory, known_short):
+    """
+    “remarks from Prime Minister Hun Sen saying the dam would do no harm
+    “…””, “Sok Dara's claim that …“…””: the words are the named speaker's.
+    """
+    match = REMARKS_OF.search(clause)
+    if match is None:
+        return None
+    owner = (match["owner"] or match["possessor"]).strip()
+    names = names_in(owner, directory, known_short)
+    if not names or names[-1][2] != len(owner):
+        return None
+    name, start, _end = names[-1]
+    role = role_in_front(owner[:start]) if start else ""
+    if start and not (role and owner[:start].rstrip().endswith(role)):
+        return None
+    return Attribution("name", name, role=role, how="sentence")

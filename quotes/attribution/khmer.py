@@ -32,27 +32,34 @@ from people.names import KHMER_TITLE_TAIL
 from .khmer_words import (
     GLUED_STOP,
     HONORIFIC_WORDS,
-    INVISIBLE,
     KHMER_RUN,
     NOT_AN_HONORIFIC_AFTER,
     ORGANIZATION_HEAD,
     ROLE_HEAD,
     SOURCE_HEAD,
+    SPACED_HONORIFIC_WORDS,
     SPEECH_VERBS,
     STOP,
     SURNAME_HOMOGRAPHS,
     alternatives,
     at_boundary,
     fold,
-    is_khmer_text,
 )
 
-HONORIFIC = re.compile(rf"(?:{alternatives(HONORIFIC_WORDS)})(?![\u17b6-\u17d3\u17dd])")
+HONORIFIC = re.compile(
+    rf"(?:{alternatives(HONORIFIC_WORDS)})(?![\u17b6-\u17d3\u17dd])"
+    rf"|(?<!{KHMER_RUN})(?:{alternatives(SPACED_HONORIFIC_WORDS)})(?= {KHMER_RUN})"
+)
 # A pronoun taking up a name just written: “លី ក្វាន់យូរ គាត់…”.
 RESUMING = re.compile(r"(?<=[^\s] )(?:គាត់|នាង|លោកស្រី|អ្នកស្រី|លោក)(?![\u17b6-\u17d3\u17dd])")
 CLAUSE_OPENING = re.compile(r".*(?:^|[។៕៖:;!?»”\"(),]\s*)", re.DOTALL)
 KHMER_WORD = re.compile(f"{KHMER_RUN}+")
 LATIN_NAME = re.compile(r"[A-Z][\w'’\-]*(?:\s[A-Z][\w'’\-]*){0,2}")
+SENTENCE_OPENING = re.compile(r".*(?:^|[។៕!?]\s*)", re.DOTALL)
+# A role in apposition after a name: “ប៊ូ បញ្ញា យុវជនម្នាក់…”, “ប៊ូ បញ្ញា ជាគ្រូបង្រៀន”.
+APPOSED_ROLE = re.compile(rf"(?<=[^\s] )(?:ជា)?(?:{ROLE_HEAD.pattern})")
+# A foreign name's Latin spelling after it: “… ហ្សន់ហ្សាឡេ ដាវីតសុន (Alex Gonzalez Davidson)”.
+LATIN_GLOSS = re.compile(r" \((?=[A-Z][a-z])[A-Za-z'’.\- ]{3,60}\)")
 # Short honorifics that are also syllables of other words start a name only
 # at the start of a word or after one of these.
 PARTICLE_BEFORE = re.compile(r"(?:និង|គឺ|ជា|របស់|នៃ|ពី|ដល់|ថា|តាម|ចំពោះ|ជាមួយ|ឱ្យ|ប្រាប់|ដែល|ហើយ|ឈ្មោះ)$")
@@ -78,58 +85,6 @@ TITLE_ANCHOR = re.compile(
 TITLE_WORD = re.compile(
     rf" ?(?:{ROLE_HEAD.pattern})[\u1780-\u17d3\u17dd\u17e0-\u17e90-9]{{0,40}}(?= [^\s])"
 )
-
-
-def prepare(paragraphs):
-    """
-    The paragraphs as the rules read them: no invisible word-break marks, and
-    a quote running over paragraphs reopened in each (Khmer writers often
-    open «…» once and close it paragraphs later).
-    """
-    paragraphs = [INVISIBLE.sub("", text) for text in paragraphs]
-    for index, text in enumerate(paragraphs[:-1]):
-        opener = _left_open(text)
-        if opener is None:
-            continue
-        closer = {"«": "»", "“": "”"}[opener]
-        for later in range(index + 1, min(index + 4, len(paragraphs))):
-            marks = re.search(f"[{opener}{closer}]", paragraphs[later])
-            if marks is None:
-                continue
-            if marks[0] == closer:
-                for between in range(index + 1, later + 1):
-                    paragraphs[between] = opener + paragraphs[between]
-            break
-    return [_closed_unopened(text) for text in paragraphs]
-
-
-def _closed_unopened(text):
-    """
-    A paragraph whose first quote mark closes (“ឯកឧត្តម X៖ …»។”, “…”។” after
-    a quote paragraph) with the opener left out: opened after the colon
-    before the closer, or at the paragraph's start.
-    """
-    marks = re.search(r"[«»“”]", text)
-    if marks is None or marks[0] not in "»”" or not is_khmer_text(text):
-        return text
-    opener = {"»": "«", "”": "“"}[marks[0]]
-    unopened = text.count(marks[0]) - text.count(opener)
-    if unopened <= 0 or (marks[0] == "”" and unopened % 2 == 0):
-        return text  # Paired after all: ”…” is a Khmer way of quoting.
-    colon = ([None] + list(re.finditer(r"[៖:]\s*", text[: marks.start()])))[-1]
-    at = colon.end() if colon else len(text) - len(text.lstrip())
-    return text[:at] + opener + text[at:]
-
-
-def _left_open(text):
-    """The «, or “, a paragraph leaves open at its end, if any."""
-    opened = None
-    for character in text:
-        if opened is None and character in "«“":
-            opened = character
-        elif (opened, character) in {("«", "»"), ("“", "”")}:
-            opened = None
-    return opened
 
 
 def _honorific_here(folded, match):
@@ -259,20 +214,33 @@ def names_in(text, known_short=frozenset()):
         # Without an honorific, a name after a title is two words: “នាយករដ្ឋមន្ត្រី ហ៊ុន ម៉ាណែត”.
         if span and not taken and " " in folded[span[0] : span[1]]:
             found.append((text[span[0] : span[1]], span[0], span[1]))
-    for start, end in _resumed_names(folded):
-        if not any(start < taken_end and taken_start < end for _n, taken_start, taken_end in found):
+    for start, end in _unmarked_names(folded):
+        overlapping = [item for item in found if start < item[2] and item[1] < end]
+        if not overlapping:
             found.append((text[start:end], start, end))
+        elif len(overlapping) == 1 and overlapping[0][2] < end:
+            # “លោក អាឡិចហ្សង់ដ្រូ ហ្សន់ហ្សាឡេ ដាវីតសុន (…)”: the gloss shows where it ends.
+            found.remove(overlapping[0])
+            found.append((text[overlapping[0][1] : end], overlapping[0][1], end))
     return sorted(found, key=lambda item: item[1])
 
 
-def _resumed_names(folded):
+def _unmarked_names(folded):
     """
-    ``(start, end)`` of each name written without an honorific and picked up
-    by a pronoun right after it, at the start of a clause: “លី ក្វាន់យូរ
-    គាត់បាននិយាយ”, “Bui Hoai Son គាត់…”. Two or three words, none a small
-    word, a verb, a role or an organization.
+    ``(start, end)`` of each name written without an honorific: picked up by
+    a pronoun right after it, at the start of a clause (“លី ក្វាន់យូរ
+    គាត់បាននិយាយ”, “Bui Hoai Son គាត់…”), or followed by a role at the start
+    of a sentence (“ប៊ូ បញ្ញា ជាយុវជនម្នាក់…”); two or three words, none a
+    small word, a verb, a role or an organization. A foreign name of two to
+    four words is also told by its Latin spelling after it (``_glossed``).
     """
-    spans = []
+    spans = _glossed(folded)
+    for role in APPOSED_ROLE.finditer(folded):
+        before = folded[: role.start()].rstrip(" ")
+        start = SENTENCE_OPENING.search(before).end()
+        words = before[start:].split(" ")
+        if 2 <= len(words) <= 3 and all(map(_plain_name_word, words)):
+            spans.append((start, len(before)))
     for pronoun in RESUMING.finditer(folded):
         if HONORIFIC.match(folded, pronoun.start()) and _name_after(
             folded, HONORIFIC.match(folded, pronoun.start()).end(), set()
@@ -289,10 +257,35 @@ def _resumed_names(folded):
     return spans
 
 
-def _plain_name_word(word):
+def _glossed(folded):
+    """
+    ``(start, end)`` of each name of two to four words followed by its Latin
+    spelling in brackets, after a role, an honorific or a clause's start:
+    “ប្រធានអង្គការ… អាឡិចហ្សង់ដ្រូ ហ្សន់ហ្សាឡេ ដាវីតសុន (Alex … Davidson)”.
+    """
+    spans = []
+    for gloss in LATIN_GLOSS.finditer(folded):
+        words = folded[: gloss.start()].split(" ")
+        kept = 0
+        # Transliterated, a foreign name's words are long: “អាឡិចហ្សង់ដ្រូ”.
+        while kept < min(4, len(words)) and _plain_name_word(words[-1 - kept], longest=20):
+            kept += 1
+        previous = words[-1 - kept] if kept < len(words) else ""
+        introduced = (
+            not previous
+            or ROLE_HEAD.match(previous)
+            or HONORIFIC.fullmatch(previous)
+            or re.search(r"[។៕៖:,]$", previous)
+        )
+        if kept >= 2 and introduced:
+            spans.append((gloss.start() - len(" ".join(words[-kept:])), gloss.start()))
+    return spans
+
+
+def _plain_name_word(word, longest=12):
     return (
         bool(KHMER_WORD.fullmatch(word))
-        and len(word) <= 12
+        and len(word) <= longest
         and _name_part(word) == (word, False)
         and not SOURCE_HEAD.match(word)
         and not HONORIFIC.match(word)
@@ -309,7 +302,9 @@ def bare_honorific(text, index):
         and _name_after(folded, match.end(), set()) is None
         and _name_after_title(folded, match.end(), set()) is None
     ):
-        return text[index : match.end()]
+        # With a title glued to it: “សម្តេចអគ្គមហាសេនាបតីតេជោ”, “សម្តេចក្រឡាហោម”.
+        tail = KHMER_TITLE_TAIL.match(folded[match.end() :] + " ")
+        return text[index : match.end() + (len(tail[0].rstrip()) if tail else 0)]
     return ""
 
 

@@ -14,7 +14,7 @@ import re
 
 from django.utils.translation import gettext as _
 
-from people.names import honorific_gender
+from people.names import KHMER_UNIQUE_TITLES, honorific_gender
 
 from .confidence import (
     AMBIGUOUS_PRONOUN,
@@ -27,6 +27,7 @@ from .confidence import (
     PRONOUN,
     PRONOUN_NOT_SALIENT,
     TITLE,
+    UNMATCHED_TITLE,
 )
 from .entities import GROUP, PERSON, SOURCE, Entity
 from .khmer_speech import is_headline
@@ -46,6 +47,7 @@ from .khmer_words import (
 )
 
 HEADLINE_SPEAKER = re.compile(r"\s*([^៖:«“\"]{2,40}?)\s*[៖:]\s*[«“\"]")
+UNIQUE_TITLES = {fold(title): name for title, name in KHMER_UNIQUE_TITLES.items()}
 RANKS = frozenset(word for word in HONORIFIC_WORDS if word not in PLAIN_HONORIFICS)
 DEMONSTRATIVE = re.compile(r"\s*(?:រូប|ម្នាក់)?\s*(?:នេះ|នោះ|ដដែល|ខាងលើ)$")
 
@@ -89,6 +91,9 @@ def _pronoun(cast, written, gender=None):
             seen for seen in persons if not gender or seen.entity.gender in {gender, ""}
         ]
     else:
+        unique = _unique_title_holder(cast, written)
+        if unique is not None:
+            return unique
         # A rank (“ឯកឧត្តម”, “សម្តេច”) is the person the story gave it.
         candidates = [seen for seen in persons if fold(seen.entity.honorific).startswith(word)]
         candidates = candidates or [
@@ -124,6 +129,22 @@ def _pronoun(cast, written, gender=None):
         note = _("“%(pronoun)s” was taken to be %(chosen)s, the last person named who fits: check.")
         return entity, PRONOUN_NOT_SALIENT, note % {"pronoun": written, "chosen": entity.label}
     return entity, PRONOUN, ""
+
+
+def _unique_title_holder(cast, written):
+    """
+    ``(entity, confidence, note)`` for a title one well-known person holds
+    (``people.names.KHMER_UNIQUE_TITLES``: “សម្តេចតេជោ” is ហ៊ុន សែន), or
+    ``None``: the person the story named, else that person, below the threshold.
+    """
+    name = UNIQUE_TITLES.get(fold(written).strip())
+    if name is None:
+        return None
+    for entity in cast.entities:
+        if entity.name and name_key(entity.name) == name_key(name):
+            return entity, TITLE, ""
+    entity, _confidence, _note = cast.named(f"{written.strip()} {name}")
+    return entity, UNMATCHED_TITLE, ""
 
 
 def _holds_office(entity, head):

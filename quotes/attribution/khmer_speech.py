@@ -41,13 +41,16 @@ from .speakers import Attribution
 
 # A clause starts after these.
 CLAUSE_BREAK = re.compile(r"[។៕៖,:;!?»”\"\x01]")
-# Before a person spoken to or of, not speaking.
+# Before a person spoken to or of, not speaking; not “បន្ទាប់ពី”, “ក្រោយពី”
+# (after), which open a clause whose subject speaks.
 OBJECT_BEFORE = re.compile(
-    r"(?:ប្រាប់|ជាមួយ|របស់|នៃ|ដល់|ចំពោះ|អំពី|ពី|ឱ្យ|ទៅកាន់|ទៅ|សួរ|ហៅ|ជួប|ចោទ|ប្តឹង|ប្រឆាំង|ថា)\s*$"
+    r"(?:ប្រាប់|ជាមួយ|របស់|នៃ|ដល់|ចំពោះ|អំពី|(?<!បន្ទាប់)(?<!ក្រោយ)(?<!តាំង)ពី|ឱ្យ|ទៅកាន់|ទៅ|"
+    r"សួរ|ហៅ|ជួប|ចោទ|ប្តឹង|ប្រឆាំង|ថា)\s*$"
 )
 AFTER_SOURCE = re.compile(
     r"\s*[,៖។]?\s*(?:ទាំង)?(?:នេះ|នោះ)?\s*(?:គឺ)?\s*(?:បើ\s*តាម|តាម|ជា)\s*"
-    r"(?:ការ[\u1780-\u17d3]{0,12}?|សម្តី|សំដី|ពាក្យ|ប្រសាសន៍|សម្តែង)?\s*(?:របស់)?\s*"
+    r"(?:ការ[\u1780-\u17d3]{0,12}?|សម្តី|សំដី|ពាក្យ|ប្រសាសន៍|សម្តែង|ទស្សនៈ|មតិ|គំនិត|យោបល់)?\s*"
+    r"(?:របស់)?\s*"
 )
 DESCRIPTION_END = re.compile(r"\s*(?:បាន|ក៏|កាលពី|នៅថ្ងៃ|ដើម្បី|ហើយ)|\s+(?:មាន|សូម)|\s{2}")
 WORK_LEAD = re.compile(r"(?:នៅ)?(?:ក្នុង|តាមរយៈ|តាម|ពី|នៃ)")
@@ -66,6 +69,9 @@ GLUED_DESCRIPTION = re.compile(
 NAMING = re.compile(
     r"(?:ចំណងជើង|ឈ្មោះ|ស្លាកសញ្ញា|ពាក្យស្លោក|គេហៅ|ហៅកាត់|ដែលហៅ|ហៅ)\s*(?:ថា)?\s*(?:ជា)?\s*$"
 )
+# A line of a work or a document: “… ដែលមានឃ្លាថា «…»”, “… មានខ្លឹមសារថា «…»”.
+LINE_OF = re.compile(r"(?:ដែល)?មាន(?:ឃ្លា|ខ្លឹមសារ)[\u1780-\u17d3]{0,12}?\s*ថា\s*[៖:]?\s*$")
+LINE_OWNER_END = re.compile(r"មាន|ដែល|បាន|របស់|[,។៖:;()\x00]|\s{2}")
 INTRODUCES = re.compile(r"(?:ថា|ថាជា|៖|:|ដូច្នេះ|ដូចតទៅ|បែបនេះ|យ៉ាងដូច្នេះ)\s*[៖:]?\s*$")
 
 
@@ -237,6 +243,10 @@ def attribution_for(sentence, start, end, directory, known_short):
     folded = fold(clause)
     if NAMING.search(folded):
         return None
+    if LINE_OF.search(folded):
+        found = _line_owner(sentence[:start])
+        if found:
+            return found
     verbs = [
         verb
         for verb in speech_verbs(folded)
@@ -279,6 +289,20 @@ def attribution_for(sentence, start, end, directory, known_short):
             found.how = "sentence"
             return found
     return _doer(clause, known_short)
+
+
+def _line_owner(text):
+    """
+    The work or document whose line a sentence quotes (“បទចម្រៀង «តប់» របស់
+    តារាចម្រៀង X ដែលមានឃ្លាថា «…»”): the song's words, not the singer's.
+    """
+    folded = fold(text)
+    for head in SOURCE_HEAD.finditer(folded):
+        if at_boundary(folded, head.start()):
+            end = LINE_OWNER_END.search(folded, head.end())
+            owner = text[head.start() : end.start() if end else None].strip()
+            return Attribution("description", owner, how="sentence")
+    return None
 
 
 def _these(sentence, start, known_short):

@@ -11,7 +11,7 @@ of the original. Every word below is written in the folded spelling.
 
 import re
 
-from people.names import HONORIFICS, is_khmer
+from people.names import HONORIFICS, KHMER_SPACED_HONORIFICS, is_khmer
 
 INVISIBLE = re.compile("[\u200b\u200d\u2060\ufeff]")  # Word-break hints, not letters.
 KHMER_LETTERS = re.compile(r"[\u1780-\u17d3\u17dd]")
@@ -55,11 +55,13 @@ def alternatives(words):
 
 
 HONORIFIC_WORDS = _words(" ".join(word for word, _gender in HONORIFICS if is_khmer(word)))
+# Honorifics only before a space: “នាយ គ្រឿន”, not “នាយក”.
+SPACED_HONORIFIC_WORDS = _words(" ".join(word for word, _gender in KHMER_SPACED_HONORIFICS))
 
 # Verbs that introduce or close a quote, without the past marker បាន.
 SPEECH_VERBS = _words(
     """
-    មានប្រសាសន៍ មានបន្ទូល និយាយ ថ្លែង បញ្ជាក់ ប្រាប់ សរសេរ បន្ថែម បន្ត លើកឡើង ពន្យល់
+    មានប្រសាសន៍ ប្រសាសន៍ មានបន្ទូល និយាយ ថ្លែង បញ្ជាក់ ប្រាប់ សរសេរ បន្ថែម បន្ត លើកឡើង ពន្យល់
     ឆ្លើយ អះអាង សង្កត់ធ្ងន់ គូសបញ្ជាក់ ព្រមាន អំពាវនាវ រៀបរាប់ ប្រកាស ទទួលស្គាល់
     បរិយាយ ពិពណ៌នា រអ៊ូ តប ហៅ ចាត់ទុក ចោទប្រកាន់ ចោទ
     អត្ថាធិប្បាយ បញ្ចេញយោបល់ ផ្តល់យោបល់ ផ្តល់បទសម្ភាសន៍ ឆ្លើយសំណួរ សរសេរប្រាប់
@@ -81,7 +83,7 @@ AUXILIARIES = re.compile(
 # Roles: the words a person's title or description starts with.
 ROLE_HEADS = _words(
     """
-    អ្នកនាំពាក្យ អ្នក ប្រធាន អនុប្រធាន សហប្រធាន នាយក នាយករដ្ឋមន្ត្រី ឧបនាយករដ្ឋមន្ត្រី
+    អ្នកនាំពាក្យ អ្នក ប្រធាន អនុប្រធាន សហប្រធាន នាយក នាយិកា នាយករដ្ឋមន្ត្រី ឧបនាយករដ្ឋមន្ត្រី
     រដ្ឋមន្ត្រី រដ្ឋលេខាធិការ អនុរដ្ឋលេខាធិការ អគ្គលេខាធិការ លេខាធិការ អគ្គនាយក អគ្គស្នងការ
     អភិបាល ស្នងការ មេបញ្ជាការ មេភូមិ មេឃុំ ចៅសង្កាត់ ចៅអធិការ មន្ត្រី សមាជិក តំណាងរាស្ត្រ
     ព្រះរាជអាជ្ញា ចៅក្រម មេធាវី គ្រូបង្រៀន គ្រូពេទ្យ វេជ្ជបណ្ឌិត កសិករ ពលរដ្ឋ ប្រជាពលរដ្ឋ
@@ -157,7 +159,7 @@ SURNAME_HOMOGRAPHS = frozenset(_words("ជា មាន ទេព"))
 # Pronouns, and the gender each gives (“” either).
 PRONOUNS = {"គាត់": "", "នាង": "f", "ព្រះអង្គ": "m", "ទ្រង់": ""}
 # Honorifics that say only a gender: alone, each refers to anyone of it.
-PLAIN_HONORIFICS = frozenset(_words("លោក លោកស្រី អ្នកស្រី កញ្ញា អ្នកនាង នាង"))
+PLAIN_HONORIFICS = frozenset(_words("លោក លោកស្រី អ្នកស្រី កញ្ញា អ្នកនាង នាង") + SPACED_HONORIFIC_WORDS)
 GROUP_PRONOUNS = frozenset(_words("ពួកគេ ពួកគាត់ ពួកលោក អ្នកទាំងនោះ លោកទាំងពីរ"))
 PRONOUN = re.compile(alternatives(sorted(set(PRONOUNS) | GROUP_PRONOUNS, key=len, reverse=True)))
 # Where a preceding word makes an honorific part of another word: ពិភពលោក (the world).

@@ -64,6 +64,9 @@ NOT_PERSON_WORDS = _word_set(
     Wat Pagodas Temple Monastery Church Cathedral Mosque Parish Diocese Vicariate
     """
 )
+MONTHS = _word_set(
+    "January February March April May June July August September October November December"
+)
 # Titles written in capitals in front of a name: “Prime Minister Hun Manet”,
 # “Provincial Governor Vy Samnang”. The name starts after the last of them.
 TITLE_WORDS = _word_set(
@@ -80,6 +83,13 @@ TITLE_WORDS = _word_set(
     """
 )
 TITLE_OF = re.compile(r"\b(?:" + "|".join(sorted(TITLE_WORDS)) + r")\s+(?:of|for)\s+(?:the\s+)?$")
+# A name in front of a group is the group's place or leader, not a person
+# speaking: “warned Boeung Kak residents”, “Kem Sokha supporters”.
+GROUP_AFTER = re.compile(
+    r"\s+(?:residents|villagers|families|people|farmers|workers|supporters|officials|"
+    r"authorities|protesters|voters|students|monks|fishermen|vendors|communities|"
+    r"youths|loyalists|followers)\b"
+)
 # Cambodian family names that are also English words: “So Chan Heng” is a
 # three-word name, not “So” starting a sentence; “In Thou” only with a role.
 FAMILY_NAMES_LIKE_WORDS = _word_set("So In On")
@@ -110,7 +120,9 @@ def _is_person_name(name, directory, known_short, *, honorific=""):
     family = len(words) > 1 and (words[0] in FAMILY_NAMES_LIKE_WORDS or bool(honorific))
     if words[0] in FUNCTION_WORDS and not family:
         return False
-    if any(word.rstrip(".").strip("'’") in NOT_PERSON_WORDS for word in words):
+    # “May Titthara”: a month in front of a name is a family name; a date has a number.
+    rest = words[1:] if len(words) > 1 and words[0] in MONTHS else words
+    if any(word.rstrip(".").strip("'’") in NOT_PERSON_WORDS for word in rest):
         return False
     if len(words) == 1:
         word = words[0]
@@ -126,6 +138,16 @@ def _is_person_name(name, directory, known_short, *, honorific=""):
 HEADLINE = re.compile(
     r"(?:[A-Z][^\s]*|[a-z]{1,3}|[\d\W]+)(?:\s+(?:[A-Z][^\s]*|[a-z]{1,3}|[\d\W]+)){3,}(?<![.?!:;,])"
 )
+
+
+def _is_title(word):
+    """“Minister”, “Gen.”, “Bishop-elect”, “President-designate”: a title in front of a name."""
+    bare = word.rstrip(".")
+    office = re.sub(r"-(?:elect|designate)$", "", bare, flags=re.IGNORECASE)
+    if office == bare:
+        return bare in TITLE_WORDS
+    # An honorific stays with the name, but “Bishop-elect” is an office not yet held.
+    return office in TITLE_WORDS or bool(split_honorific(f"{office} X")[0])
 
 
 def _starts_honorific(words, index):
@@ -154,7 +176,7 @@ def names_in(text, directory, known_short):
         if candidate.endswith(".") and not re.search(r"(?:^|\s)(?:[A-Z]\.)+$", candidate):
             candidate, end = candidate[:-1], end - 1
         # A possessive names someone else: “Sokha's lawyer”.
-        if text[end : end + 2] in {"'s", "’s"}:
+        if text[end : end + 2] in {"'s", "’s"} or GROUP_AFTER.match(text, end):
             continue
         words = candidate.split()
         # “Cambodia’s Hun Sen”: the possessive in front is a place or a group.
@@ -178,7 +200,7 @@ def names_in(text, directory, known_short):
             (index for index in range(1, len(words)) if _starts_honorific(words, index)), 0
         )
         words = words[inner:]
-        titles = [index for index, word in enumerate(words) if word.rstrip(".") in TITLE_WORDS]
+        titles = [index for index, word in enumerate(words) if _is_title(word)]
         titled = bool(titles and titles[-1] < len(words) - 1)
         if titled:
             # “Prime Minister Hun Manet”: the title is a role, not the name.

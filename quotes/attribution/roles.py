@@ -52,7 +52,8 @@ CLAUSE_AFTER = re.compile(
 NOT_A_TITLE = re.compile(
     r"\b(?:and|or|of|the|to|with|was|were|is|are|said|says|has|had|a|an|in|on|at|by|"
     r"from|as|told|that|when|after|before|while|but|also|been|being|be|not|what|who|"
-    r"against|which|would|will|could|can|for|it|its|this|both|all)\s*$"
+    r"against|which|would|will|could|can|for|it|its|this|both|all|under|over|about|into|"
+    r"through|behind|toward|towards|near|during|since|like|upon|via|led|ruled)\s*$"
 )
 ORGANIZATION_BEFORE_TITLE = re.compile(
     r"^(?:the\s+)?(?P<organization>(?:[A-Z][\w'’\-]*\s+(?:(?:of|for|and|on)\s+)?){2,})"
@@ -160,7 +161,7 @@ def role_in_front(text):
         return _drop_leading_words(f"{match[1]}{match[2]}".strip())
     match = re.search(
         r"(?:^\s*|[,;:(—–-]\s*|(?<=[a-z] ))((?:(?:former|deputy|acting)\s+)?"
-        rf"(?:[A-Z][\w'’\-.]*\s+)*(?:{CAPITAL_TITLE})\.?"
+        rf"(?:[A-Z][\w'’\-.]*\s+)*(?:{CAPITAL_TITLE}|[A-Z][a-z]+-(?:elect|designate))\.?"
         r"(?:\s+(?:of|for)\s+(?:the\s+)?[A-Z][\w'’\-.]*(?:\s+(?:and\s+)?[A-Z][\w'’\-.]*)*)?)\s*$",
         text,
     )

@@ -24,6 +24,7 @@ NAME_THEN_VERB = re.compile(rf"(?:[A-Z][\w'’.\-]*\s+){{1,4}}(?:{VERB.pattern})
 # “… .” Sok Dara, a farmer, on Tuesday.”: a credit with no verb ends the paragraph.
 CREDIT = re.compile(r"(?:[A-Z][\w'’.\-]*\s+){1,3}[A-Z][\w'’.\-]*,[^\x00.?!]*[.?!]?\s*$")
 KHMER_AFTER_QUOTE = re.compile(r"(?:ទាំង)?(?:នេះ|នោះ)\s*(?:ជា|គឺជា|គឺ\s*ជា|បើ|តាម)")
+DOUBLED_SINGLE = re.compile(r"[‘’']{2}(?=(\w)?)")
 ABBREVIATION = re.compile(
     r"(?:\b(?:Dr|Mr|Mrs|Ms|Prof|Ven|Msgr|Mgr|Fr|Sr|Bp|St|No|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|"
     r"Dec|Gen|Lt|Col|Capt|Sgt|Rev|Hon|Inc|Ltd|Co|vs|etc)|\b[A-Z])\.$"
@@ -36,6 +37,8 @@ def find_quote_spans(text):
     a placeholder, and the passages as ``(words, closed)``. A quote still
     open at the end of the paragraph runs on into the next one.
     """
+    # Two single marks typed for a double one: ‘’They …,’’ reads “They …,”.
+    text = DOUBLED_SINGLE.sub(lambda found: "“" if found[1] else "”", text)
     spans, frame = [], []
     position, opened, mark = 0, None, ""
     for index, character in enumerate(text):

@@ -13,12 +13,15 @@ import re
 
 from .described import (
     DOCUMENT,
+    REMARKS_OF,
     Attribution,
     described_before,
     document_of,
+    in_closed_subordinate,
     leading_description,
     lone_name,
     object_of_preposition,
+    remarks_owner,
 )
 from .names import FUNCTION_WORDS, PERSON_LIKE, names_in, only_function_words
 from .roles import NOT_A_TITLE, appositive_role, clean_description, role_in_front, role_or_empty
@@ -174,14 +177,31 @@ REPORTED_TELLING = re.compile(
 )
 
 
-def _attribution_after(after, directory, known_short):
+# “…,” Mr. Sok Dara quoted Mr. Keo Sam as saying: a title's full stop ends no sentence.
+QUOTING_AFTER = re.compile(
+    r"(?:[^\x00.]|\b(?:Mr|Mrs|Ms|Dr|Gen|Lt|Col|Fr|Msgr|St|Prof)\.){0,80}\bquoted\b"
+)
+# A verb of manner before the speaker's name: “laughed”, “sighed”, “remarked”.
+MANNER_INVERTED = re.compile(r"\s*,?\s*[a-z]+ed\s+(?=(?:[a-z]+\s+){0,2}[A-Z])(.*)$", re.DOTALL)
+
+
+NEXT_QUOTE_CLAUSE = re.compile(r"\s+(?:that\s+)?[a-z][^\x00,:;.]*\x00")
+
+
+def _attribution_after(after, directory, known_short, before_quote=""):
     """Attribution right after a quote: “…,” Sokha said. / “…,” said Malin."""
-    if re.match(r"[^\x00.]{0,80}\bquoted\b", after):
+    if QUOTING_AFTER.match(after):
         return _quoted_as(after, directory, known_short)
     match = re.match(r"\s*,?\s*(" + INVERTED_VERB.pattern + r")\s+(.*)$", after, re.DOTALL)
     if match and not re.match(r"\s*,?\s*according to", after, re.IGNORECASE):
         found = _subject_after(match[2], directory, known_short)
         if found:
+            return found
+    match = MANNER_INVERTED.match(after)
+    if match:
+        # “…,” laughed Ouch Leng., “…,” remarked Dr Sok Dara: whatever the verb.
+        found = _subject_after(match[1], directory, known_short)
+        if found and found.kind == "name":
             return found
     match = re.match(r"\s*,?\s*according to\s+(.*)$", after, re.DOTALL | re.IGNORECASE)
     if match:
@@ -197,6 +217,10 @@ def _attribution_after(after, directory, known_short):
             return found
     leading = after[: verb.start()]
     if not leading.strip() or not SUBJECT_START.match(leading):
+        return None
+    if REMARKS_OF.search(before_quote) and NEXT_QUOTE_CLAUSE.match(after, verb.end()):
+        # “… remarks from Hun Sen saying “…” Mr. Hour said the premier “…””:
+        # the clause after introduces the next quote, and the remarks say whose this is.
         return None
     return _subject_before(leading, directory, known_short)
 
@@ -221,6 +245,9 @@ def _attribution_before(clause, directory, known_short):
             found.how = "sentence"
             return document_of(found, clause)
     verbs = list(VERB.finditer(clause))
+    while len(verbs) > 1 and in_closed_subordinate(clause, verbs[-1]):
+        # “said that just as Saint Paul proclaimed the Good News, “…””: not Paul.
+        verbs.pop()
     if verbs:
         verb = verbs[-1]
         passive = re.match(r"\s+by\s+", clause[verb.end() :])
@@ -296,11 +323,14 @@ def attribution_for(sentence, start, end, directory, known_short):
     Who ``sentence`` says spoke the quote whose placeholder is at
     ``start:end``: an ``Attribution``, or ``None`` if the sentence does not say.
     """
-    found = _attribution_after(sentence[end:], directory, known_short)
+    clause = ANY_PLACEHOLDER.split(sentence[:start])[-1]
+    found = _attribution_after(sentence[end:], directory, known_short, clause)
     if found:
         return found
-    clause = ANY_PLACEHOLDER.split(sentence[:start])[-1]
     found = _attribution_before(clause, directory, known_short)
+    if found:
+        return found
+    found = remarks_owner(clause, directory, known_short)
     if found:
         return found
     found = _attribution_in_sentence(sentence, start, directory, known_short)

@@ -8,7 +8,8 @@ gives a body to the finder. The people and words are invented.
 from django.test import SimpleTestCase
 
 from quotes.attribution import CONFIRM_THRESHOLD, analyze, parse_role
-from quotes.attribution.khmer import names_in, prepare
+from quotes.attribution.khmer import names_in
+from quotes.attribution.khmer_marks import prepare
 
 LAND_DISPUTE = [
     "ភ្នំពេញ៖ ពលរដ្ឋជាង៥០គ្រួសារនៅភូមិថ្មី បានតវ៉ាកាលពីថ្ងៃទី៥ ខែធ្នូ ឆ្នាំ២០២៦។",

@@ -9,7 +9,8 @@ gives a body to the finder. The people, works and words are invented.
 from django.test import SimpleTestCase
 
 from quotes.attribution import CONFIRM_THRESHOLD, analyze
-from quotes.attribution.khmer import names_in, prepare
+from quotes.attribution.khmer import names_in
+from quotes.attribution.khmer_marks import prepare
 
 SPEECHES = [
     "ប៉ារីស៖ ក្រុមអ្នកស្រាវជ្រាវបានប្រមូលសុន្ទរកថាចាស់ៗ។",

@@ -1,0 +1,63 @@
+"""
+Khmer quote marks as writers use them: a quote opened with «, or “, in one
+paragraph and closed paragraphs later is reopened in each paragraph it runs
+through, and a paragraph that closes a quote it never opened (“ឯកឧត្តម X៖
+…»។”) has the opener put back, so that ``spans`` finds every quote whole.
+Word-break hints (zero-width spaces) are dropped.
+"""
+
+import re
+
+from .khmer_words import INVISIBLE, is_khmer_text
+
+
+def prepare(paragraphs):
+    """
+    The paragraphs as the rules read them: no invisible word-break marks, and
+    a quote running over paragraphs reopened in each (Khmer writers often
+    open «…» once and close it paragraphs later).
+    """
+    paragraphs = [INVISIBLE.sub("", text) for text in paragraphs]
+    for index, text in enumerate(paragraphs[:-1]):
+        opener = _left_open(text)
+        if opener is None:
+            continue
+        closer = {"«": "»", "“": "”"}[opener]
+        for later in range(index + 1, min(index + 4, len(paragraphs))):
+            marks = re.search(f"[{opener}{closer}]", paragraphs[later])
+            if marks is None:
+                continue
+            if marks[0] == closer:
+                for between in range(index + 1, later + 1):
+                    paragraphs[between] = opener + paragraphs[between]
+            break
+    return [_closed_unopened(text) for text in paragraphs]
+
+
+def _closed_unopened(text):
+    """
+    A paragraph whose first quote mark closes (“ឯកឧត្តម X៖ …»។”, “…”។” after
+    a quote paragraph) with the opener left out: opened after the colon
+    before the closer, or at the paragraph's start.
+    """
+    marks = re.search(r"[«»“”]", text)
+    if marks is None or marks[0] not in "»”" or not is_khmer_text(text):
+        return text
+    opener = {"»": "«", "”": "“"}[marks[0]]
+    unopened = text.count(marks[0]) - text.count(opener)
+    if unopened <= 0 or (marks[0] == "”" and unopened % 2 == 0):
+        return text  # Paired after all: ”…” is a Khmer way of quoting.
+    colon = ([None] + list(re.finditer(r"[៖:]\s*", text[: marks.start()])))[-1]
+    at = colon.end() if colon else len(text) - len(text.lstrip())
+    return text[:at] + opener + text[at:]
+
+
+def _left_open(text):
+    """The «, or “, a paragraph leaves open at its end, if any."""
+    opened = None
+    for character in text:
+        if opened is None and character in "«“":
+            opened = character
+        elif (opened, character) in {("«", "»"), ("“", "”")}:
+            opened = None
+    return opened
