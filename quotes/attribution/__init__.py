@@ -115,6 +115,24 @@ Also, in Khmer (issue 16, third round):
 - a line introduced by “ដែលមានឃ្លាថា” or “មានខ្លឹមសារថា” is the song's, poem's
   or document's, not the singer's or author's.
 
+Also, in Khmer (issue 16, fourth round):
+
+- a role opening a sentence names the person after it without an
+  honorific (“ប្រធានក្រុមក្លិប… ហុង ផេង បាននិយាយ”, “ខ្សែបម្រើកណ្តាល វ៉ា
+  សុថន”); a first name glued to a title (“លោកប្រធានាធិបតីដូណាល់ ត្រាំ”) is
+  the name's, a country glued to it the title's; a Khmer role glued to a
+  Latin name (“Zelenskyប្រធានាធិបតី…”) is not the name's; “ពុំ” before a
+  second name word is a family name;
+- a stage name or nickname (“សេង សុកាន់ដា ហៅ ខ្ញុង”) is the person named
+  before it; a short name in a headline is the person the story names in
+  full later; the subject of a reported clause (“… ផ្សព្វផ្សាយថា លោក X
+  បានថ្លែងថា”) speaks;
+- a person described but not introduced (“កីឡាករខ្មែរបារាំងបានបន្តថា”, no
+  ``ម្នាក់``) is the person the story was just about, below the threshold
+  with a note; described so with nobody to be, a new unnamed source, also
+  below it; an honorific alone that nobody fits (“អ្នកស្រីបាននិយាយថា”) is an
+  unnamed person, far below it.
+
 Also, in English (issue 16, third round):
 
 - a quote first and its speaker after a dash or with no speech verb
@@ -171,6 +189,26 @@ Also, in English (issue 16, fifth round):
   are the subject's; “…," closed by a straight mark; a quote left open and
   taken up paragraphs later is the one named where it closes, below the
   threshold.
+
+Also, in English (issue 16, seventh round):
+
+- short and sporting titles in front (`PM Hun Sen`, `Striker X`, `Coach X`),
+  an adverb before the verb (`X falsely told`, `Say however argued`), `X of
+  Adhoc said:`, a role whose closing comma is forgotten (`X, one of the
+  lawyers told AFP`), `said the 15-year-old X`, `said the EU's ambassador,
+  X,`, someone who `gave only her first name, Sophy`; “the Bishop” is the
+  Bishop named before;
+- an organization's name made of a list (“Center for Parasitology,
+  Entomology and Malaria Control”) and a dateline in capitals hold no
+  person; `said the report posted on …` is the report; an organization
+  that says something (`ASEAN Parliamentarians for Human Rights said that
+  Hun Sen “…”`) speaks it, not the person it speaks of;
+- a partial quote after a clause with its own subject (`X denied it, and
+  Washington dismissed it as “…”`) is never the first subject's; it goes,
+  below the threshold, to that clause's subject;
+- a quote with no attribution of its own given to its paragraph's speaker
+  or subject, “the villager” taken back to one met before, and a title
+  nobody was given are below the threshold (see ``confidence``).
 
 Every quote is found whatever happens: a paragraph the rules cannot read
 gives its quotes unattributed, with a note. Below ``CONFIRM_THRESHOLD``

@@ -90,7 +90,7 @@ def analyze(paragraphs, directory=None):
         _read(number, text, directory, known_short)
         for number, text in enumerate(paragraphs, start=1)
     ]
-    cast = Cast(directory, organizations_in(paragraphs))
+    cast = Cast(directory, organizations_in(paragraphs), khmer_referents.aliases_in(paragraphs))
     findings = []
     sentences = 0
     for index, paragraph in enumerate(read):

@@ -119,9 +119,11 @@ class Seen:
 class Cast:
     """The people and sources a story has put forward so far, most recent first."""
 
-    def __init__(self, directory, organizations=None):
+    def __init__(self, directory, organizations=None, aliases=None):
         self.directory = directory
         self.organizations = Organizations(organizations)
+        # Another name → the full name it stands for (``khmer_referents.aliases_in``).
+        self.aliases = {name_key(alias): name for alias, name in (aliases or {}).items()}
         self.entities = []
         self.recent = []  # Seen, most recent first.
         self.bindings = {}  # A short name → the entity the story called by it.
@@ -156,6 +158,11 @@ class Cast:
             return self.organization(organization), EXPLICIT_FULL_NAME, ""
         key = name_key(name)
         words = name.casefold().split()
+        if key in self.aliases and len(words) == 1:
+            # “អ្នកនាង ខ្ញុង” after “សេង សុកាន់ដា ហៅ ខ្ញុង”: the person so called.
+            entity, _confidence, note = self.named(self.aliases[key], role)
+            self.learn(entity, honorific)
+            return entity, EXPLICIT_SHORT_NAME, note
         for entity in self.entities:
             if name_key(entity.name) == key:
                 self.learn(entity, honorific, role)
@@ -197,6 +204,17 @@ class Cast:
             shorter[0].name = name
             self.learn(shorter[0], honorific, role)
             return shorter[0], EXPLICIT_FULL_NAME, ""
+        called = [
+            entity
+            for entity in self.entities
+            if entity.short_only and len(words) > 1 and name_key(entity.name) == name_key(words[-1])
+        ]
+        if len(called) == 1:
+            # “លោក Zelensky” in a headline, then “លោក Volodymyr Zelensky”: the
+            # one the story called by the short name is the one it names in full.
+            called[0].name, called[0].short_only = name, False
+            self.learn(called[0], honorific, role)
+            return called[0], EXPLICIT_FULL_NAME, ""
         entity = Entity(
             name=name,
             honorific=honorific,

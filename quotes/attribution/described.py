@@ -67,6 +67,8 @@ def described_before(text):
     # “With an opposition figure having announced …”
     text = re.sub(r"^(?:[Ww]ith|[Aa]fter|[Dd]espite)\s+(?=(?:a|an|the|one|another)\s)", "", text)
     pieces = [piece.strip() for piece in re.split(r"[;:]|,\s*|\s[—–]\s", text)]
+    # “…, but the embassy called it”: the coordinated clause's own subject.
+    pieces[-1] = re.sub(r"^(?:and|but|while|whereas)\s+(?=(?:a|an|the)\s)", "", pieces[-1])
     while pieces and not pieces[-1]:
         pieces.pop()
     for index in range(len(pieces) - 1, -1, -1):
@@ -89,6 +91,13 @@ def described_before(text):
     return None
 
 
+# “who gave only his first name, Dara”, “identified only as Dara”.
+GIVEN_NAME = re.compile(
+    r"\b(?:(?:first|given|last|family)\s+name|identified\s+(?:only\s+)?as|known\s+only\s+as)"
+    r"(?:\s+as|\s+is)?\s*,?\s+([A-Z][a-z\u00c0-\u024f'’\-]+)\b(?!\s+[A-Z])"
+)
+
+
 def lone_name(text):
     """
     A single capitalised word right before the verb or its apposition
@@ -98,7 +107,46 @@ def lone_name(text):
     match = re.match(r"\s*([A-Z][a-z\u00c0-\u024f'’\-]+)(?=\s*(?:,|$))", text)
     if match and not match[1].endswith("s") and match[1] not in FUNCTION_WORDS:
         return {match[1]}
-    return set()
+    # “a vendor, who only gave her first name, Sophy, said”.
+    match = GIVEN_NAME.search(text)
+    return {match[1]} if match else set()
+
+
+# Words that make a capitalised phrase an organization speaking as itself:
+# “ASEAN Parliamentarians for Human Rights said that …”.
+ORGANIZATION_WORDS = frozenset(
+    re.findall(
+        r"\w+",
+        """
+    Rights Watch Group Party Ministry Council Committee Association Alliance Centre Center
+    Institute Federation Union Network Foundation Organization Organisation Forum
+    Commission Coalition Fund Agency Embassy Parliamentarians Movement Society League
+    """,
+    )
+)
+ORGANIZATION_AT_END = re.compile(
+    r"(?:^|,\s*|\b(?:and|but|that)\s+)((?:the\s+)?[A-Z][\w’'&.\-]*"
+    r"(?:\s+(?:(?:of|for|and|on|the)\s+)*[A-Z][\w’'&.\-]*)*)\s*$"
+)
+
+
+def organization_before(text):
+    """An organization named at the end of ``text``, speaking as itself, or ``None``."""
+    match = ORGANIZATION_AT_END.search(text.rstrip())
+    if match and ORGANIZATION_WORDS & set(match[1].split()):
+        return Attribution("source", match[1])
+    return None
+
+
+def described_by_given_name(text, name):
+    """
+    The description of someone known only by a given name: “A vendor at the
+    market, who only gave her first name, Sophy,” → “A vendor at the market”.
+    """
+    match = GIVEN_NAME.search(text)
+    if match is None or match[1] != name:
+        return ""
+    return clean_description(re.split(r",?\s+who\b", text[: match.start()])[0])
 
 
 def document_of(found, clause):

@@ -62,6 +62,8 @@ TITLE_SYNONYMS = [
 # A word before a title that makes it another office: a deputy governor is
 # not “the governor”, nor a prime minister “the minister”.
 OTHER_OFFICE = _word_set("prime deputy vice former assistant acting secretary under")
+# Honorifics that are also offices: “the Bishop” is the Bishop named before.
+OFFICE_HONORIFICS = _word_set("bishop archbishop cardinal monsignor general colonel")
 ARTICLE = re.compile(r"^(?:a|an|the|another|one|one of the)\s+", re.IGNORECASE)
 
 
@@ -92,9 +94,16 @@ class Entity:
         return self.name.split()
 
     def offices(self):
-        """The title and role as comparable words: “Prime Minister” → “prime minister”."""
+        """
+        The title and role as comparable words: “Prime Minister” → “prime
+        minister”; an honorific that is an office (“Bishop”) too.
+        """
+        held = normal_office(self.honorific.rstrip("."))
+        held = held if held in OFFICE_HONORIFICS else ""
         return [
-            office for office in (normal_office(self.title), normal_office(self.role)) if office
+            office
+            for office in (normal_office(self.title), normal_office(self.role), held)
+            if office
         ]
 
 
@@ -116,8 +125,10 @@ def gender_in(description):
 
 def description_kind(description):
     """PERSON, GROUP or SOURCE, from the description's head word (“a statement from …”)."""
+    # “the report posted on the website”: a participle after the head word ends it.
     clause = re.split(
-        r"\s+(?:who|which|that|whose|whom|of|for|at|from|in|on|with|by|to|near)\s",
+        r"\s+(?:who|which|that|whose|whom|of|for|at|from|in|on|with|by|to|near"
+        r"|[a-z]+ed\s+(?:on|by|in|at|to|from|last|this|earlier))\s",
         f" {description} ",
     )[0]
     words = words_of(clause)

@@ -30,6 +30,7 @@ import re
 from people.names import KHMER_TITLE_TAIL
 
 from .khmer_words import (
+    COUNTRY,
     GLUED_STOP,
     HONORIFIC_WORDS,
     KHMER_RUN,
@@ -54,10 +55,13 @@ HONORIFIC = re.compile(
 RESUMING = re.compile(r"(?<=[^\s] )(?:គាត់|នាង|លោកស្រី|អ្នកស្រី|លោក)(?![\u17b6-\u17d3\u17dd])")
 CLAUSE_OPENING = re.compile(r".*(?:^|[។៕៖:;!?»”\"(),]\s*)", re.DOTALL)
 KHMER_WORD = re.compile(f"{KHMER_RUN}+")
-LATIN_NAME = re.compile(r"[A-Z][\w'’\-]*(?:\s[A-Z][\w'’\-]*){0,2}")
+# Latin letters only: a Khmer role may be glued to it (“Zelenskyប្រធានាធិបតី”).
+LATIN_NAME = re.compile(r"[A-Z][A-Za-z'’\-]*(?:\s[A-Z][A-Za-z'’\-]*){0,2}")
 SENTENCE_OPENING = re.compile(r".*(?:^|[។៕!?]\s*)", re.DOTALL)
 # A role in apposition after a name: “ប៊ូ បញ្ញា យុវជនម្នាក់…”, “ប៊ូ បញ្ញា ជាគ្រូបង្រៀន”.
 APPOSED_ROLE = re.compile(rf"(?<=[^\s] )(?:ជា)?(?:{ROLE_HEAD.pattern})")
+# A role opening a sentence, then a name: “ខ្សែបម្រើកណ្តាល វ៉ា សុថន ចាត់ទុកថា…”.
+ROLED_NAME = re.compile(rf"(?:^|(?<=[។៕!?៖:])\s*)(?:{ROLE_HEAD.pattern}){KHMER_RUN}{{0,40}} ")
 # A foreign name's Latin spelling after it: “… ហ្សន់ហ្សាឡេ ដាវីតសុន (Alex Gonzalez Davidson)”.
 LATIN_GLOSS = re.compile(r" \((?=[A-Z][a-z])[A-Za-z'’.\- ]{3,60}\)")
 # Short honorifics that are also syllables of other words start a name only
@@ -74,12 +78,12 @@ ROLE_LEAD = re.compile(
 
 
 # Titles that may stand for an honorific before a name, or after one.
-TITLE_ANCHOR = re.compile(
+TITLE_WORDS = re.compile(
     r"(?:អតីត)?(?:នាយករដ្ឋមន្ត្រី|ឧបនាយករដ្ឋមន្ត្រី|រដ្ឋមន្ត្រី|ប្រធានាធិបតី|ព្រះមហាក្សត្រ|ទណ្ឌិត|"
     r"ឯកអគ្គរដ្ឋទូត|អភិបាលខេត្ត|អភិបាលរាជធានី|ព្រះរាជអាជ្ញា|ចៅក្រម|មេធាវី|ឧត្តមសេនីយ៍|"
     r"តារាចម្រៀង|តារាសម្តែង|កីឡាករ|កីឡាការិនី|អ្នកនិពន្ធ|គ្រូបង្វឹក)"
-    rf"{KHMER_RUN}{{0,40}}(?= [^\s])"
 )
+TITLE_ANCHOR = re.compile(rf"{TITLE_WORDS.pattern}{KHMER_RUN}{{0,40}}(?= [^\s])")
 
 # One word of title, digits included, between an honorific and a name.
 TITLE_WORD = re.compile(
@@ -178,7 +182,14 @@ def _name_after_title(folded, index, known_short):
     word = TITLE_WORD.match(folded, index)
     if not title and word and not ORGANIZATION_HEAD.search(word[0], 2):
         title = word  # Not “លោក ប្រធានក្រុមហ៊ុន ABC”: a company's name follows.
-    return title and _name_after(folded, title.end(), known_short)
+    span = title and _name_after(folded, title.end(), known_short)
+    if span and " " not in folded[span[0] : span[1]]:
+        # “លោកប្រធានាធិបតីដូណាល់ ត្រាំ”: the first name glued to the title.
+        bare = TITLE_WORDS.match(folded, index) or ROLE_HEAD.match(folded, index)
+        glued = folded[bare.end() : title.end()] if bare else ""
+        if glued and _plain_name_word(glued) and not COUNTRY.match(glued):
+            return bare.end(), span[1]
+    return span
 
 
 def honorifics_in(text):
@@ -230,11 +241,18 @@ def _unmarked_names(folded):
     ``(start, end)`` of each name written without an honorific: picked up by
     a pronoun right after it, at the start of a clause (“លី ក្វាន់យូរ
     គាត់បាននិយាយ”, “Bui Hoai Son គាត់…”), or followed by a role at the start
-    of a sentence (“ប៊ូ បញ្ញា ជាយុវជនម្នាក់…”); two or three words, none a
+    of a sentence (“ប៊ូ បញ្ញា ជាយុវជនម្នាក់…”) or after a role opening it
+    (“ប្រធានក្រុម… ហុង ផេង បាននិយាយ”); two or three words, none a
     small word, a verb, a role or an organization. A foreign name of two to
     four words is also told by its Latin spelling after it (``_glossed``).
     """
     spans = _glossed(folded)
+    for role in ROLED_NAME.finditer(folded):
+        words = folded[role.end() :].split(" ", 2)
+        second, glued = _name_part(words[1]) if len(words) > 1 else ("", False)
+        ends = glued or len(words) < 3 or not words[2] or _starts_with_stop(words[2])
+        if ends and _plain_name_word(words[0]) and _plain_name_word(second):
+            spans.append((role.end(), role.end() + len(words[0]) + 1 + len(second)))
     for role in APPOSED_ROLE.finditer(folded):
         before = folded[: role.start()].rstrip(" ")
         start = SENTENCE_OPENING.search(before).end()

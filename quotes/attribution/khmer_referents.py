@@ -8,44 +8,56 @@ sentences were about who fits the gender they give; a rank alone
 (“ឯកឧត្តម”, “សម្តេច”) is the person the story gave it; “អ្នកនាំពាក្យរូបនេះ”
 (this spokesman) the person given that title, “ស្ត្រីរូបនេះ” (this woman)
 the woman last spoken of, “អ្នកភូមិម្នាក់” (a villager) a new unnamed source.
+A person described but not introduced (“កីឡាករខ្មែរបារាំង”, no ``ម្នាក់``)
+is the one the story was just about, a guess; an honorific nobody fits an
+unnamed person, a worse one. ``aliases_in`` reads the stage names and
+nicknames a story gives (“សេង សុកាន់ដា ហៅ ខ្ញុង”).
 """
 
 import re
 
 from django.utils.translation import gettext as _
 
-from people.names import KHMER_UNIQUE_TITLES, honorific_gender
+from people.names import KHMER_UNIQUE_TITLES, honorific_gender, split_honorific
 
 from .confidence import (
     AMBIGUOUS_PRONOUN,
     AMBIGUOUS_TITLE,
     DEFINITE_DESCRIPTION,
     DESCRIBED_SOURCE,
+    DESCRIPTION_OF_SUBJECT,
+    FALLBACK,
     GROUP_PRONOUN,
     INTRODUCED_BEFORE,
     NO_SPEAKER,
     PRONOUN,
     PRONOUN_NOT_SALIENT,
     TITLE,
+    UNMATCHED_SOURCE,
     UNMATCHED_TITLE,
 )
 from .entities import GROUP, PERSON, SOURCE, Entity
+from .khmer import names_in
 from .khmer_speech import is_headline
 from .khmer_words import (
     FEMALE_WORDS,
     GROUP_MARK,
     GROUP_PRONOUNS,
     HONORIFIC_WORDS,
+    KHMER_RUN,
     MALE_WORDS,
     ORGANIZATION_HEAD,
     PLAIN_HONORIFICS,
     PRONOUNS,
     ROLE_HEAD,
     SOURCE_HEAD,
+    STOP,
     fold,
     name_key,
 )
 
+# Another name after a full one: “សេង សុកាន់ដា ហៅ ខ្ញុង”, “… ដែលគេហៅថា ខ្ញុង”.
+ALIAS = re.compile(rf"\s*(?:ដែល)?(?:គេ)?ហៅ(?:ថា|កាត់)?\s*({KHMER_RUN}+)(?=[\s។៕,៖:]|$)")
 HEADLINE_SPEAKER = re.compile(r"\s*([^៖:«“\"]{2,40}?)\s*[៖:]\s*[«“\"]")
 UNIQUE_TITLES = {fold(title): name for title, name in KHMER_UNIQUE_TITLES.items()}
 RANKS = frozenset(word for word in HONORIFIC_WORDS if word not in PLAIN_HONORIFICS)
@@ -105,7 +117,12 @@ def _pronoun(cast, written, gender=None):
     chosen = (salient or candidates or [None])[0]
     if chosen is None:
         note = _("Nobody named before this quote fits “%(pronoun)s”: say who said this.")
-        return None, NO_SPEAKER, note % {"pronoun": written}
+        if word not in PLAIN_HONORIFICS or word in PRONOUNS:
+            return None, NO_SPEAKER, note % {"pronoun": written}
+        # “អ្នកស្រីបាននិយាយថា” with no woman named: an unnamed woman, a guess.
+        entity = Entity(description=written.strip(), gender=gender, kind=PERSON)
+        cast.entities.append(entity)
+        return entity, FALLBACK, note % {"pronoun": written}
     entity = chosen.entity
     entity.gender = entity.gender or gender
     rivals = [
@@ -191,6 +208,18 @@ def _described(cast, written):
     for entity in cast.entities:
         if entity.description and fold(entity.description) == folded:
             return entity, DESCRIBED_SOURCE, ""
+    indefinite = re.search(r"ម្នាក់|មួយ|ខ្លះ|ទាំង|នៅ", folded)
+    if not indefinite and ROLE_HEAD.match(head) and not ORGANIZATION_HEAD.search(head, 1):
+        # “កីឡាករខ្មែរបារាំងបានបន្តថា”: a person described, not introduced,
+        # is most often the one the story has just been about.
+        entity, confidence, note = _pronoun(cast, written, gender=gender_of(head))
+        if entity is not None:
+            if confidence >= DESCRIPTION_OF_SUBJECT:
+                note = _(
+                    "“%(pronoun)s” was taken to be %(chosen)s, the last person named who "
+                    "fits: check."
+                ) % {"pronoun": written, "chosen": entity.label}
+            return entity, min(confidence, DESCRIPTION_OF_SUBJECT), note
     if SOURCE_HEAD.match(folded) or ORGANIZATION_HEAD.match(folded):
         kind = SOURCE
     elif GROUP_MARK.match(folded) or re.search(r"ទាំងអស់|ខ្លះ|ជាច្រើន|ទាំងនោះ", folded):
@@ -204,6 +233,10 @@ def _described(cast, written):
         kind=kind,
     )
     cast.entities.append(entity)
+    if kind == PERSON and not re.search(r"ម្នាក់|មួយ|ខ្លះ", folded):
+        # One person described as if known (“មន្ត្រីក្រសួង…”), not introduced
+        # as someone new (“អ្នកភូមិម្នាក់”): often someone the story named.
+        return entity, UNMATCHED_SOURCE, ""
     return entity, DESCRIBED_SOURCE, ""
 
 
@@ -263,3 +296,20 @@ def _headline_name(cast, finding, text):
         if entity.name and entity.is_person and key.endswith(name_key(entity.name))
     ]
     return named[0] if len(named) == 1 else None
+
+
+def aliases_in(paragraphs):
+    """
+    The other names a Khmer story gives people, as ``{alias: full name}``: a
+    stage name or nickname after the full name (“តារាកំប្លែង សេង សុកាន់ដា ហៅ
+    ខ្ញុង”), by which the story then calls them (“អ្នកនាង ខ្ញុង”).
+    """
+    aliases = {}
+    for text in paragraphs:
+        folded = fold(text)
+        for name, _start, end in names_in(text):
+            alias = ALIAS.match(folded, end)
+            full = split_honorific(name)[1]
+            if alias and len(full.split()) > 1 and not STOP.match(alias[1]):
+                aliases.setdefault(text[alias.start(1) : alias.end(1)], full)
+    return aliases

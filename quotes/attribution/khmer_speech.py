@@ -47,6 +47,8 @@ OBJECT_BEFORE = re.compile(
     r"(?:ប្រាប់|ជាមួយ|របស់|នៃ|ដល់|ចំពោះ|អំពី|(?<!បន្ទាប់)(?<!ក្រោយ)(?<!តាំង)ពី|ឱ្យ|ទៅកាន់|ទៅ|"
     r"សួរ|ហៅ|ជួប|ចោទ|ប្តឹង|ប្រឆាំង|ថា)\s*$"
 )
+# “ថា” opening a reported clause, whose subject may speak in turn.
+REPORTED = re.compile(r"(?<=[\u1780-\u17d3\u17dd\u17e0-\u17e9])ថា\s+(?=\S)")
 AFTER_SOURCE = re.compile(
     r"\s*[,៖។]?\s*(?:ទាំង)?(?:នេះ|នោះ)?\s*(?:គឺ)?\s*(?:បើ\s*តាម|តាម|ជា)\s*"
     r"(?:ការ[\u1780-\u17d3]{0,12}?|សម្តី|សំដី|ពាក្យ|ប្រសាសន៍|សម្តែង|ទស្សនៈ|មតិ|គំនិត|យោបល់)?\s*"
@@ -101,7 +103,8 @@ def _references(text, known_short):
 
     for match in honorifics_in(text):
         written = bare_honorific(text, match.start())
-        if written and not resumes_a_name(match.start()):
+        inside = any(start <= match.start() < end for start, end in names)
+        if written and not inside and not resumes_a_name(match.start()):
             found.append((match.start(), Attribution("pronoun", written)))
     for match in PRONOUN.finditer(folded):
         before = folded[: match.start()]
@@ -185,6 +188,10 @@ def speaker_before(text, known_short):
     end = auxiliaries.start() if auxiliaries else len(text)
     breaks = [match.end() for match in CLAUSE_BREAK.finditer(folded[:end])]
     clause_start = breaks[-1] if breaks else 0
+    reported = list(REPORTED.finditer(folded, clause_start, end))
+    if reported and _references(text[reported[-1].end() : end], known_short):
+        # “… ផ្សព្វផ្សាយថា លោក X បានថ្លែងថា”: X, the subject of what was reported.
+        clause_start = reported[-1].end()
     clause = text[clause_start:end]
     references = [
         attribution

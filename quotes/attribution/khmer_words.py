@@ -93,7 +93,7 @@ ROLE_HEADS = _words(
     ម្តាយ ឪពុក កូនប្រុស កូនស្រី បងប្រុស បងស្រី ប្អូនប្រុស ប្អូនស្រី ក្មួយ ចៅ ប្រពន្ធ ប្តី
     ស្ត្រី បុរស នារី យុវជន យុវតី ក្មេង អ្នកភូមិ សាក្សី វាគ្មិន ព្រះមហាក្សត្រ
     នាយទាហាន ពលទាហាន ទាហាន គ្រូបង្វឹក គ្រូបង្គោល កីឡាករ កីឡាការិនី ប្រមុខ
-    តារាចម្រៀង តារាសម្តែង តារា អ្នកចម្រៀង អ្នកនិពន្ធ
+    តារាចម្រៀង តារាសម្តែង តារា អ្នកចម្រៀង អ្នកនិពន្ធ ខ្សែបម្រើ ខ្សែការពារ ខ្សែប្រយុទ្ធ
     """
 )
 ROLE_HEAD = re.compile(alternatives(ROLE_HEADS))
@@ -121,6 +121,16 @@ SOURCE_HEADS = _words(
     + " ".join(WORK_HEADS)
 )
 SOURCE_HEAD = re.compile(alternatives(SOURCE_HEADS))
+# Countries and peoples, written after a title: “ប្រធានាធិបតីបារាំង”, not a first name.
+COUNTRY = re.compile(
+    alternatives(
+        _words(
+            "កម្ពុជា ខ្មែរ ថៃ វៀតណាម ឡាវ ចិន ជប៉ុន កូរ៉េ ឥណ្ឌា អាមេរិក សហរដ្ឋ បារាំង អង់គ្លេស "
+            "អាល្លឺម៉ង់ រុស្ស៊ី អ៊ុយក្រែន អូស្ត្រាលី មីយ៉ាន់ម៉ា ម៉ាឡេស៊ី ឥណ្ឌូណេស៊ី ហ្វីលីពីន សិង្ហបុរី "
+            "អាស៊ាន អ៊ីរ៉ង់ អ៊ីស្រាអែល ប៉ាឡេស្ទីន តួកគី"
+        )
+    )
+)
 GROUP_MARK = re.compile(r"^(?:ក្រុម|ពួក|បណ្តា|អ្នកទាំង|ពលរដ្ឋទាំង)")
 FEMALE_WORDS = re.compile(r"ស្ត្រី|នារី|យុវតី|ម្តាយ|ភរិយា|ប្រពន្ធ|កូនស្រី|បងស្រី|ប្អូនស្រី|យាយ|កម្មការិនី|ព្រះនាង")
 MALE_WORDS = re.compile(r"បុរស|យុវជន|ឪពុក|ស្វាមី|ប្តី|កូនប្រុស|បងប្រុស|ប្អូនប្រុស|ព្រះសង្ឃ|លោកតា")
@@ -153,8 +163,8 @@ GLUED_STOP = re.compile(
         )
     )
 )
-# Family names spelt like a small word: “ជា” (Chea), “មាន” (Mean).
-SURNAME_HOMOGRAPHS = frozenset(_words("ជា មាន ទេព"))
+# Family names spelt like a small word: “ជា” (Chea), “មាន” (Mean), “ពុំ” (Pum).
+SURNAME_HOMOGRAPHS = frozenset(_words("ជា មាន ទេព ពុំ"))
 
 # Pronouns, and the gender each gives (“” either).
 PRONOUNS = {"គាត់": "", "នាង": "f", "ព្រះអង្គ": "m", "ទ្រង់": ""}

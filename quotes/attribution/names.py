@@ -62,6 +62,7 @@ NOT_PERSON_WORDS = _word_set(
     Corporation Ltd Co Inc Factory Club League Coalition Fund Programme Program
     Commission Board Unit Division Service Services Tonle Sap Belt Zone Green Rice
     Wat Pagodas Temple Monastery Church Cathedral Mosque Parish Diocese Vicariate
+    Control Prevention Research Development Protection Management Affairs Studies
     """
 )
 MONTHS = _word_set(
@@ -79,7 +80,8 @@ TITLE_WORDS = _word_set(
     Coordinator Manager Advocate Analyst Editor Founder Executive Representative Head
     Leader Adviser Advisor Consultant Investigator Official Inspector CEO Prefect Vicar
     Villager Resident Farmer Vendor Teacher Student Worker Fisherman Priest Pastor Nun
-    Brigadier Sergeant Sgt Admiral Marshal Corporal Cpl
+    Brigadier Sergeant Sgt Admiral Marshal Corporal Cpl PM Striker Goalkeeper Midfielder
+    Defender Coach Trainer Winger
     """
 )
 TITLE_OF = re.compile(r"\b(?:" + "|".join(sorted(TITLE_WORDS)) + r")\s+(?:of|for)\s+(?:the\s+)?$")
@@ -122,7 +124,8 @@ def _is_person_name(name, directory, known_short, *, honorific=""):
         return False
     # “May Titthara”: a month in front of a name is a family name; a date has a number.
     rest = words[1:] if len(words) > 1 and words[0] in MONTHS else words
-    if any(word.rstrip(".").strip("'’") in NOT_PERSON_WORDS for word in rest):
+    # “PHNOM PENH, July 9 (Xinhua)”: a dateline in capitals is a place too.
+    if any(word.rstrip(".").strip("'’").capitalize() in NOT_PERSON_WORDS for word in rest):
         return False
     if len(words) == 1:
         word = words[0]

@@ -91,14 +91,15 @@ def described(cast, description, kind=""):
             ):
                 return entity, DEFINITE_DESCRIPTION, ""
         found = _titled(cast, definite[1])
-        if found is None and kind != SOURCE:
+        # “said the report posted on …”: a document, never a person described.
+        if found is None and (kind or description_kind(description)) != SOURCE:
             found = linked_person(cast, definite[1])
         if found is not None:
             return found
     for entity in cast.entities:
         if entity.description and entity.description.casefold() == description.casefold():
             return entity, DESCRIBED_SOURCE, ""
-    if definite and kind != SOURCE:
+    if definite and (kind or description_kind(description)) != SOURCE:
         # “the parish priest serving parishioners across …” after “Father …”.
         found = linked_person(cast, definite[1])
         if found is not None:

@@ -16,11 +16,13 @@ from .described import (
     REMARKS_OF,
     Attribution,
     described_before,
+    described_by_given_name,
     document_of,
     in_closed_subordinate,
     leading_description,
     lone_name,
     object_of_preposition,
+    organization_before,
     remarks_owner,
 )
 from .names import FUNCTION_WORDS, PERSON_LIKE, names_in, only_function_words
@@ -31,10 +33,17 @@ from .verbs import (
     CHARACTERIZING,
     FINDING,
     INVERTED_VERB,
+    MANNER_INVERTED,
+    NEW_CLAUSE,
+    NEXT_QUOTE_CLAUSE,
     PARTICIPLE,
     PLEDGING,
+    QUOTED_AS,
+    QUOTING_AFTER,
+    REPORTED_TELLING,
     TRAIL,
     VERB,
+    WAS_QUOTED,
     WHEN,
 )
 
@@ -65,17 +74,27 @@ def _subject_before(text, directory, known_short):
             continue
         rest = text[end:]
         if re.fullmatch(rf"{TRAIL}\s*,?\s*", rest):
-            return Attribution("name", name, role=role_in_front(text[:start]))
+            role = described_by_given_name(text, name) or role_in_front(text[:start])
+            return Attribution("name", name, role=role)
+        # “Ny Chakrya of Adhoc said:”: the organization is the role.
+        of_organization = re.fullmatch(rf"\s+(?:of|from)\s+([A-Z][^\s,\x00]*){TRAIL}\s*", rest)
+        if of_organization:
+            return Attribution("name", name, role=of_organization[1])
+        # “Sam Sokong, one of the defence lawyers told AFP”: the closing comma forgotten.
         appositive = re.fullmatch(
-            rf"\s*(?:,\s*(.+?)\s*,|[—–]\s*(.+?)\s*[—–]|\s--?\s(.+?)\s--?)(?:\s*{ADVERBS})?\s*",
+            rf"\s*(?:,\s*(.+?)\s*,|[—–]\s*(.+?)\s*[—–]|\s--?\s(.+?)\s--?"
+            rf"|,\s*((?:one\s+of|an?|the)\s+[a-z][^,\x00]{{2,80}}?))(?:\s*{ADVERBS})?\s*",
             rest,
             re.DOTALL,
         )
         if appositive:
-            written = appositive[1] or appositive[2] or appositive[3]
+            written = appositive[1] or appositive[2] or appositive[3] or appositive[4]
             role = role_or_empty(written) or role_in_front(text[:start])
             return Attribution("name", name, role=role)
     found = described_before(re.sub(rf"{TRAIL}\s*$", "", text))
+    if found:
+        return found
+    found = organization_before(re.sub(rf"{TRAIL}\s*$", "", text))
     if found:
         return found
     # “Villagers said”: people the story does not name.
@@ -127,9 +146,11 @@ def _subject_after(text, directory, known_short, *, according=False):
             rest = text[end:]
             role = appositive_role(rest + ",") if re.match(r"\s*(?:,|[—–]|--?\s)", rest) else ""
             return Attribution("name", name, role=role or in_front)
-        # “said his spokesman, Pen Bona”, “said Kem Sokha's lawyer, Ang Udom”.
+        # “said his spokesman, Pen Bona”, “said Kem Sokha's lawyer, Ang Udom”,
+        # “said the European Union's ambassador to Cambodia, Igor Driesmans”.
         owned = re.fullmatch(
-            r"(?:his|her|their|its|[A-Z][\w\s]{0,40}?['’]s)\s+([a-z][a-z’' \-]{2,40}?),\s*",
+            r"(?:his|her|their|its|[A-Z][\w\s]{0,40}?['’]s)\s+([a-z][a-z’' \-]{2,40}?),\s*"
+            r"|the\s+[^,\x00]{2,80}?,\s*",
             text[:start],
         )
         if owned:
@@ -138,6 +159,11 @@ def _subject_after(text, directory, known_short, *, according=False):
         bare = re.fullmatch(r"(?:[a-z][a-z\-]{2,}\s+){1,2}", text[:start])
         if bare and not any(NOT_A_TITLE.search(word) for word in bare[0].split()):
             return Attribution("name", name, role=bare[0].strip())
+        # “said the 15-year-old Salan Sron, a student”, “said 22-year-old Kouch Dara”.
+        if re.fullmatch(r"(?:the\s+)?\d{1,3}-year-old\s+(?:[a-z][a-z\-]{2,}\s+)?", text[:start]):
+            rest = text[end:]
+            role = appositive_role(rest + ",") if re.match(r"\s*,", rest) else ""
+            return Attribution("name", name, role=role)
     match = re.match(r"(?:a|an|the|one|another)\s+[A-Za-z].*", text)
     if match:
         description = clean_description(re.split(r"[.;](?:\s|$)", match[0])[0])
@@ -148,12 +174,6 @@ def _subject_after(text, directory, known_short, *, according=False):
         if source and len(source.split()) <= 15:
             return Attribution("source", source)
     return None
-
-
-QUOTED_AS = re.compile(
-    r"\b(?:quoted|cited|recalled|remembered|heard)\s+(?!as\s)([^\x00]+?)\s+(?:as\s+)?(?:saying|telling)\b"
-)
-WAS_QUOTED = re.compile(r"^\s*,?\s*(.+?)\s+(?:was|were|is|has been)\s+quoted\b", re.DOTALL)
 
 
 def _quoted_as(text, directory, known_short):
@@ -168,24 +188,6 @@ def _quoted_as(text, directory, known_short):
     if match and "\x00" not in match[1] and SUBJECT_START.match(match[1]):
         return _subject_before(match[1], directory, known_short)
     return None
-
-
-# “said the officer told him”: the one who told him spoke the quote before.
-REPORTED_TELLING = re.compile(
-    r"\s+(?:that\s+)?([^\x00,;]{2,80}?)\s+(?:had\s+)?(?:told|warned|ordered|asked|said\s+to)"
-    r"\s+(?:him|her|them|me|us)\b[^\x00;]*$"
-)
-
-
-# “…,” Mr. Sok Dara quoted Mr. Keo Sam as saying: a title's full stop ends no sentence.
-QUOTING_AFTER = re.compile(
-    r"(?:[^\x00.]|\b(?:Mr|Mrs|Ms|Dr|Gen|Lt|Col|Fr|Msgr|St|Prof)\.){0,80}\bquoted\b"
-)
-# A verb of manner before the speaker's name: “laughed”, “sighed”, “remarked”.
-MANNER_INVERTED = re.compile(r"\s*,?\s*[a-z]+ed\s+(?=(?:[a-z]+\s+){0,2}[A-Z])(.*)$", re.DOTALL)
-
-
-NEXT_QUOTE_CLAUSE = re.compile(r"\s+(?:that\s+)?[a-z][^\x00,:;.]*\x00")
 
 
 def _attribution_after(after, directory, known_short, before_quote=""):
@@ -248,6 +250,16 @@ def _attribution_before(clause, directory, known_short):
     while len(verbs) > 1 and in_closed_subordinate(clause, verbs[-1]):
         # “said that just as Saint Paul proclaimed the Good News, “…””: not Paul.
         verbs.pop()
+    own = NEW_CLAUSE.search(clause, verbs[-1].end()) if verbs else None
+    if own:
+        # “Sok Dara denied it, and Washington dismissed it as “…””: not Sok Dara's,
+        # but perhaps a capital's or an embassy's, which only a journalist can say.
+        found = _subject_before(own[1], directory, known_short)
+        if found is None:
+            found = Attribution("source" if own[1][:1].isupper() else "description", own[1])
+        if found:
+            found.how = "subject"
+        return found
     if verbs:
         verb = verbs[-1]
         passive = re.match(r"\s+by\s+", clause[verb.end() :])
@@ -306,6 +318,8 @@ def _attribution_in_sentence(sentence, start, directory, known_short):
     """For a partial quote: a speech verb anywhere in its sentence, nearest first."""
     verbs = sorted(VERB.finditer(sentence), key=lambda verb: abs(verb.start() - start))
     for verb in verbs:
+        if verb.start() < start and NEW_CLAUSE.search(sentence, verb.end(), start):
+            continue
         clause_start = sentence.rfind("\x01", 0, verb.start()) + 1
         found = _subject_before(sentence[clause_start : verb.start()], directory, known_short)
         if found is None and INVERTED_VERB.fullmatch(verb[0]):

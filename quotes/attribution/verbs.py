@@ -32,14 +32,17 @@ INVERTED_VERBS = [
     "continued", "wrote", "replied", "recalled", "insisted", "warned", "argued",
     "stated", "according to", "clarified", "reported", "commented", "told",
 ]  # fmt: skip
-ADVERBS = r"(?:also|later|then|again|once|further|previously|earlier|simply|finally)"
+ADVERBS = (
+    r"(?:also|later|then|again|once|further|previously|earlier|simply|finally|however|"
+    r"meanwhile|instead|too)"
+)
 # What may stand between a speaker and the verb: “he had also said”.
 # When a sentence's subject spoke: “Phay Siphan on Thursday demanded …”.
 WHEN = (
     r"yesterday|today|(?:on|last|this)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|"
     r"Saturday|Sunday|week|month)"
 )
-TRAIL = rf"(?:\s+(?:{ADVERBS}|had|has|have|having|would|will|was|is|bluntly|publicly))*"
+TRAIL = rf"(?:\s+(?:{ADVERBS}|had|has|have|having|would|will|was|is|[a-z]{{3,}}ly))*"
 # Verbs a finding is reported with: “researchers found “…””. Only right
 # before a quote: “police found the body” is no attribution.
 FINDING = re.compile(r"\b(?:found|find|finds|showed|shows)\s+(?:that\s+)?$")
@@ -72,3 +75,27 @@ def _alternatives(words):
 # Not “so-called”: a verb joined to the word before it is no speech verb.
 VERB = re.compile(rf"(?<![\w\-])(?:{_alternatives(SPEECH_VERBS)})\b", re.IGNORECASE)
 INVERTED_VERB = re.compile(rf"(?<![\w\-])(?:{_alternatives(INVERTED_VERBS)})\b", re.IGNORECASE)
+# “Sok Dara denied it, and Washington dismissed it as “…””: a clause with a
+# subject of its own between a speech verb and a partial quote.
+NEW_CLAUSE = re.compile(
+    r",\s+(?:and|but|while|whereas)\s+(?!(?:he|she|they|it|then|also|later)\b)"
+    r"((?:the|an?)\s+[a-z][\w’'\-]*|[A-Z][\w’'\-]*(?:\s+[A-Z][\w’'\-]*)*)\s+[a-z]+ed\b"
+)
+# “the Post quoted Phay Siphan as saying”, “Phay Siphan was quoted as saying”.
+QUOTED_AS = re.compile(
+    r"\b(?:quoted|cited|recalled|remembered|heard)\s+(?!as\s)([^\x00]+?)\s+(?:as\s+)?(?:saying|telling)\b"
+)
+WAS_QUOTED = re.compile(r"^\s*,?\s*(.+?)\s+(?:was|were|is|has been)\s+quoted\b", re.DOTALL)
+# “said the officer told him”: the one who told him spoke the quote before.
+REPORTED_TELLING = re.compile(
+    r"\s+(?:that\s+)?([^\x00,;]{2,80}?)\s+(?:had\s+)?(?:told|warned|ordered|asked|said\s+to)"
+    r"\s+(?:him|her|them|me|us)\b[^\x00;]*$"
+)
+# “…,” Mr. Sok Dara quoted Mr. Keo Sam as saying: a title's full stop ends no sentence.
+QUOTING_AFTER = re.compile(
+    r"(?:[^\x00.]|\b(?:Mr|Mrs|Ms|Dr|Gen|Lt|Col|Fr|Msgr|St|Prof)\.){0,80}\bquoted\b"
+)
+# A verb of manner before the speaker's name: “laughed”, “sighed”, “remarked”.
+MANNER_INVERTED = re.compile(r"\s*,?\s*[a-z]+ed\s+(?=(?:[a-z]+\s+){0,2}[A-Z])(.*)$", re.DOTALL)
+# A clause after the speech verb that introduces the next quote: “said the premier “…””.
+NEXT_QUOTE_CLAUSE = re.compile(r"\s+(?:that\s+)?[a-z][^\x00,:;.]*\x00")

@@ -155,8 +155,8 @@ class DoubtfulContextTests(ProbeTestCase):
 
     def test_credit_the_rules_cannot_read_is_not_the_last_speaker(self):
         findings = self.read(
-            "“We want peace,” said Hun Manet. “And we want the border open,” Thai PM "
-            "Paetongtarn Shinawatra said."
+            "“We want peace,” said Hun Manet. “And we want the border open,” Thai PM's "
+            "aide Paetongtarn said."
         )
         self.assertSpeaker(findings[0], "Hun Manet")
         self.assertNotSure(findings[1])
