@@ -12,6 +12,13 @@ change saved by one process is seen by all. Keys also carry a fingerprint of the
 templates, so a release with changed templates starts with fresh pages. Only
 pages asked for at the site's own address (``settings.SITE_URL``) are kept.
 
+A page is stored whole, body and headers, by ``CachedPageMiddleware`` near
+the top of the middleware stack, which then answers an anonymous reader's
+request for it before sessions, authentication, CSRF, messages and locale
+negotiation run (``early_key`` says which requests may be answered there).
+The view's decorator, ``cache_public_page``, serves the same stored page to
+the requests that go the whole way (a query string, a cookie of the site).
+
 Nothing here counts on the cache keeping what it is given: with Django's
 DummyCache every page is simply rendered each time.
 """
@@ -24,12 +31,14 @@ import uuid
 from pathlib import Path
 
 from django.conf import settings
+from django.contrib.messages.storage.cookie import CookieStorage
 from django.core.cache import cache
+from django.core.exceptions import DisallowedHost
 from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.cache import get_conditional_response
-from django.utils.http import http_date, quote_etag
-from django.utils.translation import get_language
+from django.utils.http import http_date, parse_http_date_safe, quote_etag
+from django.utils.translation import get_language, get_language_from_path
 
 VERSION_KEY = "reader:content-version"
 # The longest a page is kept, even when nothing changes: a safety net for
@@ -116,14 +125,26 @@ def at_site_url(request):
     return f"{request.scheme}://{request.get_host()}" == settings.SITE_URL
 
 
+def address_language(request):
+    """
+    The language the address names: Khmer under /km/, else English. Reader
+    pages are in ``i18n_patterns`` without a prefix for the default language,
+    so this is the language ``LocaleMiddleware`` gives them, known here
+    before it runs.
+    """
+    return get_language_from_path(request.path_info) or settings.LANGUAGE_CODE
+
+
 def page_key(request):
     # Only pages asked for at SITE_URL are stored (see cache_public_page), so
     # the host is not part of the key. Nor is the query string: the cached
     # views read none, so "?utm_source=…" gets the same page, and made-up
-    # query strings cannot fill the cache with copies of it.
+    # query strings cannot fill the cache with copies of it. The language is:
+    # /km/ and / never share a page.
     path = hashlib.sha256(request.path.encode()).hexdigest()
     version = request_content_version(request)
-    return f"reader:page:v4:{templates_version()}:{version}:{request.LANGUAGE_CODE}:{path}"
+    language = address_language(request)
+    return f"reader:page:v5:{templates_version()}:{version}:{language}:{path}"
 
 
 def fragment_key(request, name, *parts):
@@ -145,13 +166,13 @@ def signed_in(request):
 
 def cache_public_page(view):
     """
-    Serve a public page from the cache, rendering and storing it on a miss.
+    Serve a public page from the cache, rendering it on a miss and marking it
+    for ``CachedPageMiddleware`` to store.
 
-    Only successful GET and HEAD responses are stored, and only their body,
-    content type and the time they were made: headers that belong to one
-    response (the CSP nonce, cookies) are made fresh each time by the
-    middleware. The pages cached here must not vary with the user: they show
-    the same to everyone. Signed-in staff neither read nor fill the cache.
+    Only successful GET and HEAD responses are stored, with the headers the
+    middleware below ``CachedPageMiddleware`` gave them (see ``storable``). The
+    pages cached here must not vary with the user: they show the same to
+    everyone. Signed-in staff neither read nor fill the cache.
 
     Only requests for the site's own address (``settings.SITE_URL``) read or
     fill the cache. A page holds absolute addresses built from the request
@@ -161,36 +182,130 @@ def cache_public_page(view):
 
     A page carries an ``ETag`` (a digest of its body) and a ``Last-Modified``
     (when it was made), so a browser or CDN asking again gets a 304 while the
-    page is unchanged. Only a 200 is ever answered with a 304: a draft's or an
-    unknown address stays a 404 whatever validators the request carries.
+    page is unchanged (``CachedPageMiddleware`` answers it). Only a 200 is
+    ever answered with a 304: a draft's or an unknown address stays a 404
+    whatever validators the request carries.
     """
 
     @functools.wraps(view)
     def wrapper(request, *args, **kwargs):
-        if request.method not in {"GET", "HEAD"} or signed_in(request) or not at_site_url(request):
+        if (
+            request.method not in {"GET", "HEAD"}
+            or signed_in(request)
+            or not at_site_url(request)
+            # The key names the address's language: a page in any other is not kept.
+            or getattr(request, "LANGUAGE_CODE", None) != address_language(request)
+        ):
             return view(request, *args, **kwargs)
         # The page must not show this request's query string (see page_key).
         request.is_cached_page = True
         key = page_key(request)
         stored = cache.get(key)
         if stored is not None:
-            content, content_type, etag, made_at = stored
-            response = HttpResponse(content, content_type=content_type)
-        else:
-            response = view(request, *args, **kwargs)
-            if response.status_code != 200 or response.streaming:
-                return response
-            if hasattr(response, "render") and callable(response.render):
-                response.render()
-            etag = quote_etag(hashlib.sha256(response.content).hexdigest()[:32])
-            made_at = time.time()
-            timeout = seconds_to_keep()
-            if timeout:
-                cache.set(key, (response.content, response["Content-Type"], etag, made_at), timeout)
-        response["ETag"] = etag
-        response["Last-Modified"] = http_date(made_at)
-        return get_conditional_response(
-            request, etag=etag, last_modified=int(made_at), response=response
-        )
+            content, headers = stored
+            response = HttpResponse(content, content_type=headers["Content-Type"])
+            response["ETag"] = headers["ETag"]
+            response["Last-Modified"] = headers["Last-Modified"]
+            response.public_page = PublicPage(key, timeout=0)
+            return response
+        response = view(request, *args, **kwargs)
+        if response.status_code != 200 or response.streaming:
+            return response
+        if hasattr(response, "render") and callable(response.render):
+            response.render()
+        response["ETag"] = quote_etag(hashlib.sha256(response.content).hexdigest()[:32])
+        response["Last-Modified"] = http_date(time.time())
+        response.public_page = PublicPage(key, timeout=seconds_to_keep())
+        return response
 
     return wrapper
+
+
+class PublicPage:
+    """What ``cache_public_page`` tells the middleware: the page's key, and how long to keep it."""
+
+    def __init__(self, key, *, timeout):
+        self.key = key
+        self.timeout = timeout
+
+
+# The cookies of someone who may be signed in or holds something of their
+# own (a session, a CSRF token, messages): they go through the whole stack.
+PERSONAL_COOKIES = (
+    settings.SESSION_COOKIE_NAME,
+    settings.CSRF_COOKIE_NAME,
+    CookieStorage.cookie_name,
+)
+
+
+def early_key(request):
+    """
+    The key of the cached page an anonymous reader may be answered with before
+    the rest of the middleware runs, or None when the request must go the whole
+    way: anything but GET and HEAD, a query string (no cached page is kept by
+    one), any of the site's own cookies (sessions, CSRF, messages: decided
+    from the cookie names alone, never by reading the session store), or an
+    address other than ``SITE_URL``. A share or preview link is never stored,
+    so it always goes the whole way.
+    """
+    if request.method not in {"GET", "HEAD"} or request.META.get("QUERY_STRING"):
+        return None
+    if any(name in request.COOKIES for name in PERSONAL_COOKIES):
+        return None
+    try:
+        if not at_site_url(request):
+            return None
+    except DisallowedHost:
+        # The whole stack answers it, with the headers every response gets.
+        return None
+    return page_key(request)
+
+
+def replay(request, stored):
+    """A stored page as the whole stack gave it, or its 304 when the request holds it already."""
+    content, headers = stored
+    return conditional(request, HttpResponse(content, headers=headers))
+
+
+def storable(response):
+    """
+    Whether a response marked by ``cache_public_page`` may be kept and replayed
+    to anonymous readers as it is: a 200 that sets no cookie, does not vary
+    by cookie (nothing read the session), is public, and whose policy holds no
+    CSP nonce. A nonce must be new in every response, so a page whose template
+    asks for one is rendered each time; reader pages use none (no inline script).
+    """
+    cache_control = response.get("Cache-Control", "")
+    policies = response.get("Content-Security-Policy", "") + response.get(
+        "Content-Security-Policy-Report-Only", ""
+    )
+    return (
+        response.status_code == 200
+        and not response.streaming
+        and not response.cookies
+        and "cookie" not in response.get("Vary", "").lower()
+        and not any(word in cache_control for word in ("private", "no-store", "no-cache"))
+        and "'nonce-" not in policies
+    )
+
+
+def keep(request, response):
+    """
+    Store a page ``cache_public_page`` rendered, with its headers, and answer
+    its 304 where the request holds it already. Any other response is left as it is.
+    """
+    page = getattr(response, "public_page", None)
+    if page is None:
+        return response
+    if page.timeout and storable(response):
+        cache.set(page.key, (response.content, dict(response.items())), page.timeout)
+    return conditional(request, response)
+
+
+def conditional(request, response):
+    return get_conditional_response(
+        request,
+        etag=response["ETag"],
+        last_modified=parse_http_date_safe(response["Last-Modified"]),
+        response=response,
+    )
