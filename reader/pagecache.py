@@ -229,15 +229,6 @@ class PublicPage:
         self.timeout = timeout
 
 
-# The cookies of someone who may be signed in or holds something of their
-# own (a session, a CSRF token, messages): they go through the whole stack.
-PERSONAL_COOKIES = (
-    settings.SESSION_COOKIE_NAME,
-    settings.CSRF_COOKIE_NAME,
-    CookieStorage.cookie_name,
-)
-
-
 def early_key(request):
     """
     The key of the cached page an anonymous reader may be answered with before
@@ -250,7 +241,9 @@ def early_key(request):
     """
     if request.method not in {"GET", "HEAD"} or request.META.get("QUERY_STRING"):
         return None
-    if any(name in request.COOKIES for name in PERSONAL_COOKIES):
+    # Someone who may be signed in, or holds something of their own.
+    personal = (settings.SESSION_COOKIE_NAME, settings.CSRF_COOKIE_NAME, CookieStorage.cookie_name)
+    if any(name in request.COOKIES for name in personal):
         return None
     try:
         if not at_site_url(request):
