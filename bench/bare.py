@@ -31,7 +31,12 @@ def page(request):
     return HttpResponse(PAGE)
 
 
-urlpatterns = [path("", page)]
+def sized(request, size):
+    """The same view with a body of ``size`` bytes, to tell a page's size from its work."""
+    return HttpResponse(PAGE[:-7].ljust(min(size, 1_000_000) - 7, "x") + "</html>")
+
+
+urlpatterns = [path("", page), path("sized/<int:size>/", sized)]
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", __name__)
 application = get_wsgi_application()

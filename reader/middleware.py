@@ -4,7 +4,6 @@ The reader pages' middleware: cached pages answered early, and
 """
 
 from django.conf import settings
-from django.core.cache import cache
 from django.utils.cache import patch_cache_control
 
 from . import pagecache
@@ -31,7 +30,7 @@ class CachedPageMiddleware:
     def __call__(self, request):
         key = pagecache.early_key(request)
         if key is not None:
-            stored = cache.get(key)
+            stored = pagecache.lookup(request, key)
             if stored is not None:
                 return pagecache.replay(request, stored)
         return pagecache.keep(request, self.get_response(request))

@@ -28,7 +28,7 @@ from django.utils.http import http_date
 
 from articles.models import Article, Section
 from operations.middleware import JsonFormatter, RequestIdFilter
-from reader.pagecache import content_version
+from reader.pagetags import generation
 from tests.support import ROOT
 from tests.support.factories import (
     make_article,
@@ -263,9 +263,9 @@ class PageInvalidationTests(TestCase):
     def assert_follows(self, change, expected):
         for url in ("/", self.story.get_absolute_url()):
             self.client.get(url)
-        before = content_version()
+        before = generation()
         change()
-        self.assertNotEqual(content_version(), before)
+        self.assertNotEqual(generation(), before)
         for url in ("/", self.story.get_absolute_url()):
             with self.subTest(url):
                 self.assertContains(self.client.get(url), expected)
