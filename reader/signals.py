@@ -17,7 +17,7 @@ What a change renews (``changed_tags``):
   the people it makes public (``story_tags``). Other stories' pages stay: a
   new story joins their related stories when they expire (``PAGE_SECONDS``).
 - a draft or its parts: nothing.
-- a person or their roles: every page showing them (a protected source
+- a person or their roles, aliases, addresses: every page showing them (a protected source
   leaves all at once); a photograph: every page showing it (a withdrawn
   photo too).
 - anything else readers see (sections, topics, organizations…): every page.
@@ -44,29 +44,42 @@ def changed_tags(instance, created=False, m2m=False):
     """The tags of the pages a change to ``instance`` renews (see the module's docstring)."""
     from articles.models import Article, SearchDocument
     from media.models import Photograph
-    from people.models import Affiliation, Person, PersonAlias
+    from people.models import Person
 
     if isinstance(instance, Article):
-        return story_tags(instance.pk) if concerns_readers(instance, created) else set()
+        if not concerns_readers(instance, created):
+            return set()
+        stored = getattr(instance, "stored_state", {}).get("status")
+        arriving_or_leaving = (
+            created
+            or stored is None
+            or (Article.status_reaches_readers(stored) != instance.reaches_readers())
+        )
+        return story_tags(instance.pk, arriving_or_leaving=arriving_or_leaving)
     if m2m:
         # A change seen from the other side (person.articles.add()): rare.
         return {pagetags.EVERYTHING}
     if isinstance(instance, Person):
         return {f"person:{instance.pk}"}
-    if isinstance(instance, Affiliation | PersonAlias):
-        return {f"person:{instance.person_id}"}
     if isinstance(instance, Photograph):
         return {f"photo:{instance.pk}"}
     if isinstance(instance, SearchDocument):
         return set()  # Kept by a trigger from the story, whose save renews.
-    article_id = getattr(instance, "article_id", None)
-    if article_id is not None:
-        return story_tags(article_id) if concerns_readers(instance) else set()
+    if getattr(instance, "article_id", None) is not None:
+        # A part of a story: byline, quote, photo placed, correction…
+        return story_tags(instance.article_id) if concerns_readers(instance) else set()
+    if getattr(instance, "person_id", None) is not None:
+        # A part of a person: role, alias, former address.
+        return {f"person:{instance.person_id}"}
     return {pagetags.EVERYTHING}
 
 
-def story_tags(article_id):
-    """The pages showing a story or whose lists it may join."""
+def story_tags(article_id, *, arriving_or_leaving=False):
+    """
+    The pages showing a story or whose lists it may join; and, for a story
+    arriving on or leaving the site, the navigation when it is the only one
+    of its section.
+    """
     from articles.models import Article
 
     stories = Article.objects.filter(pk=article_id)
@@ -74,6 +87,8 @@ def story_tags(article_id):
     tags |= {f"stories-of:section:{pk}" for pk in stories.sections().values_list("pk", flat=True)}
     tags |= {f"stories-of:topic:{pk}" for pk in stories.topics().values_list("pk", flat=True)}
     tags |= {f"stories-of:person:{pk}" for pk in stories.people().values_list("pk", flat=True)}
+    if not arriving_or_leaving:
+        return tags
     section = stories.values_list("section_id", flat=True).first()
     others = Article.objects.published().filter(section_id=section).exclude(pk=article_id)
     if not others.exists():
