@@ -90,9 +90,10 @@ restore: migrate
 bench-scale: $(STAMP)
 	$(PY) bench/scale.py $(BENCH_ARGS)
 
-# Serve a throwaway demo newsroom with gunicorn and measure pages against /healthz.
+# Serve a throwaway demo newsroom with gunicorn and measure every reader page,
+# cold and warm, against a bare Django view served the same way (bench/bare.py).
 bench: $(STAMP)
-	$(PY) bench/run.py
+	$(PY) bench/run.py $(BENCH_ARGS)
 
 # 50 readers and 5 editors saving through the admin for 60 s on a throwaway
 # gunicorn instance (bench/load.py): no 5xx, no lost save, no draft or staff

@@ -94,6 +94,8 @@ MIDDLEWARE = [
     "operations.middleware.ForwardedForMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Answers anonymous readers' cached pages; everything below is skipped for them.
+    "reader.middleware.CachedPageMiddleware",
     # Outside the session and CSRF middleware, to see every cookie they set.
     "reader.middleware.ReaderCacheControlMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
@@ -158,7 +160,7 @@ elif DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# Cached reader pages (articles/pagecache.py). The cache must be shared by all
+# Cached reader pages (reader/pagecache.py). The cache must be shared by all
 # server processes, so that a change saved in one is seen by every other: a
 # directory by default, or memcached/Redis through CACHE_BACKEND and CACHE_LOCATION.
 CACHES = {
@@ -330,7 +332,7 @@ CSRF_COOKIE_SAMESITE = "Lax"
 
 if not DEBUG:
     SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
-    SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
+    SECURE_REDIRECT_EXEMPT = [r"^healthz$", r"^readyz$"]
     SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", 31536000))
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True
     SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", True)

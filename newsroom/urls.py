@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.generic import RedirectView
 from django.views.static import serve as static_serve
 
-from operations.views import healthz
+from operations.views import healthz, readyz
 from reader.sitemaps import NewsSitemap, sitemaps
 from workflow import accounts
 from workflow.views.previews import view_on_site
@@ -59,6 +59,7 @@ urlpatterns = [
     ),
     path("admin/", admin.site.urls),
     path("healthz", healthz, name="healthz"),
+    path("readyz", readyz, name="readyz"),
     path(
         "sitemap.xml",
         sitemap_views.sitemap,

@@ -17,7 +17,6 @@ import re
 
 import django_filters
 from django import forms
-from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.forms.utils import flatatt
 from django.utils.html import format_html, format_html_join
@@ -28,7 +27,7 @@ from articles.models import Article, Byline, Language
 from people.slugs import SLUG_PATTERN
 from quotes.models import Quote
 
-from . import pagecache, search
+from . import pagecache, pagetags, search
 from .templatetags.reader import local_name
 
 SLUG = re.compile(SLUG_PATTERN)
@@ -93,18 +92,19 @@ def archive_choices():
     """
     The archive's choice lists as ``{name: [(slug, name in the page's
     language), …]}`` (a protected source by their label only), worked out
-    together once per content version, and never kept past the moment a
-    scheduled story goes live with new names.
+    together and kept until a story is published, changed or taken down, or
+    what they name changes, and never past the moment a scheduled story goes
+    live with new names.
     """
-    key = pagecache.fragment_key(None, "archive-choices")
-    choices = cache.get(key)
-    if choices is None:
-        choices = {
+
+    def render():
+        pagetags.shows("latest")
+        return {
             name: [(item.slug, local_name(item)) for item in listed()]
             for name, listed in CHOICE_LISTS.items()
         }
-        cache.set(key, choices, pagecache.seconds_to_keep())
-    return choices
+
+    return pagecache.fragment(None, "archive-choices", (), render, until_next_publication=True)
 
 
 class PublishedChoiceIterator(django_filters.fields.ModelChoiceIterator):

@@ -1,70 +1,75 @@
 """
-A server-side cache for the reader pages that are read most (home, stories).
+A server-side cache for the reader pages that are read most (home, stories,
+people).
 
-Pages are stored under a *content version*: any change to content readers can
-see (a story, quote, person, photo, section…) starts a new version, so no page
-outlives the content it shows (``reader.signals``). A page is also never kept
-past the moment the next scheduled story goes live, because a story appearing
-at its publish time changes no row at all.
+A page is stored with the tags of what it shows and their tokens at that
+moment (``reader.pagetags``), and served while none of them has changed: a
+change renews only the pages that show it (``reader.signals``). A page is
+also never kept past the moment the next scheduled story goes live, because
+a story appearing at its publish time changes no row at all, nor longer than
+``PAGE_SECONDS``.
 
 The cache is shared by every server process (``CACHES`` in the settings), so a
-change saved by one process is seen by all. Keys also carry a fingerprint of the
-templates, so a release with changed templates starts with fresh pages. Only
-pages asked for at the site's own address (``settings.SITE_URL``) are kept.
+change saved by one process is seen by all. Each process also keeps the pages
+it served last in memory (``MEMORY_PAGES``): a hit then reads only the tags'
+generation from the shared cache, never the page. Keys carry a fingerprint
+of the templates, so a release with changed templates starts with fresh
+pages. Only pages asked for at the site's own address (``settings.SITE_URL``)
+are kept.
+
+A page is stored whole, body and headers, by ``CachedPageMiddleware`` near
+the top of the middleware stack, which then answers an anonymous reader's
+request for it before sessions, authentication, CSRF, messages and locale
+negotiation run (``early_key`` says which requests may be answered there).
+The view's decorator, ``cache_public_page``, serves the same stored page to
+the requests that go the whole way (a query string, a cookie of the site).
 
 Nothing here counts on the cache keeping what it is given: with Django's
 DummyCache every page is simply rendered each time.
 """
 
+import collections
 import datetime
 import functools
 import hashlib
 import time
-import uuid
 from pathlib import Path
+from typing import NamedTuple
 
 from django.conf import settings
+from django.contrib.messages.storage.cookie import CookieStorage
 from django.core.cache import cache
+from django.core.exceptions import DisallowedHost
 from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.cache import get_conditional_response
-from django.utils.http import http_date, quote_etag
-from django.utils.translation import get_language
+from django.utils.http import http_date, parse_http_date_safe, quote_etag
+from django.utils.translation import get_language, get_language_from_path
 
-VERSION_KEY = "reader:content-version"
+from . import pagetags
+
 # The longest a page is kept, even when nothing changes: a safety net for
 # changes made without model signals (QuerySet.update(), raw SQL, the shell).
 PAGE_SECONDS = 300
+# How many pages each process keeps in memory, the latest served.
+MEMORY_PAGES = 128
 
 
-def content_version():
-    """
-    The current content version: a random token replaced on every change.
-    Never None: a cache that keeps nothing (DummyCache) or has just dropped
-    the token gets a new one, which no page is stored under yet.
-    """
-    version = cache.get(VERSION_KEY)
-    if version is None:
-        version = uuid.uuid4().hex
-        cache.add(VERSION_KEY, version, timeout=None)
-        # Another process may have added its token first: every process must
-        # store under the same one.
-        version = cache.get(VERSION_KEY, version)
-    return version
+class StoredPage(NamedTuple):
+    """A page as the stack below ``CachedPageMiddleware`` gave it, ready to send again."""
+
+    content: bytes
+    headers: list
+    tags: dict  # tag -> its token when the page was rendered
+    expires: float  # time.time() after which the page is not served
 
 
-def request_content_version(request):
-    """The content version, read once per request however many fragments ask for it."""
-    if request is None:
-        return content_version()
-    if not hasattr(request, "_reader_content_version"):
-        request._reader_content_version = content_version()
-    return request._reader_content_version
+_in_memory = collections.OrderedDict()
 
 
 def start_new_version():
-    """Start a new content version: every cached page is stale from now on."""
-    cache.set(VERSION_KEY, uuid.uuid4().hex, timeout=None)
+    """Renew every cached page (after a restore, a bulk load)."""
+    pagetags.renew_everything()
 
 
 def seconds_to_keep(now=None):
@@ -116,23 +121,81 @@ def at_site_url(request):
     return f"{request.scheme}://{request.get_host()}" == settings.SITE_URL
 
 
+def address_language(request):
+    """
+    The language the address names: Khmer under /km/, else English. Reader
+    pages are in ``i18n_patterns`` without a prefix for the default language,
+    so this is the language ``LocaleMiddleware`` gives them, known here
+    before it runs.
+    """
+    return get_language_from_path(request.path_info) or settings.LANGUAGE_CODE
+
+
 def page_key(request):
     # Only pages asked for at SITE_URL are stored (see cache_public_page), so
     # the host is not part of the key. Nor is the query string: the cached
     # views read none, so "?utm_source=…" gets the same page, and made-up
-    # query strings cannot fill the cache with copies of it.
+    # query strings cannot fill the cache with copies of it. The language is:
+    # /km/ and / never share a page.
     path = hashlib.sha256(request.path.encode()).hexdigest()
-    version = request_content_version(request)
-    return f"reader:page:v4:{templates_version()}:{version}:{request.LANGUAGE_CODE}:{path}"
+    return f"reader:page:v6:{templates_version()}:{address_language(request)}:{path}"
 
 
-def fragment_key(request, name, *parts):
-    """A key for a piece of a page, valid while the content and templates stay the same."""
-    version = request_content_version(request)
-    language = get_language()
-    return ":".join(
-        ["reader:fragment", name, templates_version(), version, language, *map(str, parts)]
+def checked_generation(request):
+    """The tags' generation, read once per request (every read when there is no request)."""
+    if request is None:
+        return pagetags.generation()
+    if not hasattr(request, "_reader_generation"):
+        request._reader_generation = pagetags.generation()
+    return request._reader_generation
+
+
+def fragment(request, name, parts, render, *, until_next_publication=False):
+    """
+    A piece of a page (``render()`` makes it on a miss), kept until what it
+    shows changes, like a page: the tags collected while it is rendered are
+    stored with it, and given to the page around it on every hit. A fragment
+    that lists what scheduled stories may join is kept
+    ``until_next_publication`` at most (one more query on a miss).
+    """
+    key = ":".join(
+        ["reader:fragment:v2", name, templates_version(), get_language(), *map(str, parts)]
     )
+    generation = checked_generation(request)
+    stored = cache.get(key)
+    if stored is not None and pagetags.tokens(stored[1]) == stored[1]:
+        pagetags.shows(*stored[1])
+        return stored[0]
+    with pagetags.collect() as tags:
+        value = render()
+    if pagetags.generation() == generation:
+        timeout = seconds_to_keep() if until_next_publication else PAGE_SECONDS
+        cache.set(key, (value, pagetags.snapshot(tags)), timeout)
+    return value
+
+
+def lookup(request, key):
+    """
+    The page stored under ``key``, from this process's memory or the shared
+    cache, or None when none is stored, or it has expired or shows something
+    changed since.
+    """
+    checked_generation(request)
+    now = time.time()
+    page = _in_memory.get(key)
+    if page is None or page.expires <= now or pagetags.tokens(page.tags) != page.tags:
+        page = cache.get(key)
+        if page is None or page.expires <= now or pagetags.tokens(page.tags) != page.tags:
+            return None
+        remember(key, page)
+    return page
+
+
+def remember(key, page):
+    _in_memory[key] = page
+    _in_memory.move_to_end(key)
+    while len(_in_memory) > MEMORY_PAGES:
+        _in_memory.popitem(last=False)
 
 
 def signed_in(request):
@@ -145,13 +208,13 @@ def signed_in(request):
 
 def cache_public_page(view):
     """
-    Serve a public page from the cache, rendering and storing it on a miss.
+    Serve a public page from the cache, rendering it on a miss and marking it
+    for ``CachedPageMiddleware`` to store.
 
-    Only successful GET and HEAD responses are stored, and only their body,
-    content type and the time they were made: headers that belong to one
-    response (the CSP nonce, cookies) are made fresh each time by the
-    middleware. The pages cached here must not vary with the user: they show
-    the same to everyone. Signed-in staff neither read nor fill the cache.
+    Only successful GET and HEAD responses are stored, with the headers the
+    middleware below ``CachedPageMiddleware`` gave them (see ``storable``). The
+    pages cached here must not vary with the user: they show the same to
+    everyone. Signed-in staff neither read nor fill the cache.
 
     Only requests for the site's own address (``settings.SITE_URL``) read or
     fill the cache. A page holds absolute addresses built from the request
@@ -161,36 +224,142 @@ def cache_public_page(view):
 
     A page carries an ``ETag`` (a digest of its body) and a ``Last-Modified``
     (when it was made), so a browser or CDN asking again gets a 304 while the
-    page is unchanged. Only a 200 is ever answered with a 304: a draft's or an
-    unknown address stays a 404 whatever validators the request carries.
+    page is unchanged (``CachedPageMiddleware`` answers it). Only a 200 is
+    ever answered with a 304: a draft's or an unknown address stays a 404
+    whatever validators the request carries.
     """
 
     @functools.wraps(view)
     def wrapper(request, *args, **kwargs):
-        if request.method not in {"GET", "HEAD"} or signed_in(request) or not at_site_url(request):
+        if (
+            request.method not in {"GET", "HEAD"}
+            or signed_in(request)
+            or not at_site_url(request)
+            # The key names the address's language: a page in any other is not kept.
+            or getattr(request, "LANGUAGE_CODE", None) != address_language(request)
+        ):
             return view(request, *args, **kwargs)
         # The page must not show this request's query string (see page_key).
         request.is_cached_page = True
         key = page_key(request)
-        stored = cache.get(key)
+        stored = lookup(request, key)
         if stored is not None:
-            content, content_type, etag, made_at = stored
-            response = HttpResponse(content, content_type=content_type)
-        else:
+            headers = dict(stored.headers)
+            response = HttpResponse(stored.content, content_type=headers["Content-Type"])
+            response["ETag"] = headers["ETag"]
+            response["Last-Modified"] = headers["Last-Modified"]
+            response.public_page = PublicPage(key, timeout=0)
+            return response
+        generation = checked_generation(request)
+        with pagetags.collect() as tags:
             response = view(request, *args, **kwargs)
             if response.status_code != 200 or response.streaming:
                 return response
             if hasattr(response, "render") and callable(response.render):
                 response.render()
-            etag = quote_etag(hashlib.sha256(response.content).hexdigest()[:32])
-            made_at = time.time()
-            timeout = seconds_to_keep()
-            if timeout:
-                cache.set(key, (response.content, response["Content-Type"], etag, made_at), timeout)
-        response["ETag"] = etag
-        response["Last-Modified"] = http_date(made_at)
-        return get_conditional_response(
-            request, etag=etag, last_modified=int(made_at), response=response
+        response["ETag"] = quote_etag(hashlib.sha256(response.content).hexdigest()[:32])
+        response["Last-Modified"] = http_date(time.time())
+        response.public_page = PublicPage(
+            key, timeout=seconds_to_keep(), tags=tags, generation=generation
         )
+        return response
 
     return wrapper
+
+
+class PublicPage:
+    """
+    What ``cache_public_page`` tells the middleware: the page's key, how long
+    to keep it, the tags of what it shows and the generation it was rendered
+    under (a page rendered while something changed is not kept).
+    """
+
+    def __init__(self, key, *, timeout, tags=(), generation=None):
+        self.key = key
+        self.timeout = timeout
+        self.tags = tags
+        self.generation = generation
+
+
+def early_key(request):
+    """
+    The key of the cached page an anonymous reader may be answered with before
+    the rest of the middleware runs, or None when the request must go the whole
+    way: anything but GET and HEAD, a query string (no cached page is kept by
+    one), any of the site's own cookies (sessions, CSRF, messages: decided
+    from the cookie names alone, never by reading the session store), or an
+    address other than ``SITE_URL``. A share or preview link is never stored,
+    so it always goes the whole way.
+    """
+    if request.method not in {"GET", "HEAD"} or request.META.get("QUERY_STRING"):
+        return None
+    # Someone who may be signed in, or holds something of their own.
+    personal = (settings.SESSION_COOKIE_NAME, settings.CSRF_COOKIE_NAME, CookieStorage.cookie_name)
+    if any(name in request.COOKIES for name in personal):
+        return None
+    try:
+        if not at_site_url(request):
+            return None
+    except DisallowedHost:
+        # The whole stack answers it, with the headers every response gets.
+        return None
+    return page_key(request)
+
+
+def replay(request, stored):
+    """A stored page as the whole stack gave it, or its 304 when the request holds it already."""
+    return conditional(request, HttpResponse(stored.content, headers=stored.headers))
+
+
+def storable(response):
+    """
+    Whether a response marked by ``cache_public_page`` may be kept and replayed
+    to anonymous readers as it is: a 200 that sets no cookie, does not vary
+    by cookie (nothing read the session), is public, and whose policy holds no
+    CSP nonce. A nonce must be new in every response, so a page whose template
+    asks for one is rendered each time; reader pages use none (no inline script).
+    """
+    cache_control = response.get("Cache-Control", "")
+    policies = response.get("Content-Security-Policy", "") + response.get(
+        "Content-Security-Policy-Report-Only", ""
+    )
+    return (
+        response.status_code == 200
+        and not response.streaming
+        and not response.cookies
+        and "cookie" not in response.get("Vary", "").lower()
+        and not any(word in cache_control for word in ("private", "no-store", "no-cache"))
+        and "'nonce-" not in policies
+    )
+
+
+def keep(request, response):
+    """
+    Store a page ``cache_public_page`` rendered, with its headers, and answer
+    its 304 where the request holds it already. Any other response is left as it is.
+    """
+    page = getattr(response, "public_page", None)
+    if page is None:
+        return response
+    if page.timeout and storable(response) and pagetags.generation() == page.generation:
+        stored = StoredPage(
+            content=response.content,
+            headers=list(response.items()),
+            tags=pagetags.snapshot(page.tags),
+            expires=time.time() + page.timeout,
+        )
+        cache.set(page.key, stored, page.timeout)
+        remember(page.key, stored)
+    return conditional(request, response)
+
+
+def conditional(request, response):
+    meta = request.META
+    if "HTTP_IF_NONE_MATCH" not in meta and "HTTP_IF_MODIFIED_SINCE" not in meta:
+        return response  # Nothing to compare: the common case, answered without parsing dates.
+    return get_conditional_response(
+        request,
+        etag=response["ETag"],
+        last_modified=parse_http_date_safe(response["Last-Modified"]),
+        response=response,
+    )

@@ -3,15 +3,29 @@ The page cache follows every change readers can see: connected by
 ``ReaderConfig.ready()``.
 
 Any saved change to a row of the apps readers see (stories and their parts,
-quotes, people, photographs) starts a new content version, whichever way it
-is saved (admin, a service, an import, the shell). The newsroom's own records
-(revisions, workflow steps, share links, imports) live in other apps, so
-saving them leaves readers' cached pages alone.
+quotes, people, photographs) renews the cached pages that show it, whichever
+way it is saved (admin, a service, an import, the shell); ``reader.pagetags``
+says how. The newsroom's own records (revisions, workflow steps, share
+links, imports) live in other apps, so saving them renews nothing.
+
+What a change renews (``changed_tags``):
+
+- a story that reaches readers, or did when it was loaded (published,
+  corrected, unpublished), or a part of one (byline, quote, photo placed,
+  correction, request for comment): the pages showing it, and the lists it
+  may join: the latest stories, its section's, its topics', and those of
+  the people it makes public (``story_tags``). Other stories' pages stay: a
+  new story joins their related stories when they expire (``PAGE_SECONDS``).
+- a draft or its parts: nothing.
+- a person or their roles, aliases, addresses: every page showing them (a protected source
+  leaves all at once); a photograph: every page showing it (a withdrawn
+  photo too).
+- anything else readers see (sections, topics, organizations…): every page.
 """
 
-from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.db.models.signals import m2m_changed, post_delete, post_init, post_save
 
-from . import pagecache
+from . import pagetags
 
 # Apps whose rows readers see on public pages.
 CONTENT_APPS = {"people", "media", "articles", "quotes"}
@@ -23,8 +37,64 @@ def content_saved(sender, instance=None, created=False, action=None, **kwargs):
     if action is not None and action.startswith("pre_"):
         # m2m_changed fires before and after each change: once is enough.
         return
-    if concerns_readers(instance, created):
-        pagecache.start_new_version()
+    pagetags.renew(changed_tags(instance, created, m2m=action is not None))
+
+
+def changed_tags(instance, created=False, m2m=False):
+    """The tags of the pages a change to ``instance`` renews (see the module's docstring)."""
+    from articles.models import Article, SearchDocument
+    from media.models import Photograph
+    from people.models import Person
+
+    if isinstance(instance, Article):
+        if not concerns_readers(instance, created):
+            return set()
+        stored = getattr(instance, "stored_state", {}).get("status")
+        arriving_or_leaving = (
+            created
+            or stored is None
+            or (Article.status_reaches_readers(stored) != instance.reaches_readers())
+        )
+        return story_tags(instance.pk, arriving_or_leaving=arriving_or_leaving)
+    if m2m:
+        # A change seen from the other side (person.articles.add()): rare.
+        return {pagetags.EVERYTHING}
+    if isinstance(instance, Person):
+        return {f"person:{instance.pk}"}
+    if isinstance(instance, Photograph):
+        return {f"photo:{instance.pk}"}
+    if isinstance(instance, SearchDocument):
+        return set()  # Kept by a trigger from the story, whose save renews.
+    if getattr(instance, "article_id", None) is not None:
+        # A part of a story: byline, quote, photo placed, correction…
+        return story_tags(instance.article_id) if concerns_readers(instance) else set()
+    if getattr(instance, "person_id", None) is not None:
+        # A part of a person: role, alias, former address.
+        return {f"person:{instance.person_id}"}
+    return {pagetags.EVERYTHING}
+
+
+def story_tags(article_id, *, arriving_or_leaving=False):
+    """
+    The pages showing a story or whose lists it may join; and, for a story
+    arriving on or leaving the site, the navigation when it is the only one
+    of its section.
+    """
+    from articles.models import Article
+
+    stories = Article.objects.filter(pk=article_id)
+    tags = {f"story:{article_id}", "latest"}
+    tags |= {f"stories-of:section:{pk}" for pk in stories.sections().values_list("pk", flat=True)}
+    tags |= {f"stories-of:topic:{pk}" for pk in stories.topics().values_list("pk", flat=True)}
+    tags |= {f"stories-of:person:{pk}" for pk in stories.people().values_list("pk", flat=True)}
+    if not arriving_or_leaving:
+        return tags
+    section = stories.values_list("section_id", flat=True).first()
+    others = Article.objects.published().filter(section_id=section).exclude(pk=article_id)
+    if not others.exists():
+        # The section enters or leaves the site's navigation.
+        tags.add("nav")
+    return tags
 
 
 def concerns_readers(instance, created=False):
@@ -43,16 +113,30 @@ def concerns_readers(instance, created=False):
             return False
         stored = getattr(instance, "stored_state", {}).get("status")
         return stored is None or Article.status_reaches_readers(stored)
-    article_id = getattr(instance, "article_id", None)
-    if article_id is not None:
-        # The admin's inline rows carry their story: no query per row then.
-        article = instance._state.fields_cache.get("article")
-        if isinstance(article, Article) and article.pk == article_id:
-            return concerns_readers(article)
-        return Article.objects.reaching_readers().filter(pk=article_id).exists()
-    return True
+    article_id = instance.article_id
+    # The admin's inline rows carry their story: no query per row then.
+    article = instance._state.fields_cache.get("article")
+    if isinstance(article, Article) and article.pk == article_id:
+        return concerns_readers(article)
+    return Article.objects.reaching_readers().filter(pk=article_id).exists()
+
+
+def shown(sender, instance, **kwargs):
+    """A story, person or photograph loaded while a page is rendered is one the page shows."""
+    if instance.pk is not None and pagetags.collecting.get() is not None:
+        pagetags.shows(f"{TAGGED[sender]}:{instance.pk}")
+
+
+TAGGED = {}
 
 
 def connect():
+    from articles.models import Article
+    from media.models import Photograph
+    from people.models import Person
+
     for signal in (post_save, post_delete, m2m_changed):
         signal.connect(content_saved, dispatch_uid=f"reader-content-{id(signal)}")
+    TAGGED.update({Article: "story", Person: "person", Photograph: "photo"})
+    for model in TAGGED:
+        post_init.connect(shown, sender=model, dispatch_uid=f"reader-shown-{model.__name__}")

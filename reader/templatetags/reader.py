@@ -3,7 +3,6 @@
 import json
 
 from django import template
-from django.core.cache import cache
 from django.template import loader
 from django.urls import translate_url
 from django.utils.html import format_html
@@ -11,7 +10,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
 from articles.models import Article
-from reader import khmer, pagecache, structured_data
+from reader import khmer, pagecache, pagetags, structured_data
 
 register = template.Library()
 
@@ -72,25 +71,40 @@ def story_card(context, article, **options):
     """
     ``{% story_card story large=True without_standfirst=True %}``: a story's
     card (``includes/story_card.html``), kept in the cache until content
-    changes. Cards fill every listing, and rendering twenty of them costs more
-    than the rest of a page.
+    the story changes. Cards fill every listing, and rendering twenty of them
+    costs more than the rest of a page.
     """
     unknown = set(options) - set(CARD_OPTIONS)
     if unknown:
         raise template.TemplateSyntaxError(f"story_card does not take {', '.join(unknown)}.")
     request = context.get("request")
-    key = pagecache.fragment_key(
-        request, "card", article.pk, *(options.get(name, "") for name in CARD_OPTIONS)
-    )
-    html = cache.get(key)
-    if html is None:
-        html = loader.render_to_string(
+
+    def render():
+        pagetags.shows(*card_tags(article))
+        return loader.render_to_string(
             "includes/story_card.html",
             {"article": article, "LANGUAGE_CODE": get_language(), **options},
         )
-        cache.set(key, html, pagecache.PAGE_SECONDS)
+
+    parts = (article.pk, *(options.get(name, "") for name in CARD_OPTIONS))
+    html = pagecache.fragment(request, "card", parts, render)
     # Safe: rendered from our template, which escapes everything it shows.
     return mark_safe(html)  # noqa: S308
+
+
+def card_tags(article):
+    """
+    What a card shows: the story, its lead photo and its photographer, its
+    bylines. They were loaded before the card was rendered, so the card names
+    them itself for the fragment to be renewed with them.
+    """
+    tags = {f"story:{article.pk}"}
+    if article.lead_photo_id:
+        tags.add(f"photo:{article.lead_photo_id}")
+        if article.lead_photo.photographer_id:
+            tags.add(f"person:{article.lead_photo.photographer_id}")
+    tags.update(f"person:{byline.person_id}" for byline in article.bylines.all())
+    return tags
 
 
 @register.inclusion_tag("includes/section_nav.html", takes_context=True)
@@ -98,6 +112,7 @@ def section_nav(context):
     """The sections that have published stories, for the site's navigation."""
     match = getattr(context.get("request"), "resolver_match", None)
     current = match.kwargs.get("slug") if match and match.url_name == "section_detail" else None
+    pagetags.shows("nav")
     return {"sections": Article.objects.published().sections(), "current": current}
 
 

@@ -11,7 +11,7 @@ from articles.models import Article, Section
 from people.models import Person
 from quotes.models import Quote
 
-from .. import structured_data
+from .. import pagetags, structured_data
 from ..pagecache import cache_public_page
 
 HOME_LATEST = 10
@@ -24,6 +24,7 @@ HOME_MOST_QUOTED = 8
 @cache_public_page
 def home(request):
     """Featured and latest stories, a block per section, the most quoted people."""
+    pagetags.shows("latest")
     published = Article.objects.published()
     featured = list(published.filter(is_featured=True).for_listing()[:HOME_FEATURED])
     latest = list(

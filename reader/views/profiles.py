@@ -17,7 +17,7 @@ from articles.models import Article, Byline
 from people.models import Affiliation
 from quotes.models import Quote
 
-from .. import structured_data
+from .. import pagetags, structured_data
 from ..pagecache import cache_public_page
 
 STORIES_SHOWN = 20
@@ -55,6 +55,7 @@ def person_detail(request, slug):
         if moved is None:
             raise Http404
         return HttpResponsePermanentRedirect(reverse("reader:person_detail", args=[moved.slug]))
+    pagetags.shows(f"stories-of:person:{person.pk}")
     written = published.filter(
         pk__in=Byline.objects.filter(person=person).values("article")
     ).for_listing()

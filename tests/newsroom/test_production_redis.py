@@ -11,7 +11,7 @@ from django.core.cache import caches
 from django.core.cache.backends.redis import RedisCache
 from django.test import TestCase, override_settings
 
-from reader import pagecache
+from reader import pagetags
 from tests.support.factories import make_person, make_published_article
 from tests.support.redis_server import REDIS_SERVER, start_redis
 
@@ -41,8 +41,8 @@ class RedisPageCacheTests(TestCase):
     def test_a_page_stored_by_one_process_is_served_to_another(self):
         url = self.story.get_absolute_url()
         self.client.get(url)
-        version = pagecache.content_version()
-        self.assertEqual(self.other_process.get(pagecache.VERSION_KEY), version)
+        version = pagetags.generation()
+        self.assertEqual(self.other_process.get(pagetags.GENERATION_KEY), version)
         stored = [key for key in self.redis_keys() if ":reader:page:" in key]
         self.assertEqual(len(stored), 1)
         with self.assertNumQueries(0):
@@ -51,10 +51,10 @@ class RedisPageCacheTests(TestCase):
     def test_a_change_saved_in_one_process_reaches_every_process(self):
         url = self.story.get_absolute_url()
         self.client.get(url)
-        before = self.other_process.get(pagecache.VERSION_KEY)
+        before = self.other_process.get(pagetags.GENERATION_KEY)
         self.writer.name = "Vann Piseth Junior"
         self.writer.save()
-        self.assertNotEqual(self.other_process.get(pagecache.VERSION_KEY), before)
+        self.assertNotEqual(self.other_process.get(pagetags.GENERATION_KEY), before)
         self.assertContains(self.client.get(url), "Vann Piseth Junior")
 
     def redis_keys(self):

@@ -94,25 +94,6 @@ class ProxyCheckTests(TestCase):
         self.assertIsNone(cache.get(FORWARDED_FOR_SEEN_KEY))
 
 
-class HealthCheckTests(TestCase):
-    def test_healthy(self):
-        """/healthz answers 200 with the database and storage checked, never cached."""
-        response = self.client.get("/healthz")
-        self.assertEqual(response.status_code, 200)
-        self.assertEqual(response.json(), {"db": "ok", "storage": "ok"})
-        self.assertIn("no-store", response["Cache-Control"])
-
-    def test_unwritable_storage_is_unhealthy(self):
-        """When uploads cannot be written, /healthz answers 503."""
-        with self.settings(MEDIA_ROOT="/proc/newsroom-cannot-write-here"):
-            response = self.client.get("/healthz")
-        self.assertEqual(response.status_code, 503)
-        self.assertEqual(response.json()["storage"], "error")
-
-    def test_post_is_refused(self):
-        self.assertEqual(self.client.post("/healthz").status_code, 405)
-
-
 class DatabaseSettingsTests(TestCase):
     @unittest.skipUnless(connection.vendor == "postgresql", "a PostgreSQL setting")
     def test_postgresql_compiles_no_query_just_in_time(self):

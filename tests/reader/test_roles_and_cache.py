@@ -3,7 +3,7 @@ from django.test import TestCase
 from articles.models import Article
 from people.models import Person
 from quotes.models import Quote
-from reader import pagecache
+from reader import pagetags
 from tests.support.factories import (
     make_article,
     make_person,
@@ -61,43 +61,43 @@ class PageCacheScopeTests(TestCase):
 
     def test_newsroom_records_keep_the_reader_cache(self):
         """A revision or a presence heartbeat is not a change readers see."""
-        before = pagecache.content_version()
+        before = pagetags.generation()
         revisions.record_revision(article=self.article, user=self.editor, force=True)
         presence.mark_presence(article=self.article, user=self.editor)
         presence.mark_absence(article=self.article, user=self.editor)
-        self.assertEqual(pagecache.content_version(), before)
+        self.assertEqual(pagetags.generation(), before)
 
     def test_reader_content_starts_a_new_version(self):
         published = make_published_article(bylines=[make_person("Keo Dara")])
-        before = pagecache.content_version()
+        before = pagetags.generation()
         make_quote(published)
         self.assertTrue(Quote.objects.exists())
-        self.assertNotEqual(pagecache.content_version(), before)
+        self.assertNotEqual(pagetags.generation(), before)
 
     def test_drafts_keep_the_reader_cache(self):
         """Journalists saving drafts all day do not throw readers' cached pages away."""
         author, topic = make_person("Chan Dara"), make_topic()
-        before = pagecache.content_version()
+        before = pagetags.generation()
         draft = make_article("A draft about rice prices", bylines=[author])
         make_quote(draft, speaker=author)
         draft.body = "Rewritten."
         draft.save()
         draft.topics.add(topic)
-        self.assertEqual(pagecache.content_version(), before)
+        self.assertEqual(pagetags.generation(), before)
         # A new person or topic may show on public lists: that does count.
         make_person("Meas Sokha")
-        self.assertNotEqual(pagecache.content_version(), before)
+        self.assertNotEqual(pagetags.generation(), before)
 
     def test_unpublishing_starts_a_new_version(self):
         """A story taken down (a legal threat) leaves every cached page at once."""
         published = make_published_article(bylines=[make_person("Keo Dara")])
-        before = pagecache.content_version()
+        before = pagetags.generation()
         story = Article.objects.get(pk=published.pk)
         story.status = Article.Status.UNPUBLISHED
         story.save()
-        self.assertNotEqual(pagecache.content_version(), before)
-        after = pagecache.content_version()
+        self.assertNotEqual(pagetags.generation(), before)
+        after = pagetags.generation()
         # Saved again while unpublished, it is a draft like any other.
         story.body = "Still down."
         story.save()
-        self.assertEqual(pagecache.content_version(), after)
+        self.assertEqual(pagetags.generation(), after)
