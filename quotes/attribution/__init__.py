@@ -210,6 +210,18 @@ Also, in English (issue 16, seventh round):
   or subject, “the villager” taken back to one met before, and a title
   nobody was given are below the threshold (see ``confidence``).
 
+Also, in English and Khmer (issue 16, eighth round):
+
+- a ministry's list of charges ends the title (“Minister of Education, Youth
+  and Sport Hang Chuon Naron”), and so does a place after a title (“US
+  ambassador to Cambodia Patrick Murphy”); “Svay” and “Prey” start names
+  (“Svay Sam Eng”), the places being “Svay Rieng” and “Prey Veng”; words
+  named by ``ពាក្យ`` (“ដាក់ពាក្យថា «…»”, a slogan) are nobody's speech;
+- confidence calibrated on the batches measured before any tuning: only a
+  name read in the quote's own sentence sits at the threshold (a Khmer one
+  only in full); pronouns, titles, descriptions and short Khmer names are
+  checked (see ``confidence``).
+
 Every quote is found whatever happens: a paragraph the rules cannot read
 gives its quotes unattributed, with a note. Below ``CONFIRM_THRESHOLD``
 every finding carries a note saying what to check.

@@ -20,6 +20,7 @@ from .confidence import (
     AMBIGUOUS_SHORT_NAME,
     EXPLICIT_FULL_NAME,
     EXPLICIT_SHORT_NAME,
+    KHMER_SHORT_NAME,
     UNKNOWN_SHORT_NAME,
 )
 from .entities import SOURCE, Entity
@@ -162,13 +163,13 @@ class Cast:
             # “អ្នកនាង ខ្ញុង” after “សេង សុកាន់ដា ហៅ ខ្ញុង”: the person so called.
             entity, _confidence, note = self.named(self.aliases[key], role)
             self.learn(entity, honorific)
-            return entity, EXPLICIT_SHORT_NAME, note
+            return entity, _short(written), note
         for entity in self.entities:
             if name_key(entity.name) == key:
                 self.learn(entity, honorific, role)
                 if entity.short_only:
                     return entity, UNKNOWN_SHORT_NAME, ""
-                return entity, EXPLICIT_FULL_NAME if len(words) > 1 else EXPLICIT_SHORT_NAME, ""
+                return entity, EXPLICIT_FULL_NAME if len(words) > 1 else _short(written), ""
         candidates = [
             entity
             for entity in self.entities
@@ -178,7 +179,7 @@ class Cast:
         if len(candidates) == 1:
             self.bindings.setdefault(key, candidates[0])
             self.learn(candidates[0], honorific, role)
-            return candidates[0], EXPLICIT_SHORT_NAME, ""
+            return candidates[0], _short(written), ""
         if candidates:
             return self._ambiguous(name, key, candidates, honorific, role)
         given = [
@@ -189,7 +190,7 @@ class Cast:
         if len(given) == 1:
             # “Gen Prayuth” after “Prayuth Chan-ocha”: called by the first name.
             self.learn(given[0], honorific, role)
-            return given[0], EXPLICIT_SHORT_NAME, ""
+            return given[0], _short(written), ""
         shorter = [
             entity
             for entity in self.entities
@@ -284,3 +285,8 @@ class Cast:
             )
         )
         return f"{match[2]} of {relative.name}" if relative else match[2]
+
+
+def _short(written):
+    """How sure a short name is: a Khmer one has too few cases to be confirmed unread."""
+    return KHMER_SHORT_NAME if is_khmer(written) else EXPLICIT_SHORT_NAME

@@ -6,7 +6,8 @@ confidence, so a journalist checks the lowest first. The figures are
 calibrated on real published stories (``bench/attribution.py``) and on
 the stories in tests/fixtures/stories: each is about how often that way of
 reading was right there. Only ways of reading right at least 97 times in
-100 on the real stories, from many outlets, sit at or above the threshold.
+100 on the real stories, from many outlets, and as often on stories measured
+before anyone tuned the rules on them, sit at or above the threshold.
 """
 
 CONFIRM_THRESHOLD = 80
@@ -17,14 +18,25 @@ given to the right speaker on the evaluation stories. Below it, every quote
 carries a note saying which reading was made and what else was possible.
 """
 
+# Only a reading right at least 97 times in 100 both on all the development
+# stories and on the batches measured before any tuning (“tuned_after” in
+# bench/attribution/stories.json, the nearest thing to unseen stories), with
+# at least 15 cases and no more than one miss among the untuned ones, sits at
+# or above the threshold, each language apart.
 EXPLICIT_FULL_NAME = 95
 EXPLICIT_SHORT_NAME = 90
-DESCRIBED_SOURCE = 90
-SOURCE_PRONOUN = 85
-SAME_SENTENCE = 85
-PRONOUN = 85
-TITLE = 85
-DESCRIPTION_FROM_HONORIFIC = 85
+# A Khmer short name (“លោក ដារ៉ា”): right each time, but in too few stories to
+# show it holds on unseen ones.
+KHMER_SHORT_NAME = 78
+# The readings below held at the threshold on the stories they were tuned on
+# but not on batches measured before tuning (a pronoun 90 %, a name in the
+# sentence 94 %), or have too few cases to show it: checked, just below it.
+DESCRIBED_SOURCE = 78
+SAME_SENTENCE = 78
+SOURCE_PRONOUN = 77
+PRONOUN = 77
+TITLE = 77
+DESCRIPTION_FROM_HONORIFIC = 77
 # A quote with no attribution of its own, given to the paragraph's speaker
 # or subject: right about five times in six on real stories, so checked.
 SAME_PARAGRAPH = 75

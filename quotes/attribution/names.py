@@ -39,7 +39,8 @@ FUNCTION_WORDS = _word_set(
     """
 )
 # Words of places, days and institutions: a capitalised phrase holding one
-# is not a person.
+# is not a person. “Svay” and “Prey” are family names too (“Svay Sam Eng”):
+# “Svay Rieng” and “Prey Veng” are known as places by their second word.
 NOT_PERSON_WORDS = _word_set(
     """
     Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March
@@ -53,7 +54,7 @@ NOT_PERSON_WORDS = _word_set(
     Cambodian Cambodians Khmer Thailand Thai Vietnam Vietnamese Laos China Chinese Japan
     Asia Asian Europe European America American Mekong Phnom Penh Siem Reap Sihanoukville
     Kampong Banteay Battambang Kampot Kandal Kep Koh Kratie Mondulkiri Oddar
-    Meanchey Pailin Preah Vihear Prey Veng Pursat Ratanakiri Stung Treng Svay Rieng
+    Meanchey Pailin Preah Vihear Veng Pursat Ratanakiri Stung Treng Rieng
     Takeo Tbong Khmum Sihanouk Facebook Telegram Twitter YouTube TikTok Newsroom
     Covid COVID Capital Airport Prison Station Agency Authority Administration Tribunal
     Secretariat Embassy Nations World International Independent Human Rights Justice
@@ -84,7 +85,17 @@ TITLE_WORDS = _word_set(
     Defender Coach Trainer Winger
     """
 )
-TITLE_OF = re.compile(r"\b(?:" + "|".join(sorted(TITLE_WORDS)) + r")\s+(?:of|for)\s+(?:the\s+)?$")
+# “Minister of Information Neth Pheaktra”, “US ambassador to Cambodia Patrick
+# Murphy”: the place or ministry ends the title.
+TITLE_OF = re.compile(
+    r"\b(?i:" + "|".join(sorted(TITLE_WORDS)) + r")\s+(?:of|for|to|in)\s+(?:the\s+)?$"
+)
+# “Minister of Education, Youth and Sport Hang Chuon Naron”: the last item of
+# a ministry's list of charges runs into the name.
+TITLE_OF_LIST = re.compile(
+    r"\b(?:" + "|".join(sorted(TITLE_WORDS)) + r")\s+(?:of|for)\s+(?:the\s+)?"
+    r"(?:[A-Z][\w’'-]*(?:,?\s+))+(?:and|&)\s+$"
+)
 # A name in front of a group is the group's place or leader, not a person
 # speaking: “warned Boeung Kak residents”, “Kem Sokha supporters”.
 GROUP_AFTER = re.compile(
@@ -187,8 +198,9 @@ def names_in(text, directory, known_short):
             (index for index, word in enumerate(words) if word.endswith(("'s", "’s"))), default=-1
         )
         words = words[owner + 1 :]
-        if TITLE_OF.search(text[: match.start()]):
-            # “Minister of Information Neth Pheaktra”: the ministry ends the title.
+        if TITLE_OF_LIST.search(text[: match.start()]) and len(words) > 2:
+            words.pop(0)
+        if TITLE_OF.search(text[: match.start()]) or TITLE_OF_LIST.search(text[: match.start()]):
             while len(words) > 2 and words[0].rstrip(".") in NOT_PERSON_WORDS:
                 words.pop(0)
         kept = (len(words) == 3 and words[0] in FAMILY_NAMES_LIKE_WORDS) or (

@@ -162,7 +162,7 @@ def role_in_front(text):
     match = re.search(
         r"(?:^\s*|[,;:(—–-]\s*|(?<=[a-z] ))((?:(?:former|deputy|acting)\s+)?"
         rf"(?:[A-Z][\w'’\-.]*\s+)*(?:{CAPITAL_TITLE}|[A-Z][a-z]+-(?:elect|designate))\.?"
-        r"(?:\s+(?:of|for)\s+(?:the\s+)?[A-Z][\w'’\-.]*(?:\s+(?:and\s+)?[A-Z][\w'’\-.]*)*)?)\s*$",
+        r"(?:\s+(?:of|for)\s+(?:the\s+)?[A-Z][\w'’\-.]*(?:,?\s+(?:and\s+)?[A-Z][\w'’\-.]*)*)?)\s*$",
         text,
     )
     if match and not only_function_words(match[1]):
