@@ -222,6 +222,16 @@ Also, in English and Khmer (issue 16, eighth round):
   only in full); pronouns, titles, descriptions and short Khmer names are
   checked (see ``confidence``).
 
+Also, in English (issue 16, ninth round):
+
+- quotes in straight single marks (`'Until now we …,' he said.`, `'[The
+  governor] thinks …,' said X.`) when a mark closes them in the paragraph;
+  a few lower-case words so marked (the 'hero rats') stay a term;
+- a word the subject names a thing by is theirs: `described the murder as
+  “…”`, `called the images “…” and accused him of “…”` (one subject for
+  both verbs), `accused Thai “invaders” of …`; `“…”, as one villager put
+  it` is the villager's, below the threshold, and `as many put it` nobody's.
+
 Every quote is found whatever happens: a paragraph the rules cannot read
 gives its quotes unattributed, with a note. Below ``CONFIRM_THRESHOLD``
 every finding carries a note saying what to check.
@@ -240,6 +250,7 @@ The modules, each importing only those above it:
   document) and whether a title or description fits them;
 - ``described``: speakers a sentence describes rather than names, and a
   name that only says whose the speaker is (“a spokesman for Hun Manet”);
+- ``subjects``: the speaker a clause names before or after its speech verb;
 - ``speakers``: the speaker a sentence gives a quote, as written;
 - ``credits``: quotes credited after a dash or with no verb, words a thing
   carries (a banner, a sign), and quoted titles that are nobody's words;

@@ -19,7 +19,7 @@ TERMINAL = ".?!…។៕"
 # mark closes only with its partner, so “…” may stand inside «…»; a straight
 # opening mark may close with a curly one ("…”), never swallowing the next quote,
 # and a curly one with a straight one after the quote's last word (“…,").
-CLOSING = {"“": "”", "«": "»", '"': '"', "‘": "’", "”": "”"}
+CLOSING = {"“": "”", "«": "»", '"': '"', "‘": "’", "”": "”", "'": "'"}
 NAME_THEN_VERB = re.compile(rf"(?:[A-Z][\w'’.\-]*\s+){{1,4}}(?:{VERB.pattern})")
 # “… .” Sok Dara, a farmer, on Tuesday.”: a credit with no verb ends the paragraph.
 CREDIT = re.compile(r"(?:[A-Z][\w'’.\-]*\s+){1,3}[A-Z][\w'’.\-]*,[^\x00.?!]*[.?!]?\s*$")
@@ -43,7 +43,11 @@ def find_quote_spans(text):
     position, opened, mark = 0, None, ""
     for index, character in enumerate(text):
         if opened is None:
-            if character in "“«" or (character in '"‘' and _opens_straight(text, index)):
+            if (
+                character in "“«"
+                or (character in '"‘' and _opens_straight(text, index))
+                or (character == "'" and _opens_straight_single(text, index))
+            ):
                 frame.append(text[position:index])
                 opened, mark = index + 1, character
             elif character == "”" and _opens_straight(text, index) and _khmer_after(text, index):
@@ -55,7 +59,7 @@ def find_quote_spans(text):
             or (mark == '"' and character == "”")
             or (mark == "“" == character and "”" not in text[index:])
             or (mark == "“" and character == '"' and _closes_straight(text, index))
-        ) and (mark != "‘" or _closes_single(text, index)):
+        ) and (mark not in "‘'" or _closes_single(text, index)):
             frame.append(f"\x00{len(spans)}\x01")
             spans.append((text[opened:index], True))
             position, opened = index + 1, None
@@ -70,6 +74,24 @@ def find_quote_spans(text):
 def _closes_straight(text, index):
     """A straight mark closes a curly quote after its last word: “…,\" the minister said."""
     return text[index - 1] in ",.?!" and (index + 1 == len(text) or text[index + 1].isspace())
+
+
+def _opens_straight_single(text, index):
+    """
+    A straight single mark opens a quote at the start of a word only when one
+    closes it later in the paragraph (\'Until now we haven\'t …,\' he said.),
+    never an apostrophe (\'90s) left open to run on; a few words so marked
+    (the \'hero rats\') are a term, and stay part of the sentence.
+    """
+    if not (_opens_straight(text, index) and re.match(r"[\w\[]", text[index + 1 : index + 2])):
+        return False
+    for later in range(index + 2, len(text)):
+        if text[later] == "'" and _closes_single(text, later):
+            words = text[index + 1 : later]
+            # A short sentence (\'Never,\' he said.) is a quote all the same.
+            sentence = words[:1].isupper() and words.endswith((",", ".", "?", "!"))
+            return len(words.split()) > 3 or sentence
+    return False
 
 
 def _khmer_after(text, index):

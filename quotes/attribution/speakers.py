@@ -15,25 +15,22 @@ from .described import (
     DOCUMENT,
     REMARKS_OF,
     Attribution,
-    described_before,
-    described_by_given_name,
     document_of,
     in_closed_subordinate,
     leading_description,
-    lone_name,
-    object_of_preposition,
-    organization_before,
     remarks_owner,
 )
-from .names import FUNCTION_WORDS, PERSON_LIKE, names_in, only_function_words
-from .roles import NOT_A_TITLE, appositive_role, clean_description, role_in_front, role_or_empty
+from .names import PERSON_LIKE, names_in, only_function_words
+from .roles import appositive_role, clean_description, role_in_front
 from .spans import ANY_PLACEHOLDER
+from .subjects import RELATIVE, SUBJECT_START, subject_after, subject_before
 from .verbs import (
-    ADVERBS,
+    AS_PUT_IT,
     CHARACTERIZING,
     FINDING,
     INVERTED_VERB,
     MANNER_INVERTED,
+    NAMING,
     NEW_CLAUSE,
     NEXT_QUOTE_CLAUSE,
     PARTICIPLE,
@@ -41,139 +38,10 @@ from .verbs import (
     QUOTED_AS,
     QUOTING_AFTER,
     REPORTED_TELLING,
-    TRAIL,
     VERB,
     WAS_QUOTED,
     WHEN,
 )
-
-RELATIVE = re.compile(r"\b(?:who|which|that|whom)(?:\s+had|\s+has|\s+was)?\s*$", re.IGNORECASE)
-SUBJECT_START = re.compile(
-    r"^\s*,?\s*(?:he\b|she\b|they\b|it\b|a\s|an\s|the\s|one\s|another\s|[A-Z\u1780-\u17ff])",
-)
-PRONOUN_SUBJECT = r"(he|she|they|it)"
-
-
-def _subject_before(text, directory, known_short):
-    """
-    The speaker at the end of ``text``, which stops just before a speech
-    verb: a pronoun, a name with an optional role in apposition, or a
-    description of an unnamed source. ``None`` if there is none.
-    """
-    text = text.rstrip()
-    if RELATIVE.search(text):
-        # “a villager who asked not to be named”: the verb belongs to a clause;
-        # but in “led by Sam Sokha, who said”, the name just before speaks.
-        return _named_before_who(text, directory, known_short)
-    match = re.search(rf"\b{PRONOUN_SUBJECT}{TRAIL}$", text, re.IGNORECASE)
-    if match:
-        return Attribution("pronoun", match[1].lower())
-    for name, start, end in names_in(text, directory, known_short | lone_name(text)):
-        if object_of_preposition(text[:start]):
-            # “a spokesman for Hun Manet said”: he is not the one speaking.
-            continue
-        rest = text[end:]
-        if re.fullmatch(rf"{TRAIL}\s*,?\s*", rest):
-            role = described_by_given_name(text, name) or role_in_front(text[:start])
-            return Attribution("name", name, role=role)
-        # “Ny Chakrya of Adhoc said:”: the organization is the role.
-        of_organization = re.fullmatch(rf"\s+(?:of|from)\s+([A-Z][^\s,\x00]*){TRAIL}\s*", rest)
-        if of_organization:
-            return Attribution("name", name, role=of_organization[1])
-        # “Sam Sokong, one of the defence lawyers told AFP”: the closing comma forgotten.
-        appositive = re.fullmatch(
-            rf"\s*(?:,\s*(.+?)\s*,|[—–]\s*(.+?)\s*[—–]|\s--?\s(.+?)\s--?"
-            rf"|,\s*((?:one\s+of|an?|the)\s+[a-z][^,\x00]{{2,80}}?))(?:\s*{ADVERBS})?\s*",
-            rest,
-            re.DOTALL,
-        )
-        if appositive:
-            written = appositive[1] or appositive[2] or appositive[3] or appositive[4]
-            role = role_or_empty(written) or role_in_front(text[:start])
-            return Attribution("name", name, role=role)
-    found = described_before(re.sub(rf"{TRAIL}\s*$", "", text))
-    if found:
-        return found
-    found = organization_before(re.sub(rf"{TRAIL}\s*$", "", text))
-    if found:
-        return found
-    # “Villagers said”: people the story does not name.
-    match = re.search(r"(?:^|[,;]\s*)([A-Z]?[a-z]+s)$", text.strip())
-    if match and match[1] not in FUNCTION_WORDS:
-        return Attribution("description", match[1].lower())
-    return None
-
-
-def _named_before_who(text, directory, known_short):
-    """The name right before “, who” at the end of ``text``, if not a preposition's object."""
-    match = re.search(r",\s*who(?:\s+had|\s+has)?\s*$", text)
-    if match is None:
-        return None
-    before = text[: match.start()]
-    for name, start, end in names_in(before, directory, known_short):
-        # “in reply to Hun Sen, who had said”: he speaks; “the wife of X, who” is unclear.
-        if end == len(before.rstrip()) and not re.search(r"\bof\s+\S*\s*$", before[:start]):
-            return Attribution("name", name)
-    return None
-
-
-def _subject_after(text, directory, known_short, *, according=False):
-    """
-    The speaker right after an inverted speech verb: “said Malin”, “said
-    Chin Malin, spokesman for the Justice Ministry”, “said a villager who …”;
-    after “according to”, also a publication or document (“according to
-    WSJ's article”, “according to <a report's title>”).
-    """
-    text = ANY_PLACEHOLDER.split(text)[0].strip()
-    match = re.match(rf"{PRONOUN_SUBJECT}\b", text)
-    if match:
-        return Attribution("pronoun", match[1])
-    match = re.match(r"([A-Z][^,\x00]{0,150}?),\s+which\b", text) if according else None
-    if match:
-        # “according to Roots Under Threat, which covers …”: a title, not a person.
-        return Attribution("source", match[1])
-    names = names_in(text, directory, known_short)
-    if names:
-        name, start, end = names[0]
-        # “said Chea Vanna”, “said Interior Ministry spokesman Touch Sovann”,
-        # “said another villager, Chea Vanna”.
-        in_front = role_in_front(text[:start]) if start else ""
-        if start == 0 or (
-            in_front
-            and text[:start].rstrip(" ,").endswith(in_front)
-            and len(text[:start].split()) <= len(in_front.split()) + 2
-        ):
-            rest = text[end:]
-            role = appositive_role(rest + ",") if re.match(r"\s*(?:,|[—–]|--?\s)", rest) else ""
-            return Attribution("name", name, role=role or in_front)
-        # “said his spokesman, Pen Bona”, “said Kem Sokha's lawyer, Ang Udom”,
-        # “said the European Union's ambassador to Cambodia, Igor Driesmans”.
-        owned = re.fullmatch(
-            r"(?:his|her|their|its|[A-Z][\w\s]{0,40}?['’]s)\s+([a-z][a-z’' \-]{2,40}?),\s*"
-            r"|the\s+[^,\x00]{2,80}?,\s*",
-            text[:start],
-        )
-        if owned:
-            return Attribution("name", name, role=text[:start].rstrip(" ,"))
-        # “said farmer Sok Dara”, “said villager Chan Thy”: a plain noun in front.
-        bare = re.fullmatch(r"(?:[a-z][a-z\-]{2,}\s+){1,2}", text[:start])
-        if bare and not any(NOT_A_TITLE.search(word) for word in bare[0].split()):
-            return Attribution("name", name, role=bare[0].strip())
-        # “said the 15-year-old Salan Sron, a student”, “said 22-year-old Kouch Dara”.
-        if re.fullmatch(r"(?:the\s+)?\d{1,3}-year-old\s+(?:[a-z][a-z\-]{2,}\s+)?", text[:start]):
-            rest = text[end:]
-            role = appositive_role(rest + ",") if re.match(r"\s*,", rest) else ""
-            return Attribution("name", name, role=role)
-    match = re.match(r"(?:a|an|the|one|another)\s+[A-Za-z].*", text)
-    if match:
-        description = clean_description(re.split(r"[.;](?:\s|$)", match[0])[0])
-        if description and len(description.split()) <= 30:
-            return Attribution("description", description)
-    if according and re.match(r"[A-Z]", text):
-        source = clean_description(re.split(r"[,.;](?:\s|$)", text)[0])
-        if source and len(source.split()) <= 15:
-            return Attribution("source", source)
-    return None
 
 
 def _quoted_as(text, directory, known_short):
@@ -183,10 +51,10 @@ def _quoted_as(text, directory, known_short):
     """
     match = QUOTED_AS.search(text)
     if match and "\x00" not in match[1]:
-        return _subject_after(match[1], directory, known_short)
+        return subject_after(match[1], directory, known_short)
     match = WAS_QUOTED.match(text)
     if match and "\x00" not in match[1] and SUBJECT_START.match(match[1]):
-        return _subject_before(match[1], directory, known_short)
+        return subject_before(match[1], directory, known_short)
     return None
 
 
@@ -196,25 +64,34 @@ def _attribution_after(after, directory, known_short, before_quote=""):
         return _quoted_as(after, directory, known_short)
     match = re.match(r"\s*,?\s*(" + INVERTED_VERB.pattern + r")\s+(.*)$", after, re.DOTALL)
     if match and not re.match(r"\s*,?\s*according to", after, re.IGNORECASE):
-        found = _subject_after(match[2], directory, known_short)
+        found = subject_after(match[2], directory, known_short)
         if found:
             return found
+    match = AS_PUT_IT.match(after)
+    if match and not re.fullmatch(r"(?:many|some|most|others|several)", match[1]):
+        # “…,” as one villager put it.: the words of those who put it so; a
+        # new reading, so checked. Not “as many put it”: nobody in particular.
+        found = subject_before(match[1] + " ", directory, known_short) or Attribution(
+            "description", clean_description(match[1])
+        )
+        found.how = "sentence"
+        return found
     match = MANNER_INVERTED.match(after)
     if match:
         # “…,” laughed Ouch Leng., “…,” remarked Dr Sok Dara: whatever the verb.
-        found = _subject_after(match[1], directory, known_short)
+        found = subject_after(match[1], directory, known_short)
         if found and found.kind == "name":
             return found
     match = re.match(r"\s*,?\s*according to\s+(.*)$", after, re.DOTALL | re.IGNORECASE)
     if match:
-        return _subject_after(match[1], directory, known_short, according=True)
+        return subject_after(match[1], directory, known_short, according=True)
     verb = VERB.search(after)
     if verb is None or "\x00" in after[: verb.start()] or verb.start() > 200:
         return None
     reported = REPORTED_TELLING.match(after[verb.end() :])
     if reported:
         # “…,” Sok Dara said the officer told him.: the officer's words.
-        found = _subject_before(reported[1], directory, known_short)
+        found = subject_before(reported[1], directory, known_short)
         if found:
             return found
     leading = after[: verb.start()]
@@ -224,7 +101,7 @@ def _attribution_after(after, directory, known_short, before_quote=""):
         # “… remarks from Hun Sen saying “…” Mr. Hour said the premier “…””:
         # the clause after introduces the next quote, and the remarks say whose this is.
         return None
-    return _subject_before(leading, directory, known_short)
+    return subject_before(leading, directory, known_short)
 
 
 def _attribution_before(clause, directory, known_short):
@@ -242,7 +119,7 @@ def _attribution_before(clause, directory, known_short):
             return found
     finding = FINDING.search(clause)
     if finding:
-        found = _subject_before(clause[: finding.start()], directory, known_short)
+        found = subject_before(clause[: finding.start()], directory, known_short)
         if found is not None:
             found.how = "sentence"
             return document_of(found, clause)
@@ -254,7 +131,7 @@ def _attribution_before(clause, directory, known_short):
     if own:
         # “Sok Dara denied it, and Washington dismissed it as “…””: not Sok Dara's,
         # but perhaps a capital's or an embassy's, which only a journalist can say.
-        found = _subject_before(own[1], directory, known_short)
+        found = subject_before(own[1], directory, known_short)
         if found is None:
             found = Attribution("source" if own[1][:1].isupper() else "description", own[1])
         if found:
@@ -265,13 +142,13 @@ def _attribution_before(clause, directory, known_short):
         passive = re.match(r"\s+by\s+", clause[verb.end() :])
         if passive and re.search(r"\b(?:was|were|been|being|is|are)\s*$", clause[: verb.start()]):
             # “Villagers said they were told by commune chief Keo Sam: “…””
-            found = _subject_after(clause[verb.end() + passive.end() :], directory, known_short)
+            found = subject_after(clause[verb.end() + passive.end() :], directory, known_short)
             if found:
                 found.how = "sentence"
             return found
-        found = _subject_before(clause[: verb.start()], directory, known_short)
+        found = subject_before(clause[: verb.start()], directory, known_short)
         if found is None and INVERTED_VERB.fullmatch(verb[0]):
-            found = _subject_after(
+            found = subject_after(
                 clause[verb.end() :], directory, known_short, according=_according(verb)
             )
         if found:
@@ -294,17 +171,22 @@ def _attribution_before(clause, directory, known_short):
 def _characterized(sentence, start, directory, known_short):
     """“Rasmei Kampuchea attacked Licadho for “releasing” them”: the subject's word."""
     before = sentence[:start]
-    verb = CHARACTERIZING.search(before) or PLEDGING.search(before)
+    verb = CHARACTERIZING.search(before) or PLEDGING.search(before) or NAMING.search(before)
     if verb is None:
         return None
     clause_start = before.rfind("\x01", 0, verb.start()) + 1
     subject = before[clause_start : verb.start()]
+    if clause_start and re.fullmatch(r"\s*,?\s*(?:and|but|then|and\s+then)?\s*", subject):
+        # “X called the images “fake news” and accused him of “…””: the same subject.
+        return _characterized(
+            sentence, before.rfind("\x00", 0, clause_start), directory, known_short
+        )
     if re.search(r"\b(?:was|were|is|are|be|been|being)\s*$", subject):
         # “He was criticised for “…””: the word is someone else's.
         return None
     # “Phay Siphan on Thursday demanded that RFA “clarify” …”.
     subject = re.sub(rf"\s+(?:{WHEN})\s*$", " ", subject)
-    found = _subject_before(subject, directory, known_short)
+    found = subject_before(subject, directory, known_short)
     if found:
         found.how = "sentence"
     return found
@@ -321,9 +203,9 @@ def _attribution_in_sentence(sentence, start, directory, known_short):
         if verb.start() < start and NEW_CLAUSE.search(sentence, verb.end(), start):
             continue
         clause_start = sentence.rfind("\x01", 0, verb.start()) + 1
-        found = _subject_before(sentence[clause_start : verb.start()], directory, known_short)
+        found = subject_before(sentence[clause_start : verb.start()], directory, known_short)
         if found is None and INVERTED_VERB.fullmatch(verb[0]):
-            found = _subject_after(
+            found = subject_after(
                 sentence[verb.end() :], directory, known_short, according=_according(verb)
             )
         if found:
@@ -367,12 +249,12 @@ def subject_of_sentence(sentence, directory, known_short):
     for verb in VERB.finditer(text):
         if INVERTED_VERB.fullmatch(verb[0]) and re.search(r"(?:^|,)\s*$", text[: verb.start()]):
             # “…, said Chhay Chhunly, a coordinator.” / “…, according to Sakada.”
-            found = _subject_after(
+            found = subject_after(
                 text[verb.end() :], directory, known_short, according=_according(verb)
             )
             if found and found.kind in {"name", "source"}:
                 return found
-        found = _subject_before(text[: verb.start()], directory, known_short)
+        found = subject_before(text[: verb.start()], directory, known_short)
         if found:
             return found
         if not RELATIVE.search(text[: verb.start()]):

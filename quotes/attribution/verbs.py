@@ -56,6 +56,17 @@ CHARACTERIZING = re.compile(
     r"chided|praised|thanked|branded|labell?ed|dubbed|denounced)\s+"
     r"(?:[^\x00.;]{0,60}?\s)?(?:for|of|as)\s+(?:[a-z]+\s+){0,2}$"
 )
+# Verbs that quote someone's word for a thing they name: “called the images
+# “fake news””, “described the murder as “a heinous act””, “accused Thai
+# “invaders” of …”, “admitted “accidental” shots”.
+NAMING = re.compile(
+    r"\b(?:called|dubbed|branded|labell?ed|termed|described|denounced|decried|accused|"
+    r"admitted|acknowledged)\s+(?:[^\x00.;:]{0,60}?\s)?(?:as\s+)?$"
+)
+# “… “telling the truth”, as many put it.”, “…,” as one villager called it.
+AS_PUT_IT = re.compile(
+    r"\s*,?\s*as\s+([^\x00,.;:]{1,60}?)\s+(?:put|puts|has\s+put|had\s+put|called|calls)\s+it\b"
+)
 # Verbs a word is promised or demanded with: “threatened to “eliminate” his
 # opponents”, “demanded that the station “clarify” it”: the subject's word.
 PLEDGING = re.compile(

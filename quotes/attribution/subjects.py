@@ -1,0 +1,151 @@
+"""
+Where a clause names its speaker: the subject before a speech verb
+(`Sokha said`, `a villager who asked not to be named said`) or after an
+inverted one (`said Malin, a farmer`), as an ``Attribution``.
+"""
+
+import re
+
+from .described import (
+    Attribution,
+    described_before,
+    described_by_given_name,
+    lone_name,
+    object_of_preposition,
+    organization_before,
+)
+from .names import FUNCTION_WORDS, names_in
+from .roles import NOT_A_TITLE, appositive_role, clean_description, role_in_front, role_or_empty
+from .spans import ANY_PLACEHOLDER
+from .verbs import (
+    ADVERBS,
+    TRAIL,
+)
+
+RELATIVE = re.compile(r"\b(?:who|which|that|whom)(?:\s+had|\s+has|\s+was)?\s*$", re.IGNORECASE)
+SUBJECT_START = re.compile(
+    r"^\s*,?\s*(?:he\b|she\b|they\b|it\b|a\s|an\s|the\s|one\s|another\s|[A-Z\u1780-\u17ff])",
+)
+PRONOUN_SUBJECT = r"(he|she|they|it)"
+
+
+def subject_before(text, directory, known_short):
+    """
+    The speaker at the end of ``text``, which stops just before a speech
+    verb: a pronoun, a name with an optional role in apposition, or a
+    description of an unnamed source. ``None`` if there is none.
+    """
+    text = text.rstrip()
+    if RELATIVE.search(text):
+        # “a villager who asked not to be named”: the verb belongs to a clause;
+        # but in “led by Sam Sokha, who said”, the name just before speaks.
+        return _named_before_who(text, directory, known_short)
+    match = re.search(rf"\b{PRONOUN_SUBJECT}{TRAIL}$", text, re.IGNORECASE)
+    if match:
+        return Attribution("pronoun", match[1].lower())
+    for name, start, end in names_in(text, directory, known_short | lone_name(text)):
+        if object_of_preposition(text[:start]):
+            # “a spokesman for Hun Manet said”: he is not the one speaking.
+            continue
+        rest = text[end:]
+        if re.fullmatch(rf"{TRAIL}\s*,?\s*", rest):
+            role = described_by_given_name(text, name) or role_in_front(text[:start])
+            return Attribution("name", name, role=role)
+        # “Ny Chakrya of Adhoc said:”: the organization is the role.
+        of_organization = re.fullmatch(rf"\s+(?:of|from)\s+([A-Z][^\s,\x00]*){TRAIL}\s*", rest)
+        if of_organization:
+            return Attribution("name", name, role=of_organization[1])
+        # “Sam Sokong, one of the defence lawyers told AFP”: the closing comma forgotten.
+        appositive = re.fullmatch(
+            rf"\s*(?:,\s*(.+?)\s*,|[—–]\s*(.+?)\s*[—–]|\s--?\s(.+?)\s--?"
+            rf"|,\s*((?:one\s+of|an?|the)\s+[a-z][^,\x00]{{2,80}}?))(?:\s*{ADVERBS})?\s*",
+            rest,
+            re.DOTALL,
+        )
+        if appositive:
+            written = appositive[1] or appositive[2] or appositive[3] or appositive[4]
+            role = role_or_empty(written) or role_in_front(text[:start])
+            return Attribution("name", name, role=role)
+    found = described_before(re.sub(rf"{TRAIL}\s*$", "", text))
+    if found:
+        return found
+    found = organization_before(re.sub(rf"{TRAIL}\s*$", "", text))
+    if found:
+        return found
+    # “Villagers said”: people the story does not name.
+    match = re.search(r"(?:^|[,;]\s*)([A-Z]?[a-z]+s)$", text.strip())
+    if match and match[1] not in FUNCTION_WORDS:
+        return Attribution("description", match[1].lower())
+    return None
+
+
+def _named_before_who(text, directory, known_short):
+    """The name right before “, who” at the end of ``text``, if not a preposition's object."""
+    match = re.search(r",\s*who(?:\s+had|\s+has)?\s*$", text)
+    if match is None:
+        return None
+    before = text[: match.start()]
+    for name, start, end in names_in(before, directory, known_short):
+        # “in reply to Hun Sen, who had said”: he speaks; “the wife of X, who” is unclear.
+        if end == len(before.rstrip()) and not re.search(r"\bof\s+\S*\s*$", before[:start]):
+            return Attribution("name", name)
+    return None
+
+
+def subject_after(text, directory, known_short, *, according=False):
+    """
+    The speaker right after an inverted speech verb: “said Malin”, “said
+    Chin Malin, spokesman for the Justice Ministry”, “said a villager who …”;
+    after “according to”, also a publication or document (“according to
+    WSJ's article”, “according to <a report's title>”).
+    """
+    text = ANY_PLACEHOLDER.split(text)[0].strip()
+    match = re.match(rf"{PRONOUN_SUBJECT}\b", text)
+    if match:
+        return Attribution("pronoun", match[1])
+    match = re.match(r"([A-Z][^,\x00]{0,150}?),\s+which\b", text) if according else None
+    if match:
+        # “according to Roots Under Threat, which covers …”: a title, not a person.
+        return Attribution("source", match[1])
+    names = names_in(text, directory, known_short)
+    if names:
+        name, start, end = names[0]
+        # “said Chea Vanna”, “said Interior Ministry spokesman Touch Sovann”,
+        # “said another villager, Chea Vanna”.
+        in_front = role_in_front(text[:start]) if start else ""
+        if start == 0 or (
+            in_front
+            and text[:start].rstrip(" ,").endswith(in_front)
+            and len(text[:start].split()) <= len(in_front.split()) + 2
+        ):
+            rest = text[end:]
+            role = appositive_role(rest + ",") if re.match(r"\s*(?:,|[—–]|--?\s)", rest) else ""
+            return Attribution("name", name, role=role or in_front)
+        # “said his spokesman, Pen Bona”, “said Kem Sokha's lawyer, Ang Udom”,
+        # “said the European Union's ambassador to Cambodia, Igor Driesmans”.
+        owned = re.fullmatch(
+            r"(?:his|her|their|its|[A-Z][\w\s]{0,40}?['’]s)\s+([a-z][a-z’' \-]{2,40}?),\s*"
+            r"|the\s+[^,\x00]{2,80}?,\s*",
+            text[:start],
+        )
+        if owned:
+            return Attribution("name", name, role=text[:start].rstrip(" ,"))
+        # “said farmer Sok Dara”, “said villager Chan Thy”: a plain noun in front.
+        bare = re.fullmatch(r"(?:[a-z][a-z\-]{2,}\s+){1,2}", text[:start])
+        if bare and not any(NOT_A_TITLE.search(word) for word in bare[0].split()):
+            return Attribution("name", name, role=bare[0].strip())
+        # “said the 15-year-old Salan Sron, a student”, “said 22-year-old Kouch Dara”.
+        if re.fullmatch(r"(?:the\s+)?\d{1,3}-year-old\s+(?:[a-z][a-z\-]{2,}\s+)?", text[:start]):
+            rest = text[end:]
+            role = appositive_role(rest + ",") if re.match(r"\s*,", rest) else ""
+            return Attribution("name", name, role=role)
+    match = re.match(r"(?:a|an|the|one|another)\s+[A-Za-z].*", text)
+    if match:
+        description = clean_description(re.split(r"[.;](?:\s|$)", match[0])[0])
+        if description and len(description.split()) <= 30:
+            return Attribution("description", description)
+    if according and re.match(r"[A-Z]", text):
+        source = clean_description(re.split(r"[,.;](?:\s|$)", text)[0])
+        if source and len(source.split()) <= 15:
+            return Attribution("source", source)
+    return None
