@@ -161,7 +161,7 @@ def canonical_query(request, query):
 
 
 def served_from_cache(response):
-    """A page answered from the cache, marked so when ``PAGE_CACHE_HEADER`` is on (for the bench)."""
+    """A page from the cache, marked so when ``PAGE_CACHE_HEADER`` is on (for the bench)."""
     if settings.PAGE_CACHE_HEADER:
         response["X-Page-Cache"] = "hit"
     return response
