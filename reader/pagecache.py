@@ -293,9 +293,10 @@ def cache_public_page(view=None, *, query=None):
                 response.render()
         response["ETag"] = quote_etag(hashlib.sha256(response.content).hexdigest()[:32])
         response["Last-Modified"] = http_date(time.time())
-        response.public_page = PublicPage(
-            key, timeout=seconds_to_keep(), tags=tags, generation=generation
-        )
+        # A page number the paginator moved ("?page=9999" shows the last page)
+        # is answered, not kept: made-up numbers must not fill the cache.
+        keep_for = 0 if getattr(request, "page_moved", False) else seconds_to_keep()
+        response.public_page = PublicPage(key, timeout=keep_for, tags=tags, generation=generation)
         return response
 
     return wrapper

@@ -114,7 +114,11 @@ def page_of(request, items, per_page, *, limit=None):
         paginator = Paginator(items, per_page)
     else:
         paginator = CappedPaginator(items, per_page, limit)
-    return paginator.get_page(request.GET.get("page"))
+    asked = request.GET.get("page")
+    page = paginator.get_page(asked)
+    # Not kept by the page cache under the number asked (``cache_public_page``).
+    request.page_moved = asked is not None and asked != str(page.number)
+    return page
 
 
 class CappedPaginator(Paginator):

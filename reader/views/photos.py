@@ -4,7 +4,6 @@ The photo archive. A photograph is public once a published story shows it
 without conditional-request headers.
 """
 
-from django.core.paginator import Paginator
 from django.db.models import Q
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_safe
@@ -13,6 +12,7 @@ from articles.models import Article, ArticlePhoto
 
 from .. import pagetags
 from ..pagecache import PAGE_NUMBER, cache_public_page
+from .listings import page_of
 
 PHOTOS_PER_PAGE = 24
 
@@ -27,7 +27,7 @@ def photo_list(request):
     # A story published or taken down brings or takes its photos.
     pagetags.shows("latest")
     photographs = public_photographs().order_by("-created_at", "-pk")
-    page = Paginator(photographs, PHOTOS_PER_PAGE).get_page(request.GET.get("page"))
+    page = page_of(request, photographs, PHOTOS_PER_PAGE)
     return render(request, "reader/photograph_list.html", {"page": page})
 
 

@@ -151,7 +151,6 @@ class EveryPageTests(TestCase):
         self.pages = {
             "home": "/",
             "land": f"/sections/{self.land.slug}/",
-            "land page 2": f"/sections/{self.land.slug}/?page=2",
             "health": f"/sections/{self.health.slug}/",
             "topic": f"/topics/{self.topic.slug}/",
             "organization": f"/organizations/{self.organization.slug}/",
@@ -186,7 +185,6 @@ class EveryPageTests(TestCase):
             {
                 "home",
                 "land",
-                "land page 2",
                 "organization",
                 "photos",
                 "photo",
@@ -214,6 +212,18 @@ class EveryPageTests(TestCase):
                 response = self.client.get(url)
             self.assertTrue(queries)
             self.assertIn("private", response["Cache-Control"])
+
+    def test_a_page_number_past_the_last_goes_uncached(self):
+        """
+        "?page=2" of a one-page list shows page 1, and is not kept: made-up
+        page numbers (up to 9999 of them per list) must not fill the cache.
+        """
+        for name in ("land", "photos", "corrections"):
+            url = f"{self.pages[name]}?page=2"
+            for _ in range(2):
+                with self.subTest(url), CaptureQueriesContext(connection) as queries:
+                    self.assertEqual(self.client.get(url).status_code, 200)
+                self.assertTrue(queries)
 
     def test_a_made_up_query_value_goes_uncached(self):
         """Only plain page numbers are kept: anything else is rendered and not stored."""
