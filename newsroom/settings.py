@@ -188,6 +188,9 @@ if REDIS_URL:
 # shown to anonymous readers (reader.middleware.ReaderCacheControlMiddleware).
 READER_MAX_AGE = int(os.environ.get("READER_MAX_AGE", "60"))
 READER_SHARED_MAX_AGE = int(os.environ.get("READER_SHARED_MAX_AGE", "300"))
+# PAGE_CACHE_HEADER=1 marks each page answered from the page cache with
+# "X-Page-Cache: hit": the bench counts them. Off in production.
+PAGE_CACHE_HEADER = env_bool("PAGE_CACHE_HEADER", False)
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

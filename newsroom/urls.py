@@ -10,6 +10,7 @@ from django.views.generic import RedirectView
 from django.views.static import serve as static_serve
 
 from operations.views import healthz, readyz
+from reader.pagecache import PAGE_NUMBER, cache_public_page
 from reader.sitemaps import NewsSitemap, sitemaps
 from workflow import accounts
 from workflow.views.previews import view_on_site
@@ -62,13 +63,13 @@ urlpatterns = [
     path("readyz", readyz, name="readyz"),
     path(
         "sitemap.xml",
-        sitemap_views.sitemap,
+        cache_public_page(sitemap_views.sitemap, query={"p": PAGE_NUMBER}),
         {"sitemaps": sitemaps},
         name="django.contrib.sitemaps.views.sitemap",
     ),
     path(
         "news-sitemap.xml",
-        sitemap_views.sitemap,
+        cache_public_page(sitemap_views.sitemap, query={"p": PAGE_NUMBER}),
         {"sitemaps": {"news": NewsSitemap}, "template_name": "reader/news_sitemap.xml"},
         name="news_sitemap",
     ),

@@ -1,7 +1,8 @@
 """
 RSS 2.0 and Atom feeds of published stories: latest, per section, per author,
 per language. Every feed takes ``?language=en`` or ``?language=km`` to keep
-the stories in one language.
+the stories in one language. Each is a cached page (``cached``), renewed
+by a change to the list of stories it shows (``StoryFeed.lists``).
 
 Headlines, standfirsts and descriptions are plain text, and feed readers show
 them as typed.
@@ -20,6 +21,9 @@ from django.utils.html import escape
 from django.utils.translation import gettext_lazy as _
 
 from articles.models import Article, Byline, Language
+
+from . import pagetags
+from .pagecache import cache_public_page
 
 ITEMS = 30
 
@@ -64,7 +68,12 @@ class StoryFeed(Feed):
         # Atom only: Django writes <subtitle> as text.
         return self.summary(subject)
 
+    def lists(self, subject):
+        """The page tags of the lists of stories the feed shows (``reader.pagetags``)."""
+        return ["latest"]
+
     def stories(self, subject):
+        pagetags.shows(*self.lists(subject))
         selected = self.select(subject)
         language = subject.request.GET.get("language")
         if language in Language.values:
@@ -143,6 +152,9 @@ class SectionFeed(StoryFeed):
     def link(self, subject):
         return reverse("reader:section_detail", args=[subject.item.slug])
 
+    def lists(self, subject):
+        return [f"stories-of:section:{subject.item.pk}"]
+
     def select(self, subject):
         return Article.objects.published().filter(section=subject.item)
 
@@ -163,6 +175,9 @@ class AuthorFeed(StoryFeed):
 
     def link(self, subject):
         return reverse("reader:person_detail", args=[subject.item.slug])
+
+    def lists(self, subject):
+        return [f"stories-of:person:{subject.item.pk}"]
 
     def select(self, subject):
         written = Byline.objects.filter(person=subject.item).values("article")
@@ -204,3 +219,8 @@ class LanguageFeed(StoryFeed):
 
 class LanguageAtomFeed(LanguageFeed):
     feed_type = Atom1Feed
+
+
+def cached(feed):
+    """A feed served from the page cache, one page per ``?language=``."""
+    return cache_public_page(feed, query={"language": "|".join(Language.values)})

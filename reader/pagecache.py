@@ -1,6 +1,5 @@
 """
-A server-side cache for the reader pages that are read most (home, stories,
-people).
+A server-side cache for every reader page but the archive and search.
 
 A page is stored with the tags of what it shows and their tokens at that
 moment (``reader.pagetags``), and served while none of them has changed: a
@@ -32,6 +31,7 @@ import collections
 import datetime
 import functools
 import hashlib
+import re
 import time
 from pathlib import Path
 from typing import NamedTuple
@@ -53,6 +53,8 @@ from . import pagetags
 PAGE_SECONDS = 300
 # How many pages each process keeps in memory, the latest served.
 MEMORY_PAGES = 128
+# A page number a listing is kept at: 1 to 9999, written plainly.
+PAGE_NUMBER = r"[1-9][0-9]{0,3}"
 
 
 class StoredPage(NamedTuple):
@@ -131,14 +133,38 @@ def address_language(request):
     return get_language_from_path(request.path_info) or settings.LANGUAGE_CODE
 
 
-def page_key(request):
+def page_key(request, query=""):
     # Only pages asked for at SITE_URL are stored (see cache_public_page), so
-    # the host is not part of the key. Nor is the query string: the cached
-    # views read none, so "?utm_source=…" gets the same page, and made-up
-    # query strings cannot fill the cache with copies of it. The language is:
-    # /km/ and / never share a page.
-    path = hashlib.sha256(request.path.encode()).hexdigest()
-    return f"reader:page:v6:{templates_version()}:{address_language(request)}:{path}"
+    # the host is not part of the key. Of the query string, only the
+    # parameters the view reads are (``canonical_query``): "?utm_source=…"
+    # gets the same page, and made-up query strings cannot fill the cache
+    # with copies of it. The language is: /km/ and / never share a page.
+    path = hashlib.sha256(f"{request.path}?{query}".encode()).hexdigest()
+    return f"reader:page:v7:{templates_version()}:{address_language(request)}:{path}"
+
+
+def canonical_query(request, query):
+    """
+    The parameters of ``query`` (name -> pattern of the values kept) the request
+    holds, sorted, as ``a=1&b=2``; or None when a value does not match (the
+    request goes uncached): the patterns bound how many pages an address makes.
+    """
+    kept = []
+    for name in sorted(query):
+        value = request.GET.get(name)
+        if value is None:
+            continue
+        if not re.fullmatch(query[name], value):
+            return None
+        kept.append(f"{name}={value}")
+    return "&".join(kept)
+
+
+def served_from_cache(response):
+    """A page from the cache, marked so when ``PAGE_CACHE_HEADER`` is on (for the bench)."""
+    if settings.PAGE_CACHE_HEADER:
+        response["X-Page-Cache"] = "hit"
+    return response
 
 
 def checked_generation(request):
@@ -206,10 +232,12 @@ def signed_in(request):
     return bool(user is not None and user.is_authenticated)
 
 
-def cache_public_page(view):
+def cache_public_page(view=None, *, query=None):
     """
     Serve a public page from the cache, rendering it on a miss and marking it
-    for ``CachedPageMiddleware`` to store.
+    for ``CachedPageMiddleware`` to store. ``query`` names the query
+    parameters the view reads, each with the pattern of the values kept
+    (``canonical_query``): ``{"page": PAGE_NUMBER}``. The view must read no other.
 
     Only successful GET and HEAD responses are stored, with the headers the
     middleware below ``CachedPageMiddleware`` gave them (see ``storable``). The
@@ -229,19 +257,25 @@ def cache_public_page(view):
     whatever validators the request carries.
     """
 
+    if view is None:
+        return functools.partial(cache_public_page, query=query)
+    query = query or {}
+
     @functools.wraps(view)
     def wrapper(request, *args, **kwargs):
+        canonical = canonical_query(request, query)
         if (
             request.method not in {"GET", "HEAD"}
+            or canonical is None
             or signed_in(request)
             or not at_site_url(request)
             # The key names the address's language: a page in any other is not kept.
             or getattr(request, "LANGUAGE_CODE", None) != address_language(request)
         ):
             return view(request, *args, **kwargs)
-        # The page must not show this request's query string (see page_key).
+        # The page must show no query parameter but ``query`` (see page_key).
         request.is_cached_page = True
-        key = page_key(request)
+        key = page_key(request, canonical)
         stored = lookup(request, key)
         if stored is not None:
             headers = dict(stored.headers)
@@ -249,7 +283,7 @@ def cache_public_page(view):
             response["ETag"] = headers["ETag"]
             response["Last-Modified"] = headers["Last-Modified"]
             response.public_page = PublicPage(key, timeout=0)
-            return response
+            return served_from_cache(response)
         generation = checked_generation(request)
         with pagetags.collect() as tags:
             response = view(request, *args, **kwargs)
@@ -259,26 +293,26 @@ def cache_public_page(view):
                 response.render()
         response["ETag"] = quote_etag(hashlib.sha256(response.content).hexdigest()[:32])
         response["Last-Modified"] = http_date(time.time())
-        response.public_page = PublicPage(
-            key, timeout=seconds_to_keep(), tags=tags, generation=generation
-        )
+        # A page number the paginator moved ("?page=9999" shows the last page)
+        # is answered, not kept: made-up numbers must not fill the cache.
+        keep_for = 0 if getattr(request, "page_moved", False) else seconds_to_keep()
+        response.public_page = PublicPage(key, timeout=keep_for, tags=tags, generation=generation)
         return response
 
     return wrapper
 
 
-class PublicPage:
+class PublicPage(NamedTuple):
     """
     What ``cache_public_page`` tells the middleware: the page's key, how long
     to keep it, the tags of what it shows and the generation it was rendered
     under (a page rendered while something changed is not kept).
     """
 
-    def __init__(self, key, *, timeout, tags=(), generation=None):
-        self.key = key
-        self.timeout = timeout
-        self.tags = tags
-        self.generation = generation
+    key: str
+    timeout: int
+    tags: set = frozenset()
+    generation: str | None = None
 
 
 def early_key(request):
@@ -308,7 +342,8 @@ def early_key(request):
 
 def replay(request, stored):
     """A stored page as the whole stack gave it, or its 304 when the request holds it already."""
-    return conditional(request, HttpResponse(stored.content, headers=stored.headers))
+    response = served_from_cache(HttpResponse(stored.content, headers=stored.headers))
+    return conditional(request, response)
 
 
 def storable(response):

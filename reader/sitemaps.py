@@ -11,6 +11,8 @@ from django.utils import timezone, translation
 
 from articles.models import Article
 
+from . import pagetags
+
 NEWS_DAYS = 2
 
 
@@ -19,6 +21,7 @@ class StorySitemap(Sitemap):
     limit = 5000
 
     def items(self):
+        pagetags.shows("latest")
         return Article.objects.published().order_by("-published_at", "-pk")
 
     def location(self, article):
@@ -77,6 +80,7 @@ class NewsSitemap(StorySitemap):
     """Stories published in the last two days, with Google News' tags."""
 
     def items(self):
+        pagetags.shows("latest")
         since = timezone.now() - datetime.timedelta(days=NEWS_DAYS)
         return (
             Article.objects.published()

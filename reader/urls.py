@@ -23,16 +23,28 @@ urlpatterns = [
     path("organizations/<uslug:slug>/", profiles.organization_detail, name="organization_detail"),
     path("photos/", photos.photo_list, name="photo_list"),
     path("photos/<int:pk>/", photos.photo_detail, name="photo_detail"),
-    path("feeds/latest/", feeds.LatestStoriesFeed(), name="feed_latest"),
-    path("feeds/latest/atom/", feeds.LatestStoriesAtomFeed(), name="feed_latest_atom"),
-    path("feeds/sections/<uslug:slug>/", feeds.SectionFeed(), name="feed_section"),
-    path("feeds/sections/<uslug:slug>/atom/", feeds.SectionAtomFeed(), name="feed_section_atom"),
-    path("feeds/authors/<uslug:slug>/", feeds.AuthorFeed(), name="feed_author"),
-    path("feeds/authors/<uslug:slug>/atom/", feeds.AuthorAtomFeed(), name="feed_author_atom"),
-    path("feeds/languages/<str:language>/", feeds.LanguageFeed(), name="feed_language"),
+    path("feeds/latest/", feeds.cached(feeds.LatestStoriesFeed()), name="feed_latest"),
+    path(
+        "feeds/latest/atom/", feeds.cached(feeds.LatestStoriesAtomFeed()), name="feed_latest_atom"
+    ),
+    path("feeds/sections/<uslug:slug>/", feeds.cached(feeds.SectionFeed()), name="feed_section"),
+    path(
+        "feeds/sections/<uslug:slug>/atom/",
+        feeds.cached(feeds.SectionAtomFeed()),
+        name="feed_section_atom",
+    ),
+    path("feeds/authors/<uslug:slug>/", feeds.cached(feeds.AuthorFeed()), name="feed_author"),
+    path(
+        "feeds/authors/<uslug:slug>/atom/",
+        feeds.cached(feeds.AuthorAtomFeed()),
+        name="feed_author_atom",
+    ),
+    path(
+        "feeds/languages/<str:language>/", feeds.cached(feeds.LanguageFeed()), name="feed_language"
+    ),
     path(
         "feeds/languages/<str:language>/atom/",
-        feeds.LanguageAtomFeed(),
+        feeds.cached(feeds.LanguageAtomFeed()),
         name="feed_language_atom",
     ),
 ]

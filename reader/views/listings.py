@@ -12,8 +12,10 @@ from django.views.decorators.http import require_safe
 
 from articles.models import Article, Correction
 
+from .. import pagetags
 from .. import search as story_search
 from ..filters import ArchiveFilter
+from ..pagecache import PAGE_NUMBER, cache_public_page
 
 # Listings count and page through at most this many stories: counting every
 # story of a section at 100,000 stories took longer than the rest of the page.
@@ -25,7 +27,12 @@ CORRECTIONS_PER_PAGE = 50
 
 @require_safe
 def archive(request):
-    """Every published story, filtered by the ``ArchiveFilter`` choices and ``q``."""
+    """
+    Every published story, filtered by the ``ArchiveFilter`` choices and ``q``.
+    Not page-cached, nor is search: their free combinations of filters and
+    words would each be a page, and made-up ones would push the site's
+    pages out of the cache. Their choice lists and story cards are cached.
+    """
     filterset = ArchiveFilter(
         request.GET or None,
         queryset=Article.objects.published().for_listing(),
@@ -46,9 +53,11 @@ def archive(request):
 
 
 @require_safe
+@cache_public_page(query={"page": PAGE_NUMBER})
 def section_detail(request, slug):
     published = Article.objects.published()
     section = get_object_or_404(published.sections(), slug=slug)
+    pagetags.shows(f"stories-of:section:{section.pk}")
     stories = published.filter(section=section).for_listing()
     return render_listing(
         request, "reader/section_detail.html", stories, {"section": slug}, section=section
@@ -56,9 +65,11 @@ def section_detail(request, slug):
 
 
 @require_safe
+@cache_public_page(query={"page": PAGE_NUMBER})
 def topic_detail(request, slug):
     published = Article.objects.published()
     topic = get_object_or_404(published.topics(), slug=slug)
+    pagetags.shows(f"stories-of:topic:{topic.pk}")
     stories = published.filter(topics=topic).for_listing()
     return render_listing(
         request, "reader/topic_detail.html", stories, {"topic": slug}, topic=topic
@@ -103,7 +114,11 @@ def page_of(request, items, per_page, *, limit=None):
         paginator = Paginator(items, per_page)
     else:
         paginator = CappedPaginator(items, per_page, limit)
-    return paginator.get_page(request.GET.get("page"))
+    asked = request.GET.get("page")
+    page = paginator.get_page(asked)
+    # Not kept by the page cache under the number asked (``cache_public_page``).
+    request.page_moved = asked is not None and asked != str(page.number)
+    return page
 
 
 class CappedPaginator(Paginator):
@@ -137,8 +152,11 @@ class CappedPaginator(Paginator):
 
 
 @require_safe
+@cache_public_page(query={"page": PAGE_NUMBER})
 def correction_list(request):
     """Every correction, clarification and retraction on a published story, newest first."""
+    # A correction is a part of its story: saving one renews "latest".
+    pagetags.shows("latest")
     corrections = (
         Correction.objects.public().select_related("article").order_by("-published_at", "-pk")
     )

@@ -89,8 +89,11 @@ def person_detail(request, slug):
 
 
 @require_safe
+@cache_public_page
 def organization_detail(request, slug):
     """An organization: the public people who hold roles in it and the stories naming it."""
+    # Any story published may name it.
+    pagetags.shows("latest")
     published = Article.objects.published()
     organization = get_object_or_404(published.organizations(), slug=slug)
     members = (

@@ -20,9 +20,11 @@ from tests.support.factories import (
     make_quote,
     make_ready_article,
     make_section,
+    make_topic,
     make_user,
     place_photo,
 )
+from tests.support.reader import make_full_story
 from workflow import services
 
 
@@ -125,3 +127,110 @@ class RenewalTests(TestCase):
         with CaptureQueriesContext(connection) as queries:
             self.client.get(self.other.get_absolute_url())
         self.assertFalse(queries)
+
+
+class EveryPageTests(TestCase):
+    """Sections, topics, organizations, photos, corrections, feeds and sitemaps are cached too."""
+
+    @classmethod
+    def setUpTestData(cls):
+        cls.editor = make_user("every-page-editor", role="Editors")
+        cls.land, cls.health = make_section("Land"), make_section("Health")
+        cls.topic = make_topic("Rubber")
+        cls.story = make_full_story("Families lose their rice fields", section=cls.land)
+        cls.story.topics.add(cls.topic)
+        cls.writer = cls.story.bylines.first().person
+        cls.organization = cls.story.organizations.first()
+        cls.other = make_published_article("Clinic opens in Kratie", section=cls.health)
+        cls.in_review = make_ready_article(
+            "Rice prices fall again", status=Article.Status.IN_REVIEW, section=cls.land
+        )
+
+    def setUp(self):
+        cache.clear()
+        self.pages = {
+            "home": "/",
+            "land": f"/sections/{self.land.slug}/",
+            "health": f"/sections/{self.health.slug}/",
+            "topic": f"/topics/{self.topic.slug}/",
+            "organization": f"/organizations/{self.organization.slug}/",
+            "photos": "/photos/",
+            "photo": f"/photos/{self.story.lead_photo_id}/",
+            "corrections": "/corrections/",
+            "feed": "/feeds/latest/",
+            "feed in Khmer": "/feeds/latest/?language=km",
+            "land feed": f"/feeds/sections/{self.land.slug}/",
+            "health feed": f"/feeds/sections/{self.health.slug}/",
+            "author feed": f"/feeds/authors/{self.writer.slug}/",
+            "language feed": "/feeds/languages/en/",
+            "sitemap": "/sitemap.xml",
+            "news sitemap": "/news-sitemap.xml",
+        }
+        for url in self.pages.values():
+            self.assertEqual(self.client.get(url).status_code, 200, url)
+
+    def renewed(self):
+        return RenewalTests.renewed(self)
+
+    def test_a_cached_page_costs_no_query(self):
+        for url in self.pages.values():
+            with self.subTest(url), self.assertNumQueries(0):
+                self.assertEqual(self.client.get(url).status_code, 200)
+
+    def test_publishing_renews_its_sections_pages_not_another_sections(self):
+        """The story's section, its feed, the home page, feeds, sitemaps and photo pages."""
+        services.publish(article=self.in_review, editor=self.editor)
+        self.assertEqual(
+            self.renewed(),
+            {
+                "home",
+                "land",
+                "organization",
+                "photos",
+                "photo",
+                "corrections",
+                "feed",
+                "feed in Khmer",
+                "land feed",
+                "language feed",
+                "sitemap",
+                "news sitemap",
+            },
+        )
+
+    def test_editing_a_draft_renews_nothing(self):
+        draft = make_article("Rice prices fall again", section=self.land)
+        draft.topics.add(self.topic)
+        draft.body = "Rewritten."
+        draft.save()
+        self.assertEqual(self.renewed(), set())
+
+    def test_a_signed_in_editor_is_never_served_a_cached_page(self):
+        self.client.force_login(self.editor)
+        for url in self.pages.values():
+            with self.subTest(url), CaptureQueriesContext(connection) as queries:
+                response = self.client.get(url)
+            self.assertTrue(queries)
+            self.assertIn("private", response["Cache-Control"])
+
+    def test_a_page_number_past_the_last_goes_uncached(self):
+        """
+        "?page=2" of a one-page list shows page 1, and is not kept: made-up
+        page numbers (up to 9999 of them per list) must not fill the cache.
+        """
+        for name in ("land", "photos", "corrections"):
+            url = f"{self.pages[name]}?page=2"
+            for _ in range(2):
+                with self.subTest(url), CaptureQueriesContext(connection) as queries:
+                    self.assertEqual(self.client.get(url).status_code, 200)
+                self.assertTrue(queries)
+
+    def test_a_made_up_query_value_goes_uncached(self):
+        """Only plain page numbers are kept: anything else is rendered and not stored."""
+        url = f"{self.pages['land']}?page=0002"
+        for _ in range(2):
+            with CaptureQueriesContext(connection) as queries:
+                self.assertEqual(self.client.get(url).status_code, 200)
+            self.assertTrue(queries)
+        with self.assertNumQueries(0):
+            self.client.get(f"{self.pages['land']}?utm_source=mail")

@@ -106,11 +106,12 @@ class PhotoPageTests(ReaderTestMixin, TestCase):
         self.assertNotContains(khmer, "Long Narith</a>")
 
 
-# Photo archive: 1 count; 2 the page of photos with photographers; 3 the section menu.
-PHOTO_LIST_QUERIES = 3
+# Photo archive: 1 count; 2 the page of photos with photographers; 3 the
+# section menu; 4 how long the page may be kept (the next scheduled story).
+PHOTO_LIST_QUERIES = 4
 # One photo: 1 the photo with its photographer; 2 stories using it; 3 their
-# bylines; 4 the section menu.
-PHOTO_QUERIES = 4
+# bylines; 4 the section menu; 5 how long the page may be kept.
+PHOTO_QUERIES = 5
 
 
 class PhotoQueryCountTests(ReaderTestMixin, TestCase):

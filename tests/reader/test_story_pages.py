@@ -667,19 +667,22 @@ class SectionAndTopicTests(ReaderTestMixin, TestCase):
                 self.assertEqual(self.client.get(url).status_code, 404)
 
     def test_listing_pages_cost_the_same_for_one_story_or_forty(self):
-        """Section and topic pages: section or topic, count, page, bylines, menu."""
+        """
+        Section and topic pages: section or topic, count, page, bylines, menu,
+        and how long the page may be kept (the next scheduled story).
+        """
         urls = [
             reverse("reader:section_detail", args=["land"]),
             reverse("reader:topic_detail", args=["rubber"]),
         ]
         for url in urls:
-            with self.subTest(url), self.assertNumQueries(5):
+            with self.subTest(url), self.assertNumQueries(6):
                 self.client.get(url)
         for _ in range(40):
             story = make_published_article(section=self.land, bylines=[make_person()])
             story.topics.add(self.topic)
         for url in urls:
-            with self.subTest(url), self.assertNumQueries(5):
+            with self.subTest(url), self.assertNumQueries(6):
                 self.client.get(url)
 
     def test_page_numbers_out_of_range_or_absurd_give_a_page(self):

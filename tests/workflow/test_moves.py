@@ -595,12 +595,13 @@ class CorrectionPageTests(WorkflowTestData, TestCase):
 
     def test_corrections_page_query_count(self):
         """
-        Three queries however many corrections: their count, the page of them
-        with their stories, and the site's section menu.
+        Four queries however many corrections: their count, the page of them
+        with their stories, the site's section menu, and how long the page
+        may be kept (the next scheduled story).
         """
         for index in range(3):
             editing.add_correction(
                 article=self.article, editor=self.editor, kind="correction", text=f"Fix {index}."
             )
-        with self.assertNumQueries(3):
+        with self.assertNumQueries(4):
             self.client.get(reverse("reader:correction_list"))
