@@ -6,25 +6,10 @@ confidence that stays below the threshold where the reading can go wrong.
 Every story here is invented.
 """
 
-from django.test import SimpleTestCase
-
-from quotes import attribution
-
-THRESHOLD = attribution.CONFIRM_THRESHOLD
-# A reading that found no doubt (a name, a pronoun, a title read cleanly):
-# surer than any doubtful one, though only names sit at the threshold.
-CLEAN_READING = attribution.confidence.PRONOUN
+from tests.support.attribution import CLEAN_READING, THRESHOLD, AttributionTestCase
 
 
-class CreditTestCase(SimpleTestCase):
-    def read(self, *paragraphs):
-        return attribution.analyze(list(paragraphs))
-
-    def labels(self, findings):
-        return [finding.entity.label if finding.entity else None for finding in findings]
-
-
-class CreditLineTests(CreditTestCase):
+class CreditLineTests(AttributionTestCase):
     def test_dash_credit_after_the_quote(self):
         """“…” — Sok Dara, a farmer.: the credit names the speaker, with a role."""
         (finding,) = self.read("“The river gave us everything.” — Sok Dara, a farmer in Kratie.")
@@ -64,7 +49,7 @@ class CreditLineTests(CreditTestCase):
         self.assertNotEqual(findings[1].entity and findings[1].entity.label, "Wat Preah Kor")
 
 
-class ThingsAndTitlesTests(CreditTestCase):
+class ThingsAndTitlesTests(AttributionTestCase):
     def test_banner_speaks_not_the_last_person(self):
         findings = self.read(
             "“We want our land back,” said Sok Dara, a community representative.",
@@ -96,7 +81,7 @@ class ThingsAndTitlesTests(CreditTestCase):
         self.assertEqual(self.labels(findings), ["Chea Vanna", "Chea Vanna"])
 
 
-class DescriptionTests(CreditTestCase):
+class DescriptionTests(AttributionTestCase):
     def test_priest_is_the_father_named_before(self):
         findings = self.read(
             "The faithful will “remember the dead,” Father Sok Dara said this week.",
@@ -130,7 +115,7 @@ class DescriptionTests(CreditTestCase):
         self.assertNotEqual(findings[0].entity.label, "Lim Pheap")
 
 
-class HonorificAndRoleTests(CreditTestCase):
+class HonorificAndRoleTests(AttributionTestCase):
     def test_clergy_honorifics_are_not_names(self):
         findings = self.read(
             "“We pray for peace,” Bishop Chea Vanna said.",
@@ -151,7 +136,7 @@ class HonorificAndRoleTests(CreditTestCase):
         self.assertEqual(finding.entity.organization, "Council of Ministers")
 
 
-class CalibrationTests(CreditTestCase):
+class CalibrationTests(AttributionTestCase):
     def test_he_with_a_man_spoken_to_in_the_sentence_before(self):
         """The subject is chosen, but the reporter addressed fits too: below the threshold."""
         findings = self.read(

@@ -5,29 +5,15 @@ Each test is a small invented story, read by ``attribution.analyze`` alone,
 with the speakers, roles, confidence band and note it should give.
 """
 
-from django.test import SimpleTestCase, TestCase
+from django.test import TestCase
 
 from quotes import attribution
 from quotes.services import attribute_quotes
+from tests.support.attribution import CLEAN_READING, THRESHOLD, AttributionTestCase
 from tests.support.factories import make_article
 
-THRESHOLD = attribution.CONFIRM_THRESHOLD
-# A reading that found no doubt (a name, a pronoun, a title read cleanly):
-# surer than any doubtful one, though only names sit at the threshold.
-CLEAN_READING = attribution.confidence.PRONOUN
 
-
-class PatternTestCase(SimpleTestCase):
-    def read(self, *paragraphs):
-        return attribution.analyze(list(paragraphs))
-
-    def assertSpeakers(self, findings, expected):
-        self.assertEqual(
-            [finding.entity.label if finding.entity else None for finding in findings], expected
-        )
-
-
-class NeverFailsTests(PatternTestCase):
+class NeverFailsTests(AttributionTestCase):
     def assertUnattributed(self, finding, words):
         self.assertIsNone(finding.entity)
         self.assertEqual(finding.confidence, attribution.NO_SPEAKER)
@@ -78,7 +64,7 @@ class NeverFailsServiceTests(TestCase):
         self.assertIn("say who said this", quote.attribution_note)
 
 
-class PronounTests(PatternTestCase):
+class PronounTests(AttributionTestCase):
     def test_pronoun_is_the_previous_sentences_subject(self):
         """People named inside what the subject said are not who “he” is."""
         findings = self.read(
@@ -98,7 +84,7 @@ class PronounTests(PatternTestCase):
         self.assertIn("Kim Sovan", findings[0].note)
 
 
-class PublicationTests(PatternTestCase):
+class PublicationTests(AttributionTestCase):
     def test_publication_and_it(self):
         """`according to the newspaper's report` then `it added`: the report, twice."""
         findings = self.read(
@@ -118,7 +104,7 @@ class PublicationTests(PatternTestCase):
         self.assertSpeakers(findings, ["rights group Adhoc"])
 
 
-class TitleTests(PatternTestCase):
+class TitleTests(AttributionTestCase):
     def test_title_instead_of_name(self):
         """“the Prime Minister”, “he”, “the premier”: the person named by that title before."""
         findings = self.read(
@@ -157,7 +143,7 @@ class TitleTests(PatternTestCase):
         self.assertSpeakers(findings, ["Nhem Sokhom"])
 
 
-class NamesAndRolesTests(PatternTestCase):
+class NamesAndRolesTests(AttributionTestCase):
     def test_another_villager_named(self):
         """“said another villager, Chea Vanna, adding that…” is Chea Vanna, a villager."""
         findings = self.read(
@@ -217,7 +203,7 @@ class NamesAndRolesTests(PatternTestCase):
         self.assertEqual(finding.entity.description, "a villager who asked not to be named")
 
 
-class SingleQuoteTests(PatternTestCase):
+class SingleQuoteTests(AttributionTestCase):
     def test_single_quotation_marks(self):
         """Speech in ‘…’ is a quote; apostrophes (don’t, villagers’) are not."""
         findings = self.read(
@@ -229,7 +215,7 @@ class SingleQuoteTests(PatternTestCase):
         self.assertSpeakers(findings, ["Ros Vibol"])
 
 
-class ConfidenceTests(PatternTestCase):
+class ConfidenceTests(AttributionTestCase):
     def test_every_quote_below_the_threshold_has_a_note(self):
         """Below the threshold, each finding says what to check."""
         findings = self.read(

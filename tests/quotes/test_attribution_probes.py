@@ -7,32 +7,11 @@ threshold, or one that must stay right while those were fixed.
 Every story here is invented.
 """
 
-from django.test import SimpleTestCase
-
-from quotes import attribution
-
-THRESHOLD = attribution.CONFIRM_THRESHOLD
-# A reading that found no doubt (a name, a pronoun, a title read cleanly):
-# surer than any doubtful one, though only names sit at the threshold.
-CLEAN_READING = attribution.confidence.PRONOUN
+from tests.support.attribution import AttributionTestCase
 
 
-class ProbeTestCase(SimpleTestCase):
-    def read(self, *paragraphs):
-        return attribution.analyze(list(paragraphs))
-
-    def label(self, finding):
-        return finding.entity.label if finding.entity else None
-
-    def assertSpeaker(self, finding, label, *, sure=True):
-        self.assertEqual(self.label(finding), label)
-        if sure:
-            self.assertGreaterEqual(finding.confidence, CLEAN_READING)
-
-    def assertNotSure(self, finding):
-        """Below the threshold, and a note says what to check."""
-        self.assertLess(finding.confidence, THRESHOLD)
-        self.assertTrue(finding.note)
+class ProbeTestCase(AttributionTestCase):
+    speaker_sure_by_default = True
 
 
 class NameInsideADescriptionTests(ProbeTestCase):

@@ -6,25 +6,10 @@ several wordings, tenses and punctuations.
 Every story here is invented.
 """
 
-from django.test import SimpleTestCase
-
-from quotes import attribution
-
-THRESHOLD = attribution.CONFIRM_THRESHOLD
+from tests.support.attribution import AttributionTestCase
 
 
-class RoundSixTestCase(SimpleTestCase):
-    def read(self, *paragraphs):
-        return attribution.analyze(list(paragraphs))
-
-    def label(self, finding):
-        return finding.entity.label if finding.entity else None
-
-    def assertSpeaker(self, finding, label):
-        self.assertEqual(self.label(finding), label)
-
-
-class AnyVerbBeforeTheNameTests(RoundSixTestCase):
+class AnyVerbBeforeTheNameTests(AttributionTestCase):
     """After a quote, any verb in front of a name makes that name the speaker."""
 
     def test_laughed(self):
@@ -49,7 +34,7 @@ class AnyVerbBeforeTheNameTests(RoundSixTestCase):
         self.assertSpeaker(findings[0], "Lim Vanna")
 
 
-class QuotedAsSayingAfterTheQuoteTests(RoundSixTestCase):
+class QuotedAsSayingAfterTheQuoteTests(AttributionTestCase):
     """`“…”, X quoted Y as saying`: Y's words, honorifics with full stops or not."""
 
     def test_with_honorifics(self):
@@ -65,7 +50,7 @@ class QuotedAsSayingAfterTheQuoteTests(RoundSixTestCase):
         self.assertSpeaker(findings[0], "Prasit Wong")
 
 
-class ClosedSubordinateClauseTests(RoundSixTestCase):
+class ClosedSubordinateClauseTests(AttributionTestCase):
     """`said that just as X did …, “…”`: a verb inside the aside does not take the quote."""
 
     def test_just_as(self):
@@ -89,7 +74,7 @@ class ClosedSubordinateClauseTests(RoundSixTestCase):
         self.assertSpeaker(findings[0], "Keo Sam")
 
 
-class RemarksOfSomeoneTests(RoundSixTestCase):
+class RemarksOfSomeoneTests(AttributionTestCase):
     """`remarks from X saying …“…”`, `X's claim that “…”`: the words are X's."""
 
     def test_remarks_from(self):
@@ -115,7 +100,7 @@ class RemarksOfSomeoneTests(RoundSixTestCase):
         self.assertSpeaker(findings[0], "Lim Chhay")
 
 
-class DoubledSingleMarksTests(RoundSixTestCase):
+class DoubledSingleMarksTests(AttributionTestCase):
     """Two single marks typed for a double one open and close a quote."""
 
     def test_mixed_marks(self):
@@ -132,7 +117,7 @@ class DoubledSingleMarksTests(RoundSixTestCase):
         self.assertSpeaker(findings[0], "Mao Sreyneang")
 
 
-class MonthAsFamilyNameTests(RoundSixTestCase):
+class MonthAsFamilyNameTests(AttributionTestCase):
     """A month in front of a capitalised word is a family name; a date has a number."""
 
     def test_may(self):
@@ -147,7 +132,7 @@ class MonthAsFamilyNameTests(RoundSixTestCase):
         self.assertSpeaker(findings[0], "Keo Sam")
 
 
-class NameBeforeAGroupTests(RoundSixTestCase):
+class NameBeforeAGroupTests(AttributionTestCase):
     """`warned Boeung Trabek residents`: a place or leader in front of a group is nobody."""
 
     def test_residents(self):
@@ -165,7 +150,7 @@ class NameBeforeAGroupTests(RoundSixTestCase):
         self.assertSpeaker(findings[0], "Chan Sothea")
 
 
-class ElectTitleTests(RoundSixTestCase):
+class ElectTitleTests(AttributionTestCase):
     """`Bishop-elect`, `President-elect`: an office not yet held is a title, not the name."""
 
     def test_bishop_elect(self):

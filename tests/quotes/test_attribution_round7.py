@@ -7,33 +7,10 @@ it in several wordings.
 Every story here is invented.
 """
 
-from django.test import SimpleTestCase
-
-from quotes import attribution
-
-THRESHOLD = attribution.CONFIRM_THRESHOLD
+from tests.support.attribution import AttributionTestCase
 
 
-class RoundSevenTestCase(SimpleTestCase):
-    def read(self, *paragraphs):
-        return attribution.analyze(list(paragraphs))
-
-    def label(self, finding):
-        return finding.entity.label if finding.entity else None
-
-    def assertSpeaker(self, finding, label):
-        self.assertEqual(self.label(finding), label)
-
-    def assertSure(self, finding, label):
-        self.assertSpeaker(finding, label)
-        self.assertGreaterEqual(finding.confidence, THRESHOLD)
-
-    def assertNotSure(self, finding):
-        self.assertLess(finding.confidence, THRESHOLD)
-        self.assertTrue(finding.note)
-
-
-class ShortTitleInFrontTests(RoundSevenTestCase):
+class ShortTitleInFrontTests(AttributionTestCase):
     """An abbreviated or sporting title in front of a name is a role, not part of the name."""
 
     def test_pm_in_a_headline_then_premier(self):
@@ -63,7 +40,7 @@ class ShortTitleInFrontTests(RoundSevenTestCase):
         self.assertSpeaker(findings[1], "Keo Sam")
 
 
-class OrganizationNameWithCommasTests(RoundSevenTestCase):
+class OrganizationNameWithCommasTests(AttributionTestCase):
     """An organization named as a list (“for A, B and C Control”) holds no person."""
 
     def test_center_for_a_list_of_fields(self):
@@ -91,7 +68,7 @@ class OrganizationNameWithCommasTests(RoundSevenTestCase):
         self.assertSpeaker(findings[0], "Chea Vanna")
 
 
-class AppositiveWithoutClosingCommaTests(RoundSevenTestCase):
+class AppositiveWithoutClosingCommaTests(AttributionTestCase):
     """“Name, one of the lawyers told AFP”: the role's closing comma forgotten."""
 
     def test_one_of_the_defence_counsel_told(self):
@@ -115,7 +92,7 @@ class AppositiveWithoutClosingCommaTests(RoundSevenTestCase):
         self.assertSure(findings[0], "Ath Thorn")
 
 
-class AgeInFrontOfTheNameTests(RoundSevenTestCase):
+class AgeInFrontOfTheNameTests(AttributionTestCase):
     """“said the 15-year-old Salan Sron”: the age describes the person named after it."""
 
     def test_the_15_year_old_with_a_role_after(self):
@@ -136,7 +113,7 @@ class AgeInFrontOfTheNameTests(RoundSevenTestCase):
         self.assertSure(findings[0], "Som Rith")
 
 
-class OnlyAGivenNameTests(RoundSevenTestCase):
+class OnlyAGivenNameTests(AttributionTestCase):
     """Someone who gave only a first name is that person, and “she” is her, not the last name."""
 
     def test_gave_her_first_name(self):
@@ -164,7 +141,7 @@ class OnlyAGivenNameTests(RoundSevenTestCase):
         self.assertSpeaker(findings[0], "Vuthy")
 
 
-class ClauseWithItsOwnSubjectTests(RoundSevenTestCase):
+class ClauseWithItsOwnSubjectTests(AttributionTestCase):
     """A partial quote after “, and X dismissed it as” is never the first subject's."""
 
     def test_and_a_capital_dismissed(self):
@@ -191,7 +168,7 @@ class ClauseWithItsOwnSubjectTests(RoundSevenTestCase):
         self.assertSpeaker(findings[0], "Keo Sam")
 
 
-class OrganizationAfterTheNameTests(RoundSevenTestCase):
+class OrganizationAfterTheNameTests(AttributionTestCase):
     """“Ny Chakrya of Adhoc said:” names the speaker, the organization his role."""
 
     def test_of_before_a_colon(self):
@@ -204,7 +181,7 @@ class OrganizationAfterTheNameTests(RoundSevenTestCase):
         self.assertSure(findings[0], "Moeun Tola")
 
 
-class HonestConfidenceTests(RoundSevenTestCase):
+class HonestConfidenceTests(AttributionTestCase):
     """Readings right less than 97 % of the time on real stories stay below the threshold."""
 
     def test_quote_given_to_the_paragraphs_speaker_is_checked(self):
@@ -240,7 +217,7 @@ class HonestConfidenceTests(RoundSevenTestCase):
         self.assertNotSure(findings[1])
 
 
-class DescriptionThenNameAfterTheVerbTests(RoundSevenTestCase):
+class DescriptionThenNameAfterTheVerbTests(AttributionTestCase):
     """“said the EU's ambassador to Cambodia, Igor Berg,”: the name after the description speaks."""
 
     def test_possessive_description_then_name(self):
@@ -266,7 +243,7 @@ class DescriptionThenNameAfterTheVerbTests(RoundSevenTestCase):
         self.assertSpeaker(findings[0], "Keo Malis")
 
 
-class OfficeHonorificTests(RoundSevenTestCase):
+class OfficeHonorificTests(AttributionTestCase):
     """“the Bishop” after “Bishop Olivier …” is that bishop, not an unnamed one."""
 
     def test_the_bishop_asked(self):
@@ -293,7 +270,7 @@ class OfficeHonorificTests(RoundSevenTestCase):
         self.assertSpeaker(findings[0], "Keo Sam")
 
 
-class AdverbBeforeTheVerbTests(RoundSevenTestCase):
+class AdverbBeforeTheVerbTests(AttributionTestCase):
     """“Hun Manet falsely told the U.N.”: an adverb keeps the subject; the listener never speaks."""
 
     def test_falsely_told_the_assembly(self):
@@ -317,7 +294,7 @@ class AdverbBeforeTheVerbTests(RoundSevenTestCase):
         self.assertSpeaker(findings[0], "Ly Savun")
 
 
-class AdverbAfterAShortNameTests(RoundSevenTestCase):
+class AdverbAfterAShortNameTests(AttributionTestCase):
     """“Say however argued”: a short name with an adverb after it is the paragraph's subject."""
 
     def test_however_argued(self):
@@ -340,7 +317,7 @@ class AdverbAfterAShortNameTests(RoundSevenTestCase):
         self.assertSure(findings[0], "Sok Dara")
 
 
-class DocumentDescribedAfterTheVerbTests(RoundSevenTestCase):
+class DocumentDescribedAfterTheVerbTests(AttributionTestCase):
     """“said the report posted on the website of …” is the report, never a person described."""
 
     def test_report_posted_on(self):
@@ -367,7 +344,7 @@ class DocumentDescribedAfterTheVerbTests(RoundSevenTestCase):
         self.assertNotEqual(self.label(findings[0]), "SIEM REAP")
 
 
-class OrganizationAsSubjectTests(RoundSevenTestCase):
+class OrganizationAsSubjectTests(AttributionTestCase):
     """“ASEAN Parliamentarians for Human Rights said that Hun Sen “…””: the group's words."""
 
     def test_said_that_a_person_then_quote(self):

@@ -7,27 +7,10 @@ it in several wordings.
 Every story here is invented.
 """
 
-from django.test import SimpleTestCase
-
-from quotes import attribution
-
-THRESHOLD = attribution.CONFIRM_THRESHOLD
+from tests.support.attribution import THRESHOLD, AttributionTestCase
 
 
-class RoundEightTestCase(SimpleTestCase):
-    def read(self, *paragraphs):
-        return attribution.analyze(list(paragraphs))
-
-    def label(self, finding):
-        return finding.entity.label if finding.entity else None
-
-    def assertChecked(self, finding, label):
-        self.assertEqual(self.label(finding), label)
-        self.assertLess(finding.confidence, THRESHOLD)
-        self.assertTrue(finding.note)
-
-
-class MinistryListTitleTests(RoundEightTestCase):
+class MinistryListTitleTests(AttributionTestCase):
     """A ministry's charges in a list: the last of them is no part of the name."""
 
     def test_list_of_charges_before_the_name(self):
@@ -59,7 +42,7 @@ class MinistryListTitleTests(RoundEightTestCase):
         self.assertChecked(findings[0], "Keo Sambath")
 
 
-class FamilyNameLikePlaceTests(RoundEightTestCase):
+class FamilyNameLikePlaceTests(AttributionTestCase):
     """“Svay” and “Prey” start names too: a place only with “Rieng” or “Veng”."""
 
     def test_svay_starting_a_name(self):
@@ -81,7 +64,7 @@ class FamilyNameLikePlaceTests(RoundEightTestCase):
         self.assertEqual(findings[1].entity.name, "")
 
 
-class TitleToAPlaceTests(RoundEightTestCase):
+class TitleToAPlaceTests(AttributionTestCase):
     """“ambassador to Cambodia Patrick Murphy”: the place ends the title, not starts the name."""
 
     def test_title_to_or_in_a_place_before_the_name(self):
@@ -101,7 +84,7 @@ class TitleToAPlaceTests(RoundEightTestCase):
                 self.assertEqual(self.label(self.read(paragraph)[0]), name)
 
 
-class CalibrationTests(RoundEightTestCase):
+class CalibrationTests(AttributionTestCase):
     """
     Only a name read in the quote's own sentence held at 97 % on stories
     measured before tuning; pronouns, titles and descriptions are checked.

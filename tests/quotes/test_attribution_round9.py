@@ -6,27 +6,10 @@ tries it in several wordings.
 Every story here is invented.
 """
 
-from django.test import SimpleTestCase
-
-from quotes import attribution
-
-THRESHOLD = attribution.CONFIRM_THRESHOLD
+from tests.support.attribution import THRESHOLD, AttributionTestCase
 
 
-class RoundNineTestCase(SimpleTestCase):
-    def read(self, *paragraphs):
-        return attribution.analyze(list(paragraphs))
-
-    def label(self, finding):
-        return finding.entity.label if finding.entity else None
-
-    def assertChecked(self, finding, label):
-        self.assertEqual(self.label(finding), label)
-        self.assertLess(finding.confidence, THRESHOLD)
-        self.assertTrue(finding.note)
-
-
-class StraightSingleMarkTests(RoundNineTestCase):
+class StraightSingleMarkTests(AttributionTestCase):
     """Wire copy quoting in straight single marks: 'Until now …,' he said."""
 
     def test_a_whole_quote_after_the_speaker_is_introduced(self):
@@ -52,7 +35,7 @@ class StraightSingleMarkTests(RoundNineTestCase):
         self.assertEqual(findings, [])
 
 
-class NamingVerbPartialTests(RoundNineTestCase):
+class NamingVerbPartialTests(AttributionTestCase):
     """A word the subject named a thing by: called, described as, accused."""
 
     def test_described_as(self):
@@ -76,7 +59,7 @@ class NamingVerbPartialTests(RoundNineTestCase):
         self.assertChecked(finding, "Chea Vanna")
 
 
-class AsPutItTests(RoundNineTestCase):
+class AsPutItTests(AttributionTestCase):
     """“…”, as one villager put it: the words of the one who put it so."""
 
     def test_a_described_villager(self):

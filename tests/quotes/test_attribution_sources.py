@@ -7,13 +7,10 @@ hung on an unnamed person with “saying”.
 Each test is a small invented story, read by ``attribution.analyze`` alone.
 """
 
-from quotes import attribution
-from tests.quotes.test_attribution_patterns import PatternTestCase
-
-THRESHOLD = attribution.CONFIRM_THRESHOLD
+from tests.support.attribution import THRESHOLD, AttributionTestCase
 
 
-class NamedOrganizationTests(PatternTestCase):
+class NamedOrganizationTests(AttributionTestCase):
     def test_the_paper_is_the_one_publication_named(self):
         """“The paper” is the newspaper the story named through its editor, with a note."""
         findings = self.read(
@@ -63,7 +60,7 @@ class NamedOrganizationTests(PatternTestCase):
         self.assertEqual(findings[0].entity.name, "Sok Dara")
 
 
-class ReportTests(PatternTestCase):
+class ReportTests(AttributionTestCase):
     def test_report_cited_by_title_belongs_to_the_group_just_quoted(self):
         """A report cited by its title is the report of the group quoted just before."""
         findings = self.read(
@@ -95,7 +92,7 @@ class ReportTests(PatternTestCase):
         self.assertSpeakers(findings, ["Keo Vanny"])
 
 
-class ShortPartialQuoteTests(PatternTestCase):
+class ShortPartialQuoteTests(AttributionTestCase):
     def test_one_word_quote_of_an_accusation(self):
         """`X attacked Y for “releasing” …`: the word is X's, and a quote."""
         findings = self.read(
@@ -123,7 +120,7 @@ class ShortPartialQuoteTests(PatternTestCase):
         self.assertEqual(findings, [])
 
 
-class SayingAfterUnnamedPersonTests(PatternTestCase):
+class SayingAfterUnnamedPersonTests(AttributionTestCase):
     def test_saying_after_an_unnamed_guard(self):
         """`the group said that one of the guards screamed at X, saying, “…”`: the guard."""
         findings = self.read(
@@ -141,7 +138,7 @@ class SayingAfterUnnamedPersonTests(PatternTestCase):
         self.assertEqual(findings[0].entity.label, "a soldier in a green cap")
 
 
-class PossessiveBeforeNameTests(PatternTestCase):
+class PossessiveBeforeNameTests(AttributionTestCase):
     def test_country_possessive_is_not_part_of_the_name(self):
         """“Thailand’s Chai Wattana” is Chai Wattana."""
         findings = self.read(

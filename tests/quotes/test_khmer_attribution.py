@@ -8,9 +8,9 @@ gives a body to the finder. The people and words are invented.
 from django.test import SimpleTestCase
 
 from quotes.attribution import CONFIRM_THRESHOLD, analyze, parse_role
-from quotes.attribution.confidence import PRONOUN
 from quotes.attribution.khmer import names_in
 from quotes.attribution.khmer_marks import prepare
+from tests.support.attribution import CLEAN_READING
 
 LAND_DISPUTE = [
     "ភ្នំពេញ៖ ពលរដ្ឋជាង៥០គ្រួសារនៅភូមិថ្មី បានតវ៉ាកាលពីថ្ងៃទី៥ ខែធ្នូ ឆ្នាំ២០២៦។",
@@ -53,10 +53,6 @@ COURT_CASE = [
     "ស្ត្រីរូបនេះបានបន្តថា «ខ្ញុំនឹងមិនឈប់ទេ»។",
     "យោងតាមលោក សុភ័គ «ក្រសួងបានបញ្ជូនករណីនេះទៅតុលាការហើយ»។",
 ]
-
-# A reading that found no doubt (a name, a pronoun, a title read cleanly):
-# surer than any doubtful one, though only names sit at the threshold.
-CLEAN_READING = PRONOUN
 
 
 def found(paragraphs):

@@ -9,9 +9,9 @@ gives a body to the finder. The people, works and words are invented.
 from django.test import SimpleTestCase
 
 from quotes.attribution import CONFIRM_THRESHOLD, analyze
-from quotes.attribution.confidence import PRONOUN
 from quotes.attribution.khmer import names_in
 from quotes.attribution.khmer_marks import prepare
+from tests.support.attribution import CLEAN_READING
 
 SPEECHES = [
     "ប៉ារីស៖ ក្រុមអ្នកស្រាវជ្រាវបានប្រមូលសុន្ទរកថាចាស់ៗ។",
@@ -59,10 +59,6 @@ SOURCES = [
     "ការប្រកាសនេះធ្វើឡើង ក្រោយមានបណ្តាញព័ត៌មានក្រៅប្រទេសមួយចំនួន ផ្សព្វផ្សាយថា៖«ការបោះឆ្នោតនឹងត្រូវពន្យារពេលមួយឆ្នាំ»។",
     "ទាំងនាយទាហាន និងពលទាហាននៃកងពលលេខ៩ បានប្រកាសថា «យើងការពារព្រំដែន»។",
 ]
-
-# A reading that found no doubt (a name, a pronoun, a title read cleanly):
-# surer than any doubtful one, though only names sit at the threshold.
-CLEAN_READING = PRONOUN
 
 
 def found(paragraphs):

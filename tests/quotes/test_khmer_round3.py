@@ -10,19 +10,8 @@ gives a body to the finder. The people, works and words are invented.
 from django.test import SimpleTestCase
 
 from quotes.attribution import CONFIRM_THRESHOLD, analyze
-from quotes.attribution.confidence import PRONOUN
 from quotes.attribution.khmer import names_in
-
-# A reading that found no doubt (a name, a pronoun, a title read cleanly):
-# surer than any doubtful one, though only names sit at the threshold.
-CLEAN_READING = PRONOUN
-
-
-def speakers(paragraphs):
-    return [
-        (finding.entity.name or finding.entity.description) if finding.entity else None
-        for finding in analyze(paragraphs)
-    ]
+from tests.support.attribution import CLEAN_READING, speakers
 
 
 class SpacedHonorificTests(SimpleTestCase):
