@@ -191,6 +191,9 @@ READER_SHARED_MAX_AGE = int(os.environ.get("READER_SHARED_MAX_AGE", "300"))
 # PAGE_CACHE_HEADER=1 marks each page answered from the page cache with
 # "X-Page-Cache: hit": the bench counts them. Off in production.
 PAGE_CACHE_HEADER = env_bool("PAGE_CACHE_HEADER", False)
+# PAGE_CACHE=0 keeps no whole page (reader.pagecache): every page is rendered,
+# from the stored story parts and cached fragments. The bench's cold pages.
+PAGE_CACHE = env_bool("PAGE_CACHE", True)
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

@@ -192,8 +192,9 @@ def restore(folder, *, force=False):
             saved = default_storage.save(name, ContentFile(data))
             if saved != name:
                 raise BackupError(f"The storage renamed {name} to {saved}.")
-    pagecache.start_new_version()
     counts = current_counts()
+    # Counted first: the stored story parts are made again, at this site's address.
+    pagecache.start_new_version()
     wrong = {
         table: (count, counts.get(table))
         for table, count in manifest["tables"].items()

@@ -63,20 +63,24 @@ STORIES_READ_FOR_PEOPLE = 500
 def recently_shown(relation, person_field):
     """
     Public people in ``relation`` (bylines, quotes) of the latest published
-    stories: the ``PEOPLE_LISTED`` named most recently, listed by name.
+    stories: the ``PEOPLE_LISTED`` named most recently, listed by name. One
+    query: the rows of the latest stories with their people.
     """
     from people.models import Person
 
     latest = Article.objects.published().order_by("-published_at", "-pk")
     rows = (
         relation.objects.filter(article__in=latest.values("pk")[:STORIES_READ_FOR_PEOPLE])
-        .exclude(**{person_field: None})
+        .filter(**{f"{person_field}__in": Person.objects.public().values("pk")})
+        .select_related(person_field)
+        .only(*(f"{person_field}__{field}" for field in PERSON_CHOICE_FIELDS if field != "pk"))
         .order_by("-article__published_at", "-article__pk")
-        .values_list(person_field, flat=True)
     )
-    recent = list(dict.fromkeys(rows))
-    public = Person.objects.public().only(*PERSON_CHOICE_FIELDS).in_bulk(recent)
-    listed = [public[pk] for pk in recent if pk in public][:PEOPLE_LISTED]
+    recent = {}
+    for row in rows:
+        person = getattr(row, person_field)
+        recent.setdefault(person.pk, person)
+    listed = list(recent.values())[:PEOPLE_LISTED]
     return sorted(listed, key=lambda person: (person.name, person.pk))
 
 

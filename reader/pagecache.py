@@ -1,5 +1,5 @@
 """
-A server-side cache for every reader page but the archive and search.
+A server-side cache for every reader page.
 
 A page is stored with the tags of what it shows and their tokens at that
 moment (``reader.pagetags``), and served while none of them has changed: a
@@ -43,7 +43,7 @@ from django.core.exceptions import DisallowedHost
 from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.cache import get_conditional_response
-from django.utils.http import http_date, parse_http_date_safe, quote_etag
+from django.utils.http import http_date, parse_http_date_safe, quote_etag, urlencode
 from django.utils.translation import get_language, get_language_from_path
 
 from . import pagetags
@@ -70,19 +70,55 @@ _in_memory = collections.OrderedDict()
 
 
 def start_new_version():
-    """Renew every cached page (after a restore, a bulk load)."""
+    """Renew every cached page and stored story part (after a restore, a bulk load)."""
+    from . import stored
+
     pagetags.renew_everything()
+    stored.forget({pagetags.EVERYTHING})
 
 
-def seconds_to_keep(now=None):
+class NextPublication(NamedTuple):
+    """What this process knows of the next scheduled story, under one generation."""
+
+    generation: str | None
+    known_until: float  # time.time() until which ``at`` holds
+    at: float | None  # time.time() it goes live, or None: none before known_until + PAGE_SECONDS
+
+
+_next_publication = NextPublication(None, 0.0, None)
+
+
+def seconds_to_keep(now=None, *, request=None):
     """
     How long a page rendered now stays true: ``PAGE_SECONDS``, or less when a
     scheduled story goes live sooner.
+
+    The next scheduled story is looked up once per generation (a story saved
+    renews it) and kept in this process: it looks ``PAGE_SECONDS`` further
+    ahead than it needs, so the answer holds for ``PAGE_SECONDS`` after.
     """
+    global _next_publication
+    if now is not None:
+        seconds = until_next_publication(now, now + datetime.timedelta(seconds=PAGE_SECONDS))
+        return PAGE_SECONDS if seconds is None else int(seconds)
+    generation = checked_generation(request)
+    known = _next_publication
+    clock = time.time()
+    if known.generation != generation or clock >= known.known_until:
+        now = timezone.now()
+        seconds = until_next_publication(now, now + datetime.timedelta(seconds=2 * PAGE_SECONDS))
+        at = clock + seconds if seconds is not None else None
+        known = NextPublication(generation, at if at is not None else clock + PAGE_SECONDS, at)
+        _next_publication = known
+    if known.at is None:
+        return PAGE_SECONDS
+    return max(0, min(PAGE_SECONDS, int(known.at - clock)))
+
+
+def until_next_publication(now, horizon):
+    """Seconds from ``now`` until the next scheduled story before ``horizon`` goes live, or None."""
     from articles.models import Article
 
-    now = now or timezone.now()
-    horizon = now + datetime.timedelta(seconds=PAGE_SECONDS)
     next_publication = (
         Article.objects.published(now=horizon)
         .filter(published_at__gt=now)
@@ -91,8 +127,8 @@ def seconds_to_keep(now=None):
         .first()
     )
     if next_publication is None:
-        return PAGE_SECONDS
-    return max(0, int((next_publication - now).total_seconds()))
+        return None
+    return max(0, (next_publication - now).total_seconds())
 
 
 @functools.cache
@@ -145,18 +181,28 @@ def page_key(request, query=""):
 
 def canonical_query(request, query):
     """
-    The parameters of ``query`` (name -> pattern of the values kept) the request
-    holds, sorted, as ``a=1&b=2``; or None when a value does not match (the
-    request goes uncached): the patterns bound how many pages an address makes.
+    The parameters of ``query`` the request holds, sorted, as ``a=1&b=2``; or
+    None when a value is not kept (the request goes uncached). ``query`` maps
+    a name to the pattern of the values kept, which bounds how many pages an
+    address makes, or to a function giving a value's normal form (None: not
+    kept; empty: as if not given), so that words searched for with other
+    spaces share one page.
     """
     kept = []
     for name in sorted(query):
         value = request.GET.get(name)
         if value is None:
             continue
-        if not re.fullmatch(query[name], value):
+        rule = query[name]
+        if callable(rule):
+            value = rule(value)
+            if value is None:
+                return None
+            if not value:
+                continue
+        elif not re.fullmatch(rule, value):
             return None
-        kept.append(f"{name}={value}")
+        kept.append(urlencode({name: value}))
     return "&".join(kept)
 
 
@@ -195,7 +241,7 @@ def fragment(request, name, parts, render, *, until_next_publication=False):
     with pagetags.collect() as tags:
         value = render()
     if pagetags.generation() == generation:
-        timeout = seconds_to_keep() if until_next_publication else PAGE_SECONDS
+        timeout = seconds_to_keep(request=request) if until_next_publication else PAGE_SECONDS
         cache.set(key, (value, pagetags.snapshot(tags)), timeout)
     return value
 
@@ -206,6 +252,8 @@ def lookup(request, key):
     cache, or None when none is stored, or it has expired or shows something
     changed since.
     """
+    if not settings.PAGE_CACHE:
+        return None
     checked_generation(request)
     now = time.time()
     page = _in_memory.get(key)
@@ -295,7 +343,7 @@ def cache_public_page(view=None, *, query=None):
         response["Last-Modified"] = http_date(time.time())
         # A page number the paginator moved ("?page=9999" shows the last page)
         # is answered, not kept: made-up numbers must not fill the cache.
-        keep_for = 0 if getattr(request, "page_moved", False) else seconds_to_keep()
+        keep_for = 0 if getattr(request, "page_moved", False) else seconds_to_keep(request=request)
         response.public_page = PublicPage(key, timeout=keep_for, tags=tags, generation=generation)
         return response
 
@@ -376,7 +424,12 @@ def keep(request, response):
     page = getattr(response, "public_page", None)
     if page is None:
         return response
-    if page.timeout and storable(response) and pagetags.generation() == page.generation:
+    if (
+        settings.PAGE_CACHE
+        and page.timeout
+        and storable(response)
+        and pagetags.generation() == page.generation
+    ):
         stored = StoredPage(
             content=response.content,
             headers=list(response.items()),

@@ -25,7 +25,7 @@ What a change renews (``changed_tags``):
 
 from django.db.models.signals import m2m_changed, post_delete, post_init, post_save
 
-from . import pagetags
+from . import pagetags, stored
 
 # Apps whose rows readers see on public pages.
 CONTENT_APPS = {"people", "media", "articles", "quotes"}
@@ -37,7 +37,9 @@ def content_saved(sender, instance=None, created=False, action=None, **kwargs):
     if action is not None and action.startswith("pre_"):
         # m2m_changed fires before and after each change: once is enough.
         return
-    pagetags.renew(changed_tags(instance, created, m2m=action is not None))
+    tags = changed_tags(instance, created, m2m=action is not None)
+    pagetags.renew(tags)
+    stored.forget(tags)
 
 
 def changed_tags(instance, created=False, m2m=False):
@@ -55,7 +57,11 @@ def changed_tags(instance, created=False, m2m=False):
             or stored is None
             or (Article.status_reaches_readers(stored) != instance.reaches_readers())
         )
-        return story_tags(instance.pk, arriving_or_leaving=arriving_or_leaving)
+        tags = story_tags(instance.pk, arriving_or_leaving=arriving_or_leaving)
+        if instance.translation_of_id:
+            # Its translation's page links to it once it is published.
+            tags.add(f"story:{instance.translation_of_id}")
+        return tags
     if m2m:
         # A change seen from the other side (person.articles.add()): rare.
         return {pagetags.EVERYTHING}

@@ -10,6 +10,15 @@ from .choices import ArticleStatus
 from .filing import Section, Topic
 
 
+def card_bylines():
+    """The bylines a story card shows, with their people: one query for any number of stories."""
+    from .parts import Byline
+
+    return models.Prefetch(
+        "bylines", Byline.objects.select_related("person").order_by("position", "pk")
+    )
+
+
 class ArticleQuerySet(models.QuerySet):
     def published(self, *, now=None):
         """
@@ -35,15 +44,9 @@ class ArticleQuerySet(models.QuerySet):
 
     def for_listing(self):
         """Load what a story card shows without a query per story."""
-        from .parts import Byline
-
         return self.select_related(
             "section", "lead_photo", "lead_photo__photographer"
-        ).prefetch_related(
-            models.Prefetch(
-                "bylines", Byline.objects.select_related("person").order_by("position", "pk")
-            )
-        )
+        ).prefetch_related(card_bylines())
 
     # What published stories show. Each returns a queryset of another model,
     # limited to what appears in the stories of this queryset, so a choice

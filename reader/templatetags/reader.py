@@ -107,13 +107,26 @@ def card_tags(article):
     return tags
 
 
-@register.inclusion_tag("includes/section_nav.html", takes_context=True)
+@register.simple_tag(takes_context=True)
 def section_nav(context):
-    """The sections that have published stories, for the site's navigation."""
-    match = getattr(context.get("request"), "resolver_match", None)
+    """
+    The sections that have published stories, for the site's navigation: a
+    fragment kept until a section comes or goes (``nav``), on every page.
+    """
+    request = context.get("request")
+    match = getattr(request, "resolver_match", None)
     current = match.kwargs.get("slug") if match and match.url_name == "section_detail" else None
-    pagetags.shows("nav")
-    return {"sections": Article.objects.published().sections(), "current": current}
+
+    def render():
+        pagetags.shows("nav")
+        sections = Article.objects.published().sections()
+        return loader.render_to_string(
+            "includes/section_nav.html", {"sections": sections, "current": current}
+        )
+
+    html = pagecache.fragment(request, "nav", [current or ""], render, until_next_publication=True)
+    # Safe: rendered from our template, which escapes everything it shows.
+    return mark_safe(html)  # noqa: S308
 
 
 @register.filter

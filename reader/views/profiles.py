@@ -7,13 +7,14 @@ that differs from an unknown address. Stories are read through
 ``Article.objects.published()``.
 """
 
-from django.db.models import Prefetch
+from django.db.models import Exists, F, Func, OuterRef, Prefetch, Subquery, prefetch_related_objects
 from django.http import Http404, HttpResponsePermanentRedirect
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.views.decorators.http import require_safe
 
 from articles.models import Article, Byline
+from articles.models.querysets import card_bylines
 from people.models import Affiliation
 from quotes.models import Quote
 
@@ -36,6 +37,12 @@ def person_detail(request, slug):
     thousands of quotes to count and order them.
     """
     published = Article.objects.published()
+    written = published.filter(
+        Exists(Byline.objects.filter(article=OuterRef("pk"), person=OuterRef(OuterRef("pk"))))
+    )
+    quoting = published.filter(
+        Exists(Quote.objects.filter(article=OuterRef("pk"), speaker=OuterRef(OuterRef("pk"))))
+    )
     person = (
         published.people()
         .select_related("portrait__photographer")
@@ -46,6 +53,8 @@ def person_detail(request, slug):
             ),
             "aliases",
         )
+        # Counted with the person, in the same query.
+        .annotate(written_count=count_of(written), quoting_count=count_of(quoting))
         .filter(slug=slug)
         .first()
     )
@@ -56,35 +65,45 @@ def person_detail(request, slug):
             raise Http404
         return HttpResponsePermanentRedirect(reverse("reader:person_detail", args=[moved.slug]))
     pagetags.shows(f"stories-of:person:{person.pk}")
-    written = published.filter(
-        pk__in=Byline.objects.filter(person=person).values("article")
-    ).for_listing()
-    quoting = (
+    # Their latest stories of each kind; the cards' bylines of both in one query.
+    written = list(
+        published.filter(pk__in=Byline.objects.filter(person=person).values("article"))
+        .for_listing()
+        .prefetch_related(None)[: STORIES_SHOWN if person.written_count else 0]
+    )
+    quoting = list(
         published.filter(pk__in=Quote.objects.filter(speaker=person).values("article"))
         .for_listing()
+        .prefetch_related(None)
         .prefetch_related(
             Prefetch(
                 "quotes", queryset=Quote.objects.filter(speaker=person), to_attr="their_quotes"
             )
-        )
+        )[: STORIES_SHOWN if person.quoting_count else 0]
     )
+    prefetch_related_objects([*written, *quoting], card_bylines())
     photos = published.photographs().filter(photographer=person).for_listing()
     affiliations = list(person.affiliations.all())
-    written_count = written.count()
-    quoting_count = quoting.count()
     return render(
         request,
         "reader/person_detail.html",
         {
             "person": person,
             "affiliations": affiliations,
-            "written": written[:STORIES_SHOWN] if written_count else [],
-            "written_count": written_count,
-            "quoting": quoting[:STORIES_SHOWN] if quoting_count else [],
-            "quoting_count": quoting_count,
+            "written": written,
+            "written_count": person.written_count,
+            "quoting": quoting,
+            "quoting_count": person.quoting_count,
             "photos": list(photos[:PHOTOS_SHOWN]),
             "json_ld": structured_data.person(request, person, affiliations),
         },
+    )
+
+
+def count_of(stories):
+    """How many of ``stories`` there are, as a subquery of the outer row."""
+    return Subquery(
+        stories.order_by().annotate(count=Func(F("pk"), function="COUNT")).values("count")
     )
 
 

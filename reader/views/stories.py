@@ -10,6 +10,7 @@ from django.conf import settings
 from django.db.models import Prefetch, Q
 from django.http import Http404, HttpResponsePermanentRedirect
 from django.shortcuts import render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 from django.utils.cache import add_never_cache_headers, patch_cache_control
@@ -19,7 +20,7 @@ from articles.models import Article, ArticlePhoto, Byline, CommentRequest, Forme
 from people.models import Affiliation, Person
 from quotes.models import Quote
 
-from .. import structured_data
+from .. import pagecache, pagetags, stored, structured_data
 from ..pagecache import cache_public_page
 
 RELATED_STORIES = 4
@@ -62,8 +63,13 @@ def article_detail(request, year, month, slug):
         address_month = datetime.date(year, month, 1)
     except ValueError:
         raise Http404 from None
+    found = stored.find(request, address_month, slug)
+    if found is not None:
+        article, parts = found
+        return render_story_page(request, article, parts)
     published = Article.objects.published()
-    article = story_page(published).filter(month=address_month, slug=slug).first()
+    with pagetags.collect() as shown:
+        article = story_page(published).filter(month=address_month, slug=slug).first()
     if article is None:
         former = FormerAddress.objects.filter(
             month=address_month, slug=slug, article__in=published
@@ -71,23 +77,11 @@ def article_detail(request, year, month, slug):
         for address in former:
             return HttpResponsePermanentRedirect(address.article.get_absolute_url())
         raise Http404
-    return render_article(request, article)
+    return render_article(request, article, shown=shown)
 
 
-def story_context(request, article):
-    """Everything the story template shows of ``article``, loaded by ``story_page``."""
-    published = Article.objects.published()
-    topic_ids = [topic.pk for topic in article.topics.all()]
-    related = (
-        published.exclude(pk=article.pk)
-        .filter(
-            Q(section=article.section_id)
-            | Q(pk__in=Article.topics.through.objects.filter(topic__in=topic_ids).values("article"))
-        )
-        .for_listing()[:RELATED_STORIES]
-        if article.section_id or topic_ids
-        else Article.objects.none()
-    )
+def parts_context(request, article):
+    """Everything the story's parts show of ``article``, loaded by ``story_page``."""
     quotes = list(article.quotes.all())
     return {
         "article": article,
@@ -101,36 +95,77 @@ def story_context(request, article):
         "people_in_story": people_in_story(article, quotes),
         "corrections": list(article.corrections.all()),
         "reply_statements": article.reply_statements(),
-        "related": list(related),
         "alternates": alternates(request, article),
         "language_switch": language_switch(article),
+        "translation": translation_of(article),
         "canonical_url": canonical_url(request, article),
         "json_ld": structured_data.news_article(request, article, quotes),
         "was_updated": was_updated(article),
     }
 
 
-def render_article(request, article, *, preview=False):
+def render_article(request, article, *, preview=False, shown=frozenset()):
     """
     Render ``article`` in the public story template.
 
     ``preview=True`` is for people allowed to see the story before readers do
     (the caller checks that): the page says "Preview — not published", is
     never cached and is not for search engines. The public page is rendered
-    with ``preview=False`` by ``article_detail`` only for published stories.
+    with ``preview=False`` by ``article_detail`` only for published stories,
+    and the parts of it that change only with the story and what it shows are
+    stored (``reader.stored``) for the next time, with the tags of what was
+    ``shown`` when the story was loaded.
     """
     if preview:
         # Handed in as the workspace loaded it: load what the page shows.
         article = story_page(Article.objects.filter(pk=article.pk)).get()
-    context = story_context(request, article)
-    context["preview"] = preview
-    response = render(request, "reader/article_detail.html", context)
+    context = parts_context(request, article)
+    parts = stored.render_parts(request, article, context, preview=preview, shown=shown)
+    response = render_story_page(request, article, parts, preview=preview)
     if preview:
         add_never_cache_headers(response)
         patch_cache_control(response, private=True)
         response["X-Robots-Tag"] = "noindex, nofollow"
         response["Referrer-Policy"] = "no-referrer"
     return response
+
+
+def render_story_page(request, article, parts, *, preview=False):
+    """The story page around its ``parts``: the site's header, related stories."""
+    context = {
+        "article": article,
+        "parts": parts,
+        "language_switch": parts.language_switch,
+        "related": related_stories(request, article),
+        "preview": preview,
+    }
+    return render(request, "reader/article_detail.html", context)
+
+
+def related_stories(request, article):
+    """
+    The related stories' cards, kept as a fragment: stories of the same section
+    or sharing a topic, newest first. A new story joins them when the fragment
+    expires, so publishing one renews no other story's page.
+    """
+
+    def render():
+        # The story's topics, read by the database within the query.
+        topics = Article.topics.through.objects.filter(article=article.pk).values("topic")
+        related = (
+            Article.objects.published()
+            .exclude(pk=article.pk)
+            .filter(
+                Q(section=article.section_id)
+                | Q(
+                    pk__in=Article.topics.through.objects.filter(topic__in=topics).values("article")
+                )
+            )
+            .for_listing()[:RELATED_STORIES]
+        )
+        return render_to_string("reader/story/related.html", {"related": related}, request)
+
+    return pagecache.fragment(request, "related", [article.pk], render, until_next_publication=True)
 
 
 def people_in_story(article, quotes):

@@ -12,7 +12,7 @@ from tests.support.factories import (
     make_published_article,
     place_photo,
 )
-from tests.support.reader import ReaderTestMixin
+from tests.support.reader import ReaderTestMixin, cold_get
 
 PHOTOS = reverse("reader:photo_list")
 
@@ -119,15 +119,15 @@ class PhotoQueryCountTests(ReaderTestMixin, TestCase):
         photograph = make_photograph(photographer=make_person())
         make_published_article(lead_photo=photograph, bylines=[make_person()])
         with self.assertNumQueries(PHOTO_LIST_QUERIES):
-            self.client.get(PHOTOS)
+            cold_get(self.client, PHOTOS)
         with self.assertNumQueries(PHOTO_QUERIES):
-            self.client.get(photo_page(photograph))
+            cold_get(self.client, photo_page(photograph))
         for _ in range(30):
             story = make_published_article(
                 lead_photo=make_photograph(photographer=make_person()), bylines=[make_person()]
             )
             place_photo(story, photograph)
         with self.assertNumQueries(PHOTO_LIST_QUERIES):
-            self.client.get(PHOTOS)
+            cold_get(self.client, PHOTOS)
         with self.assertNumQueries(PHOTO_QUERIES):
-            self.client.get(photo_page(photograph))
+            cold_get(self.client, photo_page(photograph))

@@ -76,6 +76,16 @@ class ReaderTestMixin:
         self.addCleanup(translation.activate, settings.LANGUAGE_CODE)
 
 
+def cold_get(client, url, data=None, **extra):
+    """
+    ``url`` asked for with nothing kept in the cache: no whole page, no
+    fragment (story cards, menus, choice lists). What a page costs at most;
+    a story's parts stored in the database (``reader.stored``) stay.
+    """
+    cache.clear()
+    return client.get(url, data, **extra)
+
+
 def json_ld(html):
     """Every JSON-LD block in ``html``, parsed."""
     if isinstance(html, bytes):
