@@ -3,6 +3,7 @@ Lists of stories: the archive with its filters, sections, topics, search and
 corrections. Listings count and page through at most ``COUNT_LIMIT`` stories.
 """
 
+from django.conf import settings
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
@@ -11,6 +12,7 @@ from django.utils.http import urlencode
 from django.views.decorators.http import require_safe
 
 from articles.models import Article, Correction
+from people.slugs import SLUG_PATTERN
 
 from .. import pagetags
 from .. import search as story_search
@@ -25,19 +27,44 @@ LISTING_PER_PAGE = 20
 CORRECTIONS_PER_PAGE = 50
 
 
+def searched_words(value):
+    """The words searched for, in the normal form a page is kept under (``clean_query``)."""
+    return story_search.clean_query(value)
+
+
+# The archive's parameters, each with the values a page is kept for: a slug,
+# a language, a date, the words (in their normal form), a page number.
+ARCHIVE_QUERY = {
+    "q": searched_words,
+    "section": SLUG_PATTERN,
+    "topic": SLUG_PATTERN,
+    "author": SLUG_PATTERN,
+    "quoted": SLUG_PATTERN,
+    "language": "|".join(code for code, _name in settings.LANGUAGES),
+    "published_after": r"[0-9]{4}-[0-9]{2}-[0-9]{2}",
+    "published_before": r"[0-9]{4}-[0-9]{2}-[0-9]{2}",
+    "page": PAGE_NUMBER,
+}
+
+
 @require_safe
+@cache_public_page(query=ARCHIVE_QUERY)
 def archive(request):
     """
     Every published story, filtered by the ``ArchiveFilter`` choices and ``q``.
-    Not page-cached, nor is search: their free combinations of filters and
-    words would each be a page, and made-up ones would push the site's
-    pages out of the cache. Their choice lists and story cards are cached.
+    A page is kept for each combination of filters, renewed when a story is
+    published, changed or taken down (``latest``): made-up values outside
+    ``ARCHIVE_QUERY``'s patterns are answered, not kept.
     """
+    data = None
+    if request.GET:
+        data = request.GET.copy()
+        if "q" in data:
+            data["q"] = searched_words(data["q"])
     filterset = ArchiveFilter(
-        request.GET or None,
-        queryset=Article.objects.published().for_listing(),
-        request=request,
+        data, queryset=Article.objects.published().for_listing(), request=request
     )
+    pagetags.shows("latest")
     status = 200
     if filterset.is_bound and not filterset.is_valid():
         stories, status = Article.objects.none(), 400
@@ -93,9 +120,15 @@ def render_listing(request, template, stories, archive_filter, **context):
 
 
 @require_safe
+@cache_public_page(query={"q": searched_words, "page": PAGE_NUMBER})
 def search(request):
-    """Stories, people and photos matching ``q``, best matches first."""
-    query = story_search.clean_query(request.GET.get("q", ""))
+    """
+    Stories, people and photos matching ``q``, best matches first. A page is
+    kept for each normalized query, renewed when a story is published,
+    changed or taken down (``latest``), or what it shows changes.
+    """
+    query = searched_words(request.GET.get("q", ""))
+    pagetags.shows("latest")
     if not query:
         return render(request, "reader/search.html", {"query": query})
     results = story_search.search(query)

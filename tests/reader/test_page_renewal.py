@@ -5,7 +5,7 @@ A change renews exactly the cached pages that show it (``reader.pagetags``,
 
 from django.core.cache import cache
 from django.db import connection
-from django.test import TestCase
+from django.test import TestCase, override_settings
 from django.test.utils import CaptureQueriesContext
 
 from articles.models import Article
@@ -130,7 +130,10 @@ class RenewalTests(TestCase):
 
 
 class EveryPageTests(TestCase):
-    """Sections, topics, organizations, photos, corrections, feeds and sitemaps are cached too."""
+    """
+    Sections, topics, organizations, photos, corrections, feeds, sitemaps, the
+    archive and search are cached too.
+    """
 
     @classmethod
     def setUpTestData(cls):
@@ -165,6 +168,9 @@ class EveryPageTests(TestCase):
             "language feed": "/feeds/languages/en/",
             "sitemap": "/sitemap.xml",
             "news sitemap": "/news-sitemap.xml",
+            "archive": "/articles/",
+            "archive of land": f"/articles/?section={self.land.slug}&q=rice",
+            "search": "/search/?q=rice",
         }
         for url in self.pages.values():
             self.assertEqual(self.client.get(url).status_code, 200, url)
@@ -195,8 +201,29 @@ class EveryPageTests(TestCase):
                 "language feed",
                 "sitemap",
                 "news sitemap",
+                "archive",
+                "archive of land",
+                "search",
             },
         )
+
+    def test_words_searched_for_share_a_page_whatever_their_spacing(self):
+        for url in ("/search/?q=%20rice%20", "/search/?q=rice&utm_source=mail"):
+            with self.subTest(url), self.assertNumQueries(0):
+                self.assertContains(self.client.get(url), "Families lose their rice fields")
+        with self.assertNumQueries(0):
+            self.client.get(f"/articles/?q=rice%20%20&section={self.land.slug}")
+
+    @override_settings(PAGE_CACHE_HEADER=True)
+    def test_an_archive_filter_that_names_nothing_goes_uncached(self):
+        """A 400 for a section nobody published in, or a language the site lacks, is not kept."""
+        for url in ("/articles/?section=nowhere", "/articles/?language=fr"):
+            for _ in range(2):
+                with self.subTest(url):
+                    response = self.client.get(url)
+                    self.assertEqual(response.status_code, 400)
+                    self.assertNotIn("X-Page-Cache", response)
+        self.assertEqual(self.client.get("/search/?q=rice")["X-Page-Cache"], "hit")
 
     def test_editing_a_draft_renews_nothing(self):
         draft = make_article("Rice prices fall again", section=self.land)
