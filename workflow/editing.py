@@ -17,6 +17,7 @@ from articles.models import Article, ArticlePhoto, Byline, Correction, Section, 
 from media.models import Photograph
 from people.models import Organization, Person
 from quotes.models import Quote
+from quotes.services import UNIDENTIFIED
 
 from .diffs import changes_seen_by
 from .errors import NotAllowed, WorkflowError
@@ -117,6 +118,33 @@ def part_saved(*, article, user):
         current.updated_by = user
         current.save()
         return record_edit(article=current, user=user)
+
+
+def confirm_quote(*, quote, user):
+    """
+    ``user`` has checked who said ``quote``, as the quote finder attributed
+    it: it is confirmed, with who confirmed it and when, and the story gets a
+    new version and revision. A quote the finder could not attribute needs a
+    speaker first. Confirming a confirmed quote changes nothing.
+    """
+    with transaction.atomic():
+        article = lock_story(quote.article)
+        if not can_edit(user, article):
+            raise NotAllowed(_("You cannot change this story now."))
+        quote = Quote.objects.select_for_update().get(pk=quote.pk)
+        if quote.is_confirmed:
+            return quote
+        if not quote.speaker_id and quote.anonymous_description == UNIDENTIFIED:
+            raise WorkflowError(
+                _("Say who said quote %(number)s before confirming it.")
+                % {"number": quote.position}
+            )
+        ensure_baseline(article=article)
+        quote.is_confirmed = True
+        quote.confirmed_by, quote.confirmed_at = user, timezone.now()
+        quote.save()
+        part_saved(article=article, user=user)
+    return quote
 
 
 def prepare_story_save(*, article, base_version, viewer=None):

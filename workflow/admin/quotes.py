@@ -64,8 +64,7 @@ class QuoteAdmin(admin.ModelAdmin):
 
     @admin.display(description=_("quoted words"))
     def short_text(self, quote):
-        words = " ".join(quote.text.split())
-        return words if len(words) <= 90 else words[:89].rstrip() + "…"
+        return quote.excerpt(90)
 
     @admin.display(description=_("speaker's role"), ordering="listed_role")
     def listed_role(self, quote):

@@ -267,6 +267,11 @@ class ArticleAdmin(admin.ModelAdmin):
             ),
             *self.admin_site.pages_for(Article, page),
             path("<path:object_id>/move/<slug:move>/", page(moves.make_move), name=f"{info}_move"),
+            path(
+                "<path:object_id>/quotes/<int:quote_id>/confirm/",
+                page(moves.confirm_quote),
+                name=f"{info}_confirm_quote",
+            ),
             path("<path:object_id>/preview/", page(previews.preview), name=f"{info}_preview"),
             path(
                 "<path:object_id>/revisions/",

@@ -1,5 +1,6 @@
 """
 One workflow move (submit, return, approve, publish, schedule, unpublish),
+and the confirmation of a quote's speaker the approval checklist asks for,
 posted from a story's form.
 """
 
@@ -10,7 +11,9 @@ from django.shortcuts import redirect
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from quotes.models import Quote
 from workflow import (
+    editing,
     errors,
     roles,
     services,
@@ -78,3 +81,32 @@ def make_move(model_admin, request, object_id, move):
         messages.SUCCESS,
     )
     return redirect(change_url)
+
+
+def confirm_quote(model_admin, request, object_id, quote_id):
+    """Confirm who said one of the story's quotes, from its approval checklist, by POST."""
+    if request.method != "POST":
+        return HttpResponseNotAllowed(["POST"])
+    article = model_admin.story_or_none(request, object_id)
+    if article is None:
+        return model_admin.missing(request, object_id)
+    if not model_admin.has_change_permission(request, article):
+        raise PermissionDenied
+    quote = Quote.objects.filter(article=article, pk=quote_id).select_related("speaker").first()
+    if quote is None:
+        raise Http404
+    try:
+        quote = editing.confirm_quote(quote=quote, user=request.user)
+    except errors.NotAllowed:
+        raise PermissionDenied from None
+    except errors.WorkflowError as error:
+        model_admin.message_user(request, error.message, messages.ERROR)
+    else:
+        model_admin.log_change(request, article, f"Confirmed who said quote {quote.position}.")
+        model_admin.message_user(
+            request,
+            _("Quote %(number)s is confirmed: %(speaker)s said “%(text)s”.")
+            % {"number": quote.position, "speaker": quote.attribution, "text": quote.excerpt()},
+            messages.SUCCESS,
+        )
+    return redirect(model_admin.url("change", article.pk) + "#workflow")
