@@ -48,6 +48,19 @@ from .inlines import (
 WORKFLOW_CSS = {"all": ["workflow/css/workflow.css"]}
 
 
+# What a journalist is told when their save sent an approved or scheduled story back to review.
+BACK_TO_REVIEW = {
+    Article.Status.APPROVED: _(
+        "“%(story)s” went back to review: it was approved, and a change after approval "
+        "needs an editor's approval again. The editors have been told."
+    ),
+    "scheduled": _(
+        "“%(story)s” went back to review and will not go live at its scheduled time: "
+        "a change after approval needs an editor's approval again. The editors have been told."
+    ),
+}
+
+
 @admin.register(Article)
 class ArticleAdmin(admin.ModelAdmin):
     form = ArticleForm
@@ -195,6 +208,8 @@ class ArticleAdmin(admin.ModelAdmin):
             return super().changeform_view(request, object_id, form_url, extra_context)
 
     def save_model(self, request, obj, form, change):
+        # What the story was before this save, to tell the user if it sent it back to review.
+        obj.state_before_save = roles.state_of(obj) if change else None
         obj.updated_by = request.user
         super().save_model(request, obj, form, change)
 
@@ -217,6 +232,9 @@ class ArticleAdmin(admin.ModelAdmin):
         return super().response_add(request, obj, post_url_continue)
 
     def response_change(self, request, obj):
+        sent_back = BACK_TO_REVIEW.get(getattr(obj, "state_before_save", None))
+        if sent_back and obj.status == Article.Status.IN_REVIEW:
+            self.message_user(request, sent_back % {"story": obj}, messages.WARNING)
         if "_submit" in request.POST:
             return self.submit_after_save(request, obj)
         return super().response_change(request, obj)
