@@ -150,23 +150,49 @@ def publish(*, article, editor, expected_version=None):
     )
 
 
-def schedule(*, article, editor, publish_at, expected_version=None):
-    """Approve for a publish time to come; readers see the story from that time."""
+def check_publish_time(publish_at):
+    """A story is scheduled for a time to come."""
     if publish_at is None or publish_at <= timezone.now():
         raise WorkflowError(_("Choose a publish time in the future, or publish now."))
+
+
+def schedule(*, article, editor, publish_at, expected_version=None):
+    """Approve for a publish time to come; readers see the story from that time."""
+    check_publish_time(publish_at)
     return approve(
         article=article, editor=editor, publish_at=publish_at, expected_version=expected_version
     )
 
 
-def unpublish(*, article, editor, note):
+def unpublish(*, article, editor, note, expected_version=None):
     """Take a published (or scheduled) story off the site at once, saying why."""
     note = (note or "").strip()
     with transaction.atomic():
-        current = lock_story(article)
+        current = lock_story(article, expected_version)
         _check_move(article=current, user=editor, move="unpublish")
         if not note:
             raise WorkflowError(_("Write a note saying why the story is taken down."))
         step = record_move(article=current, user=editor, to=Article.Status.UNPUBLISHED, note=note)
     copy_stored_fields(article, current)
     return step
+
+
+def make_move(*, move, article, user, note="", publish_at=None, expected_version=None):
+    """
+    The workflow move named ``move`` (a key of ``roles.MOVES``), made by
+    ``user``, with what the move takes: a note to return or unpublish, a
+    publish time to schedule, the version the user saw.
+    """
+    if move == "submit":
+        return submit_for_review(article=article, user=user)
+    if move == "return":
+        return return_to_draft(article=article, editor=user, note=note)
+    if move == "approve":
+        return approve(article=article, editor=user, expected_version=expected_version)
+    if move == "publish":
+        return publish(article=article, editor=user, expected_version=expected_version)
+    if move == "schedule":
+        return schedule(
+            article=article, editor=user, publish_at=publish_at, expected_version=expected_version
+        )
+    return unpublish(article=article, editor=user, note=note, expected_version=expected_version)

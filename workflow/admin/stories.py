@@ -35,7 +35,13 @@ from workflow.views import presence as presence_views
 from workflow.views import revisions as revision_views
 from workflow.views import translations as translation_views
 
-from .actions import find_quotes, submit_selected
+from .actions import (
+    approve_selected,
+    find_quotes,
+    schedule_selected,
+    submit_selected,
+    unpublish_selected,
+)
 from .changelist import StoryChangeList
 from .inlines import (
     ArticlePhotoInline,
@@ -103,7 +109,9 @@ class ArticleAdmin(admin.ModelAdmin):
     inlines = [
         BylineInline, ArticlePhotoInline, QuoteInline, CommentRequestInline, CorrectionInline,
     ]  # fmt: skip
-    actions = [submit_selected, find_quotes]
+    actions = [
+        submit_selected, approve_selected, schedule_selected, unpublish_selected, find_quotes,
+    ]  # fmt: skip
 
     class Media:
         js = [*SLUG_SCRIPTS, "workflow/js/workflow.js"]
@@ -162,6 +170,10 @@ class ArticleAdmin(admin.ModelAdmin):
     def has_change_permission(self, request, obj=None):
         allowed = super().has_change_permission(request, obj)
         return allowed and (obj is None or roles.can_edit(request.user, obj))
+
+    def has_publish_permission(self, request):
+        """Editors approve, schedule and unpublish stories (the list's actions)."""
+        return roles.is_editor(request.user)
 
     def has_add_permission(self, request):
         return super().has_add_permission(request) and roles.can_create(request.user)
