@@ -17,7 +17,7 @@ from articles.models import Article, ArticlePhoto, Byline, Correction, Section, 
 from media.models import Photograph
 from people.models import Organization, Person
 from quotes.models import Quote
-from quotes.services import UNIDENTIFIED
+from quotes.services import UNIDENTIFIED, note_confirmation
 
 from .diffs import changes_seen_by
 from .errors import NotAllowed, WorkflowError
@@ -140,8 +140,7 @@ def confirm_quote(*, quote, user):
                 % {"number": quote.position}
             )
         ensure_baseline(article=article)
-        quote.is_confirmed = True
-        quote.confirmed_by, quote.confirmed_at = user, timezone.now()
+        note_confirmation(quote, user=user)
         quote.save()
         part_saved(article=article, user=user)
     return quote

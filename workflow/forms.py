@@ -16,6 +16,7 @@ from articles.models import (
 )
 from people.identity import sees_protected_identities
 from quotes.models import Quote
+from quotes.services import note_confirmation
 from workflow import editing, errors, services
 
 SHARE_LINK_DAYS = [1, 3, 7, 14, 30]
@@ -46,6 +47,11 @@ class QuoteForm(forms.ModelForm):
                 self.fields[name].widget = IdentityHiddenWidget()
             # A page shown read-only prints the instance's values.
             setattr(self.instance, name, "")
+
+    def keep_who_confirmed(self, user):
+        """A quote ticked confirmed on this form keeps who confirmed it (``user``), and when."""
+        if "is_confirmed" in self.changed_data and self.instance.is_confirmed:
+            note_confirmation(self.instance, user=user)
 
 
 class IdentityHiddenWidget(forms.Widget):

@@ -18,6 +18,7 @@ from tests.support.factories import (
     make_ready_article,
     make_user,
 )
+from tests.support.forms import read_form
 from workflow import checklist, errors, services
 from workflow.models import Revision
 
@@ -191,3 +192,28 @@ class RefusalTests(ConfirmationTestData, TestCase):
         url = reverse("admin:articles_article_confirm_quote", args=[elsewhere.pk, self.machine.pk])
         self.assertEqual(self.client.post(url).status_code, 404)
         self.assertUnchanged()
+
+
+class TickedConfirmedTests(ConfirmationTestData, TestCase):
+    """Ticked "attribution confirmed" on a form, a quote keeps who confirmed it, too."""
+
+    def setUp(self):
+        self.client.force_login(self.editor)
+
+    def post(self, url, form_id, field):
+        data = read_form(self.client.get(url), form_id)
+        data[field] = ["on"]
+        data["_save"] = ["Save"]
+        self.assertEqual(self.client.post(url, data).status_code, 302)
+
+    def test_on_the_story_form(self):
+        self.post(change_url(self.article), "article_form", "quotes-1-is_confirmed")
+        quote = self.refreshed(self.machine)
+        self.assertEqual((quote.is_confirmed, quote.confirmed_by), (True, self.editor))
+        self.assertIsNone(self.refreshed(self.by_hand).confirmed_by)
+
+    def test_on_the_quotes_own_page(self):
+        url = reverse("admin:quotes_quote_change", args=[self.machine.pk])
+        self.post(url, "quote_form", "is_confirmed")
+        quote = self.refreshed(self.machine)
+        self.assertEqual((quote.is_confirmed, quote.confirmed_by), (True, self.editor))

@@ -108,6 +108,7 @@ class QuoteAdmin(admin.ModelAdmin):
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
     def save_model(self, request, obj, form, change):
+        form.keep_who_confirmed(request.user)
         revisions.ensure_baseline(article=obj.article)
         editing.number_new_parts(article=obj.article, rows=[obj])
         super().save_model(request, obj, form, change)

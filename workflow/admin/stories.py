@@ -29,7 +29,7 @@ from workflow import (
     roles,
     services,
 )
-from workflow.forms import ArticleForm
+from workflow.forms import ArticleForm, QuoteForm
 from workflow.views import change_form, moves, previews, queue
 from workflow.views import presence as presence_views
 from workflow.views import revisions as revision_views
@@ -226,11 +226,12 @@ class ArticleAdmin(admin.ModelAdmin):
         super().save_model(request, obj, form, change)
 
     def save_formset(self, request, form, formset, change):
+        rows = formset.save(commit=False)
+        for part in formset.forms:
+            if isinstance(part, QuoteForm):
+                part.keep_who_confirmed(request.user)
         editing.save_parts(
-            article=form.instance,
-            user=request.user,
-            rows=formset.save(commit=False),
-            deleted=formset.deleted_objects,
+            article=form.instance, user=request.user, rows=rows, deleted=formset.deleted_objects
         )
         formset.save_m2m()
 
