@@ -223,8 +223,10 @@ def story_saved(*, article, user, created):
 def restore_revision(*, article, revision, user, expected_version=None):
     """
     Make ``revision``'s content the story's content again, as a new revision.
-    Refused while anything it refers to (a person, photo, section) no longer
-    exists, with the list; nothing is changed then.
+    Requests for comment stay as they are: they record what was asked and
+    answered, which an older text does not undo. Refused while anything it
+    refers to (a person, photo, section) no longer exists, with the list;
+    nothing is changed then.
     """
     if revision.article_id != article.pk:
         raise NotAllowed(_("That revision belongs to another story."))
