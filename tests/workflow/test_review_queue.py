@@ -86,6 +86,17 @@ class RightOfReplyRevisionTests(QueueTestData, TestCase):
         self.article.refresh_from_db()
         self.assertEqual(self.article.status, "in_review")
 
+    def test_restoring_an_older_text_keeps_the_requests(self):
+        """What was asked and answered stays recorded when an older text comes back."""
+        older = editing.record_edit(article=self.article, user=self.author)
+        CommentRequest.objects.create(
+            article=self.article, organization=self.ministry, outcome="declined"
+        )
+        editing.part_saved(article=self.article, user=self.author)
+        restored = editing.restore_revision(article=self.article, revision=older, user=self.editor)
+        self.assertEqual(self.article.comment_requests.get().outcome, "declined")
+        self.assertEqual(len(restored.content["comment_requests"]), 1)
+
     def test_revision_from_before_is_no_change(self):
         """A revision kept before right of reply was versioned matches the same story now."""
         revision = editing.record_edit(article=self.article, user=self.author)
