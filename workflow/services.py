@@ -151,7 +151,7 @@ def publish(*, article, editor, expected_version=None):
 
 
 def check_publish_time(publish_at):
-    """A story is scheduled for a time to come."""
+    """Refuse a publish time that has passed: a story is scheduled for a time to come."""
     if publish_at is None or publish_at <= timezone.now():
         raise WorkflowError(_("Choose a publish time in the future, or publish now."))
 
