@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.core.validators import MaxValueValidator
 from django.db import models
 from django.db.models import Q
@@ -66,6 +67,16 @@ class Quote(models.Model):
         default=False,
         help_text=_("Tick once a person has checked who said these words."),
     )
+    confirmed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("confirmed by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+    )
+    confirmed_at = models.DateTimeField(_("confirmed"), null=True, blank=True, editable=False)
     confidence = models.PositiveSmallIntegerField(
         _("attribution confidence"),
         null=True,
@@ -121,10 +132,25 @@ class Quote(models.Model):
         ]
 
     def __str__(self):
+        return f"“{self.excerpt()}” — {self.attribution}, in “{self.article}”"
+
+    def save(self, *args, **kwargs):
+        if not self.is_confirmed:
+            self.confirmed_by, self.confirmed_at = None, None
+        super().save(*args, **kwargs)
+
+    def excerpt(self, length=60):
+        """The quoted words on one line, cut to ``length`` characters."""
         words = " ".join(self.text.split())
-        if len(words) > 60:
-            words = words[:59].rstrip() + "…"
-        return f"“{words}” — {self.attribution}, in “{self.article}”"
+        return words if len(words) <= length else words[: length - 1].rstrip() + "…"
+
+    @property
+    def needs_confirmation(self):
+        """
+        Whether the quote finder chose the speaker (it has a confidence) and no
+        person has confirmed it yet: such a quote does not go out.
+        """
+        return self.confidence is not None and not self.is_confirmed
 
     @property
     def attribution(self):

@@ -16,6 +16,7 @@ import logging
 import re
 
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from articles import body
@@ -159,6 +160,12 @@ class Speakers:
             "%(others)s in the database is also called %(name)s; this story names "
             "%(person)s: check."
         ) % {"others": ", ".join(others[:3]), "name": written, "person": person.public_name}
+
+
+def note_confirmation(quote, *, user):
+    """Mark ``quote`` (not saved) confirmed by ``user``, now: a person checked who said it."""
+    quote.is_confirmed = True
+    quote.confirmed_by, quote.confirmed_at = user, timezone.now()
 
 
 def record_quotes(*, article, user=None):

@@ -15,6 +15,22 @@ from articles.models import (
 )
 from people.identity import Redactor, sees_protected_identities
 from quotes.models import Quote
+from quotes.services import UNIDENTIFIED
+
+
+class ChecklistItem(str):
+    """
+    A sentence of the approval checklist; ``quote`` is the quote whose
+    speaker it asks someone to confirm, if any (the form offers a button).
+    """
+
+    quote = None
+
+    @classmethod
+    def to_confirm(cls, sentence, quote):
+        item = cls(sentence)
+        item.quote = quote
+        return item
 
 
 def approval_checklist(article):
@@ -41,13 +57,14 @@ def approval_checklist(article):
     for photo in placed:
         name = _("photo %(number)s in the body") % {"number": photo.position}
         missing += photo.photograph.missing_for_publication(name=name)
-    quotes = list(Quote.objects.filter(article=article))
+    quotes = list(Quote.objects.filter(article=article).select_related("speaker"))
     for quote in quotes:
         if not quote.speaker_id and not quote.anonymous_description.strip():
             missing.append(
                 _("Say who said quote %(number)s, or describe the anonymous source.")
                 % {"number": quote.position}
             )
+    missing += quotes_to_confirm(quotes)
     numbers = {
         "photo": {photo.position for photo in placed},
         "quote": {quote.position for quote in quotes},
@@ -73,6 +90,30 @@ def approval_checklist(article):
             }
         )
     return missing
+
+
+def quotes_to_confirm(quotes):
+    """
+    A sentence for each of ``quotes`` whose speaker the quote finder chose and
+    no person has confirmed; those it could not attribute need a speaker first.
+    """
+    items = []
+    for quote in quotes:
+        if not quote.needs_confirmation:
+            continue
+        words = {"number": quote.position, "text": quote.excerpt()}
+        if not quote.speaker_id and quote.anonymous_description == UNIDENTIFIED:
+            items.append(
+                _("Say who said quote %(number)s, “%(text)s”: the quote finder could not tell.")
+                % words
+            )
+            continue
+        sentence = _(
+            "Confirm who said quote %(number)s, “%(text)s”: the quote finder chose "
+            "%(speaker)s, and no one has checked it yet."
+        ) % {**words, "speaker": quote.attribution}
+        items.append(ChecklistItem.to_confirm(sentence, quote))
+    return items
 
 
 def protected_names_in(article, user):

@@ -6,13 +6,17 @@ that an old revision kept.
 """
 
 import copy
+import datetime
 import difflib
 import re
 
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from articles.models import (
     Byline,
+    CommentMethod,
+    CommentOutcome,
 )
 from people.identity import Redactor, sees_protected_identities
 
@@ -47,6 +51,21 @@ def readable_parts(content):
                 "pull": pull,
             }
         )
+    methods, outcomes = dict(CommentMethod.choices), dict(CommentOutcome.choices)
+    requests = []
+    for row in content.get("comment_requests", []):
+        asked = timezone.localtime(datetime.datetime.fromisoformat(row["requested_at"]))
+        answer = f" “{row['answer']}”" if row["answer"] else ""
+        requests.append(
+            _("%(party)s, asked on %(date)s (%(method)s): %(outcome)s.%(answer)s")
+            % {
+                "party": _label(row["person"] or row["organization"]),
+                "date": f"{asked:%Y-%m-%d}",
+                "method": methods.get(row["method"], row["method"]),
+                "outcome": outcomes.get(row["outcome"], row["outcome"]),
+                "answer": answer,
+            }
+        )
     return [
         (_("Headline"), [content.get("headline", "")]),
         (_("Slug"), [content.get("slug", "")]),
@@ -76,6 +95,7 @@ def readable_parts(content):
             ],
         ),
         (_("Quotes"), quotes),
+        (_("Right of reply"), requests),
     ]
 
 
@@ -192,6 +212,8 @@ def redacted(content, redactor):
     for quote in content.get("quotes", []):
         if relabel(quote["speaker"]):
             quote["speaker_role"] = ""
+    for row in content.get("comment_requests", []):
+        relabel(row["person"])
 
     def scrub(value):
         if isinstance(value, dict):

@@ -17,6 +17,7 @@ from articles.models import Article, ArticlePhoto, Byline, Correction, Section, 
 from media.models import Photograph
 from people.models import Organization, Person
 from quotes.models import Quote
+from quotes.services import UNIDENTIFIED, note_confirmation
 
 from .diffs import changes_seen_by
 from .errors import NotAllowed, WorkflowError
@@ -119,6 +120,32 @@ def part_saved(*, article, user):
         return record_edit(article=current, user=user)
 
 
+def confirm_quote(*, quote, user):
+    """
+    ``user`` has checked who said ``quote``, as the quote finder attributed
+    it: it is confirmed, with who confirmed it and when, and the story gets a
+    new version and revision. A quote the finder could not attribute needs a
+    speaker first. Confirming a confirmed quote changes nothing.
+    """
+    with transaction.atomic():
+        article = lock_story(quote.article)
+        if not can_edit(user, article):
+            raise NotAllowed(_("You cannot change this story now."))
+        quote = Quote.objects.select_for_update().get(pk=quote.pk)
+        if quote.is_confirmed:
+            return quote
+        if not quote.speaker_id and quote.anonymous_description == UNIDENTIFIED:
+            raise WorkflowError(
+                _("Say who said quote %(number)s before confirming it.")
+                % {"number": quote.position}
+            )
+        ensure_baseline(article=article)
+        note_confirmation(quote, user=user)
+        quote.save()
+        part_saved(article=article, user=user)
+    return quote
+
+
 def prepare_story_save(*, article, base_version, viewer=None):
     """
     Before the story's form is saved over ``article``: lock its row, and return
@@ -196,8 +223,10 @@ def story_saved(*, article, user, created):
 def restore_revision(*, article, revision, user, expected_version=None):
     """
     Make ``revision``'s content the story's content again, as a new revision.
-    Refused while anything it refers to (a person, photo, section) no longer
-    exists, with the list; nothing is changed then.
+    Requests for comment stay as they are: they record what was asked and
+    answered, which an older text does not undo. Refused while anything it
+    refers to (a person, photo, section) no longer exists, with the list;
+    nothing is changed then.
     """
     if revision.article_id != article.pk:
         raise NotAllowed(_("That revision belongs to another story."))

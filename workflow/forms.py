@@ -16,7 +16,8 @@ from articles.models import (
 )
 from people.identity import sees_protected_identities
 from quotes.models import Quote
-from workflow import editing
+from quotes.services import note_confirmation
+from workflow import editing, errors, services
 
 SHARE_LINK_DAYS = [1, 3, 7, 14, 30]
 
@@ -46,6 +47,11 @@ class QuoteForm(forms.ModelForm):
                 self.fields[name].widget = IdentityHiddenWidget()
             # A page shown read-only prints the instance's values.
             setattr(self.instance, name, "")
+
+    def keep_who_confirmed(self, user):
+        """A quote ticked confirmed on this form keeps who confirmed it (``user``), and when."""
+        if "is_confirmed" in self.changed_data and self.instance.is_confirmed:
+            note_confirmation(self.instance, user=user)
 
 
 class IdentityHiddenWidget(forms.Widget):
@@ -126,20 +132,49 @@ class ArticleForm(forms.ModelForm):
         return cleaned_data
 
 
+# A publish time as a browser's date and time field posts it, in the newsroom's time zone.
+PUBLISH_AT_FORMATS = ["%Y-%m-%dT%H:%M", "%Y-%m-%dT%H:%M:%S", "%Y-%m-%d %H:%M", "%Y-%m-%d %H:%M:%S"]
+
+
 class MoveForm(forms.Form):
     """What a workflow button posts besides the move itself."""
 
     note = forms.CharField(required=False, max_length=5000)
-    publish_at = forms.DateTimeField(
-        required=False,
-        input_formats=[
-            "%Y-%m-%dT%H:%M",
-            "%Y-%m-%dT%H:%M:%S",
-            "%Y-%m-%d %H:%M",
-            "%Y-%m-%d %H:%M:%S",
-        ],
-    )
+    publish_at = forms.DateTimeField(required=False, input_formats=PUBLISH_AT_FORMATS)
     expected_version = forms.IntegerField(required=False, min_value=1)
+
+
+class BulkMoveForm(forms.Form):
+    """
+    What a move of several stories at once asks for: a publish time to
+    schedule them, a note saying why to unpublish them.
+    """
+
+    def __init__(self, *args, move, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.move = move
+        if move == "schedule":
+            self.fields["publish_at"] = forms.DateTimeField(
+                label=_("Publish at (Phnom Penh time)"),
+                input_formats=PUBLISH_AT_FORMATS,
+                widget=forms.DateTimeInput(
+                    attrs={"type": "datetime-local"}, format=PUBLISH_AT_FORMATS[0]
+                ),
+            )
+        elif move == "unpublish":
+            self.fields["note"] = forms.CharField(
+                label=_("Why they are taken down"),
+                max_length=5000,
+                widget=forms.Textarea(attrs={"rows": 3}),
+            )
+
+    def clean_publish_at(self):
+        publish_at = self.cleaned_data["publish_at"]
+        try:
+            services.check_publish_time(publish_at)
+        except errors.WorkflowError as error:
+            raise ValidationError(error.message, code="past") from None
+        return publish_at
 
 
 class CompareForm(forms.Form):

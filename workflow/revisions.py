@@ -1,7 +1,7 @@
 """
-Revisions: a story's whole content (text, filing, bylines, photos, quotes)
-kept as JSON at every save, compared by content, and restored as a new
-revision.
+Revisions: a story's whole content (text, filing, bylines, photos, quotes,
+right of reply) kept as JSON at every save, compared by content, and
+restored as a new revision.
 """
 
 from django.utils.translation import gettext as _
@@ -10,6 +10,7 @@ from articles.models import (
     Article,
     ArticlePhoto,
     Byline,
+    CommentRequest,
 )
 from quotes.models import Quote
 
@@ -37,7 +38,8 @@ def _photo_ref(photograph):
 def snapshot(article):
     """
     The story's whole content as JSON-ready data: text, filing, bylines,
-    photos and quotes. References keep the id and, for reading, a label.
+    photos, quotes and right of reply. References keep the id and, for
+    reading, a label.
     """
     article = Article.objects.select_related(
         "section", "translation_of", "lead_photo__photographer"
@@ -45,6 +47,9 @@ def snapshot(article):
     bylines = Byline.objects.filter(article=article).select_related("person")
     photos = ArticlePhoto.objects.filter(article=article).select_related("photograph__photographer")
     quotes = Quote.objects.filter(article=article).select_related("speaker")
+    requests = CommentRequest.objects.filter(article=article).select_related(
+        "person", "organization"
+    )
     return {
         "headline": article.headline,
         "slug": article.slug,
@@ -90,6 +95,19 @@ def snapshot(article):
             }
             for quote in quotes
         ],
+        "comment_requests": [
+            {
+                "row": request.pk,
+                "person": _ref(request.person),
+                "organization": _ref(request.organization),
+                "requested_at": request.requested_at.isoformat(),
+                "method": request.method,
+                "outcome": request.outcome,
+                "answer": request.answer,
+                "answered_at": request.answered_at.isoformat() if request.answered_at else None,
+            }
+            for request in requests
+        ],
     }
 
 
@@ -112,7 +130,16 @@ def comparable(content):
 
 
 def same_content(first, second):
-    return comparable(first) == comparable(second)
+    """
+    Whether two snapshots hold the same story. A revision kept before right of
+    reply was part of a story's revisions is compared without it: its absence
+    there is no change.
+    """
+    first, second = comparable(first), comparable(second)
+    if "comment_requests" not in first or "comment_requests" not in second:
+        first.pop("comment_requests", None)
+        second.pop("comment_requests", None)
+    return first == second
 
 
 def latest_revision(article):

@@ -19,7 +19,7 @@ from .checklist import approval_checklist, protected_names_in
 from .errors import NotAllowed, WorkflowError
 from .notifications import notify_approved, notify_published, notify_returned, notify_submitted
 from .revisions import record_revision
-from .roles import MOVES, may_move, state_of
+from .roles import may_move, starts_from, state_of
 from .share_links import end_share_links
 from .transitions import copy_stored_fields, lock_story, record_move
 
@@ -27,9 +27,9 @@ from .transitions import copy_stored_fields, lock_story, record_move
 def _check_move(*, article, user, move, now=None):
     if not may_move(user, article, move):
         raise NotAllowed(_("You are not allowed to do this to this story."))
-    state = state_of(article, now=now)
-    if state in MOVES[move]["from"]:
+    if starts_from(user, article, move, now=now):
         return
+    state = state_of(article, now=now)
     if state == Article.Status.PUBLISHED and move in {"publish", "schedule", "approve"}:
         raise WorkflowError(_("This story is already published."))
     if state == Article.Status.IN_REVIEW and move == "submit":
@@ -48,6 +48,9 @@ MOVE_PAST = {
     "schedule": gettext_lazy("scheduled"),
     "unpublish": gettext_lazy("unpublished"),
 }
+
+
+ONE_STEP_NOTE = gettext_lazy("Submitted and approved in one step by an editor, without review.")
 
 
 def submit_for_review(*, article, user):
@@ -91,7 +94,8 @@ def approve(*, article, editor, publish_at=None, expected_version=None, note="")
     """
     An editor approves the story as it is now, once the checklist is complete.
     Without ``publish_at`` it waits, approved; with one it is published at
-    that time (now or later: readers see it from then, no job needed).
+    that time (now or later: readers see it from then, no job needed). An
+    editor's own draft is submitted and approved in one step, recorded as such.
     """
     with transaction.atomic():
         current = lock_story(article, expected_version)
@@ -110,8 +114,12 @@ def approve(*, article, editor, publish_at=None, expected_version=None, note="")
             raise WorkflowError(
                 _("The story cannot go out: it names a protected source."), messages=named
             )
-        revision = record_revision(article=current, user=editor)
-        changes = {"approved_by": editor, "approved_at": now, "approved_revision": revision}
+        changes = {"approved_by": editor, "approved_at": now}
+        if current.status == Article.Status.DRAFT:
+            note = note or str(ONE_STEP_NOTE)
+            changes["submitted_at"] = now
+        revision = record_revision(article=current, user=editor, note=note)
+        changes["approved_revision"] = revision
         if publish_at is None:
             to, notify = Article.Status.APPROVED, notify_approved
         else:
@@ -142,23 +150,49 @@ def publish(*, article, editor, expected_version=None):
     )
 
 
-def schedule(*, article, editor, publish_at, expected_version=None):
-    """Approve for a publish time to come; readers see the story from that time."""
+def check_publish_time(publish_at):
+    """Refuse a publish time that has passed: a story is scheduled for a time to come."""
     if publish_at is None or publish_at <= timezone.now():
         raise WorkflowError(_("Choose a publish time in the future, or publish now."))
+
+
+def schedule(*, article, editor, publish_at, expected_version=None):
+    """Approve for a publish time to come; readers see the story from that time."""
+    check_publish_time(publish_at)
     return approve(
         article=article, editor=editor, publish_at=publish_at, expected_version=expected_version
     )
 
 
-def unpublish(*, article, editor, note):
+def unpublish(*, article, editor, note, expected_version=None):
     """Take a published (or scheduled) story off the site at once, saying why."""
     note = (note or "").strip()
     with transaction.atomic():
-        current = lock_story(article)
+        current = lock_story(article, expected_version)
         _check_move(article=current, user=editor, move="unpublish")
         if not note:
             raise WorkflowError(_("Write a note saying why the story is taken down."))
         step = record_move(article=current, user=editor, to=Article.Status.UNPUBLISHED, note=note)
     copy_stored_fields(article, current)
     return step
+
+
+def make_move(*, move, article, user, note="", publish_at=None, expected_version=None):
+    """
+    The workflow move named ``move`` (a key of ``roles.MOVES``), made by
+    ``user``, with what the move takes: a note to return or unpublish, a
+    publish time to schedule, the version the user saw.
+    """
+    if move == "submit":
+        return submit_for_review(article=article, user=user)
+    if move == "return":
+        return return_to_draft(article=article, editor=user, note=note)
+    if move == "approve":
+        return approve(article=article, editor=user, expected_version=expected_version)
+    if move == "publish":
+        return publish(article=article, editor=user, expected_version=expected_version)
+    if move == "schedule":
+        return schedule(
+            article=article, editor=user, publish_at=publish_at, expected_version=expected_version
+        )
+    return unpublish(article=article, editor=user, note=note, expected_version=expected_version)

@@ -64,8 +64,7 @@ class QuoteAdmin(admin.ModelAdmin):
 
     @admin.display(description=_("quoted words"))
     def short_text(self, quote):
-        words = " ".join(quote.text.split())
-        return words if len(words) <= 90 else words[:89].rstrip() + "…"
+        return quote.excerpt(90)
 
     @admin.display(description=_("speaker's role"), ordering="listed_role")
     def listed_role(self, quote):
@@ -109,6 +108,7 @@ class QuoteAdmin(admin.ModelAdmin):
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
     def save_model(self, request, obj, form, change):
+        form.keep_who_confirmed(request.user)
         revisions.ensure_baseline(article=obj.article)
         editing.number_new_parts(article=obj.article, rows=[obj])
         super().save_model(request, obj, form, change)

@@ -29,13 +29,19 @@ from workflow import (
     roles,
     services,
 )
-from workflow.forms import ArticleForm
+from workflow.forms import ArticleForm, QuoteForm
 from workflow.views import change_form, moves, previews, queue
 from workflow.views import presence as presence_views
 from workflow.views import revisions as revision_views
 from workflow.views import translations as translation_views
 
-from .actions import find_quotes, submit_selected
+from .actions import (
+    approve_selected,
+    find_quotes,
+    schedule_selected,
+    submit_selected,
+    unpublish_selected,
+)
 from .changelist import StoryChangeList
 from .inlines import (
     ArticlePhotoInline,
@@ -46,6 +52,19 @@ from .inlines import (
 )
 
 WORKFLOW_CSS = {"all": ["workflow/css/workflow.css"]}
+
+
+# What a journalist is told when their save sent an approved or scheduled story back to review.
+BACK_TO_REVIEW = {
+    Article.Status.APPROVED: _(
+        "“%(story)s” went back to review: it was approved, and a change after approval "
+        "needs an editor's approval again. The editors have been told."
+    ),
+    "scheduled": _(
+        "“%(story)s” went back to review and will not go live at its scheduled time: "
+        "a change after approval needs an editor's approval again. The editors have been told."
+    ),
+}
 
 
 @admin.register(Article)
@@ -90,7 +109,9 @@ class ArticleAdmin(admin.ModelAdmin):
     inlines = [
         BylineInline, ArticlePhotoInline, QuoteInline, CommentRequestInline, CorrectionInline,
     ]  # fmt: skip
-    actions = [submit_selected, find_quotes]
+    actions = [
+        submit_selected, approve_selected, schedule_selected, unpublish_selected, find_quotes,
+    ]  # fmt: skip
 
     class Media:
         js = [*SLUG_SCRIPTS, "workflow/js/workflow.js"]
@@ -150,6 +171,10 @@ class ArticleAdmin(admin.ModelAdmin):
         allowed = super().has_change_permission(request, obj)
         return allowed and (obj is None or roles.can_edit(request.user, obj))
 
+    def has_publish_permission(self, request):
+        """Editors approve, schedule and unpublish stories (the list's actions)."""
+        return roles.is_editor(request.user)
+
     def has_add_permission(self, request):
         return super().has_add_permission(request) and roles.can_create(request.user)
 
@@ -195,15 +220,18 @@ class ArticleAdmin(admin.ModelAdmin):
             return super().changeform_view(request, object_id, form_url, extra_context)
 
     def save_model(self, request, obj, form, change):
+        # What the story was before this save, to tell the user if it sent it back to review.
+        obj.state_before_save = roles.state_of(obj) if change else None
         obj.updated_by = request.user
         super().save_model(request, obj, form, change)
 
     def save_formset(self, request, form, formset, change):
+        rows = formset.save(commit=False)
+        for part in formset.forms:
+            if isinstance(part, QuoteForm):
+                part.keep_who_confirmed(request.user)
         editing.save_parts(
-            article=form.instance,
-            user=request.user,
-            rows=formset.save(commit=False),
-            deleted=formset.deleted_objects,
+            article=form.instance, user=request.user, rows=rows, deleted=formset.deleted_objects
         )
         formset.save_m2m()
 
@@ -217,6 +245,9 @@ class ArticleAdmin(admin.ModelAdmin):
         return super().response_add(request, obj, post_url_continue)
 
     def response_change(self, request, obj):
+        sent_back = BACK_TO_REVIEW.get(getattr(obj, "state_before_save", None))
+        if sent_back and obj.status == Article.Status.IN_REVIEW:
+            self.message_user(request, sent_back % {"story": obj}, messages.WARNING)
         if "_submit" in request.POST:
             return self.submit_after_save(request, obj)
         return super().response_change(request, obj)
@@ -267,6 +298,11 @@ class ArticleAdmin(admin.ModelAdmin):
             ),
             *self.admin_site.pages_for(Article, page),
             path("<path:object_id>/move/<slug:move>/", page(moves.make_move), name=f"{info}_move"),
+            path(
+                "<path:object_id>/quotes/<int:quote_id>/confirm/",
+                page(moves.confirm_quote),
+                name=f"{info}_confirm_quote",
+            ),
             path("<path:object_id>/preview/", page(previews.preview), name=f"{info}_preview"),
             path(
                 "<path:object_id>/revisions/",

@@ -48,6 +48,7 @@ def workflow_context(model_admin, request, article, context):
             .first(),
             "latest_revision": revisions.latest_revision(article),
             "is_editor": roles.is_editor(user),
+            "can_confirm": model_admin.has_change_permission(request, article),
             "can_submit_on_save": "submit" in moves
             and model_admin.has_change_permission(request, article),
             "presence_url": model_admin.url("presence", article.pk),

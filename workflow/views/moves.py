@@ -1,5 +1,6 @@
 """
 One workflow move (submit, return, approve, publish, schedule, unpublish),
+and the confirmation of a quote's speaker the approval checklist asks for,
 posted from a story's form.
 """
 
@@ -10,7 +11,9 @@ from django.shortcuts import redirect
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from quotes.models import Quote
 from workflow import (
+    editing,
     errors,
     roles,
     services,
@@ -36,30 +39,8 @@ def make_move(model_admin, request, object_id, move):
             for error in field_errors:
                 model_admin.message_user(request, error, messages.ERROR)
         return redirect(change_url)
-    data = form.cleaned_data
-    user = request.user
     try:
-        if move == "submit":
-            services.submit_for_review(article=article, user=user)
-        elif move == "return":
-            services.return_to_draft(article=article, editor=user, note=data["note"])
-        elif move == "approve":
-            services.approve(
-                article=article, editor=user, expected_version=data["expected_version"]
-            )
-        elif move == "publish":
-            services.publish(
-                article=article, editor=user, expected_version=data["expected_version"]
-            )
-        elif move == "schedule":
-            services.schedule(
-                article=article,
-                editor=user,
-                publish_at=data["publish_at"],
-                expected_version=data["expected_version"],
-            )
-        else:
-            services.unpublish(article=article, editor=user, note=data["note"])
+        services.make_move(move=move, article=article, user=request.user, **form.cleaned_data)
     except errors.NotAllowed:
         raise PermissionDenied from None
     except errors.WorkflowError as error:
@@ -67,14 +48,44 @@ def make_move(model_admin, request, object_id, move):
         for line in error.messages:
             model_admin.message_user(request, line, messages.ERROR)
         return redirect(change_url)
+    model_admin.log_change(request, article, f"{services.MOVE_PAST[move].capitalize()}.")
+    model_admin.message_user(request, state_after_move(article), messages.SUCCESS)
+    return redirect(change_url)
+
+
+def state_after_move(article):
+    """What a person who just moved ``article`` is told of it: its state now."""
     done = article.workflow_label()
     if article.is_scheduled():
         when = timezone.localtime(article.published_at)
         done = _("scheduled for %(when)s") % {"when": f"{when:%Y-%m-%d %H:%M}"}
-    model_admin.log_change(request, article, f"{services.MOVE_PAST[move].capitalize()}.")
-    model_admin.message_user(
-        request,
-        _("“%(story)s” is now %(state)s.") % {"story": article, "state": str(done).lower()},
-        messages.SUCCESS,
-    )
-    return redirect(change_url)
+    return _("“%(story)s” is now %(state)s.") % {"story": article, "state": str(done).lower()}
+
+
+def confirm_quote(model_admin, request, object_id, quote_id):
+    """Confirm who said one of the story's quotes, from its approval checklist, by POST."""
+    if request.method != "POST":
+        return HttpResponseNotAllowed(["POST"])
+    article = model_admin.story_or_none(request, object_id)
+    if article is None:
+        return model_admin.missing(request, object_id)
+    if not model_admin.has_change_permission(request, article):
+        raise PermissionDenied
+    quote = Quote.objects.filter(article=article, pk=quote_id).select_related("speaker").first()
+    if quote is None:
+        raise Http404
+    try:
+        quote = editing.confirm_quote(quote=quote, user=request.user)
+    except errors.NotAllowed:
+        raise PermissionDenied from None
+    except errors.WorkflowError as error:
+        model_admin.message_user(request, error.message, messages.ERROR)
+    else:
+        model_admin.log_change(request, article, f"Confirmed who said quote {quote.position}.")
+        model_admin.message_user(
+            request,
+            _("Quote %(number)s is confirmed: %(speaker)s said “%(text)s”.")
+            % {"number": quote.position, "speaker": quote.attribution, "text": quote.excerpt()},
+            messages.SUCCESS,
+        )
+    return redirect(model_admin.url("change", article.pk) + "#workflow")
