@@ -91,9 +91,11 @@ bench-scale: $(STAMP)
 	$(PY) bench/scale.py $(BENCH_ARGS)
 
 # Serve a throwaway demo newsroom with gunicorn and measure every reader page,
-# cold and warm, against a bare Django view served the same way (bench/bare.py).
+# cold and warm, against a bare Django view served the same way (bench/bare.py);
+# then what a page-cache miss costs in-process, in queries and CPU time (bench/cold.py).
 bench: $(STAMP)
 	$(PY) bench/run.py $(BENCH_ARGS)
+	$(PY) bench/cold.py
 
 # 50 readers and 5 editors saving through the admin for 60 s on a throwaway
 # gunicorn instance (bench/load.py): no 5xx, no lost save, no draft or staff

@@ -3,8 +3,10 @@ Benchmark the reader site as production serves it: gunicorn on 127.0.0.1.
 
 A throwaway instance (SQLite, the demo newsroom, collected static files) is
 served by gunicorn twice: once as configured (pages kept in the page cache,
-"warm") and once with Django's DummyCache, which keeps nothing, so every
-page is a page-cache miss ("cold"). Beside them, with the same configuration
+"warm") and once with ``PAGE_CACHE=0``, which keeps no whole page, so every
+page is a page-cache miss ("cold"), served as misses are: from the stored
+story parts and the cached fragments (``bench/cold.py`` measures misses
+in-process, with those emptied too). Beside them, with the same configuration
 file and worker count, gunicorn serves ``bench/bare.py``: one Django view
 returning a short HTML string, with no middleware. It is the anchor: the
 fastest a Django page can be on this machine, measured just before each
@@ -279,9 +281,9 @@ def percentile(values, rank):
 
 
 def serve(env, workers, started):
-    """Start the bare view, the newsroom (warm) and the newsroom with DummyCache (cold)."""
+    """Start the bare view, the newsroom (warm) and the newsroom keeping no page (cold)."""
     ports = {name: free_port() for name in ("bare", "warm", "cold")}
-    cold = {**env, "CACHE_BACKEND": "django.core.cache.backends.dummy.DummyCache"}
+    cold = {**env, "PAGE_CACHE": "0"}
     started["bare"] = start_bare_server(env, ports["bare"], workers)
     started["warm"] = start_server(env, ports["warm"], workers)
     started["cold"] = start_server(cold, ports["cold"], workers)
@@ -310,7 +312,7 @@ def measure(ports, pages, *, seconds, clients):
 def print_table(rows, pages, *, workers, clients, seconds):
     print(
         f"\ngunicorn, {workers} sync workers each; {clients} clients; {seconds:g} s per run; "
-        f"SQLite; Python {sys.version.split()[0]}. cold: DummyCache, nothing kept; "
+        f"SQLite; Python {sys.version.split()[0]}. cold: no page kept (PAGE_CACHE=0); "
         "warm: the page cache as configured, filled beforehand."
     )
     header = (
