@@ -92,10 +92,12 @@ MIDDLEWARE = [
     "operations.middleware.RequestLogMiddleware",
     # Notes a proxy in front that TRUSTED_PROXY_COUNT does not know of (newsroom.W002).
     "operations.middleware.ForwardedForMiddleware",
+    # Answers anonymous readers' cached pages; everything below is skipped for
+    # them. It keeps a page with the headers the whole stack below gives it,
+    # security headers included: newsroom.wsgi answers with them before Django.
+    "reader.middleware.CachedPageMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    # Answers anonymous readers' cached pages; everything below is skipped for them.
-    "reader.middleware.CachedPageMiddleware",
     # Outside the session and CSRF middleware, to see every cookie they set.
     "reader.middleware.ReaderCacheControlMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",

@@ -40,7 +40,9 @@ from django.conf import settings
 from django.contrib.messages.storage.cookie import CookieStorage
 from django.core.cache import cache
 from django.core.exceptions import DisallowedHost
+from django.core.handlers.wsgi import get_path_info, get_script_name
 from django.http import HttpResponse
+from django.http.cookie import parse_cookie
 from django.utils import timezone
 from django.utils.cache import get_conditional_response
 from django.utils.http import http_date, parse_http_date_safe, quote_etag, urlencode
@@ -166,17 +168,25 @@ def address_language(request):
     so this is the language ``LocaleMiddleware`` gives them, known here
     before it runs.
     """
-    return get_language_from_path(request.path_info) or settings.LANGUAGE_CODE
+    return language_of(request.path_info)
+
+
+def language_of(path_info):
+    return get_language_from_path(path_info) or settings.LANGUAGE_CODE
 
 
 def page_key(request, query=""):
+    return key_for(request.path, address_language(request), query)
+
+
+def key_for(path, language, query=""):
     # Only pages asked for at SITE_URL are stored (see cache_public_page), so
     # the host is not part of the key. Of the query string, only the
     # parameters the view reads are (``canonical_query``): "?utm_source=…"
     # gets the same page, and made-up query strings cannot fill the cache
     # with copies of it. The language is: /km/ and / never share a page.
-    path = hashlib.sha256(f"{request.path}?{query}".encode()).hexdigest()
-    return f"reader:page:v7:{templates_version()}:{address_language(request)}:{path}"
+    digest = hashlib.sha256(f"{path}?{query}".encode()).hexdigest()
+    return f"reader:page:v7:{templates_version()}:{language}:{digest}"
 
 
 def canonical_query(request, query):
@@ -363,21 +373,30 @@ class PublicPage(NamedTuple):
     generation: str | None = None
 
 
+# The site's own cookies: whoever holds one may be signed in, or holds
+# something of their own (sessions, CSRF, messages).
+def personal_cookies():
+    return (settings.SESSION_COOKIE_NAME, settings.CSRF_COOKIE_NAME, CookieStorage.cookie_name)
+
+
+def never_a_page(path):
+    """Static files and uploads: no page is kept at their addresses."""
+    return path.startswith((settings.STATIC_URL, settings.MEDIA_URL))
+
+
 def early_key(request):
     """
     The key of the cached page an anonymous reader may be answered with before
     the rest of the middleware runs, or None when the request must go the whole
     way: anything but GET and HEAD, a query string (no cached page is kept by
-    one), any of the site's own cookies (sessions, CSRF, messages: decided
-    from the cookie names alone, never by reading the session store), or an
-    address other than ``SITE_URL``. A share or preview link is never stored,
-    so it always goes the whole way.
+    one), any of the site's own cookies (decided from the cookie names alone,
+    never by reading the session store), or an address other than
+    ``SITE_URL``. A share or preview link is never stored, so it always goes
+    the whole way. ``early_page`` applies the same rule to a WSGI environ.
     """
     if request.method not in {"GET", "HEAD"} or request.META.get("QUERY_STRING"):
         return None
-    # Someone who may be signed in, or holds something of their own.
-    personal = (settings.SESSION_COOKIE_NAME, settings.CSRF_COOKIE_NAME, CookieStorage.cookie_name)
-    if any(name in request.COOKIES for name in personal):
+    if never_a_page(request.path) or any(name in request.COOKIES for name in personal_cookies()):
         return None
     try:
         if not at_site_url(request):
@@ -386,6 +405,47 @@ def early_key(request):
         # The whole stack answers it, with the headers every response gets.
         return None
     return page_key(request)
+
+
+def early_page(environ):
+    """
+    The stored page a WSGI request may be answered with before Django builds
+    a request at all (``newsroom.wsgi``), or None: ``early_key``'s rule, read
+    from the environ as Django reads it (the scheme behind a proxy, the host,
+    the path). A request that holds validators (If-None-Match…) goes on, to
+    be answered its 304 by ``CachedPageMiddleware``.
+    """
+    if environ.get("REQUEST_METHOD") not in {"GET", "HEAD"} or environ.get("QUERY_STRING"):
+        return None
+    if "HTTP_IF_NONE_MATCH" in environ or "HTTP_IF_MODIFIED_SINCE" in environ:
+        return None
+    cookies = environ.get("HTTP_COOKIE")
+    if cookies and any(name in parse_cookie(cookies) for name in personal_cookies()):
+        return None
+    if f"{environ_scheme(environ)}://{environ_host(environ)}" != settings.SITE_URL:
+        return None
+    path_info = get_path_info(environ)
+    path = "{}/{}".format(get_script_name(environ).rstrip("/"), path_info.replace("/", "", 1))
+    if never_a_page(path):
+        return None
+    return lookup(None, key_for(path, language_of(path_info)))
+
+
+def environ_scheme(environ):
+    """``HttpRequest.scheme`` for a WSGI environ."""
+    if settings.SECURE_PROXY_SSL_HEADER:
+        header, secure_value = settings.SECURE_PROXY_SSL_HEADER
+        value = environ.get(header)
+        if value is not None:
+            return "https" if value.split(",", 1)[0].strip() == secure_value else "http"
+    return environ.get("wsgi.url_scheme", "http")
+
+
+def environ_host(environ):
+    """``HttpRequest.get_host()``'s host for a WSGI environ (SITE_URL's host is an allowed one)."""
+    if settings.USE_X_FORWARDED_HOST and "HTTP_X_FORWARDED_HOST" in environ:
+        return environ["HTTP_X_FORWARDED_HOST"]
+    return environ.get("HTTP_HOST", "")
 
 
 def replay(request, stored):

@@ -5,16 +5,20 @@ everyone else goes the whole way.
 """
 
 import datetime
+import io
 
 import time_machine
 from django.conf import settings
 from django.contrib.messages.storage.cookie import CookieStorage
 from django.core.cache import cache
+from django.core.signals import request_finished, request_started
+from django.db import close_old_connections
 from django.http import HttpResponse
 from django.test import Client, TestCase, override_settings
 from django.utils import timezone
 
 from articles.models import Article
+from newsroom.wsgi import application
 from reader import pagecache
 from tests.support.factories import make_user
 from tests.support.reader import ReaderTestMixin, make_full_story
@@ -207,3 +211,111 @@ class StorableTests(TestCase):
         self.assertGreater(
             pagecache.seconds_to_keep(timezone.now() - datetime.timedelta(days=1)), 0
         )
+
+
+def environ(path, *, method="GET", host="testserver", query="", **headers):
+    """A WSGI environ as a server such as gunicorn hands it to ``newsroom.wsgi``."""
+    return {
+        "REQUEST_METHOD": method,
+        "PATH_INFO": path.encode().decode("latin-1"),
+        "SCRIPT_NAME": "",
+        "QUERY_STRING": query,
+        "SERVER_NAME": "testserver",
+        "SERVER_PORT": "80",
+        "SERVER_PROTOCOL": "HTTP/1.1",
+        "HTTP_HOST": host,
+        "wsgi.url_scheme": "http",
+        "wsgi.input": io.BytesIO(b""),
+        "wsgi.errors": io.StringIO(),
+        **headers,
+    }
+
+
+class WsgiAnswerTests(ReaderTestMixin, TestCase):
+    """
+    ``newsroom.wsgi.application`` answers a kept page before Django builds a
+    request: the same bytes and headers the middleware answers with, and
+    every request the rule leaves out goes to Django.
+    """
+
+    @classmethod
+    def setUpTestData(cls):
+        cls.story = make_full_story("Families lose their rice fields")
+        cls.url = cls.story.get_absolute_url()
+
+    def setUp(self):
+        super().setUp()
+        self.kept = self.client.get(self.url)  # Rendered the whole way and kept.
+        self.requests_to_django = 0
+
+        def count(**kwargs):
+            self.requests_to_django += 1
+
+        request_started.connect(count, weak=False, dispatch_uid="wsgi-answer-tests")
+        self.addCleanup(request_started.disconnect, dispatch_uid="wsgi-answer-tests")
+
+    def call(self, env):
+        answer = {}
+
+        def start_response(status, response_headers):
+            answer["status"], answer["headers"] = status, response_headers
+
+        # As Django's test client does: the test's transaction stays open.
+        request_started.disconnect(close_old_connections)
+        request_finished.disconnect(close_old_connections)
+        try:
+            body = b"".join(application(env, start_response))
+        finally:
+            request_started.connect(close_old_connections)
+            request_finished.connect(close_old_connections)
+        return answer["status"], dict(answer["headers"]), body
+
+    def test_a_kept_page_is_answered_before_django(self):
+        with self.assertNumQueries(0):
+            status, sent, body = self.call(environ(self.url))
+        self.assertEqual(self.requests_to_django, 0)
+        self.assertEqual(status, "200 OK")
+        self.assertEqual(body, self.kept.content)
+        self.assertEqual(
+            {k: v for k, v in sent.items() if k not in PER_RESPONSE}, headers(self.kept)
+        )
+        # The whole stack's headers, security headers among them.
+        for name in (
+            "Content-Security-Policy",
+            "X-Content-Type-Options",
+            "Referrer-Policy",
+            "ETag",
+        ):
+            self.assertIn(name, sent)
+        self.assertRegex(sent["X-Request-ID"], r"^[0-9a-f]{32}$")
+
+    def test_a_head_request_gets_the_headers_alone(self):
+        status, sent, body = self.call(environ(self.url, method="HEAD"))
+        self.assertEqual((status, body), ("200 OK", b""))
+        self.assertEqual(sent["Content-Length"], self.kept["Content-Length"])
+
+    def test_everything_else_goes_to_django(self):
+        cookie = f"{settings.SESSION_COOKIE_NAME}=abc; other=1"
+        for env in (
+            environ(self.url, HTTP_COOKIE=cookie),
+            environ(self.url, HTTP_COOKIE=f"{settings.CSRF_COOKIE_NAME}=x"),
+            environ(self.url, query="utm_source=mail"),
+            environ(self.url, HTTP_IF_NONE_MATCH=self.kept["ETag"]),
+            environ(self.url, host="localhost"),
+            environ(self.url, method="POST"),
+            environ("/static/css/reader.css"),
+            environ("/a-page-nobody-kept/"),
+        ):
+            with self.subTest(env.get("HTTP_COOKIE") or env["PATH_INFO"] + env["QUERY_STRING"]):
+                before = self.requests_to_django
+                self.call(env)
+                self.assertEqual(self.requests_to_django, before + 1)
+        # The validators are answered, by the middleware: a 304.
+        status, _sent, body = self.call(environ(self.url, HTTP_IF_NONE_MATCH=self.kept["ETag"]))
+        self.assertEqual((status, body), ("304 Not Modified", b""))
+
+    def test_a_change_is_seen_at_once(self):
+        self.story.headline = "Families win back their rice fields"
+        self.story.save()
+        self.call(environ(self.url))
+        self.assertEqual(self.requests_to_django, 1)
