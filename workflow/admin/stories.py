@@ -86,10 +86,16 @@ class ArticleAdmin(admin.ModelAdmin):
     prepopulated_fields = {"slug": ["headline"]}
     readonly_fields = [
         "lead_photo_preview", "workflow_state", "version", "created_at", "updated_at",
-        "translation_source",
+        "translation_source", "body_preview",
     ]  # fmt: skip
     fieldsets = [
-        (None, {"fields": ["headline", "slug", "standfirst", "dateline", "body"]}),
+        (
+            None,
+            {
+                "fields": ["headline", "slug", "standfirst", "dateline", ("body", "body_preview")],
+                "classes": ["story-text"],
+            },
+        ),
         (_("Lead photo"), {"fields": ["lead_photo", "lead_photo_preview"]}),
         (_("Filing"), {"fields": ["section", "topics", "language", "translation_of"]}),
         (_("People and organizations named"), {"fields": ["people", "organizations"]}),
@@ -114,9 +120,15 @@ class ArticleAdmin(admin.ModelAdmin):
     ]  # fmt: skip
 
     class Media:
-        js = [*SLUG_SCRIPTS, "workflow/js/workflow.js"]
+        js = [*SLUG_SCRIPTS, "workflow/js/workflow.js", "workflow/js/story-form.js"]
         # A translation's text beside its source (static/css/workspace-translation.css).
-        css = {"all": [*WORKFLOW_CSS["all"], "css/workspace-translation.css"]}
+        css = {
+            "all": [
+                *WORKFLOW_CSS["all"],
+                "css/workspace-translation.css",
+                "workflow/css/story-form.css",
+            ]
+        }
 
     @admin.display(description=_("bylines"))
     def byline_names(self, article):
@@ -140,6 +152,10 @@ class ArticleAdmin(admin.ModelAdmin):
     @admin.display(description=_("quotes"), ordering="quote_count")
     def quote_count(self, article):
         return article.quote_count
+
+    @admin.display(description=_("as readers will see it"))
+    def body_preview(self, article):
+        return previews.body_preview_panel(article, self.url("body_preview", article.pk))
 
     @admin.display(description=_("preview"))
     def lead_photo_preview(self, article):
@@ -179,8 +195,18 @@ class ArticleAdmin(admin.ModelAdmin):
         return super().has_add_permission(request) and roles.can_create(request.user)
 
     def get_fieldsets(self, request, obj=None):
-        """A translation shows its source's words beside the form, to those who may read them."""
+        """
+        A new story has no preview yet (nothing placed to show); a translation
+        shows its source's words beside the form, to those who may read them.
+        """
         fieldsets = list(super().get_fieldsets(request, obj))
+        if obj is None:
+            text, options = fieldsets[0]
+            fields = [
+                field if field != ("body", "body_preview") else "body"
+                for field in options["fields"]
+            ]
+            fieldsets[0] = (text, {**options, "fields": fields})
         source = obj.translation_of if obj is not None and obj.translation_of_id else None
         if source is None or not roles.can_view(request.user, source):
             return fieldsets
@@ -304,6 +330,11 @@ class ArticleAdmin(admin.ModelAdmin):
                 name=f"{info}_confirm_quote",
             ),
             path("<path:object_id>/preview/", page(previews.preview), name=f"{info}_preview"),
+            path(
+                "<path:object_id>/preview/body/",
+                page(previews.body_preview),
+                name=f"{info}_body_preview",
+            ),
             path(
                 "<path:object_id>/revisions/",
                 page(revision_views.revision_list),
