@@ -15,6 +15,7 @@ from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from articles.models import (
@@ -222,6 +223,16 @@ class ArticleAdmin(admin.ModelAdmin):
             # Featuring is an editor's decision, never a field a journalist can post.
             fields.append("is_featured")
         return fields
+
+    def get_inline_formsets(self, request, formsets, inline_instances, obj=None):
+        """Each part's heading counts its rows: "Quotes (25)", whether folded or open."""
+        inline_formsets = super().get_inline_formsets(request, formsets, inline_instances, obj)
+        for inline_formset in inline_formsets:
+            # Inlines are made anew for each request: the count is this form's own.
+            inline = inline_formset.opts
+            count = inline_formset.formset.initial_form_count()
+            inline.verbose_name_plural = format_lazy("{} ({})", inline.verbose_name_plural, count)
+        return inline_formsets
 
     def get_form(self, request, obj=None, **kwargs):
         form = super().get_form(request, obj, **kwargs)
