@@ -1,9 +1,11 @@
 """
 The story form in a real browser (headless Chromium), at desk and phone
 width: the shape of the job (a full-width headline, a large body with its
-preview, compact parts, the workflow in reach).
+preview, compact parts, the workflow in reach) and the editor's return note
+shown first to the journalist until they submit again.
 """
 
+from articles.models import Article
 from tests.support.browser import BrowserTestCase
 from tests.support.factories import (
     make_article,
@@ -16,6 +18,7 @@ from tests.support.factories import (
     place_photo,
     restore_roles,
 )
+from workflow import services
 
 PASSWORD = "a-browser-test-password"
 QUOTES = 25
@@ -175,3 +178,41 @@ class StoryFormBrowserTests(StoryFormPage):
         self.page.wait_for_selector(".messagelist .success")
         self.article.refresh_from_db()
         self.assertTrue(self.article.body.endswith("One more line."))
+
+
+class ReturnNoteBrowserTests(StoryFormPage):
+    """The editor's latest return note is the first thing the journalist sees, until resubmitted."""
+
+    def setUp(self):
+        super().setUp()
+        self.article = make_article(bylines=[self.journalist.person])
+        services.submit_for_review(article=self.article, user=self.journalist)
+        services.return_to_draft(article=self.article, editor=self.editor, note="Name the judge.")
+        services.submit_for_review(article=self.article, user=self.journalist)
+        services.return_to_draft(
+            article=self.article, editor=self.editor, note="Add the court's reply, with its date."
+        )
+        self.login("reporter", PASSWORD)
+
+    def test_latest_note_first_until_resubmitted(self):
+        page = self.page
+        for width in [1280, 390]:
+            with self.subTest(width=width):
+                page.set_viewport_size({"width": width, "height": 844})
+                page.goto(self.url(f"/admin/articles/article/{self.article.pk}/change/"))
+                note = page.locator("#return-note")
+                self.assertIn("Add the court's reply, with its date.", note.inner_text())
+                self.assertNotIn("Name the judge.", note.inner_text())
+                self.assertIn("desk", note.inner_text())
+                # Above every other box of the page, and in view on opening it.
+                top = note.bounding_box()["y"]
+                self.assertLess(top, 400)
+                for other in ["#workflow", "#article_form"]:
+                    self.assertLess(top, page.locator(other).bounding_box()["y"])
+                self.screenshot(f"story-form-return-note-{width}")
+        page.click("#save-and-submit")
+        page.wait_for_selector(".messagelist .success")
+        self.article.refresh_from_db()
+        self.assertEqual(self.article.status, Article.Status.IN_REVIEW)
+        self.assertEqual(page.locator("#return-note").count(), 0)
+        self.assertEqual(self.script_errors, [])
