@@ -367,13 +367,14 @@ class Article(models.Model):
     def word_count(self):
         return len(" ".join(body.paragraphs(self.body)).split())
 
-    def body_blocks(self):
+    def body_blocks(self, html=None):
         """
         The rendered body in reading order, with photos and pull quotes where
         the journalist placed them: a list of ``(kind, value)`` pairs, where
         kind is "html", "photo" (an ArticlePhoto) or "quote" (a Quote).
         Markers that name no photo or quote are left out, and so are photos an
-        editor withdrew.
+        editor withdrew. ``html`` is a body rendered by ``body.render`` other
+        than the saved one (a preview of the text being typed).
 
         Uses prefetched ``placed_photos`` and ``quotes`` when present.
         """
@@ -384,7 +385,7 @@ class Article(models.Model):
         }
         quotes = {quote.position: quote for quote in self.quotes.all()}
         blocks = []
-        for kind, value in body.split_markers(self.body_html):
+        for kind, value in body.split_markers(self.body_html if html is None else html):
             if kind == "photo":
                 value = photos.get(value)
             elif kind == "quote":

@@ -196,6 +196,8 @@ class WorkspaceUnderCspTests(CspBrowserTestCase):
         self.assertGreater(self.page.locator(".select2-container").count(), 0)
         bylines = self.page.locator("#bylines-group tbody tr.form-row:not(.empty-form)")
         before = bylines.count()
+        # The bylines are a folded list: opened first, as a person would.
+        self.page.locator("#bylines-group summary").click()
         self.page.locator("#bylines-group .add-row a").click()
         self.assertEqual(bylines.count(), before + 1)
         self.screenshot("csp-admin-story-change")

@@ -1,6 +1,7 @@
 """
-Previews before publication, share links for people outside the newsroom,
-what readers get for a story that is not theirs to see, and the editor's desk.
+Previews before publication (the whole story, and the body as it is typed on
+the story form), share links for people outside the newsroom, what readers
+get for a story that is not theirs to see, and the editor's desk.
 """
 
 import datetime
@@ -15,10 +16,15 @@ from django.utils import timezone
 
 from articles.models import Article
 from tests.support.factories import (
+    make_article,
     make_journalist,
+    make_person,
+    make_photograph,
+    make_quote,
     make_ready_article,
     make_section,
     make_user,
+    place_photo,
 )
 from workflow import errors, revisions, services, share_links
 from workflow.models import ShareLink
@@ -30,12 +36,17 @@ def preview_url(article):
     return reverse("admin:articles_article_preview", args=[article.pk])
 
 
+def make_desk(test_class):
+    """An editor, the journalist whose draft it is, and another journalist."""
+    test_class.editor = make_user("desk", role="Editors")
+    test_class.author = make_journalist("reporter", name="Sok Chan")
+    test_class.other = make_journalist("other", name="Keo Dara")
+
+
 class StaffPreviewTests(TestCase):
     @classmethod
     def setUpTestData(cls):
-        cls.editor = make_user("desk", role="Editors")
-        cls.author = make_journalist("reporter", name="Sok Chan")
-        cls.other = make_journalist("other", name="Keo Dara")
+        make_desk(cls)
         cls.draft = make_ready_article(SECRET_HEADLINE, bylines=[cls.author.person])
 
     def test_editor_and_author_preview_in_the_public_template(self):
@@ -76,6 +87,121 @@ class StaffPreviewTests(TestCase):
         self.client.force_login(self.editor)
         response = self.client.post(preview_url(self.draft), {"pk": 1})
         self.assertEqual(response.status_code, 405)
+
+
+SECRET_BODY = "The governor's name is in the land register."
+
+
+def body_preview_url(article):
+    return reverse("admin:articles_article_body_preview", args=[article.pk])
+
+
+class BodyPreviewTests(TestCase):
+    """
+    The story form's body preview: the text being typed, rendered as readers
+    will see it, for those who may edit the story and nobody else.
+    """
+
+    @classmethod
+    def setUpTestData(cls):
+        make_desk(cls)
+        cls.draft = make_article(bylines=[cls.author.person], body=SECRET_BODY)
+        place_photo(cls.draft, make_photograph(caption="Relatives wait outside the court."))
+        make_quote(
+            cls.draft,
+            speaker=make_person("Pa Chanroeun"),
+            text="We will not give up our land",
+            speaker_role="president of the institute",
+        )
+
+    def preview(self, user, text, article=None, client=None):
+        client = client or self.client
+        if user is not None:
+            client.force_login(user)
+        return client.post(body_preview_url(article or self.draft), {"body": text})
+
+    def test_markdown_and_markers_rendered_as_on_the_story_page(self):
+        """Markdown is rendered; [photo 1] and [quote 1] become the photo and the pull quote."""
+        response = self.preview(
+            self.author, "A *first* line.\n\n[photo 1]\n\n## Next\n\n[quote 1]\n\n[quote 4]"
+        )
+        self.assertEqual(response.status_code, 200)
+        self.assertContains(response, "<em>first</em>", html=True)
+        self.assertContains(response, "<h2>Next</h2>", html=True)
+        self.assertContains(response, 'class="story__photo"')
+        self.assertContains(response, "Relatives wait outside the court.")
+        self.assertContains(response, "“We will not give up our land”")
+        self.assertContains(response, "president of the institute")
+        self.assertContains(response, "No quote 4 in this story yet.")
+        self.assertNotContains(response, "No photo 1")
+        self.assertIn("private", response["Cache-Control"])
+
+    def test_script_never_comes_back_executable(self):
+        """Whatever is typed, the answer carries no script, handler or javascript: link."""
+        attacks = [
+            "<script>alert(1)</script>",
+            '<img src=x onerror="alert(1)">',
+            "[click](javascript:alert(1))",
+            '<a href="javascript:alert(1)">x</a>',
+            "<svg><script>alert(1)</script></svg>",
+            "</div><script>alert(1)</script>",
+            "[photo 1]<script>alert(1)</script>",
+        ]
+        for text in attacks:
+            with self.subTest(text=text):
+                response = self.preview(self.author, text)
+                self.assertEqual(response.status_code, 200)
+                html = response.content.decode().lower()
+                self.assertNotIn("<script", html)
+                self.assertNotIn("onerror", html)
+                self.assertNotIn("javascript:", html)
+                self.assertNotIn("<img src=x", html)
+
+    def test_anonymous_is_sent_to_sign_in(self):
+        response = self.preview(None, "Anything", client=Client())
+        self.assertEqual(response.status_code, 302)
+        self.assertIn(reverse("admin:login"), response["Location"])
+
+    def test_journalist_may_not_preview_what_they_may_not_edit(self):
+        """Another's draft, or her own story in review: 403, with nothing of the story."""
+        in_review = make_article(
+            bylines=[self.author.person], body=SECRET_BODY, status=Article.Status.IN_REVIEW
+        )
+        for user, article in [(self.other, self.draft), (self.author, in_review)]:
+            with self.subTest(user=user.username, status=article.status):
+                response = self.preview(user, "[photo 1]\n\n[quote 1]", article=article)
+                self.assertEqual(response.status_code, 403)
+                self.assertNotContains(response, "Relatives wait", status_code=403)
+                self.assertNotContains(response, "give up our land", status_code=403)
+
+    def test_unknown_story_answers_as_a_hidden_one(self):
+        self.client.force_login(self.other)
+        response = self.client.post(
+            reverse("admin:articles_article_body_preview", args=[999999]), {"body": "x"}
+        )
+        self.assertEqual(response.status_code, 403)
+
+    def test_editor_previews_any_story_and_nothing_is_saved(self):
+        response = self.preview(self.editor, "A new body the editor is trying.")
+        self.assertContains(response, "A new body the editor is trying.")
+        self.draft.refresh_from_db()
+        self.assertEqual(self.draft.body, SECRET_BODY)
+
+    def test_only_post_and_only_with_a_csrf_token(self):
+        self.client.force_login(self.author)
+        self.assertEqual(self.client.get(body_preview_url(self.draft)).status_code, 405)
+        strict = Client(enforce_csrf_checks=True)
+        strict.force_login(self.author)
+        response = strict.post(body_preview_url(self.draft), {"body": "x"})
+        self.assertEqual(response.status_code, 403)
+
+    def test_change_form_shows_the_saved_body_preview(self):
+        """Without scripts the form still shows the body as readers will see it."""
+        self.client.force_login(self.author)
+        response = self.client.get(reverse("admin:articles_article_change", args=[self.draft.pk]))
+        self.assertContains(response, 'id="body-preview"')
+        self.assertContains(response, f'data-preview-url="{body_preview_url(self.draft)}"')
+        self.assertContains(response, SECRET_BODY.replace("'", "&#x27;"))
 
 
 class ReaderDraftTests(TestCase):

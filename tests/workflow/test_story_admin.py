@@ -577,11 +577,12 @@ class StoryPagesQueryTests(TestCase):
         """
         Whether she has a byline on the story is asked once however many
         inlines and moves ask it, and her person record once (it was 81
-        queries, 42 of them the byline question).
+        queries, 42 of them the byline question). The body's preview adds
+        two: the photos and the quotes at their markers, whatever their number.
         """
         url = reverse("admin:articles_article_change", args=[self.article.pk])
         self.client.get(url)
-        with self.assertNumQueries(33):
+        with self.assertNumQueries(35):
             response = self.client.get(url)
         self.assertContains(response, 'id="workflow"')
         self.assertEqual(response.context["workflow"]["moves"], ["submit"])
@@ -698,3 +699,54 @@ class DeepNestingAdminTests(TestCase):
         self.article.refresh_from_db()
         self.assertEqual(self.article.body, nested_list(10))
         self.assertEqual(self.article.body_html.count("<ul>"), 10)
+
+
+class ReturnNoteTests(TestCase):
+    """The editor's latest return note heads the story form until the story is submitted again."""
+
+    @classmethod
+    def setUpTestData(cls):
+        cls.editor = make_user("desk", role="Editors")
+        cls.journalist = make_journalist("reporter", name="Sok Chan")
+        cls.article = make_ready_article(bylines=[cls.journalist.person])
+        cls.url = reverse("admin:articles_article_change", args=[cls.article.pk])
+
+    def setUp(self):
+        self.client.force_login(self.journalist)
+
+    def return_with(self, note):
+        services.submit_for_review(article=self.article, user=self.journalist)
+        services.return_to_draft(article=self.article, editor=self.editor, note=note)
+
+    def return_note(self):
+        response = self.client.get(self.url)
+        self.assertEqual(response.status_code, 200)
+        return response.context["workflow"]["return_note"], response
+
+    def test_no_note_before_a_return(self):
+        note, response = self.return_note()
+        self.assertIsNone(note)
+        self.assertNotContains(response, 'id="return-note"')
+
+    def test_latest_note_first_then_gone_once_submitted(self):
+        self.return_with("Name the <b>judge</b>.")
+        self.return_with("Add the court's reply.")
+        note, response = self.return_note()
+        self.assertEqual(note["step"].note, "Add the court's reply.")
+        html = response.content.decode()
+        # Before the form, the workflow box and the first field.
+        self.assertLess(html.index('id="return-note"'), html.index('id="workflow"'))
+        self.assertLess(html.index('id="return-note"'), html.index('id="article_form"'))
+        self.assertEqual(html.count("Add the court&#x27;s reply."), 2)  # the note, the timeline
+        # Submitted again, the note is gone from the top (it stays in the timeline).
+        self.article.refresh_from_db()
+        services.submit_for_review(article=self.article, user=self.journalist)
+        note, response = self.return_note()
+        self.assertIsNone(note)
+        self.assertNotContains(response, 'id="return-note"')
+
+    def test_note_is_escaped(self):
+        self.return_with("Name the <b>judge</b>.")
+        _note, response = self.return_note()
+        self.assertContains(response, "Name the &lt;b&gt;judge&lt;/b&gt;.", count=2)
+        self.assertNotContains(response, "<b>judge</b>")

@@ -1,6 +1,7 @@
 """
 The parts of a story on its form: bylines, photos in the body, quotes, right
 of reply, corrections. A part may be changed exactly when the story may.
+Each is a folded list whose heading counts its rows (``ArticleAdmin``).
 """
 
 from django import forms
@@ -44,6 +45,7 @@ class StoryPartInline:
 
 class BylineInline(StoryPartInline, admin.TabularInline):
     model = Byline
+    classes = ["collapse"]
     extra = 1
     autocomplete_fields = ["person"]
     fields = ["person", "role", "position"]
@@ -51,6 +53,7 @@ class BylineInline(StoryPartInline, admin.TabularInline):
 
 class ArticlePhotoInline(StoryPartInline, admin.TabularInline):
     model = ArticlePhoto
+    classes = ["collapse"]
     extra = 1
     autocomplete_fields = ["photograph"]
     fields = ["position", "photograph", "thumbnail"]
@@ -66,6 +69,7 @@ class ArticlePhotoInline(StoryPartInline, admin.TabularInline):
 
 class QuoteInline(StoryPartInline, admin.StackedInline):
     model = Quote
+    classes = ["collapse"]
     form = QuoteForm
     extra = 1
     autocomplete_fields = ["speaker"]
@@ -90,6 +94,7 @@ class QuoteInline(StoryPartInline, admin.StackedInline):
 
 class CommentRequestInline(StoryPartInline, admin.StackedInline):
     model = CommentRequest
+    classes = ["collapse"]
     extra = 0
     autocomplete_fields = ["person", "organization"]
     fields = [
@@ -106,6 +111,7 @@ class CommentRequestInline(StoryPartInline, admin.StackedInline):
 
 class CorrectionInline(admin.StackedInline):
     model = Correction
+    classes = ["collapse"]
     formset = CorrectionFormSet
     extra = 0
     autocomplete_fields = ["corrected_speaker"]

@@ -15,6 +15,7 @@ from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from articles.models import (
@@ -86,10 +87,16 @@ class ArticleAdmin(admin.ModelAdmin):
     prepopulated_fields = {"slug": ["headline"]}
     readonly_fields = [
         "lead_photo_preview", "workflow_state", "version", "created_at", "updated_at",
-        "translation_source",
+        "translation_source", "body_preview",
     ]  # fmt: skip
     fieldsets = [
-        (None, {"fields": ["headline", "slug", "standfirst", "dateline", "body"]}),
+        (
+            None,
+            {
+                "fields": ["headline", "slug", "standfirst", "dateline", ("body", "body_preview")],
+                "classes": ["story-text"],
+            },
+        ),
         (_("Lead photo"), {"fields": ["lead_photo", "lead_photo_preview"]}),
         (_("Filing"), {"fields": ["section", "topics", "language", "translation_of"]}),
         (_("People and organizations named"), {"fields": ["people", "organizations"]}),
@@ -114,9 +121,15 @@ class ArticleAdmin(admin.ModelAdmin):
     ]  # fmt: skip
 
     class Media:
-        js = [*SLUG_SCRIPTS, "workflow/js/workflow.js"]
+        js = [*SLUG_SCRIPTS, "workflow/js/workflow.js", "workflow/js/story-form.js"]
         # A translation's text beside its source (static/css/workspace-translation.css).
-        css = {"all": [*WORKFLOW_CSS["all"], "css/workspace-translation.css"]}
+        css = {
+            "all": [
+                *WORKFLOW_CSS["all"],
+                "css/workspace-translation.css",
+                "workflow/css/story-form.css",
+            ]
+        }
 
     @admin.display(description=_("bylines"))
     def byline_names(self, article):
@@ -140,6 +153,10 @@ class ArticleAdmin(admin.ModelAdmin):
     @admin.display(description=_("quotes"), ordering="quote_count")
     def quote_count(self, article):
         return article.quote_count
+
+    @admin.display(description=_("as readers will see it"))
+    def body_preview(self, article):
+        return previews.body_preview_panel(article, self.url("body_preview", article.pk))
 
     @admin.display(description=_("preview"))
     def lead_photo_preview(self, article):
@@ -179,8 +196,18 @@ class ArticleAdmin(admin.ModelAdmin):
         return super().has_add_permission(request) and roles.can_create(request.user)
 
     def get_fieldsets(self, request, obj=None):
-        """A translation shows its source's words beside the form, to those who may read them."""
+        """
+        A new story has no preview yet (nothing placed to show); a translation
+        shows its source's words beside the form, to those who may read them.
+        """
         fieldsets = list(super().get_fieldsets(request, obj))
+        if obj is None:
+            text, options = fieldsets[0]
+            fields = [
+                field if field != ("body", "body_preview") else "body"
+                for field in options["fields"]
+            ]
+            fieldsets[0] = (text, {**options, "fields": fields})
         source = obj.translation_of if obj is not None and obj.translation_of_id else None
         if source is None or not roles.can_view(request.user, source):
             return fieldsets
@@ -196,6 +223,16 @@ class ArticleAdmin(admin.ModelAdmin):
             # Featuring is an editor's decision, never a field a journalist can post.
             fields.append("is_featured")
         return fields
+
+    def get_inline_formsets(self, request, formsets, inline_instances, obj=None):
+        """Each part's heading counts its rows: "Quotes (25)", whether folded or open."""
+        inline_formsets = super().get_inline_formsets(request, formsets, inline_instances, obj)
+        for inline_formset in inline_formsets:
+            # Inlines are made anew for each request: the count is this form's own.
+            inline = inline_formset.opts
+            count = inline_formset.formset.initial_form_count()
+            inline.verbose_name_plural = format_lazy("{} ({})", inline.verbose_name_plural, count)
+        return inline_formsets
 
     def get_form(self, request, obj=None, **kwargs):
         form = super().get_form(request, obj, **kwargs)
@@ -304,6 +341,11 @@ class ArticleAdmin(admin.ModelAdmin):
                 name=f"{info}_confirm_quote",
             ),
             path("<path:object_id>/preview/", page(previews.preview), name=f"{info}_preview"),
+            path(
+                "<path:object_id>/preview/body/",
+                page(previews.body_preview),
+                name=f"{info}_body_preview",
+            ),
             path(
                 "<path:object_id>/revisions/",
                 page(revision_views.revision_list),

@@ -7,6 +7,7 @@ import datetime
 
 from django.utils import timezone
 
+from articles.models import Article
 from workflow import (
     checklist,
     presence,
@@ -27,6 +28,10 @@ def workflow_context(model_admin, request, article, context):
     default_time = timezone.localtime(now + datetime.timedelta(hours=1)).replace(
         minute=0, second=0, microsecond=0
     )
+    timeline = [
+        (step, roles.display_name(step.user))
+        for step in article.transitions.select_related("user__person")
+    ]
     return {
         "workflow": {
             "state": state,
@@ -34,10 +39,8 @@ def workflow_context(model_admin, request, article, context):
             "moves": moves,
             "checklist": checklist.approval_checklist(article) if show_checklist else [],
             "show_checklist": show_checklist,
-            "timeline": [
-                (step, roles.display_name(step.user))
-                for step in article.transitions.select_related("user__person")
-            ],
+            "timeline": timeline,
+            "return_note": return_note(timeline),
             "others": presence.presence_names(others),
             "conflict": getattr(form, "conflict", None),
             "version": article.version,
@@ -54,3 +57,18 @@ def workflow_context(model_admin, request, article, context):
             "presence_url": model_admin.url("presence", article.pk),
         }
     }
+
+
+def return_note(timeline):
+    """
+    The editor's note and name if the story's latest move returned it to
+    draft: the first thing its authors read, until they submit it again.
+    """
+    if not timeline:
+        return None
+    step, by = timeline[-1]
+    returned = (step.from_status, step.to_status) == (
+        Article.Status.IN_REVIEW,
+        Article.Status.DRAFT,
+    )
+    return {"step": step, "by": by} if returned and step.note else None

@@ -1,6 +1,7 @@
 """
-Seeing a story: the staff preview before readers can, the share links editors
-make for people outside the newsroom, and the workspace's "view on site".
+Seeing a story: the staff preview before readers can, the body's preview on
+the story form, the share links editors make for people outside the
+newsroom, and the workspace's "view on site".
 """
 
 import datetime
@@ -9,15 +10,22 @@ from django.contrib import messages
 from django.contrib.contenttypes import views as contenttype_views
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
+from django.db.models import Prefetch, prefetch_related_objects
 from django.http import Http404, HttpResponseNotAllowed
 from django.shortcuts import redirect
+from django.template.loader import render_to_string
+from django.template.response import TemplateResponse
 from django.urls import reverse
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_safe
 
+from articles import body
 from articles.models import (
     Article,
+    ArticlePhoto,
 )
+from quotes.models import Quote
 from reader.views.stories import render_article
 from workflow import (
     errors,
@@ -36,6 +44,66 @@ def preview(model_admin, request, object_id):
     if article is None:
         raise Http404
     return render_article(request, article, preview=True)
+
+
+def body_preview(model_admin, request, object_id):
+    """
+    The body text posted from the story form, rendered as readers will see it
+    (the story form's live preview): for those who may edit the story.
+    """
+    if request.method != "POST":
+        return HttpResponseNotAllowed(["POST"])
+    article = model_admin.story_or_none(request, object_id)
+    # One answer for a story that is missing, hidden or not theirs to edit.
+    if article is None or not model_admin.has_change_permission(request, article):
+        raise PermissionDenied
+    text = request.POST.get("body", "")[: body.MAX_BODY_LENGTH]
+    return TemplateResponse(request, BODY_PREVIEW, body_preview_context(article, text))
+
+
+BODY_PREVIEW = "admin/articles/article/includes/body_preview.html"
+
+
+def body_preview_context(article, text):
+    """
+    ``text`` rendered by the reader's renderer and sanitizer, with the saved
+    photos and quotes of ``article`` where their markers are, and the markers
+    that name none.
+    """
+    html = body.render(text)
+    if article.pk is None:
+        # A story not saved yet has no photos or quotes to place.
+        blocks = [(kind, value) for kind, value in body.split_markers(html) if kind == "html"]
+    else:
+        # Two queries whatever the story holds, not one per photo and speaker.
+        prefetch_related_objects(
+            [article],
+            Prefetch(
+                "placed_photos", ArticlePhoto.objects.select_related("photograph__photographer")
+            ),
+            Prefetch("quotes", Quote.objects.select_related("speaker")),
+        )
+        blocks = article.body_blocks(html)
+    placed = {(kind, value.position) for kind, value in blocks if kind != "html"}
+    return {
+        "article": article,
+        "blocks": blocks,
+        "missing": sorted(body.markers(text) - placed),
+    }
+
+
+def body_preview_panel(article, url):
+    """
+    The story form's preview of the body as saved (or as posted, on a form
+    sent back with errors), refreshed from ``url`` while typing.
+    """
+    inner = render_to_string(BODY_PREVIEW, body_preview_context(article, article.body))
+    return format_html(
+        '<div class="body-preview" id="body-preview" lang="{}" data-preview-url="{}">{}</div>',
+        article.language,
+        url,
+        inner,
+    )
 
 
 def share(model_admin, request, object_id):
