@@ -35,14 +35,14 @@ def archive(request):
     """
     filterset = ArchiveFilter(
         request.GET or None,
-        queryset=Article.objects.published().for_listing(),
+        queryset=Article.objects.published(),
         request=request,
     )
     status = 200
     if filterset.is_bound and not filterset.is_valid():
         stories, status = Article.objects.none(), 400
     else:
-        stories = filterset.qs
+        stories = filterset.qs.for_listing()
     page = page_of(request, stories, LISTING_PER_PAGE, limit=COUNT_LIMIT)
     return render(
         request,

@@ -48,7 +48,7 @@ def story_parts():
 def story_page(stories):
     """``stories`` loading everything the story page shows, in a fixed number of queries."""
     return (
-        stories.for_listing()
+        stories.card_parts()
         .select_related("translation_of", "translation")
         .prefetch_related(*story_parts())
     )
@@ -79,7 +79,8 @@ def story_context(request, article):
     published = Article.objects.published()
     topic_ids = [topic.pk for topic in article.topics.all()]
     related = (
-        published.exclude(pk=article.pk)
+        published.exclude(pk__in=[article.pk, article.translation_of_id])
+        .exclude(translation_of=article.pk)
         .filter(
             Q(section=article.section_id)
             | Q(pk__in=Article.topics.through.objects.filter(topic__in=topic_ids).values("article"))
