@@ -7,6 +7,7 @@ Screenshots of the Khmer home go to test-artifacts/.
 
 import datetime
 
+from django.urls import reverse
 from django.utils import timezone, translation
 
 from tests.support.browser import BrowserTestCase, load_lazy_images
@@ -102,8 +103,6 @@ class PhoneWidthTests(BrowserTestCase):
 
     def reader_pages(self):
         """Every kind of reader page, at its address in the active language."""
-        from django.urls import reverse
-
         photo = self.english.lead_photo
         return {
             "home": reverse("reader:home"),
@@ -152,7 +151,7 @@ class PhoneWidthTests(BrowserTestCase):
                     page.evaluate("document.fonts.ready.then(() => true)")
                     scroll, client = self.widths(page)
                     if scroll > client:
-                        too_wide.append(f"{path} at {width}px: {scroll}px wide")
+                        too_wide.append(f"{name} ({path}) at {width}px: {scroll}px wide")
         self.assertEqual(too_wide, [])
 
     def test_the_khmer_home_at_360_pixels(self):
