@@ -146,3 +146,34 @@ class ImportedItem(models.Model):
 
     def __str__(self):
         return f"{self.get_kind_display()} {self.external_id} from {self.source}"
+
+
+class FormerPermalink(models.Model):
+    """
+    An address a story had on the site it was imported from (a WordPress
+    permalink: ``/2024/05/families-evicted/``, ``/families-evicted/``,
+    ``/?p=201``), kept so that old links reach it here: the address answers
+    with a permanent redirect to the story, once it is published
+    (``importing.permalinks``).
+    """
+
+    path = models.CharField(
+        _("address"),
+        max_length=500,
+        unique=True,
+        help_text=_("The path on the old site, decoded, without its trailing slash."),
+    )
+    article = models.ForeignKey(
+        Article,
+        verbose_name=_("story"),
+        on_delete=models.CASCADE,
+        related_name="former_permalinks",
+    )
+
+    class Meta:
+        ordering = ["path"]
+        verbose_name = _("former permalink")
+        verbose_name_plural = _("former permalinks")
+
+    def __str__(self):
+        return self.path

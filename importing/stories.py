@@ -141,12 +141,13 @@ def place_photos(story, article, result, *, images, user, stored):
     for block in story.photos:
         if (block.number in filled) if block is not lead else article.lead_photo_id:
             continue
+        # The photographer is credited on the photo, never one of the people
+        # the story names: a credit is not a mention.
         photographer = None
         if block.photographer:
             photographer, _created = find_or_create_person(
                 name=block.photographer, among=Person.objects.known_to(user)
             )
-            article.people.add(photographer)
         image = images.get(block.number)
         if image is None:
             PhotoNeeded.objects.create(

@@ -77,7 +77,7 @@ def store_files(photograph, written):
         for spec, data in render(image, missing, scale=scale):
             name = storage.save(f"{folder}/{spec.file_name}", ContentFile(data))
             written.append(name)
-            kept.append(spec.listed(name))
+            kept.append(spec.listed(name, len(data)))
     photograph.renditions = kept
 
 

@@ -256,18 +256,28 @@ class Photograph(models.Model):
     def rendition(self, width, *, image_format="jpeg", crop=""):
         """
         The narrowest stored rendition at least ``width`` pixels wide (else the
-        widest), as a dict with ``url``, ``width`` and ``height``; the original
-        when no rendition has been made yet. For feeds, ``og:image`` and e-mail,
-        where a single address is needed: ``photograph.rendition(1280)``.
+        widest), as a dict with ``url``, ``width``, ``height``, the file's
+        ``name`` on the storage and its length in ``bytes`` (None when not
+        recorded: renditions made before it was, and the original); the
+        original when no rendition has been made yet. For feeds, ``og:image``
+        and e-mail, where a single address is needed: ``photograph.rendition(1280)``.
         """
         items = self.rendition_list(image_format=image_format, crop=crop)
         if not items:
-            return {"url": self.image.url, "width": self.width, "height": self.height}
+            return {
+                "url": self.image.url,
+                "width": self.width,
+                "height": self.height,
+                "name": self.image.name,
+                "bytes": None,
+            }
         item = next((item for item in items if item["width"] >= width), items[-1])
         return {
             "url": self.image.storage.url(item["name"]),
             "width": item["width"],
             "height": item["height"],
+            "name": item["name"],
+            "bytes": item.get("bytes"),
         }
 
     def srcset(self, *, image_format="jpeg", crop=""):

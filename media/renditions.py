@@ -50,8 +50,11 @@ class RenditionSpec:
         label = f"{self.crop}{self.width}" if self.crop else f"w{self.width}"
         return f"{label}.{extension}"
 
-    def listed(self, name):
-        """This rendition's entry in the photograph's ``renditions``, stored as ``name``."""
+    def listed(self, name, size):
+        """
+        This rendition's entry in the photograph's ``renditions``, stored as
+        ``name``, ``size`` bytes long (a feed's enclosure gives its length).
+        """
         return {
             "crop": self.crop,
             "format": self.image_format,
@@ -59,6 +62,7 @@ class RenditionSpec:
             "height": self.height,
             "focal": list(self.focal) if self.focal else None,
             "name": name,
+            "bytes": size,
         }
 
 

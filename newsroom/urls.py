@@ -12,6 +12,7 @@ from django.views.static import serve as static_serve
 from operations.views import healthz, readyz
 from reader.pagecache import PAGE_NUMBER, cache_public_page
 from reader.sitemaps import NewsSitemap, sitemaps
+from reader.views.crawlers import robots_txt
 from workflow import accounts
 from workflow.views.previews import view_on_site
 
@@ -59,6 +60,7 @@ urlpatterns = [
         ),
     ),
     path("admin/", admin.site.urls),
+    path("robots.txt", robots_txt, name="robots_txt"),
     path("healthz", healthz, name="healthz"),
     path("readyz", readyz, name="readyz"),
     path(

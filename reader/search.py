@@ -253,7 +253,7 @@ def search(query):
     published = Article.objects.published()
     return Results(
         query=query,
-        stories=stories(published.for_listing(), query, window=SEARCH_WINDOW),
+        stories=stories(published, query, window=SEARCH_WINDOW).for_listing(),
         people=list(people(published.people(), query)[:PEOPLE_SHOWN]),
         photographs=list(photographs(published.photographs().for_listing(), query)[:PHOTOS_SHOWN]),
     )

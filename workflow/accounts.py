@@ -9,6 +9,7 @@ bar, a limit on mails per address and on requests per client) is tested in
 ``tests/test_accounts.py``.
 """
 
+import logging
 import math
 import time
 import unicodedata
@@ -16,12 +17,20 @@ from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.contrib import admin
+from django.contrib.auth import forms as auth_forms
 from django.contrib.auth import views as auth_views
 from django.core.cache import cache
 from django.http import HttpResponseRedirect
 from django.shortcuts import render
-from django.urls import reverse_lazy
+from django.urls import reverse, reverse_lazy
+from django.utils import translation
 from django.utils.crypto import salted_hmac
+from django.utils.translation import gettext as _
+
+from .mail import language_of, message, site_url
+
+# Django's own reset form logs its failures here (SECURITY-TESTS.md item 8).
+auth_logger = logging.getLogger("django.contrib.auth")
 
 
 def client_ip(request):
@@ -96,6 +105,48 @@ class AdminLookMixin:
         return {**admin.site.each_context(self.request), **super().get_context_data(**kwargs)}
 
 
+class PasswordResetForm(auth_forms.PasswordResetForm):
+    """
+    Django's reset form, its mail written as every newsroom mail is
+    (``mail.py``): in the account's language, with a text and an HTML part
+    and a link to ``settings.SITE_URL``.
+    """
+
+    def send_mail(
+        self,
+        subject_template_name,
+        email_template_name,
+        context,
+        from_email,
+        to_email,
+        html_email_template_name=None,
+    ):
+        user = context["user"]
+        language = language_of(user)
+        with translation.override(language):
+            link = reverse(
+                "password_reset_confirm",
+                kwargs={"uidb64": context["uid"], "token": context["token"]},
+            )
+            mail = message(
+                to=to_email,
+                subject=_("Reset your password on %(site)s") % {"site": context["site_name"]},
+                lead=_(
+                    "Someone asked to reset the password of your newsroom account, "
+                    "%(username)s. If it was you, choose a new password: the link works "
+                    "once, within an hour. If it was not, ignore this mail; your password "
+                    "stays as it is."
+                )
+                % {"username": user.get_username()},
+                links=[(_("Choose a new password"), site_url(link))],
+                language=language,
+            )
+        try:
+            mail.send()
+        except Exception:
+            auth_logger.exception("Failed to send password reset email to %s", user.pk)
+
+
 class PasswordResetView(AdminLookMixin, auth_views.PasswordResetView):
     """
     Django's reset form, with links to ``settings.SITE_URL`` and two limits per
@@ -105,6 +156,7 @@ class PasswordResetView(AdminLookMixin, auth_views.PasswordResetView):
     usual answer, with no mail, so the answer never tells whether an account exists).
     """
 
+    form_class = PasswordResetForm
     success_url = reverse_lazy("password_reset_done")
 
     @property

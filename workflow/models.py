@@ -183,3 +183,39 @@ class EditingPresence(models.Model):
 
     def __str__(self):
         return f"{self.user} on “{self.article}”"
+
+
+class LanguagePreference(models.Model):
+    """
+    The language a member of staff reads the newsroom's e-mails in. Someone
+    without one gets the site's default language (``settings.LANGUAGE_CODE``).
+    """
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("user"),
+        on_delete=models.CASCADE,
+        primary_key=True,
+        related_name="language_preference",
+    )
+    language = models.CharField(
+        _("language"),
+        max_length=10,
+        choices=settings.LANGUAGES,
+        default=settings.LANGUAGE_CODE,
+        help_text=_("The language of the e-mails the newsroom sends them."),
+    )
+
+    class Meta:
+        ordering = ["user__username"]
+        verbose_name = _("language preference")
+        verbose_name_plural = _("language preferences")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(language__in=[code for code, _name in settings.LANGUAGES]),
+                name="language_preference_known_language",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.user}: {self.get_language_display()}"

@@ -4,7 +4,9 @@
 """
 
 from django.db import models
+from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
+from django.utils.translation import get_language
 
 from .choices import ArticleStatus
 from .filing import Section, Topic
@@ -42,7 +44,37 @@ class ArticleQuerySet(models.QuerySet):
         """Stories approved for a publish time still to come."""
         return self.reaching_readers().filter(published_at__gt=now or timezone.now())
 
-    def for_listing(self):
+    def for_listing(self, *, language=None):
+        """
+        These stories as a list shows them: each story once, in ``language``
+        (the active language) where it can be (``one_version``), loading what
+        a story card shows without a query per story. Call it once every
+        filter of the list is applied: which version is listed depends on
+        which stories the list holds.
+        """
+        return self.one_version(language or get_language()).card_parts()
+
+    def one_version(self, language):
+        """
+        Each story of these once, in ``language`` where it can be: a story
+        whose translation into ``language`` is among these stories is left
+        out, its translation stands for it. The Khmer home leads with the
+        Khmer version of a story, the English home with the English one, and
+        neither shows a story beside its own translation. A list whose filter
+        only one version matches (a person quoted in one of them) shows that one.
+        """
+        versions = self.filter(language=language)
+        # Two lookups, each by a unique index: joined by OR in one subquery,
+        # SQLite read every story in the language for each story listed.
+        return self.filter(
+            Q(language=language)
+            | (
+                ~Exists(versions.filter(translation_of=OuterRef("pk")))
+                & ~Exists(versions.filter(pk=OuterRef("translation_of")))
+            )
+        )
+
+    def card_parts(self):
         """Load what a story card shows without a query per story."""
         return self.select_related(
             "section", "lead_photo", "lead_photo__photographer"

@@ -67,6 +67,10 @@ class Item:
     excerpt: str = ""
     creator: str = ""
     url: str = ""
+    # The post's address on the site (``<link>``) and its permanent identifier
+    # (``<guid>``, often ``https://site/?p=<id>``): old links to keep working.
+    link: str = ""
+    guid: str = ""
     parent: str = ""  # The WordPress id of the post an attachment was uploaded to.
     categories: list = dataclasses.field(default_factory=list)  # (slug, name)
     tags: list = dataclasses.field(default_factory=list)  # (slug, name)
@@ -171,6 +175,8 @@ def parse_export(root, path="export"):
             excerpt=_text(element, f"{excerpt}encoded"),
             creator=_text(element, f"{dc}creator"),
             url=_text(element, f"{wp}attachment_url"),
+            link=_text(element, "link"),
+            guid=_text(element, "guid"),
             parent=_text(element, f"{wp}post_parent"),
             protected=_has_text(element, f"{wp}post_password"),
             sticky=_text(element, f"{wp}is_sticky") not in {"", "0"},

@@ -43,6 +43,7 @@ from quotes.services import record_quotes
 from workflow.revisions import latest_revision, record_revision
 
 from ..models import ImportedItem, ImportKind, PhotoNeeded
+from ..permalinks import remember_permalinks
 from ..story_format import parse_caption
 from ..updating import ON_THE_SITE, approved_in_workspace, record_update, workspace_keeps_status
 from .attachments import image_path, photo_fields
@@ -264,6 +265,7 @@ class Importer:
             self.report.stories_created += 1
         else:
             self.report.stories_updated += 1
+        remember_permalinks(article=article, item=item)
         quotes, note = record_quotes(article=article, user=self.user)
         self.report.quotes += len(quotes)
         if note:

@@ -5,6 +5,7 @@ import datetime
 from django.db.models import Count, OuterRef, Q, Subquery
 from django.shortcuts import render
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.views.decorators.http import require_safe
 
 from articles.models import Article, Section
@@ -26,14 +27,26 @@ def home(request):
     """Featured and latest stories, a block per section, the most quoted people."""
     pagetags.shows("latest")
     published = Article.objects.published()
-    featured = list(published.filter(is_featured=True).for_listing()[:HOME_FEATURED])
+    language = get_language()
+    # A story featured in one language is featured in both: the Khmer home
+    # leads with the Khmer version of the story the English home leads with.
+    featured_pair = (
+        Q(is_featured=True) | Q(translation_of__is_featured=True) | Q(translation__is_featured=True)
+    )
+    featured = list(published.filter(featured_pair).for_listing()[:HOME_FEATURED])
+    # Each story once on the page: neither a featured story nor its other
+    # version is among the latest.
     latest = list(
-        published.exclude(pk__in=[story.pk for story in featured]).for_listing()[:HOME_LATEST]
+        published.for_listing().exclude(pk__in=[story.pk for story in featured])[:HOME_LATEST]
     )
     # One query for every section's latest stories, however many sections
     # exist. Each section's n-th newest story is looked up in the section's
     # index, so the query reads a few stories per section, not the archive.
-    newest = published.filter(section=OuterRef("pk")).order_by("-published_at", "-pk")
+    newest = (
+        published.one_version(language)
+        .filter(section=OuterRef("pk"))
+        .order_by("-published_at", "-pk")
+    )
     slots = Section.objects.annotate(
         **{f"story_{n}": Subquery(newest.values("pk")[n : n + 1]) for n in range(HOME_PER_SECTION)}
     )
@@ -44,7 +57,7 @@ def home(request):
     # scan every published story instead of fetching these few by key.
     by_section = (
         Article.objects.filter(in_a_slot)
-        .for_listing()
+        .card_parts()
         .order_by("section__position", "section__name", "section", "-published_at", "-pk")
     )
     sections = {}

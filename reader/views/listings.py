@@ -62,14 +62,14 @@ def archive(request):
         if "q" in data:
             data["q"] = searched_words(data["q"])
     filterset = ArchiveFilter(
-        data, queryset=Article.objects.published().for_listing(), request=request
+        data, queryset=Article.objects.published(), request=request
     )
     pagetags.shows("latest")
     status = 200
     if filterset.is_bound and not filterset.is_valid():
         stories, status = Article.objects.none(), 400
     else:
-        stories = filterset.qs
+        stories = filterset.qs.for_listing()
     page = page_of(request, stories, LISTING_PER_PAGE, limit=COUNT_LIMIT)
     return render(
         request,

@@ -49,7 +49,7 @@ def story_parts():
 def story_page(stories):
     """``stories`` loading everything the story page shows, in a fixed number of queries."""
     return (
-        stories.for_listing()
+        stories.card_parts()
         .select_related("translation_of", "translation")
         .prefetch_related(*story_parts())
     )
@@ -154,7 +154,9 @@ def related_stories(request, article):
         topics = Article.topics.through.objects.filter(article=article.pk).values("topic")
         related = (
             Article.objects.published()
-            .exclude(pk=article.pk)
+            # Neither the story nor its translation.
+            .exclude(pk__in=[article.pk, article.translation_of_id])
+            .exclude(translation_of=article.pk)
             .filter(
                 Q(section=article.section_id)
                 | Q(

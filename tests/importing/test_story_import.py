@@ -1,15 +1,18 @@
 """Importing plain-text stories: the format, the photos, refused files, the command."""
 
 import datetime
+import importlib
 import io
 import shutil
 import tempfile
 from pathlib import Path
 from unittest import mock
 
+from django.apps import apps as django_apps
 from django.conf import settings
 from django.core.management import CommandError, call_command
 from django.test import SimpleTestCase, TestCase
+from django.utils import timezone
 
 from articles.models import Article, ArticlePhoto
 from importing.models import PhotoNeeded
@@ -17,7 +20,13 @@ from importing.services import import_story, import_story_files
 from importing.story_format import escape_markdown, parse_caption, parse_story, photo_number
 from media.models import Photograph
 from people.models import Person
-from tests.support.factories import image_bytes, make_person, make_user
+from tests.support.factories import (
+    image_bytes,
+    image_upload,
+    make_person,
+    make_photograph,
+    make_user,
+)
 from tests.support.stories import story_path
 
 STORY = """Newsroom
@@ -150,6 +159,54 @@ class ImportTests(TestCase):
         before = Person.objects.filter(name="Vann Piseth").count()
         import_story(data=STORY.encode(), name="again.txt")
         self.assertEqual(Person.objects.filter(name="Vann Piseth").count(), before)
+
+
+class PhotographerCreditTests(TestCase):
+    """A photographer is credited on the photo, never listed among the people a story names."""
+
+    @classmethod
+    def setUpTestData(cls):
+        images = {1: image_upload("court-1.jpg")}
+        cls.article = import_story(data=STORY.encode(), name="court.txt", images=images).article
+        cls.article.status = Article.Status.PUBLISHED
+        cls.article.published_at = timezone.now() - datetime.timedelta(hours=1)
+        cls.article.approved_by = make_user("desk", role="Editors")
+        cls.article.approved_at = cls.article.published_at
+        cls.article.save()
+
+    def test_the_photographer_is_not_a_person_named(self):
+        photograph = self.article.placed_photos.get().photograph
+        self.assertEqual(photograph.photographer.name, "Vann Piseth")
+        self.assertEqual([person.name for person in self.article.people.all()], ["Ny Sokha"])
+
+    def test_the_story_page_credits_without_naming(self):
+        """“People in this story” lists the speaker; the photographer stands in the credit."""
+        page = self.client.get(self.article.get_absolute_url()).content.decode()
+        people = page.split('class="people-in-story"', 1)[1].split("</section>", 1)[0]
+        self.assertIn("Ny Sokha", people)
+        self.assertNotIn("Vann Piseth", people)
+        self.assertIn("Vann Piseth", page)
+
+    def test_stories_imported_before_lose_the_photographer(self):
+        """
+        The migration takes a photographer off a story imported before, unless
+        the story quotes or names them too.
+        """
+        photographer = self.article.placed_photos.get().photograph.photographer
+        named_photographer = make_person("Keo Dara")
+        self.article.body += "\n\nKeo Dara took the pictures."
+        self.article.save()
+        self.article.placed_photos.create(
+            photograph=make_photograph(photographer=named_photographer), position=2
+        )
+        self.article.people.add(photographer, named_photographer)
+        migration = importlib.import_module(
+            "importing.migrations.0003_photographers_are_not_people_named"
+        )
+        migration.unname_photographers(django_apps, None)
+        self.assertEqual(
+            sorted(person.name for person in self.article.people.all()), ["Keo Dara", "Ny Sokha"]
+        )
 
 
 class RefusedFileTests(TestCase):

@@ -9,6 +9,7 @@ from django.test import TestCase
 from django.urls import reverse
 from django.utils import timezone, translation
 
+from media.models import Photograph
 from tests.support.factories import (
     make_article,
     make_person,
@@ -86,6 +87,51 @@ class FeedTests(ReaderTestMixin, TestCase):
         [enclosure] = entry.enclosures
         self.assertTrue(enclosure.href.startswith("http://testserver/"))
         self.assertTrue(enclosure.type.startswith("image/"))
+
+    def enclosure(self):
+        feed = self.parse(reverse("reader:feed_latest"))
+        entry = next(e for e in feed.entries if e.title == "Rubber company fences land")
+        return entry.enclosures
+
+    def served(self, href):
+        response = self.client.get(href.removeprefix("http://testserver"))
+        self.assertEqual(response.status_code, 200)
+        return response["Content-Type"], b"".join(response.streaming_content)
+
+    def test_the_enclosure_gives_the_length_and_type_of_the_file_it_names(self):
+        """length= is the byte length of the image at the enclosure's address, never 0."""
+        [enclosure] = self.enclosure()
+        content_type, data = self.served(enclosure.href)
+        self.assertEqual(int(enclosure.length), len(data))
+        self.assertGreater(len(data), 0)
+        self.assertEqual(enclosure.type, content_type)
+        self.assertEqual(enclosure.type, "image/jpeg")
+
+    def test_renditions_made_before_their_length_was_kept_are_measured(self):
+        renditions = [
+            {key: value for key, value in item.items() if key != "bytes"}
+            for item in self.photo.renditions
+        ]
+        Photograph.objects.filter(pk=self.photo.pk).update(renditions=renditions)
+        [enclosure] = self.enclosure()
+        self.assertEqual(int(enclosure.length), len(self.served(enclosure.href)[1]))
+
+    def test_a_photo_without_renditions_encloses_its_original(self):
+        Photograph.objects.filter(pk=self.photo.pk).update(renditions=[])
+        [enclosure] = self.enclosure()
+        content_type, data = self.served(enclosure.href)
+        self.assertEqual(int(enclosure.length), len(data))
+        self.assertEqual(enclosure.type, content_type)
+
+    def test_a_file_gone_from_the_storage_gets_no_enclosure(self):
+        """No length can be given for it, and a wrong one would mislead a podcast client."""
+        gone = [
+            {"name": f"{item['name']}-gone", "format": item["format"], "crop": item["crop"]}
+            | {"width": item["width"], "height": item["height"]}
+            for item in self.photo.renditions
+        ]
+        Photograph.objects.filter(pk=self.photo.pk).update(renditions=gone)
+        self.assertEqual(self.enclosure(), [])
 
     def test_feeds_carry_published_stories_only(self):
         """Drafts and embargoed stories are in no feed."""

@@ -40,6 +40,7 @@ from tests.support.factories import (
     place_photo,
 )
 from tests.support.workspace import admin_url, autocomplete_fields, registered_admins
+from workflow.models import LanguagePreference
 
 
 def date_hierarchy_value(obj, path):
@@ -144,6 +145,7 @@ class AdminSmokeTests(AdminPagesMixin, TestCase):
         AccessAttempt.objects.create(username="nobody", failures_since_start=2, **seen)
         AccessLog.objects.create(username="chief", **seen)
         AccessFailureLog.objects.create(username="nobody", **seen)
+        LanguagePreference.objects.create(user=cls.journalist_user, language="km")
 
     def setUp(self):
         self.client.force_login(self.superuser)

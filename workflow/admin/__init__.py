@@ -1,3 +1,6 @@
-"""The workspace's story, quote, correction, section and topic admins, registered on import."""
+"""
+The workspace's story, quote, correction, section, topic and language
+preference admins, registered on import.
+"""
 
-from . import corrections, filing, quotes, stories  # noqa: F401
+from . import accounts, corrections, filing, quotes, stories  # noqa: F401
