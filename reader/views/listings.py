@@ -61,9 +61,7 @@ def archive(request):
         data = request.GET.copy()
         if "q" in data:
             data["q"] = searched_words(data["q"])
-    filterset = ArchiveFilter(
-        data, queryset=Article.objects.published(), request=request
-    )
+    filterset = ArchiveFilter(data, queryset=Article.objects.published(), request=request)
     pagetags.shows("latest")
     status = 200
     if filterset.is_bound and not filterset.is_valid():

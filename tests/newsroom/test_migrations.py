@@ -98,7 +98,9 @@ def models_added_since():
     return [
         model
         for model in apps.get_models()
-        if model._meta.managed and not model._meta.proxy and model._meta.db_table not in tables
+        if model._meta.managed
+        and not model._meta.proxy
+        and model._meta.db_table not in tables
         # Created by their app's migrations as the re-cut left them.
         and model._meta.app_label not in {"quotes", "workflow", "importing"}
     ]
