@@ -10,7 +10,6 @@ import re
 import urllib.error
 import urllib.request
 
-from django.test import TestCase
 from PIL import Image
 
 from media.models import Photograph
@@ -21,9 +20,8 @@ from tests.support.factories import (
     make_person,
     make_photograph,
     make_published_article,
-    make_user,
 )
-from tests.support.media import assert_clean, upload
+from tests.support.media import DeskTestCase, assert_clean, batch_upload, upload
 from tests.support.object_storage import ObjectStorage
 
 UPLOAD = "/admin/media/photograph/upload/"
@@ -39,15 +37,7 @@ def fetch(url):
         return error.code, b""
 
 
-class ObjectStorageDeskTests(ObjectStorage, TestCase):
-    @classmethod
-    def setUpTestData(cls):
-        cls.editor = make_user(role="Editors")
-
-    def setUp(self):
-        super().setUp()
-        self.client.force_login(self.editor)
-
+class ObjectStorageDeskTests(ObjectStorage, DeskTestCase):
     def assert_stored_clean(self, photograph):
         """
         The bucket holds the original and every rendition the row lists, each
@@ -71,19 +61,14 @@ class ObjectStorageDeskTests(ObjectStorage, TestCase):
             upload(samples.camera_png(size=(400, 300)), "b.png", "image/png"),
             upload(samples.camera_heic(size=(400, 300)), "c.heic", "image/heic"),
         ]
-        data = {
-            "form-TOTAL_FORMS": str(len(files)),
-            "form-INITIAL_FORMS": "0",
-            "form-MIN_NUM_FORMS": "0",
-            "form-MAX_NUM_FORMS": "20",
-        }
-        for number, file in enumerate(files):
-            data |= {
-                f"form-{number}-image": file,
-                f"form-{number}-caption": f"Caption {number}, Phnom Penh, July 7, 2026.",
-                f"form-{number}-alt_text": f"Alt {number}",
-                f"form-{number}-credit_agency": "CamboJA",
-            }
+        data = batch_upload(
+            files,
+            lambda number: {
+                "caption": f"Caption {number}, Phnom Penh, July 7, 2026.",
+                "alt_text": f"Alt {number}",
+                "credit_agency": "CamboJA",
+            },
+        )
         before = self.stored_keys()
         response = self.client.post(UPLOAD, data)
         self.assertEqual(response.status_code, 302)

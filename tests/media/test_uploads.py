@@ -14,7 +14,14 @@ from media.services import create_photograph
 from media.uploads import clean_image
 from tests.support import samples
 from tests.support.factories import image_bytes
-from tests.support.media import RECORDING_STORAGES, IsolatedMedia, read, stored_names, upload
+from tests.support.media import (
+    RECORDING_STORAGES,
+    IsolatedMedia,
+    batch_upload,
+    read,
+    stored_names,
+    upload,
+)
 from tests.support.storages import RecordingStorage
 
 CAPTION = "Monks walk past the National Assembly in Phnom Penh, May 1, 2026."
@@ -37,22 +44,16 @@ class AdminUploadTestCase(IsolatedMedia, TestCase):
         )
 
     def post_batch(self, files, **extra):
-        data = {
-            "form-TOTAL_FORMS": str(len(files)),
-            "form-INITIAL_FORMS": "0",
-            "form-MIN_NUM_FORMS": "0",
-            "form-MAX_NUM_FORMS": "20",
-        }
-        for number, file in enumerate(files):
-            data |= {
-                f"form-{number}-image": file,
-                f"form-{number}-caption": f"{CAPTION} ({number})",
-                f"form-{number}-alt_text": ALT,
-                f"form-{number}-credit_agency": "CamboJA",
-                f"form-{number}-focal_x": "50",
-                f"form-{number}-focal_y": "50",
+        def row(number):
+            return {
+                "caption": f"{CAPTION} ({number})",
+                "alt_text": ALT,
+                "credit_agency": "CamboJA",
+                "focal_x": "50",
+                "focal_y": "50",
             }
-        data |= extra
+
+        data = batch_upload(files, row) | extra
         return self.client.post("/admin/media/photograph/upload/", data)
 
     def assert_refused(self, response, message):
