@@ -75,6 +75,9 @@ INSTALLED_APPS = [
     "django.contrib.postgres",
     "django_filters",
     "axes",
+    # Background tasks (django.tasks) kept in the database: the worker is
+    # ``manage.py run_worker``.
+    "django_tasks_db",
     # The newsroom's apps, each importing only from those listed before it
     # (an import-linter contract in pyproject.toml keeps it so).
     "people",
@@ -87,6 +90,15 @@ INSTALLED_APPS = [
     "importing",
     "demo",
 ]
+
+# Work that need not hold up a request (photo renditions) runs as a task,
+# stored in the database beside the rows it belongs to and run by
+# ``manage.py run_worker`` (``make run`` starts one). No other server needed.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+# A task still running after this many seconds on a worker of another machine
+# is taken for lost (its worker died) and run again; a worker on the same
+# machine is known dead at once by its process id.
+TASK_LOST_AFTER = int(os.environ.get("TASK_LOST_AFTER", 15 * 60))
 
 MIDDLEWARE = [
     # First: it times and logs every request, and names it with X-Request-ID.

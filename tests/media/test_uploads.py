@@ -253,15 +253,30 @@ class CorruptFileTests(AdminUploadTestCase):
 
 class AtomicityTests(AdminUploadTestCase):
     def test_storage_error_mid_batch_leaves_nothing(self):
-        """The disk fills while the second photo's renditions are written: no row, no file."""
+        """The disk fills while the second photo's original is written: no row, no file."""
         files = [upload(image_bytes("JPEG", size=(700, 500)), f"{n}.jpg") for n in range(2)]
         with RECORDING_STORAGES:
-            RecordingStorage.reset(fail_on_write=25)
+            RecordingStorage.reset(fail_on_write=2)
             with self.assertRaises(OSError):
                 self.post_batch(files)
             RecordingStorage.reset()
         self.assertFalse(Photograph.objects.exists())
         self.assertEqual(stored_names(), set())
+
+    def test_storage_error_while_renditions_are_made_keeps_the_photo_pending(self):
+        """
+        The disk fills while renditions are written, in the background: the
+        upload stands with its original, no rendition file is left behind, and
+        the photo stays "renditions pending" after every try.
+        """
+        with RECORDING_STORAGES:
+            RecordingStorage.reset(fail_on_write=5)
+            response = self.post_batch([upload(image_bytes("JPEG", size=(700, 500)), "a.jpg")])
+            RecordingStorage.reset()
+        self.assertEqual(response.status_code, 302)
+        photograph = Photograph.objects.get()
+        self.assertTrue(photograph.renditions_pending)
+        self.assertEqual(stored_names(), {photograph.image.name})
 
     def test_database_error_mid_batch_leaves_nothing(self):
         """The second row cannot be written: the first is rolled back, every file removed."""

@@ -39,7 +39,7 @@ from tests.support.factories import (
 )
 from tests.support.media import assert_clean, upload
 from tests.support.object_storage import ObjectStorage, storage_environment
-from tests.support.production import production_environment
+from tests.support.production import database_url, production_environment
 
 
 def checksum(data):
@@ -60,13 +60,7 @@ class NewInstance:
             with connection.cursor() as cursor:
                 cursor.execute(f'CREATE DATABASE "{name}"')
             self.addCleanup(self.drop_database, name)
-            params = connection.settings_dict
-            url = (
-                f"postgres://{params['USER']}@{params['HOST']}:{params['PORT']}/{name}"
-                if not params.get("PASSWORD")
-                else f"postgres://{params['USER']}:{params['PASSWORD']}@"
-                f"{params['HOST']}:{params['PORT']}/{name}"
-            )
+            url = database_url(name)
         environment = production_environment(
             DATABASE_URL=url, VAR_DIR=str(root / "var"), MEDIA_ROOT=str(root / "uploads"), **env
         )
