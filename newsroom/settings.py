@@ -201,6 +201,18 @@ if REDIS_URL:
 # shown to anonymous readers (reader.middleware.ReaderCacheControlMiddleware).
 READER_MAX_AGE = int(os.environ.get("READER_MAX_AGE", "60"))
 READER_SHARED_MAX_AGE = int(os.environ.get("READER_SHARED_MAX_AGE", "300"))
+# A CDN in front of the readers' site is told to drop the pages showing what
+# changed (reader/cdn.py): reader pages carry their tags in Surrogate-Key and
+# Cache-Tag, and a change sends one purge request naming its tags to
+# CDN_PURGE_URL, with CDN_PURGE_TOKEN. CDN_PURGE_STYLE "surrogate-key" sends
+# the tags in a Surrogate-Key header and the token as Fastly-Key (Fastly's
+# purge by key, or a generic purge URL); "cache-tag" sends {"tags": [...]}
+# with the token as a bearer (Cloudflare's purge by tag). Unset: no purge.
+CDN_PURGE_URL = os.environ.get("CDN_PURGE_URL", "")
+CDN_PURGE_TOKEN = os.environ.get("CDN_PURGE_TOKEN", "")
+CDN_PURGE_STYLE = os.environ.get("CDN_PURGE_STYLE", "surrogate-key")
+if CDN_PURGE_STYLE not in {"surrogate-key", "cache-tag"}:
+    raise ImproperlyConfigured('CDN_PURGE_STYLE must be "surrogate-key" or "cache-tag".')
 # PAGE_CACHE_HEADER=1 marks each page answered from the page cache with
 # "X-Page-Cache: hit": the bench counts them. Off in production.
 PAGE_CACHE_HEADER = env_bool("PAGE_CACHE_HEADER", False)
