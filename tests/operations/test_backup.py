@@ -305,7 +305,7 @@ class ObjectStorageBackupTests(ObjectStorage, NewInstance, TransactionTestCase):
         restore_roles()
         self.photos = [
             make_photograph(
-                caption=f"Photo {number}", image=upload(samples.camera_jpeg((500, 400)))
+                caption=f"Photo {number}", image=upload(samples.camera_jpeg(size=(500, 400)))
             )
             for number in range(2)
         ]
