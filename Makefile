@@ -39,8 +39,12 @@ migrate: $(STAMP) $(MO)
 demo: migrate
 	$(PY) manage.py demo_content
 
+# The task worker (photo renditions) runs beside the server and is stopped,
+# by its process id, when the server stops.
 run: demo
-	@echo "Serving on http://$(HOST):$(PORT)/ (workspace: http://$(HOST):$(PORT)/admin/)"
+	@echo "Serving on http://$(HOST):$(PORT)/ (workspace: http://$(HOST):$(PORT)/admin/), with a task worker"
+	$(PY) manage.py run_worker --no-reload & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null; wait $$worker' EXIT INT TERM; \
 	$(PY) manage.py runserver $(HOST):$(PORT)
 
 test: $(STAMP) $(MO) check-deploy
@@ -67,10 +71,12 @@ serve: migrate
 	ALLOWED_HOSTS="$${ALLOWED_HOSTS:-$(HOST),localhost}" SECURE_SSL_REDIRECT=0 \
 	SITE_URL="$${SITE_URL:-http://$(HOST):$(PORT)}" \
 	$(PY) manage.py collectstatic --noinput --verbosity 0
-	@echo "Serving on http://$(HOST):$(PORT)/ with gunicorn (Ctrl-C stops it)"
-	DEBUG=0 SECRET_KEY="$${SECRET_KEY:-$$(cat var/secret_key)}" \
+	@echo "Serving on http://$(HOST):$(PORT)/ with gunicorn and a task worker (Ctrl-C stops them)"
+	export DEBUG=0 SECRET_KEY="$${SECRET_KEY:-$$(cat var/secret_key)}" \
 	ALLOWED_HOSTS="$${ALLOWED_HOSTS:-$(HOST),localhost}" SECURE_SSL_REDIRECT=0 \
-	SITE_URL="$${SITE_URL:-http://$(HOST):$(PORT)}" \
+	SITE_URL="$${SITE_URL:-http://$(HOST):$(PORT)}"; \
+	$(PY) manage.py run_worker & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null; wait $$worker' EXIT INT TERM; \
 	SERVE_UPLOADS=1 GUNICORN_BIND=$(HOST):$(PORT) $(VENV)/bin/gunicorn -c newsroom/gunicorn.conf.py newsroom.wsgi
 
 # A consistent backup taken while the site runs: the database (SQLite's online

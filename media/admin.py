@@ -66,6 +66,7 @@ class PhotographAdmin(admin.ModelAdmin):
     form = PhotographForm
     list_display = [
         "thumbnail", "short_caption", "credit", "source", "date_taken", "place", "usage_count",
+        "renditions_state",
     ]  # fmt: skip
     list_display_links = ["thumbnail", "short_caption"]
     list_filter = [
@@ -86,10 +87,14 @@ class PhotographAdmin(admin.ModelAdmin):
     list_select_related = ["photographer"]
     autocomplete_fields = ["photographer"]
     readonly_fields = [
-        "preview", "dimensions", "used_in", "similar", "uploaded_by", "created_at", "withdrawn_at",
+        "preview", "dimensions", "renditions_state", "used_in", "similar", "uploaded_by",
+        "created_at", "withdrawn_at",
     ]  # fmt: skip
     fieldsets = [
-        (None, {"fields": ["image", "copy_date_taken", "preview", "dimensions"]}),
+        (
+            None,
+            {"fields": ["image", "copy_date_taken", "preview", "dimensions", "renditions_state"]},
+        ),
         (
             _("Caption and credit"),
             {"fields": ["caption", "alt_text", "credit_agency", "photographer"]},
@@ -133,6 +138,14 @@ class PhotographAdmin(admin.ModelAdmin):
     @admin.display(description=_("size in pixels"))
     def dimensions(self, photograph):
         return f"{photograph.width} × {photograph.height}" if photograph.pk else "—"
+
+    @admin.display(description=_("renditions"))
+    def renditions_state(self, photograph):
+        if not photograph.pk:
+            return "—"
+        if photograph.renditions_pending:
+            return _("Renditions pending: pages show the full-size picture until they are made.")
+        return _("Made")
 
     @admin.display(description=_("caption"))
     def short_caption(self, photograph):

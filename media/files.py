@@ -1,7 +1,7 @@
 """
-A photograph's files on the storage: writing its cleaned original and the
-renditions it lacks, copying them to new names, and removing the ones a row no
-longer uses once the change is committed.
+A photograph's files on the storage: writing its cleaned original, then (in
+the background) the renditions it lacks, copying them to new names, and
+removing the ones a row no longer uses once the change is committed.
 
 All file access goes through the Django storage API, so the same code runs on a
 file system and on object storage.
@@ -42,43 +42,53 @@ def _open_stored(photograph, specs):
         return decode_for(stored, photograph, specs)
 
 
-def store_files(photograph, written):
+def store_original(photograph, written):
     """
-    Write what ``photograph`` needs on the storage and is not there yet: a new
-    original (cleaned first if it is not already), then missing renditions.
-    Append every name written to ``written``.
+    Write ``photograph``'s new original, if it has one (cleaned first if it is
+    not already), and take its fingerprint; keep of its listed renditions only
+    those it should still have (a new picture has none, a moved focal point
+    drops the crops around the old one). The renditions it lacks are made
+    later, by ``store_renditions``. Append every name written to ``written``.
     """
-    storage = photograph.image.storage
-    content = None
     if photograph.image and not photograph.image._committed:
         content = photograph.image.file
         if not isinstance(content, CleanImageFile):
             content = clean_image(content)
         photograph.image.save(content.name, content, save=False)
         written.append(photograph.image.name)
-        photograph.renditions, photograph.fingerprint = [], ""
-    specs = expected_specs(photograph)
-    wanted = {spec.key for spec in specs}
-    kept = [item for item in photograph.renditions if listed_key(item) in wanted]
-    missing = [spec for spec in specs if spec.key not in {listed_key(item) for item in kept}]
-    if not missing and photograph.fingerprint:
-        photograph.renditions = kept
-        return
-    if content is not None:
+        photograph.renditions = []
         content.seek(0)
-        image = decode_for(content, photograph, missing or specs)
-    else:
-        image = _open_stored(photograph, missing or specs)
-    with image:
+        # The fingerprint needs a 9 × 8 thumbnail: decoded at the smallest
+        # rendition's size, a large JPEG takes milliseconds.
+        with decode_for(content, photograph, expected_specs(photograph)[:1]) as image:
+            photograph.fingerprint = fingerprint(image)
+    wanted = {spec.key for spec in expected_specs(photograph)}
+    photograph.renditions = [item for item in photograph.renditions if listed_key(item) in wanted]
+
+
+def store_renditions(photograph, written):
+    """
+    Write the renditions ``photograph`` lacks (and its fingerprint, if it has
+    none) from its stored original, and list them on it. Append every name
+    written to ``written``.
+    """
+    storage = photograph.image.storage
+    specs = expected_specs(photograph)
+    listed = {listed_key(item) for item in photograph.renditions}
+    missing = [spec for spec in specs if spec.key not in listed]
+    if not missing and photograph.fingerprint:
+        return
+    with _open_stored(photograph, missing or specs) as image:
         if not photograph.fingerprint:
             photograph.fingerprint = fingerprint(image)
         folder = rendition_folder(photograph.image.name)
         scale = image.width / photograph.width
+        renditions = list(photograph.renditions)
         for spec, data in render(image, missing, scale=scale):
             name = storage.save(f"{folder}/{spec.file_name}", ContentFile(data))
             written.append(name)
-            kept.append(spec.listed(name, len(data)))
-    photograph.renditions = kept
+            renditions.append(spec.listed(name, len(data)))
+    photograph.renditions = renditions
 
 
 def copy_files(photograph, copied):

@@ -242,6 +242,14 @@ class Photograph(models.Model):
             missing.append(gettext("Give a credit for %(photo)s.") % {"photo": name})
         return missing
 
+    @property
+    def renditions_pending(self):
+        """Whether a rendition it should have (or its fingerprint) is still to be made."""
+        # renditions.py imports this module.
+        from .renditions import renditions_complete
+
+        return bool(self.image) and not (renditions_complete(self) and self.fingerprint)
+
     def rendition_list(self, *, image_format="jpeg", crop=""):
         """The stored renditions in one format and crop, narrowest first."""
         return sorted(

@@ -11,8 +11,16 @@ from django.utils.translation import gettext as _
 
 from people.identity import Redactor
 
-from .files import changed_meanwhile, copy_files, delete_files, remove_after_commit, store_files
+from .files import (
+    changed_meanwhile,
+    copy_files,
+    delete_files,
+    remove_after_commit,
+    store_original,
+    store_renditions,
+)
 from .models import Photograph
+from .renditions import listed_key
 from .signals import photograph_changed
 from .uploads import CleanImageFile, clean_image
 
@@ -46,11 +54,13 @@ def _save_row(photograph, written):
 
 def save_photographs(*, photographs):
     """
-    Save ``photographs`` all together or not at all. Their files (cleaned
-    originals, then renditions) are written before the rows, outside any
-    lock; if anything fails, every file written is removed again and no row
-    is saved. Files a row no longer uses (a replaced original, crops around an
-    old focal point) are removed once the change is committed.
+    Save ``photographs`` all together or not at all. Their new cleaned
+    originals are written before the rows, outside any lock; if anything
+    fails, every file written is removed again and no row is saved. Files a
+    row no longer uses (a replaced original, crops around an old focal point)
+    are removed once the change is committed. The renditions a photograph
+    lacks are made by a task (``media.tasks.make_renditions``) enqueued with
+    the rows: until it has run, pages show the cleaned original.
     """
     if not photographs:
         return []
@@ -58,11 +68,14 @@ def save_photographs(*, photographs):
     written = []
     try:
         for photograph in photographs:
-            store_files(photograph, written)
+            store_original(photograph, written)
         with transaction.atomic():
             unused = set()
             for photograph in photographs:
                 unused |= _save_row(photograph, written)
+            for photograph in photographs:
+                if photograph.renditions_pending:
+                    request_renditions(photograph)
     except BaseException:
         delete_files(storage, written)
         raise
@@ -72,12 +85,68 @@ def save_photographs(*, photographs):
 
 def save_photograph(*, photograph):
     """
-    Save ``photograph``, making the renditions it lacks. A file that reaches
-    the storage is removed again if the row cannot be written; a replaced file
-    and its renditions are removed once the new one is committed.
+    Save ``photograph``; its missing renditions are made in the background. A
+    file that reaches the storage is removed again if the row cannot be
+    written; a replaced file and its renditions are removed once the new one
+    is committed.
     """
     save_photographs(photographs=[photograph])
     return photograph
+
+
+def request_renditions(photograph):
+    """
+    Enqueue the task that makes ``photograph``'s missing renditions. On the
+    database backend the task is a row written in the caller's transaction:
+    it exists exactly when the photograph's change is committed. A backend
+    that ran it at once (the tests') leaves ``photograph`` showing them.
+    """
+    # The task module imports this one.
+    from .tasks import make_renditions
+
+    result = make_renditions.enqueue(photograph_id=photograph.pk)
+    if result.is_finished:
+        photograph.refresh_from_db(fields=["renditions", "fingerprint", "updated_at"])
+
+
+def make_missing_renditions(*, photograph):
+    """
+    Make the renditions ``photograph`` lacks (and its fingerprint) from its
+    stored original and list them on its row; return whether any were listed.
+    The files are written outside any lock. If the row got another picture or
+    focal point meanwhile, they are removed again and the row is left as it is
+    (its own save asked for new renditions); what another run listed first is
+    kept, and this run's copies of it removed.
+    """
+    if not photograph.renditions_pending:
+        return False
+    storage = photograph.image.storage
+    written = []
+    try:
+        store_renditions(photograph, written)
+        with transaction.atomic():
+            current = Photograph.objects.select_for_update().filter(pk=photograph.pk).first()
+            if current is None or (current.image.name, current.focal_x, current.focal_y) != (
+                photograph.image.name,
+                photograph.focal_x,
+                photograph.focal_y,
+            ):
+                delete_files(storage, written)
+                return False
+            listed = {listed_key(item): item for item in current.renditions}
+            for item in photograph.renditions:
+                listed.setdefault(listed_key(item), item)
+            current.renditions = list(listed.values())
+            current.fingerprint = current.fingerprint or photograph.fingerprint
+            # Saved, not updated: post_save renews the cached pages showing it.
+            current.save(update_fields=["renditions", "fingerprint", "updated_at"])
+    except BaseException:
+        delete_files(storage, written)
+        raise
+    used = {item["name"] for item in current.renditions}
+    delete_files(storage, [name for name in written if name not in used])
+    photograph.renditions, photograph.fingerprint = current.renditions, current.fingerprint
+    return True
 
 
 def build_photograph(*, image, uploaded_by=None, copy_date_taken=False, **fields):

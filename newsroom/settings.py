@@ -8,6 +8,7 @@ Development needs no variables at all. Production sets at least ``DEBUG=0``,
 import datetime
 import os
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
@@ -74,6 +75,9 @@ INSTALLED_APPS = [
     "django.contrib.postgres",
     "django_filters",
     "axes",
+    # Background tasks (django.tasks) kept in the database: the worker is
+    # ``manage.py run_worker``.
+    "django_tasks_db",
     # The newsroom's apps, each importing only from those listed before it
     # (an import-linter contract in pyproject.toml keeps it so).
     "people",
@@ -86,6 +90,15 @@ INSTALLED_APPS = [
     "importing",
     "demo",
 ]
+
+# Work that need not hold up a request (photo renditions) runs as a task,
+# stored in the database beside the rows it belongs to and run by
+# ``manage.py run_worker`` (``make run`` starts one). No other server needed.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+# A task still running after this many seconds on a worker of another machine
+# is taken for lost (its worker died) and run again; a worker on the same
+# machine is known dead at once by its process id.
+TASK_LOST_AFTER = int(os.environ.get("TASK_LOST_AFTER", 15 * 60))
 
 MIDDLEWARE = [
     # First: it times and logs every request, and names it with X-Request-ID.
@@ -192,6 +205,18 @@ if REDIS_URL:
 # shown to anonymous readers (reader.middleware.ReaderCacheControlMiddleware).
 READER_MAX_AGE = int(os.environ.get("READER_MAX_AGE", "60"))
 READER_SHARED_MAX_AGE = int(os.environ.get("READER_SHARED_MAX_AGE", "300"))
+# A CDN in front of the readers' site is told to drop the pages showing what
+# changed (reader/cdn.py): reader pages carry their tags in Surrogate-Key and
+# Cache-Tag, and a change sends one purge request naming its tags to
+# CDN_PURGE_URL, with CDN_PURGE_TOKEN. CDN_PURGE_STYLE "surrogate-key" sends
+# the tags in a Surrogate-Key header and the token as Fastly-Key (Fastly's
+# purge by key, or a generic purge URL); "cache-tag" sends {"tags": [...]}
+# with the token as a bearer (Cloudflare's purge by tag). Unset: no purge.
+CDN_PURGE_URL = os.environ.get("CDN_PURGE_URL", "")
+CDN_PURGE_TOKEN = os.environ.get("CDN_PURGE_TOKEN", "")
+CDN_PURGE_STYLE = os.environ.get("CDN_PURGE_STYLE", "surrogate-key")
+if CDN_PURGE_STYLE not in {"surrogate-key", "cache-tag"}:
+    raise ImproperlyConfigured('CDN_PURGE_STYLE must be "surrogate-key" or "cache-tag".')
 # PAGE_CACHE_HEADER=1 marks each page answered from the page cache with
 # "X-Page-Cache: hit": the bench counts them. Off in production.
 PAGE_CACHE_HEADER = env_bool("PAGE_CACHE_HEADER", False)
@@ -237,30 +262,62 @@ STORAGES = {
         )
     },
 }
-# Photos on S3-compatible object storage (django-storages) when a bucket is
-# named. Files are private: readers get signed, expiring addresses, unless a
-# public custom domain (a CDN allowed to read the bucket) serves them, whose
-# addresses then need no signature.
-AWS_STORAGE_BUCKET_NAME = os.environ.get("AWS_STORAGE_BUCKET_NAME", "")
-if AWS_STORAGE_BUCKET_NAME:
-    AWS_S3_CUSTOM_DOMAIN = os.environ.get("AWS_S3_CUSTOM_DOMAIN") or None
-    STORAGES["default"] = {
+
+
+def photo_storage(environ):
+    """
+    The photos' storage on S3-compatible object storage (django-storages) when
+    ``environ`` names a bucket, and the origin its addresses start with, for
+    the content security policy's ``img-src``: ``(None, None)`` without one.
+
+    Files are private: readers get signed, expiring addresses at the store's
+    own host, unless a public custom domain (a CDN allowed to read the bucket)
+    serves them, whose addresses then need no signature. The addressing style
+    is fixed rather than left to boto3's guess, so the origin named here is the
+    one every address has: the endpoint's (path style, ``endpoint/bucket/key``)
+    for a store of one's own, the bucket's host on AWS.
+    """
+    bucket = environ.get("AWS_STORAGE_BUCKET_NAME", "")
+    if not bucket:
+        return None, None
+    custom_domain = environ.get("AWS_S3_CUSTOM_DOMAIN") or None
+    endpoint_url = environ.get("AWS_S3_ENDPOINT_URL") or None
+    url_protocol = environ.get("AWS_S3_URL_PROTOCOL") or "https:"
+    region = environ.get("AWS_S3_REGION_NAME") or None
+    if custom_domain:
+        origin = f"{url_protocol}//{custom_domain.split('/')[0]}"
+    elif endpoint_url:
+        parts = urlsplit(endpoint_url)
+        origin = f"{parts.scheme}://{parts.netloc}"
+    elif region:
+        origin = f"https://{bucket}.s3.{region}.amazonaws.com"
+    else:
+        origin = f"https://{bucket}.s3.amazonaws.com"
+    storage = {
         "BACKEND": "storages.backends.s3.S3Storage",
         "OPTIONS": {
-            "bucket_name": AWS_STORAGE_BUCKET_NAME,
-            "endpoint_url": os.environ.get("AWS_S3_ENDPOINT_URL") or None,
-            "region_name": os.environ.get("AWS_S3_REGION_NAME") or None,
-            "access_key": os.environ.get("AWS_ACCESS_KEY_ID") or None,
-            "secret_key": os.environ.get("AWS_SECRET_ACCESS_KEY") or None,
-            "custom_domain": AWS_S3_CUSTOM_DOMAIN,
+            "bucket_name": bucket,
+            "endpoint_url": endpoint_url,
+            "addressing_style": "path" if endpoint_url else "virtual",
+            "region_name": region,
+            "access_key": environ.get("AWS_ACCESS_KEY_ID") or None,
+            "secret_key": environ.get("AWS_SECRET_ACCESS_KEY") or None,
+            "custom_domain": custom_domain,
+            "url_protocol": url_protocol,
             "default_acl": "private",
-            "querystring_auth": AWS_S3_CUSTOM_DOMAIN is None,
-            "querystring_expire": int(os.environ.get("AWS_QUERYSTRING_EXPIRE", "3600")),
+            "querystring_auth": custom_domain is None,
+            "querystring_expire": int(environ.get("AWS_QUERYSTRING_EXPIRE", "3600")),
             # Never replace a stored file by one of the same name: names stay unique.
             "file_overwrite": False,
-            "location": os.environ.get("AWS_LOCATION", ""),
+            "location": environ.get("AWS_LOCATION", ""),
         },
     }
+    return storage, origin
+
+
+PHOTO_STORAGE, PHOTO_ORIGIN = photo_storage(os.environ)
+if PHOTO_STORAGE:
+    STORAGES["default"] = PHOTO_STORAGE
 
 # In development static files are served from the apps' folders as they change.
 WHITENOISE_USE_FINDERS = DEBUG
@@ -321,16 +378,23 @@ PASSWORD_RESET_WINDOW = datetime.timedelta(
 
 # Security headers. The policy allows nothing from other origins: no analytics,
 # fonts or CDNs, so readers and sources are not tracked by third parties.
-SECURE_CSP = {
-    "default-src": [CSP.SELF],
-    "script-src": [CSP.SELF, CSP.NONCE],
-    "style-src": [CSP.SELF],
-    "img-src": [CSP.SELF, "data:"],
-    "object-src": [CSP.NONE],
-    "base-uri": [CSP.NONE],
-    "frame-ancestors": [CSP.NONE],
-    "form-action": [CSP.SELF],
-}
+
+
+def content_security_policy(photo_origin):
+    """The policy, with images also from ``photo_origin`` (object storage) when given."""
+    return {
+        "default-src": [CSP.SELF],
+        "script-src": [CSP.SELF, CSP.NONCE],
+        "style-src": [CSP.SELF],
+        "img-src": [CSP.SELF, "data:", *([photo_origin] if photo_origin else [])],
+        "object-src": [CSP.NONE],
+        "base-uri": [CSP.NONE],
+        "frame-ancestors": [CSP.NONE],
+        "form-action": [CSP.SELF],
+    }
+
+
+SECURE_CSP = content_security_policy(PHOTO_ORIGIN)
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"

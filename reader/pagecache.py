@@ -48,7 +48,7 @@ from django.utils.cache import get_conditional_response
 from django.utils.http import http_date, parse_http_date_safe, quote_etag, urlencode
 from django.utils.translation import get_language, get_language_from_path
 
-from . import pagetags
+from . import cdn, pagetags
 
 # The longest a page is kept, even when nothing changes: a safety net for
 # changes made without model signals (QuerySet.update(), raw SQL, the shell).
@@ -341,6 +341,8 @@ def cache_public_page(view=None, *, query=None):
             response["ETag"] = headers["ETag"]
             response["Last-Modified"] = headers["Last-Modified"]
             response.public_page = PublicPage(key, timeout=0)
+            for header, value in cdn.surrogate_headers(stored.tags).items():
+                response[header] = value
             return served_from_cache(response)
         generation = checked_generation(request)
         with pagetags.collect() as tags:
@@ -349,6 +351,8 @@ def cache_public_page(view=None, *, query=None):
                 return response
             if hasattr(response, "render") and callable(response.render):
                 response.render()
+        for header, value in cdn.surrogate_headers({pagetags.EVERYTHING, *tags}).items():
+            response[header] = value
         response["ETag"] = quote_etag(hashlib.sha256(response.content).hexdigest()[:32])
         response["Last-Modified"] = http_date(time.time())
         # A page number the paginator moved ("?page=9999" shows the last page)

@@ -19,9 +19,9 @@ as long as the generation it read them under is current, so a hit on a
 page whose tags were all checked before needs no other read. A renewal is
 seen by every process at its next request: no page outlives a change.
 
-A CDN in front can be purged with the same tags: send a page's tags as its
-``Surrogate-Key`` / ``Cache-Tag`` header and have ``renew`` ask the CDN to
-purge those keys. ``renew`` is the one place every change passes through.
+A CDN in front is purged with the same tags: a page's tags are its
+``Surrogate-Key`` / ``Cache-Tag`` header, and ``renew``, the one place every
+change passes through, has ``reader.cdn`` purge them once it is committed.
 """
 
 import contextlib
@@ -30,6 +30,8 @@ import uuid
 
 from django.core.cache import cache
 from django.db import transaction
+
+from . import cdn
 
 EVERYTHING = "all"
 GENERATION_KEY = "reader:tags:generation"
@@ -92,11 +94,12 @@ def still_valid(stored):
     return tokens(stored) == stored
 
 
-def renew(tags):
+def renew(tags, *, urgent=False):
     """
     Renew every page showing any of ``tags``: now, and again once the change
     is committed, so a page another process rendered from the rows as they
-    were before the commit is not kept either.
+    were before the commit is not kept either; then purge them from the CDN
+    (at once from this process when ``urgent``: a takedown).
     """
     tags = set(tags)
     if not tags:
@@ -110,6 +113,7 @@ def renew(tags):
 
     replace()
     transaction.on_commit(replace)
+    cdn.purge_on_commit(tags, urgent=urgent)
 
 
 def renew_everything():

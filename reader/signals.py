@@ -38,8 +38,29 @@ def content_saved(sender, instance=None, created=False, action=None, **kwargs):
         # m2m_changed fires before and after each change: once is enough.
         return
     tags = changed_tags(instance, created, m2m=action is not None)
-    pagetags.renew(tags)
+    pagetags.renew(tags, urgent=is_takedown(instance))
     stored.forget(tags)
+
+
+def is_takedown(instance):
+    """
+    Whether a change takes something off the site that must leave a CDN at
+    once: a story leaving readers, a photo withdrawn, a source protected.
+    """
+    from articles.models import Article
+    from media.models import Photograph
+    from people.models import Person
+
+    if isinstance(instance, Article):
+        stored = getattr(instance, "stored_state", {}).get("status")
+        return (
+            stored is not None
+            and Article.status_reaches_readers(stored)
+            and not instance.reaches_readers()
+        )
+    if isinstance(instance, Photograph):
+        return instance.is_withdrawn
+    return isinstance(instance, Person) and instance.is_protected_source
 
 
 def changed_tags(instance, created=False, m2m=False):

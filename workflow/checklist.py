@@ -57,6 +57,12 @@ def approval_checklist(article):
     for photo in placed:
         name = _("photo %(number)s in the body") % {"number": photo.position}
         missing += photo.photograph.missing_for_publication(name=name)
+    # Renditions are made in the background (media.tasks): a story approved
+    # before they exist would reach readers with full-size pictures.
+    shown = [photo.photograph for photo in placed]
+    shown += [article.lead_photo] if article.lead_photo_id else []
+    if any(photograph.renditions_pending for photograph in shown):
+        missing.append(_("Wait until the photos' renditions are made (a minute or so)."))
     quotes = list(Quote.objects.filter(article=article).select_related("speaker"))
     for quote in quotes:
         if not quote.speaker_id and not quote.anonymous_description.strip():

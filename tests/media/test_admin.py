@@ -17,21 +17,11 @@ from tests.support.factories import (
     make_user,
     place_photo,
 )
-from tests.support.media import IsolatedMedia, stored_names, upload
+from tests.support.media import DeskTestCase, IsolatedMedia, batch_upload, stored_names, upload
 from workflow.checklist import approval_checklist
 
 CHANGELIST = "/admin/media/photograph/"
 UPLOAD = "/admin/media/photograph/upload/"
-
-
-class DeskTestCase(IsolatedMedia, TestCase):
-    @classmethod
-    def setUpTestData(cls):
-        cls.editor = make_user(role="Editors")
-
-    def setUp(self):
-        super().setUp()
-        self.client.force_login(self.editor)
 
 
 class ChangelistTests(DeskTestCase):
@@ -98,25 +88,20 @@ class ChangelistTests(DeskTestCase):
 
 class UploadViewTests(DeskTestCase):
     def post(self, files, rows=None):
-        data = {
-            "form-TOTAL_FORMS": str(rows or len(files)),
-            "form-INITIAL_FORMS": "0",
-            "form-MIN_NUM_FORMS": "0",
-            "form-MAX_NUM_FORMS": "20",
-        }
         self.photographer = make_person("Kong Meta")
-        for number, file in enumerate(files):
-            data |= {
-                f"form-{number}-image": file,
-                f"form-{number}-caption": f"Caption {number}, Phnom Penh, July 7, 2026.",
-                f"form-{number}-alt_text": f"Alt {number}",
-                f"form-{number}-credit_agency": "CamboJA",
-                f"form-{number}-photographer": str(self.photographer.pk),
-                f"form-{number}-source": "staff",
-                f"form-{number}-date_taken": "2026-07-07",
-                f"form-{number}-place": "Phnom Penh",
+
+        def row(number):
+            return {
+                "caption": f"Caption {number}, Phnom Penh, July 7, 2026.",
+                "alt_text": f"Alt {number}",
+                "credit_agency": "CamboJA",
+                "photographer": str(self.photographer.pk),
+                "source": "staff",
+                "date_taken": "2026-07-07",
+                "place": "Phnom Penh",
             }
-        return self.client.post(UPLOAD, data)
+
+        return self.client.post(UPLOAD, batch_upload(files, row, rows))
 
     def test_several_photos_at_once_each_with_its_own_caption(self):
         files = [

@@ -14,7 +14,14 @@ from media.services import create_photograph
 from media.uploads import clean_image
 from tests.support import samples
 from tests.support.factories import image_bytes
-from tests.support.media import RECORDING_STORAGES, IsolatedMedia, read, stored_names, upload
+from tests.support.media import (
+    RECORDING_STORAGES,
+    IsolatedMedia,
+    batch_upload,
+    read,
+    stored_names,
+    upload,
+)
 from tests.support.storages import RecordingStorage
 
 CAPTION = "Monks walk past the National Assembly in Phnom Penh, May 1, 2026."
@@ -37,22 +44,16 @@ class AdminUploadTestCase(IsolatedMedia, TestCase):
         )
 
     def post_batch(self, files, **extra):
-        data = {
-            "form-TOTAL_FORMS": str(len(files)),
-            "form-INITIAL_FORMS": "0",
-            "form-MIN_NUM_FORMS": "0",
-            "form-MAX_NUM_FORMS": "20",
-        }
-        for number, file in enumerate(files):
-            data |= {
-                f"form-{number}-image": file,
-                f"form-{number}-caption": f"{CAPTION} ({number})",
-                f"form-{number}-alt_text": ALT,
-                f"form-{number}-credit_agency": "CamboJA",
-                f"form-{number}-focal_x": "50",
-                f"form-{number}-focal_y": "50",
+        def row(number):
+            return {
+                "caption": f"{CAPTION} ({number})",
+                "alt_text": ALT,
+                "credit_agency": "CamboJA",
+                "focal_x": "50",
+                "focal_y": "50",
             }
-        data |= extra
+
+        data = batch_upload(files, row) | extra
         return self.client.post("/admin/media/photograph/upload/", data)
 
     def assert_refused(self, response, message):
@@ -252,15 +253,30 @@ class CorruptFileTests(AdminUploadTestCase):
 
 class AtomicityTests(AdminUploadTestCase):
     def test_storage_error_mid_batch_leaves_nothing(self):
-        """The disk fills while the second photo's renditions are written: no row, no file."""
+        """The disk fills while the second photo's original is written: no row, no file."""
         files = [upload(image_bytes("JPEG", size=(700, 500)), f"{n}.jpg") for n in range(2)]
         with RECORDING_STORAGES:
-            RecordingStorage.reset(fail_on_write=25)
+            RecordingStorage.reset(fail_on_write=2)
             with self.assertRaises(OSError):
                 self.post_batch(files)
             RecordingStorage.reset()
         self.assertFalse(Photograph.objects.exists())
         self.assertEqual(stored_names(), set())
+
+    def test_storage_error_while_renditions_are_made_keeps_the_photo_pending(self):
+        """
+        The disk fills while renditions are written, in the background: the
+        upload stands with its original, no rendition file is left behind, and
+        the photo stays "renditions pending" after every try.
+        """
+        with RECORDING_STORAGES:
+            RecordingStorage.reset(fail_on_write=5)
+            response = self.post_batch([upload(image_bytes("JPEG", size=(700, 500)), "a.jpg")])
+            RecordingStorage.reset()
+        self.assertEqual(response.status_code, 302)
+        photograph = Photograph.objects.get()
+        self.assertTrue(photograph.renditions_pending)
+        self.assertEqual(stored_names(), {photograph.image.name})
 
     def test_database_error_mid_batch_leaves_nothing(self):
         """The second row cannot be written: the first is rolled back, every file removed."""

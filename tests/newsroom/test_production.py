@@ -41,6 +41,15 @@ from tests.support.factories import (
 )
 from tests.support.production import PRODUCTION, manage, production_environment
 
+# A bucket on an S3-compatible store of the newsroom's own.
+BUCKET = {
+    "AWS_STORAGE_BUCKET_NAME": "newsroom-photos",
+    "AWS_S3_ENDPOINT_URL": "https://objects.example.org",
+    "AWS_ACCESS_KEY_ID": "test-key-id",
+    "AWS_SECRET_ACCESS_KEY": "test-secret-key",
+    "AWS_S3_REGION_NAME": "ap-southeast-1",
+}
+
 
 class Records(logging.Handler):
     """Keep the records a logger writes, with the filters production uses."""
@@ -386,22 +395,46 @@ class ProductionSettingsTests(TestCase):
             "print(type(d).__name__, d.default_acl, d.querystring_auth); "
             "print(d.url('photos/2024/ny-sokha.jpg'))"
         )
-        bucket = {
-            "AWS_STORAGE_BUCKET_NAME": "newsroom-photos",
-            "AWS_S3_ENDPOINT_URL": "https://objects.example.org",
-            "AWS_ACCESS_KEY_ID": "test-key-id",
-            "AWS_SECRET_ACCESS_KEY": "test-secret-key",
-            "AWS_S3_REGION_NAME": "ap-southeast-1",
-        }
-        kind, url = self.settings_in(code, **bucket).splitlines()
+        kind, url = self.settings_in(code, **BUCKET).splitlines()
         self.assertEqual(kind, "S3Storage private True")
         self.assertTrue(url.startswith("https://objects.example.org/newsroom-photos/photos/"))
         self.assertIn("Signature=", url)
         kind, url = self.settings_in(
-            code, **bucket, AWS_S3_CUSTOM_DOMAIN="photos.example.org"
+            code, **BUCKET, AWS_S3_CUSTOM_DOMAIN="photos.example.org"
         ).splitlines()
         self.assertEqual(kind, "S3Storage private False")
         self.assertEqual(url, "https://photos.example.org/photos/2024/ny-sokha.jpg")
+
+    def test_the_policy_allows_images_from_where_photo_addresses_point(self):
+        """
+        However the store is named (its own endpoint, AWS, a custom domain), the
+        policy's img-src holds the origin of the addresses the storage makes, and
+        nothing else beyond the site itself.
+        """
+        code = (
+            "import json; from urllib.parse import urlsplit; from django.conf import settings; "
+            "from django.core.files.storage import storages; "
+            "parts = urlsplit(storages['default'].url('photos/2024/ny-sokha.jpg')); "
+            "print(json.dumps([f'{parts.scheme}://{parts.netloc}', "
+            "settings.SECURE_CSP['img-src']]))"
+        )
+        aws = {key: value for key, value in BUCKET.items() if key != "AWS_S3_ENDPOINT_URL"}
+        cases = [
+            (BUCKET, "https://objects.example.org"),
+            ({**BUCKET, "AWS_S3_ENDPOINT_URL": "http://127.0.0.1:9000"}, "http://127.0.0.1:9000"),
+            (aws, "https://newsroom-photos.s3.ap-southeast-1.amazonaws.com"),
+            ({**aws, "AWS_S3_REGION_NAME": ""}, "https://newsroom-photos.s3.amazonaws.com"),
+            ({**aws, "AWS_S3_CUSTOM_DOMAIN": "photos.example.org"}, "https://photos.example.org"),
+        ]
+        for env, expected in cases:
+            with self.subTest(env=env):
+                origin, img_src = json.loads(self.settings_in(code, **env))
+                self.assertEqual(origin, expected)
+                self.assertEqual(img_src, ["'self'", "data:", expected])
+        img_src = self.settings_in(
+            "from django.conf import settings; print(*settings.SECURE_CSP['img-src'])"
+        )
+        self.assertEqual(img_src, "'self' data:")
 
     def test_without_a_bucket_uploads_stay_on_the_file_system(self):
         code = "from django.core.files.storage import storages; print(type(storages['default']))"

@@ -27,7 +27,7 @@ from django.test import TransactionTestCase
 
 from articles.models import Article, Topic
 from media.models import Photograph
-from tests.support import ROOT
+from tests.support import ROOT, samples
 from tests.support.factories import (
     make_person,
     make_photograph,
@@ -37,44 +37,20 @@ from tests.support.factories import (
     place_photo,
     restore_roles,
 )
-from tests.support.production import production_environment
+from tests.support.media import assert_clean, upload
+from tests.support.object_storage import ObjectStorage, storage_environment
+from tests.support.production import database_url, production_environment
 
 
 def checksum(data):
     return hashlib.sha256(data).hexdigest()
 
 
-class BackupRestoreDrillTests(TransactionTestCase):
-    def setUp(self):
-        restore_roles()
-        section = make_section("Land")
-        self.photos = [make_photograph(caption=f"Photo {number}") for number in range(3)]
-        for number in range(5):
-            article = make_published_article(
-                f"Court hears land case {number}",
-                bylines=[make_person()],
-                section=section,
-                lead_photo=self.photos[number % 3],
-            )
-            make_quote(article)
-            place_photo(article, self.photos[(number + 1) % 3])
-        self.folder = Path(tempfile.mkdtemp(prefix="newsroom-backup-test-"))
-        self.addCleanup(shutil.rmtree, self.folder, ignore_errors=True)
+class NewInstance:
+    """A test mixin: an empty instance to restore into, and its ``manage.py``."""
 
-    def write_loop(self, stop, written):
-        """An editor's saves, going on all through the backup."""
-        try:
-            number = 0
-            while not stop.is_set() and number < 2000:
-                Topic.objects.create(name=f"Loop topic {number}", slug=f"loop-topic-{number}")
-                written.append(number)
-                number += 1
-        finally:
-            close_old_connections()
-            connection.close()
-
-    def new_instance(self):
-        """Settings of an empty instance: its own database and upload folder."""
+    def new_instance(self, **env):
+        """Settings of an empty instance: its own database and upload folder, and ``env``."""
         root = self.folder / "restored"
         (root / "uploads").mkdir(parents=True)
         if connection.vendor == "sqlite":
@@ -84,15 +60,9 @@ class BackupRestoreDrillTests(TransactionTestCase):
             with connection.cursor() as cursor:
                 cursor.execute(f'CREATE DATABASE "{name}"')
             self.addCleanup(self.drop_database, name)
-            params = connection.settings_dict
-            url = (
-                f"postgres://{params['USER']}@{params['HOST']}:{params['PORT']}/{name}"
-                if not params.get("PASSWORD")
-                else f"postgres://{params['USER']}:{params['PASSWORD']}@"
-                f"{params['HOST']}:{params['PORT']}/{name}"
-            )
+            url = database_url(name)
         environment = production_environment(
-            DATABASE_URL=url, VAR_DIR=str(root / "var"), MEDIA_ROOT=str(root / "uploads")
+            DATABASE_URL=url, VAR_DIR=str(root / "var"), MEDIA_ROOT=str(root / "uploads"), **env
         )
         return root, url, environment
 
@@ -123,6 +93,36 @@ class BackupRestoreDrillTests(TransactionTestCase):
 
         with psycopg.connect(url.replace("postgres://", "postgresql://", 1)) as database:
             return database.execute(query).fetchall()
+
+
+class BackupRestoreDrillTests(NewInstance, TransactionTestCase):
+    def setUp(self):
+        restore_roles()
+        section = make_section("Land")
+        self.photos = [make_photograph(caption=f"Photo {number}") for number in range(3)]
+        for number in range(5):
+            article = make_published_article(
+                f"Court hears land case {number}",
+                bylines=[make_person()],
+                section=section,
+                lead_photo=self.photos[number % 3],
+            )
+            make_quote(article)
+            place_photo(article, self.photos[(number + 1) % 3])
+        self.folder = Path(tempfile.mkdtemp(prefix="newsroom-backup-test-"))
+        self.addCleanup(shutil.rmtree, self.folder, ignore_errors=True)
+
+    def write_loop(self, stop, written):
+        """An editor's saves, going on all through the backup."""
+        try:
+            number = 0
+            while not stop.is_set() and number < 2000:
+                Topic.objects.create(name=f"Loop topic {number}", slug=f"loop-topic-{number}")
+                written.append(number)
+                number += 1
+        finally:
+            close_old_connections()
+            connection.close()
 
     def test_backup_during_writes_restores_into_an_empty_instance(self):
         """
@@ -292,3 +292,53 @@ class OwnerOnlyBackupTests(TransactionTestCase):
         call_command("restore", str(backup), force=True, stdout=io.StringIO())
         self.assertFalse(Topic.objects.filter(slug="after-the-backup").exists())
         self.assertEqual(self.read_upload(name), original)
+
+
+class ObjectStorageBackupTests(ObjectStorage, NewInstance, TransactionTestCase):
+    """
+    The drill with the photos in a bucket of a real S3 server: the backup reads
+    every object through the S3 API, and the restore writes them into the empty
+    instance's own bucket, byte for byte and still clean.
+    """
+
+    def setUp(self):
+        restore_roles()
+        self.photos = [
+            make_photograph(
+                caption=f"Photo {number}", image=upload(samples.camera_jpeg(size=(500, 400)))
+            )
+            for number in range(2)
+        ]
+        make_published_article("Court hears land case", lead_photo=self.photos[0])
+        self.folder = Path(tempfile.mkdtemp(prefix="newsroom-backup-test-"))
+        self.addCleanup(shutil.rmtree, self.folder, ignore_errors=True)
+
+    def test_a_bucket_is_backed_up_and_restored_into_an_empty_bucket(self):
+        output = io.StringIO()
+        call_command("backup", output=str(self.folder / "backups"), stdout=output)
+        backup = Path(output.getvalue().strip().splitlines()[-1])
+        manifest = json.loads((backup / "manifest.json").read_text())
+        self.assertEqual(manifest["missing_files"], [])
+        stored = {photo_file for photo in self.photos for photo_file in photo.stored_files()}
+        self.assertEqual(set(manifest["files"]), stored)
+        for name in stored:
+            self.assertEqual(manifest["files"][name], checksum(self.stored_object(name)[0]))
+
+        self.s3.create_bucket(Bucket="newsroom-restored")
+        root, url, environment = self.new_instance(
+            **storage_environment(self.endpoint, "newsroom-restored")
+        )
+        self.manage(environment, "migrate", "--noinput")
+        self.manage(environment, "restore", str(backup))
+
+        self.assertEqual(self.stored_keys("newsroom-restored"), stored)
+        for name, digest in manifest["files"].items():
+            data, _response = self.stored_object(name, "newsroom-restored")
+            self.assertEqual(checksum(data), digest, name)
+            assert_clean(self, data, name)
+        for image, renditions in self.restored_rows(
+            url, "SELECT image, renditions FROM media_photograph"
+        ):
+            renditions = json.loads(renditions) if isinstance(renditions, str) else renditions
+            names = {image, *(item["name"] for item in renditions)}
+            self.assertLessEqual(names, stored)

@@ -7,9 +7,10 @@ import tempfile
 from django.conf import settings
 from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.test import override_settings
+from django.test import TestCase, override_settings
 from PIL import Image
 
+from tests.support.factories import make_user
 from tests.support.samples import SECRETS
 
 RECORDING_STORAGES = override_settings(
@@ -22,6 +23,23 @@ RECORDING_STORAGES = override_settings(
 
 def upload(data, name="IMG_0001.jpg", content_type="image/jpeg"):
     return SimpleUploadedFile(name, data, content_type=content_type)
+
+
+def batch_upload(files, row, rows=None):
+    """
+    The POST data of the desk's batch upload: a row per file, its fields from
+    ``row(number)`` (caption, alt text…), and ``rows`` rows in all.
+    """
+    data = {
+        "form-TOTAL_FORMS": str(rows or len(files)),
+        "form-INITIAL_FORMS": "0",
+        "form-MIN_NUM_FORMS": "0",
+        "form-MAX_NUM_FORMS": "20",
+    }
+    for number, file in enumerate(files):
+        data[f"form-{number}-image"] = file
+        data |= {f"form-{number}-{name}": value for name, value in row(number).items()}
+    return data
 
 
 def stored_names(folder=""):
@@ -60,3 +78,15 @@ class IsolatedMedia:
         media_root.enable()
         self.addCleanup(shutil.rmtree, folder, ignore_errors=True)
         self.addCleanup(media_root.disable)
+
+
+class DeskTestCase(IsolatedMedia, TestCase):
+    """An editor signed in at the photo desk."""
+
+    @classmethod
+    def setUpTestData(cls):
+        cls.editor = make_user(role="Editors")
+
+    def setUp(self):
+        super().setUp()
+        self.client.force_login(self.editor)

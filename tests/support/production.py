@@ -5,6 +5,8 @@ import subprocess
 import sys
 import tempfile
 
+from django.db import connection
+
 from tests.support import ROOT
 
 PRODUCTION = {
@@ -25,6 +27,9 @@ STRIPPED = {
     "REDIS_URL",
     "CACHE_BACKEND",
     "CACHE_LOCATION",
+    "AWS_STORAGE_BUCKET_NAME",
+    "AWS_S3_ENDPOINT_URL",
+    "AWS_S3_CUSTOM_DOMAIN",
 }
 
 
@@ -51,3 +56,15 @@ def manage(*args, **env):
         text=True,
         timeout=120,
     )
+
+
+def database_url(name=None):
+    """
+    The address of this run's test database, for a process of its own: on
+    PostgreSQL, of the database ``name`` on the same server when given.
+    """
+    params = connection.settings_dict
+    if connection.vendor == "sqlite":
+        return f"sqlite:///{params['NAME']}"
+    login = params["USER"] + (f":{params['PASSWORD']}" if params.get("PASSWORD") else "")
+    return f"postgres://{login}@{params['HOST']}:{params['PORT']}/{name or params['NAME']}"

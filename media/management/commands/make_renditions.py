@@ -5,8 +5,7 @@ import time
 from django.core.management.base import BaseCommand
 
 from media.models import Photograph
-from media.renditions import renditions_complete
-from media.services import save_photograph
+from media.services import make_missing_renditions
 
 
 class Command(BaseCommand):
@@ -20,10 +19,7 @@ class Command(BaseCommand):
         made = 0
         started = time.perf_counter()
         for photograph in Photograph.objects.order_by("pk").iterator():
-            if renditions_complete(photograph) and photograph.fingerprint:
-                continue
-            save_photograph(photograph=photograph)
-            made += 1
+            made += make_missing_renditions(photograph=photograph)
         self.stdout.write(
             f"Renditions made for {made} photographs in {time.perf_counter() - started:.1f} s."
         )
