@@ -24,7 +24,7 @@ def grant(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("workflow", "0003_roles_after_the_move"),
+        ("workflow", "0004_language_preference"),
         ("django_tasks_database", "0021_conditional_partial_index_ordering"),
     ]
 
