@@ -28,7 +28,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT), str(ROOT / "bench")]
 
-from run import PYTHON, environment, manage  # noqa: E402
+from run import PYTHON, environment, prepare  # noqa: E402
 
 PAGES = ("story", "home", "km home", "person", "section", "topic", "archive", "search", "feed")
 
@@ -157,10 +157,7 @@ def main():
                 "STATIC_ROOT": str(Path(folder) / "static"),
             }
         )
-        print("Preparing a throwaway newsroom (migrate, demo content, collectstatic)…")
-        manage(env, "migrate", "--noinput")
-        manage(env, "demo_content")
-        manage(env, "collectstatic", "--noinput")
+        prepare(env)
         rows = run_child(env, "newsroom", requests)
         bare_env = {**env, "DJANGO_SETTINGS_MODULE": "bare", "ALLOWED_HOSTS": "testserver"}
         bare_env["PYTHONPATH"] = os.pathsep.join([str(ROOT / "bench"), env.get("PYTHONPATH", "")])

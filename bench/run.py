@@ -75,6 +75,16 @@ def manage(env, *args):
     )
 
 
+def prepare(env):
+    """A throwaway newsroom: migrated, the demo with its photos' renditions, static files."""
+    print("Preparing a throwaway newsroom (migrate, demo content, renditions, collectstatic)…")
+    manage(env, "migrate", "--noinput")
+    manage(env, "demo_content")
+    # The renditions are made in the background (media.tasks): made here, before any page.
+    manage(env, "run_worker", "--batch", "--no-startup-delay")
+    manage(env, "collectstatic", "--noinput")
+
+
 def get(port, path, cookie=None):
     connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
     headers = {"Host": "127.0.0.1"}
@@ -351,10 +361,7 @@ def main():
 
     with tempfile.TemporaryDirectory(prefix="newsroom-bench-") as folder:
         env = environment(Path(folder))
-        print("Preparing a throwaway newsroom (migrate, demo content, collectstatic)…")
-        manage(env, "migrate", "--noinput")
-        manage(env, "demo_content")
-        manage(env, "collectstatic", "--noinput")
+        prepare(env)
         started = {}
         try:
             ports = serve(env, workers, started)

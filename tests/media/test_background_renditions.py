@@ -15,7 +15,7 @@ from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
 from media.models import Photograph
-from tests.reader.test_story_pages import STORY_QUERIES
+from tests.reader.test_story_pages import STORY_QUERIES_FIRST
 from tests.support import samples
 from tests.support.factories import (
     make_article,
@@ -126,7 +126,7 @@ class PendingPhotoPageTests(ReaderTestMixin, IsolatedMedia, TestCase):
         story = make_full_story(section=section)
         make_published_article(section=section, bylines=[make_person()])
         self.assertTrue(story.lead_photo.renditions_pending)
-        with self.assertNumQueries(STORY_QUERIES):
+        with self.assertNumQueries(STORY_QUERIES_FIRST):
             response = self.client.get(story.get_absolute_url())
         page = response.content.decode()
         for photograph in [story.lead_photo, story.placed_photos.get().photograph]:

@@ -332,7 +332,11 @@ class LanguageFeedTests(ReaderTestMixin, TestCase):
 
 
 def po_entries(path):
-    """``(msgid, msgstrs, flags)`` for each entry of a .po file, header excluded."""
+    """
+    ``(msgid, msgstrs, flags)`` for each entry of a .po file, header excluded.
+    Of a plural entry, the msgid is its plural form: Khmer's one form serves
+    every count, and gettext checks its placeholders against that.
+    """
     entries = []
     for block in path.read_text(encoding="utf-8").split("\n\n"):
         flags, parts, current = "", {}, None
@@ -348,7 +352,7 @@ def po_entries(path):
                 parts[current] += line[1:-1]
         if parts.get("msgid"):
             strings = [value for key, value in parts.items() if key.startswith("msgstr")]
-            entries.append((parts["msgid"], strings, flags))
+            entries.append((parts.get("msgid_plural") or parts["msgid"], strings, flags))
     return entries
 
 
