@@ -13,6 +13,8 @@ from .roles import display_name
 
 # Someone whose open story page has not been heard from for this long has left it.
 PRESENCE_WINDOW = datetime.timedelta(minutes=2)
+# How often an open story page says it is still open (workflow/js/workflow.js).
+HEARTBEAT_SECONDS = 45
 
 
 def mark_presence(*, article, user):

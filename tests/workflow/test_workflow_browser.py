@@ -6,19 +6,23 @@ only once its time has come.
 """
 
 import datetime
+from unittest import mock
 
 import time_machine
 from django.utils import timezone
 
 from articles.models import Article
+from people.models import Person
 from tests.support.browser import BrowserTestCase
 from tests.support.factories import (
+    make_article,
     make_journalist,
     make_photograph,
     make_section,
     make_user,
     restore_roles,
 )
+from workflow import presence
 from workflow.models import Transition
 
 PASSWORD = "a-browser-test-password"
@@ -137,3 +141,39 @@ class WorkflowBrowserTests(BrowserTestCase):
             self.assertEqual(response.status, 200)
             self.assertIn("Families wait for Kandal court ruling", page.inner_text("h1"))
             self.screenshot("workflow-reader-story")
+
+
+class PresenceBrowserTests(BrowserTestCase):
+    """Who else has the story open is shown while the page stays open, not only on loading it."""
+
+    def setUp(self):
+        super().setUp()
+        restore_roles()
+        make_journalist("reporter", name="Sok Chan", password=PASSWORD)
+        make_user("desk", role="Editors", password=PASSWORD)
+        self.article = make_article("Families wait for Kandal court ruling")
+        self.article.bylines.create(person=Person.objects.get(name="Sok Chan"), position=1)
+        self.change = self.url(f"/admin/articles/article/{self.article.pk}/change/")
+        patcher = mock.patch.object(presence, "HEARTBEAT_SECONDS", 1)
+        patcher.start()
+        self.addCleanup(patcher.stop)
+
+    def test_the_first_to_open_a_story_sees_the_second_arrive(self):
+        self.login("desk", PASSWORD)
+        self.page.goto(self.change)
+        notice = self.page.locator("#workflow-presence")
+        self.assertFalse(notice.is_visible())
+        # The journalist opens the same story in a browser of their own.
+        other = self.browser.new_context(viewport={"width": 1280, "height": 900})
+        self.addCleanup(other.close)
+        reporter = other.new_page()
+        reporter.goto(self.url("/admin/login/"))
+        reporter.fill("#id_username", "reporter")
+        reporter.fill("#id_password", PASSWORD)
+        reporter.click("input[type=submit]")
+        reporter.wait_for_url(self.url("/admin/"))
+        reporter.goto(self.change)
+        # The editor's open page learns of it at its next heartbeat, unreloaded.
+        notice.wait_for(state="visible", timeout=10_000)
+        self.assertIn("Sok Chan", notice.inner_text())
+        self.assertEqual([error for error in self.console_errors if "404" not in error], [])

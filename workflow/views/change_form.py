@@ -55,6 +55,7 @@ def workflow_context(model_admin, request, article, context):
             "can_submit_on_save": "submit" in moves
             and model_admin.has_change_permission(request, article),
             "presence_url": model_admin.url("presence", article.pk),
+            "presence_seconds": presence.HEARTBEAT_SECONDS,
         }
     }
 

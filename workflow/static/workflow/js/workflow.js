@@ -1,7 +1,9 @@
-// Who else has this story open: tell the server every 45 seconds that the
-// page is still open, show the others it knows of, and say goodbye on leaving.
+// Who else has this story open: tell the server every 45 seconds (or the
+// panel's data-presence-seconds) that the page is still open, show the others
+// it knows of, and say goodbye on leaving. The admin loads this script in the
+// page's head: it starts once the page is there.
 "use strict";
-{
+document.addEventListener("DOMContentLoaded", () => {
     const panel = document.getElementById("workflow");
     const form = document.getElementById("article_form");
     if (panel && form && panel.dataset.presenceUrl) {
@@ -24,7 +26,7 @@
                 })
                 .catch(() => {});
         };
-        setInterval(beat, 45000);
+        setInterval(beat, 1000 * (Number(panel.dataset.presenceSeconds) || 45));
         window.addEventListener("pagehide", () => {
             const body = new FormData();
             body.append("csrfmiddlewaretoken", token);
@@ -32,4 +34,4 @@
             navigator.sendBeacon(url, body);
         });
     }
-}
+});
