@@ -7,6 +7,7 @@ through the S3 API with boto3.
 """
 
 import logging
+import urllib.request
 
 import boto3
 import pytest
@@ -31,7 +32,12 @@ def start_s3(cleanups):
     server = ThreadedMotoServer(ip_address="127.0.0.1", port=port, verbose=False)
     server.start()
     cleanups(server.stop)
-    return f"http://127.0.0.1:{port}"
+    endpoint = f"http://127.0.0.1:{port}"
+    # moto keeps its buckets in the process, not the server: a server started
+    # after another in the same test process would show the other's objects.
+    reset = urllib.request.Request(f"{endpoint}/moto-api/reset", method="POST")  # noqa: S310
+    urllib.request.urlopen(reset, timeout=10).close()  # noqa: S310 - our own server
+    return endpoint
 
 
 def storage_environment(endpoint, bucket=BUCKET, **env):
