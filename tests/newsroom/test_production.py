@@ -17,6 +17,7 @@ import tempfile
 import time
 import unittest
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 from django.core.cache import cache
@@ -25,8 +26,10 @@ from django.test import TestCase, TransactionTestCase
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from django.utils.http import http_date
+from storages.backends.s3 import S3Storage
 
 from articles.models import Article, Section
+from newsroom.settings import content_security_policy, photo_storage
 from operations.middleware import JsonFormatter, RequestIdFilter
 from reader.pagetags import generation
 from tests.support import ROOT
@@ -426,10 +429,18 @@ class ProductionSettingsTests(TestCase):
             ({**aws, "AWS_S3_REGION_NAME": ""}, "https://newsroom-photos.s3.amazonaws.com"),
             ({**aws, "AWS_S3_CUSTOM_DOMAIN": "photos.example.org"}, "https://photos.example.org"),
         ]
+        # Settings as production loads them, for one store of one's own.
+        origin, img_src = json.loads(self.settings_in(code, **cases[0][0]))
+        self.assertEqual((origin, img_src), (cases[0][1], ["'self'", "data:", cases[0][1]]))
+        # Every way of naming the store, through the functions those settings call.
         for env, expected in cases:
             with self.subTest(env=env):
-                origin, img_src = json.loads(self.settings_in(code, **env))
+                storage, origin = photo_storage(env)
+                address = S3Storage(**storage["OPTIONS"]).url("photos/2024/ny-sokha.jpg")
+                parts = urlsplit(address)
+                self.assertEqual(f"{parts.scheme}://{parts.netloc}", expected)
                 self.assertEqual(origin, expected)
+                img_src = content_security_policy(origin)["img-src"]
                 self.assertEqual(img_src, ["'self'", "data:", expected])
         img_src = self.settings_in(
             "from django.conf import settings; print(*settings.SECURE_CSP['img-src'])"
