@@ -416,19 +416,20 @@ if not DEBUG:
         # Only behind a proxy that overwrites this header on every request.
         SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 
-# E-mail: printed to the console in development, SMTP in production.
+# E-mail: printed to the console in development, SMTP in production. The SMTP
+# options go to the SMTP backend only: another EMAIL_BACKEND (console, file,
+# locmem) refuses options it does not know.
+EMAIL_BACKEND_PATH = os.environ.get(
+    "EMAIL_BACKEND",
+    "django.core.mail.backends.console.EmailBackend"
+    if DEBUG
+    else "django.core.mail.backends.smtp.EmailBackend",
+)
 MAILERS = {
     "default": {
-        "BACKEND": os.environ.get(
-            "EMAIL_BACKEND",
-            "django.core.mail.backends.console.EmailBackend"
-            if DEBUG
-            else "django.core.mail.backends.smtp.EmailBackend",
-        ),
+        "BACKEND": EMAIL_BACKEND_PATH,
         "OPTIONS": (
-            {}
-            if DEBUG and not os.environ.get("EMAIL_HOST")
-            else {
+            {
                 "host": os.environ.get("EMAIL_HOST", "localhost"),
                 "port": int(os.environ.get("EMAIL_PORT", "587")),
                 "username": os.environ.get("EMAIL_HOST_USER", ""),
@@ -436,6 +437,9 @@ MAILERS = {
                 "use_tls": env_bool("EMAIL_USE_TLS", True),
                 "timeout": 10,
             }
+            if EMAIL_BACKEND_PATH.endswith("smtp.EmailBackend")
+            and (not DEBUG or os.environ.get("EMAIL_HOST"))
+            else {}
         ),
     }
 }

@@ -381,6 +381,18 @@ class ProductionSettingsTests(TestCase):
         self.assertEqual(result.returncode, 0, result.stderr)
         return result.stdout.strip()
 
+    def test_a_mail_backend_other_than_smtp_sends_in_production(self):
+        """EMAIL_BACKEND=console (or file, locmem) gets no SMTP options it would refuse."""
+        code = (
+            "from django.core.mail import send_mail; "
+            "print(send_mail('Subject', 'Body', 'desk@example.org', ['editor@example.org']))"
+        )
+        sent = self.settings_in(
+            code, EMAIL_BACKEND="django.core.mail.backends.console.EmailBackend"
+        )
+        self.assertTrue(sent.endswith("1"), sent)
+        self.assertIn("Subject: Subject", sent)
+
     def test_redis_url_selects_the_redis_cache(self):
         code = "from django.conf import settings as s; print(s.CACHES['default']['BACKEND'])"
         self.assertEqual(
