@@ -34,7 +34,8 @@ def application(environ, start_response):
         return django_application(environ, start_response)
     incoming = environ.get("HTTP_X_REQUEST_ID", "")
     request_id = incoming if REQUEST_ID.match(incoming) else uuid.uuid4().hex
-    headers = [*stored.headers, ("X-Request-ID", request_id)]
+    content, headers = pagecache.variant(stored, environ.get("HTTP_ACCEPT_ENCODING"))
+    headers = [*headers, ("X-Request-ID", request_id)]
     if settings.PAGE_CACHE_HEADER:
         headers.append(("X-Page-Cache", "hit"))
     start_response("200 OK", headers)
@@ -52,4 +53,4 @@ def application(environ, start_response):
             },
         )
         current_request_id.reset(token)
-    return [b""] if environ["REQUEST_METHOD"] == "HEAD" else [stored.content]
+    return [b""] if environ["REQUEST_METHOD"] == "HEAD" else [content]

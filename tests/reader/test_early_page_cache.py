@@ -5,6 +5,7 @@ everyone else goes the whole way.
 """
 
 import datetime
+import gzip
 import io
 
 import time_machine
@@ -319,3 +320,53 @@ class WsgiAnswerTests(ReaderTestMixin, TestCase):
         self.story.save()
         self.call(environ(self.url))
         self.assertEqual(self.requests_to_django, 1)
+
+
+class CompressedPageTests(ReaderTestMixin, TestCase):
+    """A kept page is compressed once and sent so to every client that accepts gzip."""
+
+    @classmethod
+    def setUpTestData(cls):
+        cls.story = make_full_story("Families lose their rice fields")
+        cls.url = cls.story.get_absolute_url()
+
+    def setUp(self):
+        super().setUp()
+        self.kept = self.client.get(self.url)
+
+    def assertSamePageCompressed(self, body, sent):
+        self.assertEqual(sent["Content-Encoding"], "gzip")
+        self.assertEqual(int(sent["Content-Length"]), len(body))
+        self.assertEqual(gzip.decompress(body), self.kept.content)
+        self.assertLess(len(body), len(self.kept.content) / 2)
+        self.assertEqual(sent["ETag"], f"W/{self.kept['ETag']}")
+
+    def test_the_page_varies_by_what_the_client_accepts(self):
+        self.assertIn("Accept-Encoding", self.kept["Vary"])
+
+    def test_early_answers_are_compressed_for_who_accepts_gzip(self):
+        with self.assertNumQueries(0):
+            response = self.client.get(self.url, HTTP_ACCEPT_ENCODING="gzip, deflate, br")
+        self.assertTrue(answered_early(response))
+        self.assertSamePageCompressed(response.content, response)
+        plain = self.client.get(self.url, HTTP_ACCEPT_ENCODING="identity")
+        self.assertNotIn("Content-Encoding", plain)
+        self.assertEqual(plain.content, self.kept.content)
+
+    def test_the_wsgi_answer_is_compressed_too(self):
+        answer = {}
+
+        def start_response(status, response_headers):
+            answer["status"], answer["headers"] = status, dict(response_headers)
+
+        env = environ(self.url, HTTP_ACCEPT_ENCODING="gzip")
+        body = b"".join(application(env, start_response))
+        self.assertEqual(answer["status"], "200 OK")
+        self.assertSamePageCompressed(body, answer["headers"])
+
+    def test_the_compressed_pages_validator_is_answered_with_a_304(self):
+        compressed = self.client.get(self.url, HTTP_ACCEPT_ENCODING="gzip")
+        again = self.client.get(
+            self.url, HTTP_ACCEPT_ENCODING="gzip", HTTP_IF_NONE_MATCH=compressed["ETag"]
+        )
+        self.assertEqual(again.status_code, 304)
