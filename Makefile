@@ -100,6 +100,7 @@ bench-scale: $(STAMP)
 # cold and warm, against a bare Django view served the same way (bench/bare.py);
 # then what a page-cache miss costs in-process, in queries and CPU time (bench/cold.py).
 bench: $(STAMP)
+	scripts/ensure-wrk
 	$(PY) bench/run.py $(BENCH_ARGS)
 	$(PY) bench/cold.py
 

@@ -11,7 +11,8 @@ file and worker count, gunicorn serves ``bench/bare.py``: one Django view
 returning a short HTML string, with no middleware. It is the anchor: the
 fastest a Django page can be on this machine, measured just before each
 page, and every reader page is reported as its requests per second over the
-anchor's (``/healthz`` too, for the record; it is not the anchor).
+anchor's (``/healthz`` too, for the record; it is not the anchor). The
+clients ask as browsers do, accepting gzip: kept pages are sent compressed.
 
 Then the hit ratio after a publish: every story page is warmed, one story
 waiting for an editor is published through the workflow's own service
@@ -28,7 +29,9 @@ cap, and only the servers started here are stopped, by their process ids.
 import argparse
 import http.client
 import os
+import re
 import secrets
+import shutil
 import socket
 import statistics
 import subprocess
@@ -85,9 +88,15 @@ def prepare(env):
     manage(env, "collectstatic", "--noinput")
 
 
-def get(port, path, cookie=None):
+def get(port, path, cookie=None, *, as_a_browser=False):
+    """
+    GET ``path``: ``(status, body)``. ``as_a_browser`` accepts compressed
+    bodies, as every browser does (the body is then read, not decompressed).
+    """
     connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
     headers = {"Host": "127.0.0.1"}
+    if as_a_browser:
+        headers["Accept-Encoding"] = "gzip, deflate, br"
     if cookie:
         headers["Cookie"] = cookie
     try:
@@ -244,7 +253,59 @@ def pick_pages(port):
     }
 
 
+WRK = shutil.which("wrk")
+
+
 def load(port, path, *, seconds, clients, cookie=None):
+    """
+    Request ``path`` from ``clients`` connections for ``seconds``: with wrk
+    (a load generator in C, scripts/ensure-wrk) when installed, so the
+    clients take little of the machine's two cores from the server, else
+    from Python threads.
+    """
+    if WRK and cookie is None:
+        return load_with_wrk(port, path, seconds=seconds, clients=clients)
+    return load_with_threads(port, path, seconds=seconds, clients=clients, cookie=cookie)
+
+
+def load_with_wrk(port, path, *, seconds, clients):
+    result = subprocess.run(  # noqa: S603
+        [
+            WRK,
+            "--threads",
+            "2",
+            "--connections",
+            str(clients),
+            "--duration",
+            f"{max(1, round(seconds))}s",
+            "--latency",
+            "--header",
+            "Host: 127.0.0.1",
+            "--header",
+            "Accept-Encoding: gzip, deflate, br",
+            f"http://127.0.0.1:{port}{path}",
+        ],  # fmt: skip
+        capture_output=True,
+        text=True,
+        timeout=seconds + 30,
+        check=True,
+    )
+    out = result.stdout
+    requests = int(re.search(r"(\d+) requests in", out)[1])
+    errors = int(m[1]) if (m := re.search(r"Non-2xx or 3xx responses: (\d+)", out)) else 0
+    errors += sum(int(n) for n in re.findall(r"(?:connect|read|write|timeout) (\d+)", out))
+    p50 = re.search(r"50%\s+([\d.]+)(us|ms|s)\b", out)
+    scale = {"us": 1e-6, "ms": 1e-3, "s": 1.0}
+    return {
+        "requests": requests,
+        "errors": errors,
+        "per_second": float(re.search(r"Requests/sec:\s+([\d.]+)", out)[1]),
+        "p50": float(p50[1]) * scale[p50[2]],
+        "p99": float("nan"),
+    }
+
+
+def load_with_threads(port, path, *, seconds, clients, cookie=None):
     """Request ``path`` from ``clients`` threads for ``seconds``; return latencies and errors."""
     latencies, errors = [], []
     lock = threading.Lock()
@@ -255,7 +316,7 @@ def load(port, path, *, seconds, clients, cookie=None):
         while time.monotonic() < deadline and len(mine) < MAX_REQUESTS // clients:
             started = time.perf_counter()
             try:
-                status, _ = get(port, path, cookie)
+                status, _ = get(port, path, cookie, as_a_browser=True)
             except OSError:
                 status = 0
             if status == 200:
