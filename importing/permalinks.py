@@ -64,7 +64,13 @@ def remember_permalinks(*, article, item):
 
 def story_at(request):
     """The published story the request's old address names, or None."""
-    key = path_key(request.path, request.GET.get("p", ""))
+    post_id = request.GET.get("p", "")
+    if post_id and not POST_ID.fullmatch(post_id):
+        return None
+    key = path_key(request.path, post_id)
+    if len(key) > MAX_LENGTH or "\x00" in key:
+        # No old address is kept so (and PostgreSQL refuses a NUL in a query).
+        return None
     return Article.objects.published().filter(former_permalinks__path=key).first()
 
 
