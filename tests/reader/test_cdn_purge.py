@@ -88,6 +88,15 @@ class CdnPurgeTests(TransactionTestCase):
         response = self.client.get(f"/people/{self.writer.slug}/")
         self.assertIn(f"person:{self.writer.pk}", response["Surrogate-Key"].split())
 
+    def test_without_a_cdn_to_purge_pages_name_no_tags(self):
+        with override_settings(CDN_PURGE_URL=""):
+            for attempt in ("rendered", "from the cache"):
+                with self.subTest(attempt):
+                    response = self.client.get(f"/people/{self.writer.slug}/")
+                    self.assertEqual(response.status_code, 200)
+                    self.assertNotIn("Surrogate-Key", response)
+                    self.assertNotIn("Cache-Tag", response)
+
     def test_signed_in_staff_get_no_tags(self):
         self.client.force_login(self.editor)
         response = self.client.get(self.story.get_absolute_url())
