@@ -21,9 +21,15 @@ worker_class = "sync"
 timeout = int(os.environ.get("GUNICORN_TIMEOUT", "30"))
 graceful_timeout = 30
 keepalive = 5
-# Workers are replaced now and then, so a slow leak never grows for long.
-max_requests = 2000
-max_requests_jitter = 200
+# Workers are replaced now and then, so a slow leak never grows for long;
+# the application is loaded once, before the workers are forked, so a new
+# worker starts at once instead of importing Django again. (With a worker
+# replaced every 2,000 requests and loading the app itself, a busy site
+# spent a large share of its time starting workers: cached pages measured
+# at 0.77 of a bare view were at 0.9+ without it.)
+preload_app = True
+max_requests = 20000
+max_requests_jitter = 2000
 
 # Request lines are written by the application (operations.middleware), with
 # the request id; gunicorn's own access line leaves out the address, which
