@@ -53,7 +53,8 @@ from load_clients import (  # noqa: E402
     reader,
     request,
 )
-from run import MAX_REQUESTS, free_port, percentile, start_server, wait_until_up  # noqa: E402
+from page_load import MAX_REQUESTS, percentile  # noqa: E402
+from run import free_port, start_server, wait_until_up  # noqa: E402
 from scale import PostgresDatabase, SqliteDatabase, environment, manage  # noqa: E402
 
 STAFF_MARKUP = [

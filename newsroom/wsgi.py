@@ -2,7 +2,7 @@
 WSGI entry point: ``gunicorn newsroom.wsgi``.
 
 A cached reader page asked for by an anonymous reader is answered here,
-before Django builds a request (``reader.pagecache.early_page``): the page as
+before Django builds a request (``reader.early.early_page``): the page as
 the whole stack gave it the first time, with a request id of its own and
 the one log line every request gets. Everything else, and every request the
 rule leaves out (a cookie of the site's, a query string, validators to
@@ -24,17 +24,17 @@ django_application = get_wsgi_application()
 from django.conf import settings  # noqa: E402  (after setup)
 
 from operations.middleware import REQUEST_ID, current_request_id, request_logger  # noqa: E402
-from reader import pagecache  # noqa: E402
+from reader import early  # noqa: E402
 
 
 def application(environ, start_response):
     started = time.perf_counter()
-    stored = pagecache.early_page(environ)
+    stored = early.early_page(environ)
     if stored is None:
         return django_application(environ, start_response)
     incoming = environ.get("HTTP_X_REQUEST_ID", "")
     request_id = incoming if REQUEST_ID.match(incoming) else uuid.uuid4().hex
-    content, headers = pagecache.variant(stored, environ.get("HTTP_ACCEPT_ENCODING"))
+    content, headers = early.variant(stored, environ.get("HTTP_ACCEPT_ENCODING"))
     headers = [*headers, ("X-Request-ID", request_id)]
     if settings.PAGE_CACHE_HEADER:
         headers.append(("X-Page-Cache", "hit"))

@@ -6,7 +6,7 @@ The reader pages' middleware: cached pages answered early, and
 from django.conf import settings
 from django.utils.cache import patch_cache_control
 
-from . import pagecache
+from . import early, pagecache
 from .pagecache import signed_in
 
 
@@ -21,19 +21,19 @@ class CachedPageMiddleware:
     time (``Cache-Control``, the CSP, ``Content-Language``, ``Vary``,
     ``X-Frame-Options``…), so the early answer is the one the whole stack
     would give an anonymous reader. Which requests are answered here is
-    ``pagecache.early_key``'s rule; which responses are kept, ``pagecache.storable``'s.
+    ``early.early_key``'s rule; which responses are kept, ``early.storable``'s.
     """
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
-        key = pagecache.early_key(request)
+        key = early.early_key(request)
         if key is not None:
             stored = pagecache.lookup(request, key)
             if stored is not None:
-                return pagecache.replay(request, stored)
-        return pagecache.keep(request, self.get_response(request))
+                return early.replay(request, stored)
+        return early.keep(request, self.get_response(request))
 
 
 class ReaderCacheControlMiddleware:

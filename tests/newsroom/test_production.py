@@ -29,7 +29,7 @@ from django.utils.http import http_date
 from storages.backends.s3 import S3Storage
 
 from articles.models import Article, Section
-from newsroom.settings import content_security_policy, photo_storage
+from newsroom.photo_storage import content_security_policy, photo_storage
 from operations.middleware import JsonFormatter, RequestIdFilter
 from reader.pagetags import generation
 from tests.support import ROOT

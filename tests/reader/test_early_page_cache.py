@@ -20,7 +20,7 @@ from django.utils import timezone
 
 from articles.models import Article
 from newsroom.wsgi import application
-from reader import pagecache
+from reader import early, pagecache
 from tests.support.factories import make_user
 from tests.support.reader import ReaderTestMixin, make_full_story
 
@@ -189,7 +189,7 @@ class StorableTests(TestCase):
         return response
 
     def test_a_public_page_is_kept(self):
-        self.assertTrue(pagecache.storable(self.response()))
+        self.assertTrue(early.storable(self.response()))
 
     def test_what_is_never_kept(self):
         cookie = self.response()
@@ -204,7 +204,7 @@ class StorableTests(TestCase):
             HttpResponse("Not found", status=404),
         ):
             with self.subTest(response.items()):
-                self.assertFalse(pagecache.storable(response))
+                self.assertFalse(early.storable(response))
 
     def test_a_page_kept_expires_with_the_content(self):
         """A page stored now is not served after its timeout, whatever asks."""

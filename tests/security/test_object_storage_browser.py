@@ -8,7 +8,7 @@ import pytest
 from django.core.cache import cache
 from django.test import override_settings
 
-from newsroom.settings import content_security_policy
+from newsroom.photo_storage import content_security_policy
 from tests.security.test_csp_browser import CspBrowserTestCase, directives
 from tests.support.browser import load_lazy_images
 from tests.support.factories import (

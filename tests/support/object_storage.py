@@ -14,7 +14,7 @@ import pytest
 from django.test import override_settings
 from moto.server import ThreadedMotoServer
 
-from newsroom.settings import content_security_policy, photo_storage
+from newsroom.photo_storage import content_security_policy, photo_storage
 from tests.support.redis_server import free_port
 
 BUCKET = "newsroom-photos"
