@@ -91,14 +91,18 @@ INSTALLED_APPS = [
     "demo",
 ]
 
-# Work that need not hold up a request (photo renditions) runs as a task,
-# stored in the database beside the rows it belongs to and run by
-# ``manage.py run_worker`` (``make run`` starts one). No other server needed.
+# Work that need not hold up a request (photo renditions, e-mails, CDN
+# purges) runs as a task, stored in the database beside the rows it belongs
+# to and run by ``manage.py run_worker`` (``make run`` starts one). No other
+# server needed.
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 # A task still running after this many seconds on a worker of another machine
 # is taken for lost (its worker died) and run again; a worker on the same
 # machine is known dead at once by its process id.
 TASK_LOST_AFTER = int(os.environ.get("TASK_LOST_AFTER", 15 * 60))
+# Finished tasks (and failed ones, with their errors) stay listed for staff
+# this many days; the worker then removes them.
+TASK_RESULTS_DAYS = int(os.environ.get("TASK_RESULTS_DAYS", 14))
 
 MIDDLEWARE = [
     # First: it times and logs every request, and names it with X-Request-ID.

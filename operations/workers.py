@@ -7,6 +7,9 @@ A worker is named ``host:pid``. A task left running by a worker of this
 machine whose process is gone is put back at once; one of another machine's
 worker, once it has run for ``TASK_LOST_AFTER`` seconds (it cannot be asked).
 A task may therefore run twice: every task is written to be safe to run again.
+
+Finished tasks are kept ``TASK_RESULTS_DAYS`` for staff to look at, then
+removed by the worker, so the task list does not grow for ever.
 """
 
 import datetime
@@ -58,3 +61,12 @@ def requeue_lost_tasks():
                 pk=result.pk, status=TaskResultStatus.RUNNING, started_at=result.started_at
             ).update(status=TaskResultStatus.READY, started_at=None)
     return requeued
+
+
+def prune_finished_tasks():
+    """Remove the tasks finished more than ``TASK_RESULTS_DAYS`` ago; return how many."""
+    before = timezone.now() - datetime.timedelta(days=settings.TASK_RESULTS_DAYS)
+    finished = DBTaskResult.objects.filter(
+        status__in=[TaskResultStatus.SUCCESSFUL, TaskResultStatus.FAILED], finished_at__lt=before
+    )
+    return finished.delete()[0]

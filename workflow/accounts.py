@@ -105,11 +105,34 @@ class AdminLookMixin:
         return {**admin.site.each_context(self.request), **super().get_context_data(**kwargs)}
 
 
+def password_reset_mail(user, *, uid, token):
+    """The mail with ``user``'s link to choose a new password, in their language."""
+    language = language_of(user)
+    with translation.override(language):
+        link = reverse("password_reset_confirm", kwargs={"uidb64": uid, "token": token})
+        return message(
+            to=user.email,
+            subject=_("Reset your password on %(site)s")
+            % {"site": urlsplit(settings.SITE_URL).netloc},
+            lead=_(
+                "Someone asked to reset the password of your newsroom account, "
+                "%(username)s. If it was you, choose a new password: the link works "
+                "once, within an hour. If it was not, ignore this mail; your password "
+                "stays as it is."
+            )
+            % {"username": user.get_username()},
+            links=[(_("Choose a new password"), site_url(link))],
+            language=language,
+        )
+
+
 class PasswordResetForm(auth_forms.PasswordResetForm):
     """
     Django's reset form, its mail written as every newsroom mail is
     (``mail.py``): in the account's language, with a text and an HTML part
-    and a link to ``settings.SITE_URL``.
+    and a link to ``settings.SITE_URL``. The mail is sent by a task
+    (``tasks.send_password_reset``), which makes the link when it sends it:
+    the answer takes as long whether or not the address has an account.
     """
 
     def send_mail(
@@ -121,30 +144,9 @@ class PasswordResetForm(auth_forms.PasswordResetForm):
         to_email,
         html_email_template_name=None,
     ):
-        user = context["user"]
-        language = language_of(user)
-        with translation.override(language):
-            link = reverse(
-                "password_reset_confirm",
-                kwargs={"uidb64": context["uid"], "token": context["token"]},
-            )
-            mail = message(
-                to=to_email,
-                subject=_("Reset your password on %(site)s") % {"site": context["site_name"]},
-                lead=_(
-                    "Someone asked to reset the password of your newsroom account, "
-                    "%(username)s. If it was you, choose a new password: the link works "
-                    "once, within an hour. If it was not, ignore this mail; your password "
-                    "stays as it is."
-                )
-                % {"username": user.get_username()},
-                links=[(_("Choose a new password"), site_url(link))],
-                language=language,
-            )
-        try:
-            mail.send()
-        except Exception:
-            auth_logger.exception("Failed to send password reset email to %s", user.pk)
+        from .tasks import send_password_reset  # The task module imports this one.
+
+        send_password_reset.enqueue(user_id=context["user"].pk)
 
 
 class PasswordResetView(AdminLookMixin, auth_views.PasswordResetView):
@@ -158,14 +160,6 @@ class PasswordResetView(AdminLookMixin, auth_views.PasswordResetView):
 
     form_class = PasswordResetForm
     success_url = reverse_lazy("password_reset_done")
-
-    @property
-    def extra_email_context(self):
-        # Django builds the link on the request's Host, which may be any
-        # allowed host (another port, an internal name): the link must name
-        # the site's own address.
-        site = urlsplit(settings.SITE_URL)
-        return {"protocol": site.scheme, "domain": site.netloc, "site_name": site.netloc}
 
     def post(self, request, *args, **kwargs):
         wait = throttle(

@@ -22,7 +22,6 @@ from quotes.services import UNIDENTIFIED, note_confirmation
 from .diffs import changes_seen_by
 from .errors import NotAllowed, WorkflowError
 from .models import Revision
-from .notifications import notify_submitted
 from .revisions import ensure_baseline, latest_revision, record_revision, same_content
 from .roles import can_edit, display_name, is_editor, staff_person
 from .transitions import copy_stored_fields, lock_story, record_move
@@ -56,7 +55,7 @@ def record_edit(*, article, user, note=""):
         to=Article.Status.IN_REVIEW,
         note=_("Changed after approval: it needs an editor's approval again."),
         changes={"approved_by": None, "approved_at": None, "submitted_at": timezone.now()},
-        notify=notify_submitted,
+        notify="submitted",
     )
     return revision
 

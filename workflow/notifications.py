@@ -2,15 +2,13 @@
 Who is told by e-mail when a story moves: the section's editors when it is
 submitted, its authors when it is returned, approved or published, the Khmer
 desk when an English story is first approved. Never the person who made the
-move. One message per recipient, in their language (``mail.py``); a failure
-is logged, never raised.
+move. One message per recipient, in their language (``mail.py``).
+
+The mails are written and sent by a background task (``tasks.py``) enqueued
+with the move: a slow or unreachable mail server never holds up the desk.
 """
 
-import logging
-import smtplib
-
 from django.contrib.auth import get_user_model
-from django.core.mail import mailers
 from django.urls import reverse
 from django.utils import formats, timezone, translation
 from django.utils.translation import gettext as _
@@ -23,8 +21,6 @@ from articles.models import (
 from .mail import language_of, message, site_url
 from .models import Transition
 from .roles import EDITORS_GROUP, display_name
-
-logger = logging.getLogger(__name__)
 
 # Told when an English story is first approved (articles/migrations/0009_translations.py).
 KHMER_DESK_GROUP = "Khmer desk"
@@ -125,48 +121,40 @@ def _notice(kind, article, step):
     )
 
 
-def _send(recipients, kind, article, step):
-    """One message per recipient, so no one sees who else was told; failures are logged."""
-    messages = []
-    for user in recipients:
-        language = language_of(user)
-        with translation.override(language):
-            subject, lead, note, links = _notice(kind, article, step)
-            messages.append(
-                message(
-                    to=user.email,
-                    subject=subject,
-                    lead=lead,
-                    note=note,
-                    links=links,
-                    language=language,
-                )
-            )
-    if not messages:
-        return 0
-    try:
-        return mailers.default.send_messages(messages)
-    except (smtplib.SMTPException, OSError):
-        logger.exception("Workflow e-mail about story %s could not be sent.", article.pk)
-        return 0
+def notice_mail(kind, step, user):
+    """The ``kind`` of notice about ``step``'s move, to ``user``, in their language."""
+    language = language_of(user)
+    with translation.override(language):
+        subject, lead, note, links = _notice(kind, step.article, step)
+        return message(
+            to=user.email, subject=subject, lead=lead, note=note, links=links, language=language
+        )
 
 
-def notify_submitted(article, step):
-    return _send(editors_to_notify(article, step.user), "submitted", article, step)
+def recipients(kind, step):
+    """
+    Who is told of ``step``'s move, and what: pairs of (notice kind, user).
+    ``kind`` is "submitted", "returned", "approved" or "published"; an
+    approval also tells the Khmer desk that a story waits for translation.
+    """
+    article = step.article
+    if kind == "submitted":
+        return [(kind, user) for user in editors_to_notify(article, step.user)]
+    told = [(kind, user) for user in authors_to_notify(article, step.user)]
+    if kind in ("approved", "published"):
+        told += [("translation_wanted", user) for user in khmer_desk_to_notify(article, step)]
+    return told
 
 
-def notify_returned(article, step):
-    return _send(authors_to_notify(article, step.user), "returned", article, step)
+def notify(kind, step):
+    """
+    Enqueue the task telling ``recipients(kind, step)`` of the move. On the
+    database backend it is a row of the move's own transaction: the mails go
+    exactly when the move is committed.
+    """
+    from .tasks import send_notices  # The task module imports this one.
 
-
-def notify_approved(article, step):
-    sent = _send(authors_to_notify(article, step.user), "approved", article, step)
-    return sent + notify_khmer_desk(article, step)
-
-
-def notify_published(article, step):
-    sent = _send(authors_to_notify(article, step.user), "published", article, step)
-    return sent + notify_khmer_desk(article, step)
+    send_notices.enqueue(kind=kind, step_id=step.pk)
 
 
 def khmer_desk_to_notify(article, step):
@@ -194,7 +182,3 @@ def khmer_desk_to_notify(article, step):
     if step.user is not None:
         users = users.exclude(pk=step.user.pk)
     return list(users.distinct().order_by("pk"))
-
-
-def notify_khmer_desk(article, step):
-    return _send(khmer_desk_to_notify(article, step), "translation_wanted", article, step)

@@ -17,7 +17,6 @@ from articles.models import (
 
 from .checklist import approval_checklist, protected_names_in
 from .errors import NotAllowed, WorkflowError
-from .notifications import notify_approved, notify_published, notify_returned, notify_submitted
 from .revisions import record_revision
 from .roles import may_move, starts_from, state_of
 from .share_links import end_share_links
@@ -64,7 +63,7 @@ def submit_for_review(*, article, user):
             user=user,
             to=Article.Status.IN_REVIEW,
             changes={"submitted_at": timezone.now()},
-            notify=notify_submitted,
+            notify="submitted",
         )
     copy_stored_fields(article, current)
     return step
@@ -84,7 +83,7 @@ def return_to_draft(*, article, editor, note):
             to=Article.Status.DRAFT,
             note=note,
             changes={"approved_by": None, "approved_at": None, "submitted_at": None},
-            notify=notify_returned,
+            notify="returned",
         )
     copy_stored_fields(article, current)
     return step
@@ -121,9 +120,9 @@ def approve(*, article, editor, publish_at=None, expected_version=None, note="")
         revision = record_revision(article=current, user=editor, note=note)
         changes["approved_revision"] = revision
         if publish_at is None:
-            to, notify = Article.Status.APPROVED, notify_approved
+            to, notify = Article.Status.APPROVED, "approved"
         else:
-            to, notify = Article.Status.PUBLISHED, notify_published
+            to, notify = Article.Status.PUBLISHED, "published"
             changes["published_at"] = max(publish_at, now) if move == "publish" else publish_at
         step = record_move(
             article=current,

@@ -2,16 +2,16 @@
 The two steps every change of a story's state is made of: its row locked for
 the rest of the transaction (and checked against a stale page), and a move
 from one status to another recorded as a workflow step, with whoever is to be
-told told once it is committed.
+told told once it is committed (by a background task).
 """
 
-from django.db import transaction
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from articles.models import Article
 
+from . import notifications
 from .errors import StaleVersion
 from .models import Transition
 from .revisions import latest_revision
@@ -40,7 +40,11 @@ def lock_story(article, expected_version=None):
 
 
 def record_move(*, article, user, to, note="", publish_at=None, changes=None, notify=None):
-    """Change the status of the locked ``article``, record the step and notify after commit."""
+    """
+    Change the status of the locked ``article`` and record the step; ``notify``
+    names the notice whoever is to be told gets once it is committed
+    (``notifications.recipients``).
+    """
     from_status = article.status
     article.status = to
     for field, value in (changes or {}).items():
@@ -57,7 +61,7 @@ def record_move(*, article, user, to, note="", publish_at=None, changes=None, no
         revision=latest_revision(article),
     )
     if notify is not None:
-        transaction.on_commit(lambda: notify(article, step))
+        notifications.notify(notify, step)
     return step
 
 

@@ -4,6 +4,7 @@ processes of its own: a worker killed in the middle of a task loses nothing,
 the next worker puts the task back and makes the renditions.
 """
 
+import datetime
 import io
 import subprocess
 import sys
@@ -14,6 +15,7 @@ from django.conf import settings
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.tasks import TaskResultStatus
 from django.test import TransactionTestCase
+from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 from PIL import Image
 
@@ -94,3 +96,41 @@ class KilledWorkerTests(IsolatedMedia, TransactionTestCase):
         self.assertFalse(photograph.renditions_pending)
         for name in photograph.stored_files():
             self.assertTrue(photograph.image.storage.exists(name), name)
+
+
+@DATABASE_TASKS
+class FinishedTaskPruningTests(TransactionTestCase):
+    """Finished tasks stay listed TASK_RESULTS_DAYS, then the worker removes them."""
+
+    def test_the_worker_removes_finished_tasks_past_their_days(self):
+        from tests.support.tasks import run_tasks
+        from workflow.tasks import send_password_reset
+
+        for _ in range(3):
+            send_password_reset.enqueue(user_id=0)
+        run_tasks()
+        old, recent, failed = DBTaskResult.objects.order_by("enqueued_at")
+        self.assertEqual(old.status, TaskResultStatus.SUCCESSFUL)
+        days = settings.TASK_RESULTS_DAYS
+        now = timezone.now()
+        DBTaskResult.objects.filter(pk=old.pk).update(
+            finished_at=now - datetime.timedelta(days=days, minutes=1)
+        )
+        DBTaskResult.objects.filter(pk=recent.pk).update(
+            finished_at=now - datetime.timedelta(days=days - 1)
+        )
+        DBTaskResult.objects.filter(pk=failed.pk).update(
+            status=TaskResultStatus.FAILED,
+            finished_at=now - datetime.timedelta(days=days + 30),
+        )
+        waiting = send_password_reset.enqueue(user_id=0)
+        DBTaskResult.objects.filter(pk=waiting.id).update(
+            enqueued_at=now - datetime.timedelta(days=days + 30),
+            run_after=now + datetime.timedelta(days=1),
+        )
+
+        run_tasks()  # A worker's start removes them.
+        self.assertEqual(
+            {str(pk) for pk in DBTaskResult.objects.values_list("pk", flat=True)},
+            {str(recent.pk), waiting.id},
+        )

@@ -483,7 +483,7 @@ class NotificationTests(WorkflowTestData, TestCase):
     def test_mail_server_down_does_not_undo_the_move(self):
         """With the mail server unreachable the move stands and the failure is logged."""
         with (
-            self.assertLogs("workflow.notifications", "ERROR") as logs,
+            self.assertLogs("workflow.tasks", "ERROR") as logs,
             self.captureOnCommitCallbacks(execute=True),
         ):
             self.submit()

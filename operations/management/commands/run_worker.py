@@ -6,18 +6,24 @@ import threading
 from django.db import connection
 from django_tasks_db.management.commands.db_worker import Command as DatabaseWorkerCommand
 
-from operations.workers import requeue_lost_tasks, worker_name
+from operations.workers import prune_finished_tasks, requeue_lost_tasks, worker_name
 
 logger = logging.getLogger(__name__)
 
 # Seconds between two looks for tasks that another machine's dead worker left.
 LOOK_EVERY = 60
+# Looks between two removals of old finished tasks (hourly).
+PRUNE_EVERY = 60
 
 
 def keep_requeueing(stop):
+    looks = 0
     while not stop.wait(LOOK_EVERY):
+        looks += 1
         try:
             requeue_lost_tasks()
+            if looks % PRUNE_EVERY == 0:
+                prune_finished_tasks()
         except Exception:
             logger.exception("Could not look for lost tasks.")
         finally:
@@ -26,9 +32,10 @@ def keep_requeueing(stop):
 
 class Command(DatabaseWorkerCommand):
     help = (
-        "Run background tasks (photo renditions) as they are enqueued. Tasks a "
-        "dead worker left running are put back in the queue first, and every "
-        "minute after. Ctrl-C or SIGTERM stops it once the task under way is "
+        "Run background tasks (photo renditions, e-mails, CDN purges) as they are "
+        "enqueued. Tasks a dead worker left running are put back in the queue "
+        "first, and every minute after; finished tasks older than TASK_RESULTS_DAYS "
+        "are removed at start and hourly. Ctrl-C or SIGTERM stops it once the task under way is "
         "done; a second one stops it at once, and that task is tried again."
     )
 
@@ -38,6 +45,7 @@ class Command(DatabaseWorkerCommand):
         parser.set_defaults(worker_id=None)
 
     def handle(self, *args, worker_id=None, **options):
+        prune_finished_tasks()
         requeued = requeue_lost_tasks()
         if requeued:
             logger.warning("Put back %d task(s) whose worker had died.", requeued)
