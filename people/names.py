@@ -105,6 +105,9 @@ KHMER_SPACED_HONORIFICS = [
     ("យាយ", Gender.FEMALE),
     ("តា", Gender.MALE),
     ("មីង", Gender.FEMALE),
+    # A young person: “ប្អូនប្រុស ឆាយ សិត្យា”, “ប្អូនស្រី …”.
+    ("ប្អូនប្រុស", Gender.MALE),
+    ("ប្អូនស្រី", Gender.FEMALE),
 ]  # Not ពូ or អ៊ំ: family names too (ពូ សុធីរៈ, អ៊ំ សំអាន).
 # Titles held by one well-known person, which stories use alone in place of
 # the name (“សម្តេចតេជោ បានសរសេរថា …”): the title, as written with ្ត, and

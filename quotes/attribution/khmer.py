@@ -39,6 +39,7 @@ from .khmer_words import (
     ROLE_HEAD,
     SOURCE_HEAD,
     SPACED_HONORIFIC_WORDS,
+    SPEECH_VERB,
     SPEECH_VERBS,
     STOP,
     SURNAME_HOMOGRAPHS,
@@ -61,9 +62,15 @@ SENTENCE_OPENING = re.compile(r".*(?:^|[។៕!?]\s*)", re.DOTALL)
 # A role in apposition after a name: “ប៊ូ បញ្ញា យុវជនម្នាក់…”, “ប៊ូ បញ្ញា ជាគ្រូបង្រៀន”.
 APPOSED_ROLE = re.compile(rf"(?<=[^\s] )(?:ជា)?(?:{ROLE_HEAD.pattern})")
 # A role opening a sentence, then a name: “ខ្សែបម្រើកណ្តាល វ៉ា សុថន ចាត់ទុកថា…”.
-ROLED_NAME = re.compile(rf"(?:^|(?<=[។៕!?៖:])\s*)(?:{ROLE_HEAD.pattern}){KHMER_RUN}{{0,40}} ")
+# A role may hold Khmer digits: “និស្សិតប្រុសឆ្នាំទី២ អុន សំអាង”.
+ROLED_NAME = re.compile(
+    rf"(?:^|(?<=[។៕!?៖:])\s*|(?<= ))(?:{ROLE_HEAD.pattern})(?:{KHMER_RUN}|[\u17e0-\u17e9]){{0,40}} "
+)
 # A foreign name's Latin spelling after it: “… ហ្សន់ហ្សាឡេ ដាវីតសុន (Alex Gonzalez Davidson)”.
 LATIN_GLOSS = re.compile(r" \((?=[A-Z][a-z])[A-Za-z'’.\- ]{3,60}\)")
+# A speech verb as a word of its own, after the one who speaks.
+# (A clause cut before its verb ends with the auxiliary: “… សុភី បាន”.)
+OWNED_SPEECH = re.compile(rf"(?<= )(?:(?:បាន)?(?:{SPEECH_VERB.pattern})|បាន\s*$)")
 # Short honorifics that are also syllables of other words start a name only
 # at the start of a word or after one of these.
 PARTICLE_BEFORE = re.compile(r"(?:និង|គឺ|ជា|របស់|នៃ|ពី|ដល់|ថា|តាម|ចំពោះ|ជាមួយ|ឱ្យ|ប្រាប់|ដែល|ហើយ|ឈ្មោះ)$")
@@ -167,9 +174,19 @@ def _name_after(folded, index, known_short):
     if glued or first in known_short or following is None:
         return start, end
     second, _glued = _name_part(following[0])
+    if not second and _surname_homograph_ends(folded, following):
+        second = following[0]  # “តា នួន ជា ៖”: Chea, not “is”.
     if second and len(second) <= 12:
         end = following.start() + len(second)
     return start, end
+
+
+def _surname_homograph_ends(folded, word):
+    """Whether ``word`` (“ជា”, “មាន”) ends a name: nothing a verb could take follows it."""
+    after = folded[word.end() :].lstrip(" ")
+    return word[0] in SURNAME_HOMOGRAPHS and (
+        not after or after[0] in '៖:។,;!?«“"' or re.match(r"(?:ដែល|បាន|ក៏)", after) is not None
+    )
 
 
 def _name_after_title(folded, index, known_short):
@@ -259,6 +276,13 @@ def _unmarked_names(folded):
         words = before[start:].split(" ")
         if 2 <= len(words) <= 3 and all(map(_plain_name_word, words)):
             spans.append((start, len(before)))
+    for verb in OWNED_SPEECH.finditer(folded):
+        # “ការរៀបរាប់របស់ ឱក សុគន្ធកញ្ញា បានអោយដឹងថា”: whose account, then the verb.
+        words = folded[: verb.start()].rstrip(" ").split(" ")
+        owned = len(words) >= 3 and PARTICLE_BEFORE.search(words[-3])
+        if owned and all(_plain_name_word(word) for word in words[-2:]):
+            end = verb.start() - (len(folded[: verb.start()]) - len(" ".join(words)))
+            spans.append((end - len(" ".join(words[-2:])), end))
     for pronoun in RESUMING.finditer(folded):
         if HONORIFIC.match(folded, pronoun.start()) and _name_after(
             folded, HONORIFIC.match(folded, pronoun.start()).end(), set()

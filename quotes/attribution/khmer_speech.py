@@ -47,6 +47,8 @@ OBJECT_BEFORE = re.compile(
     r"(?:ប្រាប់|ជាមួយ|របស់|នៃ|ដល់|ចំពោះ|អំពី|(?<!បន្ទាប់)(?<!ក្រោយ)(?<!តាំង)ពី|ឱ្យ|ទៅកាន់|ទៅ|"
     r"សួរ|ហៅ|ជួប|ចោទ|ប្តឹង|ប្រឆាំង|ថា)\s*$"
 )
+# “ការរៀបរាប់របស់ X បានឱ្យដឹងថា”: the one whose account it is speaks.
+ACCOUNT_OF = re.compile(r"ការ[\u1780-\u17d3]{0,12}របស់\s*$")
 # “ថា” opening a reported clause, whose subject may speak in turn.
 REPORTED = re.compile(r"(?<=[\u1780-\u17d3\u17dd\u17e0-\u17e9])ថា\s+(?=\S)")
 AFTER_SOURCE = re.compile(
@@ -194,10 +196,16 @@ def speaker_before(text, known_short):
         # “… ផ្សព្វផ្សាយថា លោក X បានថ្លែងថា”: X, the subject of what was reported.
         clause_start = reported[-1].end()
     clause = text[clause_start:end]
+    # Read with what follows: a name may be known only by the verb it stands
+    # before (“ការរៀបរាប់របស់ ឱក សុគន្ធកញ្ញា បានឱ្យដឹងថា”).
     references = [
         attribution
-        for start, attribution in _references(clause, known_short)
-        if not OBJECT_BEFORE.search(fold(clause[:start]))
+        for start, attribution in _references(text[clause_start:], known_short)
+        if start < len(clause)
+        and (
+            not OBJECT_BEFORE.search(fold(clause[:start]))
+            or ACCOUNT_OF.search(fold(clause[:start]))
+        )
     ]
     if references:
         return references[-1]

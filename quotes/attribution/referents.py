@@ -77,6 +77,9 @@ def described(cast, description, kind=""):
     """An unnamed source, new (“a villager who …”) or met before (“the villager”), or a
     person the story gave that title (“the premier”)."""
     definite = re.match(r"the\s+(.+)$", description, re.IGNORECASE)
+    named = definite and _already_named(cast, definite[1])
+    if named:
+        return named, TITLE, ""
     if definite and len(definite[1].split()) <= 6:
         head = _head(definite[1])
         # “the worker” is the unnamed worker met before, before any named
@@ -133,6 +136,17 @@ def described(cast, description, kind=""):
         "elsewhere, choose them."
     ) % {"description": description}
     return entity, UNMATCHED_TITLE, note
+
+
+def _already_named(cast, words):
+    """“the Sok Dara said”, a slip for the name: the person the story named so, if any."""
+    if len(words.split()) < 2 or not all(word[:1].isupper() for word in words.split()):
+        return None
+    wanted = words.casefold()
+    return next(
+        (entity for entity in cast.entities if entity.name and entity.name.casefold() == wanted),
+        None,
+    )
 
 
 def _named_organization(cast, words):

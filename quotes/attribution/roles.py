@@ -141,7 +141,8 @@ def appositive_role(rest):
         # “Sath Sophal of government-owned Agence Khmer Press”.
         return match[1]
     match = APPOSITIVE.match(rest)
-    if not match:
+    if not match or re.match(r"[\s,—–-]*(?:him|her|them)sel(?:f|ves)\b", rest):
+        # “…, himself a reputed wrestler”: an aside about the person, not a role.
         return ""
     return role_or_empty(match[1] or match[2] or match[3])
 
@@ -161,7 +162,8 @@ def role_in_front(text):
         return _drop_leading_words(f"{match[1]}{match[2]}".strip())
     match = re.search(
         r"(?:^\s*|[,;:(—–-]\s*|(?<=[a-z] ))((?:(?:former|deputy|acting)\s+)?"
-        rf"(?:[A-Z][\w'’\-.]*\s+)*(?:{CAPITAL_TITLE}|[A-Z][a-z]+-(?:elect|designate))\.?"
+        rf"(?:[A-Z][\w'’\-.]*\s+(?:(?:of|for|and)\s+(?=[A-Z]))?)*"
+        rf"(?:{CAPITAL_TITLE}|[A-Z][a-z]+-(?:elect|designate))\.?"
         r"(?:\s+(?:of|for)\s+(?:the\s+)?[A-Z][\w'’\-.]*(?:,?\s+(?:and\s+)?[A-Z][\w'’\-.]*)*)?)\s*$",
         text,
     )
@@ -173,6 +175,14 @@ def role_in_front(text):
         text,
     )
     if match and not NOT_A_TITLE.search(match[1].split()[0]):
+        return match[1]
+    match = re.fullmatch(
+        rf"\s*(?:the\s+)?((?:[a-z\-]+\s+){{0,2}}(?:{LOWERCASE_TITLE})\s+(?:of|for|at)\s+"
+        r"[^,;:\x00]{3,80}?)\s+",
+        text,
+    )
+    if match:
+        # “according to deputy director of the Interior Ministry’s department of order Dy Long”.
         return match[1]
     match = KIN_IN_FRONT.search(text)
     if match:

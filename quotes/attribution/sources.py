@@ -14,7 +14,7 @@ import re
 from .names import FUNCTION_WORDS, NOT_PERSON_WORDS, TITLE_WORDS
 from .spans import ANY_PLACEHOLDER, find_quote_spans
 
-PUBLICATION, GROUP = "publication", "group"
+PUBLICATION, GROUP, MINISTRY = "publication", "group", "ministry"
 
 # An organization's name: capitalised words, joined by “of”, “and”, “for”, “the”.
 NAME = r"[A-Z][\w'’\-.&]*(?:\s+(?:(?:of|and|for|on|the|&)\s+)*[A-Z0-9][\w'’\-.&]*)*"
@@ -35,6 +35,9 @@ PATTERNS = [
         r"\b(?:group|organi[sz]ation|NGO|watchdog|coalition|alliance|association|"
         rf"union|institute)\s+(?:the\s+)?({NAME})",
     ),
+    # “the Ministry of Education”, “the Interior Ministry”: “the ministry” later.
+    (MINISTRY, r"\b(Ministry\s+of\s+[A-Z][\w'’\-]*(?:\s+(?:and\s+)?[A-Z][\w'’\-]*)*)"),
+    (MINISTRY, r"\b((?:[A-Z][\w'’\-]*\s+){1,3}Ministry)\b(?!\s+of\b)"),
 ]
 # “a new report by the Paris-based Observatory for …”: a group if the name
 # reads as one (not “a letter from Sok Dara”).
@@ -49,6 +52,7 @@ HEADS = {
         "group", "organization", "organisation", "ngo", "watchdog", "coalition",
         "alliance", "association", "institute", "observatory",
     },
+    MINISTRY: {"ministry"},
 }  # fmt: skip
 COMMON = FUNCTION_WORDS | TITLE_WORDS | {"Senior", "Chief", "Local", "Former", "Foreign"}
 

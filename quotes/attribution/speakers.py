@@ -243,10 +243,15 @@ def attribution_for(sentence, start, end, directory, known_short):
     return _characterized(sentence, start, directory, known_short)
 
 
+PASSIVE = re.compile(r"\b(?:was|were|is|are|been|being)\s+(?:[a-z]+ly\s+)?$")
+
+
 def subject_of_sentence(sentence, directory, known_short):
     """Who a sentence without quotes is about, when it names its subject first."""
     text = sentence.strip()
     for verb in VERB.finditer(text):
+        if PASSIVE.search(text[: verb.start()]):
+            continue  # “The rise was partly explained by …”: nobody speaks.
         if INVERTED_VERB.fullmatch(verb[0]) and re.search(r"(?:^|,)\s*$", text[: verb.start()]):
             # “…, said Chhay Chhunly, a coordinator.” / “…, according to Sakada.”
             found = subject_after(
@@ -259,6 +264,12 @@ def subject_of_sentence(sentence, directory, known_short):
             return found
         if not RELATIVE.search(text[: verb.start()]):
             break
+    according = re.search(r",\s*according to\s+", text)
+    if according:
+        # “The rise was explained by …, according to deputy director … Dy Long.”
+        found = subject_after(text[according.end() :], directory, known_short, according=True)
+        if found and found.kind == "name":
+            return found
     match = re.match(r"(He|She|It)\b", text)
     if match:
         return Attribution("pronoun", match[1].lower())

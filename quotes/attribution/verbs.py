@@ -31,6 +31,8 @@ INVERTED_VERBS = [
     "said", "says", "added", "adds", "asked", "asks", "explained", "noted",
     "continued", "wrote", "replied", "recalled", "insisted", "warned", "argued",
     "stated", "according to", "clarified", "reported", "commented", "told",
+    "complained", "lamented", "admitted", "conceded", "countered", "responded",
+    "answered", "recounted", "remarked", "pleaded",
 ]  # fmt: skip
 ADVERBS = (
     r"(?:also|later|then|again|once|further|previously|earlier|simply|finally|however|"
