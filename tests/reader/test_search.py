@@ -1,7 +1,6 @@
 """Search across stories, people and photos: /search/?q=."""
 
 import datetime
-import time
 import unittest
 
 from django.db import connection
@@ -11,6 +10,7 @@ from django.utils import timezone
 
 from articles.models import Article, SearchDocument
 from reader import search
+from tests.support.dos import cpu_seconds_under
 from tests.support.factories import (
     make_alias,
     make_article,
@@ -123,10 +123,9 @@ class SearchTests(ReaderTestMixin, TestCase):
             " ".join(["word"] * 500),
         ):
             with self.subTest(query=query[:20]):
-                started = time.monotonic()
-                response = self.client.get(SEARCH, {"q": query})
+                with cpu_seconds_under(self, 1):
+                    response = self.client.get(SEARCH, {"q": query})
                 self.assertEqual(response.status_code, 200)
-                self.assertLess(time.monotonic() - started, 1)
                 self.assertNotContains(response, "<script>alert")
 
     def test_query_is_cleaned_and_cut(self):
