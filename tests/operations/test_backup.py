@@ -165,9 +165,15 @@ class BackupRestoreDrillTests(NewInstance, TransactionTestCase):
         self.manage(environment, "check")
         self.manage(environment, "migrate", "--check")
 
-        for table, count in manifest["tables"].items():
+        # The restore is written to the audit log of the restored database.
+        expected = {**manifest["tables"], "audit_entry": manifest["tables"]["audit_entry"] + 1}
+        for table, count in expected.items():
             (row,) = self.restored_rows(url, f'SELECT COUNT(*) FROM "{table}"')  # noqa: S608
             self.assertEqual(row[0], count, table)
+        (restored,) = self.restored_rows(
+            url, "SELECT detail FROM audit_entry WHERE action = 'backup_restored'"
+        )
+        self.assertIn("backup made", restored[0])
         if url.startswith("sqlite:///"):
             self.assertEqual(self.restored_rows(url, "PRAGMA integrity_check"), [("ok",)])
         uploads = root / "uploads"
