@@ -28,13 +28,14 @@ DETAIL_LENGTH = Entry._meta.get_field("detail").max_length
 current_request = contextvars.ContextVar("audit_current_request", default=None)
 
 
-def record(action, *, actor=None, request=None, target=None, detail=""):
+def record(action, *, actor=None, request=None, target=None, detail="", target_name=None):
     """
     Write one entry: ``action`` (an ``Action`` or its value) done by
     ``actor`` (a user; by default the signed-in user of ``request``, or of
-    the request being answered) to
-    ``target`` (a model instance, or text naming it), with a short
-    ``detail``. An unknown action is a programming error: ValueError.
+    the request being answered) to ``target`` (a model instance, or text
+    naming it), with a short ``detail``. ``target_name`` is written instead
+    of ``str(target)`` where that could say more than the entry may keep.
+    An unknown action is a programming error: ValueError.
     """
     action = Action(action)
     request = request if request is not None else current_request.get()
@@ -49,8 +50,8 @@ def record(action, *, actor=None, request=None, target=None, detail=""):
     if target is not None and hasattr(target, "_meta"):
         entry.target_type = ContentType.objects.get_for_model(target, for_concrete_model=False)
         entry.target_id = str(target.pk)
-    if target is not None:
-        entry.target = str(target)[:TARGET_LENGTH]
+    if target is not None or target_name is not None:
+        entry.target = str(target if target_name is None else target_name)[:TARGET_LENGTH]
     entry.save()
     return entry
 

@@ -132,7 +132,14 @@ def protect(*, person, editor):
 
 def unprotect(*, person, editor):
     """``person`` is no longer a protected source: their name is public again."""
-    record(Action.SOURCE_UNPROTECTED, actor=editor, target=person)
+    # By the label they had: the entry outlives this decision, and they may
+    # be protected again.
+    record(
+        Action.SOURCE_UNPROTECTED,
+        actor=editor,
+        target=person,
+        target_name=person.public_label or f"protected source {person.pk}",
+    )
 
 
 def identity_viewed(*, person, request):

@@ -251,7 +251,7 @@ class StaffSession(models.Model):
 
     @property
     def device(self):
-        """"Firefox on Windows", in the active language."""
+        """The browser and system in words (“Firefox on Windows”), in the active language."""
         if self.browser and self.system:
             return str(
                 _("%(browser)s on %(system)s") % {"browser": self.browser, "system": self.system}
