@@ -7,10 +7,11 @@ The row decides whether the session goes on. ``StaffSessionMiddleware``
 asks, on every request that carries a session cookie of a signed-in user,
 in one query, whether the row is still there, used within
 ``STAFF_IDLE_TIMEOUT`` and signed in within ``SESSION_COOKIE_AGE`` (the
-absolute limit), and notes the request as activity. A session whose row is
-gone, idle or too old is signed out there and then, whatever the session
-engine (database or cache): ending a session from another browser is
-removing its row. Requests without a session cookie (readers) cost nothing.
+absolute limit), and notes the request as activity (``goes_on``). A
+session whose row is gone, idle or too old is signed out there and then,
+whatever the session engine (database or cache): ending a session from
+another browser is removing its row. Requests without a session cookie
+(readers) cost nothing.
 
 The row holds a hash of the session key, never the key; the browser and
 system in a few words; never the client's address.
@@ -18,9 +19,11 @@ system in a few words; never the client's address.
 
 import datetime
 import hashlib
+import logging
 
 from django.conf import settings
 from django.contrib.auth.models import AnonymousUser
+from django.db import OperationalError
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -35,6 +38,10 @@ from .models import StaffSession
 # Sent by an open story page saying it is still open (workflow.js): it keeps
 # the session going, but is not the person's own activity.
 HEARTBEAT_HEADER = "HTTP_X_STILL_OPEN"
+# How finely "last active" is kept: the idle limit is kept to within this.
+ACTIVITY_STEP = datetime.timedelta(minutes=1)
+
+logger = logging.getLogger(__name__)
 
 
 def idle_minutes():
@@ -79,17 +86,32 @@ def start(request, user):
 
 def goes_on(request):
     """
-    Whether the signed-in session of ``request`` may go on, in one query;
-    a request of the person's own counts as activity.
+    Whether the signed-in session of ``request`` may go on: one query, which
+    only reads. A request of the person's own is noted as activity, at most
+    once every ``ACTIVITY_STEP`` (a second query then): a write on every
+    page would wait behind any other write (SQLite has one writer at a time).
     """
-    sessions = live(
-        StaffSession.objects.filter(
-            key_hash=key_hash(request.session.session_key), user_id=request.user.pk
+    now = timezone.now()
+    session = (
+        live(
+            StaffSession.objects.filter(
+                key_hash=key_hash(request.session.session_key), user_id=request.user.pk
+            ),
+            now=now,
         )
+        .only("last_active")
+        .first()
     )
-    if request.META.get(HEARTBEAT_HEADER):
-        return sessions.exists()
-    return sessions.update(last_active=timezone.now()) > 0
+    if session is None:
+        return False
+    if not request.META.get(HEARTBEAT_HEADER) and session.last_active <= now - ACTIVITY_STEP:
+        try:
+            StaffSession.objects.filter(pk=session.pk).update(last_active=now)
+        except OperationalError:
+            # A database too busy to write: the session goes on, and the next
+            # request notes the activity.
+            logger.warning("The activity of staff session %s was not noted.", session.pk)
+    return True
 
 
 def sign_out_here(request):

@@ -12,6 +12,7 @@ from django.db import connection
 from django.test import Client, TestCase, override_settings
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import timezone
 
 from audit.models import Action, Entry
 from tests.support.factories import make_article, make_journalist, make_user
@@ -283,7 +284,7 @@ class QueryCostTests(SessionTestCase):
     def test_the_session_check_costs_one_query(self):
         """
         A signed-in workspace page costs exactly one query more than without
-        the session check (one UPDATE that both checks and notes the activity).
+        the session check: it reads the session's row.
         """
         client = sign_in(Client(), self.user)
         client.get(WORKSPACE)
@@ -297,6 +298,18 @@ class QueryCostTests(SessionTestCase):
             self.assertEqual(unchecked.get(WORKSPACE).status_code, 200)
         with self.assertNumQueries(len(base.captured_queries) + 1):
             self.assertEqual(client.get(WORKSPACE).status_code, 200)
+
+    def test_activity_is_written_once_a_minute(self):
+        """The first request a minute or more after the last one noted writes: two queries."""
+        with time_machine.travel(START, tick=False):
+            client = sign_in(Client(), self.user)
+            client.get(WORKSPACE)
+            with CaptureQueriesContext(connection) as quiet:
+                client.get(WORKSPACE)
+        with time_machine.travel(START + sessions.ACTIVITY_STEP, tick=False):
+            with self.assertNumQueries(len(quiet.captured_queries) + 1):
+                client.get(WORKSPACE)
+            self.assertEqual(StaffSession.objects.get().last_active, timezone.now())
 
     def test_a_request_without_a_session_cookie_costs_none(self):
         with self.assertNumQueries(0):
