@@ -23,6 +23,7 @@ import logging
 
 from django.conf import settings
 from django.contrib.auth.models import AnonymousUser
+from django.core import checks
 from django.db import OperationalError
 from django.db.models import Q
 from django.utils import timezone
@@ -42,6 +43,19 @@ HEARTBEAT_HEADER = "HTTP_X_STILL_OPEN"
 ACTIVITY_STEP = datetime.timedelta(minutes=1)
 
 logger = logging.getLogger(__name__)
+
+
+def check_session_engine(app_configs=None, **kwargs):
+    """Sessions kept in signed cookies cannot be ended from elsewhere: refused (workflow.E001)."""
+    if settings.SESSION_ENGINE.endswith("signed_cookies"):
+        return [
+            checks.Error(
+                "Staff sessions must be kept on the server to be ended from another browser.",
+                hint="Set SESSION_ENGINE to the database (the default) or the cache backend.",
+                id="workflow.E001",
+            )
+        ]
+    return []
 
 
 def idle_minutes():

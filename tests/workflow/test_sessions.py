@@ -319,3 +319,10 @@ class QueryCostTests(SessionTestCase):
         client = sign_in(Client(), self.user)
         StaffSession.objects.all().delete()
         self.assertSignedOut(client)
+
+
+class SessionEngineCheckTests(TestCase):
+    def test_sessions_in_signed_cookies_are_refused(self):
+        with override_settings(SESSION_ENGINE="django.contrib.sessions.backends.signed_cookies"):
+            self.assertEqual([e.id for e in sessions.check_session_engine()], ["workflow.E001"])
+        self.assertEqual(sessions.check_session_engine(), [])
