@@ -253,13 +253,17 @@ class InactivityTests(SessionTestCase):
         with time_machine.travel(START + datetime.timedelta(hours=12, seconds=1), tick=False):
             self.assertSignedOut(client)
 
-    def test_an_open_story_page_alone_does_not_keep_a_session(self):
-        """The page's 'still open' signal keeps no one signed in who has walked away."""
+    def journalist_at_a_story(self, page):
+        """A journalist signed in at START, and the address of ``page`` of her story."""
         journalist = make_journalist("reporter", password=PASSWORD)
         story = make_article("Rice prices", bylines=[journalist.person])
-        presence = reverse("admin:articles_article_presence", args=[story.pk])
         with time_machine.travel(START, tick=False):
             client = self.signed_in(user=journalist)
+        return client, reverse(f"admin:articles_article_{page}", args=[story.pk])
+
+    def test_an_open_story_page_alone_does_not_keep_a_session(self):
+        """The page's 'still open' signal keeps no one signed in who has walked away."""
+        client, presence = self.journalist_at_a_story("presence")
         for minutes in (10, 20, 29):
             with time_machine.travel(START + datetime.timedelta(minutes=minutes), tick=False):
                 response = client.post(presence, HTTP_X_STILL_OPEN="1")
@@ -269,11 +273,7 @@ class InactivityTests(SessionTestCase):
 
     def test_typing_in_a_story_keeps_the_session(self):
         """The body preview, sent as the person types, is their own activity."""
-        journalist = make_journalist("reporter", password=PASSWORD)
-        story = make_article("Rice prices", bylines=[journalist.person])
-        preview = reverse("admin:articles_article_body_preview", args=[story.pk])
-        with time_machine.travel(START, tick=False):
-            client = self.signed_in(user=journalist)
+        client, preview = self.journalist_at_a_story("body_preview")
         with time_machine.travel(START + datetime.timedelta(minutes=25), tick=False):
             self.assertEqual(client.post(preview, {"body": "Typing"}).status_code, 200)
         with time_machine.travel(START + datetime.timedelta(minutes=50), tick=False):
