@@ -4,6 +4,7 @@ written to the audit log; editors see on the person's page who opened it.
 """
 
 from django.test import Client, TestCase
+from django.urls import reverse
 
 from audit.models import Action, Entry
 from people.models import Person
@@ -71,6 +72,16 @@ class ProtectionAuditTests(TestCase):
             .count(),
             2,
         )
+
+    def test_the_places_still_naming_them_are_an_identity_view_too(self):
+        """That page lists the forms of their name found on the site."""
+        self.person.is_protected_source = True
+        self.person.public_label = LABEL
+        self.person.save()
+        url = reverse("admin:people_person_public_places", args=[self.person.pk])
+        self.assertEqual(sign_in(Client(), self.editor).get(url).status_code, 200)
+        entry = Entry.objects.get(action=Action.IDENTITY_VIEWED)
+        self.assertEqual((entry.actor, entry.target), (self.editor, LABEL))
 
     def test_a_journalist_neither_sees_the_identity_nor_the_list(self):
         self.person.is_protected_source = True
