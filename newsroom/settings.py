@@ -80,6 +80,7 @@ INSTALLED_APPS = [
     "django_tasks_db",
     # The newsroom's apps, each importing only from those listed before it
     # (an import-linter contract in pyproject.toml keeps it so).
+    "audit",
     "people",
     "media",
     "articles",
@@ -125,7 +126,12 @@ MIDDLEWARE = [
     "importing.permalinks.FormerPermalinkMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Who an audit log entry written during the request names (audit/log.py).
+    "audit.middleware.AuditMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # After authentication: a staff session ended elsewhere, or idle too long,
+    # is signed out here (workflow/sessions.py). No query without a session cookie.
+    "workflow.middleware.StaffSessionMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "operations.middleware.DatabaseBusyMiddleware",
     # Last, as django-axes asks: it turns a locked-out sign-in into a 429 page.
@@ -340,7 +346,18 @@ SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
+# A signed-in session ends 12 hours after signing in, however busy (the
+# absolute limit), and after STAFF_IDLE_MINUTES without a request of the
+# person's own (workflow/sessions.py; an open story page's "still open" signal
+# does not count, typing in the story body does).
 SESSION_COOKIE_AGE = 60 * 60 * 12
+STAFF_IDLE_TIMEOUT = datetime.timedelta(minutes=int(os.environ.get("STAFF_IDLE_MINUTES", "30")))
+# Sessions must be kept on the server (the database by default, or the cache):
+# a session held in a signed cookie could not be ended from elsewhere.
+SESSION_ENGINE = os.environ.get("SESSION_ENGINE", "django.contrib.sessions.backends.db")
+# How many days the audit log keeps an entry (audit/models.py); older ones
+# are removed by `manage.py prune_audit_log`, run daily.
+AUDIT_LOG_DAYS = int(os.environ.get("AUDIT_LOG_DAYS", "400"))
 CSRF_COOKIE_SAMESITE = "Lax"
 
 if not DEBUG:

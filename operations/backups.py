@@ -23,6 +23,7 @@ group or others may read, write or run: it may have been copied or changed.
 
 import contextlib
 import datetime
+import getpass
 import hashlib
 import io
 import json
@@ -35,6 +36,8 @@ from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.db import connection, models
 
+from audit.log import record
+from audit.models import Action
 from reader import pagecache
 
 from .backup_files import (
@@ -92,7 +95,17 @@ def backup(output):
     }
     with create_owner_only(folder / MANIFEST) as handle:
         handle.write(json.dumps(manifest, indent=2, sort_keys=True).encode())
+    # Written after the snapshot: the backup does not hold its own entry.
+    record(Action.BACKUP_TAKEN, target=folder.name, detail=run_by())
     return folder
+
+
+def run_by():
+    """Who ran a backup or a restore, as the system knows them (a command has no signed-in user)."""
+    try:
+        return f"run by system user {getpass.getuser()}"
+    except (KeyError, OSError):
+        return "run by an unnamed system user"
 
 
 def storage_files(storage=None, folder=""):
@@ -202,6 +215,13 @@ def restore(folder, *, force=False):
     }
     if wrong:
         raise BackupError(f"Row counts differ after restoring (expected, found): {wrong}")
+    # Written into the restored database: entries made after the backup was
+    # taken were replaced with the rest of it.
+    record(
+        Action.BACKUP_RESTORED,
+        target=folder.name,
+        detail=f"backup made {manifest['created']}; {run_by()}",
+    )
     return manifest
 
 

@@ -208,7 +208,17 @@ class PersonAdmin(admin.ModelAdmin):
 
     @method_decorator(sensitive_post_parameters(*IDENTITY_FIELDS))
     def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
-        return super().changeform_view(request, object_id, form_url, extra_context)
+        response = super().changeform_view(request, object_id, form_url, extra_context)
+        person = getattr(response, "context_data", {}).get("original")
+        if (
+            request.method == "GET"
+            and person is not None
+            and person.is_protected_source
+            and sees_protected_identities(request.user)
+        ):
+            protection.identity_viewed(person=person, request=request)
+            response.context_data["who_looked"] = protection.who_looked(person)
+        return response
 
     def get_list_display(self, request):
         if sees_protected_identities(request.user):
@@ -300,10 +310,14 @@ class PersonAdmin(admin.ModelAdmin):
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
         person = form.instance
-        if person.is_protected_source and "is_protected_source" in form.changed_data:
+        if "is_protected_source" not in form.changed_data:
+            return
+        if person.is_protected_source:
             # After the inlines: an alias added in the same save is a name too.
             protection.protect(person=person, editor=request.user)
             request.newly_protected = True
+        else:
+            protection.unprotect(person=person, editor=request.user)
 
     def response_add(self, request, obj, post_url_continue=None):
         if getattr(request, "newly_protected", False):

@@ -25,6 +25,9 @@ from django.db import transaction
 from django.db.models import Q
 from django.views.decorators.debug import sensitive_variables
 
+from audit.log import about, record
+from audit.models import Action
+
 from .identity import Redactor, form_pattern
 from .services import record_former_slug
 from .signals import source_protected
@@ -123,7 +126,33 @@ def protect(*, person, editor):
         # Should the protection end, their old address leads to them again.
         record_former_slug(person=person, slug=old_slug)
     forget_names_in_history(person)
+    record(Action.SOURCE_PROTECTED, actor=editor, target=person)
     source_protected.send(sender=type(person), person=person, editor=editor)
+
+
+def unprotect(*, person, editor):
+    """``person`` is no longer a protected source: their name is public again."""
+    # By the label they had: the entry outlives this decision, and they may
+    # be protected again.
+    record(
+        Action.SOURCE_UNPROTECTED,
+        actor=editor,
+        target=person,
+        target_name=person.public_label or f"protected source {person.pk}",
+    )
+
+
+def identity_viewed(*, person, request):
+    """
+    Someone who may see it opened a protected source's whole record (their
+    names, contacts and notes): written down, for the editors to see who looked.
+    """
+    record(Action.IDENTITY_VIEWED, request=request, target=person)
+
+
+def who_looked(person, *, limit=20):
+    """The latest times someone opened ``person``'s protected identity, newest first."""
+    return list(about(person, Action.IDENTITY_VIEWED)[:limit])
 
 
 @sensitive_variables()

@@ -43,6 +43,8 @@ def public_places(model_admin, request, object_id):
         )
         return redirect("admin:people_person_public_places", person.pk)
     places = protection.places_naming(person)
+    # The page lists the forms of their name found on the site.
+    protection.identity_viewed(person=person, request=request)
     return TemplateResponse(
         request,
         "admin/people/person/public_places.html",

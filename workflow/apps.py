@@ -7,12 +7,14 @@ class WorkflowConfig(AppConfig):
     verbose_name = _("Editorial workflow")
 
     def ready(self):
+        from django.core.checks import register
+
         from media.services import register_lock
         from media.signals import photograph_changed
         from people.protection import register_places
         from people.signals import source_protected
 
-        from . import photos, protection
+        from . import account_events, photos, protection, sessions
 
         # A photo a story in an editor's hands shows is the editors' to change,
         # and each change is kept in the revisions of the stories showing it.
@@ -25,3 +27,6 @@ class WorkflowConfig(AppConfig):
         source_protected.connect(
             protection.forget_names_in_notes, dispatch_uid="story-notes-protected"
         )
+        # Sign-ins, passwords and roles: the audit log, sessions, notices by mail.
+        account_events.connect()
+        register(sessions.check_session_engine)

@@ -219,3 +219,68 @@ class LanguagePreference(models.Model):
 
     def __str__(self):
         return f"{self.user}: {self.get_language_display()}"
+
+
+class StaffSession(models.Model):
+    """
+    A signed-in session of a member of staff: what its owner sees of it (the
+    browser and system, when it signed in, when it was last used), and whether
+    it may go on. Known by a hash of the session's key, never the key itself.
+    Removing the row ends the session (``workflow.sessions``).
+    """
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("user"),
+        on_delete=models.CASCADE,
+        related_name="staff_sessions",
+    )
+    key_hash = models.CharField(_("key hash"), max_length=64, unique=True, editable=False)
+    browser = models.CharField(_("browser"), max_length=40, blank=True)
+    system = models.CharField(_("system"), max_length=40, blank=True)
+    signed_in_at = models.DateTimeField(_("signed in"), default=timezone.now)
+    last_active = models.DateTimeField(_("last active"), default=timezone.now)
+
+    class Meta:
+        ordering = ["user", "-last_active"]
+        verbose_name = _("signed-in session")
+        verbose_name_plural = _("signed-in sessions")
+
+    def __str__(self):
+        return self.device
+
+    @property
+    def device(self):
+        """The browser and system in words (“Firefox on Windows”), in the active language."""
+        if self.browser and self.system:
+            return str(
+                _("%(browser)s on %(system)s") % {"browser": self.browser, "system": self.system}
+            )
+        return self.browser or self.system or str(_("an unknown browser"))
+
+
+class KnownBrowser(models.Model):
+    """
+    A browser a member of staff has signed in from before: a hash of the
+    random id its long-lived cookie holds. A sign-in from any other is told
+    to them by e-mail (``workflow.signins``).
+    """
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("user"),
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+    browser_hash = models.CharField(_("browser hash"), max_length=64)
+    first_seen = models.DateTimeField(_("first seen"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("known browser")
+        verbose_name_plural = _("known browsers")
+        constraints = [
+            models.UniqueConstraint(fields=["user", "browser_hash"], name="known_browser_once"),
+        ]
+
+    def __str__(self):
+        return f"{self.user}: {self.browser_hash[:8]}"

@@ -28,21 +28,22 @@ class ChangelistTests(DeskTestCase):
     def test_changelist_with_thumbnails_in_a_fixed_number_of_queries(self):
         """
         Thumbnails come from each row's rendition list, the credit through
-        list_select_related: 2 or 12 photos cost the same 9 queries (session,
-        user, two permission look-ups, the photographer filter's choices, one
-        count, the page, and the date hierarchy's range and days).
+        list_select_related: 2 or 12 photos cost the same 10 queries (session,
+        its staff session check, user, two permission look-ups, the
+        photographer filter's choices, one count, the page, and the date
+        hierarchy's range and days).
         """
         photographer = make_person("Kong Meta")
         for _ in range(2):
             make_photograph(photographer=photographer)
-        with self.assertNumQueries(9):
+        with self.assertNumQueries(10):
             response = self.client.get(CHANGELIST)
         self.assertEqual(response.status_code, 200)
         thumbnails = response.content.decode().count('class="photo-thumbnail"')
         self.assertEqual(thumbnails, 2)
         for _ in range(10):
             make_photograph(photographer=photographer)
-        with self.assertNumQueries(9):
+        with self.assertNumQueries(10):
             response = self.client.get(CHANGELIST)
         self.assertEqual(response.content.decode().count('class="photo-thumbnail"'), 12)
         self.assertContains(response, ".webp")

@@ -26,6 +26,7 @@ from django.db import close_old_connections, connection
 from django.test import TransactionTestCase
 
 from articles.models import Article, Topic
+from audit.models import Action, Entry
 from media.models import Photograph
 from tests.support import ROOT, samples
 from tests.support.factories import (
@@ -143,6 +144,9 @@ class BackupRestoreDrillTests(NewInstance, TransactionTestCase):
             writer.join(timeout=60)
         backup = Path(output.getvalue().strip().splitlines()[-1])
         manifest = json.loads((backup / "manifest.json").read_text())
+        taken = Entry.objects.get(action=Action.BACKUP_TAKEN)
+        self.assertEqual(taken.target, backup.name)
+        self.assertIn("run by", taken.detail)
 
         # The snapshot holds the content as it was, and some of the loop's saves.
         self.assertEqual(manifest["tables"]["articles_article"], Article.objects.count())
@@ -165,9 +169,15 @@ class BackupRestoreDrillTests(NewInstance, TransactionTestCase):
         self.manage(environment, "check")
         self.manage(environment, "migrate", "--check")
 
-        for table, count in manifest["tables"].items():
+        # The restore is written to the audit log of the restored database.
+        expected = {**manifest["tables"], "audit_entry": manifest["tables"]["audit_entry"] + 1}
+        for table, count in expected.items():
             (row,) = self.restored_rows(url, f'SELECT COUNT(*) FROM "{table}"')  # noqa: S608
             self.assertEqual(row[0], count, table)
+        (restored,) = self.restored_rows(
+            url, "SELECT detail FROM audit_entry WHERE action = 'backup_restored'"
+        )
+        self.assertIn("backup made", restored[0])
         if url.startswith("sqlite:///"):
             self.assertEqual(self.restored_rows(url, "PRAGMA integrity_check"), [("ok",)])
         uploads = root / "uploads"

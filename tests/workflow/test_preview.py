@@ -508,19 +508,19 @@ class EditorsDeskTests(TestCase):
 
     def test_queue_query_count_does_not_grow(self):
         """
-        Session, user, the editor's permissions, the stories (with section and
-        revision numbers), their bylines and people: 7 queries for 3 stories
-        or 6, never one per story.
+        Session, its staff session check, user, the editor's permissions, the
+        stories (with section and revision numbers), their bylines and people:
+        8 queries for 3 stories or 6, never one per story.
         """
         self.client.force_login(self.editor)
         url = reverse("admin:articles_article_review")
         self.client.get(url)
-        with self.assertNumQueries(7):
+        with self.assertNumQueries(8):
             self.client.get(url)
         for index in range(3):
             article = make_ready_article(f"More {index}", bylines=[self.author.person])
             services.submit_for_review(article=article, user=self.author)
-        with self.assertNumQueries(7):
+        with self.assertNumQueries(8):
             response = self.client.get(url)
         self.assertEqual(len(response.context["rows"]), 6)
 

@@ -182,7 +182,7 @@ class QueueTests(QueueTestData, TestCase):
             story = make_ready_article(f"Waiting {number}", bylines=[self.author.person])
             services.submit_for_review(article=story, user=self.author)
         self.client.get(QUEUE)
-        with self.assertNumQueries(7):
+        with self.assertNumQueries(8):
             response = self.client.get(QUEUE)
         self.assertEqual(len(response.context["rows"]), 4)
 

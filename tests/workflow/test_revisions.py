@@ -106,15 +106,15 @@ class RevisionTests(RevisionTestData, TestCase):
 
     def test_compare_names_who_saved_without_a_query_each(self):
         """
-        Session, user, permissions (2), the story, whether she has a byline on
-        it, the two revisions with who saved them and their person, the
-        protected sources to redact, her own person record (may she add a
-        story, for the menu): 9.
+        Session, its staff session check, user, permissions (2), the story,
+        whether she has a byline on it, the two revisions with who saved them
+        and their person, the protected sources to redact, her own person
+        record (may she add a story, for the menu): 10.
         """
         self.edit_in_admin(self.author, body="The court heard the case.")
         compare = reverse("admin:articles_article_compare", args=[self.article.pk])
         self.client.force_login(self.author)
-        with self.assertNumQueries(9):
+        with self.assertNumQueries(10):
             response = self.client.get(compare, {"from": 1, "to": 2})
         self.assertContains(response, "Sok Chan")
 
@@ -317,14 +317,15 @@ class PresenceTests(RevisionTestData, TestCase):
 
     def test_heartbeat_query_count(self):
         """
-        Session, user, permissions (2), the story, whether she has a byline on
-        it, the presence update and the others present: 8. The story list's
-        quote counts and bylines are not loaded for it (it was 10).
+        Session, its staff session check, user, permissions (2), the story,
+        whether she has a byline on it, the presence update and the others
+        present: 9. The story list's quote counts and bylines are not loaded
+        for it (it was 11).
         """
         presence = reverse("admin:articles_article_presence", args=[self.article.pk])
         self.client.force_login(self.author)
         self.client.post(presence)
-        with self.assertNumQueries(8):
+        with self.assertNumQueries(9):
             self.assertEqual(self.client.post(presence).json(), {"others": []})
 
     def test_presence_of_a_story_out_of_reach_is_404(self):

@@ -13,7 +13,9 @@ document.addEventListener("DOMContentLoaded", () => {
         const beat = () => {
             const body = new FormData();
             body.append("csrfmiddlewaretoken", token);
-            fetch(url, {method: "POST", body, credentials: "same-origin"})
+            // Marked as the page's, not its reader's: it keeps the session going
+            // without counting as activity (workflow/sessions.py).
+            fetch(url, {method: "POST", body, credentials: "same-origin", headers: {"X-Still-Open": "1"}})
                 .then((response) => response.ok ? response.json() : null)
                 .then((data) => {
                     if (!data || !notice) {
