@@ -13,15 +13,12 @@ Connected in ``WorkflowConfig.ready``.
 """
 
 import datetime
-import logging
 import secrets
-import smtplib
 
 from axes.signals import user_locked_out
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.signals import user_logged_in, user_logged_out, user_login_failed
-from django.db import transaction
 from django.db.models.signals import m2m_changed, post_save, pre_save
 from django.urls import reverse
 from django.utils import formats, timezone, translation
@@ -34,8 +31,6 @@ from audit.models import Action
 from . import sessions
 from .mail import language_of, message, site_url
 from .models import KnownBrowser, StaffSession
-
-logger = logging.getLogger(__name__)
 
 BROWSER_COOKIE = "newsroom_browser"
 BROWSER_COOKIE_SALT = "workflow.account_events.browser"
@@ -177,60 +172,72 @@ def password_changed(user):
     """
     StaffSession.objects.filter(user=user).delete()
     record(Action.PASSWORD_CHANGED, target=user)
-    transaction.on_commit(lambda: tell_password_changed(user), robust=True)
+    tell_password_changed(user)
 
 
 def when_text(moment):
     return formats.date_format(timezone.localtime(moment), "DATETIME_FORMAT")
 
 
-def send(user, compose):
-    """Mail ``user`` what ``compose()`` says, in their language: (subject, lead, links)."""
+def tell(user, kind, **details):
+    """
+    Mail ``user`` the account notice ``kind`` (see ``NOTICES``), by a task
+    enqueued with the change that asks for it; ``details`` are plain text.
+    """
     if not user.email:
         return
-    language = language_of(user)
-    with translation.override(language):
-        subject, lead, links = compose()
-        mail = message(to=user.email, subject=subject, lead=lead, links=links, language=language)
-    try:
-        mail.send()
-    except (smtplib.SMTPException, OSError):
-        logger.exception("The account notice to user %s could not be sent.", user.pk)
+    from .tasks import send_account_notice  # The task module imports this one.
+
+    send_account_notice.enqueue(user_id=user.pk, kind=kind, details=details)
 
 
 def tell_new_sign_in(user, session):
-    def compose():
-        lead = _(
-            "Your newsroom account, %(username)s, was signed in to from a browser it had "
-            "not used before: %(device)s, on %(when)s (Phnom Penh time). If it was you, "
-            "there is nothing to do. If it was not, change your password now and end that "
-            "session."
-        ) % {
-            "username": user.get_username(),
-            "device": session.device,
-            "when": when_text(session.signed_in_at),
-        }
-        sessions_page = site_url(reverse("admin:workflow_staffsession_changelist"))
-        return (
-            _("New sign-in to your newsroom account"),
-            lead,
-            [(_("See your signed-in sessions"), sessions_page)],
-        )
-
-    send(user, compose)
+    tell(user, "new_sign_in", device=str(session.device), when=session.signed_in_at.isoformat())
 
 
 def tell_password_changed(user):
-    def compose():
-        lead = _(
-            "The password of your newsroom account, %(username)s, was changed on %(when)s "
-            "(Phnom Penh time), and its other signed-in sessions were ended. If it was not "
-            "you, ask a site administrator to reset it at once."
-        ) % {"username": user.get_username(), "when": when_text(timezone.now())}
-        return (
-            _("Your newsroom password was changed"),
-            lead,
-            [(_("Open the workspace"), site_url(reverse("admin:index")))],
-        )
+    tell(user, "password_changed", when=timezone.now().isoformat())
 
-    send(user, compose)
+
+def new_sign_in(user, details):
+    lead = _(
+        "Your newsroom account, %(username)s, was signed in to from a browser it had "
+        "not used before: %(device)s, on %(when)s (Phnom Penh time). If it was you, "
+        "there is nothing to do. If it was not, change your password now and end that "
+        "session."
+    ) % {"username": user.get_username(), "device": details["device"], "when": details["when"]}
+    sessions_page = site_url(reverse("admin:workflow_staffsession_changelist"))
+    return (
+        _("New sign-in to your newsroom account"),
+        lead,
+        [(_("See your signed-in sessions"), sessions_page)],
+    )
+
+
+def password_was_changed(user, details):
+    lead = _(
+        "The password of your newsroom account, %(username)s, was changed on %(when)s "
+        "(Phnom Penh time), and its other signed-in sessions were ended. If it was not "
+        "you, ask a site administrator to reset it at once."
+    ) % {"username": user.get_username(), "when": details["when"]}
+    return (
+        _("Your newsroom password was changed"),
+        lead,
+        [(_("Open the workspace"), site_url(reverse("admin:index")))],
+    )
+
+
+# What each kind of account notice says: (subject, lead, links) for a user and its details.
+NOTICES = {"new_sign_in": new_sign_in, "password_changed": password_was_changed}
+
+
+def account_notice(user, kind, details):
+    """The notice ``kind`` to ``user``, in their language; its times read in Phnom Penh."""
+    language = language_of(user)
+    with translation.override(language):
+        details = {
+            name: when_text(datetime.datetime.fromisoformat(value)) if name == "when" else value
+            for name, value in details.items()
+        }
+        subject, lead, links = NOTICES[kind](user, details)
+        return message(to=user.email, subject=subject, lead=lead, links=links, language=language)

@@ -82,3 +82,25 @@ def send_password_reset(*, user_id, attempt=1):
         retry_later(send_password_reset, attempt=attempt, user_id=user_id)
         raise
     return True
+
+
+@task()
+def send_account_notice(*, user_id, kind, details, attempt=1):
+    """
+    Tell user ``user_id`` what happened to their account (``account_events.NOTICES``):
+    a sign-in from a new browser, a password changed…
+    """
+    from .account_events import account_notice  # It imports this module.
+
+    user = get_user_model().objects.filter(pk=user_id).exclude(email="").first()
+    if user is None:
+        return False
+    try:
+        mailers.default.send_messages([account_notice(user, kind, details)])
+    except MAIL_ERRORS:
+        logger.exception("The account notice to user %s could not be sent.", user_id)
+        retry_later(
+            send_account_notice, attempt=attempt, user_id=user_id, kind=kind, details=details
+        )
+        raise
+    return True

@@ -148,3 +148,26 @@ class PasswordResetTaskTests(TransactionTestCase):
         type(self.user).objects.filter(pk=self.user.pk).update(is_active=False)
         run_tasks()
         self.assertEqual(mail.outbox, [])
+
+
+@DATABASE_TASKS
+class AccountNoticeTaskTests(TransactionTestCase):
+    def setUp(self):
+        restore_roles()
+        mail.outbox.clear()
+        self.user = make_user("sokha", role="Journalists", email="sokha@example.org")
+
+    def test_a_password_change_is_told_even_when_the_mail_server_was_down(self):
+        self.user.set_password("a new long passphrase")
+        self.user.save()
+        self.assertEqual(mail.outbox, [])
+        with MAIL_SERVER_DOWN, self.assertLogs("workflow.tasks", "ERROR"):
+            run_tasks()
+        failed, retry = mail_tasks("send_account_notice")
+        self.assertEqual(failed.status, TaskResultStatus.FAILED)
+        DBTaskResult.objects.filter(pk=retry.pk).update(run_after=timezone.now())
+        run_tasks()
+        [message] = mail.outbox
+        self.assertEqual(message.to, ["sokha@example.org"])
+        self.assertEqual(message.subject, "Your newsroom password was changed")
+        self.assertIn("(Phnom Penh time)", message.body)
