@@ -191,12 +191,13 @@ def run_load(servers, setup, password, options, scenario=None):
     poller.start()
     for thread in threads:
         thread.start()
-    outcome = None
     try:
         outcome = scenario() if scenario else None
-    finally:
-        for thread in threads:
-            thread.join(timeout=max(0, budget.deadline - time.monotonic()) + 2 * TIMEOUT + 30)
+    except BaseException:
+        budget.deadline = 0  # The run is over: every client stops at its next request.
+        raise
+    for thread in threads:
+        thread.join(timeout=max(0, budget.deadline - time.monotonic()) + 2 * TIMEOUT + 30)
     elapsed = time.monotonic() - started
     stop.set()
     poller.join(timeout=2 * TIMEOUT + 10)
