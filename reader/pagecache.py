@@ -136,12 +136,28 @@ def deployed_templates():
 
 
 def templates_fingerprint():
-    stamps = sorted(
-        (str(path), path.stat().st_mtime_ns)
-        for folder in settings.TEMPLATES[0]["DIRS"]
-        for path in Path(folder).rglob("*.html")
-    )
-    return hashlib.sha256(repr(stamps).encode()).hexdigest()[:12]
+    """
+    A digest of every template file's name (within its folder) and content.
+    Every server of one release has the same, wherever its checkout is and
+    whenever its files were written, so the servers share their pages in the
+    cache and their stored story parts in the database (file times would
+    differ from machine to machine, and each server would render and store
+    the parts the other had just stored, at every page-cache miss); any
+    changed template gives another.
+    """
+    digest = hashlib.sha256()
+    for folder in map(Path, settings.TEMPLATES[0]["DIRS"]):
+        for path in sorted(path for path in folder.rglob("*") if path.is_file()):
+            stat = path.stat()
+            digest.update(path.relative_to(folder).as_posix().encode() + b"\0")
+            digest.update(file_digest(str(path), stat.st_mtime_ns, stat.st_size))
+    return digest.hexdigest()[:12]
+
+
+@functools.lru_cache(maxsize=4096)
+def file_digest(path, mtime_ns, size):
+    """The digest of a file's content, read once for each time and size it has."""
+    return hashlib.sha256(Path(path).read_bytes()).digest()
 
 
 def templates_version():
