@@ -259,6 +259,11 @@ def main():
         stored = stored_saves(env, setup)
         lost = check_saves(setup, result["records"], stored, result["tally"])
         agreed = agreement(cluster, scenario, setup, stored, password)
+        agreed["unanswered kept"] = sum(
+            marker in "\n".join(stored[str(story)]["revisions"])
+            for story, record in result["records"].items()
+            for marker in record["unconfirmed"]
+        )
         log_lines = cluster.error_lines()
 
     signal.alarm(0)

@@ -164,3 +164,23 @@ def fetch(address):
     path = parts.path + (f"?{parts.query}" if parts.query else "")
     status, headers, _body = request(parts.port, "GET", path, headers={"Host": parts.netloc})
     return status, headers.get("Content-Type", "")
+
+
+def statuses_across(ports, path, fields, tries):
+    """
+    One browser posting the form at ``path`` ``tries`` times through the
+    first server, then once through the second, opening it before each post:
+    the statuses of the posts. A limit counted in what the servers share
+    refuses the last post as it refused the first server's.
+    """
+    browser = Editor(Servers(ports), "", "")
+    statuses = []
+    for number in range(tries + 1):
+        browser.home = 0 if number < tries else 1
+        browser.send("GET", path)
+        token = browser.cookies.get("csrftoken", "")
+        status, _headers, _page = browser.send(
+            "POST", path, [("csrfmiddlewaretoken", token), *fields.items()]
+        )
+        statuses.append(status)
+    return statuses

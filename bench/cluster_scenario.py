@@ -20,12 +20,13 @@ from cluster_desk import (
     read,
     rendition_address,
     shows,
+    statuses_across,
     until,
 )
 
 # When A is killed and restarted, as shares of the run's length (later if the
 # desk's checks before take longer).
-KILL_AT, RESTART_AT = 0.3, 0.5
+KILL_AT, RESTART_AT, LATEST_KILL = 0.3, 0.5, 0.7
 
 
 class Scenario:
@@ -98,6 +99,7 @@ class Scenario:
         self.outage(started)
         if "A" in self.desks:
             self.step("a takedown and a publish through A, on B", self.takedown_through_a)
+        self.step("limits counted across servers", self.limits_across_servers)
         if waiting is not None:
             waiting.join(timeout=RENDITIONS_WITHIN + 30)
 
@@ -167,13 +169,46 @@ class Scenario:
                 f"{status} {kind}",
             )
 
+    def limits_across_servers(self):
+        """
+        Failed sign-ins through B lock the username out on the restarted A
+        too (django-axes, in the database); password-reset requests through B
+        count on A (the shared cache).
+        """
+        ports = [self.port("B"), self.port("A")]
+        signing_in = statuses_across(
+            ports,
+            "/admin/login/?next=/admin/",
+            {"username": f"cluster-{self.token}", "password": "not-the-password"},
+            tries=5,
+        )
+        self.check(
+            "5 failed sign-ins through B: the username is locked out on A",
+            signing_in[-1] == 429,
+            f"statuses {signing_in}",
+        )
+        resetting = statuses_across(
+            ports,
+            "/admin/password_reset/",
+            {"email": f"cluster-{self.token}@example.org"},
+            tries=10,
+        )
+        self.check(
+            "10 password-reset requests through B: the next, through A, is refused",
+            resetting[-1] == 429,
+            f"statuses {resetting}",
+        )
+
     def outage(self, started):
         """Kill A; change a story through B; restart A; both agree."""
         self.servers.down.add("A")
         killed = time.monotonic()
         self.cluster.kill("A")
+        # Mid-run: readers and editors must meet the dead server.
         self.check(
-            "A killed with SIGKILL (master and workers)", True, f"at {killed - started:.1f} s"
+            "A killed with SIGKILL (master and workers) while readers and editors work",
+            killed - started < LATEST_KILL * self.seconds,
+            f"at {killed - started:.1f} s of {self.seconds:g}",
         )
         story = self.stories[0]
         if "B" in self.desks:
