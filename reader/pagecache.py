@@ -30,6 +30,7 @@ import collections
 import datetime
 import functools
 import hashlib
+import logging
 import re
 import time
 from pathlib import Path
@@ -44,6 +45,8 @@ from django.utils.http import http_date, quote_etag, urlencode
 from django.utils.translation import get_language, get_language_from_path
 
 from . import cdn, pagetags
+
+logger = logging.getLogger(__name__)
 
 # The longest a page is kept, even when nothing changes: a safety net for
 # changes made without model signals (QuerySet.update(), raw SQL, the shell).
@@ -272,12 +275,19 @@ def lookup(request, key):
     """
     The page stored under ``key``, from this process's memory or the shared
     cache, or None when none is stored, or it has expired or shows something
-    changed since. A page this process checked under the current generation
-    is not checked again: no tag's token changes without a new generation.
+    changed since, or the shared cache cannot be reached. A page this
+    process checked under the current generation is not checked again: no
+    tag's token changes without a new generation.
     """
     if not settings.PAGE_CACHE:
         return None
-    generation = checked_generation(request)
+    try:
+        generation = checked_generation(request)
+    except pagetags.CACHE_UNREACHABLE:
+        # No page can be checked, so none is served: the request goes on to
+        # its view (``/healthz`` still answers from the database).
+        logger.warning("The shared cache cannot be reached: no cached page is served.")
+        return None
     now = time.time()
     page, checked_under = _in_memory.get(key, (None, None))
     if page is not None and page.expires > now and checked_under == generation:
