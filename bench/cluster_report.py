@@ -8,6 +8,7 @@ import html
 import sys
 
 from cluster_desk import Desk, DeskError, read, rendition_address, shows
+from load import print_errors
 from page_load import percentile
 
 
@@ -109,13 +110,7 @@ def report(options, servers, result, lost, scenario, agreed, log_lines, elapsed)
     print("after the run, through both servers:")
     for line in agreed["lines"]:
         print(f"  {line}")
-    tally = result["tally"]
-    if tally.counts:
-        print('errors by kind ("expected": on A while it was down):')
-        for kind, count in tally.counts.most_common():
-            print(f"  {count:>6}  {kind}  e.g. {tally.examples[kind][:160]}")
-    else:
-        print("errors by kind: none")
+    print_errors(result["tally"], 'errors by kind ("expected": on A while it was down)')
     for name, lines in log_lines.items():
         if lines:
             print(f"{name}'s log (errors, last lines):")

@@ -94,7 +94,10 @@ class Scenario:
         waiting = None
         if len(self.desks) == 2:
             waiting = self.step("a photo uploaded through A, on B", self.photo_through_a)
-            self.step("a headline saved through A, on B", self.headline_through_a)
+            self.step(
+                "a headline saved through A, on B",
+                lambda: self.headline(1, "A", "B", "headline saved through A, shown by B"),
+            )
         self.sleep_until(started + KILL_AT * self.seconds)
         self.outage(started)
         if "A" in self.desks:
@@ -106,14 +109,12 @@ class Scenario:
     def sleep_until(self, moment):
         time.sleep(max(0.0, moment - time.monotonic()))
 
-    def headline_through_a(self):
+    def headline(self, number, through, shown_by, what):
+        """Save the first desk story with a new headline through one server; read it on another."""
         story = self.stories[0]
-        headline = self.new_headline(story, 1)
-        self.desks["A"].save_story(story["pk"], headline=headline)
-        self.visible(
-            "headline saved through A, shown by B",
-            lambda: shows(self.port("B"), story["path"], html.escape(headline)),
-        )
+        headline = self.new_headline(story, number)
+        self.desks[through].save_story(story["pk"], headline=headline)
+        self.visible(what, lambda: shows(self.port(shown_by), story["path"], html.escape(headline)))
 
     def takedown_through_a(self):
         story = self.stories[1]
@@ -212,7 +213,12 @@ class Scenario:
         )
         story = self.stories[0]
         if "B" in self.desks:
-            self.step("a headline saved through B while A is down", lambda: self.through_b(story))
+            self.step(
+                "a headline saved through B while A is down",
+                lambda: self.headline(
+                    2, "B", "B", "headline saved through B while A is down, shown by B"
+                ),
+            )
         self.sleep_until(started + RESTART_AT * self.seconds)
         self.cluster.start("A")
         self.servers.down.discard("A")
@@ -222,21 +228,9 @@ class Scenario:
             lambda: shows(self.port("A"), story["path"], html.escape(self.headlines[story["pk"]])),
         )
         if "A" in self.desks:
-            self.step("a headline saved through the restarted A", self.after_restart)
-
-    def through_b(self, story):
-        headline = self.new_headline(story, 2)
-        self.desks["B"].save_story(story["pk"], headline=headline)
-        self.visible(
-            "headline saved through B while A is down, shown by B",
-            lambda: shows(self.port("B"), story["path"], html.escape(headline)),
-        )
-
-    def after_restart(self):
-        story = self.stories[0]
-        headline = self.new_headline(story, 3)
-        self.desks["A"].save_story(story["pk"], headline=headline)
-        self.visible(
-            "headline saved through the restarted A, shown by B",
-            lambda: shows(self.port("B"), story["path"], html.escape(headline)),
-        )
+            self.step(
+                "a headline saved through the restarted A",
+                lambda: self.headline(
+                    3, "A", "B", "headline saved through the restarted A, shown by B"
+                ),
+            )

@@ -281,16 +281,20 @@ def report(vendor, options, result, lost, log_lines):
     slowest = max((seconds for _, seconds in probes), default=0) * ms
     print(f"health:  {ok}/{len(probes)} answered 200 (slowest {slowest:.0f} ms)")
     print(f"lost saves: {lost}; requests in all: {result['requests']} (cap {options.max_requests})")
-    if tally.counts:
-        print("errors by kind:")
-        for kind, count in tally.counts.most_common():
-            print(f"  {count:>6}  {kind}  e.g. {tally.examples[kind]}")
-    else:
-        print("errors by kind: none")
+    print_errors(tally)
     if log_lines:
         print("server log (errors, last lines):")
         for line in log_lines:
             print(f"  {line[:300]}")
+
+
+def print_errors(tally, heading="errors by kind"):
+    if not tally.counts:
+        print(f"{heading}: none")
+        return
+    print(f"{heading}:")
+    for kind, count in tally.counts.most_common():
+        print(f"  {count:>6}  {kind}  e.g. {tally.examples[kind][:160]}")
 
 
 def failures(options, result, lost):
