@@ -108,18 +108,20 @@ def read(port, path, *, hops=2):
 
 def until(seen, *, within, every=0.02):
     """
-    ``(seconds, reads)``: the time from now until ``seen()`` was true, and
-    how many times it was asked, every ``every`` seconds; seconds is None
-    when it was still false after ``within`` seconds.
+    ``(seconds, reads, asked)`` from now: until ``seen()`` was true, how many
+    times it was asked (every ``every`` seconds), and when the asking that
+    found it true began. Seconds and asked are None when it was still false
+    after ``within`` seconds.
     """
     started = time.perf_counter()
     reads = 0
     while True:
         reads += 1
+        asked = time.perf_counter() - started
         if seen():
-            return time.perf_counter() - started, reads
+            return time.perf_counter() - started, reads, asked
         if time.perf_counter() - started > within:
-            return None, reads
+            return None, reads, None
         time.sleep(every)
 
 

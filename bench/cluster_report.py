@@ -101,7 +101,8 @@ def report(options, servers, result, lost, scenario, agreed, log_lines, elapsed)
         probes = [status for who, status, _s, down in result["health"] if who == name and not down]
         print(f"health {name}: {sum(s == 200 for s in probes)}/{len(probes)} answered 200 while up")
     print(f"lost saves: {lost}; requests in all: {result['requests']} (cap {options.max_requests})")
-    print("times:")
+    print("times (from a change answered to the first answer showing it, which is mostly")
+    print("the other server's time to answer under this load; uploads: to the renditions):")
     for what, value in scenario.figures.items():
         print(f"  {what}: {'—' if value is None else f'{value * ms:.0f} ms'}")
     print("checks:")
