@@ -70,9 +70,9 @@ class Scenario:
             detail = f"not within {VISIBLE_WITHIN:g} s"
         else:
             detail = (
-                f"the read asked {asked * 1000:.0f} ms after the change was answered"
+                f"the read asked at {asked * 1000:.0f} ms"
                 + (f", after {reads - 1} stale one(s)" if reads > 1 else "")
-                + f", answered at {seconds * 1000:.0f} ms"
+                + f" showed it, answered at {seconds * 1000:.0f} ms"
             )
         self.check(what, seconds is not None and reads == 1 and asked <= 1.0, detail)
         return seconds
