@@ -15,7 +15,7 @@ PYTHON_FOR_VENV := $(shell for candidate in python3.14 python3.13 python3.12 pyt
 	command -v $$candidate; break; fi; done)
 
 .PHONY: run test test-postgres bench lint format migrate demo check-deploy clean \
-	serve backup restore bench-scale load load-postgres
+	serve backup restore bench-scale load load-postgres cluster
 
 $(PY):
 	@test -n "$(PYTHON_FOR_VENV)" || { echo "Python 3.12 or newer is needed: install it (for example 'pyenv install 3.12' or Debian's python3.12) and run make again."; exit 1; }
@@ -113,6 +113,14 @@ load: $(STAMP)
 # The same on a throwaway PostgreSQL 15 cluster (scripts/with-postgres).
 load-postgres: $(STAMP)
 	scripts/with-postgres $(PY) bench/load.py $(LOAD_ARGS)
+
+# Two gunicorn servers behind one address, one task worker, PostgreSQL, Redis
+# and moto's S3 server, all on 127.0.0.1 (bench/cluster.py): readers and
+# editors over both for 45 s, changes through A seen on B at once, A killed
+# and restarted mid-run, no lost save. CLUSTER_ARGS="--seconds 30" for a short run.
+cluster: $(STAMP)
+	scripts/ensure-redis
+	scripts/with-postgres $(PY) bench/cluster.py $(CLUSTER_ARGS)
 
 # ruff, and the import contract: each app imports only from the apps below it.
 lint: $(STAMP)

@@ -47,11 +47,11 @@ from load_clients import (  # noqa: E402
     TIMEOUT,
     Budget,
     Editor,
+    Servers,
     Tally,
     editor_loop,
     health_loop,
     reader,
-    request,
 )
 from page_load import MAX_REQUESTS, percentile  # noqa: E402
 from run import free_port, start_server, wait_until_up  # noqa: E402
@@ -137,7 +137,13 @@ print(json.dumps(result))
 # The run.
 
 
-def run_load(port, setup, password, options):
+def run_load(servers, setup, password, options, scenario=None):
+    """
+    Readers, editors and the health probe against ``servers`` for
+    ``options.seconds``; editors are spread over the servers. ``scenario()``,
+    when given, runs in this thread meanwhile, and its result is returned
+    as ``scenario``.
+    """
     pages = ["/", *setup["stories"]]
     forbidden = list(STAFF_MARKUP)
     for headline in [entry["headline"] for entry in setup["editors"]] + setup["hidden"]:
@@ -145,12 +151,13 @@ def run_load(port, setup, password, options):
             forbidden.append(form.encode())
 
     editors = []
-    for entry in setup["editors"]:
-        editor = Editor(port, entry["username"], password)
+    for number, entry in enumerate(setup["editors"]):
+        editor = Editor(servers, entry["username"], password, home=number % len(servers.ports))
         editor.log_in()
         editors.append((editor, entry))
-    for path in pages:  # Warm up: fill the page cache, open the database.
-        request(port, "GET", path)
+    for index in range(len(servers.ports)):  # Warm up: fill the page cache, open the database.
+        for path in pages:
+            servers.send("GET", path, prefer=index)
 
     tally = Tally()
     budget = Budget(options.seconds, options.max_requests)
@@ -160,7 +167,7 @@ def run_load(port, setup, password, options):
     health, stop = [], threading.Event()
     threads = [
         threading.Thread(
-            target=reader, args=(port, pages, forbidden, budget, tally, reader_latencies, lock)
+            target=reader, args=(servers, pages, forbidden, budget, tally, reader_latencies, lock)
         )
         for _ in range(options.readers)
     ]
@@ -179,13 +186,18 @@ def run_load(port, setup, password, options):
         )
         for number, (editor, entry) in enumerate(editors, start=1)
     ]
-    poller = threading.Thread(target=health_loop, args=(port, budget, stop, health))
+    poller = threading.Thread(target=health_loop, args=(servers, budget, stop, health))
     started = time.monotonic()
     poller.start()
     for thread in threads:
         thread.start()
+    try:
+        outcome = scenario() if scenario else None
+    except BaseException:
+        budget.deadline = 0  # The run is over: every client stops at its next request.
+        raise
     for thread in threads:
-        thread.join(timeout=options.seconds + 2 * TIMEOUT + 30)
+        thread.join(timeout=max(0, budget.deadline - time.monotonic()) + 2 * TIMEOUT + 30)
     elapsed = time.monotonic() - started
     stop.set()
     poller.join(timeout=2 * TIMEOUT + 10)
@@ -199,6 +211,8 @@ def run_load(port, setup, password, options):
         "health": health,
         "tally": tally,
         "requests": budget.used,
+        "scenario": outcome,
+        "editors": [editor for editor, _entry in editors],
     }
 
 
@@ -262,38 +276,91 @@ def report(vendor, options, result, lost, log_lines):
         f"p50 {percentile(saves, 50) * ms:.1f} ms, p99 {percentile(saves, 99) * ms:.1f} ms "
         f"({', '.join(str(len(r['saved'])) for r in result['records'].values())} per editor)"
     )
-    ok = sum(1 for status, _ in health if status == 200)
-    slowest = max((seconds for _, seconds in health), default=0) * ms
-    print(f"health:  {ok}/{len(health)} answered 200 (slowest {slowest:.0f} ms)")
+    probes = [(status, seconds) for _name, status, seconds, down in health if not down]
+    ok = sum(1 for status, _ in probes if status == 200)
+    slowest = max((seconds for _, seconds in probes), default=0) * ms
+    print(f"health:  {ok}/{len(probes)} answered 200 (slowest {slowest:.0f} ms)")
     print(f"lost saves: {lost}; requests in all: {result['requests']} (cap {options.max_requests})")
-    if tally.counts:
-        print("errors by kind:")
-        for kind, count in tally.counts.most_common():
-            print(f"  {count:>6}  {kind}  e.g. {tally.examples[kind]}")
-    else:
-        print("errors by kind: none")
+    print_errors(tally)
     if log_lines:
         print("server log (errors, last lines):")
         for line in log_lines:
             print(f"  {line[:300]}")
 
 
-def main():
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--seconds", type=float, default=60, help="load time (≤ 600)")
-    parser.add_argument("--readers", type=int, default=50, help="reader threads (≤ 200)")
+def print_errors(tally, heading="errors by kind"):
+    if not tally.counts:
+        print(f"{heading}: none")
+        return
+    print(f"{heading}:")
+    for kind, count in tally.counts.most_common():
+        print(f"  {count:>6}  {kind}  e.g. {tally.examples[kind][:160]}")
+
+
+def failures(options, result, lost):
+    """Whether the run failed: an error not expected, a failed health probe, a lost save."""
+    unexpected = [kind for kind in result["tally"].counts if not kind.startswith("expected")]
+    probes = [status for _name, status, _seconds, down in result["health"] if not down]
+    saved = sum(len(record["saved"]) for record in result["records"].values())
+    failed = bool(unexpected) or not probes or any(status != 200 for status in probes) or lost
+    return bool(failed or (options.editors and not saved))
+
+
+def options_parser(description, *, seconds, readers, editors, workers):
+    parser = argparse.ArgumentParser(description=description)
+    parser.add_argument("--seconds", type=float, default=seconds, help="load time (≤ 600)")
+    parser.add_argument("--readers", type=int, default=readers, help="reader threads (≤ 200)")
     parser.add_argument(
-        "--editors", type=int, default=5, help="editor threads (≤ 20; 0: readers only)"
+        "--editors", type=int, default=editors, help="editor threads (≤ 20; 0: readers only)"
     )
-    parser.add_argument("--workers", type=int, default=4, help="gunicorn worker processes")
+    parser.add_argument(
+        "--workers", type=int, default=workers, help="gunicorn worker processes per server"
+    )
     parser.add_argument(
         "--max-requests", type=int, default=MAX_REQUESTS, help="cap on all requests together"
     )
-    options = parser.parse_args()
+    return parser
+
+
+def bounded(options):
     options.seconds = max(1.0, min(options.seconds, 600))
     options.readers = max(1, min(options.readers, 200))
     options.editors = max(0, min(options.editors, 20))
     options.max_requests = max(1, min(options.max_requests, MAX_REQUESTS))
+    return options
+
+
+def prepare(env, editors):
+    """
+    The throwaway newsroom in ``env``'s database: migrated, the demo newsroom,
+    collected static files, ``editors`` load editors with a draft each.
+    Return the setup (``SETUP``'s answer) and the editors' password.
+    """
+    manage(env, "migrate", "--noinput")
+    manage(env, "demo_content")
+    manage(env, "collectstatic", "--noinput")
+    password = secrets.token_urlsafe(18)
+    setup_env = {
+        **env,
+        "LOAD_EDITOR_PASSWORD": password,
+        "LOAD_TOKEN": secrets.token_hex(4),
+        "LOAD_EDITORS": str(editors),
+    }
+    return json.loads(
+        manage(setup_env, "shell", "--no-imports", "-c", SETUP, capture=True)
+    ), password
+
+
+def stored_saves(env, setup):
+    """Each load draft's body, status, version and revisions, read from the database."""
+    stories = json.dumps([entry["story"] for entry in setup["editors"]])
+    verify_env = {**env, "LOAD_STORIES": stories}
+    return json.loads(manage(verify_env, "shell", "--no-imports", "-c", VERIFY, capture=True))
+
+
+def main():
+    parser = options_parser(__doc__.split("\n\n")[0], seconds=60, readers=50, editors=5, workers=4)
+    options = bounded(parser.parse_args())
     vendor = "PostgreSQL" if os.environ.get("DATABASE_URL", "").startswith("postgres") else "SQLite"
 
     with tempfile.TemporaryDirectory(prefix="newsroom-load-") as folder:
@@ -306,19 +373,7 @@ def main():
         with database as url:
             env = {**environment(folder, url), "SERVE_UPLOADS": "1"}
             print(f"Preparing a throwaway newsroom on {vendor} (migrate, demo content, static)…")
-            manage(env, "migrate", "--noinput")
-            manage(env, "demo_content")
-            manage(env, "collectstatic", "--noinput")
-            password = secrets.token_urlsafe(18)
-            setup_env = {
-                **env,
-                "LOAD_EDITOR_PASSWORD": password,
-                "LOAD_TOKEN": secrets.token_hex(4),
-                "LOAD_EDITORS": str(options.editors),
-            }
-            setup = json.loads(
-                manage(setup_env, "shell", "--no-imports", "-c", SETUP, capture=True)
-            )
+            setup, password = prepare(env, options.editors)
             port = free_port()
             log_path = folder / "gunicorn.log"
             with open(log_path, "w") as log:
@@ -331,29 +386,16 @@ def main():
                         f"{len(setup['editors'])} editors' drafts; {options.seconds:g} s…",
                         flush=True,
                     )
-                    result = run_load(port, setup, password, options)
+                    result = run_load(Servers([port], names=[""]), setup, password, options)
                 finally:
                     server.terminate()
                     server.wait(timeout=30)
-            stories = [entry["story"] for entry in setup["editors"]]
-            stored = json.loads(
-                manage(
-                    {**env, "LOAD_STORIES": json.dumps(stories)},
-                    "shell",
-                    "--no-imports",
-                    "-c",
-                    VERIFY,
-                    capture=True,
-                )
-            )
+            stored = stored_saves(env, setup)
             lost = check_saves(setup, result["records"], stored, result["tally"])
             log_lines = server_errors(log_path)
 
     report(vendor, options, result, lost, log_lines)
-    health_ok = all(status == 200 for status, _ in result["health"]) and result["health"]
-    saved = sum(len(record["saved"]) for record in result["records"].values())
-    failed = bool(result["tally"].counts) or not health_ok or lost
-    failed = failed or (options.editors and not saved)
+    failed = failures(options, result, lost)
     print("\nFAIL" if failed else "\nOK: no 5xx, no lost save, no leak, health always 200.")
     return 1 if failed else 0
 

@@ -1,8 +1,9 @@
 """
-The clients of the load run (bench/load.py): readers, editors signing in and
-saving through the admin's change form as a browser would, the health probe,
-and the budget and tally they share. Only 127.0.0.1 is contacted; every loop
-stops at the budget's deadline or its cap on requests.
+The clients of the load runs (bench/load.py on one server, bench/cluster.py
+on several): readers, editors signing in and saving through the admin's
+change form as a browser would, the health probe, and the servers, budget
+and tally they share. Only 127.0.0.1 is contacted; every loop stops at the
+budget's deadline or its cap on requests.
 """
 
 import collections
@@ -15,8 +16,11 @@ import re
 import threading
 import time
 import urllib.parse
+import uuid
 
 TIMEOUT = 30
+# The site's address (SITE_URL without the scheme): every server is asked for it.
+SITE_HOST = "127.0.0.1"
 
 
 class Budget:
@@ -56,11 +60,71 @@ def request(port, method, path, *, headers=None, body=None):
     """One request on its own connection: (status, headers, body)."""
     connection = http.client.HTTPConnection("127.0.0.1", port, timeout=TIMEOUT)
     try:
-        connection.request(method, path, body=body, headers=headers or {"Host": "127.0.0.1"})
+        connection.request(method, path, body=body, headers=headers or {"Host": SITE_HOST})
         response = connection.getresponse()
         return response.status, response.headers, response.read()
     finally:
         connection.close()
+
+
+class Servers:
+    """
+    The app servers behind the site's one address, as a load balancer sees
+    them: a request goes to the server asked for, and on to the next when
+    that one refuses the connection (the request never reached it, so even a
+    POST may go again). Every client sends ``Host: 127.0.0.1``, the site's
+    address, whichever server it reaches. ``down`` names the servers the run
+    stopped on purpose: what fails on them then is expected, and tallied as such.
+    """
+
+    def __init__(self, ports, names=None):
+        self.ports = list(ports)
+        self.names = list(names) if names else [chr(ord("A") + n) for n in range(len(self.ports))]
+        self.answered = collections.Counter()
+        self.refused = collections.Counter()
+        self.down = set()
+        self.lock = threading.Lock()
+
+    def label(self, index):
+        return self.names[index]
+
+    def send(self, method, path, *, prefer=0, headers=None, body=None):
+        """
+        ``(index, status, headers, body)`` from the first server, from
+        ``prefer`` on, that takes the connection. Another error is raised
+        with the server's name as its ``server``.
+        """
+        count = len(self.ports)
+        for step in range(count):
+            index = (prefer + step) % count
+            try:
+                status, response_headers, content = request(
+                    self.ports[index], method, path, headers=headers, body=body
+                )
+            except ConnectionRefusedError as error:
+                with self.lock:
+                    self.refused[self.names[index]] += 1
+                if step == count - 1:
+                    error.server = self.names[index]
+                    raise
+                continue
+            except OSError as error:
+                error.server = self.names[index]
+                raise
+            with self.lock:
+                self.answered[self.names[index]] += 1
+            return index, status, response_headers, content
+        raise AssertionError("no server to send to")
+
+    def error_kind(self, who, error):
+        """The tally's kind for ``error``; expected when its server was stopped on purpose."""
+        name = getattr(error, "server", "")
+        kind = f"{on(who, name)}: {type(error).__name__}"
+        return f"expected, {name} down: {kind}" if name in self.down else kind
+
+
+def on(who, name):
+    return f"{who} on {name}" if name else who
 
 
 def failure_kind(who, status, headers):
@@ -72,26 +136,27 @@ def failure_kind(who, status, headers):
 # Readers.
 
 
-def reader(port, pages, forbidden, budget, tally, latencies, lock):
+def reader(servers, pages, forbidden, budget, tally, latencies, lock):
+    """Load pages from any server, as anonymous readers behind one address."""
     mine = []
-    chooser = random.Random()  # noqa: S311 (which page to load, not a secret)
+    chooser = random.Random()  # noqa: S311 (which page and server, not a secret)
     while budget.take():
         path = chooser.choice(pages)
         started = time.perf_counter()
         try:
-            status, headers, body = request(port, "GET", path)
-        except TimeoutError:
-            tally.add("reader: timed out", path)
-            continue
+            index, status, headers, body = servers.send(
+                "GET", path, prefer=chooser.randrange(len(servers.ports))
+            )
         except OSError as error:
-            tally.add(f"reader: {type(error).__name__}", f"{path}: {error}")
+            tally.add(servers.error_kind("reader", error), f"{path}: {error}")
             continue
         mine.append(time.perf_counter() - started)
+        name = servers.label(index)
         if status != 200:
-            tally.add(failure_kind("reader", status, headers), path)
+            tally.add(failure_kind(on("reader", name), status, headers), path)
         for needle in forbidden:
             if needle in body:
-                tally.add(f"reader: leak of {needle.decode()[:60]!r}", path)
+                tally.add(f"{on('reader', name)}: leak of {needle.decode()[:60]!r}", path)
     with lock:
         latencies.extend(mine)
 
@@ -184,27 +249,38 @@ class FormFields(html.parser.HTMLParser):
 
 
 class Editor:
-    """One signed-in editor: a cookie jar and the requests a browser would make."""
+    """
+    One signed-in editor: a cookie jar and the requests a browser would make,
+    sent to the editor's server (``home``), and from then on to another one
+    when that one refuses the connection.
+    """
 
-    def __init__(self, port, username, password):
-        self.port = port
-        self.host = f"127.0.0.1:{port}"
+    def __init__(self, servers, username, password, home=0):
+        self.servers = servers
+        self.home = home
         self.username = username
         self.password = password
         self.cookies = {}
 
-    def send(self, method, path, fields=None):
-        headers = {"Host": self.host}
+    @property
+    def server(self):
+        return self.servers.label(self.home)
+
+    def send(self, method, path, fields=None, files=None):
+        headers = {"Host": SITE_HOST}
         if self.cookies:
             headers["Cookie"] = "; ".join(f"{k}={v}" for k, v in self.cookies.items())
         body = None
-        if fields is not None:
+        if files:
+            body, headers["Content-Type"] = multipart(fields or [], files)
+        elif fields is not None:
             body = urllib.parse.urlencode(fields).encode()
             headers["Content-Type"] = "application/x-www-form-urlencoded"
-            headers["Origin"] = f"http://{self.host}"
-            headers["Referer"] = f"http://{self.host}{path}"
-        status, response_headers, content = request(
-            self.port, method, path, headers=headers, body=body
+        if body is not None:
+            headers["Origin"] = f"http://{SITE_HOST}"
+            headers["Referer"] = f"http://{SITE_HOST}{path}"
+        self.home, status, response_headers, content = self.servers.send(
+            method, path, prefer=self.home, headers=headers, body=body
         )
         for line in response_headers.get_all("Set-Cookie") or []:
             jar = http.cookies.SimpleCookie()
@@ -229,6 +305,27 @@ class Editor:
         return headers.get("Location")
 
 
+def multipart(fields, files):
+    """A ``multipart/form-data`` body of ``fields`` and ``files`` (name, filename, bytes)."""
+    boundary = f"load-{uuid.uuid4().hex}"
+    parts = []
+    for name, value in fields:
+        parts.append(
+            f'--{boundary}\r\nContent-Disposition: form-data; name="{name}"\r\n\r\n'.encode()
+            + str(value).encode()
+            + b"\r\n"
+        )
+    for name, filename, content in files:
+        parts.append(
+            f'--{boundary}\r\nContent-Disposition: form-data; name="{name}"; '
+            f'filename="{filename}"\r\nContent-Type: application/octet-stream\r\n\r\n'.encode()
+            + content
+            + b"\r\n"
+        )
+    parts.append(f"--{boundary}--\r\n".encode())
+    return b"".join(parts), f"multipart/form-data; boundary={boundary}"
+
+
 def form_errors(page):
     """The error texts of a change form that was sent back."""
     text = page.decode(errors="replace")
@@ -239,18 +336,25 @@ def form_errors(page):
 
 
 def editor_loop(editor, number, story, base_body, budget, tally, record):
-    """Save ``story`` through the change form until the time is up."""
+    """
+    Save ``story`` through the change form until the time is up. A save is
+    counted only when answered with the redirect a saved form gets; one that
+    got no answer is ``unconfirmed``: it may or may not have been kept.
+    """
     change = f"/admin/articles/article/{story}/change/"
     done = {"/admin/articles/article/", change}
+    servers = editor.servers
     attempt = 0
     while budget.take():
         try:
             status, headers, page = editor.send("GET", change)
         except OSError as error:
-            tally.add(f"editor: opening the form: {type(error).__name__}", str(error))
+            tally.add(servers.error_kind("editor opening the form", error), str(error))
             continue
         if status != 200:
-            tally.add(failure_kind("editor opening the form", status, headers), change)
+            tally.add(
+                failure_kind(on("editor opening the form", editor.server), status, headers), change
+            )
             continue
         fields = FormFields.parse(page.decode(), "article_form")
         names = {name for name, _ in fields}
@@ -273,41 +377,53 @@ def editor_loop(editor, number, story, base_body, budget, tally, record):
         except OSError as error:
             # The save may or may not have been kept: it is not counted as one.
             record["unconfirmed"].append(marker)
-            tally.add(f"editor: saving: {type(error).__name__}", str(error))
+            tally.add(servers.error_kind("editor saving", error), str(error))
             continue
         elapsed = time.perf_counter() - started
         location = urllib.parse.urlsplit(headers.get("Location", "")).path
         if status == 302 and location in done:
             record["saved"].append(marker)
             record["latencies"].append(elapsed)
+            record.setdefault("servers", collections.Counter())[editor.server] += 1
         elif status == 200:
-            tally.add("editor: save refused, form sent back", form_errors(page))
+            tally.add(
+                f"{on('editor', editor.server)}: save refused, form sent back", form_errors(page)
+            )
         elif status == 302:
-            tally.add("editor: save redirected elsewhere", headers.get("Location", ""))
+            tally.add(
+                f"{on('editor', editor.server)}: save redirected elsewhere",
+                headers.get("Location", ""),
+            )
         else:
             record["unconfirmed"].append(marker)
-            tally.add(failure_kind("editor saving", status, headers), change)
+            tally.add(failure_kind(on("editor saving", editor.server), status, headers), change)
 
 
 # Health.
 
 
-def health_loop(port, budget, stop, results):
-    """Ask /healthz once a second, each on its own thread: a slow answer delays no next one."""
+def health_loop(servers, budget, stop, results):
+    """
+    Ask every server's /healthz once a second, each on its own thread: a slow
+    answer delays no next one. ``results`` gets ``(server, status, seconds,
+    down)``, ``down`` when the run had stopped that server on purpose.
+    """
 
-    def probe():
+    def probe(index):
+        name = servers.label(index)
         started = time.monotonic()
         try:
-            status = request(port, "GET", "/healthz")[0]
+            status = request(servers.ports[index], "GET", "/healthz")[0]
         except OSError as error:
             status = type(error).__name__
-        results.append((status, time.monotonic() - started))
+        results.append((name, status, time.monotonic() - started, name in servers.down))
 
     probes = []
     tick = time.monotonic()
     while not stop.is_set() and budget.take():
-        probes.append(threading.Thread(target=probe))
-        probes[-1].start()
+        for index in range(len(servers.ports)):
+            probes.append(threading.Thread(target=probe, args=(index,)))
+            probes[-1].start()
         tick += 1.0
         stop.wait(max(0.0, tick - time.monotonic()))
     for thread in probes:

@@ -152,8 +152,14 @@ def hit_ratio_after_publish(env, port):
     return {"stories": len(stories), "before": before, "after": after, "published": published}
 
 
-def start_server(env, port, workers, log=subprocess.DEVNULL, app="newsroom.wsgi", extra=()):
-    """gunicorn with the project's config file on 127.0.0.1:``port``, serving ``app``."""
+def start_server(
+    env, port, workers, log=subprocess.DEVNULL, app="newsroom.wsgi", extra=(), new_session=False
+):
+    """
+    gunicorn with the project's config file on 127.0.0.1:``port``, serving
+    ``app``; with ``new_session``, in a process group of its own (its id is
+    gunicorn's), so the master and its workers can be killed together.
+    """
     return subprocess.Popen(  # noqa: S603
         [
             str(GUNICORN),
@@ -174,6 +180,7 @@ def start_server(env, port, workers, log=subprocess.DEVNULL, app="newsroom.wsgi"
         env=env,
         stdout=log,
         stderr=subprocess.STDOUT if log is not subprocess.DEVNULL else None,
+        start_new_session=new_session,
     )
 
 

@@ -24,13 +24,14 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def picture():
+def picture(width=6000, height=4000):
+    """A JPEG of lines across a green field, drawn with Pillow."""
     from PIL import Image, ImageDraw
 
-    image = Image.new("RGB", (6000, 4000), (90, 140, 70))
+    image = Image.new("RGB", (width, height), (90, 140, 70))
     draw = ImageDraw.Draw(image)
-    for step in range(0, 6000, 40):
-        draw.line([(step, 0), (6000 - step, 4000)], fill=(step % 255, 80, 160), width=9)
+    for step in range(0, width, 40):
+        draw.line([(step, 0), (width - step, height)], fill=(step % 255, 80, 160), width=9)
     output = io.BytesIO()
     image.save(output, "JPEG", quality=92)
     return output.getvalue()

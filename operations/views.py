@@ -1,7 +1,7 @@
 """
 The checks load balancers and monitors ask: ``/healthz`` (is the process
 alive and the database answering) and ``/readyz`` (may it take traffic: the
-database, and uploads can be written).
+database, the shared cache, and uploads can be written).
 """
 
 import logging
@@ -13,6 +13,8 @@ from django.db import DatabaseError, connection
 from django.http import JsonResponse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
+
+from reader.pagetags import CACHE_UNREACHABLE
 
 logger = logging.getLogger(__name__)
 
@@ -33,8 +35,15 @@ def healthz(request):
 @never_cache
 @require_safe
 def readyz(request):
-    """Readiness: 200 when the database answers and uploads can be written, else 503."""
-    return checks_response({"db": database_status(), "storage": storage_status()})
+    """
+    Readiness: 200 when the database and the shared cache answer and uploads
+    can be written, else 503. Every reader page reads the shared cache; with
+    it unreachable uploads are not tried ("unknown"): their once-a-minute
+    rule is kept in it.
+    """
+    checks = {"db": database_status(), "cache": cache_status()}
+    checks["storage"] = storage_status() if checks["cache"] == "ok" else "unknown"
+    return checks_response(checks)
 
 
 def checks_response(checks):
@@ -49,6 +58,15 @@ def database_status():
             cursor.fetchone()
     except DatabaseError:
         logger.exception("Health check: the database did not answer.")
+        return "error"
+    return "ok"
+
+
+def cache_status():
+    try:
+        cache.get(STORAGE_RESULT_KEY)
+    except CACHE_UNREACHABLE:
+        logger.exception("Readiness check: the shared cache did not answer.")
         return "error"
     return "ok"
 

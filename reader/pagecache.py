@@ -30,6 +30,7 @@ import collections
 import datetime
 import functools
 import hashlib
+import logging
 import re
 import time
 from pathlib import Path
@@ -44,6 +45,8 @@ from django.utils.http import http_date, quote_etag, urlencode
 from django.utils.translation import get_language, get_language_from_path
 
 from . import cdn, pagetags
+
+logger = logging.getLogger(__name__)
 
 # The longest a page is kept, even when nothing changes: a safety net for
 # changes made without model signals (QuerySet.update(), raw SQL, the shell).
@@ -136,12 +139,28 @@ def deployed_templates():
 
 
 def templates_fingerprint():
-    stamps = sorted(
-        (str(path), path.stat().st_mtime_ns)
-        for folder in settings.TEMPLATES[0]["DIRS"]
-        for path in Path(folder).rglob("*.html")
-    )
-    return hashlib.sha256(repr(stamps).encode()).hexdigest()[:12]
+    """
+    A digest of every template file's name (within its folder) and content.
+    Every server of one release has the same, wherever its checkout is and
+    whenever its files were written, so the servers share their pages in the
+    cache and their stored story parts in the database (file times would
+    differ from machine to machine, and each server would render and store
+    the parts the other had just stored, at every page-cache miss); any
+    changed template gives another.
+    """
+    digest = hashlib.sha256()
+    for folder in map(Path, settings.TEMPLATES[0]["DIRS"]):
+        for path in sorted(path for path in folder.rglob("*") if path.is_file()):
+            stat = path.stat()
+            digest.update(path.relative_to(folder).as_posix().encode() + b"\0")
+            digest.update(file_digest(str(path), stat.st_mtime_ns, stat.st_size))
+    return digest.hexdigest()[:12]
+
+
+@functools.lru_cache(maxsize=4096)
+def file_digest(path, mtime_ns, size):
+    """The digest of a file's content, read once for each time and size it has."""
+    return hashlib.sha256(Path(path).read_bytes()).digest()
 
 
 def templates_version():
@@ -256,12 +275,19 @@ def lookup(request, key):
     """
     The page stored under ``key``, from this process's memory or the shared
     cache, or None when none is stored, or it has expired or shows something
-    changed since. A page this process checked under the current generation
-    is not checked again: no tag's token changes without a new generation.
+    changed since, or the shared cache cannot be reached. A page this
+    process checked under the current generation is not checked again: no
+    tag's token changes without a new generation.
     """
     if not settings.PAGE_CACHE:
         return None
-    generation = checked_generation(request)
+    try:
+        generation = checked_generation(request)
+    except pagetags.CACHE_UNREACHABLE:
+        # No page can be checked, so none is served: the request goes on to
+        # its view (``/healthz`` still answers from the database).
+        logger.warning("The shared cache cannot be reached: no cached page is served.")
+        return None
     now = time.time()
     page, checked_under = _in_memory.get(key, (None, None))
     if page is not None and page.expires > now and checked_under == generation:

@@ -33,8 +33,18 @@ from django.db import transaction
 
 from . import cdn
 
+try:
+    from redis.exceptions import ConnectionError as RedisConnectionError
+    from redis.exceptions import TimeoutError as RedisTimeoutError
+except ImportError:  # Redis is optional: no Redis, no Redis errors.
+    RedisConnectionError = RedisTimeoutError = OSError
+
 EVERYTHING = "all"
 GENERATION_KEY = "reader:tags:generation"
+
+# What the shared cache raises when it cannot be reached: a socket's error,
+# or Redis's own (which are not OSErrors).
+CACHE_UNREACHABLE = (OSError, RedisConnectionError, RedisTimeoutError)
 
 # The tags of the page being rendered in this thread, or None when none is.
 collecting = contextvars.ContextVar("reader_page_tags", default=None)

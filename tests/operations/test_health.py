@@ -1,6 +1,6 @@
 """
 ``/healthz`` (liveness: the database) and ``/readyz`` (readiness: the
-database, and uploads can be written at most once a minute).
+database, the shared cache, and uploads can be written at most once a minute).
 """
 
 import datetime
@@ -9,8 +9,11 @@ from unittest import mock
 import time_machine
 from django.core.cache import cache
 from django.core.files.storage import default_storage
-from django.test import TestCase
+from django.test import TestCase, override_settings
 from django.utils import timezone
+
+from tests.support.reader import call_wsgi, wsgi_environ
+from tests.support.redis_server import free_port
 
 
 class HealthTests(TestCase):
@@ -37,14 +40,14 @@ class HealthTests(TestCase):
     def test_readyz_checks_the_database_and_uploads(self):
         response = self.client.get("/readyz")
         self.assertEqual(response.status_code, 200)
-        self.assertEqual(response.json(), {"db": "ok", "storage": "ok"})
+        self.assertEqual(response.json(), {"db": "ok", "cache": "ok", "storage": "ok"})
         self.assertIn("no-store", response["Cache-Control"])
 
     def test_readyz_answers_503_when_uploads_cannot_be_written(self):
         with self.settings(MEDIA_ROOT="/proc/newsroom-cannot-write-here"):
             response = self.client.get("/readyz")
         self.assertEqual(response.status_code, 503)
-        self.assertEqual(response.json(), {"db": "ok", "storage": "error"})
+        self.assertEqual(response.json(), {"db": "ok", "cache": "ok", "storage": "error"})
 
     def test_readyz_writes_at_most_once_a_minute(self):
         """However often it is asked, uploads are tried once a minute; the result is kept."""
@@ -72,3 +75,46 @@ class HealthTests(TestCase):
         for url in ("/healthz", "/readyz"):
             with self.subTest(url):
                 self.assertEqual(self.client.post(url).status_code, 405)
+
+
+class SharedCacheDownTests(TestCase):
+    """
+    The shared cache (Redis, on a machine of its own) cannot be reached: the
+    app servers are alive and say so, so that nothing restarts them in a loop
+    for an outage a restart cannot mend; they are not ready for readers,
+    whose pages all read it.
+    """
+
+    def setUp(self):
+        # A real Redis client, and nothing listening where it connects.
+        nowhere = f"redis://127.0.0.1:{free_port()}/0"
+        cache_down = override_settings(
+            CACHES={
+                "default": {
+                    "BACKEND": "django.core.cache.backends.redis.RedisCache",
+                    "LOCATION": nowhere,
+                }
+            }
+        )
+        cache_down.enable()
+        self.addCleanup(cache_down.disable)
+
+    def test_healthz_answers_from_the_database(self):
+        with self.assertLogs("reader.pagecache", "WARNING"):
+            response = self.client.get("/healthz")
+        self.assertEqual(response.status_code, 200)
+        self.assertEqual(response.json(), {"db": "ok"})
+
+    def test_healthz_answers_through_the_wsgi_entry(self):
+        """Asked of gunicorn's entry point, which looks for a kept page first."""
+        with self.assertLogs("reader.pagecache", "WARNING"):
+            status, _headers, body = call_wsgi(wsgi_environ("/healthz"))
+        self.assertEqual(status, "200 OK")
+        self.assertEqual(body, b'{"db": "ok"}')
+
+    def test_readyz_says_the_cache_is_down(self):
+        with self.assertLogs("operations.views", "ERROR") as logs:
+            response = self.client.get("/readyz")
+        self.assertEqual(response.status_code, 503)
+        self.assertEqual(response.json(), {"db": "ok", "cache": "error", "storage": "unknown"})
+        self.assertIn("the shared cache did not answer", logs.output[0])

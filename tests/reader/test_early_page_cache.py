@@ -6,23 +6,21 @@ everyone else goes the whole way.
 
 import datetime
 import gzip
-import io
 
 import time_machine
 from django.conf import settings
 from django.contrib.messages.storage.cookie import CookieStorage
 from django.core.cache import cache
-from django.core.signals import request_finished, request_started
-from django.db import close_old_connections
+from django.core.signals import request_started
 from django.http import HttpResponse
 from django.test import Client, TestCase, override_settings
 from django.utils import timezone
 
 from articles.models import Article
-from newsroom.wsgi import application
 from reader import early, pagecache
 from tests.support.factories import make_user
-from tests.support.reader import ReaderTestMixin, make_full_story
+from tests.support.reader import ReaderTestMixin, call_wsgi, make_full_story
+from tests.support.reader import wsgi_environ as environ
 
 EARLY = "reader.middleware.CachedPageMiddleware"
 # Set by the request log above the early middleware, new on every response.
@@ -214,24 +212,6 @@ class StorableTests(TestCase):
         )
 
 
-def environ(path, *, method="GET", host="testserver", query="", **headers):
-    """A WSGI environ as a server such as gunicorn hands it to ``newsroom.wsgi``."""
-    return {
-        "REQUEST_METHOD": method,
-        "PATH_INFO": path.encode().decode("latin-1"),
-        "SCRIPT_NAME": "",
-        "QUERY_STRING": query,
-        "SERVER_NAME": "testserver",
-        "SERVER_PORT": "80",
-        "SERVER_PROTOCOL": "HTTP/1.1",
-        "HTTP_HOST": host,
-        "wsgi.url_scheme": "http",
-        "wsgi.input": io.BytesIO(b""),
-        "wsgi.errors": io.StringIO(),
-        **headers,
-    }
-
-
 class WsgiAnswerTests(ReaderTestMixin, TestCase):
     """
     ``newsroom.wsgi.application`` answers a kept page before Django builds a
@@ -256,20 +236,7 @@ class WsgiAnswerTests(ReaderTestMixin, TestCase):
         self.addCleanup(request_started.disconnect, dispatch_uid="wsgi-answer-tests")
 
     def call(self, env):
-        answer = {}
-
-        def start_response(status, response_headers):
-            answer["status"], answer["headers"] = status, response_headers
-
-        # As Django's test client does: the test's transaction stays open.
-        request_started.disconnect(close_old_connections)
-        request_finished.disconnect(close_old_connections)
-        try:
-            body = b"".join(application(env, start_response))
-        finally:
-            request_started.connect(close_old_connections)
-            request_finished.connect(close_old_connections)
-        return answer["status"], dict(answer["headers"]), body
+        return call_wsgi(env)
 
     def test_a_kept_page_is_answered_before_django(self):
         with self.assertNumQueries(0):
@@ -354,15 +321,9 @@ class CompressedPageTests(ReaderTestMixin, TestCase):
         self.assertEqual(plain.content, self.kept.content)
 
     def test_the_wsgi_answer_is_compressed_too(self):
-        answer = {}
-
-        def start_response(status, response_headers):
-            answer["status"], answer["headers"] = status, dict(response_headers)
-
-        env = environ(self.url, HTTP_ACCEPT_ENCODING="gzip")
-        body = b"".join(application(env, start_response))
-        self.assertEqual(answer["status"], "200 OK")
-        self.assertSamePageCompressed(body, answer["headers"])
+        status, headers, body = call_wsgi(environ(self.url, HTTP_ACCEPT_ENCODING="gzip"))
+        self.assertEqual(status, "200 OK")
+        self.assertSamePageCompressed(body, headers)
 
     def test_the_compressed_pages_validator_is_answered_with_a_304(self):
         compressed = self.client.get(self.url, HTTP_ACCEPT_ENCODING="gzip")

@@ -1,10 +1,13 @@
 """Helpers for the reader-site tests: stories with everything a public page shows."""
 
+import io
 import json
 import re
 
 from django.conf import settings
 from django.core.cache import cache
+from django.core.signals import request_finished, request_started
+from django.db import close_old_connections
 from django.utils import translation
 
 from tests.support.factories import (
@@ -92,3 +95,41 @@ def json_ld(html):
         html = html.decode()
     blocks = re.findall(r'<script type="application/ld\+json">(.*?)</script>', html, re.DOTALL)
     return [json.loads(block) for block in blocks]
+
+
+def wsgi_environ(path, *, method="GET", host="testserver", query="", **headers):
+    """A WSGI environ as a server such as gunicorn hands it to ``newsroom.wsgi``."""
+    return {
+        "REQUEST_METHOD": method,
+        "PATH_INFO": path.encode().decode("latin-1"),
+        "SCRIPT_NAME": "",
+        "QUERY_STRING": query,
+        "SERVER_NAME": "testserver",
+        "SERVER_PORT": "80",
+        "SERVER_PROTOCOL": "HTTP/1.1",
+        "HTTP_HOST": host,
+        "wsgi.url_scheme": "http",
+        "wsgi.input": io.BytesIO(b""),
+        "wsgi.errors": io.StringIO(),
+        **headers,
+    }
+
+
+def call_wsgi(env):
+    """``newsroom.wsgi.application``'s answer to ``env``: status, headers (a dict), body."""
+    from newsroom.wsgi import application
+
+    answer = {}
+
+    def start_response(status, response_headers):
+        answer["status"], answer["headers"] = status, response_headers
+
+    # As Django's test client does: the test's transaction stays open.
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    try:
+        body = b"".join(application(env, start_response))
+    finally:
+        request_started.connect(close_old_connections)
+        request_finished.connect(close_old_connections)
+    return answer["status"], dict(answer["headers"]), body
