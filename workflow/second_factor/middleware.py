@@ -15,8 +15,10 @@ from django_otp.middleware import OTPMiddleware
 from . import policy
 
 # What a member of staff may open while a second factor is still owed: signing
-# in and out, resetting a forgotten password, and the second factor's own pages.
+# in and out, resetting a forgotten password, and the second factor's own pages
+# but an administrator's reset of someone else's.
 OPEN_NAMESPACES = {"second_factor", "otp_webauthn"}
+CLOSED_VIEWS = {"reset"}
 OPEN_ADMIN_VIEWS = {"login", "logout"}
 OPEN_VIEWS = {
     "admin_password_reset",
@@ -31,7 +33,9 @@ def is_workspace(request):
 
 
 def is_open(match):
-    if match.namespace in OPEN_NAMESPACES or match.url_name in OPEN_VIEWS:
+    if match.namespace in OPEN_NAMESPACES:
+        return match.url_name not in CLOSED_VIEWS
+    if match.url_name in OPEN_VIEWS:
         return True
     return match.namespace == "admin" and match.url_name in OPEN_ADMIN_VIEWS
 
