@@ -23,6 +23,7 @@ from newsroom.wsgi import application
 from reader import early, pagecache
 from tests.support.factories import make_user
 from tests.support.reader import ReaderTestMixin, make_full_story
+from tests.support.staff import sign_in
 
 EARLY = "reader.middleware.CachedPageMiddleware"
 # Set by the request log above the early middleware, new on every response.
@@ -136,7 +137,7 @@ class EarlyAnswerTests(ReaderTestMixin, TestCase):
         # Changed without signals: the stored page still has the old headline.
         Article.objects.filter(pk=self.story.pk).update(headline="Court rules on rice fields")
         self.assertContains(self.client.get(url), "Families lose their rice fields")
-        self.client.force_login(self.editor)
+        sign_in(self.client, self.editor)
         response = self.client.get(url)
         self.assertFalse(answered_early(response))
         self.assertContains(response, "Court rules on rice fields")
@@ -145,7 +146,7 @@ class EarlyAnswerTests(ReaderTestMixin, TestCase):
     def test_an_anonymous_reader_never_gets_a_page_rendered_for_staff(self):
         """An editor's visit stores nothing: the next anonymous reader gets a page of their own."""
         url = self.story.get_absolute_url()
-        self.client.force_login(self.editor)
+        sign_in(self.client, self.editor)
         self.client.get(url)
         self.client.get("/")
         self.client.logout()

@@ -10,6 +10,7 @@ locked-out username cannot use one.
 import json
 
 from django.urls import path
+from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.i18n import JavaScriptCatalog
 from django_otp_webauthn import exceptions
@@ -44,6 +45,9 @@ class CompleteRegistration(StaffOnly, webauthn.CompleteCredentialRegistrationVie
         response = super().post(*args, **kwargs)
         if response.status_code == 200:
             device = WebAuthnCredential.objects.get(pk=json.loads(response.content)["id"])
+            if not device.name:
+                device.name = _("Passkey or security key")
+                device.save(update_fields=["name"])
             devices.factor_added(request=self.request, device=device)
         return response
 
