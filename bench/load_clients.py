@@ -6,6 +6,8 @@ stops at the budget's deadline or its cap on requests.
 """
 
 import collections
+import hashlib
+import hmac
 import html
 import html.parser
 import http.client
@@ -186,11 +188,12 @@ class FormFields(html.parser.HTMLParser):
 class Editor:
     """One signed-in editor: a cookie jar and the requests a browser would make."""
 
-    def __init__(self, port, username, password):
+    def __init__(self, port, username, password, app_key):
         self.port = port
         self.host = f"127.0.0.1:{port}"
         self.username = username
         self.password = password
+        self.app_key = app_key
         self.cookies = {}
 
     def send(self, method, path, fields=None):
@@ -226,7 +229,29 @@ class Editor:
         status, headers, _ = self.send("POST", "/admin/login/?next=/admin/", fields)
         if status != 302 or "sessionid" not in self.cookies:
             raise RuntimeError(f"{self.username}: signing in answered {status}, not a redirect")
+        return self.give_second_factor()
+
+    def give_second_factor(self):
+        """The second-factor step, with the code the editor's authenticator app shows now."""
+        verify = "/admin/second-factor/verify/?next=/admin/"
+        status, _, page = self.send("GET", verify)
+        if status != 200:
+            raise RuntimeError(f"{self.username}: the second-factor step answered {status}")
+        fields = dict(FormFields.parse(page.decode(), "second-factor-form"))
+        fields["code"] = totp_code(self.app_key)
+        status, headers, _ = self.send("POST", verify, fields)
+        if status != 302:
+            raise RuntimeError(f"{self.username}: the second factor answered {status}")
         return headers.get("Location")
+
+
+def totp_code(key_hex, when=None):
+    """What an authenticator app with the hex key ``key_hex`` shows (RFC 6238, SHA-1, 30 s)."""
+    counter = int((time.time() if when is None else when) // 30)
+    digest = hmac.new(bytes.fromhex(key_hex), counter.to_bytes(8, "big"), hashlib.sha1).digest()
+    offset = digest[-1] & 0x0F
+    value = int.from_bytes(digest[offset : offset + 4], "big") & 0x7FFFFFFF
+    return f"{value % 1_000_000:06d}"
 
 
 def form_errors(page):
