@@ -118,7 +118,7 @@ class RecoveryCodeTests(SignInTestCase):
         [notice] = mail.outbox
         self.assertEqual(notice.to, ["desk@example.org"])
         self.assertIn("A recovery code was used", notice.body)
-        self.assertIn("1 are left", notice.body)
+        self.assertIn("Recovery codes left: 1.", notice.body)
 
         self.client.logout()
         self.sign_in("desk")

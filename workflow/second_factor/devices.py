@@ -115,8 +115,9 @@ def recovery_code_used(*, request, device):
         device.user,
         subject=gettext_lazy("A recovery code was used on your newsroom account"),
         lead=gettext_lazy(
-            "A recovery code was used to sign in to your newsroom account, %(username)s; "
-            "%(left)s are left. If it was not you, tell the newsroom's administrator at once."
+            "A recovery code was used to sign in to your newsroom account, %(username)s. "
+            "Recovery codes left: %(left)s. If it was not you, tell the newsroom's "
+            "administrator at once."
         ),
         left=left,
     )
