@@ -220,3 +220,34 @@ class WhoIsAskedTests(SignInTestCase):
         self.sign_in("chief")
         setup = reverse("second_factor:factors")
         self.assertRedirects(self.client.get("/admin/"), f"{setup}?next=%2Fadmin%2F")
+
+
+class QueryCountTests(SignInTestCase):
+    @classmethod
+    def setUpTestData(cls):
+        cls.editor = make_user("desk", role="Editors", password=PASSWORD)
+        cls.app = authenticator_app(cls.editor)
+
+    def test_the_second_factor_step_in_a_fixed_number_of_queries(self):
+        """
+        Session, user, whether a second factor is owed (the apps, recovery
+        codes and passkeys: 3, read once), whether the username is locked
+        out, the editor's permissions (2): 8.
+        """
+        self.sign_in("desk")
+        with self.assertNumQueries(8):
+            self.assertEqual(self.client.get(VERIFY).status_code, 200)
+
+    def test_the_second_factor_page_in_a_fixed_number_of_queries(self):
+        """
+        Session, user, the device that verified the session, permissions (2),
+        then the apps, passkeys and recovery codes listed (3): 8, however
+        many factors.
+        """
+        self.sign_in("desk")
+        self.give(next_code(self.app))
+        authenticator_app_named = self.editor.totpdevice_set.create
+        authenticator_app_named(name="Tablet", confirmed=True)
+        with self.assertNumQueries(8):
+            response = self.client.get(reverse("second_factor:factors"))
+        self.assertContains(response, "Tablet")

@@ -38,21 +38,29 @@ def has_factor(user):
     return bool(sign_in_devices(user))
 
 
+def factors_of(request):
+    """``sign_in_devices`` of ``request.user``, read once per request."""
+    if not hasattr(request, "_second_factors"):
+        request._second_factors = sign_in_devices(request.user)
+    return request._second_factors
+
+
 def next_step(request):
     """
     What ``request.user`` must do before the workspace opens: ``VERIFY`` (give
     a code or passkey), ``SETUP`` (add a factor), or None. Asked once per request.
     """
     if not hasattr(request, "_second_factor_step"):
-        request._second_factor_step = _next_step(request.user)
+        request._second_factor_step = _next_step(request)
     return request._second_factor_step
 
 
-def _next_step(user):
+def _next_step(request):
+    user = request.user
     # ``is_verified`` is installed on workspace requests (``middleware``); elsewhere it is missing.
     if not user.is_authenticated or getattr(user, "is_verified", bool)():
         return None
-    if has_factor(user):
+    if factors_of(request):
         return VERIFY
     if is_required(user):
         return SETUP

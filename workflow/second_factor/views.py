@@ -184,15 +184,14 @@ def verify(request):
             signin.passed(request, device)
             return HttpResponseRedirect(next_address(request))
         form.add_error("code", _("That code was not accepted."))
-    found = devices.user_devices(request.user)
+    kinds = {devices.kind_of(device) for device in policy.factors_of(request)}
     return page(
         request,
         "verify.html",
         _("Confirm it is you"),
         form=form,
         next=next_address(request),
-        has_app=bool(found[devices.APP]),
-        has_passkey=bool(found[devices.PASSKEY]),
+        has_passkey=devices.PASSKEY in kinds,
     )
 
 
