@@ -30,8 +30,9 @@ class ChangelistTests(DeskTestCase):
         """
         Thumbnails come from each row's rendition list, the credit through
         list_select_related: 2 or 12 photos cost the same 10 queries (session,
-        user, the second factor that verified the session, two permission look-ups, the photographer filter's choices, one
-        count, the page, and the date hierarchy's range and days).
+        user, the second factor that verified the session, two permission
+        look-ups, the photographer filter's choices, one count, the page, and
+        the date hierarchy's range and days).
         """
         photographer = make_person("Kong Meta")
         for _ in range(2):

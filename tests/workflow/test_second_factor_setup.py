@@ -8,14 +8,14 @@ administrator's reset the administrator's own.
 import re
 
 from django.core import mail
-from django.test import TestCase
+from django.test import Client, TestCase
 from django.urls import reverse
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from tests.support.factories import make_user
 from tests.support.staff import authenticator_app, next_code, sign_in
-from workflow.models import LanguagePreference
+from workflow.models import LanguagePreference, SecondFactorRequirement
 from workflow.second_factor import signals
 
 FACTORS = reverse("second_factor:factors")
@@ -213,3 +213,27 @@ class ResetTests(TestCase):
         sign_in(self.client, self.chief)
         page = self.client.get(reverse("admin:auth_user_change", args=[self.editor.pk]))
         self.assertContains(page, self.reset)
+
+
+class RequirementAdminTests(TestCase):
+    """A site administrator requires a second factor of a journalist from the workspace."""
+
+    @classmethod
+    def setUpTestData(cls):
+        cls.chief = make_user("chief", is_superuser=True)
+        cls.reporter = make_user("reporter", role="Journalists")
+        cls.add = reverse("admin:workflow_secondfactorrequirement_add")
+
+    def test_the_administrator_requires_it_and_the_journalist_is_led_to_setup(self):
+        sign_in(self.client, self.chief)
+        response = self.client.post(self.add, {"user": self.reporter.pk})
+        self.assertRedirects(response, reverse("admin:workflow_secondfactorrequirement_changelist"))
+        reporter = Client()
+        reporter.force_login(self.reporter)
+        self.assertRedirects(reporter.get("/admin/"), f"{FACTORS}?next=%2Fadmin%2F")
+
+    def test_an_editor_cannot_require_it_of_anyone(self):
+        editor = make_user("desk", role="Editors")
+        sign_in(self.client, editor)
+        self.assertEqual(self.client.post(self.add, {"user": self.reporter.pk}).status_code, 403)
+        self.assertFalse(SecondFactorRequirement.objects.exists())
