@@ -43,7 +43,7 @@ from tests.support.factories import (
 from tests.support.staff import sign_in
 from tests.support.tasks import DATABASE_TASKS
 from tests.support.workspace import admin_url, autocomplete_fields, registered_admins
-from workflow.models import LanguagePreference
+from workflow.models import LanguagePreference, SecondFactorRequirement
 
 
 def date_hierarchy_value(obj, path):
@@ -152,6 +152,7 @@ class AdminSmokeTests(AdminPagesMixin, TestCase):
         AccessLog.objects.create(username="chief", **seen)
         AccessFailureLog.objects.create(username="nobody", **seen)
         LanguagePreference.objects.create(user=cls.journalist_user, language="km")
+        SecondFactorRequirement.objects.create(user=cls.journalist_user)
 
     def setUp(self):
         sign_in(self.client, self.superuser)
