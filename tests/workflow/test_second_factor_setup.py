@@ -237,3 +237,11 @@ class RequirementAdminTests(TestCase):
         sign_in(self.client, editor)
         self.assertEqual(self.client.post(self.add, {"user": self.reporter.pk}).status_code, 403)
         self.assertFalse(SecondFactorRequirement.objects.exists())
+
+
+class LinkTests(TestCase):
+    def test_every_workspace_page_links_to_the_second_factor_page(self):
+        """A journalist who wants one finds the page from the header of any workspace page."""
+        reporter = make_user("reporter", role="Journalists")
+        self.client.force_login(reporter)
+        self.assertContains(self.client.get("/admin/"), f'<a href="{FACTORS}">Second factor</a>')
