@@ -12,6 +12,7 @@ from django.test import Client, TestCase
 from django.urls import reverse
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
+from django_otp_webauthn.models import WebAuthnCredential
 
 from tests.support.factories import make_user
 from tests.support.staff import authenticator_app, next_code, sign_in
@@ -245,3 +246,26 @@ class LinkTests(TestCase):
         reporter = make_user("reporter", role="Journalists")
         self.client.force_login(reporter)
         self.assertContains(self.client.get("/admin/"), f'<a href="{FACTORS}">Second factor</a>')
+
+
+class ContentSecurityPolicyTests(TestCase):
+    """The pages' scripts are static files the strict policy allows: no inline script."""
+
+    def test_no_inline_script_on_the_second_factor_pages(self):
+        editor = make_user("desk", role="Editors")
+        WebAuthnCredential.objects.create(
+            user=editor, name="Key", confirmed=True, credential_id=b"k", public_key=b"p"
+        )
+        self.client.force_login(editor)
+        self.assert_no_inline_script(reverse("second_factor:verify"))
+        sign_in(self.client, editor)
+        self.assert_no_inline_script(FACTORS)
+        self.assert_no_inline_script(ADD_APP)
+
+    def assert_no_inline_script(self, path):
+        page = self.client.get(path)
+        self.assertEqual(page.status_code, 200)
+        scripts = re.findall(r"<script\b([^>]*)>", page.content.decode())
+        for attributes in scripts:
+            with self.subTest(path=path, script=attributes):
+                self.assertTrue("src=" in attributes or 'type="application/json"' in attributes)
