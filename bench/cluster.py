@@ -252,9 +252,7 @@ def main():
             f"over both for {options.seconds:g} s…",
             flush=True,
         )
-        scenario = Scenario(
-            cluster, servers, desk_stories, setup["editors"][0]["username"], password, options
-        )
+        scenario = Scenario(cluster, servers, desk_stories, setup["editors"][0], password, options)
         result = run_load(servers, setup, password, options, scenario=scenario.run)
         stored = stored_saves(env, setup)
         lost = check_saves(setup, result["records"], stored, result["tally"])

@@ -30,9 +30,9 @@ class DeskError(Exception):
 class Desk:
     """An editor signed in through one server only: every action goes there."""
 
-    def __init__(self, port, name, username, password):
+    def __init__(self, port, name, username, password, app_key):
         self.name = name
-        self.editor = Editor(Servers([port], names=[name]), username, password)
+        self.editor = Editor(Servers([port], names=[name]), username, password, app_key)
         self.editor.log_in()
 
     def form(self, path, form_id):
@@ -167,7 +167,7 @@ def statuses_across(ports, path, fields, tries):
     the statuses of the posts. A limit counted in what the servers share
     refuses the last post as it refused the first server's.
     """
-    browser = Editor(Servers(ports), "", "")
+    browser = Editor(Servers(ports), "", "", "")
     statuses = []
     for number in range(tries + 1):
         browser.home = 0 if number < tries else 1

@@ -24,11 +24,11 @@ def agreement(cluster, scenario, setup, stored, password):
     headline, and its uploaded photo's renditions.
     """
     lines, failed = [], False
-    username = setup["editors"][0]["username"]
+    username, app_key = setup["editors"][0]["username"], setup["editors"][0]["app_key"]
     paths = {story["pk"]: story["path"] for story in scenario.stories}
     for name, port in cluster.ports.items():
         try:
-            desk = Desk(port, name, username, password)
+            desk = Desk(port, name, username, password, app_key)
             bodies = {
                 entry["story"]: dict(desk.story_fields(entry["story"])).get("body", "")
                 for entry in setup["editors"]

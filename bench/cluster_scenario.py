@@ -30,9 +30,10 @@ KILL_AT, RESTART_AT, LATEST_KILL = 0.3, 0.5, 0.7
 
 
 class Scenario:
-    def __init__(self, cluster, servers, stories, username, password, options):
+    def __init__(self, cluster, servers, stories, editor, password, options):
         self.cluster, self.servers, self.stories = cluster, servers, stories
-        self.username, self.password = username, password
+        self.username, self.password = editor["username"], password
+        self.app_key = editor["app_key"]
         self.seconds = options.seconds
         self.token = secrets.token_hex(3)
         self.checks = []  # (what, passed, detail)
@@ -90,7 +91,9 @@ class Scenario:
         for name in ("A", "B"):
             desk = self.step(
                 f"an editor signs in through {name}",
-                lambda name=name: Desk(self.port(name), name, self.username, self.password),
+                lambda name=name: Desk(
+                    self.port(name), name, self.username, self.password, self.app_key
+                ),
             )
             if desk:
                 self.desks[name] = desk

@@ -7,7 +7,8 @@ is served by gunicorn on 127.0.0.1. For ``--seconds`` (60 by default):
 * reader threads load the home page and published stories, as anonymous
   readers, and check that no response holds a draft's headline or staff
   markup (``/admin/`` links, "Edit story", the preview banner);
-* editor threads, each signed in through ``/admin/login/`` (a real form post
+* editor threads, each signed in through ``/admin/login/`` and the
+  second-factor step with a code from its authenticator app's key (a real form post
   with the CSRF cookie and token), save their own draft story again and again
   through the admin's change form: open it, post every field back with a new
   marker in the body, and count a redirect as a save;
@@ -71,6 +72,7 @@ STAFF_MARKUP = [
 SETUP = """
 import json, os, random
 from django.contrib.auth.models import Group, User
+from django_otp.plugins.otp_totp.models import TOTPDevice
 from articles.models import Article, Section
 
 password = os.environ["LOAD_EDITOR_PASSWORD"]
@@ -85,6 +87,9 @@ for number in range(1, count + 1):
         is_staff=True, first_name="Load", last_name=f"Editor {number}",
     )
     user.groups.add(editors)
+    # Editors sign in with a second factor: an authenticator app whose key the
+    # client computes its codes from.
+    app = TOTPDevice.objects.create(user=user, name="Load app", confirmed=True)
     draft = Article.objects.create(
         headline=f"Load draft {token} of editor {number}",
         standfirst="A draft only its editor saves during the load test.",
@@ -96,6 +101,7 @@ for number in range(1, count + 1):
     assert draft.status == Article.Status.DRAFT
     result["editors"].append({
         "username": user.username,
+        "app_key": app.key,
         "story": draft.pk,
         "headline": draft.headline,
         "body": draft.body,
@@ -152,7 +158,9 @@ def run_load(servers, setup, password, options, scenario=None):
 
     editors = []
     for number, entry in enumerate(setup["editors"]):
-        editor = Editor(servers, entry["username"], password, home=number % len(servers.ports))
+        editor = Editor(
+            servers, entry["username"], password, entry["app_key"], home=number % len(servers.ports)
+        )
         editor.log_in()
         editors.append((editor, entry))
     for index in range(len(servers.ports)):  # Warm up: fill the page cache, open the database.

@@ -7,6 +7,8 @@ budget's deadline or its cap on requests.
 """
 
 import collections
+import hashlib
+import hmac
 import html
 import html.parser
 import http.client
@@ -255,11 +257,12 @@ class Editor:
     when that one refuses the connection.
     """
 
-    def __init__(self, servers, username, password, home=0):
+    def __init__(self, servers, username, password, app_key, home=0):
         self.servers = servers
         self.home = home
         self.username = username
         self.password = password
+        self.app_key = app_key
         self.cookies = {}
 
     @property
@@ -302,6 +305,19 @@ class Editor:
         status, headers, _ = self.send("POST", "/admin/login/?next=/admin/", fields)
         if status != 302 or "sessionid" not in self.cookies:
             raise RuntimeError(f"{self.username}: signing in answered {status}, not a redirect")
+        return self.give_second_factor()
+
+    def give_second_factor(self):
+        """The second-factor step, with the code the editor's authenticator app shows now."""
+        verify = "/admin/second-factor/verify/?next=/admin/"
+        status, _, page = self.send("GET", verify)
+        if status != 200:
+            raise RuntimeError(f"{self.username}: the second-factor step answered {status}")
+        fields = dict(FormFields.parse(page.decode(), "second-factor-form"))
+        fields["code"] = fresh_code(self.app_key)
+        status, headers, _ = self.send("POST", verify, fields)
+        if status != 302:
+            raise RuntimeError(f"{self.username}: the second factor answered {status}")
         return headers.get("Location")
 
 
@@ -324,6 +340,15 @@ def multipart(fields, files):
         )
     parts.append(f"--{boundary}--\r\n".encode())
     return b"".join(parts), f"multipart/form-data; boundary={boundary}"
+
+
+def totp_code(key_hex, when=None):
+    """What an authenticator app with the hex key ``key_hex`` shows (RFC 6238, SHA-1, 30 s)."""
+    counter = int((time.time() if when is None else when) // 30)
+    digest = hmac.new(bytes.fromhex(key_hex), counter.to_bytes(8, "big"), hashlib.sha1).digest()
+    offset = digest[-1] & 0x0F
+    value = int.from_bytes(digest[offset : offset + 4], "big") & 0x7FFFFFFF
+    return f"{value % 1_000_000:06d}"
 
 
 def form_errors(page):
@@ -428,3 +453,27 @@ def health_loop(servers, budget, stop, results):
         stop.wait(max(0.0, tick - time.monotonic()))
     for thread in probes:
         thread.join(timeout=TIMEOUT + 5)
+
+
+# The last time step whose code each app key gave, in this process.
+_GIVEN_STEPS = {}
+_GIVEN_LOCK = threading.Lock()
+
+
+def fresh_code(key_hex):
+    """
+    A code the workspace accepts from the app with ``key_hex`` now: the
+    current step's, or the next one's (accepted one step early) when the
+    current one was given already (a code is never accepted twice); when
+    both were, after waiting for the next step.
+    """
+    while True:
+        now = time.time()
+        step = int(now // 30)
+        with _GIVEN_LOCK:
+            given = _GIVEN_STEPS.get(key_hex, -1)
+            for candidate in (step, step + 1):
+                if candidate > given:
+                    _GIVEN_STEPS[key_hex] = candidate
+                    return totp_code(key_hex, candidate * 30)
+        time.sleep(30 - now % 30 + 0.05)

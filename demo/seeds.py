@@ -17,6 +17,10 @@ DATA_DIR = Path(__file__).resolve().with_name("data")
 
 # A demo password, printed on purpose; DEMO_PASSWORD replaces it.
 DEFAULT_PASSWORD = "newsroom-demo"  # noqa: S105
+# The demo's authenticator-app key (base32, as an app takes it), for the logins
+# that need a second factor (the editor and the administrator). Demo content
+# only: a real account's key is made at random when its owner adds an app.
+DEMO_TOTP_SECRET = "NEWSROOMDEMOKEY2345NEWSROOMDEMO2"  # noqa: S105
 SEED = 2026
 
 

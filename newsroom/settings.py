@@ -14,6 +14,7 @@ from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
 from newsroom.photo_storage import content_security_policy, photo_storage
+from newsroom.second_factor import webauthn_origins, webauthn_rp_id
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = Path(os.environ.get("VAR_DIR", BASE_DIR / "var"))
@@ -75,6 +76,12 @@ INSTALLED_APPS = [
     "django.contrib.postgres",
     "django_filters",
     "axes",
+    # The second factor (workflow/second_factor): authenticator-app codes,
+    # recovery codes and passkeys, each a django-otp device.
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
+    "django_otp_webauthn",
     # Background tasks (django.tasks) kept in the database: the worker is
     # ``manage.py run_worker``.
     "django_tasks_db",
@@ -132,6 +139,9 @@ MIDDLEWARE = [
     # After authentication: a staff session ended elsewhere, or idle too long,
     # is signed out here (workflow/sessions.py). No query without a session cookie.
     "workflow.middleware.StaffSessionMiddleware",
+    # Workspace pages only for staff who passed their second factor (or need
+    # none); after the session check, so an ended session is signed out first.
+    "workflow.second_factor.middleware.SecondFactorMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "operations.middleware.DatabaseBusyMiddleware",
     # Last, as django-axes asks: it turns a locked-out sign-in into a 429 page.
@@ -315,12 +325,34 @@ AXES_CLIENT_IP_CALLABLE = "workflow.accounts.client_ip"
 # How many proxies of ours stand in front of the app, each appending the address
 # it received to X-Forwarded-For. 0: the socket's address; the header is ignored.
 TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
-AXES_RESET_ON_SUCCESS = True
+# A correct password does not wipe the failures: the second factor's failed
+# codes count too, and signing in with the password again must not reset them.
+# They are wiped once the whole sign-in succeeds (workflow/second_factor/signin.py).
+AXES_RESET_ON_SUCCESS = False
 AXES_LOCKOUT_CALLABLE = "workflow.accounts.locked_out"
 AXES_VERBOSE = False
 # Failed sign-ins are kept (to count them); successful ones are not: the
 # newsroom keeps no record of where its journalists sign in from.
 AXES_DISABLE_ACCESS_LOG = True
+
+# The second factor (workflow/second_factor). Failed codes are counted by
+# django-axes with failed passwords, so django-otp's own back-off (which
+# refuses even a right code for a while after a wrong one) is off.
+OTP_TOTP_ISSUER = os.environ.get("OTP_TOTP_ISSUER", "Newsroom")
+OTP_TOTP_THROTTLE_FACTOR = 0
+OTP_STATIC_THROTTLE_FACTOR = 0
+# Passkeys and security keys are scoped to a domain, the relying party ID: the
+# site's host name. A browser accepts no IP address there, so on a machine of
+# one's own (SITE_URL http://127.0.0.1:8000) it is "localhost", and passkeys
+# work at http://localhost:8000. Changing it later orphans every passkey.
+WEBAUTHN_RP_ID = os.environ.get("WEBAUTHN_RP_ID", "") or webauthn_rp_id(SITE_URL)
+OTP_WEBAUTHN_RP_ID = WEBAUTHN_RP_ID
+OTP_WEBAUTHN_RP_NAME = os.environ.get("WEBAUTHN_RP_NAME", "Newsroom")
+OTP_WEBAUTHN_ALLOWED_ORIGINS = env_list(
+    "WEBAUTHN_ORIGINS", webauthn_origins(SITE_URL, WEBAUTHN_RP_ID)
+)
+# A passkey is a second factor after the password, never a sign-in on its own.
+OTP_WEBAUTHN_ALLOW_PASSWORDLESS_LOGIN = False
 
 # A password-reset link works once, and for an hour.
 PASSWORD_RESET_TIMEOUT = 60 * 60

@@ -48,6 +48,9 @@ urlpatterns = [
         accounts.PasswordResetCompleteView.as_view(),
         name="password_reset_complete",
     ),
+    # The second factor's pages; the workspace sends staff here until they give one.
+    path("admin/second-factor/", include("workflow.second_factor.urls")),
+    path("admin/second-factor/passkeys/", include("workflow.second_factor.passkeys")),
     # Workspace pages whose models moved to their own apps: old bookmarks still work.
     re_path(
         r"^admin/articles/quote/(?P<rest>.*)$",

@@ -24,6 +24,7 @@ from django.urls import reverse
 from django.utils import formats, timezone, translation
 from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from audit.log import record
 from audit.models import Action
@@ -31,6 +32,7 @@ from audit.models import Action
 from . import sessions
 from .mail import language_of, message, site_url
 from .models import KnownBrowser, StaffSession
+from .second_factor import signals as factor_signals
 
 BROWSER_COOKIE = "newsroom_browser"
 BROWSER_COOKIE_SALT = "workflow.account_events.browser"
@@ -51,6 +53,22 @@ def connect():
     m2m_changed.connect(
         groups_changed, sender=user_model.groups.through, dispatch_uid="workflow-groups"
     )
+    for signal, action in (
+        (factor_signals.second_factor_added, Action.SECOND_FACTOR_ADDED),
+        (factor_signals.second_factor_removed, Action.SECOND_FACTOR_REMOVED),
+        (factor_signals.recovery_code_used, Action.RECOVERY_CODE_USED),
+        (factor_signals.second_factor_reset, Action.SECOND_FACTOR_RESET),
+    ):
+        signal.connect(factor_changed(action), weak=False, dispatch_uid=f"workflow-{action}")
+
+
+def factor_changed(action):
+    """A receiver writing ``action`` to the audit log: who did it, to whose account, which kind."""
+
+    def receiver(sender, user, request=None, by=None, kind="", **kwargs):
+        record(action, actor=by, target=user, detail=str(kind))
+
+    return receiver
 
 
 def signed_in(sender, request, user, **kwargs):
@@ -227,8 +245,63 @@ def password_was_changed(user, details):
     )
 
 
+SECOND_FACTOR_NOTICES = {
+    "factor_added": (
+        gettext_lazy("A second factor was added to your newsroom account"),
+        gettext_lazy(
+            "%(factor)s was added as a second factor to your newsroom account, %(username)s. "
+            "If it was not you, tell the newsroom's administrator at once: someone knows "
+            "your password."
+        ),
+    ),
+    "factor_removed": (
+        gettext_lazy("A second factor was removed from your newsroom account"),
+        gettext_lazy(
+            "%(factor)s was removed from the second factors of your newsroom account, "
+            "%(username)s. If it was not you, tell the newsroom's administrator at once."
+        ),
+    ),
+    "recovery_code_used": (
+        gettext_lazy("A recovery code was used on your newsroom account"),
+        gettext_lazy(
+            "A recovery code was used to sign in to your newsroom account, %(username)s. "
+            "Recovery codes left: %(left)s. If it was not you, tell the newsroom's "
+            "administrator at once."
+        ),
+    ),
+    "factors_reset": (
+        gettext_lazy("The second factors of your newsroom account were removed"),
+        gettext_lazy(
+            "An administrator, %(admin)s, removed every second factor of your newsroom "
+            "account, %(username)s. Sign in with your password and set up a new one. If you "
+            "did not ask for this, tell the newsroom's administrator at once."
+        ),
+    ),
+}
+
+
+def second_factor_notice(kind):
+    """The composer of a second-factor notice: its factor named in the reader's language."""
+    from .second_factor.devices import KIND_NAMES  # It imports this module.
+
+    subject, lead = SECOND_FACTOR_NOTICES[kind]
+
+    def compose(user, details):
+        values = {**details, "username": user.get_username()}
+        if "factor" in values:
+            values["factor"] = KIND_NAMES[values["factor"]]
+        links = [(_("Your second factors"), site_url(reverse("second_factor:factors")))]
+        return str(subject), str(lead) % values, links
+
+    return compose
+
+
 # What each kind of account notice says: (subject, lead, links) for a user and its details.
-NOTICES = {"new_sign_in": new_sign_in, "password_changed": password_was_changed}
+NOTICES = {
+    "new_sign_in": new_sign_in,
+    "password_changed": password_was_changed,
+    **{kind: second_factor_notice(kind) for kind in SECOND_FACTOR_NOTICES},
+}
 
 
 def account_notice(user, kind, details):

@@ -15,6 +15,7 @@ class WorkflowConfig(AppConfig):
         from people.signals import source_protected
 
         from . import account_events, photos, protection, sessions
+        from .second_factor import signin  # noqa: F401  (its receivers)
 
         # A photo a story in an editor's hands shows is the editors' to change,
         # and each change is kept in the revisions of the stories showing it.

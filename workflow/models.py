@@ -284,3 +284,27 @@ class KnownBrowser(models.Model):
 
     def __str__(self):
         return f"{self.user}: {self.browser_hash[:8]}"
+
+
+class SecondFactorRequirement(models.Model):
+    """
+    A member of staff an administrator asked to sign in with a second factor,
+    although their role does not call for one (``second_factor.policy``).
+    """
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("user"),
+        on_delete=models.CASCADE,
+        primary_key=True,
+        related_name="second_factor_requirement",
+    )
+    required_at = models.DateTimeField(_("required since"), default=timezone.now)
+
+    class Meta:
+        ordering = ["user__username"]
+        verbose_name = _("second factor requirement")
+        verbose_name_plural = _("second factor requirements")
+
+    def __str__(self):
+        return str(self.user)

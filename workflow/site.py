@@ -80,6 +80,16 @@ class WorkspaceSite(admin.AdminSite):
         super().__init__(*args, **kwargs)
         self.added_pages = []
 
+    def has_permission(self, request):
+        """
+        Active staff who gave their second factor, or need none and have none
+        (``second_factor.policy``): the middleware sends the others to give
+        it before any view runs; this keeps every admin view closed to them too.
+        """
+        from workflow.second_factor.policy import next_step
+
+        return super().has_permission(request) and next_step(request) is None
+
     def add_page(self, model, route, view, *, name, label, permission):
         """
         Serve ``view(model_admin, request)`` at ``route`` under the admin of

@@ -25,6 +25,7 @@ from tests.support.factories import (
     restore_roles,
 )
 from tests.support.forms import read_form
+from tests.support.staff import sign_in
 from workflow import revisions, services
 from workflow.models import Transition
 
@@ -45,7 +46,7 @@ class DoublePublishTests(TransactionTestCase):
         clients = []
         for editor in editors:
             client = Client()
-            client.force_login(editor)
+            sign_in(client, editor)
             clients.append(client)
         barrier = threading.Barrier(2)
         responses = [None, None]
@@ -91,7 +92,7 @@ class DeleteProtectionTests(TestCase):
         revisions.record_revision(article=cls.article, user=cls.author)
 
     def setUp(self):
-        self.client.force_login(self.superuser)
+        sign_in(self.client, self.superuser)
 
     def test_protected_objects_are_kept(self):
         cases = [
@@ -150,7 +151,7 @@ class ConcurrentSlugTests(TransactionTestCase):
         posts = []
         for index, editor in enumerate(editors):
             client = Client()
-            client.force_login(editor)
+            sign_in(client, editor)
             data = read_form(client.get(add_url), "article_form")
             data.update(
                 {

@@ -22,6 +22,7 @@ from tests.support.factories import (
     make_user,
     place_photo,
 )
+from tests.support.staff import sign_in
 
 PHNOM_PENH = zoneinfo.ZoneInfo("Asia/Phnom_Penh")
 
@@ -366,7 +367,7 @@ class PhotographDeleteProtectionTests(TestCase):
 
     def test_admin_delete_view_refuses(self):
         """The workspace's delete page says it cannot delete and names what uses the photo."""
-        self.client.force_login(self.superuser)
+        sign_in(self.client, self.superuser)
         for photograph, protector in self.cases:
             with self.subTest(photograph=photograph.caption):
                 response = self.client.post(
@@ -379,7 +380,7 @@ class PhotographDeleteProtectionTests(TestCase):
 
     def test_admin_delete_selected_action_refuses(self):
         """The “delete selected” action refuses too, and names what uses each photo."""
-        self.client.force_login(self.superuser)
+        sign_in(self.client, self.superuser)
         response = self.client.post(
             reverse("admin:media_photograph_changelist"),
             {

@@ -6,14 +6,16 @@ from django.conf import settings
 from django.contrib.auth.models import User
 from django.core.management import call_command
 from django.db.models import Count, Max
-from django.test import TestCase
+from django.test import Client, TestCase
 from django.utils import timezone
+from django_otp.plugins.otp_totp.models import TOTPDevice
 from PIL import ExifTags, Image
 
 from articles import body
 from articles.models import Article, ArticlePhoto, ArticleStatus, Byline, Language, Section, Topic
 from demo.build import DemoNewsroom
 from demo.pictures import render_photo
+from demo.seeds import DEMO_TOTP_SECRET
 from media.models import Photograph
 from media.services import create_photograph
 from people.models import Affiliation, Organization, Person, PersonAlias
@@ -259,6 +261,22 @@ class DemoContentTests(TestCase):
         self.assertIn("30 stories", self.output)
         for username in ("admin", "editor", "journalist", "journalist2"):
             self.assertRegex(self.output, rf"\n  {username} +\S+ +{PASSWORD}\n")
+
+    def test_the_editor_and_admin_sign_in_with_the_demo_key(self):
+        """The printed key and ``--code`` get a newcomer past the second-factor step."""
+        self.assertIn(DEMO_TOTP_SECRET, self.output)
+        self.assertFalse(TOTPDevice.objects.filter(user__username__startswith="journalist"))
+        for username in ("admin", "editor"):
+            with self.subTest(username=username):
+                client = Client()
+                client.post("/admin/login/", {"username": username, "password": PASSWORD})
+                self.assertTrue(client.get("/admin/").url.startswith("/admin/second-factor/"))
+                code = io.StringIO()
+                call_command("demo_content", "--code", stdout=code)
+                response = client.post(
+                    "/admin/second-factor/verify/", {"code": code.getvalue().strip()}
+                )
+                self.assertRedirects(response, "/admin/")
 
     def test_second_run_changes_nothing(self):
         """Running the command again creates and changes nothing, and prints the logins."""

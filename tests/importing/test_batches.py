@@ -23,6 +23,7 @@ from media.services import create_photograph
 from quotes.models import Quote
 from tests.support.factories import image_bytes, make_journalist, make_user
 from tests.support.media import RECORDING_STORAGES, IsolatedMedia, stored_names, upload
+from tests.support.staff import sign_in
 from tests.support.storages import RecordingStorage
 from workflow.models import Revision
 from workflow.transitions import lock_story, record_move
@@ -187,7 +188,7 @@ class SentAgainTests(FolderMixin, TestCase):
         cls.journalist = make_journalist("field-reporter", name="Phan Nimol")
 
     def upload(self, text, name="market.txt", **data):
-        self.client.force_login(self.journalist)
+        sign_in(self.client, self.journalist)
         files = [SimpleUploadedFile(name, text.encode(), "text/plain")]
         return self.client.post(IMPORT_URL, {"files": files, **data})
 

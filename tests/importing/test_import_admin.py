@@ -25,6 +25,7 @@ from tests.support.factories import (
     make_section,
     make_user,
 )
+from tests.support.staff import sign_in
 from tests.support.stories import story_path
 
 IMPORT_URL = reverse("admin:articles_article_import")
@@ -45,7 +46,7 @@ class ImportPageTests(TestCase):
 
     def test_journalist_imports_stories_with_pictures(self):
         """A journalist's upload becomes drafts on their byline, pictures in their slots."""
-        self.client.force_login(self.journalist)
+        sign_in(self.client, self.journalist)
         response = self.client.post(
             IMPORT_URL,
             {
@@ -70,12 +71,12 @@ class ImportPageTests(TestCase):
 
     def test_login_without_a_byline_cannot_import(self):
         """A journalist login with no staff profile has no byline to import under."""
-        self.client.force_login(self.stranger)
+        sign_in(self.client, self.stranger)
         self.assertEqual(self.client.get(IMPORT_URL).status_code, 403)
 
     def test_story_list_links_to_the_import_page(self):
         """The story list offers the import page."""
-        self.client.force_login(self.editor)
+        sign_in(self.client, self.editor)
         response = self.client.get(reverse("admin:articles_article_changelist"))
         self.assertContains(response, IMPORT_URL)
         self.assertEqual(self.client.get(IMPORT_URL).status_code, 200)
@@ -92,7 +93,7 @@ class FindQuotesActionTests(TestCase):
 
     def test_find_quotes_on_own_story_only(self):
         """“Find quotes” records the quotes of the stories the user may change."""
-        self.client.force_login(self.journalist)
+        sign_in(self.client, self.journalist)
         response = self.client.post(
             reverse("admin:articles_article_changelist"),
             {"action": "find_quotes", "_selected_action": [self.own.pk, self.other.pk]},
@@ -140,7 +141,7 @@ class PhotoNeededAdminTests(TestCase):
 
     def test_attaching_the_picture_places_it(self):
         """The picture goes into the library with the slot's caption and credit, in its place."""
-        self.client.force_login(self.journalist)
+        sign_in(self.client, self.journalist)
         response = self.post_picture(self.slot)
         self.assertRedirects(
             response, reverse("admin:articles_article_change", args=[self.article.pk])
@@ -154,21 +155,21 @@ class PhotoNeededAdminTests(TestCase):
 
     def test_attaching_the_lead_photo(self):
         """A lead photo slot's picture becomes the story's lead photo."""
-        self.client.force_login(self.journalist)
+        sign_in(self.client, self.journalist)
         self.post_picture(self.lead)
         self.article.refresh_from_db()
         self.assertEqual(self.article.lead_photo.alt_text, "A prison gate.")
 
     def test_a_picture_needs_alt_text(self):
         """A picture is refused without alt text, and the slot stays."""
-        self.client.force_login(self.journalist)
+        sign_in(self.client, self.journalist)
         response = self.post_picture(self.slot, alt_text="")
         self.assertEqual(response.status_code, 200)
         self.assertFalse(Photograph.objects.exists())
 
     def test_journalists_see_their_own_stories_slots_only(self):
         """The list of photos needed is scoped to the stories the user can see."""
-        self.client.force_login(self.journalist)
+        sign_in(self.client, self.journalist)
         response = self.client.get(reverse("admin:importing_photoneeded_changelist"))
         self.assertContains(response, "Imported story")
         self.assertNotContains(response, "Not theirs")
@@ -188,7 +189,7 @@ class ProvenanceNoteTests(TestCase):
 
     def test_staff_see_the_provenance_note(self):
         """The provenance note is on the quote's workspace page."""
-        self.client.force_login(self.editor)
+        sign_in(self.client, self.editor)
         response = self.client.get(reverse("admin:quotes_quote_change", args=[self.quote.pk]))
         self.assertContains(response, "recording 2025-06-02 at 14:05")
 
@@ -242,7 +243,7 @@ class SourcesDashboardTests(TestCase):
 
     def test_editors_open_the_dashboard(self):
         """Editors see the dashboard, linked from the quote list; filters count drafts too."""
-        self.client.force_login(self.editor)
+        sign_in(self.client, self.editor)
         self.assertContains(self.client.get(reverse("admin:quotes_quote_changelist")), SOURCES_URL)
         response = self.client.get(SOURCES_URL)
         self.assertContains(response, "5 quotes counted.")
@@ -254,5 +255,5 @@ class SourcesDashboardTests(TestCase):
 
     def test_journalists_cannot(self):
         """The dashboard is for editors."""
-        self.client.force_login(self.journalist)
+        sign_in(self.client, self.journalist)
         self.assertEqual(self.client.get(SOURCES_URL).status_code, 403)

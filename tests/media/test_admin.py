@@ -18,6 +18,7 @@ from tests.support.factories import (
     place_photo,
 )
 from tests.support.media import DeskTestCase, IsolatedMedia, batch_upload, stored_names, upload
+from tests.support.staff import sign_in
 from workflow.checklist import approval_checklist
 
 CHANGELIST = "/admin/media/photograph/"
@@ -29,21 +30,21 @@ class ChangelistTests(DeskTestCase):
         """
         Thumbnails come from each row's rendition list, the credit through
         list_select_related: 2 or 12 photos cost the same 10 queries (session,
-        its staff session check, user, two permission look-ups, the
-        photographer filter's choices, one count, the page, and the date
-        hierarchy's range and days).
+        its staff session check, user, the second factor that verified the
+        session, two permission look-ups, the photographer filter's choices,
+        one count, the page, and the date hierarchy's range and days).
         """
         photographer = make_person("Kong Meta")
         for _ in range(2):
             make_photograph(photographer=photographer)
-        with self.assertNumQueries(10):
+        with self.assertNumQueries(11):
             response = self.client.get(CHANGELIST)
         self.assertEqual(response.status_code, 200)
         thumbnails = response.content.decode().count('class="photo-thumbnail"')
         self.assertEqual(thumbnails, 2)
         for _ in range(10):
             make_photograph(photographer=photographer)
-        with self.assertNumQueries(10):
+        with self.assertNumQueries(11):
             response = self.client.get(CHANGELIST)
         self.assertEqual(response.content.decode().count('class="photo-thumbnail"'), 12)
         self.assertContains(response, ".webp")
@@ -144,9 +145,9 @@ class UploadViewTests(DeskTestCase):
         self.assertIn(f"/admin/media/photograph/{first.pk}/change/", warning)
 
     def test_journalist_may_upload_but_not_without_permission(self):
-        self.client.force_login(make_user(role="Journalists"))
+        sign_in(self.client, make_user(role="Journalists"))
         self.assertEqual(self.client.get(UPLOAD).status_code, 200)
-        self.client.force_login(make_user(is_staff=True))
+        sign_in(self.client, make_user(is_staff=True))
         self.assertEqual(self.client.get(UPLOAD).status_code, 403)
 
 

@@ -28,6 +28,7 @@ from tests.support.factories import (
 )
 from tests.support.media import IsolatedMedia, assert_clean, read, stored_names, upload
 from tests.support.reader import ReaderTestMixin, make_full_story
+from tests.support.staff import sign_in
 from tests.support.tasks import DATABASE_TASKS, run_tasks
 from workflow.checklist import approval_checklist
 
@@ -47,7 +48,7 @@ class BackgroundRenditionTests(IsolatedMedia, TransactionTestCase):
         super().setUp()
         restore_roles()
         self.editor = make_user("background-editor", role="Editors")
-        self.client.force_login(self.editor)
+        sign_in(self.client, self.editor)
 
     def test_an_upload_returns_with_its_original_and_the_renditions_follow(self):
         response = self.client.post(

@@ -31,6 +31,7 @@ from tests.support.factories import (
 )
 from tests.support.forms import read_form
 from tests.support.media import IsolatedMedia
+from tests.support.staff import sign_in
 from tests.support.workspace import admin_url
 from workflow import checklist, revisions
 
@@ -67,7 +68,7 @@ class PhotoRightsTests(IsolatedMedia, TestCase):
 
     def post_change(self, user, photograph, **changes):
         """``user`` opens the photo's page and saves it with ``changes``; return the response."""
-        self.client.force_login(user)
+        sign_in(self.client, user)
         url = admin_url(Photograph, "change", photograph.pk)
         page = self.client.get(url)
         data = read_form(page, "photograph_form") if page.status_code == 200 else {}
@@ -109,7 +110,7 @@ class PhotoRightsTests(IsolatedMedia, TestCase):
     def test_a_journalist_cannot_replace_the_picture_of_a_live_photo(self):
         photograph, _article = self.photo_in("published", uploaded_by=self.author)
         stored = photograph.stored_files()
-        self.client.force_login(self.author)
+        sign_in(self.client, self.author)
         url = admin_url(Photograph, "change", photograph.pk)
         response = self.client.post(
             url,
@@ -133,7 +134,7 @@ class PhotoRightsTests(IsolatedMedia, TestCase):
         """Three photos selected, one in a published story: none changes."""
         free = [make_photograph(uploaded_by=self.author, credit_agency="") for _ in range(2)]
         locked, _article = self.photo_in("published", uploaded_by=self.author)
-        self.client.force_login(self.author)
+        sign_in(self.client, self.author)
         selected = [str(photo.pk) for photo in [*free, locked]]
         response = self.client.post(
             CHANGELIST,
@@ -168,7 +169,7 @@ class PhotoRightsTests(IsolatedMedia, TestCase):
 
     def test_withdrawing_and_restoring_are_the_editors(self):
         photograph, _article = self.photo_in("draft", uploaded_by=self.author)
-        self.client.force_login(self.author)
+        sign_in(self.client, self.author)
         for action in ["withdraw_selected", "restore_selected"]:
             with self.subTest(action=action):
                 response = self.client.post(
@@ -205,7 +206,7 @@ class PhotoRightsTests(IsolatedMedia, TestCase):
         detail = f"/photos/{photograph.pk}/"
         self.assertEqual(self.client.get(detail).status_code, 200)
         old = [photograph.image.storage.url(name) for name in photograph.stored_files()]
-        self.client.force_login(self.editor)
+        sign_in(self.client, self.editor)
         with self.captureOnCommitCallbacks(execute=True):
             self.client.post(
                 CHANGELIST, {"action": "withdraw_selected", "_selected_action": [photograph.pk]}

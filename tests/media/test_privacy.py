@@ -18,6 +18,7 @@ from tests.support.media import (
     stored_names,
     upload,
 )
+from tests.support.staff import sign_in
 from tests.support.storages import RecordingStorage
 
 CAPTION = "Villagers gather at the commune hall in Kampong Speu, July 7, 2026."
@@ -120,7 +121,7 @@ class NoLocationImportTests(IsolatedMedia, TestCase):
 
     def test_admin_copies_the_camera_date_when_the_box_is_ticked(self):
         user = make_user(is_superuser=True)
-        self.client.force_login(user)
+        sign_in(self.client, user)
         response = self.client.post(
             "/admin/media/photograph/add/",
             {
@@ -164,7 +165,7 @@ class DeletePermissionTests(IsolatedMedia, TestCase):
         """Deleting files is an editor's decision: a journalist gets 403 and nothing changes."""
         photograph = create(samples.camera_jpeg())
         journalist = make_user(role="Journalists")
-        self.client.force_login(journalist)
+        sign_in(self.client, journalist)
         response = self.client.post(
             f"/admin/media/photograph/{photograph.pk}/delete/", {"post": "yes"}
         )

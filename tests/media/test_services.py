@@ -12,6 +12,7 @@ from media.uploads import clean_image
 from tests.support.factories import image_bytes, make_person
 from tests.support.media import assert_clean, upload
 from tests.support.samples import camera_jpeg, png_declaring
+from tests.support.staff import sign_in
 
 
 class CleanImageTests(TestCase):
@@ -158,7 +159,7 @@ class PhotographAdminUploadTests(TestCase):
         cls.user = User.objects.create_superuser("desk", password="unused-password")
 
     def setUp(self):
-        self.client.force_login(self.user)
+        sign_in(self.client, self.user)
 
     def post(self, file):
         return self.client.post(

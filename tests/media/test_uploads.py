@@ -22,6 +22,7 @@ from tests.support.media import (
     stored_names,
     upload,
 )
+from tests.support.staff import sign_in
 from tests.support.storages import RecordingStorage
 
 CAPTION = "Monks walk past the National Assembly in Phnom Penh, May 1, 2026."
@@ -35,7 +36,7 @@ class AdminUploadTestCase(IsolatedMedia, TestCase):
 
     def setUp(self):
         super().setUp()
-        self.client.force_login(self.user)
+        sign_in(self.client, self.user)
 
     def post_single(self, file):
         return self.client.post(

@@ -10,6 +10,7 @@ from django.urls import reverse
 
 from tests.support.factories import make_published_article, make_user
 from tests.support.reader import ReaderTestMixin
+from tests.support.staff import sign_in
 
 PRODUCTION = {
     "DEBUG": False,
@@ -69,7 +70,7 @@ class HeaderSnapshotTests(ReaderTestMixin, TestCase):
         csrf = response.cookies["csrftoken"]
         self.assertTrue(csrf["secure"])
         self.assertEqual(csrf["samesite"], "Lax")
-        self.client.force_login(self.editor)
+        sign_in(self.client, self.editor)
         response = self.get(reverse("admin:index"))
         self.assertEqual(response.status_code, 200)
         self.assert_html_page(response)

@@ -43,6 +43,7 @@ from tests.support.factories import (
     restore_roles,
 )
 from tests.support.production import PRODUCTION, manage, production_environment
+from tests.support.staff import sign_in
 
 # A bucket on an S3-compatible store of the newsroom's own.
 BUCKET = {
@@ -168,7 +169,7 @@ class CacheHeaderTests(TestCase):
                 self.assertIn("s-maxage=300", cache_control)
 
     def test_staff_pages_are_private_and_never_public(self):
-        self.client.force_login(self.editor)
+        sign_in(self.client, self.editor)
         for url in ("/", self.story.get_absolute_url(), "/admin/"):
             with self.subTest(url):
                 cache_control = self.client.get(url)["Cache-Control"]
@@ -186,7 +187,7 @@ class CacheHeaderTests(TestCase):
         # Changed without signals, as the shell or a raw update would.
         Article.objects.filter(pk=self.story.pk).update(headline="Court rules on land case")
         self.assertContains(self.client.get(url), "Court hears land case")
-        self.client.force_login(self.editor)
+        sign_in(self.client, self.editor)
         self.assertContains(self.client.get(url), "Court rules on land case")
         cache.clear()
         self.client.get("/")  # The editor's visit stores nothing.
@@ -336,7 +337,7 @@ class DatabaseLockedTests(TransactionTestCase):
     def setUp(self):
         restore_roles()
         self.editor = make_user("busy-editor", role="Editors")
-        self.client.force_login(self.editor)
+        sign_in(self.client, self.editor)
         options = connection.settings_dict["OPTIONS"]
         self.timeout = options["timeout"]
         # Give up after a tenth of a second instead of twenty.

@@ -19,6 +19,7 @@ from tests.support.factories import (
     make_quote,
     make_user,
 )
+from tests.support.staff import sign_in
 
 
 class SlugifyTests(TestCase):
@@ -199,7 +200,7 @@ class PersonDeleteProtectionTests(TestCase):
 
     def test_admin_delete_view_refuses(self):
         """The workspace's delete page says it cannot delete and names what protects the person."""
-        self.client.force_login(self.superuser)
+        sign_in(self.client, self.superuser)
         for person, protector in self.cases:
             with self.subTest(person=person.name):
                 response = self.client.post(
@@ -211,7 +212,7 @@ class PersonDeleteProtectionTests(TestCase):
 
     def test_admin_delete_selected_action_refuses(self):
         """The “delete selected” action refuses too, and names what protects each person."""
-        self.client.force_login(self.superuser)
+        sign_in(self.client, self.superuser)
         response = self.client.post(
             reverse("admin:people_person_changelist"),
             {

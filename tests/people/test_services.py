@@ -33,6 +33,7 @@ from tests.support.factories import (
     make_quote,
     make_user,
 )
+from tests.support.staff import sign_in
 
 
 class HonorificTests(SimpleTestCase):
@@ -246,7 +247,7 @@ class PersonAdminTests(TestCase):
 
     def test_merge_asks_which_record_to_keep_then_merges(self):
         """The merge action shows both records and what they hold, then merges."""
-        self.client.force_login(self.editor)
+        sign_in(self.client, self.editor)
         selected = {"action": "merge_selected", "_selected_action": [self.first.pk, self.second.pk]}
         response = self.client.post(self.changelist(), selected)
         self.assertContains(response, "Merge records of one person")
@@ -260,13 +261,13 @@ class PersonAdminTests(TestCase):
 
     def test_journalists_cannot_merge(self):
         """Merging deletes a record, so it is for editors."""
-        self.client.force_login(self.journalist)
+        sign_in(self.client, self.journalist)
         response = self.client.get(self.changelist())
         self.assertNotContains(response, "merge_selected")
 
     def test_slug_change_keeps_the_old_address(self):
         """Changing a profile's slug in the workspace records the old one."""
-        self.client.force_login(self.editor)
+        sign_in(self.client, self.editor)
         url = reverse("admin:people_person_change", args=[self.first.pk])
         data = {
             "honorific": "", "name": "Kem Vuthy", "name_km": "", "short_name": "Vuthy",

@@ -6,6 +6,7 @@ from django.urls import reverse
 
 from people.identity import sees_protected_identities
 from tests.support.factories import make_person, make_published_article, make_quote, make_user
+from tests.support.staff import sign_in
 from workflow import roles
 
 SOURCES_URL = reverse("admin:quotes_quote_sources")
@@ -30,7 +31,7 @@ class SourcesDashboardTests(TestCase):
     def test_a_publisher_who_may_not_see_identities_sees_the_label(self):
         self.assertTrue(roles.is_editor(self.publisher))
         self.assertFalse(sees_protected_identities(self.publisher))
-        self.client.force_login(self.publisher)
+        sign_in(self.client, self.publisher)
         response = self.client.get(SOURCES_URL)
         self.assertContains(response, "2 quotes counted.")
         self.assertContains(response, LABEL)

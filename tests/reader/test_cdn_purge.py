@@ -19,6 +19,7 @@ from tests.support.factories import (
     make_user,
     restore_roles,
 )
+from tests.support.staff import sign_in
 from tests.support.tasks import DATABASE_TASKS, run_tasks
 from workflow.services import unpublish
 
@@ -98,7 +99,7 @@ class CdnPurgeTests(TransactionTestCase):
                     self.assertNotIn("Cache-Tag", response)
 
     def test_signed_in_staff_get_no_tags(self):
-        self.client.force_login(self.editor)
+        sign_in(self.client, self.editor)
         response = self.client.get(self.story.get_absolute_url())
         self.assertNotIn("Surrogate-Key", response)
 

@@ -21,6 +21,7 @@ from reader import early, pagecache
 from tests.support.factories import make_user
 from tests.support.reader import ReaderTestMixin, call_wsgi, make_full_story
 from tests.support.reader import wsgi_environ as environ
+from tests.support.staff import sign_in
 
 EARLY = "reader.middleware.CachedPageMiddleware"
 # Set by the request log above the early middleware, new on every response.
@@ -134,7 +135,7 @@ class EarlyAnswerTests(ReaderTestMixin, TestCase):
         # Changed without signals: the stored page still has the old headline.
         Article.objects.filter(pk=self.story.pk).update(headline="Court rules on rice fields")
         self.assertContains(self.client.get(url), "Families lose their rice fields")
-        self.client.force_login(self.editor)
+        sign_in(self.client, self.editor)
         response = self.client.get(url)
         self.assertFalse(answered_early(response))
         self.assertContains(response, "Court rules on rice fields")
@@ -143,7 +144,7 @@ class EarlyAnswerTests(ReaderTestMixin, TestCase):
     def test_an_anonymous_reader_never_gets_a_page_rendered_for_staff(self):
         """An editor's visit stores nothing: the next anonymous reader gets a page of their own."""
         url = self.story.get_absolute_url()
-        self.client.force_login(self.editor)
+        sign_in(self.client, self.editor)
         self.client.get(url)
         self.client.get("/")
         self.client.logout()

@@ -25,6 +25,7 @@ from tests.support.factories import (
     place_photo,
 )
 from tests.support.reader import make_full_story
+from tests.support.staff import sign_in
 from workflow import services
 
 
@@ -233,7 +234,7 @@ class EveryPageTests(TestCase):
         self.assertEqual(self.renewed(), set())
 
     def test_a_signed_in_editor_is_never_served_a_cached_page(self):
-        self.client.force_login(self.editor)
+        sign_in(self.client, self.editor)
         for url in self.pages.values():
             with self.subTest(url), CaptureQueriesContext(connection) as queries:
                 response = self.client.get(url)

@@ -12,6 +12,7 @@ from tests.support.factories import (
     make_topic,
     make_user,
 )
+from tests.support.staff import sign_in
 from workflow import presence, revisions
 
 
@@ -24,7 +25,7 @@ class PersonLoginLinkTests(TestCase):
         cls.target = make_user("another-editor", role="Editors")
 
     def add_person(self, user, name):
-        self.client.force_login(user)
+        sign_in(self.client, user)
         return self.client.post(
             "/admin/people/person/add/",
             {

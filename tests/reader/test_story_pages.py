@@ -25,6 +25,7 @@ from tests.support.factories import (
     make_user,
 )
 from tests.support.reader import ReaderTestMixin, cold_get, json_ld, make_full_story
+from tests.support.staff import sign_in
 
 XSS = '"><svg onload=alert(1)></script><script>alert(2)</script>'
 
@@ -624,7 +625,7 @@ class PageCacheTests(ReaderTestMixin, TestCase):
         Public pages do not vary with the user: an editor's visit caches nothing
         an anonymous reader should not see, and neither response reads the session.
         """
-        self.client.force_login(self.editor)
+        sign_in(self.client, self.editor)
         editor_response = self.client.get(self.story.get_absolute_url())
         self.client.logout()
         for cookies in ({}, {"_ga": "1"}):

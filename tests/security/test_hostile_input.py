@@ -25,6 +25,7 @@ from tests.support.factories import (
 )
 from tests.support.payloads import BAD_URLS, XSS, unsafe_markup
 from tests.support.reader import ReaderTestMixin
+from tests.support.staff import sign_in
 
 
 class BodySanitizerTests(SimpleTestCase):
@@ -172,7 +173,7 @@ class SurfaceTests(ReaderTestMixin, TestCase):
 
     def test_workspace_pages(self):
         """Changelists, change forms, delete confirmations and history escape every payload."""
-        self.client.force_login(self.superuser)
+        sign_in(self.client, self.superuser)
         story, person, organization = self.stories[1], self.people[1], self.organizations[1]
         urls = [
             reverse("admin:index"),
@@ -196,7 +197,7 @@ class SurfaceTests(ReaderTestMixin, TestCase):
 
     def test_success_messages_and_recent_actions(self):
         """Saving a record named with a payload: the message and Recent actions stay text."""
-        self.client.force_login(self.superuser)
+        sign_in(self.client, self.superuser)
         organization = self.organizations[2]
         response = self.client.post(
             reverse("admin:people_organization_change", args=[organization.pk]),

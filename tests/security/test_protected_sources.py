@@ -36,6 +36,7 @@ from tests.support.factories import (
     place_photo,
 )
 from tests.support.forms import read_form
+from tests.support.staff import sign_in
 from tests.support.workspace import admin_url, autocomplete_fields, registered_admins
 from workflow import editing, errors, revisions, services
 from workflow.models import Revision
@@ -185,7 +186,7 @@ class ProtectedSourceWorld:
 
     def protect(self):
         """The editor ticks “protected source”, gives the label and saves the record."""
-        self.client.force_login(self.editor)
+        sign_in(self.client, self.editor)
         url = admin_url(Person, "change", self.source.pk)
         data = read_form(self.client.get(url), "person_form")
         data["is_protected_source"] = ["on"]
@@ -270,7 +271,7 @@ class ProtectionReviewTests(ProtectedSourceWorld, TestCase):
         self.assertEqual(page.status_code, 200)
         self.assertNotContains(page, SHORT)
         # The list is empty now.
-        self.client.force_login(self.editor)
+        sign_in(self.client, self.editor)
         places = self.client.get(
             reverse("admin:people_person_public_places", args=[self.source.pk])
         )
@@ -278,7 +279,7 @@ class ProtectionReviewTests(ProtectedSourceWorld, TestCase):
 
     def test_journalists_neither_see_nor_use_the_review(self):
         self.protect()
-        self.client.force_login(self.journalist)
+        sign_in(self.client, self.journalist)
         url = reverse("admin:people_person_public_places", args=[self.source.pk])
         self.assertEqual(self.client.get(url).status_code, 403)
         response = self.client.post(url, {"place": [f"story:{self.naming.pk}"]})
@@ -428,7 +429,7 @@ class JournalistWalkTests(ProtectedSourceWorld, TestCase):
     """Every workspace page a journalist can reach, looking for her identity."""
 
     def seeds(self):
-        self.client.force_login(self.journalist)
+        sign_in(self.client, self.journalist)
         request = self.client.get(reverse("admin:index")).wsgi_request
         seeds = ["/admin/"]
         for model, model_admin in registered_admins():
@@ -491,7 +492,7 @@ class JournalistWalkTests(ProtectedSourceWorld, TestCase):
     def test_the_same_walk_shows_an_editor_who_she_is(self):
         """The walk would see the identity if it were shown: editors get it."""
         self.protect()
-        self.client.force_login(self.editor)
+        sign_in(self.client, self.editor)
         page = self.client.get(admin_url(Person, "change", self.source.pk))
         self.assertContains(page, CONTACTS)
         compare = self.client.get(f"{admin_url(Article, 'compare', self.own.pk)}?from=1&to=1")

@@ -33,6 +33,7 @@ from tests.support.factories import (
     make_user,
 )
 from tests.support.reader import ReaderTestMixin, json_ld
+from tests.support.staff import sign_in
 
 LABEL = "a government official who asked not to be named"
 NAME = "Chea Bophavy"
@@ -214,7 +215,7 @@ class WorkspaceTests(StorySetupMixin, TestCase):
 
     def test_journalist_sees_the_label_only(self):
         """Changelist, change page and history show a journalist the label, nothing else."""
-        self.client.force_login(self.journalist)
+        sign_in(self.client, self.journalist)
         for url in [
             reverse("admin:people_person_changelist"),
             self.change_url(self.source),
@@ -231,7 +232,7 @@ class WorkspaceTests(StorySetupMixin, TestCase):
 
     def test_journalist_cannot_find_them_by_name(self):
         """Searching the real name finds nothing; the label finds the record."""
-        self.client.force_login(self.journalist)
+        sign_in(self.client, self.journalist)
         changelist = reverse("admin:people_person_changelist")
         for words in [NAME, "Bophavy", ALIAS]:
             with self.subTest(words=words):
@@ -243,7 +244,7 @@ class WorkspaceTests(StorySetupMixin, TestCase):
 
     def test_autocomplete_shows_the_label(self):
         """Choosing a quote's speaker: found by label, shown by label, never by name."""
-        self.client.force_login(self.journalist)
+        sign_in(self.client, self.journalist)
         url = reverse("admin:autocomplete")
         params = {"app_label": "quotes", "model_name": "quote", "field_name": "speaker"}
         by_name = self.client.get(url, {**params, "term": "Bophavy"}).json()
@@ -252,7 +253,7 @@ class WorkspaceTests(StorySetupMixin, TestCase):
         self.assertEqual(by_label["results"], [{"id": str(self.source.pk), "text": LABEL}])
 
     def test_editor_sees_the_identity(self):
-        self.client.force_login(self.editor)
+        sign_in(self.client, self.editor)
         response = self.client.get(self.change_url(self.source))
         self.assertContains(response, NAME)
         self.assertContains(response, IDENTITY["contact_details"])
@@ -262,7 +263,7 @@ class WorkspaceTests(StorySetupMixin, TestCase):
 
     def test_history_and_messages_carry_the_label(self):
         """An editor's save is logged, and announced, under the label."""
-        self.client.force_login(self.editor)
+        sign_in(self.client, self.editor)
         url = self.change_url(self.source)
         form = self.client.get(url).context["adminform"].form
         data = {name: value for name, value in form.initial.items() if value is not None}
@@ -312,7 +313,7 @@ class WorkspaceTests(StorySetupMixin, TestCase):
             action_flag=CHANGE,
             change_message=[{"added": {"name": "alias", "object": "សំ រង្ស៊ី"}}],
         )
-        self.client.force_login(self.editor)
+        sign_in(self.client, self.editor)
         url = self.change_url(person)
         form = self.client.get(url).context["adminform"].form
         data = {name: value for name, value in form.initial.items() if value is not None}
@@ -354,7 +355,7 @@ class WorkspaceTests(StorySetupMixin, TestCase):
 
     def test_journalist_cannot_unprotect(self):
         """A journalist has no way to change the record, so none to reveal the name."""
-        self.client.force_login(self.journalist)
+        sign_in(self.client, self.journalist)
         response = self.client.post(
             self.change_url(self.source), {"is_protected_source": "", "public_label": "x"}
         )
@@ -364,7 +365,7 @@ class WorkspaceTests(StorySetupMixin, TestCase):
         self.assertEqual(self.source.public_label, LABEL)
 
     def test_merging_with_a_public_record_is_refused(self):
-        self.client.force_login(self.editor)
+        sign_in(self.client, self.editor)
         response = self.client.post(
             reverse("admin:people_person_changelist"),
             {
@@ -399,7 +400,7 @@ class FailingSave:
 class ErrorReportTests(StorySetupMixin, TestCase):
     def post_failing_save(self):
         """An editor saves the protected source's form and the save fails: a 500."""
-        self.client.force_login(self.editor)
+        sign_in(self.client, self.editor)
         self.client.raise_request_exception = False
         reports = []
 
@@ -536,7 +537,7 @@ class WorkspaceTiesTests(StorySetupMixin, TestCase):
     def test_history_after_an_alias_added_in_the_protecting_save(self):
         """Protecting someone and adding an alias in one save: the History page answers 200."""
         person = make_person("Heng Sopheap", short_name="Sopheap")
-        self.client.force_login(self.editor)
+        sign_in(self.client, self.editor)
         url = reverse("admin:people_person_change", args=[person.pk])
         from tests.support.forms import fill_rows, read_form
 
@@ -550,7 +551,7 @@ class WorkspaceTiesTests(StorySetupMixin, TestCase):
         self.assertTrue(person.aliases.filter(name="Sopheap Heng").exists())
         for user in [self.editor, self.journalist]:
             with self.subTest(user=user.username):
-                self.client.force_login(user)
+                sign_in(self.client, user)
                 history = self.client.get(reverse("admin:people_person_history", args=[person.pk]))
                 self.assertEqual(history.status_code, 200)
                 self.assertNotContains(history, "Sopheap Heng")
@@ -563,7 +564,7 @@ class WorkspaceTiesTests(StorySetupMixin, TestCase):
         changelist = reverse("admin:people_organization_changelist")
         for user, expected in [(self.journalist, 1), (self.editor, 2)]:
             with self.subTest(user=user.username):
-                self.client.force_login(user)
+                sign_in(self.client, user)
                 response = self.client.get(changelist, {"q": SECRET_ORGANIZATION})
                 [row] = response.context["cl"].result_list
                 self.assertEqual(row.people_count, expected)
@@ -571,7 +572,7 @@ class WorkspaceTiesTests(StorySetupMixin, TestCase):
     def test_the_quote_list_shows_no_role_of_theirs_to_a_journalist(self):
         story = make_published_article("Inside the ministry", bylines=[self.journalist.person])
         make_quote(story, speaker=self.source, speaker_role=SECRET_ROLE, text="It was arranged")
-        self.client.force_login(self.journalist)
+        sign_in(self.client, self.journalist)
         response = self.client.get(reverse("admin:quotes_quote_changelist"))
         self.assertContains(response, "It was arranged")
         self.assertNotContains(response, SECRET_ROLE)

@@ -35,6 +35,7 @@ from tests.support.factories import (
     make_user,
     place_photo,
 )
+from tests.support.staff import sign_in
 from tests.support.workspace import admin_url, autocomplete_fields, registered_admins
 from workflow.models import StaffSession
 
@@ -119,7 +120,7 @@ class LookupTests(TestCase):
 
     def test_every_list_refuses_lookups_it_does_not_offer(self):
         """A superuser too: the list's own filters are the only questions it answers."""
-        self.client.force_login(self.superuser)
+        sign_in(self.client, self.superuser)
         tried = 0
         for model, model_admin in registered_admins():
             declared = self.declared(model, model_admin)
@@ -133,7 +134,7 @@ class LookupTests(TestCase):
 
     def test_offered_filters_still_work(self):
         """Each filter link the list shows answers 200."""
-        self.client.force_login(self.superuser)
+        sign_in(self.client, self.superuser)
         for model, _model_admin in registered_admins():
             response = self.client.get(admin_url(model, "changelist"))
             for spec in response.context["cl"].filter_specs:
@@ -144,7 +145,7 @@ class LookupTests(TestCase):
 
     def test_the_upload_page_still_lists_what_it_stored(self):
         """The one extra lookup a list declares (the photos just uploaded) answers."""
-        self.client.force_login(self.superuser)
+        sign_in(self.client, self.superuser)
         url = admin_url(make_photograph()._meta.model, "changelist")
         self.assertEqual(self.client.get(url, {"id__in": "1,2"}).status_code, 200)
 
@@ -173,7 +174,7 @@ class HiddenIdentityTests(TestCase):
 
     def setUp(self):
         cache.clear()
-        self.client.force_login(self.journalist)
+        sign_in(self.client, self.journalist)
 
     def become(self, world):
         """Give the protected source the hidden values of ``world``."""
@@ -257,7 +258,7 @@ class HiddenIdentityTests(TestCase):
 
     def test_the_questions_can_tell(self):
         """The same questions, asked by an editor, do see the hidden fields."""
-        self.client.force_login(make_user("desk", role="Editors"))
+        sign_in(self.client, make_user("desk", role="Editors"))
         url = admin_url(Person, "changelist")
         found = self.client.get(url, {"q": HIDDEN["first"]["name"]}).context["cl"].result_list
         self.assertIn(self.source, found)

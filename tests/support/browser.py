@@ -7,10 +7,12 @@ import os
 import shutil
 
 import pytest
+from django.contrib.auth import get_user_model
 from django.contrib.staticfiles.testing import StaticLiveServerTestCase
 from playwright.sync_api import sync_playwright
 
-from tests.support import ROOT
+from tests.support import ROOT, staff
+from workflow.second_factor import policy
 
 ARTIFACTS = ROOT / "test-artifacts"
 CHROMIUM_ARGS = [
@@ -74,11 +76,20 @@ class BrowserTestCase(StaticLiveServerTestCase):
         return f"{self.live_server_url}{path}"
 
     def login(self, username, password):
-        """Sign in through the admin's login form."""
+        """
+        Sign in through the admin's login form, then, for staff who need one,
+        the second-factor step with a code from their authenticator app.
+        """
+        user = get_user_model().objects.get(username=username)
+        app = staff.authenticator_app(user) if policy.is_required(user) else None
         self.page.goto(self.url("/admin/login/"))
         self.page.fill("#id_username", username)
         self.page.fill("#id_password", password)
         self.page.click("input[type=submit]")
+        if app is not None:
+            self.page.wait_for_url("**/admin/second-factor/verify/**")
+            self.page.fill("#id_code", staff.next_code(app))
+            self.page.click("input[type=submit]")
         self.page.wait_for_url(self.url("/admin/"))
 
     def screenshot(self, name):

@@ -12,6 +12,7 @@ from PIL import Image
 
 from tests.support.factories import make_user
 from tests.support.samples import SECRETS
+from tests.support.staff import sign_in
 
 RECORDING_STORAGES = override_settings(
     STORAGES={
@@ -89,4 +90,4 @@ class DeskTestCase(IsolatedMedia, TestCase):
 
     def setUp(self):
         super().setUp()
-        self.client.force_login(self.editor)
+        sign_in(self.client, self.editor)

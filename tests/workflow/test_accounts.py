@@ -23,6 +23,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from tests.support.factories import make_user
+from tests.support.staff import sign_in
 
 PASSWORD = "the reporter's long password"  # noqa: S105
 NEW_PASSWORD = "a brand new long passphrase"  # noqa: S105
@@ -233,7 +234,7 @@ class PasswordResetLinkTests(TestCase):
     def test_a_reset_ends_the_old_sessions(self):
         """A stolen, signed-in phone is signed out when its owner resets by e-mail."""
         phone = Client()
-        phone.force_login(self.user)
+        sign_in(phone, self.user)
         self.assertEqual(phone.get(reverse("admin:index")).status_code, 200)
         self.set_password(Client(), self.get_link())
         response = phone.get(reverse("admin:index"))
@@ -502,7 +503,7 @@ class SessionCookieTests(TestCase):
     def test_deactivating_a_user_ends_their_session(self):
         user = make_user("reporter", role="Journalists", password=PASSWORD)
         phone = Client()
-        phone.force_login(user)
+        sign_in(phone, user)
         get_user_model().objects.filter(pk=user.pk).update(is_active=False)
         response = phone.get(reverse("admin:index"))
         self.assertEqual(response.status_code, 302)

@@ -40,9 +40,10 @@ from tests.support.factories import (
     make_user,
     place_photo,
 )
+from tests.support.staff import sign_in
 from tests.support.tasks import DATABASE_TASKS
 from tests.support.workspace import admin_url, autocomplete_fields, registered_admins
-from workflow.models import LanguagePreference
+from workflow.models import LanguagePreference, SecondFactorRequirement
 
 
 def date_hierarchy_value(obj, path):
@@ -151,9 +152,10 @@ class AdminSmokeTests(AdminPagesMixin, TestCase):
         AccessLog.objects.create(username="chief", **seen)
         AccessFailureLog.objects.create(username="nobody", **seen)
         LanguagePreference.objects.create(user=cls.journalist_user, language="km")
+        SecondFactorRequirement.objects.create(user=cls.journalist_user)
 
     def setUp(self):
-        self.client.force_login(self.superuser)
+        sign_in(self.client, self.superuser)
 
     def test_every_registered_model_has_data(self):
         """The smoke tests open a change page for every registered model."""
@@ -279,7 +281,7 @@ class AdminSmokeTests(AdminPagesMixin, TestCase):
 
     def test_journalist_changelists_load(self):
         """A journalist's workspace pages load for every model they may see."""
-        self.client.force_login(self.journalist_user)
+        sign_in(self.client, self.journalist_user)
         request = self.client.get(reverse("admin:index")).wsgi_request
         for model, model_admin in registered_admins():
             if not model_admin.has_view_permission(request):
@@ -305,7 +307,7 @@ class DemoContentAdminTests(AdminPagesMixin, TestCase):
         cls.superuser = make_user("demo-chief", is_superuser=True)
 
     def setUp(self):
-        self.client.force_login(self.superuser)
+        sign_in(self.client, self.superuser)
 
     def test_demo_content_has_stories_people_and_photos(self):
         """The demo newsroom has stories, people and photographs to open."""

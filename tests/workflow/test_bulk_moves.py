@@ -21,6 +21,7 @@ from tests.support.factories import (
     make_ready_article,
     make_user,
 )
+from tests.support.staff import sign_in
 from workflow.models import Transition
 
 PHNOM_PENH = zoneinfo.ZoneInfo("Asia/Phnom_Penh")
@@ -68,7 +69,7 @@ class BulkTestData:
 
 class BulkApproveTests(BulkTestData, TestCase):
     def setUp(self):
-        self.client.force_login(self.editor)
+        sign_in(self.client, self.editor)
 
     def test_page_lists_the_stories_first(self):
         before = self.rows(self.ready, self.draft)
@@ -133,7 +134,7 @@ class BulkApproveTests(BulkTestData, TestCase):
 
 class BulkScheduleTests(BulkTestData, TestCase):
     def setUp(self):
-        self.client.force_login(self.editor)
+        sign_in(self.client, self.editor)
 
     def test_schedules_in_phnom_penh_time(self):
         when = timezone.localtime(timezone.now() + datetime.timedelta(days=1), PHNOM_PENH)
@@ -168,7 +169,7 @@ class BulkScheduleTests(BulkTestData, TestCase):
 
 class BulkUnpublishTests(BulkTestData, TestCase):
     def setUp(self):
-        self.client.force_login(self.editor)
+        sign_in(self.client, self.editor)
 
     def test_unpublishes_with_the_note(self):
         _response, shown = self.confirm(
@@ -190,7 +191,7 @@ class JournalistRefusedTests(BulkTestData, TestCase):
     """A journalist gets none of the actions; posting one changes nothing."""
 
     def setUp(self):
-        self.client.force_login(self.author)
+        sign_in(self.client, self.author)
 
     def test_actions_not_offered(self):
         response = self.client.get(CHANGELIST)

@@ -20,6 +20,7 @@ from django_tasks_db.models import DBTaskResult
 
 from articles.models import Article
 from tests.support.factories import make_journalist, make_ready_article, make_user, restore_roles
+from tests.support.staff import sign_in
 from tests.support.tasks import DATABASE_TASKS, run_tasks
 from workflow import services
 
@@ -86,7 +87,7 @@ class StoryNoticeTaskTests(TransactionTestCase):
         self.assertEqual(Article.objects.get(pk=self.article.pk).status, Article.Status.IN_REVIEW)
 
         # Staff see the failed try among the background tasks.
-        self.client.force_login(make_user("admin", is_superuser=True))
+        sign_in(self.client, make_user("admin", is_superuser=True))
         listed = self.client.get("/admin/django_tasks_database/dbtaskresult/?status__exact=FAILED")
         self.assertContains(listed, '<td class="field-task_name">send_notices</td>', count=1)
 

@@ -30,6 +30,7 @@ from tests.support.factories import (
     place_photo,
 )
 from tests.support.forms import read_form
+from tests.support.staff import sign_in
 from workflow import checklist, editing, errors, revisions, services
 from workflow.models import Transition
 
@@ -352,7 +353,7 @@ class ApprovalCoversApprovedTextTests(WorkflowTestData, TestCase):
         services.approve(article=self.article, editor=self.editor)
 
     def post_edit(self, user, **changes):
-        self.client.force_login(user)
+        sign_in(self.client, user)
         url = reverse("admin:articles_article_change", args=[self.article.pk])
         data = read_form(self.client.get(url), "article_form")
         data.update({name: [value] for name, value in changes.items()})

@@ -19,6 +19,7 @@ from tests.support.factories import (
     make_user,
 )
 from tests.support.forms import read_form
+from tests.support.staff import sign_in
 from workflow import errors, roles, services
 from workflow.models import Transition
 
@@ -47,7 +48,7 @@ class OneStepTestData:
 class OneStepApprovalTests(OneStepTestData, TestCase):
     def test_editor_approves_own_draft_in_one_step(self):
         """One click from draft to approved: one step in the timeline, saying what it was."""
-        self.client.force_login(self.editor)
+        sign_in(self.client, self.editor)
         response = self.client.post(move_url(self.own, "approve"))
         self.assertRedirects(response, change_url(self.own))
         article = Article.objects.get(pk=self.own.pk)
@@ -73,7 +74,7 @@ class OneStepApprovalTests(OneStepTestData, TestCase):
         self.assertTrue(Article.objects.get(pk=other.pk).is_scheduled())
 
     def test_form_offers_it(self):
-        self.client.force_login(self.editor)
+        sign_in(self.client, self.editor)
         response = self.client.get(change_url(self.own))
         self.assertEqual(
             response.context["workflow"]["moves"], ["submit", "approve", "publish", "schedule"]
@@ -93,7 +94,7 @@ class OneStepApprovalTests(OneStepTestData, TestCase):
         """A journalist's draft waits for them to submit it: the editor is refused."""
         before = self.row(self.journalists)
         self.assertEqual(roles.available_moves(self.editor, self.journalists), ["submit"])
-        self.client.force_login(self.editor)
+        sign_in(self.client, self.editor)
         response = self.client.post(move_url(self.journalists, "approve"), follow=True)
         self.assertContains(response, "A story that is draft cannot be approved.")
         self.assertEqual(self.row(self.journalists), before)
@@ -101,7 +102,7 @@ class OneStepApprovalTests(OneStepTestData, TestCase):
     def test_journalist_cannot(self):
         """A journalist posting approve, publish or schedule on her own draft gets 403."""
         before = self.row(self.journalists)
-        self.client.force_login(self.author)
+        sign_in(self.client, self.author)
         for move in ["approve", "publish", "schedule"]:
             with self.subTest(move=move):
                 self.assertEqual(
@@ -118,7 +119,7 @@ class BackToReviewWarningTests(OneStepTestData, TestCase):
         services.submit_for_review(article=self.journalists, user=self.author)
 
     def post_edit(self, user, **changes):
-        self.client.force_login(user)
+        sign_in(self.client, user)
         data = read_form(self.client.get(change_url(self.journalists)), "article_form")
         data.update({name: [value] for name, value in changes.items()})
         data["_save"] = ["Save"]

@@ -32,6 +32,7 @@ from tests.support.factories import (
     make_section,
     make_user,
 )
+from tests.support.staff import sign_in
 from workflow import revisions, roles, services
 from workflow.models import Revision, Transition
 
@@ -126,7 +127,7 @@ class PermissionMatrixTests(TestCase):
         from tests.support.forms import read_form
 
         reader = Client()
-        reader.force_login(self.superuser)
+        sign_in(reader, self.superuser)
         url = reverse("admin:articles_article_change", args=[article.pk])
         data = read_form(reader.get(url), "article_form")
         data["headline"] = ["Edited headline"]
@@ -224,7 +225,7 @@ class PermissionMatrixTests(TestCase):
         ):
             self.client.logout()
             if role != "anonymous":
-                self.client.force_login(self.users[role])
+                sign_in(self.client, self.users[role])
             before = database_state(article)
             response = self.act(action, article)
             if outcome == "allowed":
@@ -266,7 +267,7 @@ class CraftedRequestTests(TestCase):
         cls.article = make_ready_article("Court hears land case", bylines=[cls.journalist.person])
 
     def setUp(self):
-        self.client.force_login(self.journalist)
+        sign_in(self.client, self.journalist)
 
     def test_change_form_ignores_publishing_fields(self):
         """Posted status, published_at, approved_by or _publish change none of them."""
@@ -373,7 +374,7 @@ class OtherJournalistTests(TestCase):
         revisions.record_revision(article=cls.draft, user=cls.a)
 
     def setUp(self):
-        self.client.force_login(self.b)
+        sign_in(self.client, self.b)
         self.before = database_state(self.draft)
 
     def assertNothingLeaked(self, response):
@@ -481,7 +482,7 @@ class UserAdminTests(TestCase):
         """A journalist or editor posting is_superuser or groups to the user admin gets 403."""
         editors = Group.objects.get(name="Editors")
         for user in [self.journalist, self.editor]:
-            self.client.force_login(user)
+            sign_in(self.client, user)
             for target in [self.journalist, self.editor]:
                 with self.subTest(user=user.username, target=target.username):
                     response = self.client.post(
@@ -540,10 +541,10 @@ class LoginTests(TestCase):
         """A superuser resetting a journalist's password (a seized phone) signs them out."""
         journalist = make_journalist("reporter", password="the old password is long")
         phone = Client()
-        phone.force_login(journalist)
+        sign_in(phone, journalist)
         self.assertEqual(phone.get(reverse("admin:index")).status_code, 200)
         admin = Client()
-        admin.force_login(make_user("root", is_superuser=True))
+        sign_in(admin, make_user("root", is_superuser=True))
         response = admin.post(
             reverse("admin:auth_user_password_change", args=[journalist.pk]),
             {
@@ -615,7 +616,7 @@ class CsrfTests(TestCase):
 
     def test_post_without_token_refused(self):
         client = Client(enforce_csrf_checks=True)
-        client.force_login(self.editor)
+        sign_in(client, self.editor)
         for move in ["publish", "approve", "return", "unpublish"]:
             with self.subTest(move=move):
                 response = client.post(
@@ -632,7 +633,7 @@ class CsrfTests(TestCase):
 
     def test_foreign_origin_refused(self):
         client = Client(enforce_csrf_checks=True)
-        client.force_login(self.editor)
+        sign_in(client, self.editor)
         page = client.get(reverse("admin:articles_article_change", args=[self.article.pk]))
         token = page.cookies["csrftoken"].value
         response = client.post(
@@ -645,7 +646,7 @@ class CsrfTests(TestCase):
         self.assertEqual(self.article.status, "in_review")
 
     def test_get_on_state_changing_urls_is_405(self):
-        self.client.force_login(self.editor)
+        sign_in(self.client, self.editor)
         urls = [
             reverse("admin:articles_article_move", args=[self.article.pk, move])
             for move in MOVE_FROM

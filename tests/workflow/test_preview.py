@@ -26,6 +26,7 @@ from tests.support.factories import (
     make_user,
     place_photo,
 )
+from tests.support.staff import sign_in
 from workflow import errors, revisions, services, share_links
 from workflow.models import ShareLink
 
@@ -53,7 +54,7 @@ class StaffPreviewTests(TestCase):
         """The draft is shown in the story template, marked as a preview, not for search engines."""
         for user in [self.editor, self.author]:
             with self.subTest(user=user.username):
-                self.client.force_login(user)
+                sign_in(self.client, user)
                 response = self.client.get(preview_url(self.draft))
                 self.assertEqual(response.status_code, 200)
                 self.assertTemplateUsed(response, "reader/article_detail.html")
@@ -66,7 +67,7 @@ class StaffPreviewTests(TestCase):
 
     def test_view_on_site_of_no_story_number_is_404(self):
         """A "digit" that is no number ("²"), or a number past the database's: 404, not 500."""
-        self.client.force_login(self.editor)
+        sign_in(self.client, self.editor)
         content_type = ContentType.objects.get_for_model(Article)
         for object_id in ["²", "12a", "100000000000000000000"]:
             with self.subTest(object_id=object_id):
@@ -74,7 +75,7 @@ class StaffPreviewTests(TestCase):
                 self.assertEqual(self.client.get(url).status_code, 404)
 
     def test_other_journalist_and_anonymous_get_nothing(self):
-        self.client.force_login(self.other)
+        sign_in(self.client, self.other)
         response = self.client.get(preview_url(self.draft))
         self.assertEqual(response.status_code, 404)
         self.assertNotContains(response, SECRET_HEADLINE, status_code=404)
@@ -84,7 +85,7 @@ class StaffPreviewTests(TestCase):
 
     def test_preview_is_read_only(self):
         """A POST to the preview cannot render, or change, anything."""
-        self.client.force_login(self.editor)
+        sign_in(self.client, self.editor)
         response = self.client.post(preview_url(self.draft), {"pk": 1})
         self.assertEqual(response.status_code, 405)
 
@@ -117,7 +118,7 @@ class BodyPreviewTests(TestCase):
     def preview(self, user, text, article=None, client=None):
         client = client or self.client
         if user is not None:
-            client.force_login(user)
+            sign_in(client, user)
         return client.post(body_preview_url(article or self.draft), {"body": text})
 
     def test_markdown_and_markers_rendered_as_on_the_story_page(self):
@@ -175,7 +176,7 @@ class BodyPreviewTests(TestCase):
                 self.assertNotContains(response, "give up our land", status_code=403)
 
     def test_unknown_story_answers_as_a_hidden_one(self):
-        self.client.force_login(self.other)
+        sign_in(self.client, self.other)
         response = self.client.post(
             reverse("admin:articles_article_body_preview", args=[999999]), {"body": "x"}
         )
@@ -188,16 +189,16 @@ class BodyPreviewTests(TestCase):
         self.assertEqual(self.draft.body, SECRET_BODY)
 
     def test_only_post_and_only_with_a_csrf_token(self):
-        self.client.force_login(self.author)
+        sign_in(self.client, self.author)
         self.assertEqual(self.client.get(body_preview_url(self.draft)).status_code, 405)
         strict = Client(enforce_csrf_checks=True)
-        strict.force_login(self.author)
+        sign_in(strict, self.author)
         response = strict.post(body_preview_url(self.draft), {"body": "x"})
         self.assertEqual(response.status_code, 403)
 
     def test_change_form_shows_the_saved_body_preview(self):
         """Without scripts the form still shows the body as readers will see it."""
-        self.client.force_login(self.author)
+        sign_in(self.client, self.author)
         response = self.client.get(reverse("admin:articles_article_change", args=[self.draft.pk]))
         self.assertContains(response, 'id="body-preview"')
         self.assertContains(response, f'data-preview-url="{body_preview_url(self.draft)}"')
@@ -238,7 +239,7 @@ class ReaderDraftTests(TestCase):
 
     def test_editor_session_does_not_open_the_public_page(self):
         """The public page follows the rule for readers even for a signed-in editor."""
-        self.client.force_login(self.editor)
+        sign_in(self.client, self.editor)
         self.assertEqual(self.client.get(self.draft.get_absolute_url()).status_code, 404)
 
     def test_takedown_is_immediate(self):
@@ -258,7 +259,7 @@ class ReaderDraftTests(TestCase):
         """After an editor's preview of the live story, a reader gets the public page."""
         services.submit_for_review(article=self.draft, user=self.editor)
         services.publish(article=self.draft, editor=self.editor)
-        self.client.force_login(self.editor)
+        sign_in(self.client, self.editor)
         self.assertTrue(self.client.get(preview_url(self.draft)).context["preview"])
         for cookies in [{}, {"_ga": "1"}]:
             with self.subTest(cookies=cookies):
@@ -431,7 +432,7 @@ class ShareLinkTests(TestCase):
         self.assertEqual(response.status_code, 404)
 
     def test_editor_makes_and_revokes_links_in_the_workspace(self):
-        self.client.force_login(self.editor)
+        sign_in(self.client, self.editor)
         share = reverse("admin:articles_article_share", args=[self.draft.pk])
         response = self.client.post(share, {"recipient": "our lawyer", "days": "7"}, follow=True)
         self.assertContains(response, "The link is ready")
@@ -447,7 +448,7 @@ class ShareLinkTests(TestCase):
         self.assertIsNotNone(link.revoked_at)
 
     def test_bad_share_form_input_is_explained(self):
-        self.client.force_login(self.editor)
+        sign_in(self.client, self.editor)
         share = reverse("admin:articles_article_share", args=[self.draft.pk])
         response = self.client.post(share, {"recipient": "", "days": "365"})
         self.assertEqual(response.status_code, 200)
@@ -455,7 +456,7 @@ class ShareLinkTests(TestCase):
         self.assertFalse(ShareLink.objects.exists())
 
     def test_journalists_cannot_share(self):
-        self.client.force_login(self.author)
+        sign_in(self.client, self.author)
         share = reverse("admin:articles_article_share", args=[self.draft.pk])
         response = self.client.post(share, {"recipient": "a friend", "days": "3"})
         self.assertEqual(response.status_code, 403)
@@ -492,7 +493,7 @@ class EditorsDeskTests(TestCase):
         make_ready_article("A draft nobody submitted", bylines=[cls.author.person])
 
     def test_queue_lists_in_review_oldest_first(self):
-        self.client.force_login(self.editor)
+        sign_in(self.client, self.editor)
         response = self.client.get(reverse("admin:articles_article_review"))
         rows = response.context["rows"]
         self.assertEqual(
@@ -508,38 +509,39 @@ class EditorsDeskTests(TestCase):
 
     def test_queue_query_count_does_not_grow(self):
         """
-        Session, its staff session check, user, the editor's permissions, the
-        stories (with section and revision numbers), their bylines and people:
-        8 queries for 3 stories or 6, never one per story.
+        Session, its staff session check, user, the second factor that
+        verified the session, the editor's permissions, the stories (with
+        section and revision numbers), their bylines and people: 9 queries
+        for 3 stories or 6, never one per story.
         """
-        self.client.force_login(self.editor)
+        sign_in(self.client, self.editor)
         url = reverse("admin:articles_article_review")
         self.client.get(url)
-        with self.assertNumQueries(8):
+        with self.assertNumQueries(9):
             self.client.get(url)
         for index in range(3):
             article = make_ready_article(f"More {index}", bylines=[self.author.person])
             services.submit_for_review(article=article, user=self.author)
-        with self.assertNumQueries(8):
+        with self.assertNumQueries(9):
             response = self.client.get(url)
         self.assertEqual(len(response.context["rows"]), 6)
 
     def test_count_on_the_index_and_the_story_list(self):
-        self.client.force_login(self.editor)
+        sign_in(self.client, self.editor)
         response = self.client.get(reverse("admin:index"))
         self.assertContains(response, "Review queue: 3 stories waiting")
         response = self.client.get(reverse("admin:articles_article_changelist"))
         self.assertContains(response, "Review queue (3 stories)")
 
     def test_journalists_have_no_queue(self):
-        self.client.force_login(self.author)
+        sign_in(self.client, self.author)
         self.assertEqual(self.client.get(reverse("admin:articles_article_review")).status_code, 403)
         response = self.client.get(reverse("admin:index"))
         self.assertNotContains(response, "Review queue")
 
     def test_workflow_pages_load(self):
         """Every workflow page of the workspace renders for an editor."""
-        self.client.force_login(self.editor)
+        sign_in(self.client, self.editor)
         article = self.stories[0]
         revisions.record_revision(article=article, user=self.editor)
         pages = [
@@ -555,7 +557,7 @@ class EditorsDeskTests(TestCase):
                 self.assertEqual(self.client.get(url).status_code, 200)
 
     def test_compare_with_bad_numbers_explains(self):
-        self.client.force_login(self.editor)
+        sign_in(self.client, self.editor)
         compare = reverse("admin:articles_article_compare", args=[self.stories[0].pk])
         for query in ["?from=a&to=b", "?from=1&to=99", ""]:
             with self.subTest(query=query):
@@ -564,7 +566,7 @@ class EditorsDeskTests(TestCase):
                 self.assertEqual(len(list(response.context["messages"])), 1)
 
     def test_change_form_shows_checklist_moves_and_timeline(self):
-        self.client.force_login(self.editor)
+        sign_in(self.client, self.editor)
         article = Article.objects.get(headline="Oldest story")
         response = self.client.get(reverse("admin:articles_article_change", args=[article.pk]))
         workflow = response.context["workflow"]

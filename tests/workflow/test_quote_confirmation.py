@@ -19,6 +19,7 @@ from tests.support.factories import (
     make_user,
 )
 from tests.support.forms import read_form
+from tests.support.staff import sign_in
 from workflow import checklist, errors, services
 from workflow.models import Revision
 
@@ -81,7 +82,7 @@ class ChecklistTests(ConfirmationTestData, TestCase):
         self.assertFalse(self.article.transitions.exists())
 
     def test_approval_through_the_form_names_them(self):
-        self.client.force_login(self.editor)
+        sign_in(self.client, self.editor)
         response = self.client.post(
             reverse("admin:articles_article_move", args=[self.article.pk, "approve"]), follow=True
         )
@@ -91,7 +92,7 @@ class ChecklistTests(ConfirmationTestData, TestCase):
         self.assertEqual(Article.objects.get(pk=self.article.pk).status, "in_review")
 
     def test_the_form_offers_a_button_for_each(self):
-        self.client.force_login(self.editor)
+        sign_in(self.client, self.editor)
         response = self.client.get(change_url(self.article))
         self.assertContains(response, f'action="{confirm_url(self.machine)}"')
         self.assertContains(response, 'id="confirm-quote-2"')
@@ -102,7 +103,7 @@ class ChecklistTests(ConfirmationTestData, TestCase):
 class ConfirmTests(ConfirmationTestData, TestCase):
     def test_editor_confirms_from_the_checklist(self):
         """One click: confirmed, with who and when, a new revision, and back to the story."""
-        self.client.force_login(self.editor)
+        sign_in(self.client, self.editor)
         revisions = Revision.objects.filter(article=self.article).count()
         response = self.client.post(confirm_url(self.machine))
         self.assertRedirects(response, change_url(self.article) + "#workflow")
@@ -121,18 +122,18 @@ class ConfirmTests(ConfirmationTestData, TestCase):
 
     def test_author_confirms_on_her_draft(self):
         Article.objects.filter(pk=self.article.pk).update(status="draft")
-        self.client.force_login(self.author)
+        sign_in(self.client, self.author)
         self.client.post(confirm_url(self.machine))
         self.assertEqual(self.refreshed(self.machine).confirmed_by, self.author)
 
     def test_unidentified_quote_needs_a_speaker_first(self):
-        self.client.force_login(self.editor)
+        sign_in(self.client, self.editor)
         response = self.client.post(confirm_url(self.unidentified), follow=True)
         self.assertContains(response, "Say who said quote 3 before confirming it.")
         self.assertFalse(self.refreshed(self.unidentified).is_confirmed)
 
     def test_approval_passes_once_confirmed(self):
-        self.client.force_login(self.editor)
+        sign_in(self.client, self.editor)
         self.client.post(confirm_url(self.machine))
         Quote.objects.filter(pk=self.unidentified.pk).update(
             anonymous_description="a villager", is_confirmed=True
@@ -141,7 +142,7 @@ class ConfirmTests(ConfirmationTestData, TestCase):
         self.assertEqual(Article.objects.get(pk=self.article.pk).status, "approved")
 
     def test_unconfirming_forgets_who_confirmed(self):
-        self.client.force_login(self.editor)
+        sign_in(self.client, self.editor)
         self.client.post(confirm_url(self.machine))
         quote = self.refreshed(self.machine)
         quote.is_confirmed = False
@@ -158,12 +159,12 @@ class RefusalTests(ConfirmationTestData, TestCase):
         self.assertEqual((quote.is_confirmed, quote.confirmed_by), (False, None))
 
     def test_author_cannot_while_in_review(self):
-        self.client.force_login(self.author)
+        sign_in(self.client, self.author)
         self.assertEqual(self.client.post(confirm_url(self.machine)).status_code, 403)
         self.assertUnchanged()
 
     def test_other_journalist_is_told_the_story_does_not_exist(self):
-        self.client.force_login(self.other)
+        sign_in(self.client, self.other)
         response = self.client.post(confirm_url(self.machine), follow=True)
         self.assertRedirects(response, reverse("admin:index"))
         self.assertNotContains(response, "Farmers refuse to leave")
@@ -176,19 +177,19 @@ class RefusalTests(ConfirmationTestData, TestCase):
         self.assertUnchanged()
 
     def test_get_is_not_allowed(self):
-        self.client.force_login(self.editor)
+        sign_in(self.client, self.editor)
         self.assertEqual(self.client.get(confirm_url(self.machine)).status_code, 405)
         self.assertUnchanged()
 
     def test_without_csrf_token(self):
         client = Client(enforce_csrf_checks=True)
-        client.force_login(self.editor)
+        sign_in(client, self.editor)
         self.assertEqual(client.post(confirm_url(self.machine)).status_code, 403)
         self.assertUnchanged()
 
     def test_quote_of_another_story_is_404(self):
         elsewhere = make_ready_article("Elsewhere", status="in_review")
-        self.client.force_login(self.editor)
+        sign_in(self.client, self.editor)
         url = reverse("admin:articles_article_confirm_quote", args=[elsewhere.pk, self.machine.pk])
         self.assertEqual(self.client.post(url).status_code, 404)
         self.assertUnchanged()
@@ -198,7 +199,7 @@ class TickedConfirmedTests(ConfirmationTestData, TestCase):
     """Ticked "attribution confirmed" on a form, a quote keeps who confirmed it, too."""
 
     def setUp(self):
-        self.client.force_login(self.editor)
+        sign_in(self.client, self.editor)
 
     def post(self, url, form_id, field):
         data = read_form(self.client.get(url), form_id)

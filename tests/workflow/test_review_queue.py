@@ -19,6 +19,7 @@ from tests.support.factories import (
     make_user,
     place_photo,
 )
+from tests.support.staff import sign_in
 from workflow import diffs, editing, revisions, services
 from workflow.models import Revision
 
@@ -107,7 +108,7 @@ class RightOfReplyRevisionTests(QueueTestData, TestCase):
 
 class QueueTests(QueueTestData, TestCase):
     def setUp(self):
-        self.client.force_login(self.editor)
+        sign_in(self.client, self.editor)
 
     def test_new_story(self):
         self.submit()
@@ -170,8 +171,9 @@ class QueueTests(QueueTestData, TestCase):
 
     def test_query_count(self):
         """
-        Seven queries however many stories wait, each with its last verdict:
-        session, user, the editor's permissions (2), the stories with their
+        Eight queries however many stories wait, each with its last verdict:
+        session, user, the second factor that verified the session, the
+        editor's permissions (2), the stories with their
         latest revision and last return or approval (subqueries of one
         query), their bylines and their people.
         """
@@ -189,5 +191,5 @@ class QueueTests(QueueTestData, TestCase):
 
 class QueueRefusedTests(QueueTestData, TestCase):
     def test_journalist_gets_403(self):
-        self.client.force_login(self.author)
+        sign_in(self.client, self.author)
         self.assertEqual(self.client.get(QUEUE).status_code, 403)

@@ -25,6 +25,7 @@ from tests.support.factories import (
     place_photo,
 )
 from tests.support.forms import fill_rows, read_form
+from tests.support.staff import sign_in
 from workflow import diffs, editing, errors, presence, revisions, services
 from workflow.models import EditingPresence, Revision
 
@@ -51,7 +52,7 @@ class RevisionTestData:
     def edit_in_admin(self, user, client=None, **changes):
         """Open the change form as ``user``, change fields, save; return the response."""
         client = client or self.client
-        client.force_login(user)
+        sign_in(client, user)
         data = read_form(client.get(change_url(self.article)), "article_form")
         data.update({name: [value] for name, value in changes.items()})
         data["_save"] = ["Save"]
@@ -92,7 +93,7 @@ class RevisionTests(RevisionTestData, TestCase):
         quote.speaker = make_person("Ny Malin")
         quote.save()
         editing.part_saved(article=self.article, user=self.author)
-        self.client.force_login(self.author)
+        sign_in(self.client, self.author)
         response = self.client.get(
             reverse("admin:articles_article_compare", args=[self.article.pk]),
             {"from": 1, "to": 3},
@@ -106,21 +107,22 @@ class RevisionTests(RevisionTestData, TestCase):
 
     def test_compare_names_who_saved_without_a_query_each(self):
         """
-        Session, its staff session check, user, permissions (2), the story,
-        whether she has a byline on it, the two revisions with who saved them
-        and their person, the protected sources to redact, her own person
-        record (may she add a story, for the menu): 10.
+        Session, its staff session check, user, the second factor that
+        verified the session, permissions (2), the story, whether she has a
+        byline on it, the two revisions with who saved them and their person,
+        the protected sources to redact, her own person record (may she add a
+        story, for the menu): 11.
         """
         self.edit_in_admin(self.author, body="The court heard the case.")
         compare = reverse("admin:articles_article_compare", args=[self.article.pk])
-        self.client.force_login(self.author)
-        with self.assertNumQueries(10):
+        sign_in(self.client, self.author)
+        with self.assertNumQueries(11):
             response = self.client.get(compare, {"from": 1, "to": 2})
         self.assertContains(response, "Sok Chan")
 
     def test_compare_refuses_numbers_no_revision_can_have(self):
         """Too large for the database, or no number at all: explained, never a server error."""
-        self.client.force_login(self.editor)
+        sign_in(self.client, self.editor)
         compare = reverse("admin:articles_article_compare", args=[self.article.pk])
         revisions_url = reverse("admin:articles_article_revisions", args=[self.article.pk])
         for query in (
@@ -154,7 +156,7 @@ class RevisionTests(RevisionTestData, TestCase):
         self.edit_in_admin(self.author, headline="Second headline", body="Rewritten.")
         Quote.objects.filter(article=self.article).delete()
         editing.part_saved(article=self.article, user=self.author)
-        self.client.force_login(self.author)
+        sign_in(self.client, self.author)
         self.article.refresh_from_db()
         response = self.client.post(
             reverse("admin:articles_article_restore", args=[self.article.pk, 2]),
@@ -199,7 +201,7 @@ class RevisionTests(RevisionTestData, TestCase):
         services.submit_for_review(article=self.article, user=self.author)
         services.approve(article=self.article, editor=self.editor)
         self.edit_in_admin(self.author, headline="Changed after approval")
-        self.client.force_login(self.editor)
+        sign_in(self.client, self.editor)
         response = self.client.get(reverse("admin:articles_article_review"))
         self.assertContains(response, "Changed after approval")
         self.article.refresh_from_db()
@@ -214,8 +216,8 @@ class EditConflictTests(RevisionTestData, TestCase):
 
     def test_stale_save_refused_with_who_when_and_what(self):
         editor_client, author_client = Client(), Client()
-        editor_client.force_login(self.editor)
-        author_client.force_login(self.author)
+        sign_in(editor_client, self.editor)
+        sign_in(author_client, self.author)
         # Both open the story at the same version.
         editor_form = read_form(editor_client.get(change_url(self.article)), "article_form")
         author_form = read_form(author_client.get(change_url(self.article)), "article_form")
@@ -245,7 +247,7 @@ class EditConflictTests(RevisionTestData, TestCase):
     def test_stale_inline_edit_refused(self):
         """Quotes from a stale form are not applied either."""
         author_client = Client()
-        author_client.force_login(self.author)
+        sign_in(author_client, self.author)
         response = author_client.get(change_url(self.article))
         prefixes = {
             inline.formset.model: inline.formset.prefix
@@ -265,7 +267,7 @@ class EditConflictTests(RevisionTestData, TestCase):
 
     def test_form_without_version_refused(self):
         """A crafted post without the version it was opened at is refused, not applied."""
-        self.client.force_login(self.author)
+        sign_in(self.client, self.author)
         data = read_form(self.client.get(change_url(self.article)), "article_form")
         del data["base_version"]
         data["headline"] = ["Blind overwrite"]
@@ -277,7 +279,7 @@ class EditConflictTests(RevisionTestData, TestCase):
 
     def test_stale_restore_refused(self):
         self.edit_in_admin(self.author, headline="First")
-        self.client.force_login(self.author)
+        sign_in(self.client, self.author)
         self.article.refresh_from_db()
         seen = self.article.version
         self.edit_in_admin(self.editor, client=Client(), headline="Editor's")
@@ -296,10 +298,10 @@ class PresenceTests(RevisionTestData, TestCase):
 
     def test_others_shown_while_recent(self):
         other = Client()
-        other.force_login(self.editor)
+        sign_in(other, self.editor)
         with time_machine.travel(timezone.now(), tick=False) as clock:
             other.get(change_url(self.article))
-            self.client.force_login(self.author)
+            sign_in(self.client, self.author)
             response = self.client.get(change_url(self.article))
             self.assertEqual(response.context["workflow"]["others"], ["desk"])
             self.assertContains(response, "Also open right now by: desk")
@@ -309,7 +311,7 @@ class PresenceTests(RevisionTestData, TestCase):
 
     def test_heartbeat_and_leaving(self):
         presence = reverse("admin:articles_article_presence", args=[self.article.pk])
-        self.client.force_login(self.editor)
+        sign_in(self.client, self.editor)
         self.assertEqual(self.client.post(presence).json(), {"others": []})
         self.assertTrue(EditingPresence.objects.filter(user=self.editor).exists())
         self.client.post(presence, {"leave": "1"})
@@ -317,19 +319,19 @@ class PresenceTests(RevisionTestData, TestCase):
 
     def test_heartbeat_query_count(self):
         """
-        Session, its staff session check, user, permissions (2), the story,
-        whether she has a byline on it, the presence update and the others
-        present: 9. The story list's quote counts and bylines are not loaded
-        for it (it was 11).
+        Session, its staff session check, user, the second factor that
+        verified the session, permissions (2), the story, whether she has a
+        byline on it, the presence update and the others present: 10. The
+        story list's quote counts and bylines are not loaded for it (it was 12).
         """
         presence = reverse("admin:articles_article_presence", args=[self.article.pk])
-        self.client.force_login(self.author)
+        sign_in(self.client, self.author)
         self.client.post(presence)
-        with self.assertNumQueries(9):
+        with self.assertNumQueries(10):
             self.assertEqual(self.client.post(presence).json(), {"others": []})
 
     def test_presence_of_a_story_out_of_reach_is_404(self):
         presence = reverse("admin:articles_article_presence", args=[self.article.pk])
-        self.client.force_login(make_journalist("other"))
+        sign_in(self.client, make_journalist("other"))
         self.assertEqual(self.client.post(presence).status_code, 404)
         self.assertFalse(EditingPresence.objects.exists())

@@ -35,6 +35,7 @@ from tests.support.factories import (
     place_photo,
 )
 from tests.support.forms import fill_rows, read_form
+from tests.support.staff import sign_in
 from workflow import services
 from workflow.admin.stories import ArticleAdmin
 
@@ -150,7 +151,7 @@ class StoryAdminTests(TestCase):
         cls.organization = make_organization("Cambodian Institute for Democracy", acronym="CID")
 
     def setUp(self):
-        self.client.force_login(self.editor)
+        sign_in(self.client, self.editor)
 
     def assertSaved(self, response):
         """Fail with the form's errors unless the admin saved and redirected."""
@@ -426,7 +427,7 @@ class JournalistPublishingTests(TestCase):
         cls.article = make_article("Court hears land case", bylines=[cls.reporter])
 
     def setUp(self):
-        self.client.force_login(self.user)
+        sign_in(self.client, self.user)
 
     def test_journalist_cannot_publish(self):
         """The journalists' group has no permission to publish."""
@@ -496,7 +497,7 @@ class QuoteAdminTests(TestCase):
 
     def test_quote_without_number_gets_next_free_number(self):
         """A quote added without a number gets the story's next free number."""
-        self.client.force_login(self.editor)
+        sign_in(self.client, self.editor)
         add_url = reverse("admin:quotes_quote_add")
         data = read_form(self.client.get(add_url), "quote_form")
         data.update(
@@ -520,7 +521,7 @@ class StoryListYearsTests(TestCase):
     """The story list's date hierarchy: the years that hold stories, found through the index."""
 
     def setUp(self):
-        self.client.force_login(make_user(role="Editors"))
+        sign_in(self.client, make_user(role="Editors"))
         self.url = reverse("admin:articles_article_changelist")
         zone = zoneinfo.ZoneInfo("Asia/Phnom_Penh")
         # 00:30 on 1 January in Phnom Penh is still the old year in UTC.
@@ -571,7 +572,7 @@ class StoryPagesQueryTests(TestCase):
         make_quote(cls.article, speaker=make_person("Ny Sokha"), text="We want our land back")
 
     def setUp(self):
-        self.client.force_login(self.journalist)
+        sign_in(self.client, self.journalist)
 
     def test_journalists_story_form_query_count(self):
         """
@@ -668,7 +669,7 @@ class DeepNestingAdminTests(TestCase):
         cls.article = make_article("Court hears land case")
 
     def setUp(self):
-        self.client.force_login(self.editor)
+        sign_in(self.client, self.editor)
 
     def test_too_deep_body_is_refused_with_a_form_error(self):
         """A 250-level list answers the form with the error, and the story is unchanged."""
@@ -713,7 +714,7 @@ class ReturnNoteTests(TestCase):
         cls.url = reverse("admin:articles_article_change", args=[cls.article.pk])
 
     def setUp(self):
-        self.client.force_login(self.journalist)
+        sign_in(self.client, self.journalist)
 
     def return_with(self, note):
         services.submit_for_review(article=self.article, user=self.journalist)

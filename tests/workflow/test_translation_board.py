@@ -19,6 +19,7 @@ from tests.support.factories import (
     make_section,
     make_user,
 )
+from tests.support.staff import sign_in
 from workflow import editing, notifications, revisions, services, translations
 
 BOARD = reverse("admin:articles_article_translations")
@@ -42,7 +43,7 @@ class TranslationBoardTests(TestCase):
         cls.draft = make_ready_article("A draft no one translates yet")
 
     def setUp(self):
-        self.client.force_login(self.editor)
+        sign_in(self.client, self.editor)
 
     def test_board_lists_stories_waiting_for_a_version_in_the_other_language(self):
         """English stories without Khmer and the reverse; no translated pair, no draft."""
@@ -70,7 +71,7 @@ class TranslationBoardTests(TestCase):
         self.assertEqual(str(form.initial["translation_of"]), str(self.untranslated.pk))
 
     def test_journalists_cannot_open_the_board(self):
-        self.client.force_login(make_journalist("reporter"))
+        sign_in(self.client, make_journalist("reporter"))
         self.assertEqual(self.client.get(BOARD).status_code, 403)
 
     def test_changelist_links_the_board_and_shows_both_headlines(self):
@@ -102,7 +103,7 @@ class StaleTranslationTests(TestCase):
             revisions.record_revision(article=cls.translation, user=cls.editor)
 
     def setUp(self):
-        self.client.force_login(self.editor)
+        sign_in(self.client, self.editor)
 
     def edit_source(self, days, **changes):
         with later(days):
@@ -187,7 +188,7 @@ class BoardQueryTests(TestCase):
         compare, and the count and page of untranslated stories in each
         language (4): 11.
         """
-        self.client.force_login(self.editor)
+        sign_in(self.client, self.editor)
         self.make_stale_translation(1)
         with self.assertNumQueries(11):
             response = self.client.get(BOARD)
@@ -243,7 +244,7 @@ class ProtectedSourceInWhatChangedTests(TestCase):
             editing.record_edit(article=Article.objects.get(pk=cls.source.pk), user=cls.editor)
 
     def form(self, user):
-        self.client.force_login(user)
+        sign_in(self.client, user)
         response = self.client.get(
             reverse("admin:articles_article_change", args=[self.translation.pk])
         )
@@ -264,7 +265,7 @@ class ProtectedSourceInWhatChangedTests(TestCase):
                 codename__in=["publish_article", "view_article", "change_article"],
             )
         )
-        self.client.force_login(desk)
+        sign_in(self.client, desk)
         response = self.client.get(BOARD)
         self.assertContains(response, "Translations to bring up to date")
         self.assertNotContains(response, OFFICIAL)
@@ -273,7 +274,7 @@ class ProtectedSourceInWhatChangedTests(TestCase):
     def test_an_editor_reads_who_she_is(self):
         response = self.form(self.editor)
         self.assertContains(response, f"<del>{OFFICIAL} said the</del><ins>The</ins>")
-        self.client.force_login(self.editor)
+        sign_in(self.client, self.editor)
         self.assertContains(self.client.get(BOARD), f"<del>{OFFICIAL} said the</del><ins>The</ins>")
 
 
@@ -292,7 +293,7 @@ class SourcePanelTests(TestCase):
 
     def test_translation_form_shows_the_source_beside_it(self):
         """The translator reads the source's headline, standfirst and paragraphs on the form."""
-        self.client.force_login(self.editor)
+        sign_in(self.client, self.editor)
         response = self.client.get(
             reverse("admin:articles_article_change", args=[self.translation.pk])
         )
@@ -306,7 +307,7 @@ class SourcePanelTests(TestCase):
         self.assertNotIn("[photo 1]", panel)
 
     def test_a_story_that_is_no_translation_has_no_panel(self):
-        self.client.force_login(self.editor)
+        sign_in(self.client, self.editor)
         response = self.client.get(reverse("admin:articles_article_change", args=[self.source.pk]))
         self.assertEqual(response.status_code, 200)
         self.assertNotContains(response, 'id="translation-source"')
@@ -321,7 +322,7 @@ class SourcePanelTests(TestCase):
             translation_of=draft_source,
             bylines=[journalist.person],
         )
-        self.client.force_login(journalist)
+        sign_in(self.client, journalist)
         response = self.client.get(reverse("admin:articles_article_change", args=[own.pk]))
         self.assertEqual(response.status_code, 200)
         self.assertNotContains(response, 'id="translation-source"')

@@ -13,6 +13,7 @@ content is made only when the database holds no story at all, so demo stories
 are never mixed into a real archive.
 """
 
+import base64
 import functools
 import os
 import random
@@ -23,11 +24,14 @@ from django.contrib.auth.models import Group, User
 from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils import timezone
+from django_otp import devices_for_user
+from django_otp.oath import TOTP
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from articles.models import Article, Section, Topic
 from demo.build import DemoNewsroom
 from demo.reference import make_person
-from demo.seeds import DEFAULT_PASSWORD, SEED, STAFF
+from demo.seeds import DEFAULT_PASSWORD, DEMO_TOTP_SECRET, SEED, STAFF
 from media.models import Photograph
 from people.models import (
     Organization,
@@ -43,7 +47,17 @@ class Command(BaseCommand):
         "second time. The password comes from DEMO_PASSWORD, else a printed default."
     )
 
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--code",
+            action="store_true",
+            help="Only print the current second-factor code of the demo's admin and editor.",
+        )
+
     def handle(self, *args, **options):
+        if options["code"]:
+            self.stdout.write(demo_code())
+            return
         password = os.environ.get("DEMO_PASSWORD") or DEFAULT_PASSWORD
         newsroom = None
         try:
@@ -76,6 +90,12 @@ class Command(BaseCommand):
         self.stdout.write(f"  {'username':<12} {'role':<12} password")
         for username, role, shown in logins:
             self.stdout.write(f"  {username:<12} {role:<12} {shown}")
+        self.stdout.write("")
+        self.stdout.write(
+            "admin and editor also give a second factor: add this key to an authenticator\n"
+            f"app (type it in, time-based, 6 digits): {DEMO_TOTP_SECRET}\n"
+            "or print the current code with: python manage.py demo_content --code"
+        )
 
     def ensure_staff(self, password):
         """
@@ -104,9 +124,27 @@ class Command(BaseCommand):
                 user.groups.add(Group.objects.get(name=staff.role))
             if created and staff.person:
                 make_person(staff.person, user=user)
+            if needs_second_factor(user) and not list(devices_for_user(user, confirmed=None)):
+                give_demo_app(user)
             if user.password not in verified:
                 verified[user.password] = created or user.check_password(password)
             users[staff.username] = user
             shown = password if verified[user.password] else "(existing password kept)"
             logins.append((staff.username, staff.role, shown))
         return users, logins
+
+
+def needs_second_factor(user):
+    return user.is_superuser or user.has_perm("people.change_person")
+
+
+def give_demo_app(user):
+    """An authenticator app with the demo's fixed key (``DEMO_TOTP_SECRET``)."""
+    key = base64.b32decode(DEMO_TOTP_SECRET).hex()
+    TOTPDevice.objects.create(user=user, name="Demo authenticator app", key=key, confirmed=True)
+
+
+def demo_code():
+    """The code an authenticator app holding the demo's key shows now."""
+    totp = TOTP(base64.b32decode(DEMO_TOTP_SECRET))
+    return f"{totp.token():06d}"
