@@ -9,7 +9,8 @@ worker, once it has run for ``TASK_LOST_AFTER`` seconds (it cannot be asked).
 A task may therefore run twice: every task is written to be safe to run again.
 
 Finished tasks are kept ``TASK_RESULTS_DAYS`` for staff to look at, then
-removed by the worker, so the task list does not grow for ever.
+removed by the worker, so the task list does not grow for ever; so are audit
+log entries older than ``AUDIT_LOG_DAYS``.
 """
 
 import datetime
@@ -20,6 +21,8 @@ from django.conf import settings
 from django.tasks import TaskResultStatus
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
+
+from audit.models import Entry
 
 
 def this_host():
@@ -63,10 +66,13 @@ def requeue_lost_tasks():
     return requeued
 
 
-def prune_finished_tasks():
-    """Remove the tasks finished more than ``TASK_RESULTS_DAYS`` ago; return how many."""
+def prune_expired():
+    """
+    Remove the tasks finished more than ``TASK_RESULTS_DAYS`` ago and the
+    audit log's entries older than ``AUDIT_LOG_DAYS``; return how many rows.
+    """
     before = timezone.now() - datetime.timedelta(days=settings.TASK_RESULTS_DAYS)
     finished = DBTaskResult.objects.filter(
         status__in=[TaskResultStatus.SUCCESSFUL, TaskResultStatus.FAILED], finished_at__lt=before
     )
-    return finished.delete()[0]
+    return finished.delete()[0] + Entry.objects.prune(settings.AUDIT_LOG_DAYS)

@@ -19,6 +19,7 @@ from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 from PIL import Image
 
+from audit.models import Action, Entry
 from media.models import Photograph
 from operations.workers import this_host
 from tests.support import ROOT
@@ -100,7 +101,10 @@ class KilledWorkerTests(IsolatedMedia, TransactionTestCase):
 
 @DATABASE_TASKS
 class FinishedTaskPruningTests(TransactionTestCase):
-    """Finished tasks stay listed TASK_RESULTS_DAYS, then the worker removes them."""
+    """
+    Finished tasks stay listed TASK_RESULTS_DAYS, audit log entries
+    AUDIT_LOG_DAYS; then the worker removes them.
+    """
 
     def test_the_worker_removes_finished_tasks_past_their_days(self):
         from tests.support.tasks import run_tasks
@@ -129,7 +133,11 @@ class FinishedTaskPruningTests(TransactionTestCase):
             run_after=now + datetime.timedelta(days=1),
         )
 
+        audit_days = datetime.timedelta(days=settings.AUDIT_LOG_DAYS)
+        Entry.objects.create(action=Action.SIGNED_IN, target="old", when=now - audit_days)
+        Entry.objects.create(action=Action.SIGNED_IN, target="kept", when=now - audit_days / 2)
         run_tasks()  # A worker's start removes them.
+        self.assertEqual(list(Entry.objects.values_list("target", flat=True)), ["kept"])
         self.assertEqual(
             {str(pk) for pk in DBTaskResult.objects.values_list("pk", flat=True)},
             {str(recent.pk), waiting.id},

@@ -172,8 +172,8 @@ class QueueTests(QueueTestData, TestCase):
     def test_query_count(self):
         """
         Eight queries however many stories wait, each with its last verdict:
-        session, user, the second factor that verified the session, the
-        editor's permissions (2), the stories with their
+        session, its staff session check, user, the second factor that
+        verified the session, the editor's permissions (2), the stories with their
         latest revision and last return or approval (subqueries of one
         query), their bylines and their people.
         """
@@ -184,7 +184,7 @@ class QueueTests(QueueTestData, TestCase):
             story = make_ready_article(f"Waiting {number}", bylines=[self.author.person])
             services.submit_for_review(article=story, user=self.author)
         self.client.get(QUEUE)
-        with self.assertNumQueries(8):
+        with self.assertNumQueries(9):
             response = self.client.get(QUEUE)
         self.assertEqual(len(response.context["rows"]), 4)
 

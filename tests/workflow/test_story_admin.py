@@ -580,11 +580,12 @@ class StoryPagesQueryTests(TestCase):
         inlines and moves ask it, and her person record once (it was 81
         queries, 42 of them the byline question). The body's preview adds
         two: the photos and the quotes at their markers, whatever their number;
-        the staff session check one.
+        the staff session check one, the second factor that verified the
+        session one.
         """
         url = reverse("admin:articles_article_change", args=[self.article.pk])
         self.client.get(url)
-        with self.assertNumQueries(36):
+        with self.assertNumQueries(37):
             response = self.client.get(url)
         self.assertContains(response, 'id="workflow"')
         self.assertEqual(response.context["workflow"]["moves"], ["submit"])

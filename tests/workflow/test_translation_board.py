@@ -183,19 +183,20 @@ class BoardQueryTests(TestCase):
 
     def test_board_query_count_does_not_grow_with_stale_translations(self):
         """
-        Session, its staff session check, user, the editor's permissions (2),
-        the stale translations with their sources, the source revisions they
-        compare, and the count and page of untranslated stories in each
-        language (4): 11.
+        Session, its staff session check, user, the second factor that
+        verified the session, the editor's permissions (2), the stale
+        translations with their sources, the source revisions they compare,
+        and the count and page of untranslated stories in each language
+        (4): 12.
         """
         sign_in(self.client, self.editor)
         self.make_stale_translation(1)
-        with self.assertNumQueries(11):
+        with self.assertNumQueries(12):
             response = self.client.get(BOARD)
         self.assertEqual(len(response.context["stale"]), 1)
         for number in range(2, 5):
             self.make_stale_translation(number)
-        with self.assertNumQueries(11):
+        with self.assertNumQueries(12):
             response = self.client.get(BOARD)
         self.assertEqual(len(response.context["stale"]), 4)
         self.assertContains(response, "<ins>Twelve</ins>", count=4)

@@ -6,7 +6,7 @@ import threading
 from django.db import connection
 from django_tasks_db.management.commands.db_worker import Command as DatabaseWorkerCommand
 
-from operations.workers import prune_finished_tasks, requeue_lost_tasks, worker_name
+from operations.workers import prune_expired, requeue_lost_tasks, worker_name
 
 logger = logging.getLogger(__name__)
 
@@ -23,7 +23,7 @@ def keep_requeueing(stop):
         try:
             requeue_lost_tasks()
             if looks % PRUNE_EVERY == 0:
-                prune_finished_tasks()
+                prune_expired()
         except Exception:
             logger.exception("Could not look for lost tasks.")
         finally:
@@ -35,8 +35,9 @@ class Command(DatabaseWorkerCommand):
         "Run background tasks (photo renditions, e-mails, CDN purges) as they are "
         "enqueued. Tasks a dead worker left running are put back in the queue "
         "first, and every minute after; finished tasks older than TASK_RESULTS_DAYS "
-        "are removed at start and hourly. Ctrl-C or SIGTERM stops it once the task under way is "
-        "done; a second one stops it at once, and that task is tried again."
+        "and audit log entries older than AUDIT_LOG_DAYS are removed at start "
+        "and hourly. Ctrl-C or SIGTERM stops it once the task under way is done; "
+        "a second one stops it at once, and that task is tried again."
     )
 
     def add_arguments(self, parser):
@@ -45,7 +46,7 @@ class Command(DatabaseWorkerCommand):
         parser.set_defaults(worker_id=None)
 
     def handle(self, *args, worker_id=None, **options):
-        prune_finished_tasks()
+        prune_expired()
         requeued = requeue_lost_tasks()
         if requeued:
             logger.warning("Put back %d task(s) whose worker had died.", requeued)
