@@ -9,7 +9,7 @@ from django.test import TestCase
 from django.urls import reverse
 from django.utils import timezone
 
-from articles.models import Article, Byline
+from articles.models import Article
 from tests.support.factories import (
     make_correction,
     make_person,
@@ -291,4 +291,3 @@ class QueryCountTests(ApiTestCase):
             self.assertEqual(len(page["items"]), count)
             if count == 2:
                 self.add_stories(48)
-        Byline.objects.count()
