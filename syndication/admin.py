@@ -60,7 +60,15 @@ def shown_once(request, *, title, obj, secret, explanation):
 
 @admin.register(ApiKey)
 class ApiKeyAdmin(AdministratorsOnly, admin.ModelAdmin):
-    list_display = ["name", "prefix", "rate_limit", "section", "language", "created_at", "revoked_at"]
+    list_display = [
+        "name",
+        "prefix",
+        "rate_limit",
+        "section",
+        "language",
+        "created_at",
+        "revoked_at",
+    ]
     list_filter = ["language", "section"]
     search_fields = ["name", "prefix"]
     fields = ["name", "rate_limit", "section", "language", "prefix", "created_at", "revoked_at"]

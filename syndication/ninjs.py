@@ -83,7 +83,9 @@ def _item(article):
     }
     descriptions = []
     if article.standfirst:
-        descriptions.append({"role": "summary", "contenttype": "text/plain", "value": article.standfirst})
+        descriptions.append(
+            {"role": "summary", "contenttype": "text/plain", "value": article.standfirst}
+        )
     for correction in article.corrections.all():
         when = timezone.localtime(correction.published_at).date().isoformat()
         text = f"{correction.get_kind_display()} ({when}): {correction.text}"
@@ -124,7 +126,12 @@ def _item(article):
     other = published_translation(article)
     if other is not None:
         associations.append(
-            {"name": "translation", "uri": item_uri(other.pk), "type": "text", "language": other.language}
+            {
+                "name": "translation",
+                "uri": item_uri(other.pk),
+                "type": "text",
+                "language": other.language,
+            }
         )
     if associations:
         data["associations"] = associations
@@ -171,9 +178,11 @@ def body_html(article):
     html = render_to_string("reader/story/article.html#story-body", {"blocks": blocks})
     html = ROOT_ADDRESS.sub(lambda found: found.group(1) + absolute(found.group(2)), html)
     return SRCSET.sub(
-        lambda found: found.group(1)
-        + ", ".join(absolute(part.strip()) for part in found.group(2).split(","))
-        + found.group(3),
+        lambda found: (
+            found.group(1)
+            + ", ".join(absolute(part.strip()) for part in found.group(2).split(","))
+            + found.group(3)
+        ),
         html,
     )
 

@@ -157,12 +157,18 @@ def description():
                             "Only items changed at or after this time (ISO 8601, with a zone).",
                             format="date-time",
                         ),
-                        query("limit", "Items per page, 1 to 100; 50 if not given.", pattern="^[0-9]{1,3}$"),
+                        query(
+                            "limit",
+                            "Items per page, 1 to 100; 50 if not given.",
+                            pattern="^[0-9]{1,3}$",
+                        ),
                         query("cursor", "The cursor of the page before, from its next address."),
                     ],
                     "responses": {
                         "200": {
-                            **json_response("A page of items.", {"$ref": "#/components/schemas/Page"}),
+                            **json_response(
+                                "A page of items.", {"$ref": "#/components/schemas/Page"}
+                            ),
                             "headers": ETAG,
                         },
                         "304": {"description": "Unchanged since the ETag sent."},
@@ -219,7 +225,12 @@ def description():
             },
         },
         "x-webhooks": {
-            "events": ["story.published", "story.corrected", "story.unpublished", "source.protected"],
+            "events": [
+                "story.published",
+                "story.corrected",
+                "story.unpublished",
+                "source.protected",
+            ],
             "notice": {
                 "event": "the event's name",
                 "uri": "the item's uri (story.published, story.corrected, story.unpublished)",

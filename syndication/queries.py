@@ -72,14 +72,10 @@ def changed_since(stories, moment):
         | Q(updated_at__gte=moment)
         | Q(lead_photo__updated_at__gte=moment)
         | Exists(Correction.objects.filter(article=story, published_at__gte=moment))
-        | Exists(
-            ArticlePhoto.objects.filter(article=story, photograph__updated_at__gte=moment)
-        )
+        | Exists(ArticlePhoto.objects.filter(article=story, photograph__updated_at__gte=moment))
         | Exists(Byline.objects.filter(person_changed, article=story))
         | Exists(Quote.objects.filter(article=story, speaker__updated_at__gte=moment))
-        | Exists(
-            Article.people.through.objects.filter(person_changed, article=story)
-        )
+        | Exists(Article.people.through.objects.filter(person_changed, article=story))
     )
 
 

@@ -70,9 +70,7 @@ def source_was_protected(sender, person, **kwargs):
             | Q(lead_photo__photographer=person)
             | Q(placed_photos__photograph__photographer=person)
         )
-        stories = set(
-            Article.objects.published().filter(showing).values_list("pk", flat=True)
-        )
+        stories = set(Article.objects.published().filter(showing).values_list("pk", flat=True))
         if stories:
             services.notify(event=services.SOURCE_PROTECTED, article_ids=stories)
 

@@ -108,15 +108,17 @@ def item_list(request, api_key):
 @with_key
 def item_detail(request, api_key, pk):
     """One published story by its uri; 404, the same as for no story at all, for any other."""
-    if pk >= 2**63:
-        story = None
-    else:
-        story = queries.stories(api_key).filter(pk=pk).first()
+    # A number past the database's integers names no story.
+    story = None if pk >= 2**63 else queries.stories(api_key).filter(pk=pk).first()
     if story is None:
         return error(404, "not_found", "No published story has this uri.")
     return json_answer(
         request, ninjs.item(story), last_modified=int(ninjs.version_created(story).timestamp())
     )
+
+
+def not_found(request):
+    return error(404, "not_found", "The API has no such address; see /api/v1/openapi.json.")
 
 
 @require_safe

@@ -65,7 +65,9 @@ def check_url(url):
     if parts.scheme not in {"http", "https"} or not parts.hostname:
         raise ValidationError(_("Give an http:// or https:// address."), code="scheme")
     if parts.username or parts.password:
-        raise ValidationError(_("The address may not hold a user name or password."), code="userinfo")
+        raise ValidationError(
+            _("The address may not hold a user name or password."), code="userinfo"
+        )
     return parts
 
 

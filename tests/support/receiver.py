@@ -1,4 +1,4 @@
-"""A partner's webhook receiver: a real HTTP server on 127.0.0.1, in a thread, keeping what it is sent."""
+"""A partner's webhook receiver: a real HTTP server on 127.0.0.1, in a thread, keeping its POSTs."""
 
 import threading
 import time
@@ -21,7 +21,9 @@ class Receiver:
             def do_POST(self):
                 body = self.rfile.read(int(self.headers.get("Content-Length", 0)))
                 receiver.received.append((dict(self.headers), body, time.time()))
-                status = receiver.statuses.pop(0) if len(receiver.statuses) > 1 else receiver.statuses[0]
+                status = (
+                    receiver.statuses.pop(0) if len(receiver.statuses) > 1 else receiver.statuses[0]
+                )
                 self.send_response(status)
                 if location:
                     self.send_header("Location", location)

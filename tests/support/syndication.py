@@ -1,4 +1,4 @@
-"""The content API in tests: keys, requests with them, and the ninjs schema items are checked against."""
+"""The content API in tests: keys, their headers, and the ninjs schema items are checked against."""
 
 import json
 
@@ -26,9 +26,7 @@ def assert_ninjs(item):
     """Raise, naming every error, unless ``item`` is a valid ninjs 2.1 item."""
     errors = sorted(NINJS.iter_errors(item), key=lambda error: list(error.path))
     if errors:
-        raise AssertionError(
-            "\n".join(f"{list(error.path)}: {error.message}" for error in errors)
-        )
+        raise AssertionError("\n".join(f"{list(error.path)}: {error.message}" for error in errors))
 
 
 def assert_page(page):

@@ -82,11 +82,12 @@ class ItemTests(ApiTestCase):
         self.assertEqual(len(corrections), 1)
         self.assertIn("An earlier version gave the wrong date.", corrections[0])
         self.assertEqual(
-            item["altids"], [{"role": "web", "value": f"http://testserver{self.story.get_absolute_url()}"}]
+            item["altids"],
+            [{"role": "web", "value": f"http://testserver{self.story.get_absolute_url()}"}],
         )
 
     def test_the_body_is_the_story_pages_body(self):
-        """Rendered by the reader's template, sanitized, with absolute addresses and its pull quote."""
+        """Rendered by the reader's template, sanitized, with absolute addresses and pull quote."""
         body = self.item()["bodies"][0]
         self.assertEqual(body["contenttype"], "text/html")
         self.assertIn("<p>The hearing began.</p>", body["value"])

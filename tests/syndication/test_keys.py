@@ -37,7 +37,13 @@ class KeyTests(TestCase):
         wrong = key[:-4] + "AAAA"
         revoked_key, revoked = make_key("Old partner")
         revoke(api_key=revoked_key)
-        for headers in [{}, bearer(wrong), bearer(revoked), {"Authorization": key}, bearer("nr_x_y")]:
+        for headers in [
+            {},
+            bearer(wrong),
+            bearer(revoked),
+            {"Authorization": key},
+            bearer("nr_x_y"),
+        ]:
             with self.subTest(headers=headers):
                 response = self.client.get(ITEMS, headers=headers)
                 self.assertEqual(response.status_code, 401)
@@ -99,7 +105,12 @@ class KeyAdminTests(TestCase):
         self.client.force_login(self.admin)
         response = self.client.post(
             reverse("admin:syndication_apikey_add"),
-            {"name": "Mekong Daily", "rate_limit": "120", "section": self.section.pk, "language": "km"},
+            {
+                "name": "Mekong Daily",
+                "rate_limit": "120",
+                "section": self.section.pk,
+                "language": "km",
+            },
         )
         self.assertEqual(response.status_code, 200)
         self.assertIn("no-store", response["Cache-Control"])
@@ -139,6 +150,8 @@ class KeyAdminTests(TestCase):
         ]:
             with self.subTest(url=url):
                 self.assertEqual(self.client.get(url).status_code, 403)
-        response = self.client.post(reverse("admin:syndication_apikey_add"), {"name": "Sneaky", "rate_limit": "5"})
+        response = self.client.post(
+            reverse("admin:syndication_apikey_add"), {"name": "Sneaky", "rate_limit": "5"}
+        )
         self.assertEqual(response.status_code, 403)
         self.assertEqual(ApiKey.objects.count(), 1)

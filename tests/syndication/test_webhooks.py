@@ -67,7 +67,9 @@ class DeliveryTests(WebhookTestCase):
         )
 
     def test_a_receiver_refuses_a_forged_tampered_or_replayed_notice(self):
-        body = webhooks.encode({"event": "story.published", "uri": "http://testserver/api/v1/items/1"})
+        body = webhooks.encode(
+            {"event": "story.published", "uri": "http://testserver/api/v1/items/1"}
+        )
         now = int(time.time())
         signature = webhooks.sign(SECRET, now, body)
         self.assertTrue(webhooks.verify(SECRET, now, signature, body))
