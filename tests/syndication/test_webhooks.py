@@ -262,13 +262,13 @@ class WebhookAdminTests(WebhookTestCase):
         self.assertContains(response, "public addresses only")
         self.assertFalse(Webhook.objects.exists())
 
-    def test_staff_follow_each_delivery(self):
+    def test_editors_follow_each_delivery(self):
         story = make_ready_article("Vote count begins")
         with Receiver(statuses=[500, 200]) as receiver:
             self.hook(receiver)
             with self.captureOnCommitCallbacks(execute=True):
                 publish(article=story, editor=self.editor)
-        self.client.force_login(self.admin)
+        self.client.force_login(self.editor)
         listing = self.client.get(reverse("admin:syndication_delivery_changelist"))
         self.assertContains(listing, "story.published")
         self.assertContains(listing, "Delivered")
