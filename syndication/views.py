@@ -5,6 +5,12 @@ items (``syndication.ninjs``), read with an API key (``syndication.keys``).
 Every answer is JSON, private to the key that asked (keys differ in scope),
 never sets a cookie, and is checked again each time with its ETag: a
 partner asking ``If-None-Match`` gets 304 while nothing it was given changed.
+
+An answer is kept in the shared cache as the reader's fragments are
+(``reader.pagecache.fragment``), per scope and address, with the tags of
+every story, person and photograph it shows and the ``latest`` list: any
+change renews it, a takedown or a protected source at once, and a
+scheduled story going live ends it. Keys are checked and counted first.
 """
 
 import functools
@@ -17,6 +23,8 @@ from django.urls import reverse
 from django.utils.cache import get_conditional_response, patch_cache_control, patch_vary_headers
 from django.utils.http import http_date, urlencode
 from django.views.decorators.http import require_safe
+
+from reader import pagecache, pagetags
 
 from . import keys, ninjs, openapi, queries
 
@@ -71,10 +79,27 @@ def with_key(view):
     return wrapped
 
 
-def json_answer(request, data, *, last_modified=None):
-    """``data`` as JSON with a strong ETag of its bytes; 304 when the partner has them."""
-    content = json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False).encode()
-    etag = f'"{hashlib.sha256(content).hexdigest()[:32]}"'
+def kept(request, api_key, build):
+    """
+    ``build()``'s ``(data, last_modified)`` as ``(content, etag, last_modified)``,
+    kept until what it shows changes. Any story published, changed or taken
+    down renews the ``latest`` tag, so a kept list, or a kept 404, goes too.
+    """
+
+    def render():
+        pagetags.shows("latest")
+        data, last_modified = build()
+        if data is None:
+            return None, None, None
+        content = json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False).encode()
+        return content, f'"{hashlib.sha256(content).hexdigest()[:32]}"', last_modified
+
+    scope = [api_key.section_id or "", api_key.language, request.get_full_path()]
+    return pagecache.fragment(request, "api", scope, render, until_next_publication=True)
+
+
+def json_answer(request, content, etag, *, last_modified=None):
+    """``content`` with its strong ``etag``; 304 when the partner has it."""
     not_modified = get_conditional_response(request, etag=etag, last_modified=last_modified)
     response = not_modified or HttpResponse(content, content_type="application/json")
     response["ETag"] = etag
@@ -91,30 +116,40 @@ def item_list(request, api_key):
     the next page. No ``Last-Modified``: a story leaving the list changes no
     date the list could show, only its ETag.
     """
-    stories = queries.filtered(queries.stories(api_key), request.GET)
-    limit = queries.page_size(request.GET.get("limit"))
-    found, cursor = queries.page(stories, cursor=request.GET.get("cursor"), limit=limit)
-    next_url = None
-    if cursor:
-        params = {name: request.GET[name] for name in FILTERS if request.GET.get(name)}
-        if "limit" in request.GET:
-            params["limit"] = limit
-        params["cursor"] = cursor
-        next_url = ninjs.absolute(f"{reverse('syndication:items')}?{urlencode(params)}")
-    return json_answer(request, {"items": [ninjs.item(story) for story in found], "next": next_url})
+
+    def build():
+        stories = queries.filtered(queries.stories(api_key), request.GET)
+        limit = queries.page_size(request.GET.get("limit"))
+        found, cursor = queries.page(stories, cursor=request.GET.get("cursor"), limit=limit)
+        next_url = None
+        if cursor:
+            params = {name: request.GET[name] for name in FILTERS if request.GET.get(name)}
+            if "limit" in request.GET:
+                params["limit"] = limit
+            params["cursor"] = cursor
+            next_url = ninjs.absolute(f"{reverse('syndication:items')}?{urlencode(params)}")
+        return {"items": [ninjs.item(story) for story in found], "next": next_url}, None
+
+    content, etag, _last_modified = kept(request, api_key, build)
+    return json_answer(request, content, etag)
 
 
 @require_safe
 @with_key
 def item_detail(request, api_key, pk):
     """One published story by its uri; 404, the same as for no story at all, for any other."""
-    # A number past the database's integers names no story.
-    story = None if pk >= 2**63 else queries.stories(api_key).filter(pk=pk).first()
-    if story is None:
+
+    def build():
+        # A number past the database's integers names no story.
+        story = None if pk >= 2**63 else queries.stories(api_key).filter(pk=pk).first()
+        if story is None:
+            return None, None
+        return ninjs.item(story), int(ninjs.version_created(story).timestamp())
+
+    content, etag, last_modified = kept(request, api_key, build)
+    if content is None:
         return error(404, "not_found", "No published story has this uri.")
-    return json_answer(
-        request, ninjs.item(story), last_modified=int(ninjs.version_created(story).timestamp())
-    )
+    return json_answer(request, content, etag, last_modified=last_modified)
 
 
 def not_found(request):

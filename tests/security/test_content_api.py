@@ -10,6 +10,7 @@ import json
 import re
 from collections import deque
 
+from django.core.cache import cache
 from django.test import Client, TestCase
 from django.utils import timezone
 
@@ -96,6 +97,9 @@ class ContentApiCrawlTests(StorySetupMixin, TestCase):
             "Flood waters recede", language="km", bylines=[make_person()]
         )
         cls.api_key, cls.key = make_key(rate_limit=100_000)
+
+    def setUp(self):
+        cache.clear()
 
     def seeds(self, description):
         """Every address the OpenAPI description lists, with each filter value there is."""

@@ -4,15 +4,18 @@ each with its rate limit and scope.
 """
 
 import hashlib
+import unittest
 
 import time_machine
 from django.core.cache import cache
-from django.test import TestCase
+from django.core.cache.backends.redis import RedisCache
+from django.test import TestCase, override_settings
 from django.urls import reverse
 
 from syndication.keys import revoke
 from syndication.models import ApiKey
 from tests.support.factories import make_published_article, make_section, make_user
+from tests.support.redis_server import REDIS_SERVER, start_redis
 from tests.support.syndication import bearer, make_key
 
 ITEMS = "/api/v1/items"
@@ -92,6 +95,26 @@ class KeyTests(TestCase):
         self.assertEqual([item["language"] for item in page["items"]], ["km"])
         english = reverse("syndication:item", args=[self.politics_story.pk])
         self.assertEqual(self.client.get(english, headers=bearer(key)).status_code, 404)
+
+
+@unittest.skipUnless(REDIS_SERVER, "redis-server is not installed (scripts/ensure-redis)")
+class SharedRateLimitTests(TestCase):
+    """In production the count is kept in Redis, where every server process adds to it."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.url = start_redis(cls.addClassCleanup)
+
+    def test_every_process_counts_in_the_same_place(self):
+        redis = {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": self.url}
+        api_key, key = make_key(rate_limit=2)
+        another_server = RedisCache(self.url, {})
+        with override_settings(CACHES={"default": redis}), time_machine.travel(1_800_000_030):
+            statuses = [self.client.get(ITEMS, headers=bearer(key)).status_code for _ in range(3)]
+            counted = another_server.get(f"syndication:rate:{api_key.prefix}:30000000")
+        self.assertEqual(statuses, [200, 200, 429])
+        self.assertEqual(counted, 3)
 
 
 class KeyAdminTests(TestCase):
