@@ -75,13 +75,13 @@ def seconds_over_limit(api_key, *, now=None):
     now = time.time() if now is None else now
     window = int(now // WINDOW)
     key = f"syndication:rate:{api_key.prefix}:{window}"
-    cache.add(key, 0, timeout=2 * WINDOW)
     try:
         count = cache.incr(key)
     except ValueError:
-        # Evicted between add and incr: this request starts the count again.
-        cache.set(key, 1, timeout=2 * WINDOW)
-        count = 1
+        # The minute's first request (one write, not two: each write to the
+        # development's file cache lists its folder); another process may
+        # have started the count meanwhile.
+        count = 1 if cache.add(key, 1, timeout=2 * WINDOW) else cache.incr(key)
     if count <= api_key.rate_limit:
         return 0
     return max(1, int((window + 1) * WINDOW - now + 0.999))
