@@ -17,13 +17,13 @@ import time
 MAX_REQUESTS = 200_000
 
 
-def get(port, path, cookie=None, *, as_a_browser=False):
+def get(port, path, cookie=None, *, as_a_browser=False, headers=None):
     """
     GET ``path``: ``(status, body)``. ``as_a_browser`` accepts compressed
     bodies, as every browser does (the body is then read, not decompressed).
     """
     connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
-    headers = {"Host": "127.0.0.1"}
+    headers = {"Host": "127.0.0.1", **(headers or {})}
     if as_a_browser:
         headers["Accept-Encoding"] = "gzip, deflate, br"
     if cookie:
@@ -44,7 +44,7 @@ def get(port, path, cookie=None, *, as_a_browser=False):
 WRK = shutil.which("wrk")
 
 
-def load(port, path, *, seconds, clients, cookie=None):
+def load(port, path, *, seconds, clients, cookie=None, headers=None):
     """
     Request ``path`` from ``clients`` connections for ``seconds``: with wrk
     (a load generator in C, scripts/ensure-wrk) when installed, so the
@@ -52,11 +52,13 @@ def load(port, path, *, seconds, clients, cookie=None):
     from Python threads.
     """
     if WRK and cookie is None:
-        return load_with_wrk(port, path, seconds=seconds, clients=clients)
-    return load_with_threads(port, path, seconds=seconds, clients=clients, cookie=cookie)
+        return load_with_wrk(port, path, seconds=seconds, clients=clients, headers=headers)
+    return load_with_threads(
+        port, path, seconds=seconds, clients=clients, cookie=cookie, headers=headers
+    )
 
 
-def load_with_wrk(port, path, *, seconds, clients):
+def load_with_wrk(port, path, *, seconds, clients, headers=None):
     result = subprocess.run(  # noqa: S603
         [
             WRK,
@@ -71,6 +73,11 @@ def load_with_wrk(port, path, *, seconds, clients):
             "Host: 127.0.0.1",
             "--header",
             "Accept-Encoding: gzip, deflate, br",
+            *[
+                part
+                for name, value in (headers or {}).items()
+                for part in ("--header", f"{name}: {value}")
+            ],
             f"http://127.0.0.1:{port}{path}",
         ],  # fmt: skip
         capture_output=True,
@@ -93,7 +100,7 @@ def load_with_wrk(port, path, *, seconds, clients):
     }
 
 
-def load_with_threads(port, path, *, seconds, clients, cookie=None):
+def load_with_threads(port, path, *, seconds, clients, cookie=None, headers=None):
     """Request ``path`` from ``clients`` threads for ``seconds``; return latencies and errors."""
     latencies, errors = [], []
     lock = threading.Lock()
@@ -104,7 +111,7 @@ def load_with_threads(port, path, *, seconds, clients, cookie=None):
         while time.monotonic() < deadline and len(mine) < MAX_REQUESTS // clients:
             started = time.perf_counter()
             try:
-                status, _ = get(port, path, cookie, as_a_browser=True)
+                status, _ = get(port, path, cookie, as_a_browser=True, headers=headers)
             except OSError:
                 status = 0
             if status == 200:

@@ -42,6 +42,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "bench"))
 
 from page_load import get, load  # noqa: E402
+from partners import measure_api, prepare_api, report, webhook_latency  # noqa: E402
 
 PYTHON = sys.executable
 GUNICORN = Path(PYTHON).with_name("gunicorn")
@@ -309,6 +310,7 @@ def main():
     with tempfile.TemporaryDirectory(prefix="newsroom-bench-") as folder:
         env = environment(Path(folder))
         prepare(env)
+        key = prepare_api(env)
         started = {}
         try:
             ports = serve(env, workers, started)
@@ -321,7 +323,9 @@ def main():
                 for _ in range(5):  # Warm up: fill the page cache, open the database.
                     get(ports["warm"], path)
             rows = measure(ports, pages, seconds=seconds, clients=clients)
+            api = measure_api(ports, key, seconds=seconds, clients=clients)
             hits = hit_ratio_after_publish(env, ports["warm"])
+            latency = webhook_latency(env)
         finally:
             for server in started.values():
                 server.terminate()
@@ -335,6 +339,7 @@ def main():
         f"\nCached story {target['story']:.2f}, cached home {target['home']:.2f} of the bare "
         f"view's rate: {verdict} the 0.90 target."
     )
+    report(api, latency)
     share = hits["after"] / max(hits["stories"], 1)
     print(
         f"Hit ratio after publishing {hits['published']}: {hits['after']} of the "

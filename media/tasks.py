@@ -21,16 +21,16 @@ from .services import make_missing_renditions
 RETRY_AFTER = (30, 120, 600)
 
 
-def retry_later(failed_task, *, attempt, **kwargs):
+def retry_later(failed_task, *, attempt, delays=RETRY_AFTER, **kwargs):
     """
     Enqueue ``failed_task`` again with ``kwargs`` and ``attempt + 1``, after
-    the pause ``RETRY_AFTER`` gives (at once on a backend that cannot wait).
+    the pause ``delays`` gives (at once on a backend that cannot wait).
     Return whether a try was left.
     """
-    if attempt > len(RETRY_AFTER):
+    if attempt > len(delays):
         return False
     if failed_task.get_backend().supports_defer:
-        delay = datetime.timedelta(seconds=RETRY_AFTER[attempt - 1])
+        delay = datetime.timedelta(seconds=delays[attempt - 1])
         failed_task = failed_task.using(run_after=timezone.now() + delay)
     failed_task.enqueue(attempt=attempt + 1, **kwargs)
     return True

@@ -97,6 +97,7 @@ INSTALLED_APPS = [
     "operations",
     "importing",
     "demo",
+    "syndication",
 ]
 
 # Work that need not hold up a request (photo renditions, e-mails, CDN
@@ -111,6 +112,12 @@ TASK_LOST_AFTER = int(os.environ.get("TASK_LOST_AFTER", 15 * 60))
 # Finished tasks (and failed ones, with their errors) stay listed for staff
 # this many days; the worker then removes them.
 TASK_RESULTS_DAYS = int(os.environ.get("TASK_RESULTS_DAYS", 14))
+
+# Partners' webhooks (syndication.webhooks) may be sent to public addresses
+# only: an address on this machine or a private network would let whoever
+# registers a webhook probe the newsroom's own servers (SSRF). The tests'
+# receivers listen on 127.0.0.1, so they allow it.
+WEBHOOK_ALLOW_PRIVATE_ADDRESSES = env_bool("WEBHOOK_ALLOW_PRIVATE_ADDRESSES", False)
 
 MIDDLEWARE = [
     # First: it times and logs every request, and names it with X-Request-ID.

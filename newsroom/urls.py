@@ -65,6 +65,8 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("robots.txt", robots_txt, name="robots_txt"),
     path("healthz", healthz, name="healthz"),
+    # The content API for partners: JSON, outside the readers' two languages.
+    path("api/v1/", include("syndication.urls")),
     path("readyz", readyz, name="readyz"),
     path(
         "sitemap.xml",

@@ -38,3 +38,6 @@ WHITENOISE_AUTOREFRESH = True
 
 # The test client's host: pages asked for here are the site's own.
 SITE_URL = "http://testserver"
+
+# The webhook tests' receivers listen on 127.0.0.1.
+WEBHOOK_ALLOW_PRIVATE_ADDRESSES = True

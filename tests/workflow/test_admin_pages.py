@@ -25,6 +25,8 @@ from articles.models import Article
 from media.models import Photograph
 from media.tasks import make_renditions
 from people.models import Person
+from syndication.keys import create_key
+from syndication.models import Delivery, Webhook
 from tests.support.factories import (
     make_affiliation,
     make_alias,
@@ -153,6 +155,19 @@ class AdminSmokeTests(AdminPagesMixin, TestCase):
         AccessFailureLog.objects.create(username="nobody", **seen)
         LanguagePreference.objects.create(user=cls.journalist_user, language="km")
         SecondFactorRequirement.objects.create(user=cls.journalist_user)
+        # A partner's key and webhook, and one notice delivered to it.
+        create_key(name="Mekong Daily", language="km")
+        webhook = Webhook.objects.create(
+            name="Mekong Daily", url="https://partner.example/hooks", secret="partner-secret"
+        )
+        Delivery.objects.create(
+            webhook=webhook,
+            event="story.published",
+            payload={"event": "story.published", "uri": "https://news.example/api/v1/items/1"},
+            status=Delivery.Status.DELIVERED,
+            attempts=1,
+            response_code=200,
+        )
 
     def setUp(self):
         sign_in(self.client, self.superuser)

@@ -1,0 +1,38 @@
+"""
+What partners are told, and when (``signals`` calls these once a change is
+committed): a notice per active webhook, recorded as a ``Delivery`` and sent
+by ``tasks.deliver``.
+"""
+
+from django.utils import timezone
+
+from .models import Delivery, Webhook
+from .ninjs import item_uri
+
+PUBLISHED = "story.published"
+CORRECTED = "story.corrected"
+UNPUBLISHED = "story.unpublished"
+SOURCE_PROTECTED = "source.protected"
+
+
+def notify(*, event, article_id=None, article_ids=()):
+    """
+    Record and send ``event`` to every active webhook: about one story
+    (``article_id``, its ``uri``) or, for a source newly protected, the
+    stories to fetch again (``article_ids``, their ``uris``). Never any text.
+    """
+    from .tasks import TAKEDOWN_PRIORITY, deliver  # The task module imports this one.
+
+    payload = {"event": event, "occurred": timezone.now().isoformat()}
+    if article_id is not None:
+        payload["uri"] = item_uri(article_id)
+    else:
+        payload["uris"] = [item_uri(pk) for pk in sorted(article_ids)]
+    send = deliver.using(priority=TAKEDOWN_PRIORITY) if event == UNPUBLISHED else deliver
+    deliveries = [
+        Delivery.objects.create(webhook=webhook, event=event, payload=payload)
+        for webhook in Webhook.objects.filter(is_active=True)
+    ]
+    for delivery in deliveries:
+        send.enqueue(delivery_id=delivery.pk)
+    return deliveries
