@@ -94,8 +94,21 @@ def kept(request, api_key, build):
         content = json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False).encode()
         return content, f'"{hashlib.sha256(content).hexdigest()[:32]}"', last_modified
 
-    scope = [api_key.section_id or "", api_key.language, request.get_full_path()]
+    scope = [api_key.section_id or "", api_key.language, asked(request)]
     return pagecache.fragment(request, "api", scope, render, until_next_publication=True)
+
+
+def asked(request):
+    """
+    What an answer depends on, as a short fixed-length text: the path and the
+    parameters the API reads, in one order. Parameters it ignores do not make
+    another answer to keep, and no address, however long, makes a cache key
+    longer than a cache takes (memcached refuses keys over 250 characters).
+    """
+    read = sorted(
+        (name, request.GET[name]) for name in (*FILTERS, "limit", "cursor") if name in request.GET
+    )
+    return hashlib.sha256(f"{request.path}?{urlencode(read)}".encode()).hexdigest()
 
 
 def json_answer(request, content, etag, *, last_modified=None):

@@ -4,8 +4,10 @@ page shows, a page at a time, filtered, answered 304 when unchanged.
 """
 
 import datetime
+import warnings
 
 from django.core.cache import cache
+from django.core.cache.backends.base import CacheKeyWarning
 from django.test import TestCase, override_settings
 from django.urls import reverse
 from django.utils import timezone
@@ -195,6 +197,26 @@ class PageTests(ApiTestCase):
             seen += self.headlines(page)
             url = page["next"]
         self.assertEqual(seen, [f"Story {number}" for number in range(1, 8)])
+
+    def test_any_address_is_kept_under_a_key_every_cache_takes(self):
+        """
+        A long or unknown parameter never makes a cache key a cache refuses
+        (memcached: 250 characters), and ignored parameters keep no answer of
+        their own.
+        """
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", CacheKeyWarning)
+            for params in (
+                {"topic": "land" * 300},
+                {"unknown": "x" * 2000, "limit": "3"},
+                {"section": "ផ្នែក" * 100, "cursor": "c" * 500},
+            ):
+                with self.subTest(params=list(params)):
+                    self.assertIn(self.get(ITEMS, params).status_code, (200, 400))
+        first = self.get(ITEMS, {"limit": "3"}).json()
+        with self.assertNumQueries(1):  # The key; the answer is the one kept above.
+            again = self.get(ITEMS, {"limit": "3", "utm_source": "partner"}).json()
+        self.assertEqual(again, first)
 
     def test_fifty_a_page_unless_asked(self):
         page = self.get(ITEMS).json()

@@ -144,16 +144,32 @@ def remove(request, kind, pk):
     if device is None:
         return HttpResponseRedirect(reverse("second_factor:factors"))
     form = CodeForm(request.POST or None)
-    if form.is_valid():
-        proof, locked = signin.check_code(request, form.cleaned_data["code"])
-        if locked:
-            return signin.shut_out(request)
-        if proof is not None:
-            devices.remove_factor(request=request, device=device)
-            messages.success(request, _("“%(name)s” was removed.") % {"name": device.name})
-            return HttpResponseRedirect(reverse("second_factor:factors"))
+
+    def remove_it():
+        devices.remove_factor(request=request, device=device)
+        messages.success(request, _("“%(name)s” was removed.") % {"name": device.name})
+        return HttpResponseRedirect(reverse("second_factor:factors"))
+
+    return with_fresh_code(request, form, remove_it) or page(
+        request, "remove.html", _("Remove a second factor"), form=form, device=device
+    )
+
+
+def with_fresh_code(request, form, act):
+    """
+    ``act()``'s answer once the form holds a code of the user's own, given
+    now; None, with the form saying why, for a wrong one. Too many wrong codes
+    sign the session out, as at sign-in.
+    """
+    if not form.is_valid():
+        return None
+    proof, locked = signin.check_code(request, form.cleaned_data["code"])
+    if locked:
+        return signin.shut_out(request)
+    if proof is None:
         form.add_error("code", _("That code was not accepted."))
-    return page(request, "remove.html", _("Remove a second factor"), form=form, device=device)
+        return None
+    return act()
 
 
 @require_http_methods(["POST"])
@@ -205,20 +221,17 @@ def reset(request, user_id):
         raise PermissionDenied
     user = get_object_or_404(get_user_model(), pk=user_id)
     form = CodeForm(request.POST or None)
-    if form.is_valid():
-        proof, locked = signin.check_code(request, form.cleaned_data["code"])
-        if locked:
-            return signin.shut_out(request)
-        if proof is not None:
-            devices.reset_factors(request=request, user=user)
-            messages.success(
-                request,
-                _("Every second factor of %(username)s was removed; they were told by e-mail.")
-                % {"username": user.get_username()},
-            )
-            return HttpResponseRedirect(reverse("admin:auth_user_change", args=[user.pk]))
-        form.add_error("code", _("That code was not accepted."))
-    return page(
+
+    def reset_them():
+        devices.reset_factors(request=request, user=user)
+        messages.success(
+            request,
+            _("Every second factor of %(username)s was removed; they were told by e-mail.")
+            % {"username": user.get_username()},
+        )
+        return HttpResponseRedirect(reverse("admin:auth_user_change", args=[user.pk]))
+
+    return with_fresh_code(request, form, reset_them) or page(
         request,
         "reset.html",
         _("Reset a user's second factors"),
