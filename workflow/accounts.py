@@ -9,7 +9,6 @@ bar, a limit on mails per address and on requests per client) is tested in
 ``tests/test_accounts.py``.
 """
 
-import logging
 import math
 import time
 import unicodedata
@@ -28,9 +27,6 @@ from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext as _
 
 from .mail import language_of, message, site_url
-
-# Django's own reset form logs its failures here (SECURITY-TESTS.md item 8).
-auth_logger = logging.getLogger("django.contrib.auth")
 
 
 def client_ip(request):

@@ -11,7 +11,12 @@ from django.test import SimpleTestCase
 
 from tests.support import ROOT
 
-CONFIGURATION = ["newsroom/settings.py", "newsroom/photo_storage.py", "newsroom/gunicorn.conf.py"]
+CONFIGURATION = [
+    "newsroom/settings.py",
+    "newsroom/sign_in_settings.py",
+    "newsroom/photo_storage.py",
+    "newsroom/gunicorn.conf.py",
+]
 READERS = ("environ.get", "env_bool", "env_list")
 
 
