@@ -13,6 +13,15 @@ class Quote(models.Model):
     article = models.ForeignKey(
         Article, verbose_name=_("story"), on_delete=models.CASCADE, related_name="quotes"
     )
+    live_update = models.ForeignKey(
+        "articles.LiveUpdate",
+        verbose_name=_("live update"),
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="quotes",
+        help_text=_("For a live story: the update these words appear in."),
+    )
     text = models.TextField(
         _("quoted words"), help_text=_("Exactly as published, without the quotation marks.")
     )

@@ -11,6 +11,7 @@ from .choices import (
 )
 from .corrections import Correction, CorrectionQuerySet
 from .filing import Section, Topic
+from .live import LiveCoverage, LiveUpdate, LiveUpdateQuerySet
 from .parts import ArticlePhoto, Byline, CommentRequest
 from .querysets import ArticleQuerySet
 from .stories import Article
@@ -30,6 +31,9 @@ __all__ = [
     "CorrectionQuerySet",
     "FormerAddress",
     "Language",
+    "LiveCoverage",
+    "LiveUpdate",
+    "LiveUpdateQuerySet",
     "SearchDocument",
     "Section",
     "Topic",
