@@ -18,6 +18,7 @@ from articles.models import Article
 from media.uploads import clean_image
 from workflow import editing, roles
 
+from . import wordpress_admin  # noqa: F401  (registers its admins)
 from .models import PhotoNeeded
 from .services import ImportResult, attach_photo, import_story
 from .story_format import IMAGE_SUFFIXES, MAX_STORY_BYTES, photo_number

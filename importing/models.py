@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
@@ -177,3 +178,47 @@ class FormerPermalink(models.Model):
 
     def __str__(self):
         return self.path
+
+
+class WordPressImport(models.Model):
+    """
+    A WordPress export uploaded in the workspace, imported by a background
+    task (``importing.wordpress.jobs``). The export itself (private posts,
+    authors' e-mail addresses) is kept only until the import has run; what
+    stays is the report.
+    """
+
+    class Status(models.TextChoices):
+        WAITING = "waiting", _("waiting to run")
+        RUNNING = "running", _("running")
+        DONE = "done", _("imported")
+        FAILED = "failed", _("not imported")
+
+    file_name = models.CharField(_("file"), max_length=255)
+    size = models.PositiveBigIntegerField(_("size in bytes"))
+    export = models.BinaryField(_("export"), blank=True)
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("uploaded by"),
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("uploaded"), auto_now_add=True)
+    status = models.CharField(_("status"), max_length=20, choices=Status, default=Status.WAITING)
+    finished_at = models.DateTimeField(_("finished"), null=True, blank=True)
+    report = models.JSONField(_("report"), null=True, blank=True)
+    error = models.TextField(_("why it was not imported"), blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        verbose_name = _("WordPress import")
+        verbose_name_plural = _("WordPress imports")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(status__in=["waiting", "running", "done", "failed"]),
+                name="wordpress_import_status_valid",
+            ),
+        ]
+
+    def __str__(self):
+        return self.file_name

@@ -115,6 +115,10 @@ TASK_LOST_AFTER = int(os.environ.get("TASK_LOST_AFTER", 15 * 60))
 # Finished tasks (and failed ones, with their errors) stay listed for staff
 # this many days; the worker then removes them.
 TASK_RESULTS_DAYS = int(os.environ.get("TASK_RESULTS_DAYS", 14))
+# The largest WordPress export the workspace takes, in megabytes (one request,
+# kept in the database until its import has run); larger archives go through
+# ``manage.py import_wordpress``.
+WORDPRESS_IMPORT_MAX_MB = int(os.environ.get("WORDPRESS_IMPORT_MAX_MB", 50))
 
 # Partners' webhooks (syndication.webhooks) may be sent to public addresses
 # only: an address on this machine or a private network would let whoever

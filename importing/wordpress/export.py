@@ -92,10 +92,17 @@ class Export:
     terms: dict = dataclasses.field(default_factory=dict)
 
 
-def read_export(path):
-    """Read a WXR file into an ``Export``; raise ``WordPressExportError`` with a clear reason."""
+def read_export(path, *, name=None):
+    """
+    Read a WXR file (a path, or an open binary file called ``name``) into an
+    ``Export``; raise ``WordPressExportError`` with a clear reason.
+    """
+    if name is not None:
+        source, path = path, name
+    else:
+        source = path
     try:
-        tree = SafeElementTree.parse(path, forbid_dtd=True)
+        tree = SafeElementTree.parse(source, forbid_dtd=True)
     except OSError as error:
         raise WordPressExportError(
             _("Cannot read %(path)s: %(reason)s.")

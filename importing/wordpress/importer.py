@@ -357,13 +357,11 @@ class Importer:
         self.report.photos_needed += 1
 
 
-def import_wordpress(*, path, media_dir=None, user=None):
+def check_user(export, user):
     """
-    Import the WordPress export at ``path`` in one transaction; return a
-    ``Report``. Raise ``WordPressExportError`` (and import nothing) for an
-    export that cannot be read or imported.
+    Raise ``WordPressExportError`` unless ``user`` may import ``export``:
+    what goes live, or changes what is live, needs an editor.
     """
-    export = read_export(path)
     is_editor = user is not None and user.has_perm("articles.publish_article")
     needs_editor = any(
         item.post_type == "post" and story_status(item) == Article.Status.PUBLISHED
@@ -385,6 +383,17 @@ def import_wordpress(*, path, media_dir=None, user=None):
                 "Nothing was imported."
             )
         )
+
+
+def import_wordpress(*, path, media_dir=None, user=None, name=None):
+    """
+    Import the WordPress export at ``path`` (or the open file ``path`` called
+    ``name``) in one transaction; return a ``Report``. Raise
+    ``WordPressExportError`` (and import nothing) for an export that cannot be
+    read or imported.
+    """
+    export = read_export(path, name=name)
+    check_user(export, user)
     if media_dir is not None and not Path(media_dir).is_dir():
         raise WordPressExportError(
             _("%(dir)s is not a folder; nothing was imported.") % {"dir": media_dir}

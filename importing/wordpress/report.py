@@ -6,6 +6,8 @@ item and element of the export is either imported or counted here, by kind.
 import dataclasses
 from collections import Counter
 
+from django.utils.translation import gettext as _
+
 from .attachments import CREDIT_META_KEYS
 
 # Post metadata the import reads; every other key is counted as left out.
@@ -41,6 +43,94 @@ class Report:
     unattributed: list = dataclasses.field(default_factory=list)
     # What of the export was not imported, by kind: how many of each.
     left_out: Counter = dataclasses.field(default_factory=Counter)
+
+    def as_data(self):
+        """The report as JSON-ready data, kept with an import made from the workspace."""
+        return dataclasses.asdict(self) | {"left_out": dict(self.left_out)}
+
+    @classmethod
+    def from_data(cls, data):
+        return cls(**data | {"left_out": Counter(data.get("left_out", {}))})
+
+    def summary(self):
+        """
+        What the import did, line by line, in the words the command prints
+        and the workspace shows: ``[(line, [details…]), …]``.
+        """
+        lines = [
+            (
+                _(
+                    "Stories: %(new)s new, %(updated)s updated. Photos: %(photos)s new, "
+                    "%(photos_updated)s updated, %(needed)s still needed (no file). "
+                    "Authors: %(authors)s new. Sections: %(sections)s new. "
+                    "Topics: %(topics)s new. Quotes found: %(quotes)s."
+                )
+                % {
+                    "new": self.stories_created,
+                    "updated": self.stories_updated,
+                    "photos": self.photos_created,
+                    "photos_updated": self.photos_updated,
+                    "needed": self.photos_needed,
+                    "authors": self.authors,
+                    "sections": self.sections,
+                    "topics": self.topics,
+                    "quotes": self.quotes,
+                },
+                [],
+            )
+        ]
+        listed = [
+            (
+                self.skipped,
+                _("Skipped: %(count)s."),
+            ),
+            (
+                self.withheld,
+                _(
+                    "Imported as drafts, not published (password-protected or private on "
+                    "the old site): %(count)s."
+                ),
+            ),
+            (
+                self.kept,
+                _("Kept as the workspace has it (moved there since imported): %(count)s."),
+            ),
+            (self.no_byline, _("No byline (the export does not list the author): %(count)s.")),
+            (
+                self.unattributed,
+                _(
+                    "Quotes without a speaker (the quote finder could not attribute them), "
+                    "in: %(count)s."
+                ),
+            ),
+            (
+                self.photos_kept,
+                _(
+                    "Photos not changed, in an editor's hands (an editor's import changes "
+                    "them): %(count)s."
+                ),
+            ),
+        ]
+        lines += [(line % {"count": len(items)}, items) for items, line in listed if items]
+        if self.categories_as_topics:
+            lines.append(
+                (
+                    _(
+                        "A story has one section, its post's first category; its other "
+                        "categories became topics: %(count)s."
+                    )
+                    % {"count": self.categories_as_topics},
+                    [],
+                )
+            )
+        if self.left_out:
+            lines.append(
+                (
+                    _("Not imported, by kind:"),
+                    [f"{kind}: {count}" for kind, count in sorted(self.left_out.items())],
+                )
+            )
+        return lines
 
 
 def count_left_out(report, export, *, used_attachments, shortcodes):

@@ -315,7 +315,7 @@ class WorkspaceWorkTests(TestCase):
             "Kept as the workspace has it (moved there since imported): 1.", output.getvalue()
         )
         self.assertIn(
-            f"Kept: post 201 “{self.published.headline}” (unpublished).", output.getvalue()
+            f"  post 201 “{self.published.headline}” (unpublished)\n", output.getvalue()
         )
 
     def test_a_post_made_private_still_leaves_the_site(self):
@@ -517,7 +517,7 @@ class WithheldPostTests(ReaderTestMixin, TestCase):
             printed,
         )
         self.assertIn(
-            "Draft: post 403 “Notes for the editors on the dredging contract” (private).", printed
+            "  post 403 “Notes for the editors on the dredging contract” (private)\n", printed
         )
         everything = printed + errors.getvalue() + "\n".join(logs)
         for password in PASSWORDS:
@@ -721,7 +721,7 @@ class RefusedExportTests(TestCase):
         output = io.StringIO()
         call_command("import_wordpress", str(EXPORT), user="night-editor", stdout=output)
         self.assertIn("Stories: 2 new, 0 updated.", output.getvalue())
-        self.assertIn("Skipped page 301", output.getvalue())
+        self.assertIn("Skipped: 2.\n  page 301 “About us”\n", output.getvalue())
 
 
 class BodyConversionTests(SimpleTestCase):

@@ -129,7 +129,7 @@ class WordPressComTests(TestCase):
         self.assertIn("Not imported, by kind:", printed)
         self.assertIn("  comments: 2", printed)
         self.assertIn("  [embed] shortcodes: 1", printed)
-        self.assertIn("No byline: post 603", printed)
+        self.assertIn("No byline (the export does not list the author): 1.\n  post 603", printed)
 
     def test_running_again_duplicates_nothing(self):
         """A second run updates stories, sections, topics, people and photos in place."""

@@ -13,6 +13,7 @@ import datetime
 import functools
 import io
 import warnings
+from collections import Counter
 
 from axes.models import AccessAttempt, AccessFailureLog, AccessLog
 from django.core.management import call_command
@@ -22,6 +23,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from articles.models import Article
+from importing.models import FormerPermalink, WordPressImport
+from importing.wordpress.report import Report
 from media.models import Photograph
 from media.tasks import make_renditions
 from people.models import Person
@@ -168,6 +171,17 @@ class AdminSmokeTests(AdminPagesMixin, TestCase):
             attempts=1,
             response_code=200,
         )
+
+        # A WordPress export imported from the workspace, and an old address it kept.
+        WordPressImport.objects.create(
+            file_name="old-site.xml",
+            size=2048,
+            uploaded_by=cls.superuser,
+            status=WordPressImport.Status.DONE,
+            finished_at=timezone.now(),
+            report=Report(stories_created=1, left_out=Counter(comments=3)).as_data(),
+        )
+        FormerPermalink.objects.create(path="/2024/05/court-hears-land-case", article=cls.article)
 
     def setUp(self):
         sign_in(self.client, self.superuser)

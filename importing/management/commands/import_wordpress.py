@@ -43,45 +43,7 @@ class Command(BaseCommand):
             report = import_wordpress(path=export, media_dir=media_dir, user=editor)
         except WordPressExportError as error:
             raise CommandError(str(error)) from error
-        self.stdout.write(
-            f"Stories: {report.stories_created} new, {report.stories_updated} updated. "
-            f"Photos: {report.photos_created} new, {report.photos_updated} updated, "
-            f"{report.photos_needed} still needed (no file). Authors: {report.authors} new. "
-            f"Sections: {report.sections} new. Topics: {report.topics} new. "
-            f"Quotes found: {report.quotes}."
-        )
-        for skipped in report.skipped:
-            self.stdout.write(f"Skipped {skipped}.")
-        if report.withheld:
-            self.stdout.write(
-                "Imported as drafts, not published (password-protected or private on the old "
-                f"site): {len(report.withheld)}."
-            )
-        for withheld in report.withheld:
-            self.stdout.write(f"Draft: {withheld}.")
-        if report.kept:
-            self.stdout.write(
-                f"Kept as the workspace has it (moved there since imported): {len(report.kept)}."
-            )
-        for kept in report.kept:
-            self.stdout.write(f"Kept: {kept}.")
-        if report.categories_as_topics:
-            self.stdout.write(
-                "A story has one section, its post's first category; its other categories "
-                f"became topics: {report.categories_as_topics}."
-            )
-        for post in report.no_byline:
-            self.stdout.write(f"No byline: {post}.")
-        for post in report.unattributed:
-            self.stdout.write(
-                f"Quotes without a speaker (the quote finder could not attribute them): {post}."
-            )
-        if report.left_out:
-            self.stdout.write("Not imported, by kind:")
-        for kind, count in sorted(report.left_out.items()):
-            self.stdout.write(f"  {kind}: {count}")
-        for photo in report.photos_kept:
-            self.stdout.write(
-                f"Photo not changed: {photo} is in an editor's hands; an editor's import "
-                "changes it."
-            )
+        for line, details in report.summary():
+            self.stdout.write(line)
+            for detail in details:
+                self.stdout.write(f"  {detail}")
