@@ -144,8 +144,8 @@ class WordPressImportAdmin(admin.ModelAdmin):
         self.message_user(
             request,
             _(
-                "The export %(name)s is being imported. This page shows what the import did when it has "
-                "run; photos come as Photos needed."
+                "The export %(name)s is being imported. This page shows what the import "
+                "did when it has run; photos come as Photos needed."
             )
             % {"name": obj.file_name},
             messages.SUCCESS,
