@@ -314,9 +314,7 @@ class WorkspaceWorkTests(TestCase):
         self.assertIn(
             "Kept as the workspace has it (moved there since imported): 1.", output.getvalue()
         )
-        self.assertIn(
-            f"  post 201 “{self.published.headline}” (unpublished)\n", output.getvalue()
-        )
+        self.assertIn(f"  post 201 “{self.published.headline}” (unpublished)\n", output.getvalue())
 
     def test_a_post_made_private_still_leaves_the_site(self):
         """A story published again in the workspace leaves the site when its post turns private."""
