@@ -129,6 +129,9 @@ WEBHOOK_ALLOW_PRIVATE_ADDRESSES = env_bool("WEBHOOK_ALLOW_PRIVATE_ADDRESSES", Fa
 MIDDLEWARE = [
     # First: it times and logs every request, and names it with X-Request-ID.
     "operations.middleware.RequestLogMiddleware",
+    # The shared cache (Redis) down: readers' pages made without it, changes
+    # refused with 503 (operations/shared_cache.py).
+    "operations.shared_cache.SharedCacheDownMiddleware",
     # Notes a proxy in front that TRUSTED_PROXY_COUNT does not know of (newsroom.W002).
     "operations.middleware.ForwardedForMiddleware",
     # Answers anonymous readers' cached pages; everything below is skipped for

@@ -9,11 +9,16 @@ from unittest import mock
 import time_machine
 from django.core.cache import cache
 from django.core.files.storage import default_storage
-from django.test import TestCase, override_settings
+from django.test import Client, TestCase, override_settings
+from django.urls import reverse
 from django.utils import timezone
 
+from articles.models import Article
+from tests.support.factories import make_article, make_person, make_quote, make_user
 from tests.support.reader import call_wsgi, wsgi_environ
 from tests.support.redis_server import free_port
+from tests.support.staff import sign_in
+from tests.support.syndication import bearer, make_key
 
 
 class HealthTests(TestCase):
@@ -118,3 +123,63 @@ class SharedCacheDownTests(TestCase):
         self.assertEqual(response.status_code, 503)
         self.assertEqual(response.json(), {"db": "ok", "cache": "error", "storage": "unknown"})
         self.assertIn("the shared cache did not answer", logs.output[0])
+
+    @classmethod
+    def setUpTestData(cls):
+        # Made while the cache answers: saving a story renews the pages that show it.
+        cls.story = story = make_article(
+            "Flood waters reach the riverside market",
+            status="published",
+            published_at=timezone.now() - datetime.timedelta(hours=2),
+            body="Traders moved their stalls.\n\n[quote 1]",
+        )
+        make_quote(story, speaker=make_person("Keo Sreymom"), text="We lost a day of sales.")
+        cls.editor = make_user("cache-down-editor", role="Editors")
+
+    def test_readers_get_every_page_made_from_the_database(self):
+        """No reader surface fails with the cache: each is made afresh, the same page."""
+        story = self.story
+        # A failure the test client would raise again is answered in the page here.
+        reader = Client(raise_request_exception=False)
+        addresses = [
+            "/",
+            story.get_absolute_url(),
+            "/articles/",
+            "/search/?q=flood",
+            "/feeds/latest/",
+            "/sitemap.xml",
+            "/photos/",
+            reverse("reader:person_detail", args=[story.quotes.get().speaker.slug]),
+            "/km/",
+        ]
+        with self.assertLogs("operations.shared_cache", "ERROR"):
+            for address in addresses:
+                with self.subTest(address):
+                    self.assertEqual(reader.get(address).status_code, 200)
+        page = reader.get(story.get_absolute_url())
+        self.assertContains(page, "Flood waters reach the riverside market")
+        self.assertContains(page, "We lost a day of sales.")
+        self.assertEqual(reader.get("/no-such-page/").status_code, 404)
+
+    def test_a_change_is_refused_while_the_cache_is_down(self):
+        """A takedown saved without renewing the cached pages would not reach readers."""
+        story = self.story
+        staff = Client(raise_request_exception=False)
+        sign_in(staff, self.editor)
+        move = reverse("admin:articles_article_move", args=[story.pk, "unpublish"])
+        with self.assertLogs("operations.shared_cache", "ERROR"):
+            response = staff.post(move, {"note": "It names a source."})
+        self.assertEqual(response.status_code, 503)
+        self.assertContains(response, "nothing was saved", status_code=503)
+        self.assertEqual(response["Retry-After"], "30")
+        story.refresh_from_db()
+        self.assertEqual(story.status, Article.Status.PUBLISHED)
+
+    def test_partners_are_told_to_come_back(self):
+        _api_key, key = make_key()
+        partner = Client(raise_request_exception=False)
+        with self.assertLogs("operations.shared_cache", "ERROR"):
+            response = partner.get("/api/v1/items", headers=bearer(key))
+        self.assertEqual(response.status_code, 503)
+        self.assertEqual(response.json()["error"], "unavailable")
+        self.assertIn("Retry-After", response)
