@@ -12,6 +12,8 @@ import time
 
 import pytest
 from django.conf import settings
+from django.contrib.sessions.backends.db import SessionStore
+from django.contrib.sessions.models import Session
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.tasks import TaskResultStatus
 from django.test import TransactionTestCase
@@ -103,7 +105,7 @@ class KilledWorkerTests(IsolatedMedia, TransactionTestCase):
 class FinishedTaskPruningTests(TransactionTestCase):
     """
     Finished tasks stay listed TASK_RESULTS_DAYS, audit log entries
-    AUDIT_LOG_DAYS; then the worker removes them.
+    AUDIT_LOG_DAYS; then the worker removes them, and expired sessions.
     """
 
     def test_the_worker_removes_finished_tasks_past_their_days(self):
@@ -136,8 +138,16 @@ class FinishedTaskPruningTests(TransactionTestCase):
         audit_days = datetime.timedelta(days=settings.AUDIT_LOG_DAYS)
         Entry.objects.create(action=Action.SIGNED_IN, target="old", when=now - audit_days)
         Entry.objects.create(action=Action.SIGNED_IN, target="kept", when=now - audit_days / 2)
+        expired, current = SessionStore(), SessionStore()
+        expired.set_expiry(-60)
+        for session in (expired, current):
+            session["reader"] = "x"
+            session.save()
         run_tasks()  # A worker's start removes them.
         self.assertEqual(list(Entry.objects.values_list("target", flat=True)), ["kept"])
+        self.assertEqual(
+            list(Session.objects.values_list("session_key", flat=True)), [current.session_key]
+        )
         self.assertEqual(
             {str(pk) for pk in DBTaskResult.objects.values_list("pk", flat=True)},
             {str(recent.pk), waiting.id},
