@@ -78,12 +78,15 @@ def backup(output):
     make_owner_only_folder(folder)
     if connection.vendor == "sqlite":
         database, tables = backup_sqlite(folder / SQLITE_FILE)
+        referenced = referenced_files(folder / SQLITE_FILE)
     elif connection.vendor == "postgresql":
-        database, tables = backup_postgresql(folder / PG_FILE)
+        database, tables, referenced = backup_postgresql(
+            folder / PG_FILE, read_snapshot=referenced_names
+        )
     else:
         raise BackupError(f"Backing up {connection.vendor} is not supported.")
     files = archive_uploads(folder / UPLOADS)
-    missing = sorted(referenced_files(folder / SQLITE_FILE) - set(files))
+    missing = sorted(referenced - set(files))
     manifest = {
         "format": FORMAT,
         "created": datetime.datetime.now(datetime.UTC).isoformat(),
@@ -158,16 +161,23 @@ def referenced_files(database_file):
     """
     if not database_file.exists():
         return set()
-    names = set()
     database = sqlite3.connect(database_file)
     try:
-        for table, column in file_fields():
-            query = f'SELECT "{column}" FROM "{table}" WHERE "{column}" != \'\''  # noqa: S608
-            names.update(row[0] for row in database.execute(query))
-        for (renditions,) in database.execute("SELECT renditions FROM media_photograph"):
-            names.update(item["name"] for item in json.loads(renditions or "[]"))
+        return referenced_names(database.execute)
     finally:
         database.close()
+
+
+def referenced_names(execute):
+    """The names of the files rows point at, read with ``execute(sql)`` (a snapshot's)."""
+    names = set()
+    for table, column in file_fields():
+        query = f'SELECT "{column}" FROM "{table}" WHERE "{column}" != \'\''  # noqa: S608
+        names.update(row[0] for row in execute(query))
+    for (renditions,) in execute("SELECT renditions FROM media_photograph"):
+        # Text in SQLite, already a list from PostgreSQL's jsonb.
+        listed = json.loads(renditions or "[]") if isinstance(renditions, str) else renditions
+        names.update(item["name"] for item in listed or [])
     return names
 
 

@@ -72,10 +72,11 @@ def postgres_command(program, settings_dict):
     return arguments, environment
 
 
-def backup_postgresql(target):
+def backup_postgresql(target, *, read_snapshot):
     """
     ``pg_dump`` the database to ``target`` from the same snapshot its row
-    counts are taken in; return the file's name and the counts.
+    counts are taken in, and ``read_snapshot(execute)`` reads; return the
+    file's name, the counts and what ``read_snapshot`` returned.
     """
     import psycopg
 
@@ -105,8 +106,9 @@ def backup_postgresql(target):
             settings_dict["NAME"],
         ]
         run(arguments, environment)
+        read = read_snapshot(snapshot.execute)
         snapshot.rollback()
-    return target.name, tables
+    return target.name, tables, read
 
 
 def run(arguments, environment):

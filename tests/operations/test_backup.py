@@ -249,6 +249,15 @@ class OwnerOnlyBackupTests(TransactionTestCase):
         self.assertTrue(Topic.objects.filter(slug="after-the-backup").exists())
         self.assertEqual(self.read_upload(name), b"changed since")
 
+    def test_a_photo_file_lost_from_storage_is_named(self):
+        """A row pointing at a file the storage no longer has is reported, on either database."""
+        lost = self.photo.image.name
+        default_storage.delete(lost)
+        backup, errors = self.back_up(self.folder / "backups")
+        manifest = json.loads((backup / "manifest.json").read_text())
+        self.assertEqual(manifest["missing_files"], [lost])
+        self.assertIn(f"Not in the backup (deleted while it ran?): {lost}", errors)
+
     def test_backup_and_the_folder_it_creates_are_owner_only(self):
         """
         Whatever the umask, the backup folder and a backup directory the command
