@@ -4,6 +4,7 @@ page shows, a page at a time, filtered, answered 304 when unchanged.
 """
 
 import datetime
+import gzip
 import warnings
 
 from django.core.cache import cache
@@ -292,6 +293,26 @@ class ConditionalGetTests(ApiTestCase):
         self.story.headline = "Court hears the land case"
         self.story.save()
         self.assertEqual(self.get(url, If_None_Match=first["ETag"]).status_code, 200)
+
+    def test_a_partner_that_accepts_gzip_gets_the_same_json_gzipped(self):
+        """Smaller on the wire, the same items; its ETag is weak, and answers 304 as well."""
+        for number in range(5):
+            make_published_article(f"Flood relief reaches district {number}", body="Water. " * 80)
+        plain = self.get(ITEMS)
+        packed = self.get(ITEMS, Accept_Encoding="gzip, deflate, br")
+        self.assertEqual(packed["Content-Encoding"], "gzip")
+        self.assertEqual(gzip.decompress(packed.content), plain.content)
+        self.assertLess(len(packed.content), len(plain.content) / 3)
+        self.assertNotIn("Content-Encoding", plain)
+        for response in (plain, packed):
+            self.assertIn("Accept-Encoding", response["Vary"])
+        self.assertEqual(packed["ETag"], f"W/{plain['ETag']}")
+        again = self.get(ITEMS, Accept_Encoding="gzip", If_None_Match=packed["ETag"])
+        self.assertEqual((again.status_code, again["ETag"]), (304, packed["ETag"]))
+        # A small answer is not worth compressing: sent as it is.
+        missing = self.get(f"{ITEMS}/999999", Accept_Encoding="gzip")
+        self.assertEqual(missing.status_code, 404)
+        self.assertNotIn("Content-Encoding", missing)
 
     def test_a_story_taken_down_is_404_never_304(self):
         url = reverse("syndication:item", args=[self.story.pk])
