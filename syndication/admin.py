@@ -109,7 +109,7 @@ class ApiKeyAdmin(AdministratorsOnly, admin.ModelAdmin):
 class WebhookForm(forms.ModelForm):
     class Meta:
         model = Webhook
-        fields = ["name", "url", "is_active"]
+        fields = ["name", "url", "section", "language", "is_active"]
 
     def clean_url(self):
         url = self.cleaned_data["url"]
@@ -120,8 +120,8 @@ class WebhookForm(forms.ModelForm):
 @admin.register(Webhook)
 class WebhookAdmin(AdministratorsOnly, admin.ModelAdmin):
     form = WebhookForm
-    list_display = ["name", "url", "is_active", "created_at"]
-    list_filter = ["is_active"]
+    list_display = ["name", "url", "section", "language", "is_active", "created_at"]
+    list_filter = ["is_active", "language"]
     search_fields = ["name", "url"]
 
     def save_model(self, request, obj, form, change):

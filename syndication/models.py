@@ -16,7 +16,51 @@ class ApiKeyQuerySet(models.QuerySet):
         return self.filter(revoked_at__isnull=True)
 
 
-class ApiKey(models.Model):
+class PartnerScope(models.Model):
+    """What a partner's key reads, or its webhook is told of: a section, a language, or all."""
+
+    section = models.ForeignKey(
+        Section,
+        verbose_name=_("section"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        help_text=_("Left empty, every section."),
+    )
+    language = models.CharField(
+        _("language"),
+        max_length=2,
+        choices=Language,
+        blank=True,
+        help_text=_("Left empty, both languages."),
+    )
+
+    class Meta:
+        abstract = True
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(language="") | Q(language__in=[choice.value for choice in Language]),
+                name="%(class)s_language_valid",
+            ),
+        ]
+
+    def stories(self, stories):
+        """``stories`` narrowed to the scope."""
+        if self.section_id:
+            stories = stories.filter(section=self.section_id)
+        if self.language:
+            stories = stories.filter(language=self.language)
+        return stories
+
+    def covers(self, story):
+        """Whether ``story`` (its ``section_id`` and ``language``) is in the scope."""
+        return (not self.section_id or story.section_id == self.section_id) and (
+            not self.language or story.language == self.language
+        )
+
+
+class ApiKey(PartnerScope):
     """
     A partner's key to the content API. Only a hash of its secret is kept:
     the key is shown once, when it is made (``syndication.keys``).
@@ -32,38 +76,19 @@ class ApiKey(models.Model):
         default=60,
         help_text=_("Requests beyond this many in a minute are refused until the next minute."),
     )
-    section = models.ForeignKey(
-        Section,
-        verbose_name=_("section"),
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-        help_text=_("Left empty, the key reads every section."),
-    )
-    language = models.CharField(
-        _("language"),
-        max_length=2,
-        choices=Language,
-        blank=True,
-        help_text=_("Left empty, the key reads both languages."),
-    )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     revoked_at = models.DateTimeField(_("revoked"), null=True, blank=True, editable=False)
 
     objects = ApiKeyQuerySet.as_manager()
 
-    class Meta:
+    class Meta(PartnerScope.Meta):
         ordering = ["name", "pk"]
         verbose_name = _("API key")
         verbose_name_plural = _("API keys")
         constraints = [
+            *PartnerScope.Meta.constraints,
             models.CheckConstraint(
                 condition=Q(rate_limit__gte=1), name="apikey_rate_limit_positive"
-            ),
-            models.CheckConstraint(
-                condition=Q(language="") | Q(language__in=[choice.value for choice in Language]),
-                name="apikey_language_valid",
             ),
         ]
 
@@ -74,17 +99,12 @@ class ApiKey(models.Model):
     def is_active(self):
         return self.revoked_at is None
 
-    def stories(self, stories):
-        """``stories`` narrowed to the key's section and language."""
-        if self.section_id:
-            stories = stories.filter(section=self.section_id)
-        if self.language:
-            stories = stories.filter(language=self.language)
-        return stories
 
-
-class Webhook(models.Model):
-    """A partner's address, told of every publication, correction and takedown."""
+class Webhook(PartnerScope):
+    """
+    A partner's address, told of every publication, correction and takedown of
+    the stories in its scope.
+    """
 
     name = models.CharField(_("name"), max_length=200)
     url = models.URLField(
@@ -101,7 +121,7 @@ class Webhook(models.Model):
     is_active = models.BooleanField(_("active"), default=True)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
 
-    class Meta:
+    class Meta(PartnerScope.Meta):
         ordering = ["name", "pk"]
         verbose_name = _("webhook")
         verbose_name_plural = _("webhooks")

@@ -24,6 +24,7 @@ from tests.support.factories import (
     make_published_article,
     make_quote,
     make_ready_article,
+    make_section,
     make_user,
     restore_roles,
 )
@@ -173,6 +174,57 @@ class DeliveryTests(WebhookTestCase):
                 make_ready_article("A draft")
                 publish(article=make_ready_article("Published"), editor=self.editor)
         self.assertEqual(len(receiver.received), 1)
+
+
+class ScopeTests(WebhookTestCase):
+    """A partner told of a section or a language hears of the stories in it only."""
+
+    def test_each_webhook_is_told_of_the_stories_in_its_scope(self):
+        politics, sport = make_section("Politics"), make_section("Sport")
+        with Receiver() as everything, Receiver() as khmer, Receiver() as sport_desk:
+            self.hook(everything)
+            Webhook.objects.create(name="Khmer app", url=khmer.url, secret=SECRET, language="km")
+            Webhook.objects.create(name="Sport", url=sport_desk.url, secret=SECRET, section=sport)
+            stories = {
+                "en politics": make_ready_article("Vote count", section=politics),
+                "km sport": make_ready_article("Boxing final", section=sport, language="km"),
+            }
+            with self.captureOnCommitCallbacks(execute=True):
+                for story in stories.values():
+                    publish(article=story, editor=self.editor)
+            with self.captureOnCommitCallbacks(execute=True):
+                unpublish(article=stories["en politics"], editor=self.editor, note="A name.")
+
+        def told(receiver):
+            return [(n["event"], n["uri"].rsplit("/", 1)[1]) for n in self.notices(receiver)]
+
+        politics_id, sport_id = (str(story.pk) for story in stories.values())
+        self.assertEqual(
+            told(everything),
+            [
+                ("story.published", politics_id),
+                ("story.published", sport_id),
+                ("story.unpublished", politics_id),
+            ],
+        )
+        self.assertEqual(told(khmer), [("story.published", sport_id)])
+        self.assertEqual(told(sport_desk), [("story.published", sport_id)])
+
+    def test_a_protected_source_lists_each_partner_the_stories_of_its_scope(self):
+        source = make_person("Chea Bophavy")
+        english = make_published_article("Road contracts")
+        khmer = make_published_article("កិច្ចសន្យាផ្លូវ", language="km")
+        for story in (english, khmer):
+            make_quote(story, speaker=source, text="Every contract was signed early")
+        with Receiver() as everything, Receiver() as khmer_app:
+            self.hook(everything)
+            Webhook.objects.create(name="Khmer", url=khmer_app.url, secret=SECRET, language="km")
+            with self.captureOnCommitCallbacks(execute=True):
+                protect(person=source, editor=self.editor)
+        [all_notice] = self.notices(everything)
+        [khmer_notice] = self.notices(khmer_app)
+        self.assertEqual(len(all_notice["uris"]), 2)
+        self.assertEqual(khmer_notice["uris"], [f"http://testserver/api/v1/items/{khmer.pk}"])
 
 
 class ScheduledStoryTests(TransactionTestCase):
