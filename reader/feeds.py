@@ -1,7 +1,8 @@
 """
 RSS 2.0 and Atom feeds of published stories: latest, per section, per author,
-per language; and an Atom feed of each live story's updates. Every feed takes ``?language=en`` or ``?language=km`` to keep
-the stories in one language. Each is a cached page (``cached``), renewed
+per language; and an Atom feed of each live story's updates. Every story
+feed takes ``?language=en`` or ``?language=km`` to keep the stories in one
+language. Each is a cached page (``cached``), renewed
 by a change to the list of stories it shows (``StoryFeed.lists``).
 
 Headlines, standfirsts and descriptions are plain text, and feed readers show

@@ -56,7 +56,7 @@ def live_story(year, month, slug):
         Article.objects.published()
         .filter(month=address_month, slug=slug, live_coverage__isnull=False)
         .select_related("live_coverage")
-        .prefetch_related(*live.live_parts())
+        .prefetch_related(*live_parts())
         .first()
     )
     if article is None:
