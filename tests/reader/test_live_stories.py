@@ -9,7 +9,6 @@ import datetime
 import json
 
 from django.test import TestCase
-from django.urls import reverse
 from django.utils import timezone
 
 from articles.models import Article, LiveCoverage
@@ -20,23 +19,8 @@ from tests.support.factories import (
     make_published_article,
     make_quote,
 )
-from tests.support.live import make_live_story, post_update, take_down
+from tests.support.live import feed_url, make_live_story, poll_url, post_update, take_down
 from tests.support.reader import ReaderTestMixin, cold_get, json_ld
-
-
-def poll_url(article, **query):
-    url = reverse(
-        "reader:live_updates",
-        kwargs={"year": article.month.year, "month": article.month.month, "slug": article.slug},
-    )
-    return url + ("?" + "&".join(f"{k}={v}" for k, v in query.items()) if query else "")
-
-
-def feed_url(article):
-    return reverse(
-        "reader:live_updates_feed",
-        kwargs={"year": article.month.year, "month": article.month.month, "slug": article.slug},
-    )
 
 
 class LiveStoryPageTests(ReaderTestMixin, TestCase):

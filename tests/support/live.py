@@ -2,6 +2,7 @@
 
 import datetime
 
+from django.urls import reverse
 from django.utils import timezone
 
 from articles.models import LiveCoverage, LiveUpdate
@@ -46,3 +47,20 @@ def take_down(update, *, editor=None, reason="Wrong figures"):
     update.takedown_reason = reason
     update.save()
     return update
+
+
+def poll_url(article, **query):
+    """The address a live story's page polls; ``query`` added as given."""
+    url = reverse(
+        "reader:live_updates",
+        kwargs={"year": article.month.year, "month": article.month.month, "slug": article.slug},
+    )
+    return url + ("?" + "&".join(f"{k}={v}" for k, v in query.items()) if query else "")
+
+
+def feed_url(article):
+    """The address of a live story's feed of updates."""
+    return reverse(
+        "reader:live_updates_feed",
+        kwargs={"year": article.month.year, "month": article.month.month, "slug": article.slug},
+    )
