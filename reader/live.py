@@ -26,6 +26,8 @@ from django.urls import reverse
 from articles.models import Article, LiveUpdate
 from quotes.models import Quote
 
+from . import pagetags
+
 RECENT_UPDATES = 10
 
 
@@ -70,6 +72,8 @@ def coverage(article):
     none. Reads the story's ``live_coverage`` (``select_related``) and its
     prefetched ``live_updates`` and ``quotes`` (``live_parts``).
     """
+    # Whatever it shows changes with the coverage: one that starts, too.
+    pagetags.shows(f"live:{article.pk}")
     # A missing reverse one-to-one raises a subclass of AttributeError.
     live = getattr(article, "live_coverage", None)
     if live is None:

@@ -18,6 +18,7 @@ from tests.support.factories import (
     make_photograph,
     make_published_article,
     make_quote,
+    make_section,
 )
 from tests.support.live import feed_url, make_live_story, poll_url, post_update, take_down
 from tests.support.reader import ReaderTestMixin, cold_get, json_ld
@@ -268,3 +269,17 @@ class LiveFeedTests(ReaderTestMixin, TestCase):
         self.assertEqual(xml.count("<entry>"), 2)
         post_update(story, title="The judge returns")
         self.assertIn("The judge returns", self.client.get(feed_url(story)).content.decode())
+
+
+class RenewalTests(ReaderTestMixin, TestCase):
+    def test_an_update_renews_its_story_and_no_list(self):
+        """Posting every few minutes leaves the home page, archive and sections cached."""
+        story = make_live_story(updates=1, section=make_section())
+        lists = ["/", "/articles/", f"/sections/{story.section.slug}/"]
+        for address in [*lists, story.get_absolute_url()]:
+            self.client.get(address)
+        post_update(story, title="The results are in")
+        for address in lists:
+            with self.subTest(address), self.assertNumQueries(0):
+                self.client.get(address)
+        self.assertContains(self.client.get(story.get_absolute_url()), "The results are in")
