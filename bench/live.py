@@ -133,7 +133,10 @@ async def poller(number, port, path, interval, deadline, polls):
                 ids = {pk for pk, _version in json.loads(body)["shown"]}
             cached = headers.get("x-page-cache") == "hit"
             polls.answers.append((number, sent_at, time.time(), status, cached, ids))
-        await asyncio.sleep(max(0, interval - (time.monotonic() - started)))
+        next_poll = started + interval
+        if next_poll >= deadline:
+            return
+        await asyncio.sleep(max(0, next_poll - time.monotonic()))
 
 
 async def readers(port, path, options):
