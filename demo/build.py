@@ -22,6 +22,7 @@ from media.files import remove_stored_files
 from media.services import create_photograph
 from quotes.models import Quote
 
+from .live import make_live_story
 from .pictures import render_photo
 from .pictures.drawing import FRAME, SHIRTS
 from .reference import make_organizations, make_people, make_sections, make_topics
@@ -74,6 +75,7 @@ class DemoNewsroom:
                 self.make_translation(spec)
         for spec in KHMER_STORIES:
             self.make_story(spec, language=Language.KHMER)
+        make_live_story(self)
 
     def photograph(self, *, scene, caption, alt_text, place, day, photographer_key, **options):
         self.photo_seed += 1

@@ -242,6 +242,11 @@ if REDIS_URL:
 # shown to anonymous readers (reader.middleware.ReaderCacheControlMiddleware).
 READER_MAX_AGE = int(os.environ.get("READER_MAX_AGE", "60"))
 READER_SHARED_MAX_AGE = int(os.environ.get("READER_SHARED_MAX_AGE", "300"))
+# A live story's page asks for new updates every LIVE_POLL_SECONDS (reader/live.py);
+# the answer may be kept LIVE_POLL_MAX_AGE seconds by a CDN or browser, so a
+# CDN answers most polls and an update reaches readers within the two added.
+LIVE_POLL_SECONDS = int(os.environ.get("LIVE_POLL_SECONDS", "20"))
+LIVE_POLL_MAX_AGE = int(os.environ.get("LIVE_POLL_MAX_AGE", "5"))
 # A CDN in front of the readers' site is told to drop the pages showing what
 # changed (reader/cdn.py): reader pages carry their tags in Surrogate-Key and
 # Cache-Tag, and a change sends one purge request naming its tags to

@@ -7,6 +7,15 @@ from django.utils.translation import gettext_lazy as _
 from articles.models import Article
 
 
+class QuoteQuerySet(models.QuerySet):
+    def shown(self):
+        """
+        The quotes readers may see on a story they can read: none said in a
+        live update that was taken down (the story's own quotes have none).
+        """
+        return self.filter(live_update__taken_down_at__isnull=True)
+
+
 class Quote(models.Model):
     """Words a story quotes directly, and who said them."""
 
@@ -114,6 +123,8 @@ class Quote(models.Model):
             "recording 2024-03-02, 14:05”). Never shown to readers."
         ),
     )
+
+    objects = QuoteQuerySet.as_manager()
 
     class Meta:
         db_table = "articles_quote"

@@ -1,7 +1,8 @@
 """
 RSS 2.0 and Atom feeds of published stories: latest, per section, per author,
-per language. Every feed takes ``?language=en`` or ``?language=km`` to keep
-the stories in one language. Each is a cached page (``cached``), renewed
+per language; and an Atom feed of each live story's updates. Every story
+feed takes ``?language=en`` or ``?language=km`` to keep the stories in one
+language. Each is a cached page (``cached``), renewed
 by a change to the list of stories it shows (``StoryFeed.lists``).
 
 Headlines, standfirsts and descriptions are plain text, and feed readers show
@@ -17,15 +18,17 @@ from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils import translation
 from django.utils.feedgenerator import Atom1Feed, Enclosure
-from django.utils.html import escape
+from django.utils.html import escape, strip_tags
+from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 
 from articles.models import Article, Byline, Language
 
-from . import pagetags
+from . import live, pagetags
 from .pagecache import cache_public_page
 
 ITEMS = 30
+LIVE_ITEMS = 100
 
 
 def as_html(text):
@@ -230,3 +233,45 @@ class LanguageAtomFeed(LanguageFeed):
 def cached(feed):
     """A feed served from the page cache, one page per ``?language=``."""
     return cache_public_page(feed, query={"language": "|".join(Language.values)})
+
+
+class LiveUpdatesFeed(Feed):
+    """A live story's updates, newest first, each linking to its place on the story's page."""
+
+    feed_type = Atom1Feed
+
+    def get_object(self, request, year, month, slug):
+        story = live.live_story(year, month, slug)
+        story.feed_request = request
+        return story
+
+    def title(self, article):
+        return _("Live: %(headline)s") % {"headline": article.headline}
+
+    def subtitle(self, article):
+        return article.standfirst or self.title(article)
+
+    def link(self, article):
+        return article.get_absolute_url()
+
+    def items(self, article):
+        return live.coverage(article)["updates"][:LIVE_ITEMS]
+
+    def item_title(self, update):
+        return update.title or Truncator(strip_tags(update.body_html)).words(12)
+
+    def item_description(self, update):
+        # The update's text as the page shows it: sanitized when it was saved.
+        return update.body_html
+
+    def item_link(self, update):
+        return f"{update.article.get_absolute_url()}#update-{update.pk}"
+
+    def item_pubdate(self, update):
+        return update.posted_at
+
+    def item_updateddate(self, update):
+        return update.edited_at or update.posted_at
+
+    def item_author_name(self, update):
+        return live.author_name(update) or None

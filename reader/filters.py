@@ -62,7 +62,7 @@ STORIES_READ_FOR_PEOPLE = 500
 
 def recently_shown(relation, person_field):
     """
-    Public people in ``relation`` (bylines, quotes) of the latest published
+    Public people in ``relation`` (bylines, quotes shown) of the latest published
     stories: the ``PEOPLE_LISTED`` named most recently, listed by name. One
     query: the rows of the latest stories with their people.
     """
@@ -70,7 +70,7 @@ def recently_shown(relation, person_field):
 
     latest = Article.objects.published().order_by("-published_at", "-pk")
     rows = (
-        relation.objects.filter(article__in=latest.values("pk")[:STORIES_READ_FOR_PEOPLE])
+        relation.filter(article__in=latest.values("pk")[:STORIES_READ_FOR_PEOPLE])
         .filter(**{f"{person_field}__in": Person.objects.public().values("pk")})
         .select_related(person_field)
         .only(*(f"{person_field}__{field}" for field in PERSON_CHOICE_FIELDS if field != "pk"))
@@ -87,8 +87,8 @@ def recently_shown(relation, person_field):
 CHOICE_LISTS = {
     "sections": lambda: published_sections(None),
     "topics": lambda: published_topics(None),
-    "authors": lambda: recently_shown(Byline, "person"),
-    "speakers": lambda: recently_shown(Quote, "speaker"),
+    "authors": lambda: recently_shown(Byline.objects.all(), "person"),
+    "speakers": lambda: recently_shown(Quote.objects.shown(), "speaker"),
 }
 
 
@@ -272,4 +272,6 @@ class ArchiveFilter(django_filters.FilterSet):
         return queryset.filter(pk__in=Byline.objects.filter(person=person).values("article"))
 
     def filter_quoted(self, queryset, name, person):
-        return queryset.filter(pk__in=Quote.objects.filter(speaker=person).values("article"))
+        return queryset.filter(
+            pk__in=Quote.objects.shown().filter(speaker=person).values("article")
+        )

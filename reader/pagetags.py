@@ -3,6 +3,7 @@ What a cached page shows, named by tags, so that a change renews only the
 pages that show it.
 
 A tag names a thing a page shows, ``story:12``, ``person:7``, ``photo:3``,
+``live:12`` (story 12's live coverage and updates),
 or a list a story can join, ``latest`` (home, archive, feeds, sitemaps,
 search), ``stories-of:section:2``, ``stories-of:topic:5``,
 ``stories-of:person:7``, ``nav`` (the sections in the site's navigation).

@@ -16,6 +16,10 @@ What a change renews (``changed_tags``):
   may join: the latest stories, its section's, its topics', and those of
   the people it makes public (``story_tags``). Other stories' pages stay: a
   new story joins their related stories when they expire (``PAGE_SECONDS``).
+- a live story's coverage or one of its updates: the pages showing them
+  (``live:<story>``: its page, the answer its page polls, its feed of
+  updates, its API item), not the lists showing the story, which show no
+  update; a quote said in an update renews as any quote does.
 - a draft or its parts: nothing.
 - a person or their roles, aliases, addresses: every page showing them (a protected source
   leaves all at once); a photograph: every page showing it (a withdrawn
@@ -45,12 +49,15 @@ def content_saved(sender, instance=None, created=False, action=None, **kwargs):
 def is_takedown(instance):
     """
     Whether a change takes something off the site that must leave a CDN at
-    once: a story leaving readers, a photo withdrawn, a source protected.
+    once: a story leaving readers, a live update taken down, a photo
+    withdrawn, a source protected.
     """
-    from articles.models import Article
+    from articles.models import Article, LiveUpdate
     from media.models import Photograph
     from people.models import Person
 
+    if isinstance(instance, LiveUpdate):
+        return instance.is_taken_down
     if isinstance(instance, Article):
         stored = getattr(instance, "stored_state", {}).get("status")
         return (
@@ -65,10 +72,12 @@ def is_takedown(instance):
 
 def changed_tags(instance, created=False, m2m=False):
     """The tags of the pages a change to ``instance`` renews (see the module's docstring)."""
-    from articles.models import Article, SearchDocument
+    from articles.models import Article, LiveCoverage, LiveUpdate, SearchDocument
     from media.models import Photograph
     from people.models import Person
 
+    if isinstance(instance, LiveUpdate | LiveCoverage):
+        return {f"live:{instance.article_id}"} if concerns_readers(instance) else set()
     if isinstance(instance, Article):
         if not concerns_readers(instance, created):
             return set()

@@ -47,8 +47,9 @@ logger = logging.getLogger(__name__)
 RENDERER_VERSION = "1"
 # The longest parts are kept without any change: a safety net.
 FRESH_FOR = datetime.timedelta(days=1)
-# The tags a change to one row of a story, person or photograph renews.
-ROW_TAG = re.compile(r"(story|person|photo):([0-9]+)")
+# The tags a change to one row of a story, person or photograph renews, and
+# to a story's live coverage or one of its updates (``live:<story>``).
+ROW_TAG = re.compile(r"(story|live|person|photo):([0-9]+)")
 
 
 def version():
@@ -112,7 +113,8 @@ def render_parts(request, article, context, *, preview=False, shown=frozenset())
             render_to_string("reader/story/article.html", context, request),
             context["language_switch"],
         )
-    tags |= {f"story:{article.pk}", *shown}
+    # A story's page shows its live coverage, if it has any.
+    tags |= {f"story:{article.pk}", f"live:{article.pk}", *shown}
     if not preview and pagecache.at_site_url(request) and pagetags.generation() == generation:
         keep(article, parts, tags, valid_until(article, context["translation"]))
     return parts
@@ -176,13 +178,15 @@ def forget(tags):
         if pagetags.EVERYTHING in tags:
             StoredStory.objects.all()._raw_delete(StoredStory.objects.db)
             return
-        stories, shown = set(), Q()
+        stories, covered, shown = set(), set(), Q()
         for tag in tags:
             match = ROW_TAG.fullmatch(tag)
             if match is None:
                 continue  # A list (latest, stories-of:…): no stored part lists stories.
             if match[1] == "story":
                 stories.add(int(match[2]))
+            elif match[1] == "live":
+                covered.add(int(match[2]))
             else:
                 shown |= Q(shows__contains=f" {tag} ")
         if stories:
@@ -192,6 +196,8 @@ def forget(tags):
                 | Q(article__translation_of__in=stories)
                 | Q(article__translation__in=stories)
             )
+        if covered:
+            shown |= Q(article__in=covered)
         if shown:
             StoredStory.objects.filter(shown)._raw_delete(StoredStory.objects.db)
 

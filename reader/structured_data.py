@@ -5,6 +5,8 @@ schema.org descriptions of public pages, written into them as JSON-LD
 
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.html import strip_tags
+from django.utils.text import Truncator
 
 PUBLISHER_NAME = "Newsroom"
 KEY_QUOTES = 3
@@ -71,9 +73,10 @@ def key_quotes(quotes):
     return pulled or quotes[:KEY_QUOTES]
 
 
-def news_article(request, article, quotes):
+def news_article(request, article, quotes, live=None):
     """A ``NewsArticle``: its authors, image, publisher, the people and
-    organizations it mentions and its key quotes."""
+    organizations it mentions and its key quotes; a ``LiveBlogPosting``
+    with its updates for a story covered ``live`` (``reader.live.coverage``)."""
     with_url = article.published_at is not None
     url = absolute(request, article.get_absolute_url())
     data = {
@@ -107,6 +110,41 @@ def news_article(request, article, quotes):
     chosen = key_quotes(quotes)
     if chosen:
         data["hasPart"] = [quotation(request, quote) for quote in chosen]
+    if live is not None:
+        data.update(live_blog(request, url, live))
+    return data
+
+
+def live_blog(request, url, live):
+    """What makes a story a ``LiveBlogPosting``: its coverage times and updates."""
+    coverage = live["coverage"]
+    data = {"@type": "LiveBlogPosting", "coverageStartTime": iso(coverage.started_at)}
+    if coverage.ended_at:
+        data["coverageEndTime"] = iso(coverage.ended_at)
+    data["liveBlogUpdate"] = [live_update(request, url, update) for update in live["updates"]]
+    return data
+
+
+def live_update(request, url, update):
+    """One update as a ``BlogPosting``, addressed by its anchor on the story page."""
+    person = getattr(update.author, "person", None)
+    if person is not None:
+        author = person_ref(request, person)
+    else:
+        author = {"@type": "Person", "name": update.author.get_full_name() or PUBLISHER_NAME}
+    text = " ".join(strip_tags(update.body_html).split())
+    data = {
+        "@type": "BlogPosting",
+        "headline": update.title or Truncator(text).chars(110),
+        "url": f"{url}#update-{update.pk}",
+        "datePublished": iso(update.posted_at),
+        "dateModified": iso(update.edited_at or update.posted_at),
+        "articleBody": text,
+        "author": author,
+    }
+    image = image_url(request, update.shown_photo)
+    if image:
+        data["image"] = image
     return data
 
 

@@ -3,7 +3,7 @@
 from django.urls import path
 
 from . import feeds
-from .views import home, listings, photos, profiles, stories
+from .views import home, listings, live, photos, profiles, stories
 
 app_name = "reader"
 
@@ -14,6 +14,16 @@ urlpatterns = [
         "articles/<yyyy:year>/<mm:month>/<uslug:slug>/",
         stories.article_detail,
         name="article_detail",
+    ),
+    path(
+        "articles/<yyyy:year>/<mm:month>/<uslug:slug>/updates/",
+        live.live_updates,
+        name="live_updates",
+    ),
+    path(
+        "articles/<yyyy:year>/<mm:month>/<uslug:slug>/updates/feed/",
+        feeds.cached(feeds.LiveUpdatesFeed()),
+        name="live_updates_feed",
     ),
     path("sections/<uslug:slug>/", listings.section_detail, name="section_detail"),
     path("topics/<uslug:slug>/", listings.topic_detail, name="topic_detail"),

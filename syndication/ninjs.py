@@ -11,8 +11,10 @@ body and from the associations alike.
 
 Associations name related objects: ``lead-photo`` and ``photo-N`` (a
 ``picture`` with its renditions and credit) and ``translation`` (the
-published story in the other language, by its uri). A live story's updates
-can be added the same way later, each as an ``update-N`` association.
+published story in the other language, by its uri); a live story's updates
+readers see, newest first, each an ``update-<id>`` association of type
+``text`` (a ninjs item of its own: its time, author, text, photo and quotes),
+addressed by its anchor on the story page.
 """
 
 import re
@@ -23,6 +25,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 
 from articles.models import Byline
+from reader import live
 from reader.structured_data import iso
 
 STANDARD = {
@@ -122,7 +125,7 @@ def _item(article):
         data["organisations"] = organisations
     if article.dateline:
         data["located"] = article.dateline
-    associations = photo_associations(article)
+    associations = photo_associations(article) + update_associations(article)
     other = published_translation(article)
     if other is not None:
         associations.append(
@@ -175,7 +178,13 @@ def body_html(article):
         for kind, value in article.body_blocks()
         if kind != "photo" or shared_photo(value.photograph) is not None
     ]
-    html = render_to_string("reader/story/article.html#story-body", {"blocks": blocks})
+    return absolute_html(
+        render_to_string("reader/story/article.html#story-body", {"blocks": blocks})
+    )
+
+
+def absolute_html(html):
+    """``html`` with the addresses it holds made absolute."""
     html = ROOT_ADDRESS.sub(lambda found: found.group(1) + absolute(found.group(2)), html)
     return SRCSET.sub(
         lambda found: (
@@ -185,6 +194,56 @@ def body_html(article):
         ),
         html,
     )
+
+
+def update_associations(article):
+    """A live story's updates readers see, newest first; none for any other story."""
+    coverage = live.coverage(article)
+    if coverage is None:
+        return []
+    return [update_item(article, update) for update in coverage["updates"]]
+
+
+def update_item(article, update):
+    """One live update as a ninjs item, associated with its story."""
+    address = f"{absolute(article.get_absolute_url())}#update-{update.pk}"
+    data = {
+        "name": f"update-{update.pk}",
+        "uri": address,
+        "type": "text",
+        "representationtype": "full",
+        "version": str(update.version),
+        "firstcreated": iso(update.posted_at),
+        "versioncreated": iso(update.edited_at or update.posted_at),
+        "language": article.language,
+        "pubstatus": "usable",
+        "bodies": [
+            {"role": "main", "contenttype": "text/html", "value": absolute_html(update.body_html)}
+        ],
+        "altids": [{"role": "web", "value": address}],
+    }
+    if update.title:
+        data["headlines"] = [{"role": "main", "value": update.title}]
+    author = live.author_name(update)
+    if author:
+        data["by"] = author
+    quotes = update.shown_quotes
+    if quotes:
+        data["descriptions"] = [
+            {
+                "role": "quote",
+                "contenttype": "text/plain",
+                "value": f"“{quote.text}” — {quote.attribution}",
+            }
+            for quote in quotes
+        ]
+        people = [person_entry(quote.speaker, "quoted") for quote in quotes if quote.speaker_id]
+        if people:
+            data["people"] = people
+    photo = shared_photo(update.shown_photo)
+    if photo is not None:
+        data["associations"] = [picture("photo", photo)]
+    return data
 
 
 def photo_associations(article):
@@ -253,7 +312,8 @@ def version_created(article):
     """
     When the item as served last changed: the story, a correction, one of
     its photographs or of the people it shows (a source protected changes
-    the names in it). ``queries.changed_since`` filters by the same times.
+    the names in it), its live coverage or one of its updates.
+    ``queries.changed_since`` filters by the same times.
     """
     moments = [article.published_at, article.updated_at]
     moments += [correction.published_at for correction in article.corrections.all()]
@@ -263,4 +323,9 @@ def version_created(article):
     people += [quote.speaker for quote in article.quotes.all() if quote.speaker_id]
     people += list(article.people.all())
     moments += [person.updated_at for person in people]
+    coverage = live.coverage(article)
+    if coverage is not None:
+        # An update posted, edited or taken down (``queries.stories`` reads the last takedown).
+        moments += [coverage["coverage"].updated_at, getattr(article, "last_takedown", None)]
+        moments += [update.edited_at or update.posted_at for update in coverage["updates"]]
     return max(moment for moment in moments if moment is not None)

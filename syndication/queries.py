@@ -8,10 +8,10 @@ import binascii
 import datetime
 import re
 
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Exists, OuterRef, Q, Subquery
 from django.utils.dateparse import parse_datetime
 
-from articles.models import Article, ArticlePhoto, Byline, Correction
+from articles.models import Article, ArticlePhoto, Byline, Correction, LiveUpdate
 from quotes.models import Quote
 from reader.views.stories import story_page
 
@@ -25,7 +25,10 @@ class BadQuery(ValueError):
 
 def stories(api_key):
     """The stories ``api_key`` may read, loading what an item shows in a fixed number of queries."""
-    return story_page(api_key.stories(Article.objects.published()))
+    takedowns = LiveUpdate.objects.filter(article=OuterRef("pk"), taken_down_at__isnull=False)
+    return story_page(api_key.stories(Article.objects.published())).annotate(
+        last_takedown=Subquery(takedowns.order_by("-taken_down_at").values("taken_down_at")[:1])
+    )
 
 
 def filtered(stories, params):
@@ -63,7 +66,8 @@ def parse_moment(value, name):
 def changed_since(stories, moment):
     """
     Stories whose item changed at or after ``moment`` (``ninjs.version_created``):
-    the story, a correction, a photograph, or a person it shows.
+    the story, a correction, a photograph, a person it shows, its live
+    coverage or one of its updates.
     """
     story = OuterRef("pk")
     person_changed = Q(person__updated_at__gte=moment)
@@ -76,6 +80,13 @@ def changed_since(stories, moment):
         | Exists(Byline.objects.filter(person_changed, article=story))
         | Exists(Quote.objects.filter(article=story, speaker__updated_at__gte=moment))
         | Exists(Article.people.through.objects.filter(person_changed, article=story))
+        | Q(live_coverage__updated_at__gte=moment)
+        | Exists(
+            LiveUpdate.objects.filter(
+                Q(posted_at__gte=moment) | Q(edited_at__gte=moment) | Q(taken_down_at__gte=moment),
+                article=story,
+            )
+        )
     )
 
 

@@ -91,9 +91,16 @@ class ArticleQuerySet(models.QuerySet):
     # would read the whole archive however few rows are asked for (0.4 s for
     # one person page at 100,000 stories).
 
-    def showing(self, lookup):
-        """Whether one of these stories relates to the outer row by ``lookup``."""
-        return models.Exists(self.order_by().filter(**{lookup: models.OuterRef("pk")}))
+    def showing(self, lookup, **also):
+        """Whether one of these stories relates to the outer row by ``lookup`` (and ``also``)."""
+        return models.Exists(self.order_by().filter(**{lookup: models.OuterRef("pk")}, **also))
+
+    def showing_speakers(self):
+        """
+        Whether one of these stories quotes the outer person, in its text or in
+        a live update still shown (in one filter: the same quote's update).
+        """
+        return self.showing("quotes__speaker", quotes__live_update__taken_down_at__isnull=True)
 
     def sections(self):
         return Section.objects.filter(self.showing("section"))
@@ -110,7 +117,7 @@ class ArticleQuerySet(models.QuerySet):
     def quoted_people(self):
         from people.models import Person
 
-        return Person.objects.public().filter(self.showing("quotes__speaker"))
+        return Person.objects.public().filter(self.showing_speakers())
 
     def photographs(self):
         """
@@ -135,7 +142,7 @@ class ArticleQuerySet(models.QuerySet):
         # (quoted, named) go first. PostgreSQL reads the bylines table whole
         # for someone without a byline, as a few journalists write them all.
         return Person.objects.public().filter(
-            self.showing("quotes__speaker")
+            self.showing_speakers()
             | self.showing("people")
             | self.showing("bylines__person")
             | self.showing("lead_photo__photographer")

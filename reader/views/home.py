@@ -66,7 +66,7 @@ def home(request):
     # The most quoted in the last 30 days' stories: their quotes are found
     # through the stories (an index), not by joining every quote ever given.
     since = timezone.now() - datetime.timedelta(days=30)
-    recent_quotes = Quote.objects.filter(
+    recent_quotes = Quote.objects.shown().filter(
         article__in=published.filter(published_at__gte=since),
         speaker__in=Person.objects.public(),
     )

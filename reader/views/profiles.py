@@ -41,7 +41,9 @@ def person_detail(request, slug):
         Exists(Byline.objects.filter(article=OuterRef("pk"), person=OuterRef(OuterRef("pk"))))
     )
     quoting = published.filter(
-        Exists(Quote.objects.filter(article=OuterRef("pk"), speaker=OuterRef(OuterRef("pk"))))
+        Exists(
+            Quote.objects.shown().filter(article=OuterRef("pk"), speaker=OuterRef(OuterRef("pk")))
+        )
     )
     person = (
         published.people()
@@ -72,12 +74,14 @@ def person_detail(request, slug):
         .prefetch_related(None)[: STORIES_SHOWN if person.written_count else 0]
     )
     quoting = list(
-        published.filter(pk__in=Quote.objects.filter(speaker=person).values("article"))
+        published.filter(pk__in=Quote.objects.shown().filter(speaker=person).values("article"))
         .for_listing()
         .prefetch_related(None)
         .prefetch_related(
             Prefetch(
-                "quotes", queryset=Quote.objects.filter(speaker=person), to_attr="their_quotes"
+                "quotes",
+                queryset=Quote.objects.shown().filter(speaker=person),
+                to_attr="their_quotes",
             )
         )[: STORIES_SHOWN if person.quoting_count else 0]
     )

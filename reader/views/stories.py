@@ -18,9 +18,8 @@ from django.views.decorators.http import require_safe
 
 from articles.models import Article, ArticlePhoto, Byline, CommentRequest, FormerAddress
 from people.models import Affiliation, Person
-from quotes.models import Quote
 
-from .. import pagecache, pagetags, stored, structured_data
+from .. import live, pagecache, pagetags, stored, structured_data
 from ..pagecache import cache_public_page
 
 RELATED_STORIES = 4
@@ -30,7 +29,7 @@ def story_parts():
     """What the story page shows besides its card's fields: one query each."""
     return [
         Prefetch("placed_photos", ArticlePhoto.objects.select_related("photograph__photographer")),
-        Prefetch("quotes", Quote.objects.select_related("speaker")),
+        *live.live_parts(),
         "corrections",
         "topics",
         Prefetch(
@@ -50,7 +49,7 @@ def story_page(stories):
     """``stories`` loading everything the story page shows, in a fixed number of queries."""
     return (
         stories.card_parts()
-        .select_related("translation_of", "translation")
+        .select_related("translation_of", "translation", "live_coverage")
         .prefetch_related(*story_parts())
     )
 
@@ -83,6 +82,7 @@ def article_detail(request, year, month, slug):
 def parts_context(request, article):
     """Everything the story's parts show of ``article``, loaded by ``story_page``."""
     quotes = list(article.quotes.all())
+    coverage = live.coverage(article)
     return {
         "article": article,
         "blocks": article.body_blocks(),
@@ -99,8 +99,9 @@ def parts_context(request, article):
         "language_switch": language_switch(article),
         "translation": translation_of(article),
         "canonical_url": canonical_url(request, article),
-        "json_ld": structured_data.news_article(request, article, quotes),
+        "json_ld": structured_data.news_article(request, article, quotes, coverage),
         "was_updated": was_updated(article),
+        "live": coverage,
     }
 
 

@@ -12,7 +12,16 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from PIL import ExifTags, Image
 
 from articles import body
-from articles.models import Article, ArticlePhoto, ArticleStatus, Byline, Language, Section, Topic
+from articles.models import (
+    Article,
+    ArticlePhoto,
+    ArticleStatus,
+    Byline,
+    Language,
+    LiveCoverage,
+    Section,
+    Topic,
+)
 from demo.build import DemoNewsroom
 from demo.pictures import render_photo
 from demo.seeds import DEMO_TOTP_SECRET
@@ -113,12 +122,34 @@ class DemoContentTests(TestCase):
         self.assertIn(25, [story.quotes.count() for story in self.stories])
 
     def test_quotes_stand_in_the_paragraph_they_name(self):
-        """Each quote's words appear, in curly quotes, in the paragraph its number names."""
+        """Each quote of a story's text appears, in curly quotes, in the paragraph it names."""
         for story in self.stories:
             paragraphs = body.paragraphs(story.body)
             for quote in story.quotes.all():
+                if quote.live_update_id:
+                    continue  # Said in a live update: see test_a_live_story_goes_on.
                 with self.subTest(story=story.headline, quote=quote.position):
                     self.assertIn(f"“{quote.text}", paragraphs[quote.paragraph - 1])
+
+    def test_a_live_story_goes_on(self):
+        """A featured story and its translation are live: key points, 6+ updates, quotes."""
+        covered = LiveCoverage.objects.select_related("article")
+        self.assertEqual({c.article.language for c in covered}, {"en", "km"})
+        for coverage in covered:
+            with self.subTest(language=coverage.article.language):
+                self.assertTrue(coverage.is_ongoing())
+                self.assertGreaterEqual(len(coverage.key_point_list()), 2)
+                self.assertTrue(coverage.article.is_live())
+                updates = coverage.article.live_updates.shown()
+                self.assertGreaterEqual(updates.count(), 6)
+                self.assertTrue(all(update.posted_at <= timezone.now() for update in updates))
+                self.assertGreaterEqual(
+                    Quote.objects.filter(live_update__article=coverage.article).count(), 1
+                )
+        english = covered.get(article__language="en").article
+        page = self.client.get(english.get_absolute_url()).content.decode()
+        self.assertIn("live__badge", page)
+        self.assertIn("We are not asking for promises", page)
 
     def test_some_quotes_are_anonymous(self):
         """Some sources are described rather than named, and never both."""

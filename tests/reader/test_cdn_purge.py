@@ -145,3 +145,25 @@ class CdnPurgeTests(TransactionTestCase):
     def test_without_a_purge_address_nothing_is_sent(self):
         self.writer.save()
         self.assertEqual(self.received(), [])
+
+
+class LiveUpdatePurgeTests(CdnPurgeTests):
+    """A live story's updates purge its pages only, and a takedown of one at once."""
+
+    @DATABASE_TASKS
+    def test_an_update_purges_its_story_and_a_takedown_at_once(self):
+        from tests.support.live import make_live_story, post_update, take_down
+
+        story = make_live_story(updates=1, approved_by=self.editor, author=self.editor)
+        run_tasks()
+        PurgeRecorder.received = []
+        update = post_update(story, author=self.editor, title="Polls close")
+        self.assertEqual(self.received(), [])
+        run_tasks()
+        self.assertEqual(self.purged_keys(), [{f"live:{story.pk}"}])
+        self.assertIn(
+            f"live:{story.pk}", self.client.get(story.get_absolute_url())["Surrogate-Key"]
+        )
+        take_down(update)
+        # Before any worker ran.
+        self.assertEqual(self.purged_keys()[1:], [{f"live:{story.pk}"}])

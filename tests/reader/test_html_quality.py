@@ -30,6 +30,7 @@ from tests.support.factories import (
     make_topic,
     make_user,
 )
+from tests.support.live import make_live_story, post_update
 from tests.support.reader import make_full_story
 
 VNU = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
@@ -167,12 +168,28 @@ def build_every_page_kind():
         make_quote(other, speaker=speaker)
     make_affiliation(writer, make_organization("Newsroom staff"), title="reporter")
     make_article("A draft", section=make_section("Hidden"))
+    live = make_live_story(
+        "Counting goes on in Kampot",
+        section=land,
+        approved_by=editor,
+        author=make_user("quality-journalist", first_name="Sok", last_name="Chan"),
+        key_points="Turnout was 71 percent\nCounting ends at midnight",
+    )
+    post_update(
+        live,
+        author=make_user("quality-reporter"),
+        title="Observers speak",
+        photo=make_photograph(),
+        quote={"speaker": speaker, "text": "Every ballot was shown", "speaker_role": "observer"},
+    )
     photo = story.lead_photo
     return {
         "home": ("/", 200),
         "home-km": ("/km/", 200),
         "story": (story.get_absolute_url(), 200),
         "story-khmer": (khmer_url, 200),
+        "live-story": (live.get_absolute_url(), 200),
+        "live-story-khmer": ("/km" + live.get_absolute_url(), 200),
         "archive": ("/articles/", 200),
         "archive-filtered": (f"/articles/?section=land&language=en&author={writer.slug}", 200),
         "archive-empty": ("/articles/?section=land&language=km&q=nothing", 200),

@@ -10,6 +10,7 @@ from django.test import Client, TestCase
 
 from tests.support.crawl import crawl
 from tests.support.factories import make_user
+from tests.support.live import make_live_story, poll_url
 from tests.support.reader import ReaderTestMixin, make_full_story
 from tests.support.staff import sign_in_through_form
 from workflow.account_events import BROWSER_COOKIE
@@ -26,9 +27,12 @@ class SignedOutReaderWalkTests(ReaderTestMixin, TestCase):
     def setUpTestData(cls):
         cls.story = make_full_story("Families lose their rice fields", people_named=1)
         cls.editor = make_user("walk-editor", role="Editors", password=PASSWORD)
+        cls.live = make_live_story("Counting goes on in Kampot", updates=2)
 
     def walk(self, client):
-        answers = crawl(client, ["/", "/km/", "/articles/"], follow=reader_pages, limit=120)
+        # The poll address is in a data attribute, which no crawl follows.
+        seeds = ["/", "/km/", "/articles/", self.live.get_absolute_url(), poll_url(self.live)]
+        answers = crawl(client, seeds, follow=reader_pages, limit=140)
         self.assertGreater(len(answers), 20)
         for address, response in answers.items():
             with self.subTest(address):

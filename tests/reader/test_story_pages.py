@@ -274,10 +274,10 @@ class StoryAddressTests(ReaderTestMixin, TestCase):
         self.assertFalse(FormerAddress.objects.filter(slug=original).exists())
 
 
-# A preview: what the first request for the public page costs (2–11 and
-# 15–18 there): no stored parts looked for, none stored, and no bylines of
+# A preview: what the first request for the public page costs (2–12 and
+# 16–19 there): no stored parts looked for, none stored, and no bylines of
 # related stories, as this draft has none.
-PREVIEW_QUERIES = 13
+PREVIEW_QUERIES = 14
 
 
 class PreviewTests(ReaderTestMixin, TestCase):
@@ -318,14 +318,15 @@ class PreviewTests(ReaderTestMixin, TestCase):
 
 # A story page asked for the first time (after a change to it): 1 its stored
 # parts, none yet; 2 the story with its section, lead photo, photographer and
-# translations; 3 bylines and their people; 4 body photos; 5 quotes and
-# speakers; 6 corrections; 7 topics; 8 people named; 9 their affiliations and
-# organizations; 10 organizations named; 11 requests for comment and who was
-# asked; 12–14 the parts stored (a savepoint, then look up and insert in it,
-# released after); 15 related stories; 16 their bylines; 17 the next
-# scheduled publication (how long the page and fragments may be kept); 18 the
-# section menu.
-STORY_QUERIES_FIRST = 18
+# translations and live coverage; 3 bylines and their people; 4 body photos;
+# 5 live updates with their authors and photos (none on most stories); 6
+# quotes and speakers; 7 corrections; 8 topics; 9 people named; 10 their
+# affiliations and organizations; 11 organizations named; 12 requests for
+# comment and who was asked; 13–15 the parts stored (a savepoint, then look
+# up and insert in it, released after); 16 related stories; 17 their bylines;
+# 18 the next scheduled publication (how long the page and fragments may be
+# kept); 19 the section menu.
+STORY_QUERIES_FIRST = 19
 # Every later page-cache miss: 1 the story with its stored parts; 2 related
 # stories; 3 their bylines; 4 the next scheduled publication; 5 the section
 # menu. With the related stories and the menu kept (fragments): 1 and 4.

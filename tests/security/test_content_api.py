@@ -1,7 +1,8 @@
 """
 The content API shows partners only what readers may see: every address its
 OpenAPI description lists is crawled, with drafts, scheduled, unpublished
-and in-review stories, a protected source and staff-only notes planted
+and in-review stories, a protected source, staff-only notes and live
+stories (a draft's, a scheduled one's and taken-down updates) planted
 (SECURITY-TESTS 12, 13, 41, as for the reader site).
 """
 
@@ -16,6 +17,8 @@ from django.utils import timezone
 
 from articles.models import Article, CommentRequest
 from media.services import withdraw_photograph
+from tests.security.test_live_safety import HIDDEN as LIVE_HIDDEN
+from tests.security.test_live_safety import plant_live_stories
 from tests.security.test_source_safety import StorySetupMixin, secrets_in
 from tests.support.factories import (
     make_article,
@@ -45,6 +48,7 @@ HIDDEN = [
     "PERSONNOTESSECRET",
     "WIREONLYCAPTION",
     "WITHDRAWNCAPTION",
+    *LIVE_HIDDEN,
 ]
 ADDRESS = re.compile(r'"(http://testserver/api/[^"\s]*)"')
 
@@ -96,6 +100,8 @@ class ContentApiCrawlTests(StorySetupMixin, TestCase):
         cls.other = make_published_article(
             "Flood waters recede", language="km", bylines=[make_person()]
         )
+        # A live story with a taken-down update and a protected source's quote; two hidden ones.
+        cls.live, *_hidden = plant_live_stories(cls.source)
         cls.api_key, cls.key = make_key(rate_limit=100_000)
 
     def setUp(self):
@@ -155,6 +161,8 @@ class ContentApiCrawlTests(StorySetupMixin, TestCase):
         published = set(Article.objects.published().values_list("pk", flat=True))
         self.assertEqual(set(items), {f"http://testserver/api/v1/items/{pk}" for pk in published})
         self.assertGreaterEqual(len(answers), len(set(seeds)))
+        live = items[f"http://testserver/api/v1/items/{self.live.pk}"]
+        self.assertIn("A witness speaks", json.dumps(live))
 
     def test_the_protected_source_is_their_label_only(self):
         client = Client(headers=bearer(self.key))

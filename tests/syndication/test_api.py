@@ -353,15 +353,17 @@ class QueryCountTests(ApiTestCase):
 
     def test_a_page_of_fifty_costs_the_same_as_a_page_of_two(self):
         """
-        Made: 1 the key; 2 the page of stories with their section, lead photo
-        and translation; 3 bylines and their people; 4 photos placed; 5 quotes
-        and speakers; 6 corrections; 7 topics; 8 people named; 9 their
-        affiliations; 10 organizations; 11 requests for comment; 12 the next
-        scheduled story (how long the answer may be kept). Kept: 1 the key.
+        Made: 1 the key; 2 the page of stories with their section, lead photo,
+        translation, live coverage and last update taken down; 3 bylines and
+        their people; 4 photos placed; 5 live updates, their authors and
+        photos; 6 quotes and speakers; 7 corrections; 8 topics; 9 people
+        named; 10 their affiliations; 11 organizations; 12 requests for
+        comment; 13 the next scheduled story (how long the answer may be
+        kept). Kept: 1 the key.
         """
         self.add_stories(2)
         for count in (2, 50):
-            with self.subTest(stories=count), self.assertNumQueries(12):
+            with self.subTest(stories=count), self.assertNumQueries(13):
                 page = self.get(ITEMS).json()
             self.assertEqual(len(page["items"]), count)
             with self.subTest(stories=count, kept=True), self.assertNumQueries(1):
