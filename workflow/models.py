@@ -5,7 +5,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from articles.models import Article, ArticleStatus
+from articles.models import Article, ArticleStatus, LiveUpdate
 
 
 class Revision(models.Model):
@@ -49,6 +49,50 @@ class Revision(models.Model):
         return _("Revision %(number)s of “%(story)s”") % {
             "number": self.number,
             "story": self.content.get("headline", ""),
+        }
+
+
+class LiveUpdateRevision(models.Model):
+    """
+    A live update as one save left it (title, text, photo, quotes), in the
+    shape of a story revision's content so the same diff reads it
+    (``workflow.live.update_snapshot``). Never changed.
+    """
+
+    update = models.ForeignKey(
+        LiveUpdate,
+        verbose_name=_("live update"),
+        on_delete=models.CASCADE,
+        related_name="revisions",
+    )
+    number = models.PositiveIntegerField(_("number"))
+    version = models.PositiveIntegerField(_("update version"))
+    content = models.JSONField(_("content"), encoder=DjangoJSONEncoder)
+    note = models.CharField(_("note"), max_length=300, blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("saved by"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("saved"), default=timezone.now)
+
+    class Meta:
+        ordering = ["update", "-number"]
+        verbose_name = _("live update revision")
+        verbose_name_plural = _("live update revisions")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["update", "number"], name="live_update_revision_unique_number"
+            ),
+        ]
+
+    def __str__(self):
+        return _("Revision %(number)s of the update “%(update)s”") % {
+            "number": self.number,
+            "update": self.update,
         }
 
 
