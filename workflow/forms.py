@@ -293,7 +293,9 @@ def update_quote_formset(user):
     form = type(
         "UpdateQuoteForm", (UpdateQuoteForm,), {"sees_identities": sees_protected_identities(user)}
     )
-    return forms.modelformset_factory(Quote, form=form, extra=2, can_delete=True)
+    return forms.modelformset_factory(
+        Quote, form=form, extra=2, can_delete=True, can_delete_extra=False
+    )
 
 
 class TakedownForm(forms.Form):

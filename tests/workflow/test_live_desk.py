@@ -7,7 +7,7 @@ update passes before it goes out.
 import datetime
 
 from django.contrib.auth.models import Permission
-from django.test import TestCase
+from django.test import Client, TestCase
 from django.urls import reverse
 from django.utils import timezone
 
@@ -255,6 +255,23 @@ class PostingTests(LiveDeskTestData, TestCase):
             desk_url(self.coverage), update_data(**{"update-photo": withdrawn.pk})
         )
         self.assertContains(response, "Polls closed at 3 p.m. in Phnom Penh.")
+
+    def test_a_photo_from_the_library_goes_with_the_update(self):
+        photo = make_photograph()
+        self.signed_in(self.assigned)
+        data = update_data(**{"update-photo": photo.pk})
+        self.assertEqual(self.client.post(desk_url(self.coverage), data).status_code, 302)
+        self.assertEqual(LiveUpdate.objects.latest("pk").photo, photo)
+
+    def test_a_post_without_its_csrf_token_is_refused(self):
+        client = Client(enforce_csrf_checks=True)
+        sign_in(client, self.editor)
+        response = client.post(desk_url(self.coverage), update_data())
+        self.assertEqual(response.status_code, 403)
+        take_down = desk_url(self.coverage, "take_down", self.own_update.pk)
+        self.assertEqual(client.post(take_down, {"reason": "No token."}).status_code, 403)
+        self.assertEqual(LiveUpdate.objects.filter(article=self.article).count(), 2)
+        self.assertFalse(LiveUpdate.objects.filter(taken_down_at__isnull=False).exists())
 
     def test_nothing_is_posted_once_coverage_ends(self):
         live.end_coverage(coverage=self.coverage, editor=self.editor)
