@@ -22,7 +22,7 @@ from quotes.models import Quote
 from . import checklist, editing
 from .errors import NotAllowed, StaleVersion, WorkflowError
 from .models import LiveUpdateRevision
-from .revisions import _photo_ref, _ref
+from .revisions import photo_ref, quote_content
 from .roles import display_name, is_editor
 from .transitions import lock_story
 
@@ -253,19 +253,8 @@ def update_snapshot(update):
     return {
         "title": update.title,
         "body": update.body,
-        "photo": _photo_ref(update.photo),
-        "quotes": [
-            {
-                "row": quote.pk,
-                "position": quote.position,
-                "text": quote.text,
-                "speaker": _ref(quote.speaker),
-                "anonymous_description": quote.anonymous_description,
-                "speaker_role": quote.speaker_role,
-                "is_pull_quote": quote.is_pull_quote,
-            }
-            for quote in quotes.order_by("position")
-        ],
+        "photo": photo_ref(update.photo),
+        "quotes": [quote_content(quote) for quote in quotes.order_by("position")],
     }
 
 

@@ -426,35 +426,32 @@ class TakedownAndCorrectionTests(LiveDeskTestData, TestCase):
 
 
 class CoverageAdminTests(LiveDeskTestData, TestCase):
+    def start_in_workspace(self, story, **fields):
+        """An editor's post of the workspace's form that starts covering ``story`` live."""
+        self.signed_in(self.editor)
+        now = timezone.localtime()
+        data = {
+            "article": story.pk,
+            "started_at_0": now.strftime("%Y-%m-%d"),
+            "started_at_1": now.strftime("%H:%M:%S"),
+            **fields,
+        }
+        return self.client.post(reverse("admin:articles_livecoverage_add"), data)
+
     def test_editor_starts_coverage_from_the_workspace(self):
         story = make_published_article("Court verdict")
-        self.signed_in(self.editor)
-        response = self.client.post(
-            reverse("admin:articles_livecoverage_add"),
-            {
-                "article": story.pk,
-                "started_at_0": timezone.localtime().strftime("%Y-%m-%d"),
-                "started_at_1": timezone.localtime().strftime("%H:%M:%S"),
-                "reporters": [self.assigned.pk],
-                "key_points": "The verdict is due at noon.",
-            },
+        response = self.start_in_workspace(
+            story, reporters=[self.assigned.pk], key_points="The verdict is due at noon."
         )
         coverage = LiveCoverage.objects.get(article=story)
         self.assertRedirects(response, desk_url(coverage), fetch_redirect_response=False)
         self.assertEqual(list(coverage.reporters.all()), [self.assigned])
+        self.assertEqual(coverage.key_point_list(), ["The verdict is due at noon."])
 
     def test_six_key_points_are_refused(self):
         story = make_published_article("Court verdict")
-        self.signed_in(self.editor)
-        response = self.client.post(
-            reverse("admin:articles_livecoverage_add"),
-            {
-                "article": story.pk,
-                "started_at_0": timezone.localtime().strftime("%Y-%m-%d"),
-                "started_at_1": "08:00:00",
-                "key_points": "\n".join(f"Point {number}" for number in range(6)),
-            },
-        )
+        points = "\n".join(f"Point {number}" for number in range(6))
+        response = self.start_in_workspace(story, key_points=points)
         self.assertContains(response, "Give 5 key points at most")
         self.assertFalse(LiveCoverage.objects.filter(article=story).exists())
 

@@ -192,70 +192,71 @@ def edit_update(model_admin, request, object_id, update_id):
     )
 
 
-def take_down(model_admin, request, object_id, update_id):
+def _editors_action(model_admin, request, object_id, update_id, *, form_class, act, texts):
+    """
+    An editor's form about one update (take it down, correct it): ``act(update,
+    user, cleaned_data)`` calls the service; ``texts`` are the page's title,
+    its button and the message once done.
+    """
     coverage = _coverage(request, object_id)
     update = _update(coverage, update_id)
     if not roles.is_editor(request.user):
         raise PermissionDenied
-    form = TakedownForm(request.POST or None)
+    title, button, done = texts
+    form = form_class(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            live.take_down_update(
-                update=update, editor=request.user, reason=form.cleaned_data["reason"]
-            )
+            act(update, request.user, form.cleaned_data)
         except errors.NotAllowed:
             raise PermissionDenied from None
         except errors.WorkflowError as error:
             _refused(form, error)
         else:
-            model_admin.message_user(
-                request, _("The update was taken down: readers no longer see it."), messages.SUCCESS
-            )
+            model_admin.message_user(request, done, messages.SUCCESS)
             return redirect(f"{model_admin.url('desk', coverage.pk)}#update-{update.pk}")
     return _page(
         model_admin,
         request,
         "update_action.html",
-        _("Take an update down"),
+        title,
         coverage,
         update=update,
         form=form,
-        button=_("Take it down"),
+        button=button,
+    )
+
+
+def take_down(model_admin, request, object_id, update_id):
+    def act(update, user, data):
+        live.take_down_update(update=update, editor=user, reason=data["reason"])
+
+    texts = (
+        _("Take an update down"),
+        _("Take it down"),
+        _("The update was taken down: readers no longer see it."),
+    )
+    return _editors_action(
+        model_admin, request, object_id, update_id, form_class=TakedownForm, act=act, texts=texts
     )
 
 
 def correct(model_admin, request, object_id, update_id):
-    coverage = _coverage(request, object_id)
-    update = _update(coverage, update_id)
-    if not roles.is_editor(request.user):
-        raise PermissionDenied
-    form = UpdateCorrectionForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            live.correct_update(
-                update=update,
-                editor=request.user,
-                kind=form.cleaned_data["kind"],
-                text=form.cleaned_data["text"],
-            )
-        except errors.NotAllowed:
-            raise PermissionDenied from None
-        except errors.WorkflowError as error:
-            _refused(form, error)
-        else:
-            model_admin.message_user(
-                request, _("The correction was issued with the update."), messages.SUCCESS
-            )
-            return redirect(f"{model_admin.url('desk', coverage.pk)}#update-{update.pk}")
-    return _page(
+    def act(update, user, data):
+        live.correct_update(update=update, editor=user, kind=data["kind"], text=data["text"])
+
+    texts = (
+        _("Correct an update"),
+        _("Issue the correction"),
+        _("The correction was issued with the update."),
+    )
+    return _editors_action(
         model_admin,
         request,
-        "update_action.html",
-        _("Correct an update"),
-        coverage,
-        update=update,
-        form=form,
-        button=_("Issue the correction"),
+        object_id,
+        update_id,
+        form_class=UpdateCorrectionForm,
+        act=act,
+        texts=texts,
     )
 
 
