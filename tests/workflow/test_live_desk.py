@@ -24,7 +24,7 @@ from tests.support.factories import (
     make_user,
 )
 from tests.support.staff import sign_in
-from workflow import live
+from workflow import live, protection
 from workflow.models import LiveUpdateRevision
 
 NAME = "Chhim Sokhorn"
@@ -309,6 +309,23 @@ class ProtectedSourceTests(LiveDeskTestData, TestCase):
         page = self.client.get(desk_url(self.coverage))
         self.assertContains(page, f"“The files were moved” — {LABEL}")
         self.assertNotContains(page, NAME)
+
+
+class LaterProtectionTests(LiveDeskTestData, TestCase):
+    def test_an_update_naming_someone_later_protected_is_a_place_to_review(self):
+        """
+        A person named in an update readers see, protected afterwards: the
+        story is among the places naming them; a taken-down update is not.
+        """
+        person = make_person("Chhim Dara")
+        live.post_update(article=self.article, user=self.editor, body="Chhim Dara spoke.")
+        hidden = live.post_update(
+            article=self.other_article, user=self.editor, body="Chhim Dara was there."
+        )
+        live.take_down_update(update=hidden, editor=self.editor, reason="Unsafe.")
+        places = protection.find(person, [person.name])
+        self.assertEqual([place.key for place in places], [f"story:{self.article.pk}"])
+        self.assertIn("live update", places[0].where)
 
 
 class EditingTests(LiveDeskTestData, TestCase):
