@@ -4,93 +4,24 @@ edit, a correction and a takedown of one update do, and the checks an
 update passes before it goes out.
 """
 
-import datetime
-
-from django.contrib.auth.models import Permission
 from django.test import Client, TestCase
 from django.urls import reverse
 from django.utils import timezone
 
-from articles.models import Article, Correction, LiveCoverage, LiveUpdate
+from articles.models import Article, Correction, LiveUpdate
 from audit.models import Action, Entry
 from media.models import Photograph
 from quotes.models import Quote
 from tests.support.factories import (
-    make_journalist,
     make_person,
     make_photograph,
     make_published_article,
     make_quote,
-    make_user,
 )
+from tests.support.live import LABEL, NAME, LiveDeskTestData, desk_url, update_data, with_quote
 from tests.support.staff import sign_in
-from workflow import live, protection
+from workflow import live
 from workflow.models import LiveUpdateRevision
-
-NAME = "Chhim Sokhorn"
-LABEL = "A court clerk"
-
-
-def desk_url(coverage, view="desk", *args):
-    return reverse(f"admin:articles_livecoverage_{view}", args=[coverage.pk, *args])
-
-
-def update_data(body="Polls closed at 3 p.m. in Phnom Penh.", title="Polls close", **more):
-    data = {
-        "update-title": title,
-        "update-body": body,
-        "update-photo": "",
-        "quotes-TOTAL_FORMS": "0",
-        "quotes-INITIAL_FORMS": "0",
-        "quotes-MIN_NUM_FORMS": "0",
-        "quotes-MAX_NUM_FORMS": "1000",
-    }
-    data.update(more)
-    return data
-
-
-def with_quote(data, index=0, **fields):
-    data["quotes-TOTAL_FORMS"] = str(index + 1)
-    for name in ("id", "text", "speaker", "anonymous_description", "speaker_role"):
-        data[f"quotes-{index}-{name}"] = fields.get(name, "")
-    return data
-
-
-class LiveDeskTestData:
-    @classmethod
-    def setUpTestData(cls):
-        cls.admin = make_user("live-chief", is_superuser=True)
-        cls.editor = make_user("live-editor", role="Editors")
-        cls.assigned = make_journalist("live-assigned", name="Sok Chan")
-        cls.unassigned = make_journalist("live-unassigned", name="Meas Vanna")
-        cls.photo_desk = make_user("live-photo-desk", is_staff=True)
-        cls.photo_desk.user_permissions.add(
-            *Permission.objects.filter(content_type__app_label="media")
-        )
-        cls.article = make_published_article(
-            "Election count", bylines=[cls.assigned.person], body="The count began."
-        )
-        cls.coverage = live.start_coverage(
-            article=cls.article,
-            editor=cls.editor,
-            started_at=timezone.now() - datetime.timedelta(hours=1),
-            reporters=[cls.assigned],
-            key_points="Polls closed at 3 p.m.\nCounting goes on overnight.",
-        )
-        cls.other_article = make_published_article("Flood in Kratie")
-        cls.other_coverage = live.start_coverage(
-            article=cls.other_article, editor=cls.editor, reporters=[cls.unassigned]
-        )
-        cls.editors_update = live.post_update(
-            article=cls.article, user=cls.editor, body="Turnout was high in Kandal."
-        )
-        cls.own_update = live.post_update(
-            article=cls.article, user=cls.assigned, body="Queues outside a school in Takhmao."
-        )
-
-    def signed_in(self, user):
-        sign_in(self.client, user)
-        return self.client
 
 
 class DeskPermissionTests(LiveDeskTestData, TestCase):
@@ -311,23 +242,6 @@ class ProtectedSourceTests(LiveDeskTestData, TestCase):
         self.assertNotContains(page, NAME)
 
 
-class LaterProtectionTests(LiveDeskTestData, TestCase):
-    def test_an_update_naming_someone_later_protected_is_a_place_to_review(self):
-        """
-        A person named in an update readers see, protected afterwards: the
-        story is among the places naming them; a taken-down update is not.
-        """
-        person = make_person("Chhim Dara")
-        live.post_update(article=self.article, user=self.editor, body="Chhim Dara spoke.")
-        hidden = live.post_update(
-            article=self.other_article, user=self.editor, body="Chhim Dara was there."
-        )
-        live.take_down_update(update=hidden, editor=self.editor, reason="Unsafe.")
-        places = protection.find(person, [person.name])
-        self.assertEqual([place.key for place in places], [f"story:{self.article.pk}"])
-        self.assertIn("live update", places[0].where)
-
-
 class EditingTests(LiveDeskTestData, TestCase):
     def edit_data(self, update, body, version=None):
         return update_data(
@@ -440,114 +354,3 @@ class TakedownAndCorrectionTests(LiveDeskTestData, TestCase):
         response = self.client.post(url, {"kind": "correction", "text": "Wrong room."})
         self.assertContains(response, "Corrections are added to published stories.")
         self.assertFalse(Correction.objects.filter(live_update=update).exists())
-
-
-class CoverageAdminTests(LiveDeskTestData, TestCase):
-    def start_in_workspace(self, story, **fields):
-        """An editor's post of the workspace's form that starts covering ``story`` live."""
-        self.signed_in(self.editor)
-        now = timezone.localtime()
-        data = {
-            "article": story.pk,
-            "started_at_0": now.strftime("%Y-%m-%d"),
-            "started_at_1": now.strftime("%H:%M:%S"),
-            **fields,
-        }
-        return self.client.post(reverse("admin:articles_livecoverage_add"), data)
-
-    def test_editor_starts_coverage_from_the_workspace(self):
-        story = make_published_article("Court verdict")
-        response = self.start_in_workspace(
-            story, reporters=[self.assigned.pk], key_points="The verdict is due at noon."
-        )
-        coverage = LiveCoverage.objects.get(article=story)
-        self.assertRedirects(response, desk_url(coverage), fetch_redirect_response=False)
-        self.assertEqual(list(coverage.reporters.all()), [self.assigned])
-        self.assertEqual(coverage.key_point_list(), ["The verdict is due at noon."])
-
-    def test_six_key_points_are_refused(self):
-        story = make_published_article("Court verdict")
-        points = "\n".join(f"Point {number}" for number in range(6))
-        response = self.start_in_workspace(story, key_points=points)
-        self.assertContains(response, "Give 5 key points at most")
-        self.assertFalse(LiveCoverage.objects.filter(article=story).exists())
-
-    def test_journalists_cannot_start_change_or_end_coverage(self):
-        add = reverse("admin:articles_livecoverage_add")
-        change = reverse("admin:articles_livecoverage_change", args=[self.coverage.pk])
-        changelist = reverse("admin:articles_livecoverage_changelist")
-        self.signed_in(self.assigned)
-        self.assertEqual(self.client.get(add).status_code, 403)
-        response = self.client.post(change, {"key_points": "Hijacked", "reporters": []})
-        self.assertEqual(response.status_code, 403)
-        response = self.client.post(
-            changelist,
-            {"action": "end_selected", "_selected_action": [self.coverage.pk]},
-        )
-        self.coverage.refresh_from_db()
-        self.assertIsNone(self.coverage.ended_at)
-        self.assertIn(self.assigned, self.coverage.reporters.all())
-        # Their list holds only the coverage they post to.
-        page = self.client.get(changelist)
-        self.assertEqual(list(page.context["cl"].result_list), [self.coverage])
-
-    def test_editor_ends_coverage_with_the_action(self):
-        self.signed_in(self.editor)
-        response = self.client.post(
-            reverse("admin:articles_livecoverage_changelist"),
-            {"action": "end_selected", "_selected_action": [self.coverage.pk]},
-        )
-        self.assertEqual(response.status_code, 302)
-        self.coverage.refresh_from_db()
-        self.assertIsNotNone(self.coverage.ended_at)
-        self.assertFalse(self.coverage.is_ongoing())
-
-    def test_story_form_shows_live_state_and_the_desk(self):
-        change = reverse("admin:articles_article_change", args=[self.article.pk])
-        self.signed_in(self.editor)
-        page = self.client.get(change)
-        self.assertContains(page, "Covered live")
-        self.assertContains(page, desk_url(self.coverage))
-        other = make_published_article("Not live")
-        page = self.client.get(reverse("admin:articles_article_change", args=[other.pk]))
-        self.assertContains(page, "Cover this story live")
-
-    def test_updates_list_is_the_editors(self):
-        url = reverse("admin:articles_liveupdate_changelist")
-        self.signed_in(self.assigned)
-        self.assertEqual(self.client.get(url).status_code, 403)
-        self.client.logout()
-        self.signed_in(self.editor)
-        self.assertContains(self.client.get(url), "Turnout was high in Kandal.")
-
-
-class DeskQueryCountTests(LiveDeskTestData, TestCase):
-    def desk_queries(self, count):
-        LiveUpdate.objects.filter(article=self.article).delete()
-        speaker = make_person()
-        for number in range(count):
-            update = live.post_update(
-                article=self.article, user=self.assigned, body=f"Update {number}."
-            )
-            make_quote(self.article, speaker=speaker, live_update=update)
-        live.take_down_update(update=update, editor=self.editor, reason="Wrong.")
-        self.signed_in(self.assigned)
-        self.client.get(desk_url(self.coverage))  # Sessions and caches warm.
-        from django.db import connection
-        from django.test.utils import CaptureQueriesContext
-
-        with CaptureQueriesContext(connection) as queries:
-            response = self.client.get(desk_url(self.coverage))
-        self.assertEqual(response.status_code, 200)
-        return len(queries)
-
-    def test_desk_queries_do_not_grow_with_updates(self):
-        """
-        The desk reads its updates, their authors, photos, quotes and
-        corrections in a fixed number of queries: 3 updates or 30, the same.
-        """
-        three = self.desk_queries(3)
-        thirty = self.desk_queries(30)
-        self.assertEqual(three, thirty)
-        with self.assertNumQueries(three):
-            self.client.get(desk_url(self.coverage))
