@@ -31,6 +31,7 @@ class Action(models.TextChoices):
     IDENTITY_VIEWED = "identity_viewed", _("viewed a protected identity")
     BACKUP_TAKEN = "backup_taken", _("took a backup")
     BACKUP_RESTORED = "backup_restored", _("restored a backup")
+    LIVE_UPDATE_TAKEN_DOWN = "live_update_taken_down", _("took down a live update")
     # Sent by the second-factor app as signals, recorded from their receivers.
     SECOND_FACTOR_ADDED = "second_factor_added", _("added a second factor")
     SECOND_FACTOR_REMOVED = "second_factor_removed", _("removed a second factor")

@@ -130,8 +130,6 @@ def protected_names_in(article, user):
     who sees the name only if allowed to. Not part of the approval checklist:
     that is shown to journalists, and would tell them whose name it is.
     """
-    redactor = Redactor()
-    shows_names = sees_protected_identities(user)
     texts = article.public_texts()
     photos = [article.lead_photo] if article.lead_photo_id else []
     photos += [
@@ -140,6 +138,16 @@ def protected_names_in(article, user):
     ]
     for photograph in photos:
         texts += [(_("photo caption"), photograph.caption), (_("alt text"), photograph.alt_text)]
+    return protected_names_in_texts(texts, user)
+
+
+def protected_names_in_texts(texts, user):
+    """
+    Sentences for each protected source named in ``texts`` (pairs of where
+    and text), naming them only to ``user`` if allowed to see who they are.
+    """
+    redactor = Redactor()
+    shows_names = sees_protected_identities(user)
     found = []
     for where, text in texts:
         for written, label in redactor.found(text):
@@ -155,3 +163,33 @@ def protected_names_in(article, user):
                 ) % {"where": where, "label": label}
             found.append(sentence)
     return list(dict.fromkeys(found))
+
+
+def update_problems(*, update, quotes, user):
+    """
+    What stops a live update going out, as the checks before a story goes
+    out apply to it: its text, its photo's credit, alt text and renditions (not
+    withdrawn), who said each quote, and no protected source named.
+    """
+    problems = []
+    if not update.body.strip():
+        problems.append(_("Write the update's text."))
+    texts = [(_("title"), update.title), (_("text"), update.body)]
+    photo = update.photo
+    if photo is not None:
+        problems += photo.missing_for_publication(name=_("the update's photo"))
+        if photo.renditions_pending:
+            problems.append(_("Wait until the photo's renditions are made (a minute or so)."))
+        texts += [(_("photo caption"), photo.caption), (_("alt text"), photo.alt_text)]
+    for quote in quotes:
+        if not quote.speaker_id and not quote.anonymous_description.strip():
+            problems.append(
+                _("Say who said “%(text)s”, or describe the anonymous source.")
+                % {"text": quote.excerpt()}
+            )
+        texts += [
+            (_("quote"), quote.text),
+            (_("speaker's role"), quote.speaker_role),
+            (_("anonymous source"), quote.anonymous_description),
+        ]
+    return problems + protected_names_in_texts(texts, user)

@@ -96,6 +96,9 @@ def readable_parts(content):
         ),
         (_("Quotes"), quotes),
         (_("Right of reply"), requests),
+        # A live update's own parts (``workflow.live.update_snapshot``).
+        (_("Title"), _lines(content.get("title", ""))),
+        (_("Photo"), [_label(content["photo"])] if content.get("photo") else []),
     ]
 
 

@@ -327,12 +327,21 @@ def _restore_quotes(article, rows):
 
 
 def add_correction(
-    *, article, editor, kind, text, published_at=None, quote=None, corrected_speaker=None
+    *,
+    article,
+    editor,
+    kind,
+    text,
+    published_at=None,
+    quote=None,
+    corrected_speaker=None,
+    live_update=None,
 ):
     """
     Issue a correction on a published story. It is dated, shown to readers,
     and the story's updated time changes. With ``quote`` and
-    ``corrected_speaker`` the misattributed quote moves to the right person.
+    ``corrected_speaker`` the misattributed quote moves to the right person;
+    with ``live_update`` it corrects that one update of a live story.
     """
     if not is_editor(editor):
         raise NotAllowed(_("Only editors issue corrections."))
@@ -347,6 +356,7 @@ def add_correction(
             published_at=published_at or timezone.now(),
             quote=quote,
             corrected_speaker=corrected_speaker,
+            live_update=live_update,
             previous_attribution=quote.attribution if quote is not None else "",
             created_by=editor,
         )

@@ -1,10 +1,14 @@
 """
 The story's forms in the workspace: the story itself (with the version it was
 opened at), a workflow move, a share link, a quote (a protected source's
-details hidden from those who may not see them), a correction.
+details hidden from those who may not see them), a correction; a story's
+live coverage, and the live desk's update, its quotes, takedown and correction.
 """
 
 from django import forms
+from django.contrib import admin
+from django.contrib.admin.widgets import AutocompleteSelect
+from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.forms.models import BaseInlineFormSet
 from django.utils.html import format_html
@@ -13,11 +17,14 @@ from django.utils.translation import gettext_lazy as _
 from articles.models import (
     Article,
     Correction,
+    CorrectionKind,
+    LiveCoverage,
+    LiveUpdate,
 )
 from people.identity import sees_protected_identities
 from quotes.models import Quote
 from quotes.services import note_confirmation
-from workflow import editing, errors, services
+from workflow import editing, errors, roles, services
 
 SHARE_LINK_DAYS = [1, 3, 7, 14, 30]
 
@@ -214,3 +221,95 @@ class CorrectionForm(forms.ModelForm):
     class Meta:
         model = Correction
         fields = ["article", "kind", "published_at", "text", "quote", "corrected_speaker"]
+
+
+class JournalistChoiceField(forms.ModelMultipleChoiceField):
+    def label_from_instance(self, obj):
+        return roles.display_name(obj)
+
+
+class LiveCoverageForm(forms.ModelForm):
+    """A story's live coverage (its rules: ``LiveCoverage.clean``; saved by ``workflow.live``)."""
+
+    reporters = JournalistChoiceField(
+        label=_("journalists who may post"),
+        queryset=get_user_model()
+        .objects.filter(is_active=True, is_staff=True, groups__name=roles.JOURNALISTS_GROUP)
+        .select_related("person")
+        .order_by("username"),
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+        help_text=_("Editors may always post; these journalists may post updates to this story."),
+    )
+
+    class Meta:
+        model = LiveCoverage
+        fields = ["article", "started_at", "ended_at", "reporters", "key_points"]
+
+
+def autocomplete(field, model_field):
+    """Choose ``field``'s value with the workspace's search-as-you-type box."""
+    field.widget = AutocompleteSelect(model_field, admin.site)
+    field.widget.choices = field.choices
+
+
+class LiveUpdateForm(forms.ModelForm):
+    """An update on the live desk, with the version it was opened at when it is edited."""
+
+    base_version = forms.IntegerField(widget=forms.HiddenInput, required=False, min_value=1)
+
+    class Meta:
+        model = LiveUpdate
+        fields = ["title", "body", "photo"]
+        widgets = {"body": forms.Textarea(attrs={"rows": 6})}
+        error_messages = {"body": {"required": _("Write the update's text.")}}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        autocomplete(self.fields["photo"], LiveUpdate._meta.get_field("photo"))
+        self.fields["photo"].help_text = _(
+            "From the photo library; it needs alt text and a credit."
+        )
+        if self.instance.pk is not None:
+            self.fields["base_version"].initial = self.instance.version
+
+
+class UpdateQuoteForm(QuoteForm):
+    """A quote said in a live update: its words and who said them."""
+
+    class Meta:
+        model = Quote
+        fields = ["text", "speaker", "anonymous_description", "speaker_role"]
+        widgets = {"text": forms.Textarea(attrs={"rows": 2})}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not self.fields["speaker"].disabled:
+            autocomplete(self.fields["speaker"], Quote._meta.get_field("speaker"))
+
+
+def update_quote_formset(user):
+    """The quotes of an update, as ``user`` may see their speakers."""
+    form = type(
+        "UpdateQuoteForm", (UpdateQuoteForm,), {"sees_identities": sees_protected_identities(user)}
+    )
+    return forms.modelformset_factory(
+        Quote, form=form, extra=2, can_delete=True, can_delete_extra=False
+    )
+
+
+class TakedownForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Why it is taken down"),
+        max_length=LiveUpdate._meta.get_field("takedown_reason").max_length,
+        help_text=_("Kept with the update and in the audit log; readers do not see it."),
+    )
+
+
+class UpdateCorrectionForm(forms.Form):
+    kind = forms.ChoiceField(label=_("kind"), choices=CorrectionKind.choices)
+    text = forms.CharField(
+        label=_("text"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("What was wrong and what is right: “An earlier version misspelt…”."),
+    )

@@ -5,23 +5,13 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from articles.models import Article, ArticleStatus
+from articles.models import Article, ArticleStatus, LiveUpdate
 
 
-class Revision(models.Model):
-    """
-    A story's full content as saved once: text, filing, bylines, photos and
-    quotes, as JSON (``articles.services.snapshot``). Restoring one saves
-    its content again as a new revision; revisions are never changed.
-    """
+class SavedContent(models.Model):
+    """What one save left, numbered, as JSON, with who saved it and when; never changed."""
 
-    article = models.ForeignKey(
-        Article, verbose_name=_("story"), on_delete=models.CASCADE, related_name="revisions"
-    )
     number = models.PositiveIntegerField(_("number"))
-    version = models.PositiveIntegerField(
-        _("story version"), help_text=_("The story's version number this content was saved as.")
-    )
     content = models.JSONField(_("content"), encoder=DjangoJSONEncoder)
     note = models.CharField(_("note"), max_length=300, blank=True)
     created_by = models.ForeignKey(
@@ -33,6 +23,24 @@ class Revision(models.Model):
         related_name="+",
     )
     created_at = models.DateTimeField(_("saved"), default=timezone.now)
+
+    class Meta:
+        abstract = True
+
+
+class Revision(SavedContent):
+    """
+    A story's full content as saved once: text, filing, bylines, photos and
+    quotes, as JSON (``articles.services.snapshot``). Restoring one saves
+    its content again as a new revision; revisions are never changed.
+    """
+
+    article = models.ForeignKey(
+        Article, verbose_name=_("story"), on_delete=models.CASCADE, related_name="revisions"
+    )
+    version = models.PositiveIntegerField(
+        _("story version"), help_text=_("The story's version number this content was saved as.")
+    )
 
     class Meta:
         db_table = "articles_revision"
@@ -49,6 +57,38 @@ class Revision(models.Model):
         return _("Revision %(number)s of “%(story)s”") % {
             "number": self.number,
             "story": self.content.get("headline", ""),
+        }
+
+
+class LiveUpdateRevision(SavedContent):
+    """
+    A live update as one save left it (title, text, photo, quotes), in the
+    shape of a story revision's content so the same diff reads it
+    (``workflow.live.update_snapshot``). Never changed.
+    """
+
+    update = models.ForeignKey(
+        LiveUpdate,
+        verbose_name=_("live update"),
+        on_delete=models.CASCADE,
+        related_name="revisions",
+    )
+    version = models.PositiveIntegerField(_("update version"))
+
+    class Meta:
+        ordering = ["update", "-number"]
+        verbose_name = _("live update revision")
+        verbose_name_plural = _("live update revisions")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["update", "number"], name="live_update_revision_unique_number"
+            ),
+        ]
+
+    def __str__(self):
+        return _("Revision %(number)s of the update “%(update)s”") % {
+            "number": self.number,
+            "update": self.update,
         }
 
 

@@ -3,21 +3,21 @@ Where published stories, the photos readers see and public profiles still
 name a protected source, and taking those pages down
 (``people.protection.register_places``, connected by ``ArticlesConfig``).
 
-A story names someone in its headline, standfirst, body, corrections and
+A story names someone in its headline, standfirst, body, corrections,
 quotes (a pull quote's words, another speaker's role, an anonymous
-description); a photograph in its caption, alt text, credit or place. Both
-languages are one archive: a Khmer story is searched for the Khmer name like
-an English one for the Latin name.
+description) and the live updates readers see; a photograph in its caption,
+alt text, credit or place. Both languages are one archive: a Khmer story is
+searched for the Khmer name like an English one for the Latin name.
 """
 
 from django.core.exceptions import PermissionDenied
-from django.db.models import Q, Value
+from django.db.models import Prefetch, Q, Value
 from django.db.models.functions import Replace
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from articles.models import Article, Correction
+from articles.models import Article, Correction, LiveUpdate
 from media.models import Photograph
 from media.services import withdraw_photograph
 from people.protection import Place, names_in
@@ -33,6 +33,8 @@ STORY_FIELDS = [
     "quotes__text",
     "quotes__speaker_role",
     "quotes__anonymous_description",
+    "live_updates__title",
+    "live_updates__body",
 ]
 PHOTO_FIELDS = {
     "caption": gettext_lazy("caption"),
@@ -79,15 +81,22 @@ def find(person, forms):
     stories = (
         published.filter(containing(STORY_FIELDS, forms))
         .distinct()
-        .prefetch_related("corrections", "quotes")
+        .prefetch_related(
+            "corrections", "quotes", Prefetch("live_updates", LiveUpdate.objects.shown())
+        )
         .order_by("-published_at", "-pk")
     )
     for story in stories:
+        texts = story.public_texts() + [
+            (_("live update"), text)
+            for update in story.live_updates.all()
+            for text in (update.title, update.body)
+        ]
         place = place_for(
             "story",
             f"story:{story.pk}",
             story.headline,
-            story.public_texts(),
+            texts,
             forms,
             story.get_absolute_url(),
             reverse("admin:articles_article_change", args=[story.pk]),

@@ -23,7 +23,7 @@ def _ref(obj, label=None):
     return {"id": obj.pk, "label": str(obj) if label is None else label}
 
 
-def _photo_ref(photograph):
+def photo_ref(photograph):
     if photograph is None:
         return None
     caption = " ".join(photograph.caption.split())
@@ -32,6 +32,22 @@ def _photo_ref(photograph):
         "label": f"{caption} ({photograph.credit})" if photograph.credit else caption,
         "alt_text": photograph.alt_text,
         "credit": photograph.credit,
+    }
+
+
+def quote_content(quote):
+    """A quote as a revision keeps it (a story's, or a live update's)."""
+    return {
+        "row": quote.pk,
+        "position": quote.position,
+        "text": quote.text,
+        "speaker": _ref(quote.speaker),
+        "anonymous_description": quote.anonymous_description,
+        "speaker_role": quote.speaker_role,
+        "paragraph": quote.paragraph,
+        "date_said": quote.date_said.isoformat() if quote.date_said else None,
+        "is_pull_quote": quote.is_pull_quote,
+        "is_confirmed": quote.is_confirmed,
     }
 
 
@@ -59,7 +75,7 @@ def snapshot(article):
         "language": article.language,
         "section": _ref(article.section),
         "translation_of": _ref(article.translation_of),
-        "lead_photo": _photo_ref(article.lead_photo),
+        "lead_photo": photo_ref(article.lead_photo),
         "topics": [_ref(topic) for topic in article.topics.order_by("pk")],
         "people": [_ref(person) for person in article.people.order_by("pk")],
         "organizations": [_ref(org) for org in article.organizations.order_by("pk")],
@@ -76,25 +92,11 @@ def snapshot(article):
             {
                 "row": placed.pk,
                 "position": placed.position,
-                "photograph": _photo_ref(placed.photograph),
+                "photograph": photo_ref(placed.photograph),
             }
             for placed in photos
         ],
-        "quotes": [
-            {
-                "row": quote.pk,
-                "position": quote.position,
-                "text": quote.text,
-                "speaker": _ref(quote.speaker),
-                "anonymous_description": quote.anonymous_description,
-                "speaker_role": quote.speaker_role,
-                "paragraph": quote.paragraph,
-                "date_said": quote.date_said.isoformat() if quote.date_said else None,
-                "is_pull_quote": quote.is_pull_quote,
-                "is_confirmed": quote.is_confirmed,
-            }
-            for quote in quotes
-        ],
+        "quotes": [quote_content(quote) for quote in quotes],
         "comment_requests": [
             {
                 "row": request.pk,

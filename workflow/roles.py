@@ -12,6 +12,7 @@ from articles.models import Article, Byline
 from articles.models import ArticleStatus as Status
 
 EDITORS_GROUP = "Editors"
+JOURNALISTS_GROUP = "Journalists"
 PUBLISH_PERMISSION = "articles.publish_article"
 
 

@@ -43,6 +43,15 @@ class Correction(models.Model):
         related_name="corrections",
         help_text=_("For a quote given to the wrong person: the quote, by its number."),
     )
+    live_update = models.ForeignKey(
+        "articles.LiveUpdate",
+        verbose_name=_("live update"),
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="corrections",
+        help_text=_("For a live story: the one update this correction is about, shown with it."),
+    )
     corrected_speaker = models.ForeignKey(
         "people.Person",
         verbose_name=_("who really said it"),
@@ -94,6 +103,8 @@ class Correction(models.Model):
             errors["article"] = _("Corrections are added to published stories.")
         if self.quote_id and article and self.quote.article_id != article.pk:
             errors["quote"] = _("This quote is in another story.")
+        if self.live_update_id and article and self.live_update.article_id != article.pk:
+            errors["live_update"] = _("This update is in another story.")
         if bool(self.quote_id) != bool(self.corrected_speaker_id):
             errors["corrected_speaker"] = _(
                 "To move a quote to the right person, give the quote and who said it."

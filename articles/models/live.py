@@ -121,6 +121,15 @@ class LiveUpdate(models.Model):
     )
     version = models.PositiveIntegerField(_("version"), default=1, editable=False)
     edited_at = models.DateTimeField(_("last edited"), null=True, blank=True, editable=False)
+    edited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("last edited by"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+    )
     taken_down_at = models.DateTimeField(_("taken down"), null=True, blank=True, editable=False)
     taken_down_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,

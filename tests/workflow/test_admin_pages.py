@@ -48,6 +48,7 @@ from tests.support.factories import (
 from tests.support.staff import sign_in
 from tests.support.tasks import DATABASE_TASKS
 from tests.support.workspace import admin_url, autocomplete_fields, registered_admins
+from workflow import live
 from workflow.models import LanguagePreference, SecondFactorRequirement
 
 
@@ -149,6 +150,11 @@ class AdminSmokeTests(AdminPagesMixin, TestCase):
         )
         make_quote(cls.article, anonymous_description="an official who asked not to be named")
         make_correction(cls.article, created_by=cls.superuser)
+        # Live coverage of the story, with an update of its own.
+        coverage = live.start_coverage(
+            article=cls.article, editor=cls.superuser, reporters=[cls.journalist_user]
+        )
+        live.post_update(article=coverage.article, user=cls.superuser, body="Sokha spoke.")
         make_article("A draft about rice prices", bylines=[cls.reporter])
         make_photo_needed(cls.article, photographer=cls.reporter)
         # What django-axes records of sign-ins, as it writes them.

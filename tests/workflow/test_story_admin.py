@@ -581,11 +581,11 @@ class StoryPagesQueryTests(TestCase):
         queries, 42 of them the byline question). The body's preview adds
         two: the photos and the quotes at their markers, whatever their number;
         the staff session check one, the second factor that verified the
-        session one.
+        session one; whether the story is covered live one.
         """
         url = reverse("admin:articles_article_change", args=[self.article.pk])
         self.client.get(url)
-        with self.assertNumQueries(37):
+        with self.assertNumQueries(38):
             response = self.client.get(url)
         self.assertContains(response, 'id="workflow"')
         self.assertEqual(response.context["workflow"]["moves"], ["submit"])

@@ -5,11 +5,13 @@ who else has it open.
 
 import datetime
 
+from django.urls import reverse
 from django.utils import timezone
 
-from articles.models import Article
+from articles.models import Article, LiveCoverage
 from workflow import (
     checklist,
+    live,
     presence,
     revisions,
     roles,
@@ -56,8 +58,20 @@ def workflow_context(model_admin, request, article, context):
             and model_admin.has_change_permission(request, article),
             "presence_url": model_admin.url("presence", article.pk),
             "presence_seconds": presence.HEARTBEAT_SECONDS,
+            "live": live_state(article, user, now=now),
         }
     }
+
+
+def live_state(article, user, *, now):
+    """The story's live coverage as its form shows it, with the desk for those who may post."""
+    coverage = LiveCoverage.objects.filter(article=article).first()
+    if coverage is None:
+        return None
+    desk_url = None
+    if live.may_use_desk(user, coverage):
+        desk_url = reverse("admin:articles_livecoverage_desk", args=[coverage.pk])
+    return {"state": live.coverage_state(coverage, now=now), "desk_url": desk_url}
 
 
 def return_note(timeline):
