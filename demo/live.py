@@ -24,8 +24,12 @@ def make_live_story(newsroom):
     if translation is not None:
         stories.append((translation[0], "_km"))
     for article, suffix in stories:
-        LiveCoverage.objects.create(
+        coverage = LiveCoverage.objects.create(
             article=article, started_at=started, key_points=seed[f"key_points{suffix}"]
+        )
+        # The journalists who post to it may post more from the live desk.
+        coverage.reporters.set(
+            {newsroom.staff[update_seed["author"]] for update_seed in seed["updates"]}
         )
         lead = newsroom.stories[seed["story"]][1]
         position = article.quotes.count()

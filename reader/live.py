@@ -58,7 +58,7 @@ def live_story(year, month, slug):
         Article.objects.published()
         .filter(month=address_month, slug=slug, live_coverage__isnull=False)
         .select_related("live_coverage")
-        .prefetch_related(*live_parts())
+        .prefetch_related(*live_parts(), "corrections")
         .first()
     )
     if article is None:
@@ -70,7 +70,8 @@ def coverage(article):
     """
     What the page shows of ``article``'s live coverage, or None when it has
     none. Reads the story's ``live_coverage`` (``select_related``) and its
-    prefetched ``live_updates`` and ``quotes`` (``live_parts``).
+    prefetched ``live_updates`` and ``quotes`` (``live_parts``) and
+    ``corrections`` (each update's shown with it).
     """
     # Whatever it shows changes with the coverage: one that starts, too.
     pagetags.shows(f"live:{article.pk}")
@@ -82,9 +83,14 @@ def coverage(article):
     for quote in article.quotes.all():
         if quote.live_update_id is not None:
             said.setdefault(quote.live_update_id, []).append(quote)
+    corrected = {}
+    for correction in article.corrections.all():
+        if correction.live_update_id is not None:
+            corrected.setdefault(correction.live_update_id, []).append(correction)
     updates = list(article.live_updates.all())
     for update in updates:
         update.shown_quotes = said.get(update.pk, [])
+        update.shown_corrections = corrected.get(update.pk, [])
         photo = update.photo
         update.shown_photo = None if photo is None or photo.is_withdrawn else photo
     return {
@@ -92,6 +98,7 @@ def coverage(article):
         "ongoing": live.is_ongoing(),
         "key_points": live.key_point_list(),
         "updates": updates,
+        "update_ids": {update.pk for update in updates},
         "poll_url": reverse(
             "reader:live_updates",
             kwargs={"year": article.month.year, "month": article.month.month, "slug": article.slug},

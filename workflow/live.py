@@ -10,6 +10,7 @@ on a story that is not published it waits with the story.
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import F
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
@@ -238,9 +239,14 @@ def correct_update(*, update, editor, kind, text):
     """Issue a correction of one update, shown with it (``editing.add_correction``)."""
     if update.is_taken_down:
         raise WorkflowError(_("This update was taken down: it is corrected no more."))
-    return editing.add_correction(
+    correction = editing.add_correction(
         article=update.article, editor=editor, kind=kind, text=text, live_update=update
     )
+    # The update as readers see it changed: pages open on the story redraw it
+    # at their next poll, which compares versions (reader/static/reader/live.js).
+    LiveUpdate.objects.filter(pk=update.pk).update(version=F("version") + 1)
+    update.refresh_from_db(fields=["version"])
+    return correction
 
 
 # What an update's first revision is compared with.

@@ -31,6 +31,7 @@ from people.models import Affiliation, Organization, Person, PersonAlias
 from quotes.models import Quote
 from tests.support.factories import make_article, make_user
 from tests.support.media import IsolatedMedia, stored_names
+from workflow import live
 
 PASSWORD = "test-demo-password"
 KHMER = str.maketrans("0123456789", "០១២៣៤៥៦៧៨៩")
@@ -150,6 +151,10 @@ class DemoContentTests(TestCase):
         page = self.client.get(english.get_absolute_url()).content.decode()
         self.assertIn("live__badge", page)
         self.assertIn("We are not asking for promises", page)
+        # The demo journalists who posted may post more from the live desk.
+        journalist = User.objects.get(username="journalist")
+        self.assertIn(journalist, covered.get(article__language="en").reporters.all())
+        self.assertTrue(live.may_use_desk(journalist, english.live_coverage))
 
     def test_some_quotes_are_anonymous(self):
         """Some sources are described rather than named, and never both."""

@@ -19,9 +19,11 @@ from tests.support.factories import (
     make_published_article,
     make_quote,
     make_section,
+    make_user,
 )
 from tests.support.live import feed_url, make_live_story, poll_url, post_update, take_down
 from tests.support.reader import ReaderTestMixin, cold_get, json_ld
+from workflow import live
 
 
 class LiveStoryPageTests(ReaderTestMixin, TestCase):
@@ -139,8 +141,9 @@ class LiveStoryPageTests(ReaderTestMixin, TestCase):
 # have no related stories.
 LIVE_STORY_QUERIES_FIRST = 18
 # The poll on a miss: the story with its coverage, its updates with authors
-# and photos, the quotes, and the next scheduled story (how long to keep it).
-POLL_QUERIES = 4
+# and photos, the quotes, the corrections (an update's are shown with it),
+# and the next scheduled story (how long to keep it).
+POLL_QUERIES = 5
 
 
 class LiveQueryCountTests(ReaderTestMixin, TestCase):
@@ -207,6 +210,27 @@ class PollTests(ReaderTestMixin, TestCase):
         self.assertNotIn("Water reaches", json.dumps(answer))
         with self.assertNumQueries(0):
             self.poll()
+
+    def test_a_correction_of_one_update_shows_with_it_and_reaches_open_pages(self):
+        """Under the update, in the story's corrections with a link to it, and at the next poll."""
+        update = self.story.live_updates.shown().first()
+        before = self.poll()["shown"][0]
+        editor = make_user("live-corrector", role="Editors")
+        live.correct_update(
+            update=update, editor=editor, kind="correction", text="The river rose 2 m, not 3 m."
+        )
+        answer = self.poll()
+        self.assertEqual(answer["shown"][0], [update.pk, before[1] + 1])
+        self.assertIn("The river rose 2 m, not 3 m.", answer["updates"][0]["html"])
+        html = self.client.get(self.story.get_absolute_url()).content.decode()
+        corrections = html[html.index('id="corrections-heading"') :]
+        self.assertIn("The river rose 2 m, not 3 m.", corrections)
+        self.assertIn(f'href="#update-{update.pk}"', corrections)
+        # Taken down, the update leaves; its correction stays listed, linking nowhere.
+        take_down(update)
+        html = self.client.get(self.story.get_absolute_url()).content.decode()
+        self.assertIn("The river rose 2 m, not 3 m.", html)
+        self.assertNotIn(f"#update-{update.pk}", html)
 
     def test_a_cdn_may_keep_the_answer_a_few_seconds(self):
         response = self.client.get(poll_url(self.story))
