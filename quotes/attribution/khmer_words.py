@@ -11,7 +11,7 @@ of the original. Every word below is written in the folded spelling.
 
 import re
 
-from people.names import HONORIFICS, KHMER_SPACED_HONORIFICS, is_khmer
+from people.names import HONORIFICS, KHMER_SPACED_HONORIFICS, fold_khmer_spelling, is_khmer
 
 INVISIBLE = re.compile("[\u200b\u200d\u2060\ufeff]")  # Word-break hints, not letters.
 KHMER_LETTERS = re.compile(r"[\u1780-\u17d3\u17dd]")
@@ -24,8 +24,7 @@ MARKS = re.compile(r"[\u17b6-\u17d3\u17dd]")
 
 def fold(text):
     """``text`` with one spelling of each variant, character for character."""
-    text = re.sub("(?<=\u17d2)\u178a", "\u178f", text)  # ្ដ → ្ត
-    text = text.replace("\u17d2\u179a\u17d2\u178f", "\u17d2\u178f\u17d2\u179a")  # ្រ្ត → ្ត្រ
+    text = fold_khmer_spelling(text)  # ្ដ → ្ត, ្រ្ត → ្ត្រ
     return text.replace("\u17b2", "\u17b1").replace("អោយ", "ឱ្យ")  # ឲ → ឱ, អោយ → ឱ្យ
 
 

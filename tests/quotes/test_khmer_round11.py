@@ -1,0 +1,28 @@
+"""
+Khmer quote attribution, eleventh round of issue 16: the patterns missed in the
+sixth batch of real stories, folded into development.
+
+Each story is a list of paragraphs. The people and words are invented.
+"""
+
+from people.names import honorific_gender, split_honorific
+from tests.support.attribution import AttributionTestCase
+
+
+class SubscriptSpellingTests(AttributionTestCase):
+    """“សាស្រ្តាចារ្យ” (ro before ta) is the same title as “សាស្ត្រាចារ្យ”."""
+
+    def test_either_spelling_is_an_honorific(self):
+        for title in ("សាស្ត្រាចារ្យ", "សាស្រ្តាចារ្យ", "សាស្រ្ដាចារ្យ"):
+            with self.subTest(title=title):
+                self.assertEqual(split_honorific(f"{title} កែវ សុផល"), (title, "កែវ សុផល"))
+
+    def test_the_gender_of_a_title_in_the_other_spelling(self):
+        self.assertEqual(honorific_gender("សម្ដេចតេជោ"), honorific_gender("សម្តេចតេជោ"))
+
+    def test_the_speaker_is_the_name_without_the_title(self):
+        (finding,) = self.read(
+            "(ភ្នំពេញ)៖ សាស្រ្តាចារ្យ កែវ សុផល រដ្ឋមន្រ្តីក្រសួងអប់រំ បានថ្លែងថា "
+            "«សិស្សគ្រប់រូបត្រូវការសៀវភៅ»។",
+        )
+        self.assertSure(finding, "កែវ សុផល")
