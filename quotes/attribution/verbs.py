@@ -44,7 +44,12 @@ WHEN = (
     r"yesterday|today|(?:on|last|this)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|"
     r"Saturday|Sunday|week|month)"
 )
-TRAIL = rf"(?:\s+(?:{ADVERBS}|had|has|have|having|would|will|was|is|[a-z]{{3,}}ly))*"
+# Set phrases that stand where an adverb would: “Judge Sao in return labelled …”.
+ADVERBIAL_PHRASES = r"in\s+(?:return|turn|response|reply)|for\s+(?:his|her|their|its)\s+part"
+TRAIL = (
+    rf"(?:\s+(?:{ADVERBS}|{ADVERBIAL_PHRASES}|had|has|have|having|would|will|was|is|"
+    rf"[a-z]{{3,}}ly))*"
+)
 # Verbs a finding is reported with: “researchers found “…””. Only right
 # before a quote: “police found the body” is no attribution.
 FINDING = re.compile(r"\b(?:found|find|finds|showed|shows)\s+(?:that\s+)?$")
