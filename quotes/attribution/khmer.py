@@ -58,6 +58,10 @@ CLAUSE_OPENING = re.compile(r".*(?:^|[។៕៖:;!?»”\"(),]\s*)", re.DOTALL)
 KHMER_WORD = re.compile(f"{KHMER_RUN}+")
 # Latin letters only: a Khmer role may be glued to it (“Zelenskyប្រធានាធិបតី”).
 LATIN_NAME = re.compile(r"[A-Z][A-Za-z'’\-]*(?:\s[A-Z][A-Za-z'’\-]*){0,2}")
+# A social-media account, then its owner's name: “លើគណនីហ្វេសប៊ុក នួន អេឡិចស្តា”.
+ACCOUNT = re.compile(
+    r"(?:គណនី|ទំព័រ|ផេក)?(?:ហ្វេសប៊ុក|Facebook|តេឡេក្រាម|Telegram|TikTok|តិកតុក)\s*(?:ឈ្មោះ\s*)?"
+)
 SENTENCE_OPENING = re.compile(r".*(?:^|[។៕!?]\s*)", re.DOTALL)
 # A role in apposition after a name: “ប៊ូ បញ្ញា យុវជនម្នាក់…”, “ប៊ូ បញ្ញា ជាគ្រូបង្រៀន”.
 APPOSED_ROLE = re.compile(rf"(?<=[^\s] )(?:ជា)?(?:{ROLE_HEAD.pattern})")
@@ -283,6 +287,16 @@ def _unmarked_names(folded):
         if owned and all(_plain_name_word(word) for word in words[-2:]):
             end = verb.start() - (len(folded[: verb.start()]) - len(" ".join(words)))
             spans.append((end - len(" ".join(words[-2:])), end))
+    for account in ACCOUNT.finditer(folded):
+        # The owner of an account: “គណនីហ្វេសប៊ុកឈ្មោះ Phon Nary”, “ពីហ្វេសប៊ុកនួន អេឡិចស្តា”.
+        start = account.end()
+        latin = LATIN_NAME.match(folded, start)
+        words = folded[start:].split(" ", 2)
+        second = _name_part(words[1])[0] if len(words) > 1 else ""
+        if latin and " " in latin[0]:
+            spans.append((start, latin.end()))
+        elif _plain_name_word(words[0]) and _plain_name_word(second):
+            spans.append((start, start + len(words[0]) + 1 + len(second)))
     for pronoun in RESUMING.finditer(folded):
         if HONORIFIC.match(folded, pronoun.start()) and _name_after(
             folded, HONORIFIC.match(folded, pronoun.start()).end(), set()

@@ -26,3 +26,31 @@ class SubscriptSpellingTests(AttributionTestCase):
             "«សិស្សគ្រប់រូបត្រូវការសៀវភៅ»។",
         )
         self.assertSure(finding, "កែវ សុផល")
+
+
+class AccountOwnerTests(AttributionTestCase):
+    """A post quoted from a social-media account: the account's owner, named without honorific."""
+
+    def test_a_khmer_name_after_the_account(self):
+        (finding,) = self.read(
+            "ភ្នំពេញ៖ លើគណនីហ្វេសប៊ុក សៅ ចន្ធី បង្ហោះសារ ដែលរៀបរាប់ថា «ផ្សារនេះមិនទទួលលុយរៀលទេ»។",
+        )
+        self.assertSpeaker(finding, "សៅ ចន្ធី")
+
+    def test_a_latin_name_after_named(self):
+        (finding,) = self.read(
+            "យោងតាមការបង្ហោះរបស់គណនីហ្វេសប៊ុកឈ្មោះ Sao Chanthy ដែលបានសរសេរថា៖«សូមជួយខ្ញុំផង»។",
+        )
+        self.assertSpeaker(finding, "Sao Chanthy")
+
+    def test_a_name_glued_to_the_network(self):
+        (finding,) = self.read(
+            "ពីហ្វេសប៊ុកសៅ ចន្ធី ដែលបង្ហាញរូបក្រដាសប្រាក់ថា«ខ្ញុំខឹងណាស់»។",
+        )
+        self.assertSpeaker(finding, "សៅ ចន្ធី")
+
+    def test_no_owner_when_an_ordinary_word_follows(self):
+        findings = self.read(
+            "គណនីហ្វេសប៊ុក ផ្លូវការ របស់ក្រសួង បានសរសេរថា «ព័ត៌មាននេះមិនពិតទេ»។",
+        )
+        self.assertNotIn("ផ្លូវការ", " ".join(str(self.label(finding)) for finding in findings))
