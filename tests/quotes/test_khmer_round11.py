@@ -54,3 +54,22 @@ class AccountOwnerTests(AttributionTestCase):
             "គណនីហ្វេសប៊ុក ផ្លូវការ របស់ក្រសួង បានសរសេរថា «ព័ត៌មាននេះមិនពិតទេ»។",
         )
         self.assertNotIn("ផ្លូវការ", " ".join(str(self.label(finding)) for finding in findings))
+
+
+class TitleInAListTests(AttributionTestCase):
+    """“… បានជូនពរដល់គ្រូបង្រៀន វេជ្ជបណ្ឌិត និងនិស្សិតនូវពាក្យថា៖ «…»”: the doctors are spoken to."""
+
+    def test_the_title_as_subject_is_the_person_named_in_the_headline(self):
+        findings = self.read(
+            "រដ្ឋមន្ត្រី លោក សុខ វិបុល៖ សុខភាពប្រជាជនជាអាទិភាព",
+            "នៅក្នុងពិធីនេះ រដ្ឋមន្ត្រីបានជូនពរដល់គ្រូបង្រៀន វេជ្ជបណ្ឌិត និងនិស្សិតនូវពាក្យថា៖ "
+            "«ស្មោះត្រង់ - ខិតខំ - ដើម្បីប្រជាជន»។",
+        )
+        self.assertEqual(self.labels(findings), ["សុខ វិបុល"])
+
+    def test_a_title_alone_before_a_verb_still_refers(self):
+        findings = self.read(
+            "វេជ្ជបណ្ឌិត កែវ ចន្ធី បានពិនិត្យអ្នកជំងឺជាង ១០០នាក់។",
+            "វេជ្ជបណ្ឌិត បានបញ្ជាក់ថា «អ្នកជំងឺភាគច្រើនជាកុមារ»។",
+        )
+        self.assertEqual(self.labels(findings), ["កែវ ចន្ធី"])
