@@ -14,6 +14,7 @@ from .names import HEADLINE, PERSON_LIKE, names_in, only_function_words
 from .roles import appositive_role, role_in_front
 from .spans import ANY_PLACEHOLDER, PLACEHOLDER, clean_quote, find_quote_spans, split_sentences
 from .speakers import Attribution
+from .subjects import opening_source
 
 
 @dataclasses.dataclass
@@ -129,6 +130,9 @@ def read_paragraph(number, text, directory, known_short):
             span.attribution = thing or rules.attribution_for(
                 sentence, match.start(), match.end(), directory, known_short
             )
+            if rules is speakers and span.attribution and span.attribution.text == "it":
+                # “The broadcaster closed … amid what it called “…””: the sentence's subject.
+                span.attribution = opening_source(sentence[: match.start()]) or span.attribution
             opens_sentence = not sentence[: match.start()].strip()
             if span.attribution is None and rules is speakers and opens_sentence:
                 span.attribution = credits.credit_after(

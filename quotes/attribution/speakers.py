@@ -20,6 +20,7 @@ from .described import (
     leading_description,
     remarks_owner,
 )
+from .entities import SOURCE, description_kind
 from .names import PERSON_LIKE, names_in, only_function_words
 from .roles import appositive_role, clean_description, role_in_front
 from .spans import ANY_PLACEHOLDER
@@ -257,6 +258,9 @@ def subject_of_sentence(sentence, directory, known_short):
             found = subject_after(
                 text[verb.end() :], directory, known_short, according=_according(verb)
             )
+            if found and found.kind == "description" and description_kind(found.text) == SOURCE:
+                # “…, pointed out the statement”, “said the same report”: a document speaks.
+                found.kind = "source"
             if found and found.kind in {"name", "source"}:
                 return found
         found = subject_before(text[: verb.start()], directory, known_short)

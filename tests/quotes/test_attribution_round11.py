@@ -57,3 +57,49 @@ class PhotoCreditTests(AttributionTestCase):
             "“I did not expect it,” she said.",
         )
         self.assertEqual(self.labels(findings), ["Chea Ratha"])
+
+
+class InstitutionAsItTests(AttributionTestCase):
+    """“it said”, “what it called “…””: the institution the story just named, however it named it."""
+
+    def test_a_group_named_after_its_description(self):
+        findings = self.read(
+            "The Cambodian rights group Vigil called the ruling “a sad day.” "
+            "“The court has punished young people for speaking,” it said.",
+        )
+        self.assertEqual(self.labels(findings), ["Vigil", "Vigil"])
+
+    def test_a_spokesman_for_a_group_is_still_a_person(self):
+        (finding,) = self.read(
+            "A spokesman for local rights group Vigil said the arrests “hurt every reporter.”"
+        )
+        self.assertEqual(self.label(finding), "a spokesman for local rights group Vigil")
+
+    def test_what_it_called_after_an_institution_opening_the_sentence(self):
+        (finding,) = self.read(
+            "Before the vote, the United Nations Human Rights Office criticized what it "
+            "called a “steady narrowing” of public debate."
+        )
+        self.assertEqual(self.label(finding), "the United Nations Human Rights Office")
+
+    def test_the_broadcaster_is_the_one_publication_named(self):
+        findings = self.read(
+            "Two former Radio Angkor reporters were arrested on Monday.",
+            "The foreign-funded broadcaster shut its office last year amid what it called "
+            "a “campaign of fear” against the press.",
+        )
+        self.assertEqual(self.labels(findings), ["Radio Angkor"])
+
+    def test_a_document_named_by_an_inverted_verb(self):
+        findings = self.read(
+            "The Defence Ministry's spokesman issued a statement on Monday.",
+            "Lately, pointed out the statement, some outlets have spread false reports.",
+            "“These reports are invented,” it stressed.",
+        )
+        self.assertEqual(self.labels(findings), ["the statement"])
+
+    def test_it_after_a_person_subject_is_not_the_person(self):
+        (finding,) = self.read(
+            "The minister criticized what it called a “biased report” in the newspaper."
+        )
+        self.assertNotEqual(self.label(finding), "the minister")
