@@ -120,6 +120,7 @@ KHMER_UNIQUE_TITLES = {
     "សម្តេចកិត្តិព្រឹទ្ធបណ្ឌិត": "ប៊ុន រ៉ានី",
 }
 
+
 def fold_khmer_spelling(text):
     """
     ``text`` with one spelling of Khmer's interchangeable subscripts, character

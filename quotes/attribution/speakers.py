@@ -258,8 +258,10 @@ def subject_of_sentence(sentence, directory, known_short):
             found = subject_after(
                 text[verb.end() :], directory, known_short, according=_according(verb)
             )
-            if found and found.kind == "description" and description_kind(found.text) == SOURCE:
-                # “…, pointed out the statement”, “said the same report”: a document speaks.
+            document = found and found.kind == "description" and verb[0].casefold() != "told"
+            if document and description_kind(found.text) == SOURCE:
+                # “…, pointed out the statement”, “said the same report”: a document
+                # speaks; not “Keo Sam, the chief, told the Post”.
                 found.kind = "source"
             if found and found.kind in {"name", "source"}:
                 return found

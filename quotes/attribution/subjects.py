@@ -155,7 +155,9 @@ def subject_after(text, directory, known_short, *, according=False):
 # A sentence opening with a definite description, after an optional phrase:
 # “Heading into the vote, the UN Human Rights Office criticized …”.
 OPENING_THE = re.compile(r"(?:[^,\x00]{0,80},\s+)?(?=[Tt]he\s)")
-CLAUSE_WORDS = frozenset("who which that whose of for at from in on with by to and".split())
+CLAUSE_WORDS = frozenset(
+    ["who", "which", "that", "whose", "of", "for", "at", "from", "in", "on", "with", "by", "to"]
+)
 OF_NAME = re.compile(r"\s+of\s+(?:the\s+)?[A-Z][\w’'\-]*(?:\s+[A-Z][\w’'\-]*)*")
 
 
@@ -176,5 +178,6 @@ def opening_source(text):
         end = text.index(word, end) + len(word)
         if description_kind(f"the {word}") == SOURCE:
             of_name = OF_NAME.match(text, end)
-            return Attribution("description", text[opening.end() : of_name.end() if of_name else end])
+            end = of_name.end() if of_name else end
+            return Attribution("description", text[opening.end() : end])
     return None

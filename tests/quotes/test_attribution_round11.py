@@ -60,7 +60,7 @@ class PhotoCreditTests(AttributionTestCase):
 
 
 class InstitutionAsItTests(AttributionTestCase):
-    """“it said”, “what it called “…””: the institution the story just named, however it named it."""
+    """“it said”, “what it called “…””: the institution the story named, however it named it."""
 
     def test_a_group_named_after_its_description(self):
         findings = self.read(

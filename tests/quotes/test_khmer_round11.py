@@ -22,8 +22,7 @@ class SubscriptSpellingTests(AttributionTestCase):
 
     def test_the_speaker_is_the_name_without_the_title(self):
         (finding,) = self.read(
-            "(ភ្នំពេញ)៖ សាស្រ្តាចារ្យ កែវ សុផល រដ្ឋមន្រ្តីក្រសួងអប់រំ បានថ្លែងថា "
-            "«សិស្សគ្រប់រូបត្រូវការសៀវភៅ»។",
+            "(ភ្នំពេញ)៖ សាស្រ្តាចារ្យ កែវ សុផល រដ្ឋមន្រ្តីក្រសួងអប់រំ បានថ្លែងថា «សិស្សគ្រប់រូបត្រូវការសៀវភៅ»។",
         )
         self.assertSure(finding, "កែវ សុផល")
 
