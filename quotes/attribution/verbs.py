@@ -32,7 +32,8 @@ INVERTED_VERBS = [
     "continued", "wrote", "replied", "recalled", "insisted", "warned", "argued",
     "stated", "according to", "clarified", "reported", "commented", "told",
     "complained", "lamented", "admitted", "conceded", "countered", "responded",
-    "answered", "recounted", "remarked", "pleaded", "pointed out",
+    "answered", "recounted", "remarked", "pleaded", "pointed out", "tweeted", "posted",
+    "stressed", "emphasised", "emphasized", "declared", "concluded", "cautioned",
 ]  # fmt: skip
 ADVERBS = (
     r"(?:also|later|then|again|once|further|previously|earlier|simply|finally|however|"

@@ -103,3 +103,49 @@ class InstitutionAsItTests(AttributionTestCase):
             "The minister criticized what it called a “biased report” in the newspaper."
         )
         self.assertNotEqual(self.label(finding), "the minister")
+
+
+class PlaceBeforePlaceWordTests(AttributionTestCase):
+    """“… from Prey Veng and Kompong Cham provinces”: a place, never the “she” who speaks."""
+
+    def test_the_pronoun_goes_to_the_woman_named_after_the_places(self):
+        findings = self.read(
+            "Workers from Takeo and Kompong Cham provinces have come home, officials said.",
+            "So Nary, 58, said her son had lost his job at a farm.",
+            "“He called me at night and said he was afraid,” she said.",
+        )
+        self.assertEqual(self.labels(findings), ["So Nary"])
+
+    def test_a_district_is_a_place_too(self):
+        findings = self.read(
+            "Families in Sre Ambel district lost their crops.",
+            "“The water came in one night,” she said.",
+        )
+        self.assertIsNone(findings[0].entity)
+
+
+class AgeThenVerbTests(AttributionTestCase):
+    """“So An, 62, said …”: a family name spelt like a word, then an age and a verb."""
+
+    def test_a_two_word_name_with_an_age(self):
+        findings = self.read(
+            "On Rin, 45, said the water was rising.", "“We left at dawn,” she said."
+        )
+        self.assertEqual(self.labels(findings), ["On Rin"])
+
+
+class TitleToCountryTests(AttributionTestCase):
+    """“…,” tweeted US ambassador to Cambodia Patrick Murphy.: a title to a country, then a name."""
+
+    def test_the_name_with_its_role(self):
+        findings = self.read(
+            "“The sentence raises serious questions,” tweeted US ambassador to Cambodia Jane Roe.",
+            "“Courts should not silence activists,” she added.",
+        )
+        self.assertEqual(self.labels(findings), ["Jane Roe", "Jane Roe"])
+        self.assertEqual(findings[0].role, "US ambassador to Cambodia")
+        self.assertSure(findings[0], "Jane Roe")
+
+    def test_posted_before_the_speaker(self):
+        (finding,) = self.read("“We stand with the workers,” posted union leader Chea Mony.")
+        self.assertSure(finding, "Chea Mony")
