@@ -30,11 +30,15 @@ import re
 from people.names import KHMER_TITLE_TAIL
 
 from .khmer_words import (
+    ACCOUNT,
     COUNTRY,
     GLUED_STOP,
     HONORIFIC_WORDS,
     KHMER_RUN,
+    LATIN_AFTER_ROLE,
+    LATIN_SUBJECT,
     NOT_AN_HONORIFIC_AFTER,
+    NOT_LATIN_NAMES,
     ORGANIZATION_HEAD,
     ROLE_HEAD,
     SOURCE_HEAD,
@@ -58,10 +62,6 @@ CLAUSE_OPENING = re.compile(r".*(?:^|[។៕៖:;!?»”\"(),]\s*)", re.DOTALL)
 KHMER_WORD = re.compile(f"{KHMER_RUN}+")
 # Latin letters only: a Khmer role may be glued to it (“Zelenskyប្រធានាធិបតី”).
 LATIN_NAME = re.compile(r"[A-Z][A-Za-z'’\-]*(?:\s[A-Z][A-Za-z'’\-]*){0,2}")
-# A social-media account, then its owner's name: “លើគណនីហ្វេសប៊ុក នួន អេឡិចស្តា”.
-ACCOUNT = re.compile(
-    r"(?:គណនី|ទំព័រ|ផេក)?(?:ហ្វេសប៊ុក|Facebook|តេឡេក្រាម|Telegram|TikTok|តិកតុក)\s*(?:ឈ្មោះ\s*)?"
-)
 SENTENCE_OPENING = re.compile(r".*(?:^|[។៕!?]\s*)", re.DOTALL)
 # A role in apposition after a name: “ប៊ូ បញ្ញា យុវជនម្នាក់…”, “ប៊ូ បញ្ញា ជាគ្រូបង្រៀន”.
 APPOSED_ROLE = re.compile(rf"(?<=[^\s] )(?:ជា)?(?:{ROLE_HEAD.pattern})")
@@ -287,6 +287,10 @@ def _unmarked_names(folded):
         if owned and all(_plain_name_word(word) for word in words[-2:]):
             end = verb.start() - (len(folded[: verb.start()]) - len(" ".join(words)))
             spans.append((end - len(" ".join(words[-2:])), end))
+    for pattern in (LATIN_SUBJECT, LATIN_AFTER_ROLE):
+        for match in pattern.finditer(folded):
+            if not set(match["name"].split()) & NOT_LATIN_NAMES:
+                spans.append((match.start("name"), match.end("name")))
     for account in ACCOUNT.finditer(folded):
         # The owner of an account: “គណនីហ្វេសប៊ុកឈ្មោះ Phon Nary”, “ពីហ្វេសប៊ុកនួន អេឡិចស្តា”.
         start = account.end()

@@ -72,3 +72,22 @@ class TitleInAListTests(AttributionTestCase):
             "វេជ្ជបណ្ឌិត បានបញ្ជាក់ថា «អ្នកជំងឺភាគច្រើនជាកុមារ»។",
         )
         self.assertEqual(self.labels(findings), ["កែវ ចន្ធី"])
+
+
+class LatinNameTests(AttributionTestCase):
+    """A foreign name in Latin letters, no honorific, as the subject or after a role."""
+
+    def test_a_latin_name_before_a_speech_verb(self):
+        (finding,) = self.read("Kevin ប្រាប់ថា ខ្លួនបានសួរថា “ពេលណាទៅវិញ?”")
+        self.assertSpeaker(finding, "Kevin")
+
+    def test_a_latin_name_after_a_role(self):
+        findings = self.read(
+            "តារាចម្រៀង Anna Lee ដែលទើបចេញបទថ្មី បានមកដល់ភ្នំពេញ។",
+            "នាងបាននិយាយថា «ខ្ញុំស្រឡាញ់ទស្សនិកជនខ្មែរ»។",
+        )
+        self.assertEqual(self.labels(findings), ["Anna Lee"])
+
+    def test_a_network_is_no_name(self):
+        findings = self.read("Facebook ជាបណ្តាញសង្គមធំ។ អ្នកប្រើម្នាក់និយាយថា «ខ្ញុំប្រើរាល់ថ្ងៃ»។")
+        self.assertNotIn("Facebook", [self.label(finding) for finding in findings])
