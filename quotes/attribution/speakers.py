@@ -233,6 +233,13 @@ def attribution_for(sentence, start, end, directory, known_short):
     found = _attribution_in_sentence(sentence, start, directory, known_short)
     if found:
         return found
+    # “…, with 65-year-old villager Sopee Kunkem calling for them to be “…””.
+    absolute = WITH_PARTICIPLE.search(clause)
+    if absolute:
+        found = subject_before(absolute["who"], directory, known_short)
+        if found and found.kind == "name":
+            found.how = "sentence"
+            return found
     # “Hun Sen lashed out at the plan, calling it “a storm in a cooking pot.””
     participle = PARTICIPLE.search(clause)
     if participle and "\x00" not in sentence[: start - len(clause) + participle.start()]:
@@ -244,6 +251,10 @@ def attribution_for(sentence, start, end, directory, known_short):
     return _characterized(sentence, start, directory, known_short)
 
 
+WITH_PARTICIPLE = re.compile(
+    r"\bwith\s+(?P<who>[^\x00,;]{2,80}?)\s+(?:calling|saying|urging|demanding|describing|"
+    r"warning|vowing|insisting|arguing|adding|accusing|branding|labell?ing)\b"
+)
 PASSIVE = re.compile(r"\b(?:was|were|is|are|been|being)\s+(?:[a-z]+ly\s+)?$")
 
 

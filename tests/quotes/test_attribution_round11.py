@@ -149,3 +149,23 @@ class TitleToCountryTests(AttributionTestCase):
     def test_posted_before_the_speaker(self):
         (finding,) = self.read("“We stand with the workers,” posted union leader Chea Mony.")
         self.assertSure(finding, "Chea Mony")
+
+
+class WithParticipleTests(AttributionTestCase):
+    """“…, with villager Sok Dara calling for the wall to be “torn down.””: his words."""
+
+    def test_the_partial_quote_and_the_pronoun_after_it(self):
+        findings = self.read(
+            "Keo Sam, a border official, said he feared more shelling.",
+            "Residents were angry, with 60-year-old farmer Lim Chan calling for the guns to be "
+            "“silenced for good.”",
+            "“They promised peace,” he said.",
+        )
+        self.assertEqual(self.labels(findings), ["Lim Chan", "Lim Chan"])
+        self.assertNotSure(findings[1])
+
+    def test_with_and_a_thing_is_no_speaker(self):
+        (finding,) = self.read(
+            "Chan Dara said the talks ended, with the statement calling the offer “final.”"
+        )
+        self.assertNotEqual(self.label(finding), "the statement")
