@@ -23,7 +23,7 @@ SPEECH_VERBS = [
     "commented", "reported", "suggested", "asserted", "revealed", "disclosed",
     "highlighted", "underscored", "underlined", "assured", "mentioned", "answered",
     "joked", "tweeted", "sighed", "proclaimed", "affirmed", "countered", "retorted",
-    "objected", "reasoned", "estimated", "reads", "screamed", "yelled",
+    "objected", "reasoned", "estimated", "reads", "screamed", "yelled", "pronounced",
 ]  # fmt: skip
 # Verbs that may come before their subject (“…,” said Malin). Not “told”:
 # in “told Sokha”, Sokha is the one spoken to.

@@ -169,3 +169,21 @@ class WithParticipleTests(AttributionTestCase):
             "Chan Dara said the talks ended, with the statement calling the offer “final.”"
         )
         self.assertNotEqual(self.label(finding), "the statement")
+
+
+class PronouncedTests(AttributionTestCase):
+    """“…,” Presiding Judge Hok Pov pronounced the verdict.: a judge's words."""
+
+    def test_the_judge_after_the_quote(self):
+        findings = self.read(
+            "Opposition leader Keo Sam was sued after an interview.",
+            "“The court orders Keo Sam to pay 1 billion riels,” Presiding Judge Lim Dara "
+            "pronounced the verdict.",
+        )
+        self.assertEqual(self.labels(findings), ["Lim Dara"])
+
+    def test_pronounced_dead_is_nobody_speaking(self):
+        (finding,) = self.read(
+            "Chan Dara was pronounced dead at the hospital. “He was kind,” a neighbour said."
+        )
+        self.assertEqual(self.label(finding), "a neighbour")
