@@ -187,3 +187,15 @@ class PronouncedTests(AttributionTestCase):
             "Chan Dara was pronounced dead at the hospital. “He was kind,” a neighbour said."
         )
         self.assertEqual(self.label(finding), "a neighbour")
+
+
+class CapitalInvertedVerbTests(AttributionTestCase):
+    """““… .” Said Chan Dara, a teacher.”: the verb after the quote written with a capital."""
+
+    def test_said_with_a_capital_after_a_full_stop(self):
+        findings = self.read(
+            "“There are two schools in the village.” Said Chan Dara, head of the parents' "
+            "association. “Both need roofs.”",
+            "“We learn at home first.” Said Keo Nary, a student from the next village.",
+        )
+        self.assertEqual(self.labels(findings), ["Chan Dara", "Chan Dara", "Keo Nary"])
