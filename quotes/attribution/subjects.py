@@ -7,6 +7,7 @@ inverted one (`said Malin, a farmer`), as an ``Attribution``.
 import re
 
 from .described import (
+    KIN_ALONE,
     Attribution,
     described_before,
     described_by_given_name,
@@ -140,7 +141,7 @@ def subject_after(text, directory, known_short, *, according=False):
             rest = text[end:]
             role = appositive_role(rest + ",") if re.match(r"\s*,", rest) else ""
             return Attribution("name", name, role=role)
-    match = re.match(r"(?:a|an|the|one|another)\s+[A-Za-z].*", text)
+    match = re.match(r"(?:a|an|the|one|another)\s+[A-Za-z].*", text) or KIN_ALONE.match(text)
     if match:
         description = clean_description(re.split(r"[.;](?:\s|$)", match[0])[0])
         if description and len(description.split()) <= 30:

@@ -24,6 +24,7 @@ SPEECH_VERBS = [
     "highlighted", "underscored", "underlined", "assured", "mentioned", "answered",
     "joked", "tweeted", "sighed", "proclaimed", "affirmed", "countered", "retorted",
     "objected", "reasoned", "estimated", "reads", "screamed", "yelled", "pronounced",
+    "laughs", "laughed", "remembers", "remembered", "smiled", "jokes",
 ]  # fmt: skip
 # Verbs that may come before their subject (“…,” said Malin). Not “told”:
 # in “told Sokha”, Sokha is the one spoken to.

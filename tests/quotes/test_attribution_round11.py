@@ -199,3 +199,34 @@ class CapitalInvertedVerbTests(AttributionTestCase):
             "“We learn at home first.” Said Keo Nary, a student from the next village.",
         )
         self.assertEqual(self.labels(findings), ["Chan Dara", "Chan Dara", "Keo Nary"])
+
+
+class VerbsOfFeatureWritingTests(AttributionTestCase):
+    """“…,” Mr Theap laughs. / “…,” Mr Theap remembers.: feature writing's speech verbs."""
+
+    def test_laughs_and_remembers(self):
+        findings = self.read(
+            "Chan Vuthy trains the rats every morning.",
+            "“My favourite one is the smallest,” Mr Vuthy laughs.",
+            "“We called the camp a prison,” Mr Vuthy remembers.",
+        )
+        self.assertEqual(self.labels(findings), ["Chan Vuthy", "Chan Vuthy"])
+
+
+class RelativeAsSpeakerTests(AttributionTestCase):
+    """“…,” her father said.: a relative of someone named, unnamed, never nobody."""
+
+    def test_her_father(self):
+        findings = self.read(
+            "Keo Nita, 25, died of the fever on Monday.",
+            "“We are all afraid now,” her father said. “Nobody tells us anything.”",
+        )
+        self.assertEqual(self.labels(findings), ["her father", "her father"])
+        self.assertNotSure(findings[0])
+
+    def test_a_named_persons_mother_and_an_inverted_widow(self):
+        findings = self.read(
+            "“I sold the last hen,” Sok Dara's mother said.",
+            "“He was kind to everyone,” said his widow.",
+        )
+        self.assertEqual(self.labels(findings), ["Sok Dara's mother", "his widow"])
