@@ -180,7 +180,7 @@ def _name_after(folded, index, known_short):
     second, _glued = _name_part(following[0])
     if not second and _surname_homograph_ends(folded, following):
         second = following[0]  # “តា នួន ជា ៖”: Chea, not “is”.
-    if second and len(second) <= 12:
+    if second and len(second) <= 16:
         end = following.start() + len(second)
     return start, end
 

@@ -91,3 +91,13 @@ class LatinNameTests(AttributionTestCase):
     def test_a_network_is_no_name(self):
         findings = self.read("Facebook ជាបណ្តាញសង្គមធំ។ អ្នកប្រើម្នាក់និយាយថា «ខ្ញុំប្រើរាល់ថ្ងៃ»។")
         self.assertNotIn("Facebook", [self.label(finding) for finding in findings])
+
+
+class LongTransliteratedNameTests(AttributionTestCase):
+    """A foreign given name spelt out in Khmer is long: “លោក វេង តូហ្សីរ៉ាកាន់”."""
+
+    def test_the_long_second_word_stays_in_the_name(self):
+        (finding,) = self.read(
+            "លោក សុខ អាឡិចហ្សង់ឌ្រីណា មេដឹកនាំក្រុម បានអំពាវនាវថា «ចូរចេញមកបោះឆ្នោត»។",
+        )
+        self.assertSpeaker(finding, "សុខ អាឡិចហ្សង់ឌ្រីណា")
