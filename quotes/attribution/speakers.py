@@ -233,6 +233,14 @@ def attribution_for(sentence, start, end, directory, known_short):
     found = _attribution_in_sentence(sentence, start, directory, known_short)
     if found:
         return found
+    # “A human rights representative goes further: “…””: a clause with no
+    # speech verb, ending with a colon before the quote.
+    colon = COLON_INTRO.fullmatch(clause)
+    if colon:
+        found = subject_before(colon["who"], directory, known_short)
+        if found:
+            found.how = "sentence"
+            return found
     # “…, with 65-year-old villager Sopee Kunkem calling for them to be “…””.
     absolute = WITH_PARTICIPLE.search(clause)
     if absolute:
@@ -251,6 +259,10 @@ def attribution_for(sentence, start, end, directory, known_short):
     return _characterized(sentence, start, directory, known_short)
 
 
+COLON_INTRO = re.compile(
+    r"\s*(?P<who>[^,;:\x00]{2,80}?)\s+(?:goes|went|puts?|had|has|offers?|offered|gives?|gave|"
+    r"sums?|summed|takes?|took|sees?|saw)\b[^,;:\x00]{0,40}:\s*"
+)
 WITH_PARTICIPLE = re.compile(
     r"\bwith\s+(?P<who>[^\x00,;]{2,80}?)\s+(?:calling|saying|urging|demanding|describing|"
     r"warning|vowing|insisting|arguing|adding|accusing|branding|labell?ing)\b"

@@ -230,3 +230,19 @@ class RelativeAsSpeakerTests(AttributionTestCase):
             "“He was kind to everyone,” said his widow.",
         )
         self.assertEqual(self.labels(findings), ["Sok Dara's mother", "his widow"])
+
+
+class ColonIntroductionTests(AttributionTestCase):
+    """“A rights worker goes further: “…””: no speech verb, a colon, then the quote."""
+
+    def test_a_description_goes_further(self):
+        findings = self.read(
+            "The embassy said the verdict “raises doubts.” A local rights worker goes "
+            "further: “The verdict was written in advance.”"
+        )
+        self.assertEqual(self.labels(findings), ["the embassy", "a local rights worker"])
+
+    def test_a_name_put_it_bluntly(self):
+        findings = self.read("Keo Sam, a farmer, put it bluntly: “We lost everything.”")
+        self.assertEqual(self.labels(findings), ["Keo Sam"])
+        self.assertNotSure(findings[0])
