@@ -120,6 +120,17 @@ KHMER_UNIQUE_TITLES = {
     "សម្តេចកិត្តិព្រឹទ្ធបណ្ឌិត": "ប៊ុន រ៉ានី",
 }
 
+
+def fold_khmer_spelling(text):
+    """
+    ``text`` with one spelling of Khmer's interchangeable subscripts, character
+    for character: ``្ដ`` as ``្ត``, and ``្រ្ត`` (“សាស្រ្តាចារ្យ”) as ``្ត្រ``.
+    A match found in the copy is a slice of the original.
+    """
+    text = re.sub("(?<=\u17d2)\u178a", "\u178f", text)
+    return text.replace("\u17d2\u179a\u17d2\u178f", "\u17d2\u178f\u17d2\u179a")
+
+
 _HONORIFIC_PATTERN = re.compile(
     r"^(?:(?:"
     + "|".join(re.escape(word) for word, _gender in HONORIFICS)
@@ -135,7 +146,10 @@ KHMER_TITLE_TAIL = re.compile(
     r"^[\u1780-\u17ff]{0,30}?(?:តេជោ|ធិបតី|បណ្ឌិត|សេនាបតី|ក្រឡាហោម|ពោធិសាល|សាស្ត្រាចារ្យ|"
     r"បណ្ឌិតសភាចារ្យ|ឧត្តមសេនីយ៍(?:ឯក|ទោ|ត្រី)?|សេនីយ៍(?:ឯក|ទោ|ត្រី))\s+"
 )
-_GENDERS = {word.casefold(): gender for word, gender in HONORIFICS + KHMER_SPACED_HONORIFICS}
+_GENDERS = {
+    fold_khmer_spelling(word).casefold(): gender
+    for word, gender in HONORIFICS + KHMER_SPACED_HONORIFICS
+}
 
 
 def normalize(text):
@@ -147,24 +161,26 @@ def split_honorific(text):
     """
     Return ``(honorific, name)``: “H.E. Dr Chin Malin” gives
     ``("H.E. Dr", "Chin Malin")``. A name with no honorific gives ``("", name)``.
+    Khmer honorifics are read in either spelling of their subscripts.
     """
     text = normalize(text)
     honorifics = []
     while True:
-        match = _HONORIFIC_PATTERN.match(text)
+        match = _HONORIFIC_PATTERN.match(fold_khmer_spelling(text))
         if not match or not text[match.end() :].strip():
             break
-        honorific, text = match[0].strip(), text[match.end() :]
-        tail = KHMER_TITLE_TAIL.match(text) if match[0] == honorific else None
+        honorific, text = text[: match.end()].strip(), text[match.end() :]
+        glued = len(match[0]) == len(honorific)
+        tail = KHMER_TITLE_TAIL.match(fold_khmer_spelling(text)) if glued else None
         if tail and text[tail.end() :].strip():
-            honorific, text = honorific + tail[0].strip(), text[tail.end() :]
+            honorific, text = honorific + text[: tail.end()].strip(), text[tail.end() :]
         honorifics.append(honorific)
     return " ".join(honorifics), text.strip()
 
 
 def honorific_gender(honorific):
     """The gender an honorific implies (“Lok Chumteav”: a woman), or ""."""
-    text = normalize(honorific)
+    text = fold_khmer_spelling(normalize(honorific))
     while text:
         match = _HONORIFIC_PATTERN.match(text)
         if not match:

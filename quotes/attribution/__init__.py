@@ -232,6 +232,24 @@ Also, in English (issue 16, ninth round):
   both verbs), `accused Thai “invaders” of …`; `“…”, as one villager put
   it` is the villager's, below the threshold, and `as many put it` nobody's.
 
+Also, in English and Khmer (issue 16, eleventh round):
+
+- “it” is the institution the story named, however: `the Cambodian human
+  rights group Licadho called …` (the group by its name, not `a spokesman for
+  … Adhoc`), `pointed out the statement`, `the UN Human Rights Office
+  criticized what it called “…”` (the sentence's own subject); a photo
+  caption's credit (“… in 2013. Vireak Mai”) is nobody and introduces no
+  quote; `in return`, `for his part` before the verb; `“…” Said X.` with a
+  capital; `with villager X calling for … “…”`; `X goes further: “…”`;
+  `her father said`, `Sok Dara's mother said`; `Mr X laughs/remembers`;
+  `tweeted US ambassador to Cambodia X`; `pronounced the verdict`; a place
+  before a place word (“Kompong Cham provinces”) and `So An, 62, said`;
+- Khmer honorifics in either spelling of their subscripts (“សាស្រ្តាចារ្យ”),
+  a social-media account's owner (“លើគណនីហ្វេសប៊ុក នួន អេឡិចស្តា”), a Latin
+  name with no honorific before a speech verb or after a role (“Moodt
+  ប្រាប់ថា”), a title in a list of those spoken to (“… វេជ្ជបណ្ឌិត និង…”) is
+  no speaker, a long transliterated second name word.
+
 Every quote is found whatever happens: a paragraph the rules cannot read
 gives its quotes unattributed, with a note. Below ``CONFIRM_THRESHOLD``
 every finding carries a note saying what to check.

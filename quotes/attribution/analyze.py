@@ -94,7 +94,8 @@ def analyze(paragraphs, directory=None):
     findings = []
     sentences = 0
     for index, paragraph in enumerate(read):
-        previous = read[index - 1] if index else None
+        # A photo's caption introduces no quote after it.
+        previous = read[index - 1] if index and not read[index - 1].caption else None
         following = read[index + 1 : index + 5]
         try:
             found = _resolve_paragraph(cast, paragraph, previous, following, sentences)

@@ -54,6 +54,13 @@ def object_of_preposition(before):
     return bool(OF_PREPOSITION.search(before))
 
 
+KIN_ALONE = re.compile(
+    r"(?:[Hh]is|[Hh]er|[Tt]heir|(?:[A-Z][\w\-]+\s+){0,3}[A-Z][\w\-]+['’]s)\s+(?:late\s+|elder\s+|younger\s+)?(?:wife|husband|sons?|"
+    r"daughters?|mother|father|parents|brothers?|sisters?|widow|uncle|aunt|grandmother|"
+    r"grandfather|cousin|relatives?)"
+)
+
+
 def described_before(text):
     """
     An unnamed source, a publication or a title without a name at the end
@@ -75,6 +82,10 @@ def described_before(text):
         piece = pieces[index]
         if "\x00" in piece:
             return None
+        if KIN_ALONE.fullmatch(piece):
+            # “…,” her father said.: a relative of someone the story named.
+            kin = re.sub(r"^(?:His|Her|Their)\b", lambda found: found[0].lower(), piece)
+            return Attribution("description", kin)
         if NAMED_SOURCE.match(piece):
             return Attribution(
                 "source", piece[0].lower() + piece[1:] if piece.startswith("The ") else piece

@@ -31,7 +31,8 @@ SOURCE_HEADS = _word_set(
     ministry court company firm government agency organization organisation group union
     association council committee commission department office embassy police tribunal
     administration authority party coalition network alliance bank fund programme program
-    institute centre center foundation network radio television station newspaper's
+    institute centre center foundation network radio television station broadcaster
+    watchdog observatory newspaper's
     ministry's court's company's report's
     """
 )

@@ -30,11 +30,15 @@ import re
 from people.names import KHMER_TITLE_TAIL
 
 from .khmer_words import (
+    ACCOUNT,
     COUNTRY,
     GLUED_STOP,
     HONORIFIC_WORDS,
     KHMER_RUN,
+    LATIN_AFTER_ROLE,
+    LATIN_SUBJECT,
     NOT_AN_HONORIFIC_AFTER,
+    NOT_LATIN_NAMES,
     ORGANIZATION_HEAD,
     ROLE_HEAD,
     SOURCE_HEAD,
@@ -176,7 +180,7 @@ def _name_after(folded, index, known_short):
     second, _glued = _name_part(following[0])
     if not second and _surname_homograph_ends(folded, following):
         second = following[0]  # “តា នួន ជា ៖”: Chea, not “is”.
-    if second and len(second) <= 12:
+    if second and len(second) <= 16:
         end = following.start() + len(second)
     return start, end
 
@@ -283,6 +287,20 @@ def _unmarked_names(folded):
         if owned and all(_plain_name_word(word) for word in words[-2:]):
             end = verb.start() - (len(folded[: verb.start()]) - len(" ".join(words)))
             spans.append((end - len(" ".join(words[-2:])), end))
+    for pattern in (LATIN_SUBJECT, LATIN_AFTER_ROLE):
+        for match in pattern.finditer(folded):
+            if not set(match["name"].split()) & NOT_LATIN_NAMES:
+                spans.append((match.start("name"), match.end("name")))
+    for account in ACCOUNT.finditer(folded):
+        # The owner of an account: “គណនីហ្វេសប៊ុកឈ្មោះ Phon Nary”, “ពីហ្វេសប៊ុកនួន អេឡិចស្តា”.
+        start = account.end()
+        latin = LATIN_NAME.match(folded, start)
+        words = folded[start:].split(" ", 2)
+        second = _name_part(words[1])[0] if len(words) > 1 else ""
+        if latin and " " in latin[0]:
+            spans.append((start, latin.end()))
+        elif _plain_name_word(words[0]) and _plain_name_word(second):
+            spans.append((start, start + len(words[0]) + 1 + len(second)))
     for pronoun in RESUMING.finditer(folded):
         if HONORIFIC.match(folded, pronoun.start()) and _name_after(
             folded, HONORIFIC.match(folded, pronoun.start()).end(), set()

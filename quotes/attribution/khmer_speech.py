@@ -27,6 +27,7 @@ from .khmer_words import (
     GROUP_MARK,
     KHMER_RUN,
     ORGANIZATION_HEAD,
+    PLAIN_HONORIFICS,
     PRONOUN,
     ROLE_HEAD,
     SOURCE_HEAD,
@@ -47,6 +48,7 @@ OBJECT_BEFORE = re.compile(
     r"(?:ប្រាប់|ជាមួយ|របស់|នៃ|ដល់|ចំពោះ|អំពី|(?<!បន្ទាប់)(?<!ក្រោយ)(?<!តាំង)ពី|ឱ្យ|ទៅកាន់|ទៅ|"
     r"សួរ|ហៅ|ជួប|ចោទ|ប្តឹង|ប្រឆាំង|ថា)\s*$"
 )
+LISTED = re.compile(r"\s*និង")
 # “ការរៀបរាប់របស់ X បានឱ្យដឹងថា”: the one whose account it is speaks.
 ACCOUNT_OF = re.compile(r"ការ[\u1780-\u17d3]{0,12}របស់\s*$")
 # “ថា” opening a reported clause, whose subject may speak in turn.
@@ -107,7 +109,9 @@ def _references(text, known_short):
     for match in honorifics_in(text):
         written = bare_honorific(text, match.start())
         inside = any(start <= match.start() < end for start, end in names)
-        if written and not inside and not resumes_a_name(match.start()):
+        # “… អ្នកជំនាញ វេជ្ជបណ្ឌិត និងបុគ្គលិកពេទ្យ”: a title in a list is a common noun.
+        listed = fold(written) not in PLAIN_HONORIFICS and LISTED.match(folded, match.end())
+        if written and not inside and not listed and not resumes_a_name(match.start()):
             found.append((match.start(), Attribution("pronoun", written)))
     for match in PRONOUN.finditer(folded):
         before = folded[: match.start()]

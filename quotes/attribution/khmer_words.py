@@ -11,7 +11,7 @@ of the original. Every word below is written in the folded spelling.
 
 import re
 
-from people.names import HONORIFICS, KHMER_SPACED_HONORIFICS, is_khmer
+from people.names import HONORIFICS, KHMER_SPACED_HONORIFICS, fold_khmer_spelling, is_khmer
 
 INVISIBLE = re.compile("[\u200b\u200d\u2060\ufeff]")  # Word-break hints, not letters.
 KHMER_LETTERS = re.compile(r"[\u1780-\u17d3\u17dd]")
@@ -24,8 +24,7 @@ MARKS = re.compile(r"[\u17b6-\u17d3\u17dd]")
 
 def fold(text):
     """``text`` with one spelling of each variant, character for character."""
-    text = re.sub("(?<=\u17d2)\u178a", "\u178f", text)  # ្ដ → ្ត
-    text = text.replace("\u17d2\u179a\u17d2\u178f", "\u17d2\u178f\u17d2\u179a")  # ្រ្ត → ្ត្រ
+    text = fold_khmer_spelling(text)  # ្ដ → ្ត, ្រ្ត → ្ត្រ
     return text.replace("\u17b2", "\u17b1").replace("អោយ", "ឱ្យ")  # ឲ → ឱ, អោយ → ឱ្យ
 
 
@@ -174,3 +173,26 @@ GROUP_PRONOUNS = frozenset(_words("ពួកគេ ពួកគាត់ ពួ�
 PRONOUN = re.compile(alternatives(sorted(set(PRONOUNS) | GROUP_PRONOUNS, key=len, reverse=True)))
 # Where a preceding word makes an honorific part of another word: ពិភពលោក (the world).
 NOT_AN_HONORIFIC_AFTER = re.compile(r"(?:ពិភព|សកល|មនុស្ស|ទេវ|ឋាន|បរ|ព្រហ្ម|ពួក|អស់|ខែ)$")
+
+# A social-media account, then its owner's name: “លើគណនីហ្វេសប៊ុក នួន អេឡិចស្តា”.
+ACCOUNT = re.compile(
+    r"(?:គណនី|ទំព័រ|ផេក)?(?:ហ្វេសប៊ុក|Facebook|តេឡេក្រាម|Telegram|TikTok|តិកតុក)\s*(?:ឈ្មោះ\s*)?"
+)
+# A foreign name in Latin letters with no honorific, as the subject of a verb or
+# after a role: “Moodt ប្រាប់ថា …”, “ពិធីការិនី Ma Ornapha ដែល …”.
+LATIN_SUBJECT = re.compile(
+    r"(?:^|(?<=[\s។៕៖:,(]))(?P<name>[A-Z][a-z'’\-]+(?: [A-Z][a-z'’\-]+){0,2})"
+    rf"(?= ?(?:បាន)?(?:{SPEECH_VERB.pattern})| (?:ជា|ដែល))"
+)
+LATIN_AFTER_ROLE = re.compile(
+    rf"(?:{ROLE_HEAD.pattern}){KHMER_RUN}{{0,30}} "
+    r"(?P<name>[A-Z][a-z'’\-]+(?: [A-Z][a-z'’\-]+){1,2})"
+)
+NOT_LATIN_NAMES = frozenset(
+    _words(
+        """
+        Facebook Telegram TikTok YouTube Twitter Google Fresh News Post Times Radio Asia Daily
+        Online Live Page Group Club Company Bank Party Team
+        """
+    )
+)

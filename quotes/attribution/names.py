@@ -53,7 +53,7 @@ NOT_PERSON_WORDS = _word_set(
     Kingdom Democratic Municipal Supreme Appeal House Hall Day Week Year Cambodia
     Cambodian Cambodians Khmer Thailand Thai Vietnam Vietnamese Laos China Chinese Japan
     Asia Asian Europe European America American Mekong Phnom Penh Siem Reap Sihanoukville
-    Kampong Banteay Battambang Kampot Kandal Kep Koh Kratie Mondulkiri Oddar
+    Kampong Kompong Banteay Battambang Kampot Kandal Kep Koh Kratie Mondulkiri Oddar
     Meanchey Pailin Preah Vihear Veng Pursat Ratanakiri Stung Treng Rieng
     Takeo Tbong Khmum Sihanouk Facebook Telegram Twitter YouTube TikTok Newsroom
     Covid COVID Capital Airport Prison Station Agency Authority Administration Tribunal
@@ -97,18 +97,19 @@ TITLE_OF_LIST = re.compile(
     r"(?:[A-Z][\w’'-]*(?:,?\s+))+(?:and|&)\s+$"
 )
 # A name in front of a group is the group's place or leader, not a person
-# speaking: “warned Boeung Kak residents”, “Kem Sokha supporters”.
+# speaking: “warned Boeung Kak residents”, “Kem Sokha supporters”; in front
+# of a place word, a place: “Kompong Cham provinces”.
 GROUP_AFTER = re.compile(
     r"\s+(?:residents|villagers|families|people|farmers|workers|supporters|officials|"
     r"authorities|protesters|voters|students|monks|fishermen|vendors|communities|"
-    r"youths|loyalists|followers)\b"
+    r"youths|loyalists|followers|provinces?|districts?|communes?|villages?|forests?|rivers?)\b"
 )
 # Cambodian family names that are also English words: “So Chan Heng” is a
 # three-word name, not “So” starting a sentence; “In Thou” only with a role.
 FAMILY_NAMES_LIKE_WORDS = _word_set("So In On")
 # “In Thou, one of the four defendants, said”: a two-word name with a person's role.
 PERSON_APPOSITIVE = re.compile(
-    r",\s*(?:\d{1,3},\s*)?(?:one\s+of|an?|the)\s+[a-z][^,\x00]{2,80},\s*"
+    r",\s*(?:\d{1,3},\s*)?(?:(?:one\s+of|an?|the)\s+[a-z][^,\x00]{2,80},\s*)?"
     r"(?:(?:\w+\s+){0,2}(?:said|says|told|added)\b|$)"
 )
 INSIDE_ORGANIZATION = re.compile(

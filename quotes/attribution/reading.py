@@ -14,6 +14,7 @@ from .names import HEADLINE, PERSON_LIKE, names_in, only_function_words
 from .roles import appositive_role, role_in_front
 from .spans import ANY_PLACEHOLDER, PLACEHOLDER, clean_quote, find_quote_spans, split_sentences
 from .speakers import Attribution
+from .subjects import opening_source
 
 
 @dataclasses.dataclass
@@ -64,6 +65,7 @@ class Paragraph:
     opens_quote: bool = False  # Ends introducing a quote: “Sokha said:”, “… បាននិយាយថា៖”.
     last_salient: Entity | None = None
     unread: list | None = None  # The quotes of a paragraph the finder could not read.
+    caption: bool = False  # A photo's caption, ending with its photographer's name.
 
 
 # “Sok Dara said the governor had a message for villagers:”: what follows
@@ -73,6 +75,8 @@ REPORTED_BEFORE_COLON = re.compile(
     r"\b(?:had|has|have|was|were|is|would|will)\b[^:\x00.]*:\s*$"
 )
 LETTERS = re.compile(r"[A-Za-z\u1780-\u17d3]")
+# “… during a press conference in 2013. Vireak Mai”: a caption's photo credit.
+PHOTO_CREDIT = re.compile(r"[.?!)]\s+(?P<name>(?:[A-Z][\w'’\-]*\s+){1,3}[A-Z][\w'’\-]*)\s*$")
 UNREAD_CREDIT = re.compile(r"\s*,?\s*[^\x00.;]{1,60}?\b(?:said|says|added|told|wrote)\b")
 
 
@@ -96,6 +100,10 @@ def read_paragraph(number, text, directory, known_short):
     if HEADLINE.fullmatch(text.strip()):
         # “Protests Greet Hun Manet in US”: where a name starts is unreadable.
         return paragraph
+    credit = None if spans or is_khmer_text(text) else PHOTO_CREDIT.search(text)
+    # A caption introduces no quote, and its photographer said nothing.
+    paragraph.caption = credit is not None
+    credit_start = credit.start("name") if credit else len(text)
     paragraph.opens_quote = bool(re.search(r"(?:[:៖]|ថា)\s*$", frame)) and not (
         REPORTED_BEFORE_COLON.search(frame)
     )
@@ -122,6 +130,9 @@ def read_paragraph(number, text, directory, known_short):
             span.attribution = thing or rules.attribution_for(
                 sentence, match.start(), match.end(), directory, known_short
             )
+            if rules is speakers and span.attribution and span.attribution.text == "it":
+                # “The broadcaster closed … amid what it called “…””: the sentence's subject.
+                span.attribution = opening_source(sentence[: match.start()]) or span.attribution
             opens_sentence = not sentence[: match.start()].strip()
             if span.attribution is None and rules is speakers and opens_sentence:
                 span.attribution = credits.credit_after(
@@ -160,7 +171,7 @@ def read_paragraph(number, text, directory, known_short):
             else names_in(plain, directory, known_short)
         )
         for name, start, end in named:
-            if name in attributed:
+            if name in attributed or offset + start >= credit_start:
                 continue
             rest = sentence[end:]
             role = appositive_role(rest)

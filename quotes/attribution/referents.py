@@ -76,6 +76,12 @@ def _head(description):
 def described(cast, description, kind=""):
     """An unnamed source, new (“a villager who …”) or met before (“the villager”), or a
     person the story gave that title (“the premier”)."""
+    owner = cast.organizations.within(description)
+    ending = owner and re.search(rf"\b{re.escape(owner)}\W*$", description)
+    if ending and not re.search(r"\b(?:for|of|at|from|with|by)\b", description[: ending.start()]):
+        # “the Cambodian human rights group Licadho”: the group, by its name;
+        # not “a spokesman for rights group Adhoc”.
+        return cast.organization(owner), LINKED_SOURCE, ""
     definite = re.match(r"the\s+(.+)$", description, re.IGNORECASE)
     named = definite and _already_named(cast, definite[1])
     if named:

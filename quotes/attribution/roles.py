@@ -79,7 +79,8 @@ TIME_WORDS = frozenset(
 LOWERCASE_TITLE = (
     "monk|spokesman|spokeswoman|spokesperson|lawyer|activist|official|director|governor|"
     "minister|researcher|journalist|reporter|chief|president|founder|coordinator|leader|"
-    "priest|pastor|nun|representative"
+    "priest|pastor|nun|representative|ambassador|envoy|judge|prosecutor|adviser|advisor|"
+    "chairman|chairwoman|mayor|senator|lawmaker|commander"
 )
 # “His wife Chhorn Sinoeun”, “his wife, Chhorn Sinoeun”: cast makes it “wife of …”.
 KIN_IN_FRONT = re.compile(
@@ -177,12 +178,13 @@ def role_in_front(text):
     if match and not NOT_A_TITLE.search(match[1].split()[0]):
         return match[1]
     match = re.fullmatch(
-        rf"\s*(?:the\s+)?((?:[a-z\-]+\s+){{0,2}}(?:{LOWERCASE_TITLE})\s+(?:of|for|at)\s+"
+        rf"\s*(?:the\s+)?((?:[A-Z]{{2,3}}\s+)?(?:[a-z\-]+\s+){{0,2}}(?:{LOWERCASE_TITLE})\s+(?:of|for|at|to)\s+"
         r"[^,;:\x00]{3,80}?)\s+",
         text,
     )
     if match:
-        # “according to deputy director of the Interior Ministry’s department of order Dy Long”.
+        # “according to deputy director of the Interior Ministry’s department of order Dy
+        # Long”, “tweeted US ambassador to Cambodia Patrick Murphy”.
         return match[1]
     match = KIN_IN_FRONT.search(text)
     if match:

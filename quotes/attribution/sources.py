@@ -47,7 +47,9 @@ AUTHORED = (
 )
 # The head of a description, and the kind of organization it names.
 HEADS = {
-    PUBLICATION: {"paper", "newspaper", "daily", "weekly", "outlet", "magazine", "publication"},
+    PUBLICATION: {
+        "paper", "newspaper", "daily", "weekly", "outlet", "magazine", "publication", "broadcaster",
+    },
     GROUP: {
         "group", "organization", "organisation", "ngo", "watchdog", "coalition",
         "alliance", "association", "institute", "observatory",

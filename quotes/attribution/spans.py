@@ -21,6 +21,8 @@ TERMINAL = ".?!…។៕"
 # and a curly one with a straight one after the quote's last word (“…,").
 CLOSING = {"“": "”", "«": "»", '"': '"', "‘": "’", "”": "”", "'": "'"}
 NAME_THEN_VERB = re.compile(rf"(?:[A-Z][\w'’.\-]*\s+){{1,4}}(?:{VERB.pattern})")
+# ““… .” Said Yurath Muhammad, president of …”: a capital on the inverted verb.
+VERB_THEN_NAME = re.compile(r"(?:Said|Says|Added|Asked|Explained|Replied|Continued)\s+[A-Z]")
 # “… .” Sok Dara, a farmer, on Tuesday.”: a credit with no verb ends the paragraph.
 CREDIT = re.compile(r"(?:[A-Z][\w'’.\-]*\s+){1,3}[A-Z][\w'’.\-]*,[^\x00.?!]*[.?!]?\s*$")
 KHMER_AFTER_QUOTE = re.compile(r"(?:ទាំង)?(?:នេះ|នោះ)\s*(?:ជា|គឺជា|គឺ\s*ជា|បើ|តាម)")
@@ -139,7 +141,11 @@ def split_sentences(frame, spans):
     for match in re.finditer(r"\x00(\d+)\x01(\s+)(?=[A-Z\x00])", frame):
         words = spans[int(match[1])][0].rstrip()
         # ““…?” Sopheak said.”, ““…” Sok Dara, a farmer.”: the words after attribute it.
-        credited = NAME_THEN_VERB.match(frame, match.end()) or CREDIT.match(frame, match.end())
+        credited = (
+            NAME_THEN_VERB.match(frame, match.end())
+            or CREDIT.match(frame, match.end())
+            or VERB_THEN_NAME.match(frame, match.end())
+        )
         if words.endswith(tuple(TERMINAL)) and not credited:
             boundaries.append((match.end(1) + 1, match.end()))
     sentences, position = [], 0

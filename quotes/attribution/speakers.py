@@ -20,6 +20,7 @@ from .described import (
     leading_description,
     remarks_owner,
 )
+from .entities import SOURCE, description_kind
 from .names import PERSON_LIKE, names_in, only_function_words
 from .roles import appositive_role, clean_description, role_in_front
 from .spans import ANY_PLACEHOLDER
@@ -232,6 +233,21 @@ def attribution_for(sentence, start, end, directory, known_short):
     found = _attribution_in_sentence(sentence, start, directory, known_short)
     if found:
         return found
+    # “A human rights representative goes further: “…””: a clause with no
+    # speech verb, ending with a colon before the quote.
+    colon = COLON_INTRO.fullmatch(clause)
+    if colon:
+        found = subject_before(colon["who"], directory, known_short)
+        if found:
+            found.how = "sentence"
+            return found
+    # “…, with 65-year-old villager Sopee Kunkem calling for them to be “…””.
+    absolute = WITH_PARTICIPLE.search(clause)
+    if absolute:
+        found = subject_before(absolute["who"], directory, known_short)
+        if found and found.kind == "name":
+            found.how = "sentence"
+            return found
     # “Hun Sen lashed out at the plan, calling it “a storm in a cooking pot.””
     participle = PARTICIPLE.search(clause)
     if participle and "\x00" not in sentence[: start - len(clause) + participle.start()]:
@@ -243,6 +259,14 @@ def attribution_for(sentence, start, end, directory, known_short):
     return _characterized(sentence, start, directory, known_short)
 
 
+COLON_INTRO = re.compile(
+    r"\s*(?P<who>[^,;:\x00]{2,80}?)\s+(?:goes|went|puts?|had|has|offers?|offered|gives?|gave|"
+    r"sums?|summed|takes?|took|sees?|saw)\b[^,;:\x00]{0,40}:\s*"
+)
+WITH_PARTICIPLE = re.compile(
+    r"\bwith\s+(?P<who>[^\x00,;]{2,80}?)\s+(?:calling|saying|urging|demanding|describing|"
+    r"warning|vowing|insisting|arguing|adding|accusing|branding|labell?ing)\b"
+)
 PASSIVE = re.compile(r"\b(?:was|were|is|are|been|being)\s+(?:[a-z]+ly\s+)?$")
 
 
@@ -257,6 +281,11 @@ def subject_of_sentence(sentence, directory, known_short):
             found = subject_after(
                 text[verb.end() :], directory, known_short, according=_according(verb)
             )
+            document = found and found.kind == "description" and verb[0].casefold() != "told"
+            if document and description_kind(found.text) == SOURCE:
+                # “…, pointed out the statement”, “said the same report”: a document
+                # speaks; not “Keo Sam, the chief, told the Post”.
+                found.kind = "source"
             if found and found.kind in {"name", "source"}:
                 return found
         found = subject_before(text[: verb.start()], directory, known_short)

@@ -7,6 +7,7 @@ inverted one (`said Malin, a farmer`), as an ``Attribution``.
 import re
 
 from .described import (
+    KIN_ALONE,
     Attribution,
     described_before,
     described_by_given_name,
@@ -14,6 +15,7 @@ from .described import (
     object_of_preposition,
     organization_before,
 )
+from .entities import SOURCE, description_kind
 from .names import FUNCTION_WORDS, names_in
 from .roles import NOT_A_TITLE, appositive_role, clean_description, role_in_front, role_or_empty
 from .spans import ANY_PLACEHOLDER
@@ -139,7 +141,7 @@ def subject_after(text, directory, known_short, *, according=False):
             rest = text[end:]
             role = appositive_role(rest + ",") if re.match(r"\s*,", rest) else ""
             return Attribution("name", name, role=role)
-    match = re.match(r"(?:a|an|the|one|another)\s+[A-Za-z].*", text)
+    match = re.match(r"(?:a|an|the|one|another)\s+[A-Za-z].*", text) or KIN_ALONE.match(text)
     if match:
         description = clean_description(re.split(r"[.;](?:\s|$)", match[0])[0])
         if description and len(description.split()) <= 30:
@@ -148,4 +150,35 @@ def subject_after(text, directory, known_short, *, according=False):
         source = clean_description(re.split(r"[,.;](?:\s|$)", text)[0])
         if source and len(source.split()) <= 15:
             return Attribution("source", source)
+    return None
+
+
+# A sentence opening with a definite description, after an optional phrase:
+# “Heading into the vote, the UN Human Rights Office criticized …”.
+OPENING_THE = re.compile(r"(?:[^,\x00]{0,80},\s+)?(?=[Tt]he\s)")
+CLAUSE_WORDS = frozenset(
+    ["who", "which", "that", "whose", "of", "for", "at", "from", "in", "on", "with", "by", "to"]
+)
+OF_NAME = re.compile(r"\s+of\s+(?:the\s+)?[A-Z][\w’'\-]*(?:\s+[A-Z][\w’'\-]*)*")
+
+
+def opening_source(text):
+    """
+    The institution a sentence opens with, when “it” later in the sentence
+    can only be it: “The broadcaster shut its bureau amid what it called
+    “…””. ``None`` if the subject is a person or there is none.
+    """
+    opening = OPENING_THE.match(text)
+    if opening is None:
+        return None
+    words = re.match(r"(?:[^\s,\x00]+\s+){1,7}", text[opening.end() :])
+    end = opening.end()
+    for word in words[0].split()[1:] if words else ():
+        if word.casefold() in CLAUSE_WORDS:
+            break  # “The man who runs the company”: a person.
+        end = text.index(word, end) + len(word)
+        if description_kind(f"the {word}") == SOURCE:
+            of_name = OF_NAME.match(text, end)
+            end = of_name.end() if of_name else end
+            return Attribution("description", text[opening.end() : end])
     return None

@@ -23,7 +23,8 @@ SPEECH_VERBS = [
     "commented", "reported", "suggested", "asserted", "revealed", "disclosed",
     "highlighted", "underscored", "underlined", "assured", "mentioned", "answered",
     "joked", "tweeted", "sighed", "proclaimed", "affirmed", "countered", "retorted",
-    "objected", "reasoned", "estimated", "reads", "screamed", "yelled",
+    "objected", "reasoned", "estimated", "reads", "screamed", "yelled", "pronounced",
+    "laughs", "laughed", "remembers", "remembered", "smiled", "jokes",
 ]  # fmt: skip
 # Verbs that may come before their subject (“…,” said Malin). Not “told”:
 # in “told Sokha”, Sokha is the one spoken to.
@@ -32,7 +33,8 @@ INVERTED_VERBS = [
     "continued", "wrote", "replied", "recalled", "insisted", "warned", "argued",
     "stated", "according to", "clarified", "reported", "commented", "told",
     "complained", "lamented", "admitted", "conceded", "countered", "responded",
-    "answered", "recounted", "remarked", "pleaded",
+    "answered", "recounted", "remarked", "pleaded", "pointed out", "tweeted", "posted",
+    "stressed", "emphasised", "emphasized", "declared", "concluded", "cautioned",
 ]  # fmt: skip
 ADVERBS = (
     r"(?:also|later|then|again|once|further|previously|earlier|simply|finally|however|"
@@ -44,7 +46,12 @@ WHEN = (
     r"yesterday|today|(?:on|last|this)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|"
     r"Saturday|Sunday|week|month)"
 )
-TRAIL = rf"(?:\s+(?:{ADVERBS}|had|has|have|having|would|will|was|is|[a-z]{{3,}}ly))*"
+# Set phrases that stand where an adverb would: “Judge Sao in return labelled …”.
+ADVERBIAL_PHRASES = r"in\s+(?:return|turn|response|reply)|for\s+(?:his|her|their|its)\s+part"
+TRAIL = (
+    rf"(?:\s+(?:{ADVERBS}|{ADVERBIAL_PHRASES}|had|has|have|having|would|will|was|is|"
+    rf"[a-z]{{3,}}ly))*"
+)
 # Verbs a finding is reported with: “researchers found “…””. Only right
 # before a quote: “police found the body” is no attribution.
 FINDING = re.compile(r"\b(?:found|find|finds|showed|shows)\s+(?:that\s+)?$")

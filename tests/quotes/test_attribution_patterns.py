@@ -96,12 +96,13 @@ class PublicationTests(AttributionTestCase):
         self.assertEqual(findings[1].entity.kind, "source")
 
     def test_rights_group_named(self):
-        """“rights group Adhoc said” is the group: “it” after it too."""
+        """“rights group Adhoc said” is the group, by its name: “it” after it too."""
         findings = self.read(
             "Arrests rose last year, rights group Adhoc said on Monday.",
             "“The courts are not independent,” it added.",
         )
-        self.assertSpeakers(findings, ["rights group Adhoc"])
+        self.assertSpeakers(findings, ["Adhoc"])
+        self.assertEqual(findings[0].entity.kind, "source")
 
 
 class TitleTests(AttributionTestCase):
