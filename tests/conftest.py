@@ -8,20 +8,40 @@ from django.test.utils import teardown_databases
 from pytest_django.fixtures import _get_databases_for_setup
 from pytest_django.plugin import blocking_manager_key
 
-from tests.support import database
+from tests.support import database, schedule
 from tests.support.factories import remember_roles, restore_roles
 
 # The controlling process's folder for the run's migrated template database.
 TEMPLATE_DIR = pytest.StashKey()
 
 
+def pytest_addoption(parser):
+    parser.addoption(
+        "--scope-times",
+        action="store_true",
+        help="measure each test class and rewrite tests/scope_times.json (tests.support.schedule)",
+    )
+
+
 def pytest_configure(config):
-    """In the controlling process of a run with workers: a folder for the migrated template."""
+    """
+    In the controlling process: with workers, a folder for the migrated
+    template; with --scope-times, the classes' times noted.
+    """
     if hasattr(config, "workerinput"):
         return
     workers = getattr(config.option, "numprocesses", None)
     if workers and config.option.dist != "no":
         config.stash[TEMPLATE_DIR] = database.make_template_dir()
+    if config.option.scope_times:
+        config.pluginmanager.register(schedule.ScopeTimes(), "scope-times")
+
+
+def pytest_xdist_make_scheduler(config, log):
+    """``--dist loadscope`` hands out the slowest classes first (tests.support.schedule)."""
+    if config.option.dist == "loadscope":
+        return schedule.SlowestFirstScheduling(config, log)
+    return None
 
 
 def pytest_unconfigure(config):
