@@ -4,8 +4,50 @@ import pytest
 from django.conf import settings
 from django.db import connections
 from django.test import TestCase, TransactionTestCase
+from django.test.utils import teardown_databases
+from pytest_django.fixtures import _get_databases_for_setup
+from pytest_django.plugin import blocking_manager_key
 
+from tests.support import database, schedule
 from tests.support.factories import remember_roles, restore_roles
+
+# The controlling process's folder for the run's migrated template database.
+TEMPLATE_DIR = pytest.StashKey()
+
+
+def pytest_addoption(parser):
+    parser.addoption(
+        "--scope-times",
+        action="store_true",
+        help="measure each test class and rewrite tests/scope_times.json (tests.support.schedule)",
+    )
+
+
+def pytest_configure(config):
+    """
+    In the controlling process: with workers, a folder for the migrated
+    template; with --scope-times, the classes' times noted.
+    """
+    if hasattr(config, "workerinput"):
+        return
+    workers = getattr(config.option, "numprocesses", None)
+    if workers and config.option.dist != "no":
+        config.stash[TEMPLATE_DIR] = database.make_template_dir()
+    if config.option.scope_times:
+        config.pluginmanager.register(schedule.ScopeTimes(), "scope-times")
+
+
+def pytest_xdist_make_scheduler(config, log):
+    """``--dist loadscope`` hands out the slowest classes first (tests.support.schedule)."""
+    if config.option.dist == "loadscope":
+        return schedule.SlowestFirstScheduling(config, log)
+    return None
+
+
+def pytest_unconfigure(config):
+    if TEMPLATE_DIR in config.stash:
+        with config.stash[blocking_manager_key].unblock():
+            database.remove_template_dir(config.stash[TEMPLATE_DIR])
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -15,13 +57,29 @@ def _remove_test_uploads():
 
 
 @pytest.fixture(scope="session")
-def django_db_setup(django_db_setup, django_db_blocker):
-    """The test database, migrated; its roles noted for ``restore_roles``."""
+def django_db_setup(
+    request, django_test_environment, django_db_modify_db_settings, django_db_blocker
+):
+    """
+    The test database, migrated, or copied from the run's migrated template
+    (``tests.support.database``); its roles noted for ``restore_roles``.
+    """
+    aliases, serialized_aliases = _get_databases_for_setup(request.session.items)
+    verbosity = request.config.option.verbose
     with django_db_blocker.unblock():
+        old_config = database.setup_test_databases(
+            verbosity=verbosity, aliases=aliases, serialized_aliases=serialized_aliases
+        )
         remember_roles()
         # Leave no connection open outside the tests: on PostgreSQL one
         # would keep the test database from being dropped at the end.
         connections.close_all()
+    yield
+    with django_db_blocker.unblock():
+        try:
+            teardown_databases(old_config, verbosity=verbosity)
+        except Exception as error:  # noqa: BLE001 (as pytest-django's own fixture does)
+            request.node.warn(pytest.PytestWarning(f"The test databases stay: {error!r}"))
 
 
 @pytest.fixture(autouse=True)
