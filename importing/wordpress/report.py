@@ -50,7 +50,13 @@ class Report:
 
     @classmethod
     def from_data(cls, data):
-        return cls(**data | {"left_out": Counter(data.get("left_out", {}))})
+        """
+        A report kept by ``as_data``. A field added since it was kept starts
+        empty, and one removed since is dropped: an old import's page still opens.
+        """
+        known = {field.name for field in dataclasses.fields(cls)}
+        kept = {name: value for name, value in data.items() if name in known}
+        return cls(**kept | {"left_out": Counter(data.get("left_out", {}))})
 
     def summary(self):
         """

@@ -141,6 +141,20 @@ class WordPressImportPageTests(TestCase):
         self.client.logout()
         self.assertEqual(self.client.get(ADD).status_code, 302)
 
+    def test_a_report_kept_by_an_older_release_still_opens(self):
+        """Fields the report has gained or lost since it was kept never break its page."""
+        job = WordPressImport.objects.create(
+            file_name="last-year.xml",
+            size=10,
+            uploaded_by=self.editor,
+            status=WordPressImport.Status.DONE,
+            report={"stories_created": 3, "retired_field": 1, "left_out": {"comments": 2}},
+        )
+        sign_in(self.client, self.editor)
+        page = self.client.get(reverse("admin:importing_wordpressimport_change", args=[job.pk]))
+        self.assertContains(page, "Stories: 3 new, 0 updated.")
+        self.assertContains(page, "comments: 2")
+
     def test_an_import_that_fails_says_why_and_forgets_the_export(self):
         """An export that breaks while importing: the page says so; the file is gone."""
         job = WordPressImport.objects.create(
