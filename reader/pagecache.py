@@ -4,9 +4,9 @@ A server-side cache for every reader page.
 A page is stored with the tags of what it shows and their tokens at that
 moment (``reader.pagetags``), and served while none of them has changed: a
 change renews only the pages that show it (``reader.signals``). A page is
-also never kept past the moment the next scheduled story goes live, because
-a story appearing at its publish time changes no row at all, nor longer than
-``PAGE_SECONDS``.
+also never kept past the moment the next scheduled story goes live, or a
+live story's coverage starts or ends, because neither changes a row at that
+moment, nor longer than ``PAGE_SECONDS``.
 
 The cache is shared by every server process (``CACHES`` in the settings), so a
 change saved by one process is seen by all. Each process also keeps the pages
@@ -38,6 +38,7 @@ from typing import NamedTuple
 
 from django.conf import settings
 from django.core.cache import cache
+from django.db.models import Q
 from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.cache import patch_vary_headers
@@ -117,19 +118,26 @@ def seconds_to_keep(now=None, *, request=None):
 
 
 def until_next_publication(now, horizon):
-    """Seconds from ``now`` until the next scheduled story before ``horizon`` goes live, or None."""
+    """
+    Seconds from ``now`` until the next scheduled change readers see before
+    ``horizon``, or None: a scheduled story going live, or a published
+    story's live coverage starting or ending (pages say "Live" or "Coverage
+    ended" then, though no row changes). One query.
+    """
     from articles.models import Article
 
-    next_publication = (
+    ahead = Q(published_at__gt=now)
+    for moment in ("live_coverage__started_at", "live_coverage__ended_at"):
+        ahead |= Q(**{f"{moment}__gt": now, f"{moment}__lt": horizon})
+    rows = (
         Article.objects.published(now=horizon)
-        .filter(published_at__gt=now)
-        .order_by("published_at")
-        .values_list("published_at", flat=True)
-        .first()
+        .filter(ahead)
+        .values_list("published_at", "live_coverage__started_at", "live_coverage__ended_at")
     )
-    if next_publication is None:
+    moments = [moment for row in rows for moment in row if moment is not None and moment > now]
+    if not moments:
         return None
-    return max(0, (next_publication - now).total_seconds())
+    return max(0, (min(moments) - now).total_seconds())
 
 
 @functools.cache

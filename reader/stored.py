@@ -122,16 +122,20 @@ def render_parts(request, article, context, *, preview=False, shown=frozenset())
 
 def valid_until(article, translation):
     """
-    How long parts rendered now stay true: ``FRESH_FOR``, or until the story's
-    ``translation`` goes live, when it is scheduled (the parts link to it
-    then, and its publish time changes no row).
+    How long parts rendered now stay true: ``FRESH_FOR``, or until something
+    they show changes at a set time, though no row does: the story's
+    ``translation`` going live, when it is scheduled (the parts link to it
+    then), or its live coverage starting or ending.
     """
     now = timezone.now()
-    until = now + FRESH_FOR
+    moments = [now + FRESH_FOR]
     scheduled = translation is not None and translation.reaches_readers()
-    if scheduled and translation.published_at and now < translation.published_at < until:
-        return translation.published_at
-    return until
+    if scheduled and translation.published_at and translation.published_at > now:
+        moments.append(translation.published_at)
+    coverage = getattr(article, "live_coverage", None)
+    if coverage is not None:
+        moments.append(coverage.next_change(now=now))
+    return min(moment for moment in moments if moment is not None)
 
 
 def keep(article, parts, tags, until):

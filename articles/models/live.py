@@ -78,6 +78,14 @@ class LiveCoverage(models.Model):
         now = now or timezone.now()
         return self.started_at <= now and (self.ended_at is None or self.ended_at > now)
 
+    def next_change(self, *, now):
+        """
+        When the coverage next starts or ends after ``now``, or None: what
+        readers see of it changes then, though no row does.
+        """
+        ahead = [moment for moment in (self.started_at, self.ended_at) if moment and moment > now]
+        return min(ahead, default=None)
+
     def key_point_list(self):
         return [line.strip() for line in self.key_points.splitlines() if line.strip()]
 

@@ -8,6 +8,7 @@ story readers cannot see.
 import datetime
 import json
 
+import time_machine
 from django.test import TestCase
 from django.utils import timezone
 
@@ -307,3 +308,35 @@ class RenewalTests(ReaderTestMixin, TestCase):
             with self.subTest(address), self.assertNumQueries(0):
                 self.client.get(address)
         self.assertContains(self.client.get(story.get_absolute_url()), "The results are in")
+
+
+class TimedCoverageTests(ReaderTestMixin, TestCase):
+    """
+    Coverage that starts or ends at a set time changes what readers see at
+    that moment, though no row changes then: no kept page, stored story part
+    or poll answer may go on saying "Live" after the end.
+    """
+
+    def setUp(self):
+        self.story = make_live_story(updates=1)
+        self.ends_at = timezone.now() + datetime.timedelta(minutes=3)
+        LiveCoverage.objects.filter(article=self.story).update(ended_at=self.ends_at)
+
+    def test_the_story_page_says_coverage_ended_from_the_end_time_on(self):
+        url = self.story.get_absolute_url()
+        self.assertContains(cold_get(self.client, url), "live__badge")
+        self.assertContains(self.client.get(url), "live__badge")
+        self.assertContains(self.client.get(poll_url(self.story)), '"ongoing": true')
+        with time_machine.travel(self.ends_at + datetime.timedelta(seconds=1)):
+            page = self.client.get(url)
+            self.assertContains(page, "Coverage ended")
+            self.assertNotContains(page, "live__badge")
+            self.assertContains(self.client.get(poll_url(self.story)), '"ongoing": false')
+
+    def test_coverage_set_to_start_later_goes_live_at_its_start(self):
+        starts_at = timezone.now() + datetime.timedelta(minutes=2)
+        LiveCoverage.objects.filter(article=self.story).update(started_at=starts_at, ended_at=None)
+        url = self.story.get_absolute_url()
+        self.assertNotContains(cold_get(self.client, url), "live__badge")
+        with time_machine.travel(starts_at + datetime.timedelta(seconds=1)):
+            self.assertContains(self.client.get(url), "live__badge")
