@@ -17,7 +17,9 @@ that is their public label (``people.Person.__str__``), never their name.
 
 import contextvars
 
+from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
+from django.db import connection
 
 from .models import Action, Entry
 
@@ -70,3 +72,55 @@ def about(target, *actions):
 def may_read(user):
     """Who reads the whole log: administrators (superusers, or those given the view permission)."""
     return user.is_active and user.is_staff and user.has_perm("audit.view_entry")
+
+
+# What ``entries_since`` keeps of an entry: its own columns, and its actor and
+# kind of target by name, which mean the same in another copy of the database.
+CARRIED = (
+    "when",
+    "action",
+    "actor_name",
+    "target_type__app_label",
+    "target_type__model",
+    "target_id",
+    "target",
+    "detail",
+)
+
+
+def entries_since(moment):
+    """
+    The entries written after ``moment``, as plain values that outlive this
+    database being replaced (a restore puts them back with ``put_back``).
+    """
+    if Entry._meta.db_table not in connection.introspection.table_names():
+        return []
+    return list(Entry.objects.filter(when__gt=moment).order_by("when", "pk").values(*CARRIED))
+
+
+def put_back(entries):
+    """
+    Write ``entries`` (from ``entries_since``) into this database. The actor
+    is the user of the same username here, if there is one (their name stays
+    either way); a kind of target this database lacks is left empty.
+    """
+    names = {entry["actor_name"] for entry in entries if entry["actor_name"]}
+    users = get_user_model().objects.in_bulk(names, field_name="username") if names else {}
+    kinds = {}
+    for entry in entries:
+        kind = (entry["target_type__app_label"], entry["target_type__model"])
+        if kind[0] and kind not in kinds:
+            kinds[kind] = ContentType.objects.filter(app_label=kind[0], model=kind[1]).first()
+    Entry.objects.bulk_create(
+        Entry(
+            when=entry["when"],
+            action=entry["action"],
+            actor=users.get(entry["actor_name"]),
+            actor_name=entry["actor_name"],
+            target_type=kinds.get((entry["target_type__app_label"], entry["target_type__model"])),
+            target_id=entry["target_id"],
+            target=entry["target"],
+            detail=entry["detail"],
+        )
+        for entry in entries
+    )

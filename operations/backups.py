@@ -36,6 +36,7 @@ from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.db import connection, models
 
+from audit import log as audit_log
 from audit.log import record
 from audit.models import Action
 from reader import pagecache
@@ -203,6 +204,8 @@ def restore(folder, *, force=False):
             "This instance already has content. Restore into an empty one, or use --force "
             "to replace it."
         )
+    # The audit log written since the backup was taken outlives the restore.
+    later = audit_log.entries_since(datetime.datetime.fromisoformat(manifest["created"]))
     with tarfile.open(folder / UPLOADS) as archive:
         uploads = check_archive(archive, manifest["files"])
         if connection.vendor == "sqlite":
@@ -225,12 +228,12 @@ def restore(folder, *, force=False):
     }
     if wrong:
         raise BackupError(f"Row counts differ after restoring (expected, found): {wrong}")
-    # Written into the restored database: entries made after the backup was
-    # taken were replaced with the rest of it.
+    audit_log.put_back(later)
     record(
         Action.BACKUP_RESTORED,
         target=folder.name,
-        detail=f"backup made {manifest['created']}; {run_by()}",
+        detail=f"backup made {manifest['created']}; {len(later)} later log entries kept; "
+        f"{run_by()}",
     )
     return manifest
 

@@ -19,6 +19,7 @@ import threading
 import uuid
 from pathlib import Path
 
+from django.contrib.auth.models import User
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.core.management import CommandError, call_command
@@ -26,6 +27,7 @@ from django.db import close_old_connections, connection
 from django.test import TransactionTestCase
 
 from articles.models import Article, Topic
+from audit.log import record
 from audit.models import Action, Entry
 from media.models import Photograph
 from tests.support import ROOT, samples
@@ -35,6 +37,7 @@ from tests.support.factories import (
     make_published_article,
     make_quote,
     make_section,
+    make_user,
     place_photo,
     restore_roles,
 )
@@ -311,6 +314,34 @@ class OwnerOnlyBackupTests(TransactionTestCase):
         call_command("restore", str(backup), force=True, stdout=io.StringIO())
         self.assertFalse(Topic.objects.filter(slug="after-the-backup").exists())
         self.assertEqual(self.read_upload(name), original)
+
+    def test_the_audit_log_written_since_the_backup_outlives_the_restore(self):
+        """
+        Restoring over a running newsroom keeps who did what since the backup
+        (a restore must not be a way to erase the log): the entries come back
+        with their actor where that account exists in the backup, by name
+        where it does not.
+        """
+        editor = make_user("vanna", role="Editors")
+        source = make_person("Keo Dara")
+        backup, _ = self.back_up(self.folder / "backups")
+        record(Action.SOURCE_PROTECTED, actor=editor, target=source, detail="since the backup")
+        newcomer = make_user("newcomer", role="Editors")
+        record(Action.ROLE_CHANGED, actor=newcomer, target=editor, detail="made an editor")
+        taken = json.loads((backup / "manifest.json").read_text())["created"]
+        since = Entry.objects.filter(when__gt=taken).count()
+        call_command("restore", str(backup), force=True, stdout=io.StringIO())
+        protected = Entry.objects.get(action=Action.SOURCE_PROTECTED, detail="since the backup")
+        self.assertEqual(protected.actor, User.objects.get(username="vanna"))
+        self.assertEqual(protected.target_type.model, "person")
+        self.assertEqual(protected.target_id, str(source.pk))
+        role = Entry.objects.get(action=Action.ROLE_CHANGED, detail="made an editor")
+        self.assertIsNone(role.actor)
+        self.assertEqual(role.actor_name, "newcomer")
+        self.assertFalse(User.objects.filter(username="newcomer").exists())
+        restored = Entry.objects.get(action=Action.BACKUP_RESTORED)
+        self.assertIn(f"{since} later log entries kept", restored.detail)
+        self.assertEqual(Entry.objects.filter(when__gt=taken).count(), since + 1)
 
 
 class ObjectStorageBackupTests(ObjectStorage, NewInstance, TransactionTestCase):
