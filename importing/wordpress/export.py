@@ -246,7 +246,8 @@ def parse_export(root, path="export"):
         for category in element.findall("category"):
             pair = (_slug(category.get("nicename", "")), (category.text or "").strip())
             domain = category.get("domain")
-            if domain == "category":
+            # Before tags (WordPress 2.3) a post's categories had no domain.
+            if domain in {"category", None}:
                 _add_term(item.categories, pair)
             elif domain in TAG_DOMAINS:
                 _add_term(item.tags, pair)

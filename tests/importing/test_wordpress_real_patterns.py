@@ -177,6 +177,17 @@ class WellFormedTests(SimpleTestCase):
                 self.assertEqual(export.categories, [("c", "Lake level")])
                 self.assertEqual(item.content, "<p>Lake level</p>")
 
+    def test_categories_without_a_domain_are_categories(self):
+        """The oldest exports name a post's categories with no domain; each is kept once."""
+        xml = self.EXPORT.format(field="x").replace(
+            "<category domain='post_tag' nicename='t'>x</category>",
+            "<category>Rivers</category><category>Dams</category>"
+            "<category domain='category' nicename='rivers'>Rivers</category>",
+        )
+        item = read_export_bytes(xml.encode()).items[0]
+        self.assertEqual(item.categories, [("rivers", "Rivers"), ("", "Dams")])
+        self.assertEqual(item.tags, [])
+
     def test_tabs_newlines_and_letters_stay(self):
         """Only what XML forbids goes: tab, newline, return and Khmer letters stay."""
         data = "ក\tខ\nគ\rឃ".encode()
