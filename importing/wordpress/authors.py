@@ -9,6 +9,8 @@ here gets one that stays inactive, with no usable password, until an
 administrator opens it.
 """
 
+import re
+
 from django.contrib.auth import get_user_model
 
 from people.models import Person
@@ -29,11 +31,14 @@ def match_author(author, *, user):
     if person is None:
         person, _created = find_or_create_person(name=author.name, among=among)
     if login is None:
-        username = author.login[:140]
+        # A login as Django's sign-in takes it: format 1.0 names authors
+        # ("Sok Dara"), and a space is no part of a username.
+        base = re.sub(r"[^\w.@+-]+", "-", author.login).strip("-") or "author"
+        username = base[:140]
         number = 1
         while User.objects.filter(username=username).exists():
             number += 1
-            username = f"{author.login[:130]}-wp{number}"
+            username = f"{base[:130]}-wp{number}"
         # An archive author's login stays closed until an administrator opens it.
         login = User(
             username=username,

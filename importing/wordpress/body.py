@@ -12,6 +12,7 @@ pattern avoids it.
 import dataclasses
 import html
 import re
+from collections import Counter
 from html.parser import HTMLParser
 from urllib.parse import urlsplit
 
@@ -31,11 +32,20 @@ class BodyConverter(HTMLParser):
     """
 
     BLOCKS = {"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "figure",
-              "ul", "ol", "section", "article", "pre", "table", "tr"}  # fmt: skip
-    SKIPPED = {"script", "style", "iframe", "object", "noscript", "form"}
+              "ul", "ol", "section", "article", "pre", "table", "tr", "caption", "dl", "dt",
+              "dd", "address", "details", "summary"}  # fmt: skip
+    SKIPPED = {"script", "style", "iframe", "object", "noscript", "form", "video", "audio"}
+    # What shows something from elsewhere: its address stays in the text.
+    EMBEDS = {"iframe", "object", "embed", "video", "audio", "source"}
 
-    def __init__(self):
+    def __init__(self, dropped=None):
         super().__init__(convert_charrefs=True)
+        # What the body loses or changes, by kind (a Counter), for the report.
+        self.dropped = dropped if dropped is not None else Counter()
+        self.lists = []  # The lists the text stands in: [tag, items so far].
+        self.cells = 0  # Cells of the table row so far.
+        self.skipped = None  # The outermost element being skipped,
+        self.embedded = False  # and whether its address was kept.
         self.blocks = []
         self.text = []
         self.prefix = ""
@@ -49,7 +59,11 @@ class BodyConverter(HTMLParser):
     def handle_starttag(self, tag, attrs):
         attrs = dict(attrs)
         if tag in self.SKIPPED:
+            if not self.skipping:
+                self.skipped, self.embedded = tag, False
             self.skipping += 1
+        if tag in self.EMBEDS and not self.embedded:
+            self.embed(attrs.get("src") or attrs.get("data") or "")
         if self.skipping:
             return
         if tag in self.BLOCKS:
@@ -60,8 +74,20 @@ class BodyConverter(HTMLParser):
             self.prefix = "### "
         elif tag == "blockquote":
             self.quoting += 1
+        elif tag in {"ul", "ol"}:
+            self.lists.append([tag, 0])
         elif tag == "li":
-            self.prefix = "- "
+            if self.lists and self.lists[-1][0] == "ol":
+                self.lists[-1][1] += 1
+                self.prefix = f"{self.lists[-1][1]}. "
+            else:
+                self.prefix = "- "
+        elif tag == "table":
+            self.dropped["tables (kept as text, a line for each row)"] += 1
+        elif tag in {"td", "th"}:
+            if self.cells:
+                self.text.append(" | ")
+            self.cells += 1
         elif tag in {"em", "i"}:
             self.text.append("*")
         elif tag in {"strong", "b"}:
@@ -90,6 +116,8 @@ class BodyConverter(HTMLParser):
     def handle_endtag(self, tag):
         if tag in self.SKIPPED:
             self.skipping = max(0, self.skipping - 1)
+            if not self.skipping:
+                self.count_skipped()
             return
         if self.skipping:
             return
@@ -112,6 +140,26 @@ class BodyConverter(HTMLParser):
                 self.figure_image = None
             elif tag == "blockquote":
                 self.quoting = max(0, self.quoting - 1)
+            elif tag in {"ul", "ol"} and self.lists:
+                self.lists.pop()
+            elif tag == "tr":
+                self.cells = 0
+
+    def count_skipped(self):
+        """Count the element just skipped, saying whether its address stayed."""
+        if self.skipped:
+            kept = " (kept as their address)" if self.embedded else ""
+            self.dropped[f"<{self.skipped}> elements{kept}"] += 1
+        self.skipped, self.embedded = None, False
+
+    def embed(self, src):
+        """An embedded video, map or post: its address, a link on a line of its own."""
+        if urlsplit(src).scheme not in {"http", "https"}:
+            return
+        self.embedded = bool(self.skipping)
+        self.flush()
+        address = re.sub(r"[\s()]", lambda match: f"%{ord(match[0]):02X}", src)
+        self.blocks.append("[" + re.sub(r"([\\`*_\[\]])", r"\\\1", src) + f"]({address})")
 
     def handle_data(self, data):
         if self.skipping:
@@ -143,16 +191,19 @@ class BodyConverter(HTMLParser):
 
     def close(self):
         super().close()
+        self.count_skipped()  # An element left open to the end.
         self.flush()
 
 
-def convert_body(content, *, removed=None, children=()):
+def convert_body(content, *, removed=None, children=(), dropped=None):
     """
     Post HTML as a list of Markdown paragraphs and ``PlacedImage`` items, in
     order. ``[caption]`` and ``[gallery]`` become images (a gallery without
     ``ids`` shows ``children``, the ids of the post's own attachments); every
     other shortcode is dropped and, when ``removed`` (a ``Counter``) is given,
-    counted there by name.
+    counted there by name. Elements dropped (scripts, forms, embeds, whose
+    address stays as a link) and tables (a line of text for each row) are
+    counted in ``dropped`` by kind.
     """
     # Linear time on hostile input: a shortcode's attributes hold no "[", so
     # each "[" reads only to the next one; and past the last "[/caption]" no
@@ -190,7 +241,7 @@ def convert_body(content, *, removed=None, children=()):
     # HTML parser would otherwise rescan a run of them (time in the square of
     # its length).
     content = re.sub(r"<(?![a-zA-Z/!?][^<>]*>)", "&lt;", content)
-    converter = BodyConverter()
+    converter = BodyConverter(dropped)
     converter.feed(content)
     converter.close()
     return converter.blocks
@@ -202,12 +253,19 @@ CORE_SHORTCODES = {"audio", "caption", "embed", "gallery", "playlist", "video", 
 
 
 def _drop_shortcode(match, removed, closed):
+    """
+    A shortcode dropped, and counted in ``removed``; an audio, video or embed
+    keeps its address, as a link on a line of its own.
+    """
     name = match[2].lower()
     attributes = match[3] or ""
     if name not in CORE_SHORTCODES and name not in closed and "=" not in attributes:
         return match[0]
     if removed is not None and not match[1]:
         removed[name] += 1
+    address = re.search(r"https?://[^\s\"'<>]+", attributes)
+    if address and name in {"audio", "video", "embed", "playlist"}:
+        return f'<p><a href="{html.escape(address[0])}">{html.escape(address[0])}</a></p>'
     return ""
 
 

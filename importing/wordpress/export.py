@@ -10,13 +10,18 @@ Slugs are decoded: WordPress writes a Khmer one percent-encoded (``%e1%9e%9f…`
 Every version of the format is read: WordPress writes its namespaces with
 http or https (WordPress.com) and versions 1.0 to 1.2, so each namespace is
 recognised by its pattern, never by one exact address. What an item holds
-that the newsroom has no place for (comments, the sticky flag) is read to
-be counted in the import's summary.
+that the newsroom has no place for (comments, the sticky flag, terms of
+other taxonomies) is read to be counted in the import's summary. Format 1.0
+lists no authors and writes tags ``domain="tag"``: its posts' dc:creator
+names their authors. Two faults real exports carry are mended before
+parsing (``well_formed``): control characters and undeclared prefixes.
 """
 
 import dataclasses
 import datetime
 import re
+from collections import Counter
+from pathlib import Path
 from urllib.parse import unquote
 from xml.etree.ElementTree import ParseError
 
@@ -25,6 +30,8 @@ from defusedxml import ElementTree as SafeElementTree
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+# How a post's tags are written: "post_tag", or "tag" in format 1.0.
+TAG_DOMAINS = {"post_tag", "tag"}
 # The namespaces of the format, by what each is called in it, as patterns.
 NAMESPACES = {
     "wp": re.compile(r"https?://wordpress\.org/export/\d+\.\d+/"),
@@ -32,6 +39,22 @@ NAMESPACES = {
     "content": re.compile(r"https?://purl\.org/rss/1\.0/modules/content/"),
     "dc": re.compile(r"https?://purl\.org/dc/elements/1\.1/"),
     "wfw": re.compile(r"https?://wellformedweb\.org/CommentAPI/"),
+}
+
+
+# What XML 1.0 forbids anywhere in a document: C0 controls but tab, newline, return.
+CONTROL = re.compile(rb"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+# Element prefixes used, prefixes declared; a prefix is a name before a colon.
+PREFIX = re.compile(rb"<([A-Za-z_][\w.-]*):[A-Za-z_]")
+DECLARED = re.compile(rb"xmlns:([A-Za-z_][\w.-]*)\s*=")
+ROOT = re.compile(rb"<rss\b")
+# The format's own namespaces, for an export that uses one undeclared.
+STANDARD = {
+    b"wp": b"http://wordpress.org/export/1.2/",
+    b"excerpt": b"http://wordpress.org/export/1.2/excerpt/",
+    b"content": b"http://purl.org/rss/1.0/modules/content/",
+    b"dc": b"http://purl.org/dc/elements/1.1/",
+    b"wfw": b"http://wellformedweb.org/CommentAPI/",
 }
 
 
@@ -79,6 +102,8 @@ class Item:
     protected: bool = False
     sticky: bool = False
     comments: int = 0
+    # Terms of other taxonomies (post formats, series…): (taxonomy, slug).
+    terms: set = dataclasses.field(default_factory=set)
 
 
 @dataclasses.dataclass
@@ -97,17 +122,20 @@ def read_export(path, *, name=None):
     Read a WXR file (a path, or an open binary file called ``name``) into an
     ``Export``; raise ``WordPressExportError`` with a clear reason.
     """
-    if name is not None:
-        source, path = path, name
-    else:
-        source = path
     try:
-        tree = SafeElementTree.parse(source, forbid_dtd=True)
+        if name is not None:
+            data = path.read()
+        else:
+            name = path
+            data = Path(path).read_bytes()
     except OSError as error:
         raise WordPressExportError(
             _("Cannot read %(path)s: %(reason)s.")
-            % {"path": path, "reason": error.strerror or error}
+            % {"path": name, "reason": error.strerror or error}
         ) from error
+    path = name
+    try:
+        root = SafeElementTree.fromstring(well_formed(data), forbid_dtd=True)
     except ParseError as error:
         line, column = error.position
         raise WordPressExportError(
@@ -125,7 +153,28 @@ def read_export(path, *, name=None):
             )
             % {"path": path}
         ) from error
-    return parse_export(tree.getroot(), path)
+    return parse_export(root, path)
+
+
+def well_formed(data):
+    """
+    The bytes of an export as an XML parser takes them, mending the two
+    faults WordPress itself writes into real exports (its own importer reads
+    them with regular expressions when XML fails): control characters a post
+    held (pasted from a word processor), which XML forbids even in CDATA;
+    and prefixes used without a declaration (WordPress.com's ``<atom:link>``
+    in exports of format 1.0 and 1.1), which are declared on the root.
+    """
+    data = CONTROL.sub(b"", data)
+    missing = set(PREFIX.findall(data)) - set(DECLARED.findall(data)) - {b"xml", b"xmlns"}
+    root = ROOT.search(data)
+    if missing and root is not None:
+        declarations = b"".join(
+            b' xmlns:%s="%s"' % (prefix, STANDARD.get(prefix, b"urn:undeclared:" + prefix))
+            for prefix in sorted(missing)
+        )
+        data = data[: root.end()] + declarations + data[root.end() :]
+    return data
 
 
 def parse_export(root, path="export"):
@@ -165,10 +214,10 @@ def parse_export(root, path="export"):
         (_slug(_text(element, f"{wp}tag_slug")), _text(element, f"{wp}tag_name"))
         for element in channel.findall(f"{wp}tag")
     ]
-    terms = {}
-    for element in channel.findall(f"{wp}term"):
-        taxonomy = _text(element, f"{wp}term_taxonomy") or "term"
-        terms[taxonomy] = terms.get(taxonomy, 0) + 1
+    terms = {
+        (_text(element, f"{wp}term_taxonomy") or "term", _slug(_text(element, f"{wp}term_slug")))
+        for element in channel.findall(f"{wp}term")
+    }
     items = []
     for element in channel.findall("item"):
         item = Item(
@@ -196,16 +245,43 @@ def parse_export(root, path="export"):
             )
         for category in element.findall("category"):
             pair = (_slug(category.get("nicename", "")), (category.text or "").strip())
-            if category.get("domain") == "category":
-                item.categories.append(pair)
-            elif category.get("domain") == "post_tag":
-                item.tags.append(pair)
+            domain = category.get("domain")
+            # Before tags (WordPress 2.3) a post's categories had no domain.
+            if domain in {"category", None}:
+                _add_term(item.categories, pair)
+            elif domain in TAG_DOMAINS:
+                _add_term(item.tags, pair)
+            elif domain:
+                item.terms.add((domain, pair[0] or pair[1]))
         for meta in element.findall(f"{wp}postmeta"):
             item.meta[_text(meta, f"{wp}meta_key")] = _text(meta, f"{wp}meta_value")
         items.append(item)
+        terms |= item.terms
+    if not authors:
+        # Format 1.0 lists no authors: a post's dc:creator is its author's name.
+        creators = dict.fromkeys(item.creator for item in items if item.creator)
+        authors = [Author(login=creator, display_name=creator) for creator in creators]
+    counted = Counter(taxonomy for taxonomy, _term in terms)
     return Export(
-        source=source, authors=authors, categories=categories, tags=tags, items=items, terms=terms
+        source=source,
+        authors=authors,
+        categories=categories,
+        tags=tags,
+        items=items,
+        terms=dict(counted),
     )
+
+
+def _add_term(terms, pair):
+    """
+    Add a post's (slug, name) to ``terms`` once: format 1.0 names each of a
+    post's categories and tags twice, once without its slug.
+    """
+    for index, (slug, name) in enumerate(terms):
+        if name == pair[1] and (not slug or not pair[0] or slug == pair[0]):
+            terms[index] = (slug or pair[0], name)
+            return
+    terms.append(pair)
 
 
 def namespaces(root):

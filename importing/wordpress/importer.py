@@ -91,6 +91,7 @@ class Importer:
         self.stored = []  # Photographs whose files were written during this import.
         self.used_attachments = set()  # WordPress ids of the attachments stories show.
         self.shortcodes = Counter()  # Shortcodes dropped from bodies, by name.
+        self.elements = Counter()  # What else bodies lost or changed, by kind.
         self.children = {}  # A post's WordPress id → the ids of its own attachments.
 
     def record(self, kind, external_id):
@@ -126,6 +127,7 @@ class Importer:
             self.export,
             used_attachments=self.used_attachments,
             shortcodes=self.shortcodes,
+            elements=self.elements,
         )
 
     # Authors.
@@ -219,7 +221,10 @@ class Importer:
             article, withheld=withheld_reason(item) is not None
         )
         blocks = convert_body(
-            item.content, removed=self.shortcodes, children=self.children.get(item.id, ())
+            item.content,
+            removed=self.shortcodes,
+            children=self.children.get(item.id, ()),
+            dropped=self.elements,
         )
         article.headline = (strip_tags(item.title) or f"WordPress post {item.id}")[:300]
         if record is None and is_khmer(article.headline):

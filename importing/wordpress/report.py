@@ -139,12 +139,13 @@ class Report:
         return lines
 
 
-def count_left_out(report, export, *, used_attachments, shortcodes):
+def count_left_out(report, export, *, used_attachments, shortcodes, elements=()):
     """
     Count in ``report`` what of ``export`` has no place in the newsroom:
     comments, pages and other post types, attachments no story shows, the
-    sticky flag, post metadata the import does not read, shortcodes it
-    dropped, menus and other terms.
+    sticky flag, post metadata the import does not read, shortcodes and
+    ``elements`` (scripts, embeds, tables) it dropped or changed, menus and
+    other terms.
     """
     left_out = report.left_out
     for item in export.items:
@@ -159,6 +160,7 @@ def count_left_out(report, export, *, used_attachments, shortcodes):
         left_out["post metadata fields"] += sum(1 for key in item.meta if key not in USED_META)
     for name, count in shortcodes.items():
         left_out[f"[{name}] shortcodes"] += count
+    left_out.update(elements)
     for taxonomy, count in export.terms.items():
         left_out[f"terms of “{taxonomy}” (menus, formats and the like)"] += count
     used = {slug for item in export.items for slug, _name in item.categories}
