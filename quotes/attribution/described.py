@@ -18,7 +18,7 @@ from .verbs import RESEARCHERS, VERB
 
 # An organization or publication named after what it is: “rights group Licadho”.
 NAMED_SOURCE = re.compile(
-    r"^(?:the\s+)?(?:[a-z\-]+\s+){0,3}(?:group|organization|organisation|NGO|watchdog|"
+    r"^(?:[Tt]he\s+)?(?:[A-Z]?[a-z\-]+\s+)?(?:[a-z\-]+\s+){0,2}(?:group|organization|organisation|NGO|watchdog|"
     r"newspaper|daily|paper|outlet|agency|ministry|company|firm|union|association)\s+"
     r"(?:[A-Z][\w.&'’\-]*)(?:\s[A-Z][\w.&'’\-]*)*$"
 )
@@ -132,6 +132,7 @@ ORGANIZATION_WORDS = frozenset(
     Rights Watch Group Party Ministry Council Committee Association Alliance Centre Center
     Institute Federation Union Network Foundation Organization Organisation Forum
     Commission Coalition Fund Agency Embassy Parliamentarians Movement Society League
+    International Witness
     """,
     )
 )

@@ -148,7 +148,8 @@ def _attribution_before(clause, directory, known_short):
                 found.how = "sentence"
             return found
         found = subject_before(clause[: verb.start()], directory, known_short)
-        if found is None and INVERTED_VERB.fullmatch(verb[0]):
+        opens = INVERSION_OPENS.search(clause[: verb.start()])
+        if found is None and INVERTED_VERB.fullmatch(verb[0]) and opens:
             found = subject_after(
                 clause[verb.end() :], directory, known_short, according=_according(verb)
             )
@@ -204,8 +205,11 @@ def _attribution_in_sentence(sentence, start, directory, known_short):
         if verb.start() < start and NEW_CLAUSE.search(sentence, verb.end(), start):
             continue
         clause_start = sentence.rfind("\x01", 0, verb.start()) + 1
-        found = subject_before(sentence[clause_start : verb.start()], directory, known_short)
-        if found is None and INVERTED_VERB.fullmatch(verb[0]):
+        leading = sentence[clause_start : verb.start()]
+        found = subject_before(leading, directory, known_short)
+        # “…, said X” only where the verb opens its clause: in “Amnesty
+        # International said the verdict was “…””, the verdict is not speaking.
+        if found is None and INVERTED_VERB.fullmatch(verb[0]) and INVERSION_OPENS.search(leading):
             found = subject_after(
                 sentence[verb.end() :], directory, known_short, according=_according(verb)
             )
@@ -267,6 +271,7 @@ WITH_PARTICIPLE = re.compile(
     r"\bwith\s+(?P<who>[^\x00,;]{2,80}?)\s+(?:calling|saying|urging|demanding|describing|"
     r"warning|vowing|insisting|arguing|adding|accusing|branding|labell?ing)\b"
 )
+INVERSION_OPENS = re.compile(r"(?:^|[,;:\x00\x01])\s*$")
 PASSIVE = re.compile(r"\b(?:was|were|is|are|been|being)\s+(?:[a-z]+ly\s+)?$")
 
 
