@@ -157,7 +157,8 @@ HEADLINE = re.compile(
 
 def _is_title(word):
     """“Minister”, “Gen.”, “Bishop-elect”, “President-designate”: a title in front of a name."""
-    bare = word.rstrip(".")
+    # “Co-Prosecutor”, “Vice-Governor”, “Ex-Minister”: still the office.
+    bare = re.sub(r"^(?:Co|Vice|Ex|Deputy|Acting)-(?=[A-Z])", "", word.rstrip("."))
     office = re.sub(r"-(?:elect|designate)$", "", bare, flags=re.IGNORECASE)
     if office == bare:
         return bare in TITLE_WORDS

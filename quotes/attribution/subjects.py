@@ -13,6 +13,7 @@ from .described import (
     described_by_given_name,
     lone_name,
     object_of_preposition,
+    ORGANIZATION_WORDS,
     organization_before,
 )
 from .entities import SOURCE, description_kind
@@ -29,6 +30,12 @@ SUBJECT_START = re.compile(
     r"^\s*,?\s*(?:he\b|she\b|they\b|it\b|a\s|an\s|the\s|one\s|another\s|[A-Z\u1780-\u17ff])",
 )
 PRONOUN_SUBJECT = r"(he|she|they|it)"
+# A group's name after an inverted verb, and the end of the credit.
+ORGANIZATION_AFTER = re.compile(
+    r"((?:the\s+)?[A-Z][\w&’'\-]*(?:\s+(?:(?:of|for|and|on|the)\s+)*[A-Z][\w&’'\-]*)*)\s*"
+    r"(?:$|[,.;]|(?P<document>\s+in\s+(?:its|their|a)\s+(?:[a-z]+\s+)?"
+    r"(?:statement|report|post|letter|release)))"
+)
 
 
 def subject_before(text, directory, known_short):
@@ -146,6 +153,14 @@ def subject_after(text, directory, known_short, *, according=False):
         description = clean_description(re.split(r"[.;](?:\s|$)", match[0])[0])
         if description and len(description.split()) <= 30:
             return Attribution("description", description)
+    organization = ORGANIZATION_AFTER.match(text)
+    if organization and (
+        organization["document"]
+        or re.fullmatch(r"[A-Z]{3,}", organization[1])
+        or ORGANIZATION_WORDS & set(organization[1].split())
+    ):
+        # “said Licadho in its statement”, “said ADHOC.”, “said Amnesty International”.
+        return Attribution("source", organization[1])
     if according and re.match(r"[A-Z]", text):
         source = clean_description(re.split(r"[,.;](?:\s|$)", text)[0])
         if source and len(source.split()) <= 15:

@@ -37,3 +37,54 @@ class OrganizationSaidThatTests(AttributionTestCase):
     def test_inverted_said_still_reads_after_a_comma(self):
         (finding,) = self.read("The water, said Keo Sam, a village chief, came “too fast to run”.")
         self.assertEqual(self.label(finding), "Keo Sam")
+
+
+class GroupAfterInvertedVerbTests(AttributionTestCase):
+    """“…,” said Licadho in their statement.: a group named after the verb speaks."""
+
+    def test_a_group_in_its_statement(self):
+        findings = self.read(
+            "The Committee for Free Speech condemned the arrest on Monday.",
+            "“The charges are meant to silence him,” said Kanhchna in their statement.",
+        )
+        self.assertEqual(self.labels(findings), ["Kanhchna"])
+        self.assertNotSure(findings[0])
+
+    def test_an_acronym_alone(self):
+        (finding,) = self.read("“The families were never asked,” said CLEC.")
+        self.assertEqual(self.label(finding), "CLEC")
+
+    def test_a_person_after_the_verb_is_still_a_person(self):
+        (finding,) = self.read("“The families were never asked,” said Keo Sam, a lawyer.")
+        self.assertEqual(self.label(finding), "Keo Sam")
+
+
+class NameBeforeAppositionTests(AttributionTestCase):
+    """“The Future Forum, an independent think tank, called it a “…””: the name speaks."""
+
+    def test_the_name_not_its_description(self):
+        (finding,) = self.read(
+            "The River Institute, an independent think tank based in Kampot, called the "
+            "vote a “turning point” for the province."
+        )
+        self.assertEqual(self.label(finding), "River Institute")
+
+    def test_a_place_before_a_description_is_no_speaker(self):
+        (finding,) = self.read("In Kampong Cham, a farmer said the rain came “too late”.")
+        self.assertEqual(self.label(finding), "a farmer")
+
+
+class OfficeWithPrefixTests(AttributionTestCase):
+    """“International Co-Prosecutor X first emphasized …. He said …”: the prosecutor."""
+
+    def test_co_prefix_and_first_before_the_verb(self):
+        findings = self.read(
+            "Defendant Chan Vuthy watched from a holding cell.",
+            "International Co-Prosecutor Mark Delaney first emphasized that the evidence was "
+            "strong. He said that it showed a “chain of command”.",
+        )
+        self.assertEqual(self.labels(findings), ["Mark Delaney"])
+
+    def test_vice_prefix_is_a_title(self):
+        (finding,) = self.read("“We are ready,” Vice-Governor Lim Sophal said.")
+        self.assertSure(finding, "Lim Sophal")
