@@ -26,6 +26,10 @@ VERB_THEN_NAME = re.compile(r"(?:Said|Says|Added|Asked|Explained|Replied|Continu
 # “… .” Sok Dara, a farmer, on Tuesday.”: a credit with no verb ends the paragraph.
 CREDIT = re.compile(r"(?:[A-Z][\w'’.\-]*\s+){1,3}[A-Z][\w'’.\-]*,[^\x00.?!]*[.?!]?\s*$")
 KHMER_AFTER_QUOTE = re.compile(r"(?:ទាំង)?(?:នេះ|នោះ)\s*(?:ជា|គឺជា|គឺ\s*ជា|បើ|តាម)")
+# A closing mark with no opening one before it, after at least three words.
+UNOPENED = re.compile(
+    r"([A-Z][^“”\"«»‘\x00]*?[^\s“”\"«»]\s+[^\s“”\"«»]+\s+[^\s“”\"«»]+[,.?!])[”\"](?=\s|$)"
+)
 DOUBLED_SINGLE = re.compile(r"[‘’']{2}(?=(\w)?)")
 ABBREVIATION = re.compile(
     r"(?:\b(?:Dr|Mr|Mrs|Ms|Prof|Ven|Msgr|Mgr|Fr|Sr|Bp|St|No|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|"
@@ -43,7 +47,14 @@ def find_quote_spans(text):
     text = DOUBLED_SINGLE.sub(lambda found: "“" if found[1] else "”", text)
     spans, frame = [], []
     position, opened, mark = 0, None, ""
-    for index, character in enumerate(text):
+    unopened = UNOPENED.match(text)
+    if unopened:
+        # “… rule,” said X.” with its opening mark lost, or the last paragraph
+        # of a quote run on (“… study.\"”): the paragraph opens the quote.
+        frame.append("\x000\x01")
+        spans.append((unopened[1], True))
+        position = unopened.end()
+    for index, character in enumerate(text[position:], start=position):
         if opened is None:
             if (
                 character in "“«"

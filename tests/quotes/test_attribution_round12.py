@@ -88,3 +88,30 @@ class OfficeWithPrefixTests(AttributionTestCase):
     def test_vice_prefix_is_a_title(self):
         (finding,) = self.read("“We are ready,” Vice-Governor Lim Sophal said.")
         self.assertSure(finding, "Lim Sophal")
+
+
+class ClosedButNeverOpenedTests(AttributionTestCase):
+    """A paragraph whose quote lost its opening mark, or ends a quote run on."""
+
+    def test_a_lost_opening_mark_before_an_inverted_credit(self):
+        (finding,) = self.read(
+            "The rice price has fallen for the third month in a row,” said Lim Sophal, a trader."
+        )
+        self.assertEqual(finding.text, "The rice price has fallen for the third month in a row")
+        self.assertSure(finding, "Lim Sophal")
+
+    def test_the_last_paragraph_of_a_quote_run_on(self):
+        findings = self.read(
+            "“We learn to read at home. Later, if we wish, we can go to the big school,” said "
+            "Sok Dara, a student. “Some of us stay in the village.",
+            "A few lucky ones will go abroad to study.\"",
+        )
+        self.assertEqual(findings[-1].text, "A few lucky ones will go abroad to study")
+        self.assertChecked(findings[-1], "Sok Dara")
+
+    def test_a_closed_quote_inside_a_sentence_is_not_doubled(self):
+        findings = self.read("Hun Sen said he had called the reporter “insolent.”")
+        self.assertEqual([finding.text for finding in findings], ["insolent"])
+
+    def test_an_apostrophe_is_no_closing_mark(self):
+        self.assertEqual(self.read("The farmers’ land was taken by the company last year."), [])
