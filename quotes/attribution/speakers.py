@@ -272,6 +272,11 @@ WITH_PARTICIPLE = re.compile(
     r"warning|vowing|insisting|arguing|adding|accusing|branding|labell?ing)\b"
 )
 INVERSION_OPENS = re.compile(r"(?:^|[,;:\x00\x01])\s*$")
+# “said Saint Paul is …”: a name and a finite verb after “said” is what was said.
+REPORTED_SUBJECT = re.compile(
+    r"\s+(?:that\s+)?(?:[A-Z][\w’'\-]*\s+){1,4}(?:is|was|are|were|has|had|have|will|would|"
+    r"could|can|should|must|did|does)\b"
+)
 PASSIVE = re.compile(r"\b(?:was|were|is|are|been|being)\s+(?:[a-z]+ly\s+)?$")
 
 
@@ -286,6 +291,9 @@ def subject_of_sentence(sentence, directory, known_short):
             found = subject_after(
                 text[verb.end() :], directory, known_short, according=_according(verb)
             )
+            if found and found.kind == "name" and REPORTED_SUBJECT.match(text, verb.end()):
+                # “X, speaking to UCA News, said Saint Paul is his model”: reported.
+                found = None
             document = found and found.kind == "description" and verb[0].casefold() != "told"
             if document and description_kind(found.text) == SOURCE:
                 # “…, pointed out the statement”, “said the same report”: a document

@@ -115,3 +115,59 @@ class ClosedButNeverOpenedTests(AttributionTestCase):
 
     def test_an_apostrophe_is_no_closing_mark(self):
         self.assertEqual(self.read("The farmers’ land was taken by the company last year."), [])
+
+
+class TwoPriestsTests(AttributionTestCase):
+    """“the priest who …” after two Fathers: the one the story has just been about."""
+
+    def test_the_latest_father(self):
+        findings = self.read(
+            "Father Marc Leroy, from a French society, said that “the culture comes first”.",
+            "The priest was among hundreds at the Mass on Sunday.",
+            "Father Peter Chan Dara, speaking to reporters, said Saint Paul is his model.",
+            "“He travelled far. I came here too,” said the priest who runs the diocese radio.",
+        )
+        self.assertChecked(findings[-1], "Peter Chan Dara")
+
+    def test_a_name_after_said_with_its_own_verb_is_reported(self):
+        findings = self.read(
+            "Keo Sam, speaking to reporters, said Saint Paul is his model.",
+            "“He travelled far,” he said.",
+        )
+        self.assertEqual(self.labels(findings), ["Keo Sam"])
+
+
+class TitleNamedLaterTests(AttributionTestCase):
+    """A lede's “The party’s vice president said …” is the person named so later."""
+
+    def test_the_person_named_later_with_that_role(self):
+        findings = self.read(
+            "The Sunrise Party’s vice president said its support would “burn” the rivals.",
+            "Mok Sothea, Sunrise’s vice president, spoke after a rally on Tuesday.",
+        )
+        self.assertChecked(findings[0], "Mok Sothea")
+
+    def test_two_with_that_role_leave_it_unnamed(self):
+        findings = self.read(
+            "The party’s vice president said its support would “burn” the rivals.",
+            "Mok Sothea, a vice president, spoke. Lim Dara, another vice president, agreed.",
+        )
+        self.assertEqual(self.labels(findings), ["the party’s vice president"])
+
+
+class OfficeRightAfterSubjectTests(AttributionTestCase):
+    """“X commented …. The sitting senator said …”: the person just named, checked."""
+
+    def test_a_new_office_word_for_the_last_subject(self):
+        (finding,) = self.read(
+            "Party spokesperson Chea Vuthy commented on the rally on Monday. The sitting "
+            "senator said the rivals would “fade away” by June."
+        )
+        self.assertChecked(finding, "Chea Vuthy")
+
+    def test_an_office_with_a_place_stays_unnamed(self):
+        (finding,) = self.read(
+            "Party spokesperson Chea Vuthy commented on the rally on Monday. The governor of "
+            "Kampot said the rivals would “fade away” by June."
+        )
+        self.assertEqual(self.label(finding), "the governor of Kampot")
