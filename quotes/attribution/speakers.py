@@ -226,6 +226,10 @@ def attribution_for(sentence, start, end, directory, known_short):
     """
     clause = ANY_PLACEHOLDER.split(sentence[:start])[-1]
     found = _attribution_after(sentence[end:], directory, known_short, clause)
+    if found and not CREDIT_RIGHT_AFTER.match(sentence, end):
+        # “Though Thai authorities described it as “voluntary,” the return …, an
+        # official said.”: the word is the clause's own subject's, not the credit's.
+        found = _characterized(sentence, start, directory, known_short) or found
     if found:
         return found
     found = _attribution_before(clause, directory, known_short)
@@ -254,8 +258,11 @@ def attribution_for(sentence, start, end, directory, known_short):
             return found
     # “Hun Sen lashed out at the plan, calling it “a storm in a cooking pot.””
     participle = PARTICIPLE.search(clause)
-    if participle and "\x00" not in sentence[: start - len(clause) + participle.start()]:
-        before = sentence[: start - len(clause) + participle.start()]
+    if participle:
+        # “Hun Sen … rebuffed claims it had “lost”, saying “…””: the sentence's
+        # subject, read before any quote in it.
+        before = sentence[: start - len(clause) + participle.start()].split("\x00")[0]
+        before = TIME_OPENING.sub("", before)
         found = subject_of_sentence(before, directory, known_short) or leading_description(before)
         if found:
             found.how = "sentence"
@@ -271,6 +278,12 @@ WITH_PARTICIPLE = re.compile(
     r"\bwith\s+(?P<who>[^\x00,;]{2,80}?)\s+(?:calling|saying|urging|demanding|describing|"
     r"warning|vowing|insisting|arguing|adding|accusing|branding|labell?ing)\b"
 )
+# “On Monday, Hun Sen …”: when, before the subject.
+TIME_OPENING = re.compile(
+    r"^\s*(?:On|Last|This|Earlier|Later)\s+(?:\w+\s+)?"
+    r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|week|month|year|day)\s*,\s*"
+)
+CREDIT_RIGHT_AFTER = re.compile(rf"\s*[,.?!]?\s*(?:[^\x00,;]{{0,80}}?\s)?(?:{VERB.pattern})")
 INVERSION_OPENS = re.compile(r"(?:^|[,;:\x00\x01])\s*$")
 # “said Saint Paul is …”: a name and a finite verb after “said” is what was said.
 REPORTED_SUBJECT = re.compile(

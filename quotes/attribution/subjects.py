@@ -30,6 +30,12 @@ SUBJECT_START = re.compile(
     r"^\s*,?\s*(?:he\b|she\b|they\b|it\b|a\s|an\s|the\s|one\s|another\s|[A-Z\u1780-\u17ff])",
 )
 PRONOUN_SUBJECT = r"(he|she|they|it)"
+# Capitalised words before the plural only where they cannot be capitalised
+# for opening the sentence (“Construction workers said”).
+PLURAL_SOURCE = re.compile(
+    r"(?:(?:^|[,;]\s*)(?:But|And|Though|Although|While|Yet|As|Because)\s+"
+    r"((?:[A-Z][a-z]+\s+){0,2}[a-z]+s)|(?:^|[,;]\s*)([A-Z]?[a-z]+s))$"
+)
 # A group's name after an inverted verb, and the end of the credit.
 ORGANIZATION_AFTER = re.compile(
     r"((?:the\s+)?[A-Z][\w&’'\-]*(?:\s+(?:(?:of|for|and|on|the)\s+)*[A-Z][\w&’'\-]*)*)\s*"
@@ -82,9 +88,12 @@ def subject_before(text, directory, known_short):
     if found:
         return found
     # “Villagers said”: people the story does not name.
-    match = re.search(r"(?:^|[,;]\s*)([A-Z]?[a-z]+s)$", text.strip())
-    if match and match[1] not in FUNCTION_WORDS:
-        return Attribution("description", match[1].lower())
+    match = PLURAL_SOURCE.search(re.sub(rf"{TRAIL}\s*$", "", text).strip())
+    plural = match and (match[1] or match[2])
+    if plural and not FUNCTION_WORDS & set(plural.split()):
+        # “Villagers said”, “Though Thai authorities have described”.
+        words = plural.split()
+        return Attribution("description", " ".join(words[:-1] + [words[-1].lower()]))
     return None
 
 

@@ -171,3 +171,64 @@ class OfficeRightAfterSubjectTests(AttributionTestCase):
             "Kampot said the rivals would “fade away” by June."
         )
         self.assertEqual(self.label(finding), "the governor of Kampot")
+
+
+class PluralSourceTests(AttributionTestCase):
+    """“Though Thai authorities have described it as “…”, …, an official said.”"""
+
+    def test_the_clause_subject_not_the_credit_at_the_end(self):
+        (finding,) = self.read(
+            "Though Lao authorities have described the crossing as “orderly,” the rush was "
+            "driven by fear of the police, which now patrol the border, a Cambodian official said."
+        )
+        self.assertEqual(self.label(finding), "Lao authorities")
+        self.assertNotSure(finding)
+
+    def test_a_credit_right_after_the_quote_still_speaks(self):
+        (finding,) = self.read(
+            "Police described the crossing as “orderly,” a Cambodian official said."
+        )
+        self.assertEqual(self.label(finding), "a Cambodian official")
+
+    def test_officials_of_a_place_reported(self):
+        (finding,) = self.read(
+            "But Kratie officials reported that 5,000 families had been “displaced,” worrying "
+            "aid groups, said Anna Berg, head of a relief mission."
+        )
+        self.assertEqual(self.label(finding), "Kratie officials")
+
+    def test_a_sentence_opening_plural_is_not_a_named_group(self):
+        findings = self.read(
+            "Factory workers said the shed was their home. Lim Dara and his wife were asleep "
+            "when it fell.",
+            "“All of us were asleep,” the 31-year-old said.",
+        )
+        self.assertEqual(self.labels(findings), ["Lim Dara"])
+
+
+class ParticipleAfterEarlierQuoteTests(AttributionTestCase):
+    """“On Monday, X, who …, rebuffed claims it had “lost”, saying “…””: X's."""
+
+    def test_the_subject_before_the_first_quote(self):
+        (finding,) = self.read(
+            "On Monday, Sok Dara, who has led the party for 12 years, took to Facebook to rebuff "
+            "claims that it had “lost” the vote, saying “they cannot see the forest for the trees.”"
+        )
+        self.assertEqual(self.label(finding), "Sok Dara")
+
+
+class SmallWordAfterTitleTests(AttributionTestCase):
+    """“activist monk But Buntenh announced”: a small word after a title starts a name."""
+
+    def test_a_conjunction_as_family_name(self):
+        findings = self.read(
+            "“Please remember his smile,” activist monk But Sovann announced to the crowd. "
+            "“Wherever the statue stands, we honour him.”"
+        )
+        self.assertEqual(self.labels(findings), ["But Sovann", "But Sovann"])
+
+    def test_a_conjunction_opening_a_sentence_is_not_a_name(self):
+        findings = self.read(
+            "Keo Sokha met the monk. But Sokha said the temple was “closed to everyone”."
+        )
+        self.assertEqual(self.labels(findings), ["Keo Sokha"])
