@@ -237,10 +237,12 @@ def names_in(text, directory, known_short):
         if not candidate:
             continue
         start = end - len(candidate)
-        if INSIDE_ORGANIZATION.search(text[:start]):
+        honorific, bare = split_honorific(candidate)
+        # “the Venerable Sok Dara”, “the Rev. Paul Lay”: an honorific after “the”.
+        the_honorific = honorific and re.search(r"\b[Tt]he\s+$", text[:start])
+        if INSIDE_ORGANIZATION.search(text[:start]) and not the_honorific:
             # “the Land Alliance”, “Ministry of Natural Resources”: not people.
             continue
-        honorific, bare = split_honorific(candidate)
         if _named_after_title(bare, titled or honorific) or (
             bare
             and _is_person_name(

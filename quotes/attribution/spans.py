@@ -25,6 +25,13 @@ NAME_THEN_VERB = re.compile(rf"(?:[A-Z][\w'’.\-]*\s+){{1,4}}(?:{VERB.pattern})
 VERB_THEN_NAME = re.compile(r"(?:Said|Says|Added|Asked|Explained|Replied|Continued)\s+[A-Z]")
 # “… .” Sok Dara, a farmer, on Tuesday.”: a credit with no verb ends the paragraph.
 CREDIT = re.compile(r"(?:[A-Z][\w'’.\-]*\s+){1,3}[A-Z][\w'’.\-]*,[^\x00.?!]*[.?!]?\s*$")
+# ““…” Forestry head Ty Sokhun on the government's …”, ““…” The Venerable X –
+# known for … – on how …”: a quotable-quotes credit, a name and what it was on.
+ON_CREDIT = re.compile(
+    r"(?P<credit>(?:[\w'’.,\-]+\s+){0,10}?[A-Z][\w'’.\-]*\s+[A-Z][\w'’.\-]*"
+    r"(?:\s+[-—–]\s[^\x00]{0,200}?\s[-—–])?)\s+on\s+(?:the|how|why|what|whether|his|her|their|"
+    r"its|a|an|[a-z]+ing)\b[^\x00]*$"
+)
 KHMER_AFTER_QUOTE = re.compile(r"(?:ទាំង)?(?:នេះ|នោះ)\s*(?:ជា|គឺជា|គឺ\s*ជា|បើ|តាម)")
 # A closing mark with no opening one before it, after at least three words.
 UNOPENED = re.compile(
@@ -156,6 +163,7 @@ def split_sentences(frame, spans):
             NAME_THEN_VERB.match(frame, match.end())
             or CREDIT.match(frame, match.end())
             or VERB_THEN_NAME.match(frame, match.end())
+            or ON_CREDIT.match(frame, match.end())
         )
         if words.endswith(tuple(TERMINAL)) and not credited:
             boundaries.append((match.end(1) + 1, match.end()))

@@ -232,3 +232,28 @@ class SmallWordAfterTitleTests(AttributionTestCase):
             "Keo Sokha met the monk. But Sokha said the temple was “closed to everyone”."
         )
         self.assertEqual(self.labels(findings), ["Keo Sokha"])
+
+
+class CreditOnTopicTests(AttributionTestCase):
+    """“…” Forestry head Ty Sokhun on the …: a quotable-quotes credit with no verb."""
+
+    def test_a_role_in_front_and_the_topic_after_on(self):
+        (finding,) = self.read(
+            "\"The monitors must go to court. They only cause trouble.\" Fisheries "
+            "Department head Mok Vanna on the ministry's quarrel with a river watchdog."
+        )
+        self.assertSpeaker(finding, "Mok Vanna")
+        self.assertEqual(finding.role, "Fisheries Department head")
+
+    def test_an_honorific_after_the_and_an_aside_in_dashes(self):
+        (finding,) = self.read(
+            "\"We overcome anger with kindness.\" The Venerable Sok Sovann - known for "
+            "leading peace walks, or marches, in the 1990s - on how the country can heal."
+        )
+        self.assertSpeaker(finding, "Sok Sovann")
+
+    def test_a_plain_sentence_with_on_is_no_credit(self):
+        findings = self.read(
+            "Keo Sam spoke first. “We will appeal.” The court will rule on the case next week."
+        )
+        self.assertEqual(self.labels(findings), ["Keo Sam"])
