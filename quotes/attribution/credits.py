@@ -67,7 +67,8 @@ REMINDED_OF = re.compile(
     rf"\breminded\s+(?P<owner>[^\x00]{{1,60}}?)\s+of\s+(?:his|her|their)\s+{PASSED_ON}\s*[:,]?\s*$"
 )
 TITLE_BEFORE = re.compile(
-    r"\b(?:titled|entitled|headlined|headline|called|dubbed|named|(?:report|article|story|"
+    r"\b(?:(?:known\s+as|nicknamed|so-called)(?:\s+(?:the|a|an))?|"
+    r"titled|entitled|headlined|headline|called|dubbed|named|(?:report|article|story|"
     r"book|film|forum|conference|seminar|workshop|event|campaign|programme|program)\s+"
     r"(?:on|about|of|titled|entitled|called))\s*,?\s*$",
     re.IGNORECASE,

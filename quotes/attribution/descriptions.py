@@ -41,6 +41,7 @@ HONORIFIC_NOUNS = {
 # Offices: “the minister” or “the governor” is whoever the story gave that
 # office, never simply the last person named.
 OFFICES = frozenset(word.casefold() for word in TITLE_WORDS) | frozenset(LOWERCASE_TITLE.split("|"))
+PLURAL_PEOPLE = frozenset({"women", "men", "people", "children", "police"})
 POSSESSIVE = re.compile(r"['’]s?$")
 # How many sentences back the person the story is about may have been named.
 WINDOW = 3
@@ -80,7 +81,8 @@ def linked_person(cast, description):
         # “the White House”: a name, not a description of someone.
         return None
     head = _head(description)
-    if not head:
+    if not head or head in PLURAL_PEOPLE or (head.endswith("s") and not head.endswith("ss")):
+        # “the women”: several people, never the one person just named.
         return None
     entity = _by_honorific(cast, head)
     if entity is not None:

@@ -26,6 +26,7 @@ from .roles import appositive_role, clean_description, role_in_front
 from .spans import ANY_PLACEHOLDER
 from .subjects import RELATIVE, SUBJECT_START, subject_after, subject_before
 from .verbs import (
+    ADVERBS,
     AS_PUT_IT,
     CHARACTERIZING,
     FINDING,
@@ -124,7 +125,12 @@ def _attribution_before(clause, directory, known_short):
         if found is not None:
             found.how = "sentence"
             return document_of(found, clause)
-    verbs = list(VERB.finditer(clause))
+    # A passive verb speaks only with its agent: “they were told by X: “…””.
+    verbs = [
+        verb
+        for verb in VERB.finditer(clause)
+        if not PASSIVE.search(clause[: verb.start()]) or re.match(r"\s+by\s", clause[verb.end() :])
+    ]
     while len(verbs) > 1 and in_closed_subordinate(clause, verbs[-1]):
         # “said that just as Saint Paul proclaimed the Good News, “…””: not Paul.
         verbs.pop()
@@ -204,6 +210,8 @@ def _attribution_in_sentence(sentence, start, directory, known_short):
     for verb in verbs:
         if verb.start() < start and NEW_CLAUSE.search(sentence, verb.end(), start):
             continue
+        if PASSIVE.search(sentence[: verb.start()]):
+            continue  # “the women are also warned against “…””: nobody speaks.
         clause_start = sentence.rfind("\x01", 0, verb.start()) + 1
         leading = sentence[clause_start : verb.start()]
         found = subject_before(leading, directory, known_short)
@@ -290,7 +298,7 @@ REPORTED_SUBJECT = re.compile(
     r"\s+(?:that\s+)?(?:[A-Z][\w’'\-]*\s+){1,4}(?:is|was|are|were|has|had|have|will|would|"
     r"could|can|should|must|did|does)\b"
 )
-PASSIVE = re.compile(r"\b(?:was|were|is|are|been|being)\s+(?:[a-z]+ly\s+)?$")
+PASSIVE = re.compile(rf"\b(?:was|were|is|are|been|being)\s+(?:(?:[a-z]+ly|{ADVERBS})\s+)?$")
 
 
 def subject_of_sentence(sentence, directory, known_short):

@@ -16,7 +16,7 @@ from .described import (
     ORGANIZATION_WORDS,
     organization_before,
 )
-from .entities import SOURCE, description_kind
+from .entities import SOURCE, SOURCE_HEADS, description_kind
 from .names import FUNCTION_WORDS, names_in
 from .roles import NOT_A_TITLE, appositive_role, clean_description, role_in_front, role_or_empty
 from .spans import ANY_PLACEHOLDER
@@ -170,6 +170,10 @@ def subject_after(text, directory, known_short, *, according=False):
     ):
         # “said Licadho in its statement”, “said ADHOC.”, “said Amnesty International”.
         return Attribution("source", organization[1])
+    document = re.match(r"((?:[a-z\-]+\s+){0,2}([a-z]+))\s*(?:,|$)", text) if according else None
+    if document and document[2] in SOURCE_HEADS:
+        # “According to court documents, the women …”: the documents.
+        return Attribution("source", document[1])
     if according and re.match(r"[A-Z]", text):
         source = clean_description(re.split(r"[,.;](?:\s|$)", text)[0])
         if source and len(source.split()) <= 15:

@@ -257,3 +257,60 @@ class CreditOnTopicTests(AttributionTestCase):
             "Keo Sam spoke first. “We will appeal.” The court will rule on the case next week."
         )
         self.assertEqual(self.labels(findings), ["Keo Sam"])
+
+
+class DocumentsAndPassiveTests(AttributionTestCase):
+    """“According to court documents, the women are warned against “…””: the documents."""
+
+    def test_according_to_lowercase_documents(self):
+        findings = self.read(
+            "Investigating Judge Mok Rith questioned the four women.",
+            "According to court documents, the women are also warned against “inciting” others.",
+        )
+        self.assertEqual(self.labels(findings), ["court documents"])
+        self.assertNotSure(findings[0])
+
+    def test_a_passive_verb_gives_no_speaker(self):
+        findings = self.read(
+            "Investigating Judge Mok Rith questioned the four women.",
+            "The women were warned against “stirring up” others before the trial.",
+        )
+        self.assertNotEqual(self.labels(findings), ["the women"])
+
+    def test_several_people_are_not_the_one_just_named(self):
+        findings = self.read(
+            "Investigating Judge Mok Rith questioned them for hours.",
+            "The women said they would “never stop” protesting.",
+        )
+        self.assertEqual(self.labels(findings), ["the women"])
+
+
+class CleanDescriptionTests(AttributionTestCase):
+    """A description shown to readers is a noun phrase, never a clause."""
+
+    def test_the_subject_of_a_long_sentence_is_cut_at_its_verb(self):
+        findings = self.read(
+            "The ruling also banned the former leader from politics for life and said he would "
+            "stay at home.",
+            "The leader was arrested in 2017 for “plotting with a foreign power” to topple the "
+            "government.",
+        )
+        self.assertEqual(self.labels(findings), ["the ruling"])
+
+    def test_a_relative_clause_keeps_its_verb(self):
+        (finding,) = self.read("“We lost our land,” said a villager who was evicted in 2019.")
+        self.assertEqual(self.label(finding), "a villager who was evicted in 2019")
+
+
+class NicknameTests(AttributionTestCase):
+    """“also known as the “king of the coast””: a nickname is nobody's words."""
+
+    def test_known_as(self):
+        findings = self.read(
+            "Among those named is the senator Ly Sambath, also known as the “king of the coast.”"
+        )
+        self.assertEqual(findings, [])
+
+    def test_nicknamed(self):
+        findings = self.read("Keo Sam, nicknamed “the Bulldozer,” left the party in 2019.")
+        self.assertEqual(findings, [])
