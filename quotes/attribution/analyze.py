@@ -227,6 +227,9 @@ def _resolve_quote(cast, span, paragraph, context, previous, following):
     number = paragraph.number
     if span.echo:
         return Finding(span.text, number, None, NO_SPEAKER, "echo")
+    if span.unowned:
+        note = _("The story does not say who described it so: say who, or leave it unattributed.")
+        return Finding(span.text, number, None, NO_SPEAKER, "none", note)
     if span.attribution is not None:
         entity, confidence, note = resolve(cast, span.attribution)
         if span.attribution.how == "sentence":

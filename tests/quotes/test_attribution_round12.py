@@ -314,3 +314,23 @@ class NicknameTests(AttributionTestCase):
     def test_nicknamed(self):
         findings = self.read("Keo Sam, nicknamed “the Bulldozer,” left the party in 2019.")
         self.assertEqual(findings, [])
+
+
+class PassiveNamingTests(AttributionTestCase):
+    """“in recognition of what was described as its “…””: nobody the story names."""
+
+    def test_left_to_a_journalist_with_a_note(self):
+        findings = self.read(
+            "Green Hands, a group of young campaigners, was fined on Monday.",
+            "In 2023 the group won a prize from a Swiss charity, in recognition of what was "
+            "described as its “brave and joyful campaigning”.",
+        )
+        (finding,) = findings
+        self.assertIsNone(finding.entity)
+        self.assertTrue(finding.note)
+
+    def test_an_active_description_keeps_its_subject(self):
+        (finding,) = self.read(
+            "The charity Sun Fund described the group's work as “brave and joyful campaigning”."
+        )
+        self.assertIsNotNone(finding.entity)
