@@ -122,9 +122,9 @@ def _credit_on(after, directory, known_short):
         return None
     name, start, _end = names[-1]
     in_front = role_in_front(credit[:start]) if start else ""
-    if start and not (in_front and credit[:start].rstrip(" ,").endswith(in_front)):
-        if not re.fullmatch(r"(?:The\s+)?", credit[:start]):
-            return None
+    fronted = in_front and credit[:start].rstrip(" ,").endswith(in_front)
+    if start and not fronted and not re.fullmatch(r"(?:The\s+)?", credit[:start]):
+        return None
     return Attribution("name", name, role=in_front, how="sentence")
 
 

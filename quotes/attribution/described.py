@@ -27,7 +27,9 @@ DOCUMENT = re.compile(
     rf"(?:{'|'.join(sorted(SOURCE_HEADS))})\b"
 )
 # A capitalised name opening its clause, an appositive after it.
-NAME_BEFORE_APPOSITION = re.compile(r"(?:The\s+)?([A-Z][\w&’'\-]*)(?:\s+(?:of|for|and|on)?\s*[A-Z][\w&’'\-]*)*")
+NAME_BEFORE_APPOSITION = re.compile(
+    r"(?:The\s+)?([A-Z][\w&’'\-]*)(?:\s+(?:of|for|and|on)?\s*[A-Z][\w&’'\-]*)*"
+)
 APPOSED = re.compile(r",\s*$")
 DESCRIPTION_START = re.compile(r"\b(?:a|an|the|one|another)\s+[a-z]", re.IGNORECASE)
 

@@ -134,9 +134,7 @@ def _is_person_name(name, directory, known_short, *, honorific="", titled=False)
     if not words or len(words) > 4:
         return False
     # “Dr. Or Vandine”: after an honorific, a family name may look like a small word.
-    family = len(words) > 1 and (
-        words[0] in FAMILY_NAMES_LIKE_WORDS or bool(honorific) or titled
-    )
+    family = len(words) > 1 and (words[0] in FAMILY_NAMES_LIKE_WORDS or bool(honorific) or titled)
     if words[0] in FUNCTION_WORDS and not family:
         return False
     # “May Titthara”: a month in front of a name is a family name; a date has a number.
@@ -211,7 +209,9 @@ def names_in(text, directory, known_short):
             while len(words) > 2 and words[0].rstrip(".") in NOT_PERSON_WORDS:
                 words.pop(0)
         # “activist monk But Buntenh”: after a title, a small word starts the name.
-        after_title = len(words) in {2, 3} and bool(LOWER_TITLE_BEFORE.search(text[: match.start()]))
+        after_title = len(words) in {2, 3} and bool(
+            LOWER_TITLE_BEFORE.search(text[: match.start()])
+        )
         kept = (
             (len(words) == 3 and words[0] in FAMILY_NAMES_LIKE_WORDS)
             or (

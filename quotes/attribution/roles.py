@@ -49,9 +49,7 @@ CLAUSE_AFTER = re.compile(
     re.IGNORECASE,
 )
 # A verb of the sentence after a description (not of a relative clause in it).
-FINITE_VERB = re.compile(
-    r"\s+(?:(?:also|then|later)\s+[a-z]+ed|had|has|have|was|were|is|are)\b"
-)
+FINITE_VERB = re.compile(r"\s+(?:(?:also|then|later)\s+[a-z]+ed|had|has|have|was|were|is|are)\b")
 RELATIVE_WORD = re.compile(r"\b(?:who|which|that|whose|whom)\b")
 # Lowercase words that are never the end of a role in front of a name.
 NOT_A_TITLE = re.compile(

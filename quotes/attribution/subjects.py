@@ -8,12 +8,12 @@ import re
 
 from .described import (
     KIN_ALONE,
+    ORGANIZATION_WORDS,
     Attribution,
     described_before,
     described_by_given_name,
     lone_name,
     object_of_preposition,
-    ORGANIZATION_WORDS,
     organization_before,
 )
 from .entities import SOURCE, SOURCE_HEADS, description_kind

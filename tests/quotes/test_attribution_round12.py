@@ -104,7 +104,7 @@ class ClosedButNeverOpenedTests(AttributionTestCase):
         findings = self.read(
             "“We learn to read at home. Later, if we wish, we can go to the big school,” said "
             "Sok Dara, a student. “Some of us stay in the village.",
-            "A few lucky ones will go abroad to study.\"",
+            'A few lucky ones will go abroad to study."',
         )
         self.assertEqual(findings[-1].text, "A few lucky ones will go abroad to study")
         self.assertChecked(findings[-1], "Sok Dara")
@@ -239,7 +239,7 @@ class CreditOnTopicTests(AttributionTestCase):
 
     def test_a_role_in_front_and_the_topic_after_on(self):
         (finding,) = self.read(
-            "\"The monitors must go to court. They only cause trouble.\" Fisheries "
+            '"The monitors must go to court. They only cause trouble." Fisheries '
             "Department head Mok Vanna on the ministry's quarrel with a river watchdog."
         )
         self.assertSpeaker(finding, "Mok Vanna")
@@ -247,7 +247,7 @@ class CreditOnTopicTests(AttributionTestCase):
 
     def test_an_honorific_after_the_and_an_aside_in_dashes(self):
         (finding,) = self.read(
-            "\"We overcome anger with kindness.\" The Venerable Sok Sovann - known for "
+            '"We overcome anger with kindness." The Venerable Sok Sovann - known for '
             "leading peace walks, or marches, in the 1990s - on how the country can heal."
         )
         self.assertSpeaker(finding, "Sok Sovann")
