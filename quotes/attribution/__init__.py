@@ -250,6 +250,26 @@ Also, in English and Khmer (issue 16, eleventh round):
   ប្រាប់ថា”), a title in a list of those spoken to (“… វេជ្ជបណ្ឌិត និង…”) is
   no speaker, a long transliterated second name word.
 
+Also, in English (issue 16, twelfth round):
+
+- a group speaking: `Amnesty International said the verdict was “…”` (an
+  inverted reading only where the verb opens its clause), `said Licadho in
+  their statement`, `The Future Forum, an independent think tank, called …`,
+  `According to court documents, …`, `Though Thai authorities have described
+  it as “…”, …, an official said` (the clause's own subject, not a credit
+  far after it); a passive verb speaks only with its agent, and `what was
+  described as its “…”` is nobody's the story names; `also known as the “…”`
+  is a nickname;
+- a lede's `The party’s vice president said` is the one person named later
+  with that role, `The sitting senator said` right after a named subject is
+  that subject, `the priest who …` after two Fathers the one just talked
+  about, all below the threshold; `said Saint Paul is his model` is reported;
+- a quote whose opening mark was lost (`… rule,” said X.`), or the last
+  paragraph of one run on, opens at its paragraph's start; `“…” Forestry head
+  X on the …` and `“…” The Venerable X – … – on how …` credit X;
+- `International Co-Prosecutor X first emphasized`, `activist monk But
+  Buntenh`; a description ends before its sentence's verb.
+
 Every quote is found whatever happens: a paragraph the rules cannot read
 gives its quotes unattributed, with a note. Below ``CONFIRM_THRESHOLD``
 every finding carries a note saying what to check.

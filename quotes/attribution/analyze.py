@@ -24,7 +24,9 @@ from .confidence import (
     NO_SPEAKER,
     SAME_PARAGRAPH,
     SAME_SENTENCE,
+    UNMATCHED_TITLE,
 )
+from .descriptions import named_later
 from .entities import Entity
 from .names import names_in
 from .reading import Paragraph, read_paragraph
@@ -107,6 +109,12 @@ def analyze(paragraphs, directory=None):
         findings.extend(found)
         sentences += 1 + max((event.sentence for event in paragraph.events), default=0)
     findings = khmer_referents.echoes(findings, cast, paragraphs)
+    for finding in findings:
+        if finding.how == "description" and finding.confidence == UNMATCHED_TITLE:
+            later = named_later(cast, finding)
+            if later is not None:
+                finding.entity, finding.note = later
+                finding.confidence = INTRODUCED_BEFORE
     for finding in findings:
         if finding.confidence < CONFIRM_THRESHOLD and not finding.note:
             finding.note = _method_note(finding)
@@ -219,6 +227,9 @@ def _resolve_quote(cast, span, paragraph, context, previous, following):
     number = paragraph.number
     if span.echo:
         return Finding(span.text, number, None, NO_SPEAKER, "echo")
+    if span.unowned:
+        note = _("The story does not say who described it so: say who, or leave it unattributed.")
+        return Finding(span.text, number, None, NO_SPEAKER, "none", note)
     if span.attribution is not None:
         entity, confidence, note = resolve(cast, span.attribution)
         if span.attribution.how == "sentence":

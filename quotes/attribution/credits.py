@@ -16,7 +16,7 @@ import re
 
 from .names import names_in
 from .roles import appositive_role, clean_description, role_in_front
-from .spans import ANY_PLACEHOLDER
+from .spans import ANY_PLACEHOLDER, ON_CREDIT
 from .speakers import Attribution
 
 DASH_CREDIT = re.compile(r"\s*(?:--?|[—–])\s*(?P<credit>\S.*)$", re.DOTALL)
@@ -67,7 +67,8 @@ REMINDED_OF = re.compile(
     rf"\breminded\s+(?P<owner>[^\x00]{{1,60}}?)\s+of\s+(?:his|her|their)\s+{PASSED_ON}\s*[:,]?\s*$"
 )
 TITLE_BEFORE = re.compile(
-    r"\b(?:titled|entitled|headlined|headline|called|dubbed|named|(?:report|article|story|"
+    r"\b(?:(?:known\s+as|nicknamed|so-called)(?:\s+(?:the|a|an))?|"
+    r"titled|entitled|headlined|headline|called|dubbed|named|(?:report|article|story|"
     r"book|film|forum|conference|seminar|workshop|event|campaign|programme|program)\s+"
     r"(?:on|about|of|titled|entitled|called))\s*,?\s*$",
     re.IGNORECASE,
@@ -82,7 +83,7 @@ def credit_after(after, directory, known_short):
     """The speaker a credit line after a quote names, or ``None``."""
     match = DASH_CREDIT.match(after) or VERBLESS_CREDIT.match(after)
     if match is None:
-        return None
+        return _credit_on(after, directory, known_short)
     credit = match["credit"]
     plain = ANY_PLACEHOLDER.sub(lambda found: " " * len(found[0]), credit)
     how = "explicit" if DASH_CREDIT.match(after) else "sentence"
@@ -108,6 +109,23 @@ def credit_after(after, directory, known_short):
     if re.match(r"(?:An?|The|One|Another)\s|[A-Z][a-z]+\s+[a-z]", description):
         description = description[0].lower() + description[1:]
     return Attribution("description", description, how=how)
+
+
+def _credit_on(after, directory, known_short):
+    """“…” Forestry head Ty Sokhun on the …: the name ending the credit, its role in front."""
+    match = ON_CREDIT.match(after.strip())
+    if match is None:
+        return None
+    credit = re.sub(r"\s+[-—–]\s.*$", "", match["credit"], flags=re.DOTALL)
+    names = names_in(credit, directory, known_short)
+    if not names or names[-1][2] != len(credit):
+        return None
+    name, start, _end = names[-1]
+    in_front = role_in_front(credit[:start]) if start else ""
+    fronted = in_front and credit[:start].rstrip(" ,").endswith(in_front)
+    if start and not fronted and not re.fullmatch(r"(?:The\s+)?", credit[:start]):
+        return None
+    return Attribution("name", name, role=in_front, how="sentence")
 
 
 def thing_source(clause, before=None):

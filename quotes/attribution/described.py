@@ -18,7 +18,7 @@ from .verbs import RESEARCHERS, VERB
 
 # An organization or publication named after what it is: “rights group Licadho”.
 NAMED_SOURCE = re.compile(
-    r"^(?:the\s+)?(?:[a-z\-]+\s+){0,3}(?:group|organization|organisation|NGO|watchdog|"
+    r"^(?:[Tt]he\s+)?(?:[A-Z]?[a-z\-]+\s+)?(?:[a-z\-]+\s+){0,2}(?:group|organization|organisation|NGO|watchdog|"
     r"newspaper|daily|paper|outlet|agency|ministry|company|firm|union|association)\s+"
     r"(?:[A-Z][\w.&'’\-]*)(?:\s[A-Z][\w.&'’\-]*)*$"
 )
@@ -26,6 +26,11 @@ DOCUMENT = re.compile(
     rf"\b(?:the|its|their|this|a|an)\s+(?:[a-z'’\-]+\s+){{0,2}}"
     rf"(?:{'|'.join(sorted(SOURCE_HEADS))})\b"
 )
+# A capitalised name opening its clause, an appositive after it.
+NAME_BEFORE_APPOSITION = re.compile(
+    r"(?:The\s+)?([A-Z][\w&’'\-]*)(?:\s+(?:of|for|and|on)?\s*[A-Z][\w&’'\-]*)*"
+)
+APPOSED = re.compile(r",\s*$")
 DESCRIPTION_START = re.compile(r"\b(?:a|an|the|one|another)\s+[a-z]", re.IGNORECASE)
 
 
@@ -92,6 +97,12 @@ def described_before(text):
             )
         if re.fullmatch(rf"(?:[A-Z][a-z]+\s+)*(?:{CAPITAL_TITLE})", piece):
             return Attribution("description", f"the {piece}")
+        if DESCRIPTION_START.match(piece) and index == 1 and APPOSED.search(text):
+            # “The Future Forum, an independent think tank …, called”: the
+            # description is in apposition to the name before it, which speaks.
+            named = NAME_BEFORE_APPOSITION.fullmatch(pieces[0])
+            if named and named[1] not in FUNCTION_WORDS:
+                return Attribution("source", re.sub(r"^The\s+", "", pieces[0]))
         if DESCRIPTION_START.match(piece):
             description = clean_description(", ".join(pieces[index:]))
             if description and len(description.split()) <= 30:
@@ -132,6 +143,7 @@ ORGANIZATION_WORDS = frozenset(
     Rights Watch Group Party Ministry Council Committee Association Alliance Centre Center
     Institute Federation Union Network Foundation Organization Organisation Forum
     Commission Coalition Fund Agency Embassy Parliamentarians Movement Society League
+    International Witness
     """,
     )
 )

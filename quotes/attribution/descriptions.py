@@ -15,7 +15,7 @@ import re
 from django.utils.translation import gettext as _
 
 from .confidence import DESCRIPTION_FROM_HONORIFIC, DESCRIPTION_OF_SUBJECT
-from .entities import PERSON, description_kind, gender_in
+from .entities import PERSON, description_kind, gender_in, normal_office, title_matches
 from .names import TITLE_WORDS
 from .roles import LOWERCASE_TITLE
 
@@ -41,6 +41,8 @@ HONORIFIC_NOUNS = {
 # Offices: “the minister” or “the governor” is whoever the story gave that
 # office, never simply the last person named.
 OFFICES = frozenset(word.casefold() for word in TITLE_WORDS) | frozenset(LOWERCASE_TITLE.split("|"))
+PLURAL_PEOPLE = frozenset({"women", "men", "people", "children", "police"})
+POSSESSIVE = re.compile(r"['’]s?$")
 # How many sentences back the person the story is about may have been named.
 WINDOW = 3
 
@@ -64,7 +66,13 @@ def _by_honorific(cast, head):
             head in HONORIFIC_NOUNS.get(word.casefold(), ()) for word in entity.honorific.split()
         )
     ]
-    return fits[0] if len(fits) == 1 else None
+    if len(fits) == 1:
+        return fits[0]
+    # Two priests: the one the story has just been about.
+    latest = next((seen for seen in cast.recent if seen.entity in fits), None)
+    if latest is not None and latest.salient and latest.sentence >= cast.sentence - WINDOW:
+        return latest.entity
+    return None
 
 
 def linked_person(cast, description):
@@ -73,16 +81,22 @@ def linked_person(cast, description):
         # “the White House”: a name, not a description of someone.
         return None
     head = _head(description)
-    if not head:
+    if not head or head in PLURAL_PEOPLE or (head.endswith("s") and not head.endswith("ss")):
+        # “the women”: several people, never the one person just named.
         return None
     entity = _by_honorific(cast, head)
     if entity is not None:
         return entity, DESCRIPTION_FROM_HONORIFIC, ""
+    window = WINDOW
     if head in OFFICES:
-        return None
+        # “Sok Eysan commented …. The sitting senator said”: an office nobody
+        # was given, right after the person the sentence before was about.
+        if len(description.split()) > 3 or _head(description) != description.split()[-1]:
+            return None
+        window = 1
     gender = gender_in(description)
     for seen in cast.recent:
-        if seen.sentence < cast.sentence - WINDOW:
+        if seen.sentence < cast.sentence - window:
             return None
         entity = seen.entity
         if not (entity.is_person and entity.name and seen.salient):
@@ -95,3 +109,37 @@ def linked_person(cast, description):
         ) % {"description": description, "person": entity.name}
         return entity, DESCRIPTION_OF_SUBJECT, note
     return None
+
+
+def named_later(cast, finding):
+    """
+    A title the story gave nobody before the quote (“The Candlelight Party’s
+    vice president said …”, a lede) that one person named later holds
+    (“Thach Setha, Candlelight’s vice president”): ``(entity, note)`` or None.
+    """
+    entity = finding.entity
+    if entity is None or entity.name or entity.kind != PERSON:
+        return None
+    definite = re.match(r"the\s+(.+)$", entity.description, re.IGNORECASE)
+    if definite is None or len(definite[1].split()) > 6:
+        return None
+    # Every word of the title but an owner's (“Party’s”) is in the role.
+    wanted = {word for word in normal_office(definite[1]).split() if not POSSESSIVE.search(word)}
+    fits = [
+        named
+        for named in cast.entities
+        if named.name
+        and named.is_person
+        and title_matches(definite[1], named)
+        and any(
+            wanted <= {POSSESSIVE.sub("", word) for word in office.split()}
+            for office in named.offices()
+        )
+    ]
+    if len(fits) != 1:
+        return None
+    note = _(
+        "“%(description)s” is named only later in the story: taken to be %(person)s, "
+        "whom it calls so. Check."
+    ) % {"description": entity.description, "person": fits[0].name}
+    return fits[0], note

@@ -107,6 +107,9 @@ GROUP_AFTER = re.compile(
 # Cambodian family names that are also English words: “So Chan Heng” is a
 # three-word name, not “So” starting a sentence; “In Thou” only with a role.
 FAMILY_NAMES_LIKE_WORDS = _word_set("So In On")
+LOWER_TITLE_BEFORE = re.compile(
+    r"\b(?:" + "|".join(sorted(word.lower() for word in TITLE_WORDS if len(word) > 3)) + r")\s+$"
+)
 # “In Thou, one of the four defendants, said”: a two-word name with a person's role.
 PERSON_APPOSITIVE = re.compile(
     r",\s*(?:\d{1,3},\s*)?(?:(?:one\s+of|an?|the)\s+[a-z][^,\x00]{2,80},\s*)?"
@@ -125,13 +128,13 @@ PERSON_LIKE = re.compile(
 )
 
 
-def _is_person_name(name, directory, known_short, *, honorific=""):
-    """Whether ``name`` (its ``honorific`` apart) reads as a person's name."""
+def _is_person_name(name, directory, known_short, *, honorific="", titled=False):
+    """Whether ``name`` (its ``honorific`` or a title apart) reads as a person's name."""
     words = name.split()
     if not words or len(words) > 4:
         return False
     # “Dr. Or Vandine”: after an honorific, a family name may look like a small word.
-    family = len(words) > 1 and (words[0] in FAMILY_NAMES_LIKE_WORDS or bool(honorific))
+    family = len(words) > 1 and (words[0] in FAMILY_NAMES_LIKE_WORDS or bool(honorific) or titled)
     if words[0] in FUNCTION_WORDS and not family:
         return False
     # “May Titthara”: a month in front of a name is a family name; a date has a number.
@@ -157,7 +160,8 @@ HEADLINE = re.compile(
 
 def _is_title(word):
     """“Minister”, “Gen.”, “Bishop-elect”, “President-designate”: a title in front of a name."""
-    bare = word.rstrip(".")
+    # “Co-Prosecutor”, “Vice-Governor”, “Ex-Minister”: still the office.
+    bare = re.sub(r"^(?:Co|Vice|Ex|Deputy|Acting)-(?=[A-Z])", "", word.rstrip("."))
     office = re.sub(r"-(?:elect|designate)$", "", bare, flags=re.IGNORECASE)
     if office == bare:
         return bare in TITLE_WORDS
@@ -204,10 +208,18 @@ def names_in(text, directory, known_short):
         if TITLE_OF.search(text[: match.start()]) or TITLE_OF_LIST.search(text[: match.start()]):
             while len(words) > 2 and words[0].rstrip(".") in NOT_PERSON_WORDS:
                 words.pop(0)
-        kept = (len(words) == 3 and words[0] in FAMILY_NAMES_LIKE_WORDS) or (
-            len(words) == 2
-            and words[0] in FAMILY_NAMES_LIKE_WORDS
-            and PERSON_APPOSITIVE.match(text[end:])
+        # “activist monk But Buntenh”: after a title, a small word starts the name.
+        after_title = len(words) in {2, 3} and bool(
+            LOWER_TITLE_BEFORE.search(text[: match.start()])
+        )
+        kept = (
+            (len(words) == 3 and words[0] in FAMILY_NAMES_LIKE_WORDS)
+            or (
+                len(words) == 2
+                and words[0] in FAMILY_NAMES_LIKE_WORDS
+                and PERSON_APPOSITIVE.match(text[end:])
+            )
+            or after_title
         )
         while words and words[0] in FUNCTION_WORDS and not kept:
             words.pop(0)
@@ -225,12 +237,17 @@ def names_in(text, directory, known_short):
         if not candidate:
             continue
         start = end - len(candidate)
-        if INSIDE_ORGANIZATION.search(text[:start]):
+        honorific, bare = split_honorific(candidate)
+        # “the Venerable Sok Dara”, “the Rev. Paul Lay”: an honorific after “the”.
+        the_honorific = honorific and re.search(r"\b[Tt]he\s+$", text[:start])
+        if INSIDE_ORGANIZATION.search(text[:start]) and not the_honorific:
             # “the Land Alliance”, “Ministry of Natural Resources”: not people.
             continue
-        honorific, bare = split_honorific(candidate)
         if _named_after_title(bare, titled or honorific) or (
-            bare and _is_person_name(bare, directory, known_short, honorific=honorific)
+            bare
+            and _is_person_name(
+                bare, directory, known_short, honorific=honorific, titled=after_title
+            )
         ):
             found.append((candidate, start, end))
     return found

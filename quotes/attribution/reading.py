@@ -31,6 +31,8 @@ class QuoteSpan:
     # A few words quoted in a title-like opening paragraph: a quote only if
     # the story quotes them again (``khmer_referents.echoes``).
     echo: bool = False
+    # “what was described as its “…””: words whose owner the story withholds.
+    unowned: bool = False
 
 
 @dataclasses.dataclass
@@ -73,6 +75,12 @@ class Paragraph:
 REPORTED_BEFORE_COLON = re.compile(
     r"\b(?:said|says|added|claimed|explained|noted)\s+(?:that\s+)?[^:\x00.]*?"
     r"\b(?:had|has|have|was|were|is|would|will)\b[^:\x00.]*:\s*$"
+)
+# “what was described as its “…””, “the plan, dubbed “…””: named so by nobody the story says.
+PASSIVE_NAMING = re.compile(
+    r"\b(?:was|were|is|are|been|being)\s+(?:(?:widely|often|also)\s+)?"
+    r"(?:described|called|labell?ed|branded|termed|characteri[sz]ed)\s+as\s+"
+    r"(?:(?:its|his|her|their|a|an|the)\s+)?$"
 )
 LETTERS = re.compile(r"[A-Za-z\u1780-\u17d3]")
 # “… during a press conference in 2013. Vireak Mai”: a caption's photo credit.
@@ -138,6 +146,7 @@ def read_paragraph(number, text, directory, known_short):
                 span.attribution = credits.credit_after(
                     sentence[match.end() :], directory, known_short
                 )
+            span.unowned = span.attribution is None and bool(PASSIVE_NAMING.search(clause))
             span.credit_unread = span.attribution is None and bool(
                 rules is speakers and UNREAD_CREDIT.match(sentence[match.end() :])
             )

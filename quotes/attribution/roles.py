@@ -48,6 +48,9 @@ CLAUSE_AFTER = re.compile(
     r"|\s+on\s+\d",
     re.IGNORECASE,
 )
+# A verb of the sentence after a description (not of a relative clause in it).
+FINITE_VERB = re.compile(r"\s+(?:(?:also|then|later)\s+[a-z]+ed|had|has|have|was|were|is|are)\b")
+RELATIVE_WORD = re.compile(r"\b(?:who|which|that|whose|whom)\b")
 # Lowercase words that are never the end of a role in front of a name.
 NOT_A_TITLE = re.compile(
     r"\b(?:and|or|of|the|to|with|was|were|is|are|said|says|has|had|a|an|in|on|at|by|"
@@ -221,6 +224,14 @@ def clean_description(text):
     """
     text = " ".join(text.split()).strip(" ,.;:")
     text = CLAUSE_AFTER.split(text)[0].strip(" ,.;:")
+    finite = FINITE_VERB.search(text)
+    if (
+        finite
+        and len(text[: finite.start()].split()) >= 2
+        and not RELATIVE_WORD.search(text[: finite.start()])
+    ):
+        # “the verdict also banned the former leader … and”: the noun phrase only.
+        text = text[: finite.start()]
     words = text.split()
     if len(words) > 15:
         cut = re.split(r"\s+(?:who|which|that)\s", text)[0]

@@ -26,6 +26,7 @@ from .roles import appositive_role, clean_description, role_in_front
 from .spans import ANY_PLACEHOLDER
 from .subjects import RELATIVE, SUBJECT_START, subject_after, subject_before
 from .verbs import (
+    ADVERBS,
     AS_PUT_IT,
     CHARACTERIZING,
     FINDING,
@@ -124,7 +125,12 @@ def _attribution_before(clause, directory, known_short):
         if found is not None:
             found.how = "sentence"
             return document_of(found, clause)
-    verbs = list(VERB.finditer(clause))
+    # A passive verb speaks only with its agent: “they were told by X: “…””.
+    verbs = [
+        verb
+        for verb in VERB.finditer(clause)
+        if not PASSIVE.search(clause[: verb.start()]) or re.match(r"\s+by\s", clause[verb.end() :])
+    ]
     while len(verbs) > 1 and in_closed_subordinate(clause, verbs[-1]):
         # “said that just as Saint Paul proclaimed the Good News, “…””: not Paul.
         verbs.pop()
@@ -148,7 +154,8 @@ def _attribution_before(clause, directory, known_short):
                 found.how = "sentence"
             return found
         found = subject_before(clause[: verb.start()], directory, known_short)
-        if found is None and INVERTED_VERB.fullmatch(verb[0]):
+        opens = INVERSION_OPENS.search(clause[: verb.start()])
+        if found is None and INVERTED_VERB.fullmatch(verb[0]) and opens:
             found = subject_after(
                 clause[verb.end() :], directory, known_short, according=_according(verb)
             )
@@ -203,9 +210,14 @@ def _attribution_in_sentence(sentence, start, directory, known_short):
     for verb in verbs:
         if verb.start() < start and NEW_CLAUSE.search(sentence, verb.end(), start):
             continue
+        if PASSIVE.search(sentence[: verb.start()]):
+            continue  # “the women are also warned against “…””: nobody speaks.
         clause_start = sentence.rfind("\x01", 0, verb.start()) + 1
-        found = subject_before(sentence[clause_start : verb.start()], directory, known_short)
-        if found is None and INVERTED_VERB.fullmatch(verb[0]):
+        leading = sentence[clause_start : verb.start()]
+        found = subject_before(leading, directory, known_short)
+        # “…, said X” only where the verb opens its clause: in “Amnesty
+        # International said the verdict was “…””, the verdict is not speaking.
+        if found is None and INVERTED_VERB.fullmatch(verb[0]) and INVERSION_OPENS.search(leading):
             found = subject_after(
                 sentence[verb.end() :], directory, known_short, according=_according(verb)
             )
@@ -222,6 +234,10 @@ def attribution_for(sentence, start, end, directory, known_short):
     """
     clause = ANY_PLACEHOLDER.split(sentence[:start])[-1]
     found = _attribution_after(sentence[end:], directory, known_short, clause)
+    if found and not CREDIT_RIGHT_AFTER.match(sentence, end):
+        # “Though Thai authorities described it as “voluntary,” the return …, an
+        # official said.”: the word is the clause's own subject's, not the credit's.
+        found = _characterized(sentence, start, directory, known_short) or found
     if found:
         return found
     found = _attribution_before(clause, directory, known_short)
@@ -250,8 +266,11 @@ def attribution_for(sentence, start, end, directory, known_short):
             return found
     # “Hun Sen lashed out at the plan, calling it “a storm in a cooking pot.””
     participle = PARTICIPLE.search(clause)
-    if participle and "\x00" not in sentence[: start - len(clause) + participle.start()]:
-        before = sentence[: start - len(clause) + participle.start()]
+    if participle:
+        # “Hun Sen … rebuffed claims it had “lost”, saying “…””: the sentence's
+        # subject, read before any quote in it.
+        before = sentence[: start - len(clause) + participle.start()].split("\x00")[0]
+        before = TIME_OPENING.sub("", before)
         found = subject_of_sentence(before, directory, known_short) or leading_description(before)
         if found:
             found.how = "sentence"
@@ -267,7 +286,19 @@ WITH_PARTICIPLE = re.compile(
     r"\bwith\s+(?P<who>[^\x00,;]{2,80}?)\s+(?:calling|saying|urging|demanding|describing|"
     r"warning|vowing|insisting|arguing|adding|accusing|branding|labell?ing)\b"
 )
-PASSIVE = re.compile(r"\b(?:was|were|is|are|been|being)\s+(?:[a-z]+ly\s+)?$")
+# “On Monday, Hun Sen …”: when, before the subject.
+TIME_OPENING = re.compile(
+    r"^\s*(?:On|Last|This|Earlier|Later)\s+(?:\w+\s+)?"
+    r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|week|month|year|day)\s*,\s*"
+)
+CREDIT_RIGHT_AFTER = re.compile(rf"\s*[,.?!]?\s*(?:[^\x00,;]{{0,80}}?\s)?(?:{VERB.pattern})")
+INVERSION_OPENS = re.compile(r"(?:^|[,;:\x00\x01])\s*$")
+# “said Saint Paul is …”: a name and a finite verb after “said” is what was said.
+REPORTED_SUBJECT = re.compile(
+    r"\s+(?:that\s+)?(?:[A-Z][\w’'\-]*\s+){1,4}(?:is|was|are|were|has|had|have|will|would|"
+    r"could|can|should|must|did|does)\b"
+)
+PASSIVE = re.compile(rf"\b(?:was|were|is|are|been|being)\s+(?:(?:[a-z]+ly|{ADVERBS})\s+)?$")
 
 
 def subject_of_sentence(sentence, directory, known_short):
@@ -281,6 +312,9 @@ def subject_of_sentence(sentence, directory, known_short):
             found = subject_after(
                 text[verb.end() :], directory, known_short, according=_according(verb)
             )
+            if found and found.kind == "name" and REPORTED_SUBJECT.match(text, verb.end()):
+                # “X, speaking to UCA News, said Saint Paul is his model”: reported.
+                found = None
             document = found and found.kind == "description" and verb[0].casefold() != "told"
             if document and description_kind(found.text) == SOURCE:
                 # “…, pointed out the statement”, “said the same report”: a document

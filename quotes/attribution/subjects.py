@@ -8,6 +8,7 @@ import re
 
 from .described import (
     KIN_ALONE,
+    ORGANIZATION_WORDS,
     Attribution,
     described_before,
     described_by_given_name,
@@ -15,7 +16,7 @@ from .described import (
     object_of_preposition,
     organization_before,
 )
-from .entities import SOURCE, description_kind
+from .entities import SOURCE, SOURCE_HEADS, description_kind
 from .names import FUNCTION_WORDS, names_in
 from .roles import NOT_A_TITLE, appositive_role, clean_description, role_in_front, role_or_empty
 from .spans import ANY_PLACEHOLDER
@@ -29,6 +30,18 @@ SUBJECT_START = re.compile(
     r"^\s*,?\s*(?:he\b|she\b|they\b|it\b|a\s|an\s|the\s|one\s|another\s|[A-Z\u1780-\u17ff])",
 )
 PRONOUN_SUBJECT = r"(he|she|they|it)"
+# Capitalised words before the plural only where they cannot be capitalised
+# for opening the sentence (“Construction workers said”).
+PLURAL_SOURCE = re.compile(
+    r"(?:(?:^|[,;]\s*)(?:But|And|Though|Although|While|Yet|As|Because)\s+"
+    r"((?:[A-Z][a-z]+\s+){0,2}[a-z]+s)|(?:^|[,;]\s*)([A-Z]?[a-z]+s))$"
+)
+# A group's name after an inverted verb, and the end of the credit.
+ORGANIZATION_AFTER = re.compile(
+    r"((?:the\s+)?[A-Z][\w&’'\-]*(?:\s+(?:(?:of|for|and|on|the)\s+)*[A-Z][\w&’'\-]*)*)\s*"
+    r"(?:$|[,.;]|(?P<document>\s+in\s+(?:its|their|a)\s+(?:[a-z]+\s+)?"
+    r"(?:statement|report|post|letter|release)))"
+)
 
 
 def subject_before(text, directory, known_short):
@@ -75,9 +88,12 @@ def subject_before(text, directory, known_short):
     if found:
         return found
     # “Villagers said”: people the story does not name.
-    match = re.search(r"(?:^|[,;]\s*)([A-Z]?[a-z]+s)$", text.strip())
-    if match and match[1] not in FUNCTION_WORDS:
-        return Attribution("description", match[1].lower())
+    match = PLURAL_SOURCE.search(re.sub(rf"{TRAIL}\s*$", "", text).strip())
+    plural = match and (match[1] or match[2])
+    if plural and not FUNCTION_WORDS & set(plural.split()):
+        # “Villagers said”, “Though Thai authorities have described”.
+        words = plural.split()
+        return Attribution("description", " ".join(words[:-1] + [words[-1].lower()]))
     return None
 
 
@@ -146,6 +162,18 @@ def subject_after(text, directory, known_short, *, according=False):
         description = clean_description(re.split(r"[.;](?:\s|$)", match[0])[0])
         if description and len(description.split()) <= 30:
             return Attribution("description", description)
+    organization = ORGANIZATION_AFTER.match(text)
+    if organization and (
+        organization["document"]
+        or re.fullmatch(r"[A-Z]{3,}", organization[1])
+        or ORGANIZATION_WORDS & set(organization[1].split())
+    ):
+        # “said Licadho in its statement”, “said ADHOC.”, “said Amnesty International”.
+        return Attribution("source", organization[1])
+    document = re.match(r"((?:[a-z\-]+\s+){0,2}([a-z]+))\s*(?:,|$)", text) if according else None
+    if document and document[2] in SOURCE_HEADS:
+        # “According to court documents, the women …”: the documents.
+        return Attribution("source", document[1])
     if according and re.match(r"[A-Z]", text):
         source = clean_description(re.split(r"[,.;](?:\s|$)", text)[0])
         if source and len(source.split()) <= 15:

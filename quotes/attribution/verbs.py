@@ -38,7 +38,7 @@ INVERTED_VERBS = [
 ]  # fmt: skip
 ADVERBS = (
     r"(?:also|later|then|again|once|further|previously|earlier|simply|finally|however|"
-    r"meanwhile|instead|too)"
+    r"meanwhile|instead|too|first)"
 )
 # What may stand between a speaker and the verb: “he had also said”.
 # When a sentence's subject spoke: “Phay Siphan on Thursday demanded …”.
