@@ -26,6 +26,7 @@ from .confidence import (
     SAME_SENTENCE,
 )
 from .entities import Entity
+from .khmer_words import is_khmer_text
 from .names import names_in
 from .reading import Paragraph, read_paragraph
 from .referents import resolve
@@ -75,6 +76,9 @@ def _known_short_names(paragraphs, directory):
             words = split_honorific(name)[1].split()
             if len(words) > 1:
                 short.add(words[-1])
+            if len(words) > 1 and is_khmer_text(name):
+                # A Khmer full name, found again without its honorific (``khmer.names_in``).
+                short.add(" ".join(words))
     return short
 
 

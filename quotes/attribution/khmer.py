@@ -75,6 +75,8 @@ LATIN_GLOSS = re.compile(r" \((?=[A-Z][a-z])[A-Za-z'’.\- ]{3,60}\)")
 # A speech verb as a word of its own, after the one who speaks.
 # (A clause cut before its verb ends with the auxiliary: “… សុភី បាន”.)
 OWNED_SPEECH = re.compile(rf"(?<= )(?:(?:បាន)?(?:{SPEECH_VERB.pattern})|បាន\s*$)")
+# A consonant closing the syllable before it (“ក់” in “នាក់”): no word starts there.
+FINAL_CONSONANT = re.compile("[\u1780-\u17a2]\u17cb")
 # Short honorifics that are also syllables of other words start a name only
 # at the start of a word or after one of these.
 PARTICLE_BEFORE = re.compile(r"(?:និង|គឺ|ជា|របស់|នៃ|ពី|ដល់|ថា|តាម|ចំពោះ|ជាមួយ|ឱ្យ|ប្រាប់|ដែល|ហើយ|ឈ្មោះ)$")
@@ -120,6 +122,8 @@ def _starts_with_stop(word):
     if match is None:
         return False
     rest = word[match.end() :]
+    if FINAL_CONSONANT.match(rest):
+        return False  # “នាក់” (Neak), one syllable: not “នា” (at) and more.
     return not rest or len(match[0]) > 3 or _starts_with_stop(rest) or not at_boundary(word, 1)
 
 
@@ -204,13 +208,22 @@ def _name_after_title(folded, index, known_short):
     if not title and word and not ORGANIZATION_HEAD.search(word[0], 2):
         title = word  # Not “លោក ប្រធានក្រុមហ៊ុន ABC”: a company's name follows.
     span = title and _name_after(folded, title.end(), known_short)
-    if span and " " not in folded[span[0] : span[1]]:
-        # “លោកប្រធានាធិបតីដូណាល់ ត្រាំ”: the first name glued to the title.
-        bare = TITLE_WORDS.match(folded, index) or ROLE_HEAD.match(folded, index)
-        glued = folded[bare.end() : title.end()] if bare else ""
-        if glued and _plain_name_word(glued) and not COUNTRY.match(glued):
-            return bare.end(), span[1]
-    return span
+    return title and _glued_to_title(folded, title, span) or span
+
+
+def _glued_to_title(folded, title, span, longest=12):
+    """
+    ``(start, end)`` of a name whose first word is glued to the title before
+    it (“លោកប្រធានាធិបតីដូណាល់ ត្រាំ”, “កីឡាករប៉ាក់ កែវម៉ូនី”), given ``span``, the
+    one word after the title's space; else ``None``.
+    """
+    if not span or " " in folded[span[0] : span[1]]:
+        return None
+    bare = TITLE_WORDS.match(folded, title.start()) or ROLE_HEAD.match(folded, title.start())
+    glued = folded[bare.end() : title.end()] if bare else ""
+    if glued and _plain_name_word(glued, longest) and not COUNTRY.match(glued):
+        return bare.end(), span[1]
+    return None
 
 
 def honorifics_in(text):
@@ -242,11 +255,13 @@ def names_in(text, known_short=frozenset()):
         if before and re.search(KHMER_RUN + "$", before) and not PARTICLE_BEFORE.search(before):
             continue
         span = _name_after(folded, title.end(), known)
+        # “កីឡាករប៉ាក់ កែវម៉ូនី”: a short first name glued to the title.
+        span = _glued_to_title(folded, title, span, longest=6) or span
         taken = span and any(start < span[1] and span[0] < end for _name, start, end in found)
         # Without an honorific, a name after a title is two words: “នាយករដ្ឋមន្ត្រី ហ៊ុន ម៉ាណែត”.
         if span and not taken and " " in folded[span[0] : span[1]]:
             found.append((text[span[0] : span[1]], span[0], span[1]))
-    for start, end in _unmarked_names(folded):
+    for start, end in _unmarked_names(folded) + _known_names(folded, known):
         overlapping = [item for item in found if start < item[2] and item[1] < end]
         if not overlapping:
             found.append((text[start:end], start, end))
@@ -255,6 +270,29 @@ def names_in(text, known_short=frozenset()):
             found.remove(overlapping[0])
             found.append((text[overlapping[0][1] : end], overlapping[0][1], end))
     return sorted(found, key=lambda item: item[1])
+
+
+def _known_names(folded, known):
+    """
+    ``(start, end)`` of each full name the story gives elsewhere with an
+    honorific, written here without one or after an epithet (“ស្រីស្រស់ ម៉ា នីកា”).
+    """
+    spans = []
+    for name in (name for name in known if " " in name):
+        for match in re.finditer(re.escape(name), folded):
+            before = folded[: match.start()]
+            after = folded[match.end() :]
+            opens = (
+                not before or not re.match(KHMER_RUN, before[-1]) or PARTICLE_BEFORE.search(before)
+            )
+            closes = (
+                not after
+                or not re.match(KHMER_RUN, after[0])
+                or _starts_with_stop(after.split(" ")[0])
+            )
+            if opens and closes:
+                spans.append((match.start(), match.end()))
+    return spans
 
 
 def _unmarked_names(folded):

@@ -164,6 +164,16 @@ def _unique_title_holder(cast, written):
     return entity, UNMATCHED_TITLE, ""
 
 
+def _person_head(description):
+    """
+    Whether ``description`` starts with a person's role (“នាយក…”, a director),
+    not an organization's name spelt the same way (“នាយកដ្ឋាន…”, a department).
+    """
+    role = ROLE_HEAD.match(description)
+    organization = ORGANIZATION_HEAD.match(description)
+    return bool(role) and not (organization and len(organization[0]) > len(role[0]))
+
+
 def _holds_office(entity, head):
     """Whether ``head`` (“អ្នកនាំពាក្យ”, “អ្នកនាំពាក្យក្រសួងមហាផ្ទៃ”) is the person's title or role."""
     role, title = fold(entity.role), fold(entity.title)
@@ -209,7 +219,7 @@ def _described(cast, written):
         if entity.description and fold(entity.description) == folded:
             return entity, DESCRIBED_SOURCE, ""
     indefinite = re.search(r"ម្នាក់|មួយ|ខ្លះ|ទាំង|នៅ", folded)
-    if not indefinite and ROLE_HEAD.match(head) and not ORGANIZATION_HEAD.search(head, 1):
+    if not indefinite and _person_head(head) and not ORGANIZATION_HEAD.search(head, 1):
         # “កីឡាករខ្មែរបារាំងបានបន្តថា”: a person described, not introduced,
         # is most often the one the story has just been about.
         entity, confidence, note = _pronoun(cast, written, gender=gender_of(head))
@@ -264,8 +274,16 @@ def echoes(findings, cast, paragraphs):
         elif is_headline(finding.paragraph, paragraphs[finding.paragraph - 1]):
             text = paragraphs[finding.paragraph - 1]
             named = _named_with_role(cast, finding.entity) or _headline_name(cast, finding, text)
+            # “អ៊ុក សុធី៖ «…»”: the title gives the words to someone named without honorific.
+            note = _("The title gives these words to %(speaker)s, named in the story: check.")
+            if named is None and finding.how == "name" and not split_honorific(finding.written)[0]:
+                finding.confidence = min(finding.confidence, INTRODUCED_BEFORE)
+                finding.note = note % {"speaker": finding.entity.label}
             if named is not None:
-                finding.entity, finding.how, finding.note = named, "quoted again", ""
+                unread = finding.entity is None
+                finding.note = note % {"speaker": named.label} if unread else ""
+                finding.entity, finding.how = named, "quoted again"
+                finding.confidence = INTRODUCED_BEFORE if unread else finding.confidence
                 finding.confidence = min(finding.confidence, INTRODUCED_BEFORE)
         kept.append(finding)
     return kept

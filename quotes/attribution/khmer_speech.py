@@ -61,6 +61,8 @@ AFTER_SOURCE = re.compile(
 DESCRIPTION_END = re.compile(r"\s*(?:បាន|ក៏|កាលពី|នៅថ្ងៃ|ដើម្បី|ហើយ)|\s+(?:មាន|សូម)|\s{2}")
 WORK_LEAD = re.compile(r"(?:នៅ)?(?:ក្នុង|តាមរយៈ|តាម|ពី|នៃ)")
 DEFINITE = re.compile(rf"(?:{ROLE_HEAD.pattern})\S{{0,30}}?(?:រូប|ម្នាក់)(?:នេះ|នោះ)$")
+# Someone described, not named: “ស្ត្រីមួយរូប…”, “បុរសម្នាក់…”.
+SOMEONE = re.compile(rf"(?:{ROLE_HEAD.pattern}){KHMER_RUN}{{0,20}}?(?:មួយរូប|ម្នាក់)")
 ALL_LEAD = re.compile(r"ទាំង")
 THERE_LEAD = re.compile(r"(?:ក្រោយ(?:ពេល)?|ខណៈ)?មាន")
 WORK_OF = re.compile(r"(?:នៃ|ក្នុង|របស់|ពី)\s*$")
@@ -72,9 +74,10 @@ GLUED_DESCRIPTION = re.compile(
     rf"(?:ដែល|ខណៈ|ពេល|ថា|របស់|នៃ)(?=(?:{ROLE_HEAD.pattern}|{ORGANIZATION_HEAD.pattern}|{SOURCE_HEAD.pattern}))"
 )
 # Words that name the quoted words rather than quote someone: a title, a name, a
-# term or slogan (“ដាក់ពាក្យថា «…»”; not a spokesman, “អ្នកនាំពាក្យ”, nor “ដោយពាក្យថា”).
+# term or slogan (“ដាក់ពាក្យថា «…»”; not a spokesman, “អ្នកនាំពាក្យ”, nor “ដោយពាក្យថា”,
+# nor a caption someone writes, “សរសេរចំណងជើងថា”).
 NAMING = re.compile(
-    r"(?:ចំណងជើង|ឈ្មោះ|ស្លាកសញ្ញា|(?<!នាំ)(?<!ដោយ)ពាក្យ|គេហៅ|ហៅកាត់|ដែលហៅ|ហៅ)\s*(?:ថា)?\s*(?:ជា)?\s*$"
+    r"(?:(?<!សរសេរ)ចំណងជើង|ឈ្មោះ|ស្លាកសញ្ញា|(?<!នាំ)(?<!ដោយ)ពាក្យ|គេហៅ|ហៅកាត់|ដែលហៅ|ហៅ)\s*(?:ថា)?\s*(?:ជា)?\s*$"
 )
 # A line of a work or a document: “… ដែលមានឃ្លាថា «…»”, “… មានខ្លឹមសារថា «…»”.
 LINE_OF = re.compile(r"(?:ដែល)?មាន(?:ឃ្លា|ខ្លឹមសារ)[\u1780-\u17d3]{0,12}?\s*ថា\s*[៖:]?\s*$")
@@ -370,6 +373,23 @@ def subject_of_sentence(sentence, directory, known_short):
         before = folded[:start].strip()
         if not before or re.fullmatch(r"(?:កាលពី|នៅ|នា|ក្រោយ|មុន|ពេល)?[^\s]{0,20}\s*", before):
             return attribution
+        return None
+    return _someone(sentence)
+
+
+def _someone(sentence):
+    """
+    Someone a sentence naming nobody describes as its subject (“វីដេអូដែលស្ត្រីមួយរូប
+    ជាអតីតសកម្មជន បានទម្លាយ…”): whom a later “អ្នកនាង” may mean.
+    """
+    folded = fold(sentence)
+    for match in SOMEONE.finditer(folded):
+        if not at_boundary(folded, match.start()) or OBJECT_BEFORE.search(folded[: match.start()]):
+            continue
+        end = DESCRIPTION_END.search(folded, match.end())
+        if end and re.match(r"\s*បាន", end[0]) and end.start() - match.start() <= 100:
+            return Attribution("description", sentence[match.start() : end.start()].strip())
+        break
     return None
 
 

@@ -1,0 +1,155 @@
+"""
+Khmer quote attribution, twelfth round of issue 16: the patterns missed in the
+seventh batch of real stories, folded into development, and the older Khmer
+misses of the development stories.
+
+Each story is a list of paragraphs. The people and words are invented.
+"""
+
+from tests.support.attribution import THRESHOLD, AttributionTestCase
+
+
+class HeadlineNameTests(AttributionTestCase):
+    """A title “Name៖ «…»” with no honorific: the person the story names so."""
+
+    def test_the_headline_speaker_is_the_person_named_in_the_story(self):
+        findings = self.read(
+            "ចាន់ ដារ៉ា៖ «ក្រុមយើងត្រៀមខ្លួនរួចរាល់ហើយសម្រាប់រដូវកាលថ្មី»",
+            "កីឡាករចាន់ ដារ៉ា ដែលជាខ្សែការពារក្រុមអង្គរ បានលើកឡើងថា៖ «យើងនឹងប្រឹងឱ្យអស់ពីកម្លាំង»។",
+        )
+        self.assertSpeakers(findings, ["ចាន់ ដារ៉ា", "ចាន់ ដារ៉ា"])
+
+    def test_a_headline_name_the_body_gives_with_an_honorific(self):
+        findings = self.read(
+            "ចាន់ ដារ៉ា៖ «ក្រុមយើងត្រៀមខ្លួនរួចរាល់ហើយ»",
+            "ខ្សែការពារក្រុមអង្គរ លោក ចាន់ ដារ៉ា បានលើកឡើងថា «យើងនឹងប្រឹងឱ្យអស់ពីកម្លាំង»។",
+        )
+        self.assertEqual(self.labels(findings), ["ចាន់ ដារ៉ា", "ចាន់ ដារ៉ា"])
+
+    def test_a_headline_name_nobody_in_the_story_has_stays_unread(self):
+        (finding,) = self.read(
+            "ចាន់ ដារ៉ា៖ «ក្រុមយើងត្រៀមខ្លួនរួចរាល់ហើយ»",
+            "ក្រុមអង្គរបានហ្វឹកហាត់អស់រយៈពេលពីរខែ។",
+        )
+        self.assertNotSure(finding)
+
+
+class TitleGluedToNameTests(AttributionTestCase):
+    """“កីឡាករសៅ វិចិត្រ”: a title written against the first word of the name."""
+
+    def test_the_name_after_a_glued_title(self):
+        (finding,) = self.read(
+            "ក្រោយពីចុះកិច្ចសន្យាថ្មី កីឡាករសៅ វិចិត្រ បានសម្តែងការរីករាយ ហើយបាននិយាយថា៖ "
+            "«ខ្ញុំនៅមានចំណុចខ្សោយដែលត្រូវកែ»។",
+        )
+        self.assertSure(finding, "សៅ វិចិត្រ")
+
+    def test_a_name_glued_before_which(self):
+        findings = self.read(
+            "កីឡាករសៅ វិចិត្រដែលជាប្រធានក្រុមអង្គរ បានពេញចិត្តនឹងការហ្វឹកហាត់ថ្មី។",
+            "លោកបានបន្តថា «ការហ្វឹកហាត់នេះល្អណាស់»។",
+        )
+        self.assertSpeakers(findings, ["សៅ វិចិត្រ"])
+
+    def test_a_word_describing_the_player_is_no_name(self):
+        findings = self.read(
+            "កីឡាករវ័យក្មេង សុខា បាននិយាយថា «ខ្ញុំសប្បាយចិត្តណាស់»។",
+        )
+        self.assertNotIn("វ័យក្មេង សុខា", [finding.entity.name for finding in findings])
+
+
+class ThisRoleTests(AttributionTestCase):
+    """“កីឡាករខ្សែប្រយុទ្ធរូបនេះ” (this striker) after a sentence about him that names his coach."""
+
+    def test_this_player_is_the_subject_not_the_coach_named_after_him(self):
+        findings = self.read(
+            "កីឡាករសៅ វិចិត្រ ដែលជាប្រធានក្រុមអង្គរ បានពេញចិត្តនឹងវិធីហ្វឹកហាត់របស់គ្រូបង្វឹកថ្មី "
+            "Marco Silva ទោះបីទើបតែហាត់ជាមួយគ្នាបានមួយសប្តាហ៍ក៏ដោយ។",
+            "កីឡាករខ្សែប្រយុទ្ធរូបនេះបានលើកឡើងថា៖ «គ្រូថ្មីរបស់យើងផ្តោតលើកម្លាំង»។",
+        )
+        self.assertSpeakers(findings, ["សៅ វិចិត្រ"])
+        self.assertNotSure(findings[0])
+
+
+class NameSpeltLikeAWordTests(AttributionTestCase):
+    """“លោក នាក់ សុផល”: a family name spelt as the classifier នាក់ (people), not “នា” (at)."""
+
+    def test_the_family_name_stays(self):
+        (finding,) = self.read(
+            "លោក នាក់ សុផល លើកឡើងថា៖ «អ្នកបើកបរភាគច្រើនខ្វះថវិកា»។",
+        )
+        self.assertSure(finding, "នាក់ សុផល")
+
+    def test_at_before_a_name_still_ends_nothing(self):
+        (finding,) = self.read(
+            "នាថ្ងៃចន្ទ លោក សុខ ដារ៉ា បាននិយាយថា «យើងនឹងជួយ»។",
+        )
+        self.assertSure(finding, "សុខ ដារ៉ា")
+
+
+class KnownNameWithoutHonorificTests(AttributionTestCase):
+    """A full name the story gives with an honorific, written again after an epithet or bare."""
+
+    def test_an_epithet_before_the_name(self):
+        findings = self.read(
+            "ភ្នំពេញ៖ តារាសម្តែង កញ្ញា សុខ នីតា បានច្រានចោលព័ត៌មានមិនពិត។",
+            "តាមរយៈគេហទំព័រមួយ ស្រីស្រស់ សុខ នីតា បាននិយាយថា «ខ្ញុំមិនដែលស្គាល់គាត់ទេ»។",
+        )
+        self.assertSure(findings[0], "សុខ នីតា")
+
+    def test_a_name_never_given_an_honorific_is_not_made_up(self):
+        findings = self.read(
+            "ស្រីស្រស់ សុខ នីតា បាននិយាយថា «ខ្ញុំមិនដែលស្គាល់គាត់ទេ»។",
+        )
+        self.assertNotEqual(self.labels(findings), ["សុខ នីតា"])
+
+
+class DescribedWomanTests(AttributionTestCase):
+    """“អ្នកនាង” after a woman the story describes (“ស្ត្រីមួយរូប…”) but never names."""
+
+    def test_she_is_the_woman_described(self):
+        (finding,) = self.read(
+            "(ភ្នំពេញ)៖ តាមរយៈវីដេអូមួយ ស្ត្រីមួយរូបជាម្ចាស់ហាងលក់បាយ បានរៀបរាប់ពីការលំបាករបស់ខ្លួន។",
+            "អ្នកនាងបាននិយាយថា «ខ្ញុំលក់មិនដាច់សោះ»។",
+        )
+        self.assertTrue(self.label(finding).startswith("ស្ត្រីមួយរូបជាម្ចាស់ហាង"))
+        self.assertNotSure(finding)
+
+    def test_a_woman_spoken_to_is_not_the_subject(self):
+        (finding,) = self.read(
+            "ប៉ូលិសបានសួរនាំជាមួយស្ត្រីម្នាក់ បានប្រាប់ពីហេតុការណ៍។",
+            "អ្នកនាងបាននិយាយថា «ខ្ញុំមិនដឹងទេ»។",
+        )
+        self.assertFalse(str(self.label(finding)).startswith("ស្ត្រីម្នាក់"))
+
+
+class CaptionWrittenTests(AttributionTestCase):
+    """“… បានបង្ហោះជាមួយនឹងការសរសេរចំណងជើងថា «…»”: the caption is the poster's words."""
+
+    def test_the_one_who_wrote_the_caption(self):
+        findings = self.read(
+            "ស្ត្រីម្នាក់បាននិយាយថា «យើងត្រូវការសន្តិភាព»។",
+            "វីដេអូនេះ ដែលលោក ហ៊ុន សុខា ប្រធានសមាគម បានបង្ហោះជាមួយនឹងការសរសេរចំណងជើងថា "
+            "«សូមស្តាប់សម្តីរបស់ប្អូនស្រីម្នាក់នេះ»។",
+        )
+        self.assertSure(findings[1], "ហ៊ុន សុខា")
+
+    def test_a_title_given_to_a_song_is_no_quote_of_its_singer(self):
+        findings = self.read(
+            "លោក ហ៊ុន សុខា បានច្រៀងបទចម្រៀងថ្មីដែលមានចំណងជើងថា «ស្នេហ៍ដែនដី»។",
+        )
+        self.assertNotIn("ហ៊ុន សុខា", self.labels(findings))
+
+
+class OrganizationSpeakingTests(AttributionTestCase):
+    """“នាយកដ្ឋានប៉ូលិស…” (a department) speaking is not “នាយក…” (a director) named before."""
+
+    def test_the_department_speaks_as_itself(self):
+        findings = self.read(
+            "ប៉ូលិសក្នុងក្រុងបានលុតជង្គង់ជាមួយបាតុករ ដើម្បីគាំទ្រការអំពាវនាវរបស់ពួកគេ។",
+            "នាយកដ្ឋានប៉ូលិសក្រុងបាននិយាយនៅលើ Twitter ថា “យើងគាំទ្រយុត្តិធម៌សម្រាប់អ្នកទាំងអស់គ្នា”។",
+            "នាយកដ្ឋាននេះបន្តថា “យើងនឹងការពារសិទ្ធិរបស់ពលរដ្ឋ”។",
+        )
+        self.assertSpeakers(findings, ["នាយកដ្ឋានប៉ូលិសក្រុង", "នាយកដ្ឋានប៉ូលិសក្រុង"])
+        for finding in findings:
+            self.assertLess(finding.confidence, THRESHOLD)
