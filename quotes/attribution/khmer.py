@@ -79,7 +79,7 @@ OWNED_SPEECH = re.compile(rf"(?<= )(?:(?:បាន)?(?:{SPEECH_VERB.pattern})|�
 FINAL_CONSONANT = re.compile("[\u1780-\u17a2]\u17cb")
 # Short honorifics that are also syllables of other words start a name only
 # at the start of a word or after one of these.
-PARTICLE_BEFORE = re.compile(r"(?:និង|គឺ|ជា|របស់|នៃ|ពី|ដល់|ថា|តាម|ចំពោះ|ជាមួយ|ឱ្យ|ប្រាប់|ដែល|ហើយ|ឈ្មោះ)$")
+PARTICLE_BEFORE = re.compile(r"(?:និង|គឺ|ជា|ក៏|ទៅ|របស់|នៃ|ពី|ដល់|ថា|តាម|ចំពោះ|ជាមួយ|ឱ្យ|ប្រាប់|ដែល|ហើយ|ឈ្មោះ)$")
 # Where a role ends: a verb, an auxiliary, a time, a clause, another person.
 ROLE_END = re.compile(
     rf"\s*(?:បាន|ក៏|ដែល|ថា|កាលពី|នាថ្ងៃ|នៅថ្ងៃ|នៅព្រឹក|នៅល្ងាច|នៅរសៀល|នៅក្នុង|ក្នុងពេល|ពេល|"

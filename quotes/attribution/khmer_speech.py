@@ -43,9 +43,9 @@ from .speakers import Attribution
 # A clause starts after these.
 CLAUSE_BREAK = re.compile(r"[។៕៖,:;!?»”\"\x01]")
 # Before a person spoken to or of, not speaking; not “បន្ទាប់ពី”, “ក្រោយពី”
-# (after), which open a clause whose subject speaks.
+# (after), which open a clause whose subject speaks, nor “កន្លងទៅ” (last, of a date).
 OBJECT_BEFORE = re.compile(
-    r"(?:ប្រាប់|ជាមួយ|របស់|នៃ|ដល់|ចំពោះ|អំពី|(?<!បន្ទាប់)(?<!ក្រោយ)(?<!តាំង)ពី|ឱ្យ|ទៅកាន់|ទៅ|"
+    r"(?:ប្រាប់|ជាមួយ|របស់|នៃ|ដល់|ចំពោះ|អំពី|(?<!បន្ទាប់)(?<!ក្រោយ)(?<!តាំង)ពី|ឱ្យ|ទៅកាន់|(?<!កន្លង)ទៅ|"
     r"សួរ|ហៅ|ជួប|ចោទ|ប្តឹង|ប្រឆាំង|ថា)\s*$"
 )
 LISTED = re.compile(r"\s*និង")

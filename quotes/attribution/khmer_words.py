@@ -33,6 +33,19 @@ def name_key(name):
     return re.sub(rf"{COENG}[\u1780-\u17a2](?=\s|$)", "", fold(name)).casefold()
 
 
+def shortens(name, full):
+    """
+    Whether Khmer ``name`` is ``full`` with its given name shortened to its
+    end or start, the family name kept: “ចេង ដូណា” for “ចេង ចាន់ដូណា”.
+    """
+    words, whole = name_key(name).split(), name_key(full).split()
+    if len(words) != 2 or len(whole) != 2 or words[0] != whole[0] or words[1] == whole[1]:
+        return False
+    given, long_given = words[1], whole[1]
+    shorter = long_given.endswith(given) or long_given.startswith(given)
+    return shorter and len(given) >= 3 and at_boundary(long_given, long_given.find(given))
+
+
 def is_khmer_text(text):
     """Whether ``text`` is written in Khmer: more Khmer letters than Latin ones."""
     return len(KHMER_LETTERS.findall(text)) > len(LATIN_LETTERS.findall(text))
@@ -156,7 +169,7 @@ GLUED_STOP = re.compile(
     alternatives(
         sorted(
             {word for word in SPEECH_VERBS + ROLE_HEADS + ORGANIZATION_HEADS if len(word) > 3}
-            | set(_words("បាន ដែល និង ជាមួយ អាយុ កាលពី ក៏បាន ដែលជា")) - set(_words("ចៅ តា ប្តី")),
+            | set(_words("បាន ដែល និង ជាមួយ អាយុ កាលពី ក៏បាន ដែលជា ក្នុងការ")) - set(_words("ចៅ តា ប្តី")),
             key=len,
             reverse=True,
         )

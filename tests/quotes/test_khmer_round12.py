@@ -153,3 +153,65 @@ class OrganizationSpeakingTests(AttributionTestCase):
         self.assertSpeakers(findings, ["នាយកដ្ឋានប៉ូលិសក្រុង", "នាយកដ្ឋានប៉ូលិសក្រុង"])
         for finding in findings:
             self.assertLess(finding.confidence, THRESHOLD)
+
+
+class HonorificAfterASmallWordTests(AttributionTestCase):
+    """“…ក៏កញ្ញា X”, “…កន្លងទៅកញ្ញាបានបង្ហោះ”: an honorific glued to “also” or to a date's “last”."""
+
+    def test_a_one_word_name_after_also(self):
+        findings = self.read(
+            "ទោះបីជាអស់តំណែងហើយក៏កញ្ញា ស្រីនាថ នៅតែជួយប្រជាពលរដ្ឋក្រីក្រ។",
+            "កាលពីថ្ងៃទី០៨ ខែតុលា កន្លងទៅកញ្ញាបានបង្ហោះសារក្នុងបណ្តាញសង្គមថា៖ «ខ្ញុំនៅតែមានក្តីសង្ឃឹម»។",
+            "កញ្ញាបន្តថា៖ «ខ្ញុំនឹងជួយអ្នកភូមិតទៅទៀត»។",
+        )
+        self.assertSpeakers(findings, ["ស្រីនាថ", "ស្រីនាថ"])
+        for finding in findings:
+            self.assertNotSure(finding)
+
+
+class UnclosedQuoteTests(AttributionTestCase):
+    """A quote opened and never closed, the next paragraph still speaking as “I”."""
+
+    def test_the_next_paragraph_goes_on(self):
+        findings = self.read(
+            "លោក សុខ ដារ៉ា បន្តថា៖ «ខ្ញុំតែងតែមានក្តីសង្ឃឹមជានិច្ច។",
+            "ដូចជាកាលពីខ្ញុំធ្វើជាមេភូមិ ខ្ញុំធ្លាប់តែចុះតាមផ្ទះអ្នកភូមិរាល់ថ្ងៃ",
+        )
+        self.assertSpeakers(findings, ["សុខ ដារ៉ា", "សុខ ដារ៉ា"])
+        self.assertNotSure(findings[1])
+
+    def test_a_paragraph_of_report_is_no_quote(self):
+        findings = self.read(
+            "លោក សុខ ដារ៉ា បន្តថា៖ «ខ្ញុំតែងតែមានក្តីសង្ឃឹមជានិច្ច។",
+            "អាជ្ញាធរខេត្តបានចុះពិនិត្យទីតាំងនោះកាលពីម្សិលមិញ។",
+        )
+        self.assertEqual(len(findings), 1)
+
+
+class ShortenedGivenNameTests(AttributionTestCase):
+    """“លោក ចេង ដូណា” after “លោក ចេង ចាន់ដូណា”: the story shortens the given name."""
+
+    def test_the_person_named_in_full_checked(self):
+        findings = self.read(
+            "លោក កែវ ចាន់ដារ៉ា អភិបាលស្រុក បានប្រាប់ថា ការដាំកូនឈើនេះ ដើម្បីស្តារព្រៃឡើងវិញ។",
+            "លោក កែវ ដារ៉ា បានបន្តថា៖ «កូនឈើទាំងនេះនឹងការពារដីពីការហូរច្រោះ»។",
+        )
+        self.assertChecked(findings[0], "កែវ ចាន់ដារ៉ា")
+
+    def test_another_given_name_is_another_person(self):
+        findings = self.read(
+            "លោក កែវ ចាន់ដារ៉ា អភិបាលស្រុក បានប្រាប់ថា ការដាំកូនឈើនេះ ដើម្បីស្តារព្រៃឡើងវិញ។",
+            "លោក កែវ សុផល បានបន្តថា៖ «កូនឈើទាំងនេះនឹងការពារដីពីការហូរច្រោះ»។",
+        )
+        self.assertSure(findings[0], "កែវ សុផល")
+
+
+class OneWordNameGluedTests(AttributionTestCase):
+    """“លោកសមរង្សីក្នុងការ…”: a one-word name glued to “in the act of”."""
+
+    def test_the_name_ends_before_in_the_act_of(self):
+        findings = self.read(
+            "ច្បាប់ថ្មីនេះ ហាក់ដូចជារនាំងមួយសម្រាប់លោកវណ្ណារិទ្ធក្នុងការចូលរួមធ្វើនយោបាយ។",
+            "លោកបានសរសេរថា «ខ្ញុំមិនខ្លាចទេ»។",
+        )
+        self.assertSpeakers(findings, ["វណ្ណារិទ្ធ"])
