@@ -75,6 +75,8 @@ LATIN_GLOSS = re.compile(r" \((?=[A-Z][a-z])[A-Za-z'’.\- ]{3,60}\)")
 # A speech verb as a word of its own, after the one who speaks.
 # (A clause cut before its verb ends with the auxiliary: “… សុភី បាន”.)
 OWNED_SPEECH = re.compile(rf"(?<= )(?:(?:បាន)?(?:{SPEECH_VERB.pattern})|បាន\s*$)")
+# “តារាវុទ្ធី”, a name; not “តារាចម្រៀង” (a singer) nor “តារា” alone (a star).
+STAR_NAME = re.compile(r"តារា(?!ចម្រៀង|សម្តែង|កំប្លែង|ម៉ូឌែល|បាល់|ភាពយន្ត|ល្បី|វ័យ|ស្រី|ប្រុស|ក្រុម)(?=\S)")
 # A consonant closing the syllable before it (“ក់” in “នាក់”): no word starts there.
 FINAL_CONSONANT = re.compile("[\u1780-\u17a2]\u17cb")
 # Short honorifics that are also syllables of other words start a name only
@@ -119,7 +121,7 @@ def _honorific_here(folded, match):
 def _starts_with_stop(word):
     """Whether ``word`` starts with a word that never starts a name (“បាននិយាយ”, “ជាប្រធាន”)."""
     match = STOP.match(word)
-    if match is None:
+    if match is None or STAR_NAME.match(word):
         return False
     rest = word[match.end() :]
     if FINAL_CONSONANT.match(rest):

@@ -85,8 +85,12 @@ SPEECH_VERBS = _words(
 )
 # Verbs of thinking, short words inside many others, are speech only before ថា.
 THINKING = r"(?:គិត|យល់|ជឿ|សង្ឃឹម)(?=\s*ថា)"
+# “shout”, speech only before what is shouted: “ស្រែកខ្លាំងៗថា”, not “សំឡេងស្រែក”.
+SHOUTING = r"ស្រែក(?=[\u1780-\u17dd]{0,12}?\s*ថា)"
 # “let … know”: ឱ្យដឹង, ឱ្យអ្នកសារព័ត៌មានដឹង.
-SPEECH_VERB = re.compile(rf"(?:{alternatives(SPEECH_VERBS)}|{THINKING}|ឱ្យ{KHMER_RUN}{{0,30}}?ដឹង)")
+SPEECH_VERB = re.compile(
+    rf"(?:{alternatives(SPEECH_VERBS)}|{THINKING}|{SHOUTING}|ឱ្យ{KHMER_RUN}{{0,30}}?ដឹង)"
+)
 # Auxiliaries between a speaker and the verb: “បាន”, “ក៏បាន”, “នៅតែ”.
 AUXILIARIES = re.compile(
     r"(?:\s*(?:ដែល|ក៏|បាន|នៅតែ|ធ្លាប់|ត្រូវ|ហើយ|ផងដែរ|ដែរ|ទៀត|វិញ|ផ្ទាល់|នាំគ្នា|រួមគ្នា|ព្រមគ្នា))+\s*$"
@@ -106,6 +110,7 @@ ROLE_HEADS = _words(
     ស្ត្រី បុរស នារី យុវជន យុវតី ក្មេង អ្នកភូមិ សាក្សី វាគ្មិន ព្រះមហាក្សត្រ
     នាយទាហាន ពលទាហាន ទាហាន គ្រូបង្វឹក គ្រូបង្គោល កីឡាករ កីឡាការិនី កីឡាការនី ប្រមុខ
     តារាចម្រៀង តារាសម្តែង តារា អ្នកចម្រៀង អ្នកនិពន្ធ ខ្សែបម្រើ ខ្សែការពារ ខ្សែប្រយុទ្ធ
+    អ៊ុំប្រុស អ៊ុំស្រី អុំប្រុស អុំស្រី ពិធីករ ពិធីការិនី
     """
 )
 ROLE_HEAD = re.compile(alternatives(ROLE_HEADS))
@@ -144,8 +149,8 @@ COUNTRY = re.compile(
     )
 )
 GROUP_MARK = re.compile(r"^(?:ក្រុម|ពួក|បណ្តា|អ្នកទាំង|ពលរដ្ឋទាំង)")
-FEMALE_WORDS = re.compile(r"ស្ត្រី|នារី|យុវតី|ម្តាយ|ភរិយា|ប្រពន្ធ|កូនស្រី|បងស្រី|ប្អូនស្រី|យាយ|កម្មការិនី|ព្រះនាង")
-MALE_WORDS = re.compile(r"បុរស|យុវជន|ឪពុក|ស្វាមី|ប្តី|កូនប្រុស|បងប្រុស|ប្អូនប្រុស|ព្រះសង្ឃ|លោកតា")
+FEMALE_WORDS = re.compile(r"ស្ត្រី|អ៊ុំស្រី|អុំស្រី|នារី|យុវតី|ម្តាយ|ភរិយា|ប្រពន្ធ|កូនស្រី|បងស្រី|ប្អូនស្រី|យាយ|កម្មការិនី|ព្រះនាង")
+MALE_WORDS = re.compile(r"បុរស|អ៊ុំប្រុស|អុំប្រុស|យុវជន|ឪពុក|ស្វាមី|ប្តី|កូនប្រុស|បងប្រុស|ប្អូនប្រុស|ព្រះសង្ឃ|លោកតា")
 
 # Words that start no name: a name ends before them (“លោក ដារ៉ា បាន…”).
 STOP_WORDS = _words(

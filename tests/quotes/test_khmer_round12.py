@@ -215,3 +215,38 @@ class OneWordNameGluedTests(AttributionTestCase):
             "លោកបានសរសេរថា «ខ្ញុំមិនខ្លាចទេ»។",
         )
         self.assertSpeakers(findings, ["វណ្ណារិទ្ធ"])
+
+
+class ShoutedTests(AttributionTestCase):
+    """“អុំប្រុសម្នាក់ … ដោយបានស្រែកខ្លាំងៗថា «…»”: someone described shouts the words."""
+
+    def test_the_uncle_who_shouts(self):
+        findings = self.read(
+            "គេជជែកគ្នាអំពីលោកបណ្ឌិតម្នាក់ ដែលមិនព្រមសុំទោស។ អ្នកមានម្នាក់នោះប្រកាសថា មិនសុំទោសទេ។ "
+            "ជជែកដល់ត្រង់នេះ អុំប្រុសម្នាក់បានបន្ទរ ដោយបានស្រែកខ្លាំងៗថា «បើខ្លាំងមែន ប្តឹងទៅ!»។",
+        )
+        self.assertEqual(self.labels(findings), ["អុំប្រុសម្នាក់"])
+        self.assertNotSure(findings[0])
+
+    def test_a_host_asks(self):
+        (finding,) = self.read(
+            "នៅក្នុងកម្មវិធីនោះ ពិធីករមួយរូបបានសួរថា «តើអ្នកណាចូលចិត្តតន្ត្រី?»",
+        )
+        self.assertEqual(self.label(finding), "ពិធីករមួយរូប")
+
+
+class NameStartingAsAStarTests(AttributionTestCase):
+    """“លោកអ៊ុំ តារាវុទ្ធី”: a given name starting like “តារា” (a star), not a singer's “តារាចម្រៀង”."""
+
+    def test_the_given_name_stays(self):
+        (finding,) = self.read(
+            "លោកអ៊ុំ តារាវុទ្ធី អតីតមន្ត្រីគណបក្ស បានសរសេរនៅក្នុងហ្វេសប៊ុកថា “យើងមិនចុះចាញ់ទេ”។",
+        )
+        self.assertSure(finding, "អ៊ុំ តារាវុទ្ធី")
+
+    def test_a_singer_after_a_one_word_name(self):
+        (finding,) = self.read(
+            "កញ្ញា នីតា តារាចម្រៀង បាននិយាយថា «ខ្ញុំសប្បាយចិត្ត»។",
+        )
+        self.assertEqual(self.label(finding), "នីតា")
+        self.assertEqual(finding.role, "តារាចម្រៀង")
