@@ -250,3 +250,25 @@ class NameStartingAsAStarTests(AttributionTestCase):
         )
         self.assertEqual(self.label(finding), "នីតា")
         self.assertEqual(finding.role, "តារាចម្រៀង")
+
+
+class NicknameTests(AttributionTestCase):
+    """“… ដែលគេដាក់រហស្សនាមថា «…» កញ្ញា X”: a nickname in quotes is nobody's words."""
+
+    def test_a_nickname_is_no_quote(self):
+        findings = self.read(
+            "ភ្នំពេញ៖ ជុំវិញរឿងចោទប្រកាន់ទៅលើតារាសម្តែងស្រី ដែលមហាជនដាក់រហស្សនាមថា «ព្រះនាងផ្កាឈូក» "
+            "កញ្ញា សុខ នីតា ដោយកញ្ញាបានរកឃើញប្រភពនៃការចោទប្រកាន់នោះ។",
+        )
+        self.assertEqual(findings, [])
+
+
+class VerbAfterOneWordNameTests(AttributionTestCase):
+    """“អ្នកស្រី សម្ផស្ស ក្លាយជា…”: “become” ends a one-word name."""
+
+    def test_the_speaker_named_after_the_mother(self):
+        (finding,) = self.read(
+            "គេចោទថា ម្ដាយរបស់តារាសម្ដែង ចាន់ សុភា គឺអ្នកស្រី សម្ផស្ស ក្លាយជាអ្នកជួយ ប៉ុន្តែតាមរយៈសារនោះ "
+            "ចាន់ សុភា បានសង្កត់ធ្ងន់ថា «ខ្ញុំមិនដែលធ្វើរឿងនោះទេ»។",
+        )
+        self.assertSure(finding, "ចាន់ សុភា")
