@@ -77,6 +77,8 @@ LATIN_GLOSS = re.compile(r" \((?=[A-Z][a-z])[A-Za-z'’.\- ]{3,60}\)")
 OWNED_SPEECH = re.compile(rf"(?<= )(?:(?:បាន)?(?:{SPEECH_VERB.pattern})|បាន\s*$)")
 # “តារាវុទ្ធី”, a name; not “តារាចម្រៀង” (a singer) nor “តារា” alone (a star).
 STAR_NAME = re.compile(r"តារា(?!ចម្រៀង|សម្តែង|កំប្លែង|ម៉ូឌែល|បាល់|ភាពយន្ត|ល្បី|វ័យ|ស្រី|ប្រុស|ក្រុម)(?=\S)")
+# Small words that also open common given names: a stop only before another.
+NAME_OPENINGS = frozenset({"វា"})
 # A consonant closing the syllable before it (“ក់” in “នាក់”): no word starts there.
 FINAL_CONSONANT = re.compile("[\u1780-\u17a2]\u17cb")
 # Short honorifics that are also syllables of other words start a name only
@@ -126,6 +128,8 @@ def _starts_with_stop(word):
     rest = word[match.end() :]
     if FINAL_CONSONANT.match(rest):
         return False  # “នាក់” (Neak), one syllable: not “នា” (at) and more.
+    if match[0] in NAME_OPENINGS and rest:
+        return _starts_with_stop(rest)  # “វាសនា” (Veasna), not “វាជា” (it is).
     return not rest or len(match[0]) > 3 or _starts_with_stop(rest) or not at_boundary(word, 1)
 
 

@@ -272,3 +272,27 @@ class VerbAfterOneWordNameTests(AttributionTestCase):
             "ចាន់ សុភា បានសង្កត់ធ្ងន់ថា «ខ្ញុំមិនដែលធ្វើរឿងនោះទេ»។",
         )
         self.assertSure(finding, "ចាន់ សុភា")
+
+
+class GivenNameOpeningLikeItTests(AttributionTestCase):
+    """“វាសនា” (Veasna), a given name, opens like “វា” (it): “វាជា…” still ends a name."""
+
+    def test_the_given_name_stays(self):
+        (finding,) = self.read(
+            "លោក ខឹម វាសនា បានបញ្ជាក់ថា «យើងត្រូវនិយាយការពិត»។",
+        )
+        self.assertSure(finding, "ខឹម វាសនា")
+
+    def test_quote_first_then_whose_words(self):
+        findings = self.read(
+            "កីឡាករ សៅ វាសនា ត្រៀមប្រកួតជាមួយអ្នកប្រដាល់ថៃ នៅថ្ងៃអាទិត្យនេះ។",
+            "«ខ្ញុំបានហ្វឹកហាត់ជាប់រហូត ទោះមិនបានឡើងប្រកួត»។ នេះជាការអះអាងរបស់ សៅ វាសនា "
+            "សម្រាប់ការប្រកួតនៅថ្ងៃអាទិត្យនេះ។",
+        )
+        self.assertSpeakers(findings, ["សៅ វាសនា"])
+
+    def test_it_is_still_no_name(self):
+        findings = self.read(
+            "លោក សុខ វាជាបញ្ហាធំ បាននិយាយថា «យើងត្រូវដោះស្រាយ»។",
+        )
+        self.assertNotIn("សុខ វាជាបញ្ហាធំ", self.labels(findings))
