@@ -19,9 +19,8 @@ from .khmer import (
     bare_honorific,
     honorifics_in,
     names_in,
-    role_after,
-    role_before,
 )
+from .khmer_roles import role_after, role_before
 from .khmer_words import (
     AUXILIARIES,
     GROUP_MARK,
