@@ -104,7 +104,8 @@ def _honorific_here(folded, match):
         return False
     if match[0] != "លោក" and before and re.match(KHMER_RUN, before[-1]):
         return bool(PARTICLE_BEFORE.search(before) or ROLE_HEAD.search(before))
-    return not (match[0] == "លោក" and folded.startswith("អ្នក", match.end()))
+    # Not “លោកអ្នក” (you), nor “លោកខាងលិច” (the West).
+    return not (match[0] == "លោក" and folded.startswith(("អ្នក", "ខាងលិច", "ខាងកើត"), match.end()))
 
 
 def _starts_with_stop(word):
@@ -251,8 +252,10 @@ def names_in(text, known_short=frozenset()):
         # “កីឡាករប៉ាក់ កែវម៉ូនី”: a short first name glued to the title.
         span = _glued_to_title(folded, title, span, longest=6) or span
         taken = span and any(start < span[1] and span[0] < end for _name, start, end in found)
-        # Without an honorific, a name after a title is two words: “នាយករដ្ឋមន្ត្រី ហ៊ុន ម៉ាណែត”.
-        if span and not taken and " " in folded[span[0] : span[1]]:
+        # Without an honorific, a name after a title is two words: “នាយករដ្ឋមន្ត្រី ហ៊ុន ម៉ាណែត”,
+        # each a name's length (not “គ្រូបង្វឹក… បង្ហាញការសោកស្តាយ …”).
+        words = folded[span[0] : span[1]].split() if span else []
+        if not taken and len(words) == 2 and all(_plain_name_word(w, 14) for w in words):
             found.append((text[span[0] : span[1]], span[0], span[1]))
     for start, end in _unmarked_names(folded) + _known_names(folded, known):
         overlapping = [item for item in found if start < item[2] and item[1] < end]
