@@ -339,3 +339,20 @@ class WordsThatAreNoNameTests(AttributionTestCase):
             "គ្រូបង្វឹករូបនេះបាននិយាយថា «ខ្ញុំសោកស្តាយណាស់»។",
         )
         self.assertNotIn("បង្ហាញ", str(self.labels(findings)))
+
+
+class AsForTests(AttributionTestCase):
+    """“ចំណែកលោកស្រី X …” (as for Mrs X): the honorific after “as for” opens her name."""
+
+    def test_the_name_without_as_for(self):
+        findings = self.read(
+            "លោក កែវ សុផល អ្នកនាំពាក្យក្រសួង បានប្រាប់ថា «យើងនឹងឆ្លើយតប»។",
+            "ចំណែកលោកស្រី ម៉ម ស្រីពៅ មន្ត្រីអង្គការសិទ្ធិមនុស្ស បានលើកឡើងថា «រដ្ឋាភិបាលត្រូវគោរពច្បាប់»។",
+        )
+        self.assertSpeakers(findings, ["កែវ សុផល", "ម៉ម ស្រីពៅ"])
+
+    def test_a_source_from_a_department(self):
+        (finding,) = self.read(
+            "ប្រភពពីមន្ទីរសុខាភិបាលខេត្ត បានឱ្យដឹងថា «អ្នកជំងឺទាំងអស់មានសុវត្ថិភាព»។",
+        )
+        self.assertChecked(finding, "ប្រភពពីមន្ទីរសុខាភិបាលខេត្ត")
