@@ -25,6 +25,7 @@ from .khmer_words import (
     AUXILIARIES,
     GROUP_MARK,
     KHMER_RUN,
+    KHMER_SO,
     ORGANIZATION_HEAD,
     PLAIN_HONORIFICS,
     PRONOUN,
@@ -82,6 +83,10 @@ NAMING = re.compile(
 # A line of a work or a document: “… ដែលមានឃ្លាថា «…»”, “… មានខ្លឹមសារថា «…»”.
 LINE_OF = re.compile(r"(?:ដែល)?មាន(?:ឃ្លា|ខ្លឹមសារ)[\u1780-\u17d3]{0,12}?\s*ថា\s*[៖:]?\s*$")
 LINE_OWNER_END = re.compile(r"មាន|ដែល|បាន|របស់|[,។៖:;()\x00]|\s{2}")
+SAID_SO = re.compile(
+    rf"\s*[។៕]\s*(?P<who>[^។៕«»“”\x00]{{2,90}}?)(?P<verb>(?:បាន)?(?:{SPEECH_VERB.pattern}))"
+    rf"(?:(?!ថា)\S){{0,12}}?\s*(?:{KHMER_SO.pattern})"
+)
 INTRODUCES = re.compile(r"(?:ថា|ថាជា|៖|:|ដូច្នេះ|ដូចតទៅ|បែបនេះ|យ៉ាងដូច្នេះ)\s*[៖:]?\s*$")
 
 
@@ -242,6 +247,14 @@ def _after(after, known_short, another_quote):
                 return found
         work = _work(rest.split("។")[0][:120])
         return work or _description(rest[:80].split("។")[0])
+    said_so = SAID_SO.match(folded)
+    if said_so:
+        # “«…»។ លោក X បានថ្លែងបែបនេះ …”: the next sentence says who said it; too
+        # few real cases yet to confirm unread, so checked as a name nearby is.
+        found = speaker_before(after[said_so.start("who") : said_so.start("verb")], known_short)
+        if found:
+            found.how = "sentence"
+        return found
     verbs = [verb for verb in speech_verbs(folded) if verb.start() <= 150]
     if not verbs or not re.match(r"\s*[^\s\u17d4-\u17da]", folded):
         return None

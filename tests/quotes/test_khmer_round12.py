@@ -356,3 +356,19 @@ class AsForTests(AttributionTestCase):
             "ប្រភពពីមន្ទីរសុខាភិបាលខេត្ត បានឱ្យដឹងថា «អ្នកជំងឺទាំងអស់មានសុវត្ថិភាព»។",
         )
         self.assertChecked(finding, "ប្រភពពីមន្ទីរសុខាភិបាលខេត្ត")
+
+
+class SaidSoAfterTests(AttributionTestCase):
+    """“«…»។ លោក X បានថ្លែងបែបនេះ …” (X said so): the sentence after the quote says whose it is."""
+
+    def test_the_one_who_said_so(self):
+        (finding,) = self.read(
+            "«យើងនឹងមិនចុះចាញ់ទេ»។ លោក សុខ ដារ៉ា បានថ្លែងបែបនេះ នៅក្នុងកិច្ចប្រជុំកាលពីម្សិលមិញ។",
+        )
+        self.assertChecked(finding, "សុខ ដារ៉ា")
+
+    def test_words_said_next_are_not_so(self):
+        findings = self.read(
+            "លោក កែវ វណ្ណា បាននិយាយថា «យើងនឹងមិនចុះចាញ់ទេ»។ លោក សុខ ដារ៉ា បានបន្តថា ដូច្នេះយើងត្រូវរៀបចំខ្លួន។",
+        )
+        self.assertSpeakers(findings, ["កែវ វណ្ណា"])
