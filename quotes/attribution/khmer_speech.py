@@ -87,6 +87,10 @@ SAID_SO = re.compile(
     rf"\s*[។៕]\s*(?P<who>[^។៕«»“”\x00]{{2,90}}?)(?P<verb>(?:បាន)?(?:{SPEECH_VERB.pattern}))"
     rf"(?:(?!ថា)\S){{0,12}}?\s*(?:{KHMER_SO.pattern})"
 )
+# “(យោង)តាមការបញ្ជាក់របស់ X ថា”: according to X's account, then the words.
+WHOSE_ACCOUNT = re.compile(
+    r"(?:(?:យោង|បើ)\s*)?តាម\s*ការ[\u1780-\u17d3]{1,14}?របស់\s*(?=[^។៕]*ថា\s*[៖:]?\s*$)"
+)
 INTRODUCES = re.compile(r"(?:ថា|ថាជា|៖|:|ដូច្នេះ|ដូចតទៅ|បែបនេះ|យ៉ាងដូច្នេះ)\s*[៖:]?\s*$")
 
 
@@ -283,6 +287,12 @@ def attribution_for(sentence, start, end, directory, known_short):
         found = _line_owner(sentence[:start])
         if found:
             return found
+    whose = WHOSE_ACCOUNT.search(folded)
+    if whose and len(folded) - whose.end() <= 80:
+        # “តាមការបញ្ជាក់របស់លោក X ថា «…»”: by X's account.
+        references = _references(clause[whose.end() :], known_short)
+        if references:
+            return references[0][1]
     verbs = [
         verb
         for verb in speech_verbs(folded)

@@ -372,3 +372,9 @@ class SaidSoAfterTests(AttributionTestCase):
             "លោក កែវ វណ្ណា បាននិយាយថា «យើងនឹងមិនចុះចាញ់ទេ»។ លោក សុខ ដារ៉ា បានបន្តថា ដូច្នេះយើងត្រូវរៀបចំខ្លួន។",
         )
         self.assertSpeakers(findings, ["កែវ វណ្ណា"])
+
+    def test_by_whose_account(self):
+        findings = self.read(
+            "លោក កែវ វណ្ណា បានមកដល់ទីតាំង។ តាមការបញ្ជាក់របស់លោក សុខ ដារ៉ា ថា «យើងត្រូវការជំនួយបន្ទាន់»។",
+        )
+        self.assertSure(findings[0], "សុខ ដារ៉ា")
