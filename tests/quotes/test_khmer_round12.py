@@ -378,3 +378,13 @@ class SaidSoAfterTests(AttributionTestCase):
             "លោក កែវ វណ្ណា បានមកដល់ទីតាំង។ តាមការបញ្ជាក់របស់លោក សុខ ដារ៉ា ថា «យើងត្រូវការជំនួយបន្ទាន់»។",
         )
         self.assertSure(findings[0], "សុខ ដារ៉ា")
+
+
+class MonkSpeaksTests(AttributionTestCase):
+    """A monk “មានថេរដីកា” (speaks, of a monk); his family name ហ៊ាន is also “dare”."""
+
+    def test_the_venerable(self):
+        (finding,) = self.read(
+            "ព្រះតេជគុណ ហ៊ាន សុវណ្ណ បានមានថេរដីកាថា «ព្រះសង្ឃត្រូវរក្សាវិន័យ»។",
+        )
+        self.assertSure(finding, "ហ៊ាន សុវណ្ណ")
