@@ -204,7 +204,9 @@ def _resolve_paragraph(cast, paragraph, previous, following, sentences):
         elif event.kind == "subject":
             entity, confidence, _note = resolve(cast, event.item)
             if entity is not None:
-                cast.touch(entity)
+                # Someone only described (“ស្ត្រីមួយរូប…”) is whom a pronoun
+                # means only when nobody the story put forward fits.
+                cast.touch(entity, salient=event.item.how != "someone")
                 context = (entity, "subject", confidence)
                 paragraph.last_salient = entity
         else:

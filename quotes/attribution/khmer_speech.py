@@ -411,7 +411,8 @@ def _someone(sentence):
             continue
         end = DESCRIPTION_END.search(folded, match.end())
         if end and re.match(r"\s*បាន", end[0]) and end.start() - match.start() <= 100:
-            return Attribution("description", sentence[match.start() : end.start()].strip())
+            text = sentence[match.start() : end.start()].strip()
+            return Attribution("description", text, how="someone")
         break
     return None
 

@@ -115,6 +115,14 @@ class DescribedWomanTests(AttributionTestCase):
         self.assertTrue(self.label(finding).startswith("ស្ត្រីមួយរូបជាម្ចាស់ហាង"))
         self.assertNotSure(finding)
 
+    def test_a_man_named_before_is_still_he(self):
+        findings = self.read(
+            "លោក សុខ ដារ៉ា មេភូមិ បាននិយាយថា «ភ្លើងឆេះពីយប់មិញ»។",
+            "បុរសម្នាក់បានស្លាប់ក្នុងហេតុការណ៍នេះ។",
+            "លោកបានបន្តថា «យើងកំពុងជួយគ្រួសារគាត់»។",
+        )
+        self.assertSpeakers(findings, ["សុខ ដារ៉ា", "សុខ ដារ៉ា"])
+
     def test_a_woman_spoken_to_is_not_the_subject(self):
         (finding,) = self.read(
             "ប៉ូលិសបានសួរនាំជាមួយស្ត្រីម្នាក់ បានប្រាប់ពីហេតុការណ៍។",
