@@ -42,8 +42,10 @@ def shortens(name, full):
     if len(words) != 2 or len(whole) != 2 or words[0] != whole[0] or words[1] == whole[1]:
         return False
     given, long_given = words[1], whole[1]
-    shorter = long_given.endswith(given) or long_given.startswith(given)
-    return shorter and len(given) >= 3 and at_boundary(long_given, long_given.find(given))
+    # Whole syllables: “ដូណា” ends “ចាន់ដូណា”; “ដារ” does not start “ដារ៉ា”.
+    end = long_given.endswith(given) and at_boundary(long_given, len(long_given) - len(given))
+    start = long_given.startswith(given) and at_boundary(long_given, len(given))
+    return bool(end or start) and len(given) >= 3
 
 
 def is_khmer_text(text):

@@ -213,6 +213,13 @@ class ShortenedGivenNameTests(AttributionTestCase):
         )
         self.assertSure(findings[0], "កែវ សុផល")
 
+    def test_a_part_of_a_syllable_is_no_short_name(self):
+        findings = self.read(
+            "លោក សុខ ដារ៉ា មេភូមិ បានប្រាប់ថា ទឹកជំនន់បានលិចផ្ទះ។",
+            "លោក សុខ ដារ បានបន្តថា៖ «ផ្ទះខ្ញុំលិចដែរ»។",
+        )
+        self.assertSpeakers(findings, ["សុខ ដារ"])
+
 
 class OneWordNameGluedTests(AttributionTestCase):
     """“លោកសមរង្សីក្នុងការ…”: a one-word name glued to “in the act of”."""
