@@ -61,6 +61,8 @@ ALIAS = re.compile(rf"\s*(?:ដែល)?(?:គេ)?ហៅ(?:ថា|កាត់)?
 HEADLINE_SPEAKER = re.compile(r"\s*([^៖:«“\"]{2,40}?)\s*[៖:]\s*[«“\"]")
 UNIQUE_TITLES = {fold(title): name for title, name in KHMER_UNIQUE_TITLES.items()}
 RANKS = frozenset(word for word in HONORIFIC_WORDS if word not in PLAIN_HONORIFICS)
+# A number of people: “ពលរដ្ឋជាង ១០០ គ្រួសារ”, a group.
+COUNTED = re.compile(r"[០-៩0-9]\s*(?:នាក់|គ្រួសារ)")
 DEMONSTRATIVE = re.compile(r"\s*(?:រូប|ម្នាក់)?\s*(?:នេះ|នោះ|ដដែល|ខាងលើ)$")
 
 
@@ -185,7 +187,7 @@ def _described(cast, written):
     definite = DEMONSTRATIVE.search(folded)
     head = folded[: definite.start()] if definite else folded
     head = re.sub(r"^(?:លោក|លោកស្រី|អ្នកស្រី)\s*", "", head).strip()
-    if definite or not re.search(r"ម្នាក់|មួយ|ខ្លះ", folded):
+    if (definite or not re.search(r"ម្នាក់|មួយ|ខ្លះ", folded)) and not COUNTED.search(folded):
         for seen in cast.recent:
             entity = seen.entity
             if not entity.name and head and head in fold(entity.description):
@@ -218,7 +220,7 @@ def _described(cast, written):
     for entity in cast.entities:
         if entity.description and fold(entity.description) == folded:
             return entity, DESCRIBED_SOURCE, ""
-    indefinite = re.search(r"ម្នាក់|មួយ|ខ្លះ|ទាំង|នៅ", folded)
+    indefinite = re.search(r"ម្នាក់|មួយ|ខ្លះ|ទាំង|នៅ", folded) or COUNTED.search(folded)
     if not indefinite and _person_head(head) and not ORGANIZATION_HEAD.search(head, 1):
         # “កីឡាករខ្មែរបារាំងបានបន្តថា”: a person described, not introduced,
         # is most often the one the story has just been about.
@@ -232,7 +234,11 @@ def _described(cast, written):
             return entity, min(confidence, DESCRIPTION_OF_SUBJECT), note
     if SOURCE_HEAD.match(folded) or ORGANIZATION_HEAD.match(folded):
         kind = SOURCE
-    elif GROUP_MARK.match(folded) or re.search(r"ទាំងអស់|ខ្លះ|ជាច្រើន|ទាំងនោះ", folded):
+    elif (
+        GROUP_MARK.match(folded)
+        or re.search(r"ទាំងអស់|ខ្លះ|ជាច្រើន|ទាំងនោះ", folded)
+        or COUNTED.search(folded)
+    ):
         kind = GROUP
     else:
         kind = PERSON

@@ -61,8 +61,12 @@ AFTER_SOURCE = re.compile(
 DESCRIPTION_END = re.compile(r"\s*(?:បាន|ក៏|កាលពី|នៅថ្ងៃ|ដើម្បី|ហើយ)|\s+(?:មាន|សូម)|\s{2}")
 WORK_LEAD = re.compile(r"(?:នៅ)?(?:ក្នុង|តាមរយៈ|តាម|ពី|នៃ)")
 DEFINITE = re.compile(rf"(?:{ROLE_HEAD.pattern})\S{{0,30}}?(?:រូប|ម្នាក់)(?:នេះ|នោះ)$")
-# Someone described, not named: “ស្ត្រីមួយរូប…”, “បុរសម្នាក់…”.
-SOMEONE = re.compile(rf"(?:{ROLE_HEAD.pattern}){KHMER_RUN}{{0,20}}?(?:មួយរូប|ម្នាក់)")
+# Someone described, not named: “ស្ត្រីមួយរូប…”, “បុរសម្នាក់…”, or a number of people.
+SOMEONE = re.compile(
+    rf"(?:{ROLE_HEAD.pattern}){KHMER_RUN}{{0,20}}?(?:មួយរូប|ម្នាក់"
+    # A number of them: “ពលរដ្ឋជាង ១០០ គ្រួសារ”, “កម្មករប្រមាណ ៥០០នាក់”.
+    rf"|(?:ជាង|ប្រមាណ|ចំនួន|រាប់)?\s*[០-៩0-9][០-៩0-9,.]*\s*(?:នាក់|គ្រួសារ))"
+)
 ALL_LEAD = re.compile(r"ទាំង")
 THERE_LEAD = re.compile(r"(?:ក្រោយ(?:ពេល)?|ខណៈ)?មាន")
 WORK_OF = re.compile(r"(?:នៃ|ក្នុង|របស់|ពី)\s*$")

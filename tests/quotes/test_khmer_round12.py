@@ -403,3 +403,23 @@ class MonkSpeaksTests(AttributionTestCase):
             "ព្រះតេជគុណ ហ៊ាន សុវណ្ណ បានមានថេរដីកាថា «ព្រះសង្ឃត្រូវរក្សាវិន័យ»។",
         )
         self.assertSure(finding, "ហ៊ាន សុវណ្ណ")
+
+
+class CountedGroupTests(AttributionTestCase):
+    """“ពលរដ្ឋជាង ១០០ គ្រួសារ” (over 100 families): a group, not the official named before."""
+
+    def test_the_group_speaks(self):
+        findings = self.read(
+            "លោក សុខ ដារ៉ា មេឃុំ បាននិយាយថា «យើងនឹងដោះស្រាយ»។",
+            "ពលរដ្ឋជាង ១០០ គ្រួសារ បាននិយាយថា «យើងត្រូវការដីវិញ»។",
+        )
+        self.assertSpeakers(findings, ["សុខ ដារ៉ា", "ពលរដ្ឋជាង ១០០ គ្រួសារ"])
+        self.assertNotSure(findings[1])
+
+    def test_they_are_the_group_described(self):
+        findings = self.read(
+            "លោក សុខ ដារ៉ា មេឃុំ បាននិយាយថា «យើងនឹងដោះស្រាយ»។",
+            "ពលរដ្ឋជាង ១០០ គ្រួសារ បានតវ៉ានៅមុខសាលាខេត្ត។",
+            "ពួកគេបាននិយាយថា «យើងត្រូវការដីវិញ»។",
+        )
+        self.assertSpeakers(findings, ["សុខ ដារ៉ា", "ពលរដ្ឋជាង ១០០ គ្រួសារ"])
