@@ -70,6 +70,8 @@ LATIN_GLOSS = re.compile(r" \((?=[A-Z][a-z])[A-Za-z'’.\- ]{3,60}\)")
 # A speech verb as a word of its own, after the one who speaks.
 # (A clause cut before its verb ends with the auxiliary: “… សុភី បាន”.)
 OWNED_SPEECH = re.compile(rf"(?<= )(?:(?:បាន)?(?:{SPEECH_VERB.pattern})|បាន\s*$)")
+# A person described, then named: “ស្ត្រីម្នាក់ឈ្មោះ ធីតា”.
+NAMED = re.compile(rf"(?:{ROLE_HEAD.pattern}){KHMER_RUN}{{0,24}}?ឈ្មោះ\s*(?P<name>)")
 # “តារាវុទ្ធី”, a name; not “តារាចម្រៀង” (a singer) nor “តារា” alone (a star).
 STAR_NAME = re.compile(r"តារា(?!ចម្រៀង|សម្តែង|កំប្លែង|ម៉ូឌែល|បាល់|ភាពយន្ត|ល្បី|វ័យ|ស្រី|ប្រុស|ក្រុម)(?=\S)")
 # Small words that also open common given names: a stop only before another.
@@ -327,6 +329,14 @@ def _unmarked_names(folded):
         for match in pattern.finditer(folded):
             if not set(match["name"].split()) & NOT_LATIN_NAMES:
                 spans.append((match.start("name"), match.end("name")))
+    for named in NAMED.finditer(folded):
+        # “ស្ត្រីម្នាក់ឈ្មោះ ធីតា បាន…”, “បុរសឈ្មោះ សុខ ដារ៉ា អាយុ…”: a person, then “named”.
+        words = (folded[named.end() :] + " ").split(" ", 2)
+        first, glued = _name_part(words[0])
+        second = "" if glued else _name_part(words[1])[0]
+        if _plain_name_word(first):
+            end = named.end() + len(first) + (1 + len(second) if _plain_name_word(second) else 0)
+            spans.append((named.start("name"), end))
     for account in ACCOUNT.finditer(folded):
         # The owner of an account: “គណនីហ្វេសប៊ុកឈ្មោះ Phon Nary”, “ពីហ្វេសប៊ុកនួន អេឡិចស្តា”.
         start = account.end()

@@ -423,3 +423,25 @@ class CountedGroupTests(AttributionTestCase):
             "ពួកគេបាននិយាយថា «យើងត្រូវការដីវិញ»។",
         )
         self.assertSpeakers(findings, ["សុខ ដារ៉ា", "ពលរដ្ឋជាង ១០០ គ្រួសារ"])
+
+
+class NamedAfterDescriptionTests(AttributionTestCase):
+    """“ស្ត្រីម្នាក់ឈ្មោះ ធីតា …” (a woman named Thida): a name of one word or two after “named”."""
+
+    def test_a_one_word_name(self):
+        (finding,) = self.read(
+            "ស្ត្រីម្នាក់ឈ្មោះ ធីតា បាននិយាយនៅមុខតុលាការថា «ខ្ញុំចង់បានយុត្តិធម៌»។",
+        )
+        self.assertChecked(finding, "ធីតា")
+
+    def test_a_two_word_name(self):
+        (finding,) = self.read(
+            "បុរសជនជាតិជប៉ុនម្នាក់ឈ្មោះ តាគូយ៉ា យ៉ាម៉ាស៊ី បានប្រាប់ថា «ខ្ញុំស្រឡាញ់ប្រទេសនេះ»។",
+        )
+        self.assertSure(finding, "តាគូយ៉ា យ៉ាម៉ាស៊ី")
+
+    def test_a_company_named_is_no_person(self):
+        findings = self.read(
+            "ក្រុមហ៊ុនឈ្មោះ ធីតា បានប្រកាសថា «យើងនឹងបើកសាខាថ្មី»។",
+        )
+        self.assertNotIn("ធីតា", [finding.entity.name for finding in findings if finding.entity])
