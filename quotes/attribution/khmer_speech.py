@@ -99,13 +99,15 @@ INTRODUCES = re.compile(r"(?:ថា|ថាជា|៖|:|ដូច្នេះ|ដ
 
 
 def speech_verbs(folded):
-    """The speech verbs of a folded text, each standing as a word of its own."""
+    """The speech verbs of a folded text, each a word of its own, not inside a title (“តារាសម្តែង”)."""
+    titles = [title.span() for title in ROLE_HEAD.finditer(folded)]
     return [
         verb
         for verb in SPEECH_VERB.finditer(folded)
         if at_boundary(folded, verb.start())
         and at_boundary(folded, verb.end())
         and not folded.startswith("គឺ", verb.end())
+        and not any(start < verb.start() < end for start, end in titles)
     ]
 
 

@@ -445,3 +445,15 @@ class NamedAfterDescriptionTests(AttributionTestCase):
             "ក្រុមហ៊ុនឈ្មោះ ធីតា បានប្រកាសថា «យើងនឹងបើកសាខាថ្មី»។",
         )
         self.assertNotIn("ធីតា", [finding.entity.name for finding in findings if finding.entity])
+
+
+class VerbInsideATitleTests(AttributionTestCase):
+    """“តារាសម្តែង” (an actor) holds “សម្តែង” (to express): no speech verb there."""
+
+    def test_the_actor_named_after_his_title(self):
+        findings = self.read(
+            "លោក កែវ វណ្ណា ពិធីករកម្មវិធី បានសួរថា «តើអ្នកណាចូលចិត្តតន្ត្រី?»",
+            "ជាក់ស្តែង តារាសម្តែងប្រុស លោក Sok Dara ក៏បានសារភាពត្រង់ៗ ថាលោកមាននិមិត្តរូប។",
+            "លោកបានបន្តថា «ខ្ញុំចូលចិត្តតារាចម្រៀងរូបនេះណាស់»។",
+        )
+        self.assertSpeakers(findings, ["កែវ វណ្ណា", "Sok Dara"])
