@@ -99,7 +99,7 @@ INTRODUCES = re.compile(r"(?:ថា|ថាជា|៖|:|ដូច្នេះ|ដ
 
 
 def speech_verbs(folded):
-    """The speech verbs of a folded text, each a word of its own, not inside a title (“តារាសម្តែង”)."""
+    """A folded text's speech verbs, each a word of its own, none inside a title (តារាសម្តែង)."""
     titles = [title.span() for title in ROLE_HEAD.finditer(folded)]
     return [
         verb
