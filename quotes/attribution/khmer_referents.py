@@ -63,6 +63,11 @@ UNIQUE_TITLES = {fold(title): name for title, name in KHMER_UNIQUE_TITLES.items(
 RANKS = frozenset(word for word in HONORIFIC_WORDS if word not in PLAIN_HONORIFICS)
 # A number of people: “ពលរដ្ឋជាង ១០០ គ្រួសារ”, a group.
 COUNTED = re.compile(r"[០-៩0-9]\s*(?:នាក់|គ្រួសារ)")
+# Roles nobody holds at once, in a sports story: a player, a coach.
+EXCLUSIVE_ROLES = (
+    re.compile(r"កីឡាករ|កីឡាការិនី|ខ្សែបម្រើ|ខ្សែការពារ|ខ្សែប្រយុទ្ធ|អ្នកចាំទី"),
+    re.compile(r"គ្រូបង្វឹក"),
+)
 DEMONSTRATIVE = re.compile(r"\s*(?:រូប|ម្នាក់)?\s*(?:នេះ|នោះ|ដដែល|ខាងលើ)$")
 
 
@@ -84,8 +89,11 @@ def _is_rank(honorific):
     return any(fold(honorific).startswith(rank) for rank in RANKS)
 
 
-def _pronoun(cast, written, gender=None):
-    """The person a pronoun or a bare honorific refers to; ``gender`` given for “ស្ត្រីរូបនេះ”."""
+def _pronoun(cast, written, gender=None, unlike=None):
+    """
+    The person a pronoun or a bare honorific refers to; ``gender`` given for
+    “ស្ត្រីរូបនេះ”; ``unlike``, a role the person cannot hold (``_other_role``).
+    """
     word = fold(written).strip() if gender is None else "គាត់"
     if word in GROUP_PRONOUNS:
         entity = cast.latest(lambda entity: entity.kind in {GROUP, SOURCE})
@@ -96,6 +104,8 @@ def _pronoun(cast, written, gender=None):
         return entity, GROUP_PRONOUN, note % {"pronoun": written, "group": entity.label}
     gender = PRONOUNS.get(word, honorific_gender(word)) if gender is None else gender
     persons = [seen for seen in cast.recent if seen.entity.is_person]
+    if unlike is not None:
+        persons = [seen for seen in persons if not unlike.match(fold(seen.entity.role))] or persons
     if word in PRONOUNS or word in PLAIN_HONORIFICS:
         # “គាត់” is seldom said of an excellency or a samdech.
         plain = [seen for seen in persons if not _is_rank(seen.entity.honorific)]
@@ -150,6 +160,14 @@ def _pronoun(cast, written, gender=None):
     return entity, PRONOUN, ""
 
 
+def _other_role(head):
+    """The roles nobody described as ``head`` holds: “this player” is not the coach."""
+    for index, family in enumerate(EXCLUSIVE_ROLES):
+        if family.match(head):
+            return EXCLUSIVE_ROLES[1 - index]
+    return None
+
+
 def _unique_title_holder(cast, written):
     """
     ``(entity, confidence, note)`` for a title one well-known person holds
@@ -201,7 +219,7 @@ def _described(cast, written):
         if not ranked and definite and re.search(r"(?:រូប|ម្នាក់)\s*(?:នេះ|នោះ)$|ដដែល$", folded):
             # “ស្ត្រីរូបនេះ” (this woman), “មន្ត្រីរូបនេះ” (this official): the
             # woman, or the person, the story spoke of last.
-            found = _pronoun(cast, written, gender=gender_of(head))
+            found = _pronoun(cast, written, gender=gender_of(head), unlike=_other_role(head))
             if found[0] is not None:
                 return found
         if len(ranked) == 1:
@@ -224,7 +242,9 @@ def _described(cast, written):
     if not indefinite and _person_head(head) and not ORGANIZATION_HEAD.search(head, 1):
         # “កីឡាករខ្មែរបារាំងបានបន្តថា”: a person described, not introduced,
         # is most often the one the story has just been about.
-        entity, confidence, note = _pronoun(cast, written, gender=gender_of(head))
+        entity, confidence, note = _pronoun(
+            cast, written, gender=gender_of(head), unlike=_other_role(head)
+        )
         if entity is not None:
             if confidence >= DESCRIPTION_OF_SUBJECT:
                 note = _(

@@ -70,6 +70,22 @@ class ThisRoleTests(AttributionTestCase):
         self.assertSpeakers(findings, ["សៅ វិចិត្រ"])
         self.assertNotSure(findings[0])
 
+    def test_this_player_is_not_the_coach_spoken_of_since(self):
+        findings = self.read(
+            "កីឡាករសៅ វិចិត្រ ដែលជាប្រធានក្រុមអង្គរ បានពេញចិត្តនឹងការហ្វឹកហាត់ថ្មី។",
+            "គ្រូបង្វឹកថ្មី លោក Marco Silva បានមកដល់ក្រុមកាលពីសប្តាហ៍មុន។",
+            "កីឡាករខ្សែប្រយុទ្ធរូបនេះបានលើកឡើងថា «គ្រូថ្មីផ្តោតលើកម្លាំង»។",
+        )
+        self.assertSpeakers(findings, ["សៅ វិចិត្រ"])
+
+    def test_this_coach_is_the_coach(self):
+        findings = self.read(
+            "គ្រូបង្វឹក លោក Marco Silva បានមកដល់ក្រុមកាលពីសប្តាហ៍មុន។",
+            "កីឡាករ សៅ វិចិត្រ បានពេញចិត្តនឹងការហ្វឹកហាត់ថ្មី។",
+            "គ្រូបង្វឹករូបនេះបាននិយាយថា «ក្រុមត្រូវការកម្លាំង»។",
+        )
+        self.assertSpeakers(findings, ["Marco Silva"])
+
 
 class NameSpeltLikeAWordTests(AttributionTestCase):
     """“លោក នាក់ សុផល”: a family name spelt as the classifier នាក់ (people), not “នា” (at)."""
