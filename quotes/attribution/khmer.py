@@ -89,7 +89,9 @@ PARTICLE_BEFORE = re.compile(
 TITLE_WORDS = re.compile(
     r"(?:អតីត)?(?:នាយករដ្ឋមន្ត្រី|ឧបនាយករដ្ឋមន្ត្រី|រដ្ឋមន្ត្រី|ប្រធានាធិបតី|ព្រះមហាក្សត្រ|ទណ្ឌិត|"
     r"ឯកអគ្គរដ្ឋទូត|អភិបាលខេត្ត|អភិបាលរាជធានី|ព្រះរាជអាជ្ញា|ចៅក្រម|មេធាវី|ឧត្តមសេនីយ៍|"
-    r"តារាចម្រៀង|តារាសម្តែង|កីឡាករ|កីឡាការិនី|អ្នកនិពន្ធ|គ្រូបង្វឹក)"
+    r"តារាចម្រៀង|តារាសម្តែង|កីឡាករ|កីឡាការិនី|អ្នកនិពន្ធ|គ្រូបង្វឹក|"
+    # Epithets written as titles: “ស្រីស្រស់ ម៉ា នីកា”, “បវរកញ្ញា …”.
+    r"ស្រីស្រស់|បវរកញ្ញា|កំពូលតារា)"
 )
 TITLE_ANCHOR = re.compile(rf"{TITLE_WORDS.pattern}{KHMER_RUN}{{0,40}}(?= [^\s])")
 
@@ -319,10 +321,18 @@ def _unmarked_names(folded):
         if 2 <= len(words) <= 3 and all(map(_plain_name_word, words)):
             spans.append((start, len(before)))
     for verb in OWNED_SPEECH.finditer(folded):
-        # “ការរៀបរាប់របស់ ឱក សុគន្ធកញ្ញា បានអោយដឹងថា”: whose account, then the verb.
+        # “ការរៀបរាប់របស់ ឱក សុគន្ធកញ្ញា បានអោយដឹងថា”: whose account, then the verb;
+        # “ភ្នំពេញ៖ សារ៉ាយ សក្ខណា បានសង្កត់ធ្ងន់ថា”: a clause's subject, then the verb.
         words = folded[: verb.start()].rstrip(" ").split(" ")
         owned = len(words) >= 3 and PARTICLE_BEFORE.search(words[-3])
-        if owned and all(_plain_name_word(word) for word in words[-2:]):
+        opening = len(words) == 2 or (len(words) >= 3 and re.search(r"[៖:។៕]$", words[-3]))
+        plain = all(
+            _plain_name_word(word)
+            and not COUNTRY.match(word)
+            and not KHMER_TITLE_TAIL.match(word + " ")
+            for word in words[-2:]
+        )
+        if (owned or opening) and plain:
             end = verb.start() - (len(folded[: verb.start()]) - len(" ".join(words)))
             spans.append((end - len(" ".join(words[-2:])), end))
     for pattern in (LATIN_SUBJECT, LATIN_AFTER_ROLE):

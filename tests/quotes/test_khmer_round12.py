@@ -113,11 +113,24 @@ class KnownNameWithoutHonorificTests(AttributionTestCase):
         )
         self.assertSure(findings[0], "សុខ នីតា")
 
-    def test_a_name_never_given_an_honorific_is_not_made_up(self):
-        findings = self.read(
+    def test_an_epithet_the_first_time(self):
+        (finding,) = self.read(
             "ស្រីស្រស់ សុខ នីតា បាននិយាយថា «ខ្ញុំមិនដែលស្គាល់គាត់ទេ»។",
         )
-        self.assertNotEqual(self.labels(findings), ["សុខ នីតា"])
+        self.assertSure(finding, "សុខ នីតា")
+
+    def test_a_name_opening_the_clause_of_a_speech_verb(self):
+        (finding,) = self.read(
+            "ភ្នំពេញ៖ សុខ នីតា បាននិយាយថា «ខ្ញុំមិនដែលស្គាល់គាត់ទេ»។",
+        )
+        self.assertSure(finding, "សុខ នីតា")
+
+    def test_a_side_named_by_its_country_is_no_person(self):
+        for opening in ("ភ្នំពេញ៖ ភាគី ថៃ", "ទោះជាយ៉ាងណា ភាគីថៃ", "ម្យ៉ាងទៀត ភាគីថៃ"):
+            with self.subTest(opening=opening):
+                findings = self.read(f"{opening} បាននិយាយថា «យើងនឹងគោរពបទឈប់បាញ់»។")
+                names = [finding.entity.name for finding in findings if finding.entity]
+                self.assertEqual([name for name in names if name], [])
 
 
 class DescribedWomanTests(AttributionTestCase):
