@@ -125,8 +125,15 @@ class KnownNameWithoutHonorificTests(AttributionTestCase):
         )
         self.assertSure(finding, "សុខ នីតា")
 
-    def test_a_side_named_by_its_country_is_no_person(self):
-        for opening in ("ភ្នំពេញ៖ ភាគី ថៃ", "ទោះជាយ៉ាងណា ភាគីថៃ", "ម្យ៉ាងទៀត ភាគីថៃ"):
+    def test_a_side_or_a_force_is_no_person(self):
+        openings = (
+            "ភ្នំពេញ៖ ភាគី ថៃ",
+            "ទោះជាយ៉ាងណា ភាគីថៃ",
+            "ម្យ៉ាងទៀត ភាគីថៃ",
+            "កំពត៖ សមត្ថកិច្ច ជំនាញ",
+            "នគរបាល ចរាចរណ៍",
+        )
+        for opening in openings:
             with self.subTest(opening=opening):
                 findings = self.read(f"{opening} បាននិយាយថា «យើងនឹងគោរពបទឈប់បាញ់»។")
                 names = [finding.entity.name for finding in findings if finding.entity]
