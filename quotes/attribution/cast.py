@@ -182,10 +182,13 @@ class Cast:
             return candidates[0], _short(written), ""
         if candidates:
             return self._ambiguous(name, key, candidates, honorific, role)
+        khmer = is_khmer(name)
         shortened = [
-            entity for entity in self.entities if entity.name and shortens(name, entity.name)
+            entity
+            for entity in self.entities
+            if khmer and entity.name and shortens(name, entity.name)
         ]
-        if len(shortened) == 1 and is_khmer(name):
+        if len(shortened) == 1:
             # “ចេង ដូណា” after “ចេង ចាន់ដូណា”: the story shortens the given name.
             self.learn(shortened[0], honorific, role)
             note = _("“%(name)s” was taken to be %(full)s, named in full before: check.")

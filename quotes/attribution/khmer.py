@@ -280,7 +280,7 @@ def _known_names(folded, known):
     honorific, written here without one or after an epithet (“ស្រីស្រស់ ម៉ា នីកា”).
     """
     spans = []
-    for name in (name for name in known if " " in name):
+    for name in (name for name in known if " " in name and name in folded):
         for match in re.finditer(re.escape(name), folded):
             before = folded[: match.start()]
             after = folded[match.end() :]
@@ -339,7 +339,7 @@ def _unmarked_names(folded):
         for match in pattern.finditer(folded):
             if not set(match["name"].split()) & NOT_LATIN_NAMES:
                 spans.append((match.start("name"), match.end("name")))
-    for named in NAMED.finditer(folded):
+    for named in NAMED.finditer(folded) if "ឈ្មោះ" in folded else ():
         # “ស្ត្រីម្នាក់ឈ្មោះ ធីតា បាន…”, “បុរសឈ្មោះ សុខ ដារ៉ា អាយុ…”: a person, then “named”.
         words = (folded[named.end() :] + " ").split(" ", 2)
         first, glued = _name_part(words[0])

@@ -100,15 +100,15 @@ INTRODUCES = re.compile(r"(?:ថា|ថាជា|៖|:|ដូច្នេះ|ដ
 
 def speech_verbs(folded):
     """A folded text's speech verbs, each a word of its own, none inside a title (តារាសម្តែង)."""
-    titles = [title.span() for title in ROLE_HEAD.finditer(folded)]
-    return [
+    verbs = [
         verb
         for verb in SPEECH_VERB.finditer(folded)
         if at_boundary(folded, verb.start())
         and at_boundary(folded, verb.end())
         and not folded.startswith("គឺ", verb.end())
-        and not any(start < verb.start() < end for start, end in titles)
     ]
+    titles = [title.span() for title in ROLE_HEAD.finditer(folded)] if verbs else []
+    return [verb for verb in verbs if not any(a < verb.start() < b for a, b in titles)]
 
 
 def _references(text, known_short):
