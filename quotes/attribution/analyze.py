@@ -28,6 +28,7 @@ from .confidence import (
 )
 from .descriptions import named_later
 from .entities import Entity
+from .khmer_words import is_khmer_text
 from .names import names_in
 from .reading import Paragraph, read_paragraph
 from .referents import resolve
@@ -77,6 +78,9 @@ def _known_short_names(paragraphs, directory):
             words = split_honorific(name)[1].split()
             if len(words) > 1:
                 short.add(words[-1])
+            if len(words) > 1 and is_khmer_text(name):
+                # A Khmer full name, found again without its honorific (``khmer.names_in``).
+                short.add(" ".join(words))
     return short
 
 
@@ -208,7 +212,9 @@ def _resolve_paragraph(cast, paragraph, previous, following, sentences):
         elif event.kind == "subject":
             entity, confidence, _note = resolve(cast, event.item)
             if entity is not None:
-                cast.touch(entity)
+                # Someone only described (“ស្ត្រីមួយរូប…”) is whom a pronoun
+                # means only when nobody the story put forward fits.
+                cast.touch(entity, salient=event.item.how != "someone")
                 context = (entity, "subject", confidence)
                 paragraph.last_salient = entity
         else:

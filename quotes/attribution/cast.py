@@ -24,7 +24,7 @@ from .confidence import (
     UNKNOWN_SHORT_NAME,
 )
 from .entities import SOURCE, Entity
-from .khmer_words import name_key
+from .khmer_words import name_key, shortens
 from .roles import parse_role
 from .sources import Organizations
 
@@ -182,6 +182,17 @@ class Cast:
             return candidates[0], _short(written), ""
         if candidates:
             return self._ambiguous(name, key, candidates, honorific, role)
+        khmer = is_khmer(name)
+        shortened = [
+            entity
+            for entity in self.entities
+            if khmer and entity.name and shortens(name, entity.name)
+        ]
+        if len(shortened) == 1:
+            # “ចេង ដូណា” after “ចេង ចាន់ដូណា”: the story shortens the given name.
+            self.learn(shortened[0], honorific, role)
+            note = _("“%(name)s” was taken to be %(full)s, named in full before: check.")
+            return shortened[0], KHMER_SHORT_NAME, note % {"name": name, "full": shortened[0].name}
         given = [
             entity
             for entity in self.entities

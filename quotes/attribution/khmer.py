@@ -1,6 +1,6 @@
 """
-People in Khmer text: their names and their roles (whom a pronoun or a
-bare honorific refers to is ``khmer_referents``).
+People in Khmer text: their names (their roles are ``khmer_roles``; whom a
+pronoun or a bare honorific refers to is ``khmer_referents``).
 
 Khmer puts no space between words, and a person's name is written with a
 space between family and given name (“សុខ ដារ៉ា”), so a name cannot be told
@@ -15,14 +15,10 @@ already uses alone (“លោក ដារ៉ា”) is a name of one word. A hi
 stand for the honorific, or follow it, when two words follow the title
 (“នាយករដ្ឋមន្ត្រី ហ៊ុន ម៉ាណែត”, “លោកនាយករដ្ឋមន្ត្រី ហ៊ុន សែន”): the title is
 then the role. Family names spelt like a small word (“ជា”) are names when
-a second name word follows. An honorific with
+a second name word follows. A full name the story gives elsewhere with an
+honorific is a name without one too (“ស្រីស្រស់ ម៉ា នីកា”). An honorific with
 no name after it (“លោកបន្តថា”, “អ្នកស្រី បានបន្ថែម”) is a reference to
 someone named before, like a pronoun.
-
-A role is the phrase right after the name (“លោក X អ្នកនាំពាក្យក្រសួងមហាផ្ទៃ
-បាននិយាយ”, after ``ជា``/``ដែលជា`` and an age), or right before the honorific
-(“អ្នកនាំពាក្យក្រសួងមហាផ្ទៃ លោក X”), up to a verb, a time or a punctuation
-mark; its organization starts at a word such as ``ក្រសួង`` or ``សមាគម``.
 """
 
 import re
@@ -44,7 +40,6 @@ from .khmer_words import (
     SOURCE_HEAD,
     SPACED_HONORIFIC_WORDS,
     SPEECH_VERB,
-    SPEECH_VERBS,
     STOP,
     SURNAME_HOMOGRAPHS,
     alternatives,
@@ -75,16 +70,18 @@ LATIN_GLOSS = re.compile(r" \((?=[A-Z][a-z])[A-Za-z'’.\- ]{3,60}\)")
 # A speech verb as a word of its own, after the one who speaks.
 # (A clause cut before its verb ends with the auxiliary: “… សុភី បាន”.)
 OWNED_SPEECH = re.compile(rf"(?<= )(?:(?:បាន)?(?:{SPEECH_VERB.pattern})|បាន\s*$)")
+# A person described, then named: “ស្ត្រីម្នាក់ឈ្មោះ ធីតា”.
+NAMED = re.compile(rf"(?:{ROLE_HEAD.pattern}){KHMER_RUN}{{0,24}}?ឈ្មោះ\s*(?P<name>)")
+# “តារាវុទ្ធី”, a name; not “តារាចម្រៀង” (a singer) nor “តារា” alone (a star).
+STAR_NAME = re.compile(r"តារា(?!ចម្រៀង|សម្តែង|កំប្លែង|ម៉ូឌែល|បាល់|ភាពយន្ត|ល្បី|វ័យ|ស្រី|ប្រុស|ក្រុម)(?=\S)")
+# Small words that also open common given names: a stop only before another.
+NAME_OPENINGS = frozenset({"វា"})
+# A consonant closing the syllable before it (“ក់” in “នាក់”): no word starts there.
+FINAL_CONSONANT = re.compile("[\u1780-\u17a2]\u17cb")
 # Short honorifics that are also syllables of other words start a name only
 # at the start of a word or after one of these.
-PARTICLE_BEFORE = re.compile(r"(?:និង|គឺ|ជា|របស់|នៃ|ពី|ដល់|ថា|តាម|ចំពោះ|ជាមួយ|ឱ្យ|ប្រាប់|ដែល|ហើយ|ឈ្មោះ)$")
-# Where a role ends: a verb, an auxiliary, a time, a clause, another person.
-ROLE_END = re.compile(
-    rf"\s*(?:បាន|ក៏|ដែល|ថា|កាលពី|នាថ្ងៃ|នៅថ្ងៃ|នៅព្រឹក|នៅល្ងាច|នៅរសៀល|នៅក្នុង|ក្នុងពេល|ពេល|"
-    rf"{alternatives(SPEECH_VERBS)}|{alternatives(HONORIFIC_WORDS)})|[។៕៖,:;!?«»“”\"\x00\x01()]"
-)
-ROLE_LEAD = re.compile(
-    r"\s*(?:ដែល)?(?:ត្រូវ)?(?:គេ)?(?:ស្គាល់|ហៅ)?(?:ថា)?\s*(?:គឺ|និង)?(?:ជា)?\s*(?:អាយុ\s*[០-៩0-9]+\s*ឆ្នាំ\s*(?:និង|ដែល)?(?:ជា)?\s*)?"
+PARTICLE_BEFORE = re.compile(
+    r"(?:និង|គឺ|ជា|ក៏|ទៅ|ចំណែក|ចំណែកឯ|រីឯ|ដោយឡែក|របស់|នៃ|ពី|ដល់|ថា|តាម|ចំពោះ|ជាមួយ|ឱ្យ|ប្រាប់|ដែល|ហើយ|ឈ្មោះ)$"
 )
 
 
@@ -92,7 +89,9 @@ ROLE_LEAD = re.compile(
 TITLE_WORDS = re.compile(
     r"(?:អតីត)?(?:នាយករដ្ឋមន្ត្រី|ឧបនាយករដ្ឋមន្ត្រី|រដ្ឋមន្ត្រី|ប្រធានាធិបតី|ព្រះមហាក្សត្រ|ទណ្ឌិត|"
     r"ឯកអគ្គរដ្ឋទូត|អភិបាលខេត្ត|អភិបាលរាជធានី|ព្រះរាជអាជ្ញា|ចៅក្រម|មេធាវី|ឧត្តមសេនីយ៍|"
-    r"តារាចម្រៀង|តារាសម្តែង|កីឡាករ|កីឡាការិនី|អ្នកនិពន្ធ|គ្រូបង្វឹក)"
+    r"តារាចម្រៀង|តារាសម្តែង|កីឡាករ|កីឡាការិនី|អ្នកនិពន្ធ|គ្រូបង្វឹក|"
+    # Epithets written as titles: “ស្រីស្រស់ ម៉ា នីកា”, “បវរកញ្ញា …”.
+    r"ស្រីស្រស់|បវរកញ្ញា|កំពូលតារា)"
 )
 TITLE_ANCHOR = re.compile(rf"{TITLE_WORDS.pattern}{KHMER_RUN}{{0,40}}(?= [^\s])")
 
@@ -111,15 +110,20 @@ def _honorific_here(folded, match):
         return False
     if match[0] != "លោក" and before and re.match(KHMER_RUN, before[-1]):
         return bool(PARTICLE_BEFORE.search(before) or ROLE_HEAD.search(before))
-    return not (match[0] == "លោក" and folded.startswith("អ្នក", match.end()))
+    # Not “លោកអ្នក” (you), nor “លោកខាងលិច” (the West).
+    return not (match[0] == "លោក" and folded.startswith(("អ្នក", "ខាងលិច", "ខាងកើត"), match.end()))
 
 
 def _starts_with_stop(word):
     """Whether ``word`` starts with a word that never starts a name (“បាននិយាយ”, “ជាប្រធាន”)."""
     match = STOP.match(word)
-    if match is None:
+    if match is None or STAR_NAME.match(word):
         return False
     rest = word[match.end() :]
+    if FINAL_CONSONANT.match(rest):
+        return False  # “នាក់” (Neak), one syllable: not “នា” (at) and more.
+    if match[0] in NAME_OPENINGS and rest:
+        return _starts_with_stop(rest)  # “វាសនា” (Veasna), not “វាជា” (it is).
     return not rest or len(match[0]) > 3 or _starts_with_stop(rest) or not at_boundary(word, 1)
 
 
@@ -204,13 +208,22 @@ def _name_after_title(folded, index, known_short):
     if not title and word and not ORGANIZATION_HEAD.search(word[0], 2):
         title = word  # Not “លោក ប្រធានក្រុមហ៊ុន ABC”: a company's name follows.
     span = title and _name_after(folded, title.end(), known_short)
-    if span and " " not in folded[span[0] : span[1]]:
-        # “លោកប្រធានាធិបតីដូណាល់ ត្រាំ”: the first name glued to the title.
-        bare = TITLE_WORDS.match(folded, index) or ROLE_HEAD.match(folded, index)
-        glued = folded[bare.end() : title.end()] if bare else ""
-        if glued and _plain_name_word(glued) and not COUNTRY.match(glued):
-            return bare.end(), span[1]
-    return span
+    return title and _glued_to_title(folded, title, span) or span
+
+
+def _glued_to_title(folded, title, span, longest=12):
+    """
+    ``(start, end)`` of a name whose first word is glued to the title before
+    it (“លោកប្រធានាធិបតីដូណាល់ ត្រាំ”, “កីឡាករប៉ាក់ កែវម៉ូនី”), given ``span``, the
+    one word after the title's space; else ``None``.
+    """
+    if not span or " " in folded[span[0] : span[1]]:
+        return None
+    bare = TITLE_WORDS.match(folded, title.start()) or ROLE_HEAD.match(folded, title.start())
+    glued = folded[bare.end() : title.end()] if bare else ""
+    if glued and _plain_name_word(glued, longest) and not COUNTRY.match(glued):
+        return bare.end(), span[1]
+    return None
 
 
 def honorifics_in(text):
@@ -242,11 +255,15 @@ def names_in(text, known_short=frozenset()):
         if before and re.search(KHMER_RUN + "$", before) and not PARTICLE_BEFORE.search(before):
             continue
         span = _name_after(folded, title.end(), known)
+        # “កីឡាករប៉ាក់ កែវម៉ូនី”: a short first name glued to the title.
+        span = _glued_to_title(folded, title, span, longest=6) or span
         taken = span and any(start < span[1] and span[0] < end for _name, start, end in found)
-        # Without an honorific, a name after a title is two words: “នាយករដ្ឋមន្ត្រី ហ៊ុន ម៉ាណែត”.
-        if span and not taken and " " in folded[span[0] : span[1]]:
+        # Without an honorific, a name after a title is two words: “នាយករដ្ឋមន្ត្រី ហ៊ុន ម៉ាណែត”,
+        # each a name's length (not “គ្រូបង្វឹក… បង្ហាញការសោកស្តាយ …”).
+        words = folded[span[0] : span[1]].split() if span else []
+        if not taken and len(words) == 2 and all(_plain_name_word(w, 14) for w in words):
             found.append((text[span[0] : span[1]], span[0], span[1]))
-    for start, end in _unmarked_names(folded):
+    for start, end in _unmarked_names(folded) + _known_names(folded, known):
         overlapping = [item for item in found if start < item[2] and item[1] < end]
         if not overlapping:
             found.append((text[start:end], start, end))
@@ -255,6 +272,29 @@ def names_in(text, known_short=frozenset()):
             found.remove(overlapping[0])
             found.append((text[overlapping[0][1] : end], overlapping[0][1], end))
     return sorted(found, key=lambda item: item[1])
+
+
+def _known_names(folded, known):
+    """
+    ``(start, end)`` of each full name the story gives elsewhere with an
+    honorific, written here without one or after an epithet (“ស្រីស្រស់ ម៉ា នីកា”).
+    """
+    spans = []
+    for name in (name for name in known if " " in name and name in folded):
+        for match in re.finditer(re.escape(name), folded):
+            before = folded[: match.start()]
+            after = folded[match.end() :]
+            opens = (
+                not before or not re.match(KHMER_RUN, before[-1]) or PARTICLE_BEFORE.search(before)
+            )
+            closes = (
+                not after
+                or not re.match(KHMER_RUN, after[0])
+                or _starts_with_stop(after.split(" ")[0])
+            )
+            if opens and closes:
+                spans.append((match.start(), match.end()))
+    return spans
 
 
 def _unmarked_names(folded):
@@ -281,16 +321,32 @@ def _unmarked_names(folded):
         if 2 <= len(words) <= 3 and all(map(_plain_name_word, words)):
             spans.append((start, len(before)))
     for verb in OWNED_SPEECH.finditer(folded):
-        # “ការរៀបរាប់របស់ ឱក សុគន្ធកញ្ញា បានអោយដឹងថា”: whose account, then the verb.
+        # “ការរៀបរាប់របស់ ឱក សុគន្ធកញ្ញា បានអោយដឹងថា”: whose account, then the verb;
+        # “ភ្នំពេញ៖ សារ៉ាយ សក្ខណា បានសង្កត់ធ្ងន់ថា”: a clause's subject, then the verb.
         words = folded[: verb.start()].rstrip(" ").split(" ")
         owned = len(words) >= 3 and PARTICLE_BEFORE.search(words[-3])
-        if owned and all(_plain_name_word(word) for word in words[-2:]):
+        opening = len(words) == 2 or (len(words) >= 3 and re.search(r"[៖:។៕]$", words[-3]))
+        plain = all(
+            _plain_name_word(word)
+            and not COUNTRY.match(word)
+            and not KHMER_TITLE_TAIL.match(word + " ")
+            for word in words[-2:]
+        )
+        if (owned or opening) and plain:
             end = verb.start() - (len(folded[: verb.start()]) - len(" ".join(words)))
             spans.append((end - len(" ".join(words[-2:])), end))
     for pattern in (LATIN_SUBJECT, LATIN_AFTER_ROLE):
         for match in pattern.finditer(folded):
             if not set(match["name"].split()) & NOT_LATIN_NAMES:
                 spans.append((match.start("name"), match.end("name")))
+    for named in NAMED.finditer(folded) if "ឈ្មោះ" in folded else ():
+        # “ស្ត្រីម្នាក់ឈ្មោះ ធីតា បាន…”, “បុរសឈ្មោះ សុខ ដារ៉ា អាយុ…”: a person, then “named”.
+        words = (folded[named.end() :] + " ").split(" ", 2)
+        first, glued = _name_part(words[0])
+        second = "" if glued else _name_part(words[1])[0]
+        if _plain_name_word(first):
+            end = named.end() + len(first) + (1 + len(second) if _plain_name_word(second) else 0)
+            spans.append((named.start("name"), end))
     for account in ACCOUNT.finditer(folded):
         # The owner of an account: “គណនីហ្វេសប៊ុកឈ្មោះ Phon Nary”, “ពីហ្វេសប៊ុកនួន អេឡិចស្តា”.
         start = account.end()
@@ -366,70 +422,3 @@ def bare_honorific(text, index):
         tail = KHMER_TITLE_TAIL.match(folded[match.end() :] + " ")
         return text[index : match.end() + (len(tail[0].rstrip()) if tail else 0)]
     return ""
-
-
-def role_after(text, end):
-    """The role written right after a name ending at ``end``: “អ្នកនាំពាក្យក្រសួងមហាផ្ទៃ”."""
-    folded = fold(text)
-    start = end + len(ROLE_LEAD.match(folded, end)[0])
-    if not ROLE_HEAD.match(folded, start) or HONORIFIC.match(folded, start):
-        return ""
-    stop = ROLE_END.search(folded, start + 1)
-    while (
-        stop
-        and stop[0].strip()
-        and not at_boundary(folded, stop.start() + len(stop[0]) - len(stop[0].lstrip()))
-    ):
-        stop = ROLE_END.search(folded, stop.end())
-    end = stop.start() if stop else len(text)
-    if re.search(r"(?:របស់|នៃ|ឱ្យ|ជូន)$", folded[:end]):
-        # “មេធាវីរបស់លោក X”: the person is part of the role.
-        names = names_in(text[end:])
-        end = end + names[0][2] if names and names[0][1] <= 1 else end
-    role = text[start:end].strip()
-    return role if 1 < len(role) <= 120 else ""
-
-
-def role_before(text, start):
-    """The role written right before a name's honorific at ``start``: “រដ្ឋមន្ត្រីក្រសួងការងារ លោក”."""
-    folded = fold(text[:start])
-    folded = re.sub(r"(?:គឺ|គឺជា|ជា)\s*$", "", folded).rstrip()
-    words = folded.split(" ")[-4:]
-    honorific = HONORIFIC.match(words[-1]) if words else None
-    if honorific and ROLE_HEAD.match(words[-1], honorific.end()):
-        # “លោកនាយករដ្ឋមន្ត្រី ហ៊ុន សែន”: the title between honorific and name.
-        return text[len(folded) - len(words[-1]) + honorific.end() : len(folded)].strip()
-    kept = []
-    for word in reversed(words):
-        if not word or ROLE_END.search(word) or (STOP.match(word) and not ROLE_HEAD.match(word)):
-            break
-        kept.insert(0, word)
-    for index, word in enumerate(kept):
-        if ROLE_HEAD.match(word):
-            length = len(" ".join(kept[index:]))
-            return text[len(folded) - length : len(folded)].strip()
-    return ""
-
-
-def parse_role(role):
-    """Split a Khmer role into ``(title, organization)``; the organization starts at its head."""
-    folded = fold(role)
-    for match in ORGANIZATION_HEAD.finditer(folded):
-        if match.start() and at_boundary(folded, match.start()):
-            title = re.sub(r"(?:នៃ|របស់|ប្រចាំ)$", "", role[: match.start()].strip()).strip()
-            return title, role[match.start() :].strip()
-    return role.strip(), ""
-
-
-def mention(sentence, start, end):
-    """``(role, salient)`` for a person a Khmer sentence names at ``start:end``."""
-    role = role_after(sentence, end) or role_before(sentence, start)
-    before = fold(sentence[:start]).strip()
-    after = fold(sentence[end:]).lstrip()
-    subject = re.match(r"(?:បាន|ក៏|ជា|គឺ|មាន|នៅ|មិន|កំពុង|ធ្លាប់|ត្រូវ|ដែល|អាយុ)", after)
-    salient = (
-        bool(role)
-        or not before
-        or (bool(subject) and not re.search(r"(?:ប្រាប់|ជាមួយ|របស់|នៃ|ដល់|ចំពោះ|ពី)$", before))
-    )
-    return role, salient

@@ -10,6 +10,8 @@ import re
 
 from .khmer_words import INVISIBLE, is_khmer_text
 
+FIRST_PERSON = re.compile(r"ខ្ញុំ|យើង")
+
 
 def prepare(paragraphs):
     """
@@ -31,6 +33,11 @@ def prepare(paragraphs):
                 for between in range(index + 1, later + 1):
                     paragraphs[between] = opener + paragraphs[between]
             break
+        else:
+            following = paragraphs[index + 1]
+            if not re.search('[«»“”"]', following) and FIRST_PERSON.search(following):
+                # Never closed, the next paragraph still speaking as “I”: the quote goes on.
+                paragraphs[index + 1] = opener + following
     return [_closed_unopened(text) for text in paragraphs]
 
 

@@ -61,6 +61,13 @@ ALIAS = re.compile(rf"\s*(?:ដែល)?(?:គេ)?ហៅ(?:ថា|កាត់)?
 HEADLINE_SPEAKER = re.compile(r"\s*([^៖:«“\"]{2,40}?)\s*[៖:]\s*[«“\"]")
 UNIQUE_TITLES = {fold(title): name for title, name in KHMER_UNIQUE_TITLES.items()}
 RANKS = frozenset(word for word in HONORIFIC_WORDS if word not in PLAIN_HONORIFICS)
+# A number of people: “ពលរដ្ឋជាង ១០០ គ្រួសារ”, a group.
+COUNTED = re.compile(r"[០-៩0-9]\s*(?:នាក់|គ្រួសារ)")
+# Roles nobody holds at once, in a sports story: a player, a coach.
+EXCLUSIVE_ROLES = (
+    re.compile(r"កីឡាករ|កីឡាការិនី|ខ្សែបម្រើ|ខ្សែការពារ|ខ្សែប្រយុទ្ធ|អ្នកចាំទី"),
+    re.compile(r"គ្រូបង្វឹក"),
+)
 DEMONSTRATIVE = re.compile(r"\s*(?:រូប|ម្នាក់)?\s*(?:នេះ|នោះ|ដដែល|ខាងលើ)$")
 
 
@@ -82,8 +89,11 @@ def _is_rank(honorific):
     return any(fold(honorific).startswith(rank) for rank in RANKS)
 
 
-def _pronoun(cast, written, gender=None):
-    """The person a pronoun or a bare honorific refers to; ``gender`` given for “ស្ត្រីរូបនេះ”."""
+def _pronoun(cast, written, gender=None, unlike=None):
+    """
+    The person a pronoun or a bare honorific refers to; ``gender`` given for
+    “ស្ត្រីរូបនេះ”; ``unlike``, a role the person cannot hold (``_other_role``).
+    """
     word = fold(written).strip() if gender is None else "គាត់"
     if word in GROUP_PRONOUNS:
         entity = cast.latest(lambda entity: entity.kind in {GROUP, SOURCE})
@@ -94,6 +104,8 @@ def _pronoun(cast, written, gender=None):
         return entity, GROUP_PRONOUN, note % {"pronoun": written, "group": entity.label}
     gender = PRONOUNS.get(word, honorific_gender(word)) if gender is None else gender
     persons = [seen for seen in cast.recent if seen.entity.is_person]
+    if unlike is not None:
+        persons = [seen for seen in persons if not unlike.match(fold(seen.entity.role))] or persons
     if word in PRONOUNS or word in PLAIN_HONORIFICS:
         # “គាត់” is seldom said of an excellency or a samdech.
         plain = [seen for seen in persons if not _is_rank(seen.entity.honorific)]
@@ -148,6 +160,14 @@ def _pronoun(cast, written, gender=None):
     return entity, PRONOUN, ""
 
 
+def _other_role(head):
+    """The roles nobody described as ``head`` holds: “this player” is not the coach."""
+    for index, family in enumerate(EXCLUSIVE_ROLES):
+        if family.match(head):
+            return EXCLUSIVE_ROLES[1 - index]
+    return None
+
+
 def _unique_title_holder(cast, written):
     """
     ``(entity, confidence, note)`` for a title one well-known person holds
@@ -164,6 +184,16 @@ def _unique_title_holder(cast, written):
     return entity, UNMATCHED_TITLE, ""
 
 
+def _person_head(description):
+    """
+    Whether ``description`` starts with a person's role (“នាយក…”, a director),
+    not an organization's name spelt the same way (“នាយកដ្ឋាន…”, a department).
+    """
+    role = ROLE_HEAD.match(description)
+    organization = ORGANIZATION_HEAD.match(description)
+    return bool(role) and not (organization and len(organization[0]) > len(role[0]))
+
+
 def _holds_office(entity, head):
     """Whether ``head`` (“អ្នកនាំពាក្យ”, “អ្នកនាំពាក្យក្រសួងមហាផ្ទៃ”) is the person's title or role."""
     role, title = fold(entity.role), fold(entity.title)
@@ -175,7 +205,7 @@ def _described(cast, written):
     definite = DEMONSTRATIVE.search(folded)
     head = folded[: definite.start()] if definite else folded
     head = re.sub(r"^(?:លោក|លោកស្រី|អ្នកស្រី)\s*", "", head).strip()
-    if definite or not re.search(r"ម្នាក់|មួយ|ខ្លះ", folded):
+    if (definite or not re.search(r"ម្នាក់|មួយ|ខ្លះ", folded)) and not COUNTED.search(folded):
         for seen in cast.recent:
             entity = seen.entity
             if not entity.name and head and head in fold(entity.description):
@@ -189,7 +219,7 @@ def _described(cast, written):
         if not ranked and definite and re.search(r"(?:រូប|ម្នាក់)\s*(?:នេះ|នោះ)$|ដដែល$", folded):
             # “ស្ត្រីរូបនេះ” (this woman), “មន្ត្រីរូបនេះ” (this official): the
             # woman, or the person, the story spoke of last.
-            found = _pronoun(cast, written, gender=gender_of(head))
+            found = _pronoun(cast, written, gender=gender_of(head), unlike=_other_role(head))
             if found[0] is not None:
                 return found
         if len(ranked) == 1:
@@ -208,11 +238,13 @@ def _described(cast, written):
     for entity in cast.entities:
         if entity.description and fold(entity.description) == folded:
             return entity, DESCRIBED_SOURCE, ""
-    indefinite = re.search(r"ម្នាក់|មួយ|ខ្លះ|ទាំង|នៅ", folded)
-    if not indefinite and ROLE_HEAD.match(head) and not ORGANIZATION_HEAD.search(head, 1):
+    indefinite = re.search(r"ម្នាក់|មួយ|ខ្លះ|ទាំង|នៅ", folded) or COUNTED.search(folded)
+    if not indefinite and _person_head(head) and not ORGANIZATION_HEAD.search(head, 1):
         # “កីឡាករខ្មែរបារាំងបានបន្តថា”: a person described, not introduced,
         # is most often the one the story has just been about.
-        entity, confidence, note = _pronoun(cast, written, gender=gender_of(head))
+        entity, confidence, note = _pronoun(
+            cast, written, gender=gender_of(head), unlike=_other_role(head)
+        )
         if entity is not None:
             if confidence >= DESCRIPTION_OF_SUBJECT:
                 note = _(
@@ -222,7 +254,11 @@ def _described(cast, written):
             return entity, min(confidence, DESCRIPTION_OF_SUBJECT), note
     if SOURCE_HEAD.match(folded) or ORGANIZATION_HEAD.match(folded):
         kind = SOURCE
-    elif GROUP_MARK.match(folded) or re.search(r"ទាំងអស់|ខ្លះ|ជាច្រើន|ទាំងនោះ", folded):
+    elif (
+        GROUP_MARK.match(folded)
+        or re.search(r"ទាំងអស់|ខ្លះ|ជាច្រើន|ទាំងនោះ", folded)
+        or COUNTED.search(folded)
+    ):
         kind = GROUP
     else:
         kind = PERSON
@@ -264,8 +300,16 @@ def echoes(findings, cast, paragraphs):
         elif is_headline(finding.paragraph, paragraphs[finding.paragraph - 1]):
             text = paragraphs[finding.paragraph - 1]
             named = _named_with_role(cast, finding.entity) or _headline_name(cast, finding, text)
+            # “អ៊ុក សុធី៖ «…»”: the title gives the words to someone named without honorific.
+            note = _("The title gives these words to %(speaker)s, named in the story: check.")
+            if named is None and finding.how == "name" and not split_honorific(finding.written)[0]:
+                finding.confidence = min(finding.confidence, INTRODUCED_BEFORE)
+                finding.note = note % {"speaker": finding.entity.label}
             if named is not None:
-                finding.entity, finding.how, finding.note = named, "quoted again", ""
+                unread = finding.entity is None
+                finding.note = note % {"speaker": named.label} if unread else ""
+                finding.entity, finding.how = named, "quoted again"
+                finding.confidence = INTRODUCED_BEFORE if unread else finding.confidence
                 finding.confidence = min(finding.confidence, INTRODUCED_BEFORE)
         kept.append(finding)
     return kept

@@ -19,13 +19,13 @@ from .khmer import (
     bare_honorific,
     honorifics_in,
     names_in,
-    role_after,
-    role_before,
 )
+from .khmer_roles import role_after, role_before
 from .khmer_words import (
     AUXILIARIES,
     GROUP_MARK,
     KHMER_RUN,
+    KHMER_SO,
     ORGANIZATION_HEAD,
     PLAIN_HONORIFICS,
     PRONOUN,
@@ -43,9 +43,9 @@ from .speakers import Attribution
 # A clause starts after these.
 CLAUSE_BREAK = re.compile(r"[។៕៖,:;!?»”\"\x01]")
 # Before a person spoken to or of, not speaking; not “បន្ទាប់ពី”, “ក្រោយពី”
-# (after), which open a clause whose subject speaks.
+# (after), which open a clause whose subject speaks, nor “កន្លងទៅ” (last, of a date).
 OBJECT_BEFORE = re.compile(
-    r"(?:ប្រាប់|ជាមួយ|របស់|នៃ|ដល់|ចំពោះ|អំពី|(?<!បន្ទាប់)(?<!ក្រោយ)(?<!តាំង)ពី|ឱ្យ|ទៅកាន់|ទៅ|"
+    r"(?:ប្រាប់|ជាមួយ|របស់|នៃ|ដល់|ចំពោះ|អំពី|(?<!បន្ទាប់)(?<!ក្រោយ)(?<!តាំង)ពី|ឱ្យ|ទៅកាន់|(?<!កន្លង)ទៅ|"
     r"សួរ|ហៅ|ជួប|ចោទ|ប្តឹង|ប្រឆាំង|ថា)\s*$"
 )
 LISTED = re.compile(r"\s*និង")
@@ -61,6 +61,12 @@ AFTER_SOURCE = re.compile(
 DESCRIPTION_END = re.compile(r"\s*(?:បាន|ក៏|កាលពី|នៅថ្ងៃ|ដើម្បី|ហើយ)|\s+(?:មាន|សូម)|\s{2}")
 WORK_LEAD = re.compile(r"(?:នៅ)?(?:ក្នុង|តាមរយៈ|តាម|ពី|នៃ)")
 DEFINITE = re.compile(rf"(?:{ROLE_HEAD.pattern})\S{{0,30}}?(?:រូប|ម្នាក់)(?:នេះ|នោះ)$")
+# Someone described, not named: “ស្ត្រីមួយរូប…”, “បុរសម្នាក់…”, or a number of people.
+SOMEONE = re.compile(
+    rf"(?:{ROLE_HEAD.pattern}){KHMER_RUN}{{0,20}}?(?:មួយរូប|ម្នាក់"
+    # A number of them: “ពលរដ្ឋជាង ១០០ គ្រួសារ”, “កម្មករប្រមាណ ៥០០នាក់”.
+    rf"|(?:ជាង|ប្រមាណ|ចំនួន|រាប់)?\s*[០-៩0-9][០-៩0-9,.]*\s*(?:នាក់|គ្រួសារ))"
+)
 ALL_LEAD = re.compile(r"ទាំង")
 THERE_LEAD = re.compile(r"(?:ក្រោយ(?:ពេល)?|ខណៈ)?មាន")
 WORK_OF = re.compile(r"(?:នៃ|ក្នុង|របស់|ពី)\s*$")
@@ -72,25 +78,37 @@ GLUED_DESCRIPTION = re.compile(
     rf"(?:ដែល|ខណៈ|ពេល|ថា|របស់|នៃ)(?=(?:{ROLE_HEAD.pattern}|{ORGANIZATION_HEAD.pattern}|{SOURCE_HEAD.pattern}))"
 )
 # Words that name the quoted words rather than quote someone: a title, a name, a
-# term or slogan (“ដាក់ពាក្យថា «…»”; not a spokesman, “អ្នកនាំពាក្យ”, nor “ដោយពាក្យថា”).
+# term or slogan (“ដាក់ពាក្យថា «…»”; not a spokesman, “អ្នកនាំពាក្យ”, nor “ដោយពាក្យថា”,
+# nor a caption someone writes, “សរសេរចំណងជើងថា”).
 NAMING = re.compile(
-    r"(?:ចំណងជើង|ឈ្មោះ|ស្លាកសញ្ញា|(?<!នាំ)(?<!ដោយ)ពាក្យ|គេហៅ|ហៅកាត់|ដែលហៅ|ហៅ)\s*(?:ថា)?\s*(?:ជា)?\s*$"
+    r"(?:(?<!សរសេរ)ចំណងជើង|រហស្សនាម|ហៅក្រៅ|ឈ្មោះ|ស្លាកសញ្ញា|(?<!នាំ)(?<!ដោយ)ពាក្យ|គេហៅ|ហៅកាត់|ដែលហៅ|ហៅ)\s*(?:ថា)?\s*(?:ជា)?\s*$"
+    r"|(?<!សរសេរ)ចំណងជើង\s*[៖:]\s*$"
 )
 # A line of a work or a document: “… ដែលមានឃ្លាថា «…»”, “… មានខ្លឹមសារថា «…»”.
 LINE_OF = re.compile(r"(?:ដែល)?មាន(?:ឃ្លា|ខ្លឹមសារ)[\u1780-\u17d3]{0,12}?\s*ថា\s*[៖:]?\s*$")
 LINE_OWNER_END = re.compile(r"មាន|ដែល|បាន|របស់|[,។៖:;()\x00]|\s{2}")
+SAID_SO = re.compile(
+    rf"\s*[។៕]\s*(?P<who>[^។៕«»“”\x00]{{2,90}}?)(?P<verb>(?:បាន)?(?:{SPEECH_VERB.pattern}))"
+    rf"(?:(?!ថា)\S){{0,12}}?\s*(?:{KHMER_SO.pattern})"
+)
+# “(យោង)តាមការបញ្ជាក់របស់ X ថា”: according to X's account, then the words.
+WHOSE_ACCOUNT = re.compile(
+    r"(?:(?:យោង|បើ)\s*)?តាម\s*ការ[\u1780-\u17d3]{1,14}?របស់\s*(?=[^។៕]*ថា\s*[៖:]?\s*$)"
+)
 INTRODUCES = re.compile(r"(?:ថា|ថាជា|៖|:|ដូច្នេះ|ដូចតទៅ|បែបនេះ|យ៉ាងដូច្នេះ)\s*[៖:]?\s*$")
 
 
 def speech_verbs(folded):
-    """The speech verbs of a folded text, each standing as a word of its own."""
-    return [
+    """A folded text's speech verbs, each a word of its own, none inside a title (តារាសម្តែង)."""
+    verbs = [
         verb
         for verb in SPEECH_VERB.finditer(folded)
         if at_boundary(folded, verb.start())
         and at_boundary(folded, verb.end())
         and not folded.startswith("គឺ", verb.end())
     ]
+    titles = [title.span() for title in ROLE_HEAD.finditer(folded)] if verbs else []
+    return [verb for verb in verbs if not any(a < verb.start() < b for a, b in titles)]
 
 
 def _references(text, known_short):
@@ -239,6 +257,14 @@ def _after(after, known_short, another_quote):
                 return found
         work = _work(rest.split("។")[0][:120])
         return work or _description(rest[:80].split("។")[0])
+    said_so = SAID_SO.match(folded)
+    if said_so:
+        # “«…»។ លោក X បានថ្លែងបែបនេះ …”: the next sentence says who said it; too
+        # few real cases yet to confirm unread, so checked as a name nearby is.
+        found = speaker_before(after[said_so.start("who") : said_so.start("verb")], known_short)
+        if found:
+            found.how = "sentence"
+        return found
     verbs = [verb for verb in speech_verbs(folded) if verb.start() <= 150]
     if not verbs or not re.match(r"\s*[^\s\u17d4-\u17da]", folded):
         return None
@@ -267,6 +293,12 @@ def attribution_for(sentence, start, end, directory, known_short):
         found = _line_owner(sentence[:start])
         if found:
             return found
+    whose = WHOSE_ACCOUNT.search(folded)
+    if whose and len(folded) - whose.end() <= 80:
+        # “តាមការបញ្ជាក់របស់លោក X ថា «…»”: by X's account.
+        references = _references(clause[whose.end() :], known_short)
+        if references:
+            return references[0][1]
     verbs = [
         verb
         for verb in speech_verbs(folded)
@@ -370,6 +402,24 @@ def subject_of_sentence(sentence, directory, known_short):
         before = folded[:start].strip()
         if not before or re.fullmatch(r"(?:កាលពី|នៅ|នា|ក្រោយ|មុន|ពេល)?[^\s]{0,20}\s*", before):
             return attribution
+        return None
+    return _someone(sentence)
+
+
+def _someone(sentence):
+    """
+    Someone a sentence naming nobody describes as its subject (“វីដេអូដែលស្ត្រីមួយរូប
+    ជាអតីតសកម្មជន បានទម្លាយ…”): whom a later “អ្នកនាង” may mean.
+    """
+    folded = fold(sentence)
+    for match in SOMEONE.finditer(folded):
+        if not at_boundary(folded, match.start()) or OBJECT_BEFORE.search(folded[: match.start()]):
+            continue
+        end = DESCRIPTION_END.search(folded, match.end())
+        if end and re.match(r"\s*បាន", end[0]) and end.start() - match.start() <= 100:
+            text = sentence[match.start() : end.start()].strip()
+            return Attribution("description", text, how="someone")
+        break
     return None
 
 

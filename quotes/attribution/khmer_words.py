@@ -33,6 +33,21 @@ def name_key(name):
     return re.sub(rf"{COENG}[\u1780-\u17a2](?=\s|$)", "", fold(name)).casefold()
 
 
+def shortens(name, full):
+    """
+    Whether Khmer ``name`` is ``full`` with its given name shortened to its
+    end or start, the family name kept: “ចេង ដូណា” for “ចេង ចាន់ដូណា”.
+    """
+    words, whole = name_key(name).split(), name_key(full).split()
+    if len(words) != 2 or len(whole) != 2 or words[0] != whole[0] or words[1] == whole[1]:
+        return False
+    given, long_given = words[1], whole[1]
+    # Whole syllables: “ដូណា” ends “ចាន់ដូណា”; “ដារ” does not start “ដារ៉ា”.
+    end = long_given.endswith(given) and at_boundary(long_given, len(long_given) - len(given))
+    start = long_given.startswith(given) and at_boundary(long_given, len(given))
+    return bool(end or start) and len(given) >= 3
+
+
 def is_khmer_text(text):
     """Whether ``text`` is written in Khmer: more Khmer letters than Latin ones."""
     return len(KHMER_LETTERS.findall(text)) > len(LATIN_LETTERS.findall(text))
@@ -60,7 +75,7 @@ SPACED_HONORIFIC_WORDS = _words(" ".join(word for word, _gender in KHMER_SPACED_
 # Verbs that introduce or close a quote, without the past marker បាន.
 SPEECH_VERBS = _words(
     """
-    មានប្រសាសន៍ ប្រសាសន៍ មានបន្ទូល និយាយ ថ្លែង បញ្ជាក់ ប្រាប់ សរសេរ បន្ថែម បន្ត លើកឡើង ពន្យល់
+    មានប្រសាសន៍ ប្រសាសន៍ មានបន្ទូល ថេរដីកា ព្រះរាជបន្ទូល និយាយ ថ្លែង បញ្ជាក់ ប្រាប់ សរសេរ បន្ថែម បន្ត លើកឡើង ពន្យល់
     ឆ្លើយ អះអាង សង្កត់ធ្ងន់ គូសបញ្ជាក់ ព្រមាន អំពាវនាវ រៀបរាប់ ប្រកាស ទទួលស្គាល់
     បរិយាយ ពិពណ៌នា រអ៊ូ តប ហៅ ចាត់ទុក ចោទប្រកាន់ ចោទ
     អត្ថាធិប្បាយ បញ្ចេញយោបល់ ផ្តល់យោបល់ ផ្តល់បទសម្ភាសន៍ ឆ្លើយសំណួរ សរសេរប្រាប់
@@ -72,8 +87,14 @@ SPEECH_VERBS = _words(
 )
 # Verbs of thinking, short words inside many others, are speech only before ថា.
 THINKING = r"(?:គិត|យល់|ជឿ|សង្ឃឹម)(?=\s*ថា)"
+# “shout”, speech only before what is shouted: “ស្រែកខ្លាំងៗថា”, not “សំឡេងស្រែក”.
+SHOUTING = r"ស្រែក(?=[\u1780-\u17dd]{0,12}?\s*ថា)"
 # “let … know”: ឱ្យដឹង, ឱ្យអ្នកសារព័ត៌មានដឹង.
-SPEECH_VERB = re.compile(rf"(?:{alternatives(SPEECH_VERBS)}|{THINKING}|ឱ្យ{KHMER_RUN}{{0,30}}?ដឹង)")
+SPEECH_VERB = re.compile(
+    rf"(?:{alternatives(SPEECH_VERBS)}|{THINKING}|{SHOUTING}|ឱ្យ{KHMER_RUN}{{0,30}}?ដឹង)"
+)
+# “so, like this”, after a verb that gives the words before: “បានថ្លែងបែបនេះ”.
+KHMER_SO = re.compile(r"បែបនេះ|ដូច្នេះ|យ៉ាងដូច្នេះ|ដូចនេះ|យ៉ាងនេះ")
 # Auxiliaries between a speaker and the verb: “បាន”, “ក៏បាន”, “នៅតែ”.
 AUXILIARIES = re.compile(
     r"(?:\s*(?:ដែល|ក៏|បាន|នៅតែ|ធ្លាប់|ត្រូវ|ហើយ|ផងដែរ|ដែរ|ទៀត|វិញ|ផ្ទាល់|នាំគ្នា|រួមគ្នា|ព្រមគ្នា))+\s*$"
@@ -93,6 +114,7 @@ ROLE_HEADS = _words(
     ស្ត្រី បុរស នារី យុវជន យុវតី ក្មេង អ្នកភូមិ សាក្សី វាគ្មិន ព្រះមហាក្សត្រ
     នាយទាហាន ពលទាហាន ទាហាន គ្រូបង្វឹក គ្រូបង្គោល កីឡាករ កីឡាការិនី កីឡាការនី ប្រមុខ
     តារាចម្រៀង តារាសម្តែង តារា អ្នកចម្រៀង អ្នកនិពន្ធ ខ្សែបម្រើ ខ្សែការពារ ខ្សែប្រយុទ្ធ
+    អ៊ុំប្រុស អ៊ុំស្រី អុំប្រុស អុំស្រី ពិធីករ ពិធីការិនី ប្រភព នគរបាល ប្រជាជន មហាជន
     """
 )
 ROLE_HEAD = re.compile(alternatives(ROLE_HEADS))
@@ -105,6 +127,7 @@ ORGANIZATION_HEADS = _words(
     មជ្ឈមណ្ឌល ក្រុមប្រឹក្សា ធនាគារ សម្ព័ន្ធ បណ្តាញ អាជ្ញាធរ ការិយាល័យ អង្គភាព សហគមន៍
     វិទ្យុ ទូរទស្សន៍ កាសែត ក្រុមការងារ អគ្គលេខាធិការដ្ឋាន ទីភ្នាក់ងារ ស្ថានទូត
     កងទ័ព កងពល កងកម្លាំង កងរាជអាវុធហត្ថ ក្រុមបាល់ទាត់ សារព័ត៌មាន បណ្តាញសារព័ត៌មាន
+    សមត្ថកិច្ច កម្លាំង យោធា
     """
 )
 ORGANIZATION_HEAD = re.compile(alternatives(ORGANIZATION_HEADS))
@@ -116,6 +139,7 @@ SOURCE_HEADS = _words(
     """
     សេចក្តីថ្លែងការណ៍ របាយការណ៍ លិខិត សារាចរ សេចក្តីប្រកាស សេចក្តីជូនដំណឹង
     សេចក្តីសម្រេច ដីកា សាលក្រម គេហទំព័រ ប្រកាស ពាក្យបណ្តឹង ទីក្រុង ប្រទេស វិមាន សេតវិមាន
+    លោកខាងលិច
     """
     + " ".join(WORK_HEADS)
 )
@@ -131,8 +155,8 @@ COUNTRY = re.compile(
     )
 )
 GROUP_MARK = re.compile(r"^(?:ក្រុម|ពួក|បណ្តា|អ្នកទាំង|ពលរដ្ឋទាំង)")
-FEMALE_WORDS = re.compile(r"ស្ត្រី|នារី|យុវតី|ម្តាយ|ភរិយា|ប្រពន្ធ|កូនស្រី|បងស្រី|ប្អូនស្រី|យាយ|កម្មការិនី|ព្រះនាង")
-MALE_WORDS = re.compile(r"បុរស|យុវជន|ឪពុក|ស្វាមី|ប្តី|កូនប្រុស|បងប្រុស|ប្អូនប្រុស|ព្រះសង្ឃ|លោកតា")
+FEMALE_WORDS = re.compile(r"ស្ត្រី|អ៊ុំស្រី|អុំស្រី|នារី|យុវតី|ម្តាយ|ភរិយា|ប្រពន្ធ|កូនស្រី|បងស្រី|ប្អូនស្រី|យាយ|កម្មការិនី|ព្រះនាង")
+MALE_WORDS = re.compile(r"បុរស|អ៊ុំប្រុស|អុំប្រុស|យុវជន|ឪពុក|ស្វាមី|ប្តី|កូនប្រុស|បងប្រុស|ប្អូនប្រុស|ព្រះសង្ឃ|លោកតា")
 
 # Words that start no name: a name ends before them (“លោក ដារ៉ា បាន…”).
 STOP_WORDS = _words(
@@ -142,6 +166,7 @@ STOP_WORDS = _words(
     ពេល ខណៈ តែ ប៉ុន្តែ ព្រោះ ដើម្បី ធ្លាប់ កំពុង ទើប គាត់ ខ្លួន វា គេ ពួក យើង ខ្ញុំ ខេត្ត
     ស្រុក ភូមិ ឃុំ សង្កាត់ រាជធានី ថ្ងៃ ខែ ឆ្នាំ ព្រឹក ល្ងាច រសៀល យប់ ម្សិលមិញ ហៅ ឈ្មោះ
     ជាមួយ អំពី ដល់ ទទួល ចង់ អាច ដឹង ឃើញ ធ្វើ ចូលរួម អញ្ជើញ ដឹកនាំ រស់នៅ វិញ ផ្ទាល់ នា
+    ក្លាយ ចេញ ស្លាប់ ផ្តល់ ប្រើ លែង ថ្មី ព្រមទាំង ហាក់ ចំណែក រីឯ ទោះ ម្យ៉ាង
     """
 )
 STOP = re.compile(
@@ -156,7 +181,7 @@ GLUED_STOP = re.compile(
     alternatives(
         sorted(
             {word for word in SPEECH_VERBS + ROLE_HEADS + ORGANIZATION_HEADS if len(word) > 3}
-            | set(_words("បាន ដែល និង ជាមួយ អាយុ កាលពី ក៏បាន ដែលជា")) - set(_words("ចៅ តា ប្តី")),
+            | set(_words("បាន ដែល និង ជាមួយ អាយុ កាលពី ក៏បាន ដែលជា ក្នុងការ")) - set(_words("ចៅ តា ប្តី")),
             key=len,
             reverse=True,
         )

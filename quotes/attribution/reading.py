@@ -7,7 +7,7 @@ written). ``analyze`` then resolves them, paragraph by paragraph.
 import dataclasses
 import re
 
-from . import credits, khmer, khmer_speech, speakers
+from . import credits, khmer, khmer_roles, khmer_speech, speakers
 from .entities import Entity
 from .khmer_words import is_khmer_text
 from .names import HEADLINE, PERSON_LIKE, names_in, only_function_words
@@ -189,7 +189,7 @@ def read_paragraph(number, text, directory, known_short):
             )
             role = role or role_in_front(sentence[:start])
             if rules is khmer_speech:
-                role, salient = khmer.mention(sentence, start, end)
+                role, salient = khmer_roles.mention(sentence, start, end)
                 salient = salient and about is None
             paragraph.events.append(
                 Event(offset + start, "mention", Mention(name, role=role, salient=salient), index)

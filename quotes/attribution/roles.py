@@ -11,7 +11,7 @@ import re
 
 from people.names import is_khmer
 
-from . import khmer
+from . import khmer_roles
 from .names import FUNCTION_WORDS, TITLE_WORDS, only_function_words
 
 # A role in apposition after a name, an age before it allowed: “, 58, the commune
@@ -103,7 +103,7 @@ def parse_role(role):
     """
     role = " ".join(role.split()).strip(" ,.;")
     if is_khmer(role):
-        return khmer.parse_role(role)
+        return khmer_roles.parse_role(role)
     role = re.sub(r"^\d{1,3},\s*", "", role)
     for pattern in (POSSESSIVE_ROLE, ORGANIZATION_BEFORE_TITLE):
         match = pattern.match(role)

@@ -8,6 +8,7 @@ quotes and never inside them.
 
 import re
 
+from .khmer_words import KHMER_SO, SPEECH_VERB
 from .verbs import VERB
 
 # A quote's place in the text around it.
@@ -25,6 +26,11 @@ NAME_THEN_VERB = re.compile(rf"(?:[A-Z][\w'’.\-]*\s+){{1,4}}(?:{VERB.pattern})
 VERB_THEN_NAME = re.compile(r"(?:Said|Says|Added|Asked|Explained|Replied|Continued)\s+[A-Z]")
 # “… .” Sok Dara, a farmer, on Tuesday.”: a credit with no verb ends the paragraph.
 CREDIT = re.compile(r"(?:[A-Z][\w'’.\-]*\s+){1,3}[A-Z][\w'’.\-]*,[^\x00.?!]*[.?!]?\s*$")
+KHMER_AFTER_QUOTE = re.compile(
+    r"(?:ទាំង)?(?:នេះ|នោះ)\s*(?:ជា|គឺជា|គឺ\s*ជា|បើ|តាម)"
+    # “«…»។ លោក X បានថ្លែងបែបនេះ …” (X said so): the next sentence says who said it.
+    rf"|[^។៕«»“”\x00]{{2,90}}?(?:{SPEECH_VERB.pattern})(?:(?!ថា)\S){{0,12}}?\s*(?:{KHMER_SO.pattern})"
+)
 # ““…” Forestry head Ty Sokhun on the government's …”, ““…” The Venerable X –
 # known for … – on how …”: a quotable-quotes credit, a name and what it was on.
 ON_CREDIT = re.compile(
@@ -32,7 +38,6 @@ ON_CREDIT = re.compile(
     r"(?:\s+[-—–]\s[^\x00]{0,200}?\s[-—–])?)\s+on\s+(?:the|how|why|what|whether|his|her|their|"
     r"its|a|an|[a-z]+ing)\b[^\x00]*$"
 )
-KHMER_AFTER_QUOTE = re.compile(r"(?:ទាំង)?(?:នេះ|នោះ)\s*(?:ជា|គឺជា|គឺ\s*ជា|បើ|តាម)")
 # A closing mark with no opening one before it, after at least three words.
 UNOPENED = re.compile(
     r"([A-Z][^“”\"«»‘\x00]*?[^\s“”\"«»]\s+[^\s“”\"«»]+\s+[^\s“”\"«»]+[,.?!])[”\"](?=\s|$)"
