@@ -55,8 +55,11 @@ HONORIFIC = re.compile(
 RESUMING = re.compile(r"(?<=[^\s] )(?:គាត់|នាង|លោកស្រី|អ្នកស្រី|លោក)(?![\u17b6-\u17d3\u17dd])")
 CLAUSE_OPENING = re.compile(r".*(?:^|[។៕៖:;!?»”\"(),]\s*)", re.DOTALL)
 KHMER_WORD = re.compile(f"{KHMER_RUN}+")
+HONORIFIC_END = re.compile(rf"(?:{alternatives(HONORIFIC_WORDS)})$")
 # Latin letters only: a Khmer role may be glued to it (“Zelenskyប្រធានាធិបតី”).
-LATIN_NAME = re.compile(r"[A-Z][A-Za-z'’\-]*(?:\s[A-Z][A-Za-z'’\-]*){0,2}")
+# A middle initial is part of it, with or without a space after its full
+# stop: “JOHN K. SMITH”, “JOHN K.SMITH”.
+LATIN_NAME = re.compile(r"[A-Z][A-Za-z'’\-]*(?:(?:\s[A-Z]\.\s?|\s)[A-Z][A-Za-z'’\-]*){0,2}")
 SENTENCE_OPENING = re.compile(r".*(?:^|[។៕!?]\s*)", re.DOTALL)
 # A role in apposition after a name: “ប៊ូ បញ្ញា យុវជនម្នាក់…”, “ប៊ូ បញ្ញា ជាគ្រូបង្រៀន”.
 APPOSED_ROLE = re.compile(rf"(?<=[^\s] )(?:ជា)?(?:{ROLE_HEAD.pattern})")
@@ -92,6 +95,10 @@ TITLE_WORDS = re.compile(
     r"តារាចម្រៀង|តារាសម្តែង|កីឡាករ|កីឡាការិនី|អ្នកនិពន្ធ|គ្រូបង្វឹក|"
     # Epithets written as titles: “ស្រីស្រស់ ម៉ា នីកា”, “បវរកញ្ញា …”.
     r"ស្រីស្រស់|បវរកញ្ញា|កំពូលតារា)"
+)
+# A title a name may be glued to (“កីឡាករប៉ាក់ កែវម៉ូនី”): a tight rule, read as sure.
+TITLE_END = re.compile(
+    rf"(?:^|(?<![\u1780-\u17d3\u17dd])|{HONORIFIC.pattern}){TITLE_WORDS.pattern}$"
 )
 TITLE_ANCHOR = re.compile(rf"{TITLE_WORDS.pattern}{KHMER_RUN}{{0,40}}(?= [^\s])")
 
@@ -422,3 +429,28 @@ def bare_honorific(text, index):
         tail = KHMER_TITLE_TAIL.match(folded[match.end() :] + " ")
         return text[index : match.end() + (len(tail[0].rstrip()) if tail else 0)]
     return ""
+
+
+def name_to_check(text, name):
+    """
+    Whether ``name``, read in Khmer ``text``, may be cut short or run on: in
+    Latin letters (an initial, a club or a brand in capitals read as a
+    person), glued to a word before it other than an honorific or a title
+    (“ពីហ្វេសប៊ុកសុខ ដារ៉ា”), or with a word longer than a Khmer name's (a
+    verb glued on).
+    """
+    folded, key = fold(text), fold(name)
+    at = folded.find(key)
+    before = folded[:at]
+    # Glued to a title or a word (“កីឡាករប៉ាក់ កែវម៉ូនី”), not to an honorific.
+    glued = (
+        at > 0
+        and re.match(KHMER_RUN, before[-1])
+        and not HONORIFIC.match(key)
+        and not re.search(HONORIFIC_END, before)
+        and not re.search(TITLE_END, before)
+    )
+    latin = re.search("[A-Za-z]", name)
+    honorific = HONORIFIC.match(key)
+    words = key[_skip_titles(key, honorific.end()) if honorific else 0 :].split()
+    return bool(latin or glued or any(len(word) > 12 for word in words))
