@@ -84,7 +84,7 @@ FINAL_CONSONANT = re.compile("[\u1780-\u17a2]\u17cb")
 # Short honorifics that are also syllables of other words start a name only
 # at the start of a word or after one of these.
 PARTICLE_BEFORE = re.compile(
-    r"(?:និង|គឺ|ជា|ក៏|ទៅ|ចំណែក|ចំណែកឯ|រីឯ|ដោយឡែក|របស់|នៃ|ពី|ដល់|ថា|តាម|ចំពោះ|ជាមួយ|ឱ្យ|ប្រាប់|ដែល|ហើយ|ឈ្មោះ)$"
+    r"(?:និង|គឺ|ជា|ក៏|ទៅ|ចំណែក|ចំណែកឯ|រីឯ|ដោយឡែក|របស់|នៃ|ពី|ដល់|ថា|តាម|ចំពោះ|ជាមួយ|ឱ្យ|ប្រាប់|ដែល|ហើយ|ឈ្មោះ|នោះ)$"
 )
 
 

@@ -68,3 +68,31 @@ class GluedNameTests(AttributionTestCase):
             "គ្រូបង្វឹកក្រុមកម្ពុជា លោក ROBERT MAYNARD បាននិយាយថា «យើងលេងបានល្អ»។",
         )
         self.assertEqual(finding.entity.role, "គ្រូបង្វឹកក្រុមកម្ពុជា")
+
+
+class QuoteOpenedWithAClosingMarkTests(AttributionTestCase):
+    """“… បាននិយាយថា ” ខ្ញុំ…”: the writer opened the quote with the closing mark."""
+
+    def test_the_words_after_the_mark_are_the_quote(self):
+        (finding,) = self.read(
+            "លោក ទេព សុផល អ្នកនាំពាក្យសមាគមកសិករ បាននិយាយថា ” ខ្ញុំមិនទាន់ទទួលបានលិខិតពីតុលាការនៅឡើយទេ",
+        )
+        self.assertTrue(finding.text.startswith("ខ្ញុំមិនទាន់ទទួលបានលិខិត"))
+        self.assertSure(finding, "ទេព សុផល")
+
+    def test_a_quote_between_two_closing_marks_is_left_as_it_is(self):
+        (finding,) = self.read(
+            "លោក ទេព សុផល បាននិយាយថា ”ខ្ញុំមិនទាន់ទទួលបានលិខិតទេ”។",
+        )
+        self.assertEqual(finding.text, "ខ្ញុំមិនទាន់ទទួលបានលិខិតទេ")
+
+
+class PostIntroducedByATitleTests(AttributionTestCase):
+    """A post quoted as its own paragraph after “ក្នុងនោះសម្តេចបានបញ្ជាក់ថា៖”."""
+
+    def test_the_honorific_after_in_it_is_the_man_named_before(self):
+        findings = self.read(
+            "នេះបើយោងតាមការបង្ហោះនៅលើទំព័រហ្វេសប៊ុករបស់សម្តេច ជា វិបុល នៅថ្ងៃទី៥ ខែមីនា។ ក្នុងនោះសម្តេចបានបញ្ជាក់ថា៖",
+            "“បងប្អូនជនរួមជាតិជាទីស្រឡាញ់! ខ្ញុំនឹងត្រឡប់មកប្រើប្រាស់បណ្តាញសង្គមនេះវិញ។”",
+        )
+        self.assertSpeakers(findings, ["ជា វិបុល"])
