@@ -18,9 +18,9 @@ from .khmer import (
     PARTICLE_BEFORE,
     bare_honorific,
     honorifics_in,
-    name_to_check,
     names_in,
 )
+from .khmer_names import name_to_check
 from .khmer_roles import role_after, role_before
 from .khmer_words import (
     AUXILIARIES,
@@ -269,7 +269,7 @@ def attribution_for(sentence, start, end, directory, known_short):
     """
     Who the Khmer ``sentence`` says spoke the quote whose placeholder is at
     ``start:end``: an ``Attribution``, or ``None`` if the sentence does not say.
-    A name whose edges are unsure (``khmer.name_to_check``) is to be checked.
+    A name whose edges are unsure (``khmer_names.name_to_check``) is to be checked.
     """
     found = _attribution_for(sentence, start, end, known_short)
     plain = ANY_PLACEHOLDER.sub(" ", sentence)
