@@ -270,6 +270,15 @@ Also, in English (issue 16, twelfth round):
 - `International Co-Prosecutor X first emphasized`, `activist monk But
   Buntenh`; a description ends before its sentence's verb.
 
+Also, in Khmer (issue 16, thirteenth round):
+
+- a Latin name keeps its middle initial (“លោក JOHN K.SMITH”); a name in
+  Latin letters, or glued to a word that is neither an honorific nor a
+  title, is checked below the threshold with a note; Latin words in «» inside
+  a Khmer sentence that does not introduce them are a name, not a quote;
+- a lone closing mark right after “ថា” opens the quote; “ក្នុងនោះសម្តេច…”
+  is an honorific; a verb of wanting glued to a name ends it.
+
 Every quote is found whatever happens: a paragraph the rules cannot read
 gives its quotes unattributed, with a note. Below ``CONFIRM_THRESHOLD``
 every finding carries a note saying what to check.
@@ -281,6 +290,9 @@ The modules, each importing only those above it:
 - ``khmer_words``: the Khmer words the Khmer rules read by;
 - ``khmer_marks``: Khmer quote marks opened or closed in another paragraph;
 - ``khmer``: people's names and roles in Khmer text;
+- ``khmer_names``: whether a Khmer sentence's name is sure at its edges (a
+  Latin name, or one glued to a word, is checked);
+- ``khmer_works``: a work or document whose line a Khmer sentence quotes;
 - ``names``: people's names in running text, titles in front kept apart;
 - ``roles``: the role a story gives a person, its organization, and clean
   descriptions of unnamed sources;

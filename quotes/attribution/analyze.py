@@ -240,6 +240,13 @@ def _resolve_quote(cast, span, paragraph, context, previous, following):
         entity, confidence, note = resolve(cast, span.attribution)
         if span.attribution.how == "sentence":
             confidence = min(confidence, SAME_SENTENCE)
+        elif span.attribution.how == "name to check":
+            # A Khmer sentence's name in Latin letters or glued to a word: its edges are unsure.
+            confidence = min(confidence, SAME_SENTENCE)
+            note = note or _(
+                "Check that “%(name)s” is the speaker's whole name: in Khmer text, a name in "
+                "Latin letters or glued to the words around it may be cut short or run on."
+            ) % {"name": span.attribution.text}
         elif span.attribution.how in {"subject", "these"}:
             # Whom the sentence is about with no speech verb, or “these words
             # are X's” after several quotes: a guess.

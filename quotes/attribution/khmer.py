@@ -56,7 +56,9 @@ RESUMING = re.compile(r"(?<=[^\s] )(?:គាត់|នាង|លោកស្រ�
 CLAUSE_OPENING = re.compile(r".*(?:^|[។៕៖:;!?»”\"(),]\s*)", re.DOTALL)
 KHMER_WORD = re.compile(f"{KHMER_RUN}+")
 # Latin letters only: a Khmer role may be glued to it (“Zelenskyប្រធានាធិបតី”).
-LATIN_NAME = re.compile(r"[A-Z][A-Za-z'’\-]*(?:\s[A-Z][A-Za-z'’\-]*){0,2}")
+# A middle initial is part of it, with or without a space after its full
+# stop: “JOHN K. SMITH”, “JOHN K.SMITH”.
+LATIN_NAME = re.compile(r"[A-Z][A-Za-z'’\-]*(?:(?:\s[A-Z]\.\s?|\s)[A-Z][A-Za-z'’\-]*){0,2}")
 SENTENCE_OPENING = re.compile(r".*(?:^|[។៕!?]\s*)", re.DOTALL)
 # A role in apposition after a name: “ប៊ូ បញ្ញា យុវជនម្នាក់…”, “ប៊ូ បញ្ញា ជាគ្រូបង្រៀន”.
 APPOSED_ROLE = re.compile(rf"(?<=[^\s] )(?:ជា)?(?:{ROLE_HEAD.pattern})")
@@ -81,7 +83,7 @@ FINAL_CONSONANT = re.compile("[\u1780-\u17a2]\u17cb")
 # Short honorifics that are also syllables of other words start a name only
 # at the start of a word or after one of these.
 PARTICLE_BEFORE = re.compile(
-    r"(?:និង|គឺ|ជា|ក៏|ទៅ|ចំណែក|ចំណែកឯ|រីឯ|ដោយឡែក|របស់|នៃ|ពី|ដល់|ថា|តាម|ចំពោះ|ជាមួយ|ឱ្យ|ប្រាប់|ដែល|ហើយ|ឈ្មោះ)$"
+    r"(?:និង|គឺ|ជា|ក៏|ទៅ|ចំណែក|ចំណែកឯ|រីឯ|ដោយឡែក|របស់|នៃ|ពី|ដល់|ថា|តាម|ចំពោះ|ជាមួយ|ឱ្យ|ប្រាប់|ដែល|ហើយ|ឈ្មោះ|នោះ)$"
 )
 
 
@@ -137,7 +139,7 @@ def _name_part(word):
     return word, False
 
 
-def _skip_titles(folded, index):
+def skip_titles(folded, index):
     """Past the titles after an honorific: another honorific, ``បណ្ឌិត``, ``តេជោ``."""
     for _attempt in range(3):
         spaces = len(folded[index:]) - len(folded[index:].lstrip(" "))
@@ -154,7 +156,7 @@ def _skip_titles(folded, index):
 
 def _name_after(folded, index, known_short):
     """``(start, end)`` of the name after an honorific ending at ``index``, or ``None``."""
-    index = _skip_titles(folded, index)
+    index = skip_titles(folded, index)
     start = index + len(folded[index:]) - len(folded[index:].lstrip(" "))
     if start - index > 2:
         return None

@@ -11,6 +11,8 @@ import re
 from .khmer_words import INVISIBLE, is_khmer_text
 
 FIRST_PERSON = re.compile(r"ខ្ញុំ|យើង")
+# What introduces a quote, right before its opening mark.
+INTRODUCED = re.compile(r"(?:ថា|[៖:])\s*$")
 
 
 def prepare(paragraphs):
@@ -51,6 +53,9 @@ def _closed_unopened(text):
     if marks is None or marks[0] not in "»”" or not is_khmer_text(text):
         return text
     opener = {"»": "«", "”": "“"}[marks[0]]
+    if INTRODUCED.search(text[: marks.start()]) and marks[0] not in text[marks.end() :]:
+        # “… បាននិយាយថា ” ខ្ញុំ…”: the only mark, right after “ថា”, opens the quote.
+        return text[: marks.start()] + opener + text[marks.end() :]
     unopened = text.count(marks[0]) - text.count(opener)
     if unopened <= 0 or (marks[0] == "”" and unopened % 2 == 0):
         return text  # Paired after all: ”…” is a Khmer way of quoting.

@@ -55,7 +55,8 @@ def role_after(text, end):
 def role_before(text, start):
     """The role written right before a name's honorific at ``start``: “រដ្ឋមន្ត្រីក្រសួងការងារ លោក”."""
     folded = fold(text[:start])
-    folded = re.sub(r"(?:គឺ|គឺជា|ជា)\s*$", "", folded).rstrip()
+    # “… គឺជា លោក X”: not the end of a word (“គ្រូបង្វឹកក្រុមកម្ពុជា លោក X”).
+    folded = re.sub(r"(?:(?<=\s)|(?<=ដែល)|^)(?:គឺជា|គឺ|ជា)\s*$", "", folded).rstrip()
     words = folded.split(" ")[-4:]
     honorific = HONORIFIC.match(words[-1]) if words else None
     if honorific and ROLE_HEAD.match(words[-1], honorific.end()):

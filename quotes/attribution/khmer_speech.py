@@ -20,6 +20,7 @@ from .khmer import (
     honorifics_in,
     names_in,
 )
+from .khmer_names import name_to_check
 from .khmer_roles import role_after, role_before
 from .khmer_words import (
     AUXILIARIES,
@@ -37,6 +38,7 @@ from .khmer_words import (
     fold,
     is_khmer_text,
 )
+from .khmer_works import line_owner, work
 from .spans import ANY_PLACEHOLDER
 from .speakers import Attribution
 
@@ -69,8 +71,6 @@ SOMEONE = re.compile(
 )
 ALL_LEAD = re.compile(r"ទាំង")
 THERE_LEAD = re.compile(r"(?:ក្រោយ(?:ពេល)?|ខណៈ)?មាន")
-WORK_OF = re.compile(r"(?:នៃ|ក្នុង|របស់|ពី)\s*$")
-WORK_END = re.compile(r"\s*(?:ដែល|បាន|ក៏|កាលពី|នៅថ្ងៃ|នៅឆ្នាំ|ហើយ)|[,។៖:;()]|\s{2}")
 ACCORDING_TO = re.compile(
     r"(?:យោង|បើ)\s*តាម(?:ការ[\u1780-\u17d3]{0,12}?)?(?:របស់)?\s*(?=\S[^៖:,]{0,40}[៖:,]?\s*$)"
 )
@@ -86,7 +86,6 @@ NAMING = re.compile(
 )
 # A line of a work or a document: “… ដែលមានឃ្លាថា «…»”, “… មានខ្លឹមសារថា «…»”.
 LINE_OF = re.compile(r"(?:ដែល)?មាន(?:ឃ្លា|ខ្លឹមសារ)[\u1780-\u17d3]{0,12}?\s*ថា\s*[៖:]?\s*$")
-LINE_OWNER_END = re.compile(r"មាន|ដែល|បាន|របស់|[,។៖:;()\x00]|\s{2}")
 SAID_SO = re.compile(
     rf"\s*[។៕]\s*(?P<who>[^។៕«»“”\x00]{{2,90}}?)(?P<verb>(?:បាន)?(?:{SPEECH_VERB.pattern}))"
     rf"(?:(?!ថា)\S){{0,12}}?\s*(?:{KHMER_SO.pattern})"
@@ -192,20 +191,6 @@ def _lead(word):
     return 0
 
 
-def _work(text):
-    """
-    The work named in “«…»។ នោះគឺជាឃ្លាមួយនៃភាពយន្ត …” (a line of a film, a
-    song, a book): the words are the work's, as a source.
-    """
-    folded = fold(text)
-    for match in WORK_HEAD.finditer(folded):
-        if at_boundary(folded, match.start()) and WORK_OF.search(folded[: match.start()]):
-            end = WORK_END.search(folded, match.end())
-            work = text[match.start() : end.start() if end else None].strip()
-            return Attribution("description", work, how="sentence")
-    return None
-
-
 def speaker_before(text, known_short):
     """The speaker of a verb that ``text`` leads up to, or ``None``."""
     folded = fold(text)
@@ -255,8 +240,8 @@ def _after(after, known_short, another_quote):
                 found.how = "these"  # Whose the words are, said far from them.
             if len(lead) <= 30 or HONORIFIC.search(lead[:30]) or whose:
                 return found
-        work = _work(rest.split("។")[0][:120])
-        return work or _description(rest[:80].split("។")[0])
+        named = work(rest.split("។")[0][:120])
+        return named or _description(rest[:80].split("។")[0])
     said_so = SAID_SO.match(folded)
     if said_so:
         # “«…»។ លោក X បានថ្លែងបែបនេះ …”: the next sentence says who said it; too
@@ -284,13 +269,27 @@ def attribution_for(sentence, start, end, directory, known_short):
     """
     Who the Khmer ``sentence`` says spoke the quote whose placeholder is at
     ``start:end``: an ``Attribution``, or ``None`` if the sentence does not say.
+    A name whose edges are unsure (``khmer_names.name_to_check``) is to be checked.
     """
+    found = _attribution_for(sentence, start, end, known_short)
+    plain = ANY_PLACEHOLDER.sub(" ", sentence)
+    if (
+        found
+        and found.kind == "name"
+        and found.how == "explicit"
+        and name_to_check(plain, found.text)
+    ):
+        found.how = "name to check"
+    return found
+
+
+def _attribution_for(sentence, start, end, known_short):
     clause = ANY_PLACEHOLDER.split(sentence[:start])[-1]
     folded = fold(clause)
     if NAMING.search(folded):
         return None
     if LINE_OF.search(folded):
-        found = _line_owner(sentence[:start])
+        found = line_owner(sentence[:start])
         if found:
             return found
     whose = WHOSE_ACCOUNT.search(folded)
@@ -341,20 +340,6 @@ def attribution_for(sentence, start, end, directory, known_short):
             found.how = "sentence"
             return found
     return _doer(clause, known_short)
-
-
-def _line_owner(text):
-    """
-    The work or document whose line a sentence quotes (“បទចម្រៀង «តប់» របស់
-    តារាចម្រៀង X ដែលមានឃ្លាថា «…»”): the song's words, not the singer's.
-    """
-    folded = fold(text)
-    for head in SOURCE_HEAD.finditer(folded):
-        if at_boundary(folded, head.start()):
-            end = LINE_OWNER_END.search(folded, head.end())
-            owner = text[head.start() : end.start() if end else None].strip()
-            return Attribution("description", owner, how="sentence")
-    return None
 
 
 def _these(sentence, start, known_short):

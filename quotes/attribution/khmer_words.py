@@ -181,7 +181,9 @@ GLUED_STOP = re.compile(
     alternatives(
         sorted(
             {word for word in SPEECH_VERBS + ROLE_HEADS + ORGANIZATION_HEADS if len(word) > 3}
-            | set(_words("បាន ដែល និង ជាមួយ អាយុ កាលពី ក៏បាន ដែលជា ក្នុងការ")) - set(_words("ចៅ តា ប្តី")),
+            # “ឡោ សំណាងចង់ប្រកួត”: a verb of wanting or being about to, glued.
+            | set(_words("បាន ដែល និង ជាមួយ អាយុ កាលពី ក៏បាន ដែលជា ក្នុងការ ចង់ កំពុង ធ្លាប់ ត្រូវ"))
+            - set(_words("ចៅ តា ប្តី")),
             key=len,
             reverse=True,
         )

@@ -93,6 +93,16 @@ def _is_scare_quote(span, sentence, before=""):
     A few words in quotes that nobody is said to say are a name or a term
     (the so-called “Green Belt”), not a quote.
     """
+    latin_term = (
+        span.closed
+        and not is_khmer_text(span.words)
+        and is_khmer_text(ANY_PLACEHOLDER.sub("", sentence))
+        and khmer_speech.is_scare_quote(span.words, sentence, before)
+    )
+    if latin_term:
+        # Latin words in a Khmer sentence that says nobody says them, whoever
+        # it names: a name (“មុនការប្រកួត «ABC CUP» ថ្ងៃទី៧”).
+        return True
     # A quote given to whoever the sentence is about may still be a term.
     if (span.attribution is not None and span.attribution.how != "subject") or not span.closed:
         return False
