@@ -1,0 +1,66 @@
+"""
+Quote attribution, issue 16, thirteenth round (English): the patterns the
+finder still missed on the development stories after round 12. Each test
+class names a pattern and tries it in several wordings.
+
+Every story here is invented.
+"""
+
+from tests.support.attribution import AttributionTestCase
+
+
+class GroupOrCountryCharacterizesTests(AttributionTestCase):
+    """
+    “Kep authorities called the posts “false news””, “Thailand admitted
+    “stray” shells”, “some outlets criticised him as one of the “strongmen””:
+    a group, a country or a capital whose word a short quote is.
+    """
+
+    def test_a_place_and_a_group_noun(self):
+        findings = self.read(
+            "Kep authorities called the photos “false news” and accused her of "
+            "“stirring up unrest” on Monday."
+        )
+        self.assertEqual(self.labels(findings), ["Kep authorities", "Kep authorities"])
+        self.assertNotSure(findings[0])
+
+    def test_some_outlets(self):
+        (finding,) = self.read(
+            "The minister flew to Rome, where some news outlets criticised him as one of "
+            "the “strongmen” of the region."
+        )
+        self.assertEqual(self.label(finding), "some news outlets")
+
+    def test_a_country_admits(self):
+        (finding,) = self.read("Thailand admitted “stray” shells near the border on Friday.")
+        self.assertEqual(self.label(finding), "Thailand")
+
+    def test_a_capital_dismisses(self):
+        (finding,) = self.read(
+            "Sok Dara was charged in May. Canberra dismissed the charges as “invented stories”."
+        )
+        self.assertEqual(self.label(finding), "Canberra")
+
+    def test_a_capital_troubled_and_pointing_to(self):
+        findings = self.read(
+            "Sok Dara won the vote in July.",
+            "Ottawa was “alarmed” by the vote because it “was not open to all.” Bonn pointed "
+            "to the “narrow field” and the lack of “a real choice for voters.”",
+        )
+        self.assertEqual(self.labels(findings), ["Ottawa", "Ottawa", "Bonn", "Bonn"])
+
+    def test_a_space_lost_before_the_quote_mark(self):
+        findings = self.read("Bonn pointed to the“narrow field” and the lack of“a real choice.”")
+        self.assertEqual(self.labels(findings), ["Bonn", "Bonn"])
+
+    def test_a_leader_signals(self):
+        (finding,) = self.read(
+            "Keo Sam, 68, signalled that his foreign-educated son Keo Rith “may be” governor soon."
+        )
+        self.assertEqual(self.label(finding), "Keo Sam")
+
+    def test_a_thing_that_is_troubled_is_still_no_speaker(self):
+        (finding,) = self.read(
+            "The road was “closed for repairs” by the province for weeks, villagers said."
+        )
+        self.assertEqual(self.label(finding), "villagers")
