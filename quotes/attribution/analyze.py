@@ -26,7 +26,7 @@ from .confidence import (
     SAME_SENTENCE,
     UNMATCHED_TITLE,
 )
-from .descriptions import named_later
+from .descriptions import echoed_later, named_later
 from .entities import Entity
 from .names import names_in
 from .reading import Paragraph, read_paragraph
@@ -109,6 +109,7 @@ def analyze(paragraphs, directory=None):
         findings.extend(found)
         sentences += 1 + max((event.sentence for event in paragraph.events), default=0)
     findings = khmer_referents.echoes(findings, cast, paragraphs)
+    echoed_later(findings)
     for finding in findings:
         if finding.how == "description" and finding.confidence == UNMATCHED_TITLE:
             later = named_later(cast, finding)

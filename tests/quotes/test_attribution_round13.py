@@ -64,3 +64,36 @@ class GroupOrCountryCharacterizesTests(AttributionTestCase):
             "The road was “closed for repairs” by the province for weeks, villagers said."
         )
         self.assertEqual(self.label(finding), "villagers")
+
+
+class LedeSpeakerNamedLaterTests(AttributionTestCase):
+    """
+    “A teacher who was fired last year says “…”” in the lede, the person
+    named further down saying the same words: that person, checked.
+    """
+
+    def test_the_whole_quote_said_again(self):
+        findings = self.read(
+            "At a hearing on Monday, a teacher who was fired last year says “the school was our "
+            "only home.”",
+            "The court heard three witnesses.",
+            "Chea Sophal is one of them. “We had nowhere else. The school was our only home,” "
+            "she said.",
+        )
+        self.assertChecked(findings[0], "Chea Sophal")
+        self.assertIn("Chea Sophal", findings[0].note)
+
+    def test_one_word_said_again(self):
+        findings = self.read(
+            "A well-known Cambodian singer told reporters he has lost his “voice” after the ban.",
+            "Police held Keo Rith for a week in May.",
+            "“I have lost my voice, and I will not sing again,” Rith said.",
+        )
+        self.assertChecked(findings[0], "Keo Rith")
+
+    def test_words_nobody_says_again_stay_unnamed(self):
+        findings = self.read(
+            "A farmer who lost his land says “the river took everything.”",
+            "Keo Rith, the governor, said: “We will help them.”",
+        )
+        self.assertEqual(self.label(findings[0]), "a farmer who lost his land")
