@@ -34,6 +34,7 @@ from .verbs import (
     FINDING,
     INVERTED_VERB,
     MANNER_INVERTED,
+    MESSAGE_SAYING,
     NAMING,
     NEW_CLAUSE,
     NEXT_QUOTE_CLAUSE,
@@ -112,6 +113,12 @@ def _attribution_before(clause, directory, known_short):
     """Attribution in the clause leading to a quote: Sokha said: “…” / He added, “…”."""
     if not clause.strip():
         return None
+    message = MESSAGE_SAYING.search(clause)
+    if message:
+        found = subject_before(message["who"], directory, known_short)
+        if found:
+            found.how = "sentence"
+            return found
     if re.search(
         r"\b(?:quoted|cited|recalled|remembered|heard)\s+[^\x00]+\b(?:saying|telling\s+[^\x00]+?)\s*[:,]?\s*$",
         clause,

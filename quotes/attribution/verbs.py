@@ -123,3 +123,10 @@ QUOTING_AFTER = re.compile(
 MANNER_INVERTED = re.compile(r"\s*,?\s*[a-z]+ed\s+(?=(?:[a-z]+\s+){0,2}[A-Z])(.*)$", re.DOTALL)
 # A clause after the speech verb that introduces the next quote: “said the premier “…””.
 NEXT_QUOTE_CLAUSE = re.compile(r"\s+(?:that\s+)?[a-z][^\x00,:;.]*\x00")
+# “Dara reached out to them with a message saying, “…””, “sent his wife a text
+# message saying:”: the sender's words, not those of whoever reports them.
+MESSAGE_SAYING = re.compile(
+    r"(?:^|[,;]\s*|\b(?:that|said|says)\s+)(?P<who>(?:[A-Z][\w’'\-]*\s+){0,3}[A-Z][\w’'\-]*|he|she)\s+"
+    r"(?:[a-z]+\s+){1,6}?(?:an?|the)\s+(?:[a-z\-]+\s+)?(?:message|text|letter|note|e-?mail)\s+"
+    r"(?:saying|reading|that\s+(?:said|read))\s*[,:]?\s*$"
+)

@@ -97,3 +97,41 @@ class LedeSpeakerNamedLaterTests(AttributionTestCase):
             "Keo Rith, the governor, said: “We will help them.”",
         )
         self.assertEqual(self.label(findings[0]), "a farmer who lost his land")
+
+
+class QuoteAfterAParagraphNamingNobodyTests(AttributionTestCase):
+    """“X said … / The claim conflicts with records … / “…””: X's, checked."""
+
+    def test_the_speaker_two_paragraphs_up(self):
+        findings = self.read(
+            "Fish Traders Union head Keo Rith said the drop came from a shortage of boats.",
+            "The claim is at odds with port records, which show more boats than ever.",
+            "“The market is good this year, so buyers go straight to the fishermen.”",
+        )
+        self.assertChecked(findings[0], "Keo Rith")
+
+    def test_a_paragraph_naming_someone_breaks_the_chain(self):
+        findings = self.read(
+            "Fish Traders Union head Keo Rith said the drop came from a shortage of boats.",
+            "Port chief Chan Sophal disputed the claim on Monday.",
+            "“The market is good this year, so buyers go straight to the fishermen.”",
+        )
+        self.assertNotEqual(self.label(findings[0]), "Keo Rith")
+
+
+class MessageSayingTests(AttributionTestCase):
+    """“Licadho said that Dara reached out to them with a message saying, “…””: Dara's."""
+
+    def test_the_sender_of_the_message(self):
+        findings = self.read(
+            "Keo Rith, a reporter, was held on Monday.",
+            "The rights group Adhoc said that after his arrest, Rith reached out to them with a "
+            "message saying, “I am held at the district police station.”",
+        )
+        self.assertEqual(self.label(findings[0]), "Keo Rith")
+
+    def test_a_text_message_sent_to_the_family(self):
+        findings = self.read(
+            "Police said Chan Sophal sent his wife a text message saying: “Do not worry.”"
+        )
+        self.assertEqual(self.label(findings[0]), "Chan Sophal")
