@@ -216,15 +216,20 @@ def match_findings(keys, findings):
     """
     Pair each key with the finding whose text starts with its opening (or
     failing that, contains it), taking findings in reading order so that two
-    keys with the same opening get the first and second finding. Return a
-    list of findings (or None) parallel to ``keys`` and the unmatched findings.
+    keys with the same opening get the first and second finding. A finding
+    that starts with one key's opening is that key's, never taken by another
+    key whose opening it merely contains (a word quoted alone in the lede and
+    again inside a later quote). Return a list of findings (or None) parallel
+    to ``keys`` and the unmatched findings.
     """
     used = set()
-    paired = []
-    cursor = 0
-    for key in keys:
-        best = None
-        for strength in (2, 1):
+    chosen = [None] * len(keys)
+    for strength in (2, 1):
+        cursor = 0
+        for number, key in enumerate(keys):
+            if chosen[number] is not None:
+                cursor = chosen[number] + 1
+                continue
             order = list(range(cursor, len(findings))) + list(range(cursor))
             best = next(
                 (
@@ -234,14 +239,12 @@ def match_findings(keys, findings):
                 ),
                 None,
             )
-            if best is not None:
-                break
-        if best is None:
-            paired.append(None)
-            continue
-        used.add(best)
-        cursor = best + 1
-        paired.append(findings[best])
+            if best is None:
+                continue
+            used.add(best)
+            cursor = best + 1
+            chosen[number] = best
+    paired = [None if i is None else findings[i] for i in chosen]
     extra = [finding for i, finding in enumerate(findings) if i not in used]
     return paired, extra
 

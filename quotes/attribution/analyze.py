@@ -26,7 +26,7 @@ from .confidence import (
     SAME_SENTENCE,
     UNMATCHED_TITLE,
 )
-from .descriptions import named_later
+from .descriptions import echoed_later, named_later
 from .entities import Entity
 from .khmer_words import is_khmer_text
 from .names import names_in
@@ -113,6 +113,7 @@ def analyze(paragraphs, directory=None):
         findings.extend(found)
         sentences += 1 + max((event.sentence for event in paragraph.events), default=0)
     findings = khmer_referents.echoes(findings, cast, paragraphs)
+    echoed_later(findings)
     for finding in findings:
         if finding.how == "description" and finding.confidence == UNMATCHED_TITLE:
             later = named_later(cast, finding)
@@ -226,6 +227,10 @@ def _resolve_paragraph(cast, paragraph, previous, following, sentences):
             findings.append(finding)
     if context and context[1] == "subject":
         paragraph.introduces = context[0]
+    if not paragraph.events and previous is not None and not paragraph.caption:
+        # “Hun Lak said … / The claim conflicts with records … / “…””: a
+        # paragraph about no one stands between a speaker and their quote.
+        paragraph.carries = previous.introduces or previous.last_speaker
     return findings
 
 
@@ -285,6 +290,12 @@ def _resolve_quote(cast, span, paragraph, context, previous, following):
             return Finding(
                 span.text, number, previous.last_salient, INTRODUCED_BEFORE, "introduced"
             )
+        if previous.carries is not None and paragraph.starts_with_quote:
+            note = _(
+                "No attribution in this paragraph: taken to be %(speaker)s, who spoke two "
+                "paragraphs before, with a paragraph naming nobody between. Check."
+            ) % {"speaker": previous.carries.label}
+            return Finding(span.text, number, previous.carries, INTRODUCED_BEFORE, "across", note)
     if next_paragraph is not None and cast.latest(lambda entity: entity.is_person) is None:
         # A quote opening the story (a headline quote), its speaker the one the
         # next paragraph reports speaking: “«…» / Traders complained that …”.

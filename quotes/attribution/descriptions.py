@@ -14,7 +14,7 @@ import re
 
 from django.utils.translation import gettext as _
 
-from .confidence import DESCRIPTION_FROM_HONORIFIC, DESCRIPTION_OF_SUBJECT
+from .confidence import DESCRIPTION_FROM_HONORIFIC, DESCRIPTION_OF_SUBJECT, INTRODUCED_BEFORE
 from .entities import PERSON, description_kind, gender_in, normal_office, title_matches
 from .names import TITLE_WORDS
 from .roles import LOWERCASE_TITLE
@@ -143,3 +143,35 @@ def named_later(cast, finding):
         "whom it calls so. Check."
     ) % {"description": entity.description, "person": fits[0].name}
     return fits[0], note
+
+
+def echoed_later(findings):
+    """
+    A lede's unnamed speaker (“a woman who was jailed as a child says “…””,
+    “A reporter … said he had lost “courage””) whose quoted words a named
+    person says again further down: that person, below the threshold.
+    Changes ``findings`` in place.
+    """
+    for index, finding in enumerate(findings):
+        entity = finding.entity
+        if finding.paragraph > 2 or entity is None or entity.name or entity.kind != PERSON:
+            continue
+        if not re.match(r"an?\s", entity.description, re.IGNORECASE):
+            continue
+        words = re.compile(rf"(?<!\w){re.escape(finding.text.casefold())}(?!\w)")
+        speakers = {
+            later.entity.name: later.entity
+            for later in findings[index + 1 :]
+            if later.entity is not None
+            and later.entity.name
+            and later.entity.is_person
+            and words.search(later.text.casefold())
+        }
+        if len(speakers) != 1:
+            continue
+        (person,) = speakers.values()
+        finding.note = _(
+            "“%(description)s” is named only later: taken to be %(person)s, who says "
+            "these words again further down. Check."
+        ) % {"description": entity.description, "person": person.name}
+        finding.entity, finding.confidence = person, min(finding.confidence, INTRODUCED_BEFORE)

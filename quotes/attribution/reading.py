@@ -68,6 +68,8 @@ class Paragraph:
     last_salient: Entity | None = None
     unread: list | None = None  # The quotes of a paragraph the finder could not read.
     caption: bool = False  # A photo's caption, ending with its photographer's name.
+    # A paragraph naming nobody passes on who spoke or was introduced before it.
+    carries: Entity | None = None
 
 
 # “Sok Dara said the governor had a message for villagers:”: what follows

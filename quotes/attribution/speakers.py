@@ -21,7 +21,7 @@ from .described import (
     remarks_owner,
 )
 from .entities import SOURCE, description_kind
-from .names import PERSON_LIKE, names_in, only_function_words
+from .names import NOT_PERSON_WORDS, PERSON_LIKE, names_in, only_function_words
 from .roles import appositive_role, clean_description, role_in_front
 from .spans import ANY_PLACEHOLDER
 from .subjects import RELATIVE, SUBJECT_START, subject_after, subject_before
@@ -29,9 +29,12 @@ from .verbs import (
     ADVERBS,
     AS_PUT_IT,
     CHARACTERIZING,
+    FEELING,
+    FEELING_AFTER,
     FINDING,
     INVERTED_VERB,
     MANNER_INVERTED,
+    MESSAGE_SAYING,
     NAMING,
     NEW_CLAUSE,
     NEXT_QUOTE_CLAUSE,
@@ -110,6 +113,12 @@ def _attribution_before(clause, directory, known_short):
     """Attribution in the clause leading to a quote: Sokha said: “…” / He added, “…”."""
     if not clause.strip():
         return None
+    message = MESSAGE_SAYING.search(clause)
+    if message:
+        found = subject_before(message["who"], directory, known_short)
+        if found:
+            found.how = "sentence"
+            return found
     if re.search(
         r"\b(?:quoted|cited|recalled|remembered|heard)\s+[^\x00]+\b(?:saying|telling\s+[^\x00]+?)\s*[:,]?\s*$",
         clause,
@@ -178,8 +187,12 @@ def _attribution_before(clause, directory, known_short):
 
 def _characterized(sentence, start, directory, known_short):
     """“Rasmei Kampuchea attacked Licadho for “releasing” them”: the subject's word."""
-    before = sentence[:start]
+    # A space lost before the quote mark (“pointed to the“…””) is read as typed.
+    before = sentence[:start] + " "
     verb = CHARACTERIZING.search(before) or PLEDGING.search(before) or NAMING.search(before)
+    feeling = verb is None and FEELING.search(before)
+    if feeling and FEELING_AFTER.match(sentence, sentence.find("\x01", start) + 1):
+        verb = feeling  # “Washington was “troubled” by the vote”.
     if verb is None:
         return None
     clause_start = before.rfind("\x01", 0, verb.start()) + 1
@@ -189,15 +202,25 @@ def _characterized(sentence, start, directory, known_short):
         return _characterized(
             sentence, before.rfind("\x00", 0, clause_start), directory, known_short
         )
-    if re.search(r"\b(?:was|were|is|are|be|been|being)\s*$", subject):
+    if verb is not feeling and re.search(r"\b(?:was|were|is|are|be|been|being)\s*$", subject):
         # “He was criticised for “…””: the word is someone else's.
         return None
     # “Phay Siphan on Thursday demanded that RFA “clarify” …”.
     subject = re.sub(rf"\s+(?:{WHEN})\s*$", " ", subject)
-    found = subject_before(subject, directory, known_short)
+    found = subject_before(subject, directory, known_short) or _country(subject)
+    if found and verb is feeling and found.kind == "description":
+        return None  # “The road was “closed” by the province”: a thing feels nothing.
     if found:
         found.how = "sentence"
     return found
+
+
+def _country(subject):
+    """“Thailand admitted “stray” shells”: a country speaks through its government."""
+    match = re.fullmatch(r"\s*(?:[^\x00]*,\s*)?((?:[A-Z][a-z]+\s+)?[A-Z][a-z]+)\s*", subject)
+    if match and all(word in NOT_PERSON_WORDS for word in match[1].split()):
+        return Attribution("source", match[1])
+    return None
 
 
 def _according(verb):

@@ -36,6 +36,14 @@ PLURAL_SOURCE = re.compile(
     r"(?:(?:^|[,;]\s*)(?:But|And|Though|Although|While|Yet|As|Because)\s+"
     r"((?:[A-Z][a-z]+\s+){0,2}[a-z]+s)|(?:^|[,;]\s*)([A-Z]?[a-z]+s))$"
 )
+# “Kep authorities called …”, “where some news outlets criticised …”: a
+# group the story does not name, known by a place or a quantity in front.
+GROUP_SOURCE = re.compile(
+    r"(?:^|[,;]\s*|\b(?:where|when|while|as|after)\s+)"
+    r"((?:[A-Z][a-z]+\s+){1,2}|(?:some|many|several|other)\s+(?:[a-z]+\s+)?)"
+    r"(authorities|officials|outlets|media|activists|observers|critics|diplomats|lawmakers|"
+    r"governments|newspapers)$"
+)
 # A group's name after an inverted verb, and the end of the credit.
 ORGANIZATION_AFTER = re.compile(
     r"((?:the\s+)?[A-Z][\w&’'\-]*(?:\s+(?:(?:of|for|and|on|the)\s+)*[A-Z][\w&’'\-]*)*)\s*"
@@ -87,6 +95,9 @@ def subject_before(text, directory, known_short):
     found = organization_before(re.sub(rf"{TRAIL}\s*$", "", text))
     if found:
         return found
+    match = GROUP_SOURCE.search(re.sub(rf"{TRAIL}\s*$", "", text).strip())
+    if match and not FUNCTION_WORDS & set(match[1].split()):
+        return Attribution("description", match[1] + match[2])
     # “Villagers said”: people the story does not name.
     match = PLURAL_SOURCE.search(re.sub(rf"{TRAIL}\s*$", "", text).strip())
     plural = match and (match[1] or match[2])

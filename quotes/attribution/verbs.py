@@ -62,16 +62,19 @@ RESEARCHERS = re.compile(r"(?:the\s+)?(?:researchers|authors|investigators|analy
 # “releasing” them”, “accused him of “treason””.
 CHARACTERIZING = re.compile(
     r"\b(?:attacked|critici[sz]ed|accused|blamed|slammed|condemned|lambasted|faulted|"
-    r"chided|praised|thanked|branded|labell?ed|dubbed|denounced)\s+"
-    r"(?:[^\x00.;]{0,60}?\s)?(?:for|of|as)\s+(?:[a-z]+\s+){0,2}$"
+    r"chided|praised|thanked|branded|labell?ed|dubbed|denounced|dismissed|rejected|hailed)\s+"
+    r"(?:[^\x00.;]{0,60}?\s)?(?:for|of|as)\s+(?:[a-z]+\s+){0,3}$"
 )
 # Verbs that quote someone's word for a thing they name: “called the images
 # “fake news””, “described the murder as “a heinous act””, “accused Thai
 # “invaders” of …”, “admitted “accidental” shots”.
 NAMING = re.compile(
     r"\b(?:called|dubbed|branded|labell?ed|termed|described|denounced|decried|accused|"
-    r"admitted|acknowledged)\s+(?:[^\x00.;:]{0,60}?\s)?(?:as\s+)?$"
+    r"admitted|acknowledged|pointed\s+to|cited)\s+(?:[^\x00.;:]{0,60}?\s)?(?:as\s+)?$"
 )
+# A feeling a speaker declared: “Washington was “troubled” by the vote”.
+FEELING = re.compile(r"\b(?:was|were|is|are)\s*$")
+FEELING_AFTER = re.compile(r"\s*(?:by|at|about|over|with)\s")
 # “… “telling the truth”, as many put it.”, “…,” as one villager called it.
 AS_PUT_IT = re.compile(
     r"\s*,?\s*as\s+([^\x00,.;:]{1,60}?)\s+(?:put|puts|has\s+put|had\s+put|called|calls)\s+it\b"
@@ -79,7 +82,8 @@ AS_PUT_IT = re.compile(
 # Verbs a word is promised or demanded with: “threatened to “eliminate” his
 # opponents”, “demanded that the station “clarify” it”: the subject's word.
 PLEDGING = re.compile(
-    r"\b(?:threatened|promised|pledged|vowed|demanded|urged|asked|called\s+on|warned)\s+"
+    r"\b(?:threatened|promised|pledged|vowed|demanded|urged|asked|called\s+on|warned|"
+    r"signall?ed|indicated|hinted)\s+"
     r"(?:[^\x00.;]{0,60}?\s)?(?:to|that)\s+(?:[^\x00.;]{0,60}\s)?$"
 )
 PARTICIPLE = re.compile(
@@ -119,3 +123,10 @@ QUOTING_AFTER = re.compile(
 MANNER_INVERTED = re.compile(r"\s*,?\s*[a-z]+ed\s+(?=(?:[a-z]+\s+){0,2}[A-Z])(.*)$", re.DOTALL)
 # A clause after the speech verb that introduces the next quote: “said the premier “…””.
 NEXT_QUOTE_CLAUSE = re.compile(r"\s+(?:that\s+)?[a-z][^\x00,:;.]*\x00")
+# “Dara reached out to them with a message saying, “…””, “sent his wife a text
+# message saying:”: the sender's words, not those of whoever reports them.
+MESSAGE_SAYING = re.compile(
+    r"(?:^|[,;]\s*|\b(?:that|said|says)\s+)(?P<who>(?:[A-Z][\w’'\-]*\s+){0,3}[A-Z][\w’'\-]*|he|she)\s+"
+    r"(?:[a-z]+\s+){1,6}?(?:an?|the)\s+(?:[a-z\-]+\s+)?(?:message|text|letter|note|e-?mail)\s+"
+    r"(?:saying|reading|that\s+(?:said|read))\s*[,:]?\s*$"
+)

@@ -88,6 +88,15 @@ class StoryScoreTests(SimpleTestCase):
         self.assertEqual(paired, [first, second])
         self.assertEqual(extra, [])
 
+    def test_a_word_inside_a_later_quote_does_not_take_that_quote(self):
+        # “hero” quoted alone in the lede (dropped as a term), then inside a
+        # later quote: the later quote is its own key's, and “hero” is missed.
+        keys = [{"opening": "hero"}, {"opening": "They were all"}]
+        later = finding("They were all ‘hero’ dogs to us", DARA)
+        paired, extra = match_findings(keys, [later])
+        self.assertEqual(paired, [None, later])
+        self.assertEqual(extra, [])
+
     def test_tally_figures(self):
         tally = Tally(threshold=80).add(score_story(STORY, self.findings))
         self.assertEqual((tally.keyed, tally.found, tally.attributed), (4, 3, 3))
