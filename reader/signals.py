@@ -118,14 +118,14 @@ def story_tags(article_id, *, arriving_or_leaving=False):
     """
     from articles.models import Article
 
-    stories = Article.objects.filter(pk=article_id)
     tags = {f"story:{article_id}", "latest"}
-    tags |= {f"stories-of:section:{pk}" for pk in stories.sections().values_list("pk", flat=True)}
-    tags |= {f"stories-of:topic:{pk}" for pk in stories.topics().values_list("pk", flat=True)}
-    tags |= {f"stories-of:person:{pk}" for pk in stories.people().values_list("pk", flat=True)}
+    section = None
+    for kind, pk in Article.objects.filter(pk=article_id).filed_under():
+        if pk is not None:
+            tags.add(f"stories-of:{kind}:{pk}")
+            section = pk if kind == "section" else section
     if not arriving_or_leaving:
         return tags
-    section = stories.values_list("section_id", flat=True).first()
     others = Article.objects.published().filter(section_id=section).exclude(pk=article_id)
     if not others.exists():
         # The section enters or leaves the site's navigation.
