@@ -7,6 +7,7 @@ person: the page cache renews, at every save, the lists these name.
 from django.test import TestCase
 
 from articles.models import Article
+from reader import signals
 from tests.support.factories import (
     make_article,
     make_person,
@@ -84,3 +85,11 @@ class FiledUnderTests(TestCase):
         stories = Article.objects.filter(pk__in=[self.story.pk, self.bare.pk])
         found = {(kind, pk) for kind, pk in stories.filed_under() if pk is not None}
         self.assertEqual(found, listed(stories))
+
+    def test_the_page_cache_compiles_it_once_for_every_story(self):
+        """``reader.signals.filed_under``: one query, each story's own answer."""
+        for story in (self.story, self.bare, self.story):
+            with self.subTest(story=story.pk), self.assertNumQueries(1):
+                found = signals.filed_under(story.pk)
+            self.assertEqual(set(found), set(Article.objects.filter(pk=story.pk).filed_under()))
+        self.assertEqual(signals.filed_under(self.bare.pk + 1000), [])
