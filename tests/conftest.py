@@ -9,6 +9,7 @@ from pytest_django.fixtures import _get_databases_for_setup
 from pytest_django.plugin import blocking_manager_key
 
 from tests.support import database, schedule
+from tests.support.browser import SharedChromium
 from tests.support.factories import remember_roles, restore_roles
 
 # The controlling process's folder for the run's migrated template database.
@@ -54,6 +55,13 @@ def pytest_unconfigure(config):
 def _remove_test_uploads():
     yield
     shutil.rmtree(settings.MEDIA_ROOT, ignore_errors=True)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _close_chromium():
+    """The one Chromium the browser test classes shared (tests.support.browser) stops."""
+    yield
+    SharedChromium.close()
 
 
 @pytest.fixture(scope="session")

@@ -1,6 +1,7 @@
 """Search across stories, people and photos: /search/?q=."""
 
 import datetime
+import unicodedata
 import unittest
 
 from django.db import connection
@@ -131,6 +132,17 @@ class SearchTests(ReaderTestMixin, TestCase):
     def test_query_is_cleaned_and_cut(self):
         self.assertEqual(search.clean_query("  a\x00b \n c "), "a b c")
         self.assertEqual(len(search.clean_query("x" * 10_000)), search.MAX_QUERY_LENGTH)
+
+    def test_every_control_character_separates_words_and_nothing_else_does(self):
+        """Unicode's control characters (C0, DEL, C1) become spaces; format characters stay."""
+        for code in [*range(0x300), 0x200B, 0x200D, 0x2028, 0xFEFF, 0x1780, 0x17D2]:
+            character = chr(code)
+            if unicodedata.category(character) == "Cc" or character.isspace():
+                expected = "a b"
+            else:
+                expected = f"a{character}b"
+            with self.subTest(code=hex(code)):
+                self.assertEqual(search.clean_query(f"a{character}b"), expected)
 
     def test_empty_results_say_what_to_try(self):
         self.assertContains(self.results("zzzz"), "Try fewer or other words")

@@ -3,6 +3,7 @@ Browser tests: a real headless Chromium (Debian's, through Playwright) against
 a live server. Screenshots go to ``test-artifacts/`` for a person to look at.
 """
 
+import asyncio
 import os
 import shutil
 
@@ -34,6 +35,53 @@ def load_lazy_images(page):
     page.wait_for_load_state("networkidle")
 
 
+class SharedChromium:
+    """
+    One Playwright driver and one Chromium for the whole test process: each
+    browser test class gets fresh contexts of it, not a browser of its own
+    (starting both costs about 1.1 s of CPU, for some 20 classes).
+
+    Between Playwright calls its sync API leaves its event loop marked as
+    running in this thread, which Django's async-safety check takes for an
+    async context: outside the browser classes the mark is taken off
+    (``pause``), so every other test runs with that check as usual, and put
+    back before Playwright runs again (``resume``).
+    """
+
+    playwright = browser = loop = None
+
+    @classmethod
+    def resume(cls):
+        if cls.browser is not None and cls.browser.is_connected():
+            asyncio._set_running_loop(cls.loop)
+            return cls.browser
+        cls.close()
+        executable = shutil.which("chromium")
+        if executable is None:
+            raise RuntimeError("Chromium is missing: run scripts/ensure-chromium (make test does).")
+        cls.playwright = sync_playwright().start()
+        cls.loop = asyncio.get_running_loop()
+        cls.browser = cls.playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
+        return cls.browser
+
+    @classmethod
+    def pause(cls):
+        asyncio._set_running_loop(None)
+
+    @classmethod
+    def close(cls):
+        """At the end of the run (tests/conftest.py), or to start again after a crash."""
+        if cls.playwright is None:
+            return
+        asyncio._set_running_loop(cls.loop)
+        try:
+            if cls.browser.is_connected():
+                cls.browser.close()
+        finally:
+            cls.playwright.stop()
+            cls.playwright = cls.browser = cls.loop = None
+
+
 class BrowserTestCase(StaticLiveServerTestCase):
     """A live server and a headless Chromium page per test (``self.page``)."""
 
@@ -47,16 +95,11 @@ class BrowserTestCase(StaticLiveServerTestCase):
         # own database calls are still synchronous.
         os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
         super().setUpClass()
-        executable = shutil.which("chromium")
-        if executable is None:
-            raise RuntimeError("Chromium is missing: run scripts/ensure-chromium (make test does).")
-        cls.playwright = sync_playwright().start()
-        cls.browser = cls.playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
+        cls.browser = SharedChromium.resume()
 
     @classmethod
     def tearDownClass(cls):
-        cls.browser.close()
-        cls.playwright.stop()
+        SharedChromium.pause()
         super().tearDownClass()
         os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
 
