@@ -52,6 +52,8 @@ HONORIFICS = [
     ("Fr.", Gender.MALE),
     ("Professor", ""),
     ("H.E.", ""),
+    # “said HE Sok Dara”: His or Her Excellency, written in capitals without stops.
+    ("HE", ""),
     ("H. E.", ""),
     ("Ven.", Gender.MALE),
     ("Prof.", ""),

@@ -270,6 +270,15 @@ Also, in English (issue 16, twelfth round):
 - `International Co-Prosecutor X first emphasized`, `activist monk But
   Buntenh`; a description ends before its sentence's verb.
 
+Also, in English (issue 16, fourteenth round):
+
+- `said HE Sok Dara` (His or Her Excellency) and `Vender Sok Dara, who …` (a
+  job in front) leave the name bare; `US Secretary of State Jane Roe` and
+  `Minister of Tourism X` are titles before the name, not names; `Veng` may
+  start a name; a Khmer place (`Trapaing He …`, `Boeung …`) is nobody;
+- a person's name holding a word in capitals is checked below the threshold;
+- “the official” after “a police officer who asked not to be named” is him.
+
 Also, in Khmer (issue 16, thirteenth round):
 
 - a Latin name keeps its middle initial (“លោក JOHN K.SMITH”); a name in

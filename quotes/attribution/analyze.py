@@ -10,6 +10,7 @@ a note: attribution never fails a story.
 
 import dataclasses
 import logging
+import re
 
 from django.utils.translation import gettext as _
 
@@ -234,6 +235,18 @@ def _resolve_paragraph(cast, paragraph, previous, following, sentences):
     return findings
 
 
+# A word of two or more capitals: “HE”, “US”, “UN”, never a Cambodian name's
+# word in running text.
+CAPITALS_WORD = re.compile(r"\b[A-Z]{2,}\b")
+
+
+def _capitals_in_name(entity):
+    """Whether a person's name holds a word in capitals (“HE Sok Dara”, “US Secretary”)."""
+    return (
+        entity is not None and entity.kind == "person" and bool(CAPITALS_WORD.search(entity.name))
+    )
+
+
 def _resolve_quote(cast, span, paragraph, context, previous, following):
     number = paragraph.number
     if span.echo:
@@ -252,6 +265,14 @@ def _resolve_quote(cast, span, paragraph, context, previous, following):
                 "Check that “%(name)s” is the speaker's whole name: in Khmer text, a name in "
                 "Latin letters or glued to the words around it may be cut short or run on."
             ) % {"name": span.attribution.text}
+        elif _capitals_in_name(entity) and confidence > SAME_SENTENCE:
+            # “HE Sok Dara”, “US Secretary”: a word in capitals is more often an
+            # honorific or a title than a name; the rule that reads it is loose.
+            confidence = SAME_SENTENCE
+            note = note or _(
+                "Check that “%(name)s” is the speaker's name: a word in capitals in it may be "
+                "an honorific or a title, not part of the name."
+            ) % {"name": entity.name}
         elif span.attribution.how in {"subject", "these"}:
             # Whom the sentence is about with no speech verb, or “these words
             # are X's” after several quotes: a guess.

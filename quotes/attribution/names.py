@@ -64,8 +64,11 @@ NOT_PERSON_WORDS = _word_set(
     Commission Board Unit Division Service Services Tonle Sap Belt Zone Green Rice
     Wat Pagodas Temple Monastery Church Cathedral Mosque Parish Diocese Vicariate
     Control Prevention Research Development Protection Management Affairs Studies
+    Trapaing Trapeang Boeung Beung Prek Chroy Phum Khum Srok
     """
 )
+# Words that name a place only after another: “Prey Veng”, “Svay Rieng”, “Anlong Veng”.
+PLACE_SECOND_WORDS = _word_set("Veng Rieng")
 MONTHS = _word_set(
     "January February March April May June July August September October November December"
 )
@@ -82,7 +85,10 @@ TITLE_WORDS = _word_set(
     Leader Adviser Advisor Consultant Investigator Official Inspector CEO Prefect Vicar
     Villager Resident Farmer Vendor Teacher Student Worker Fisherman Priest Pastor Nun
     Brigadier Sergeant Sgt Admiral Marshal Corporal Cpl PM Striker Goalkeeper Midfielder
-    Defender Coach Trainer Winger
+    Defender Coach Trainer Winger Vender Seller Trader Shopkeeper Driver Nurse Doctor
+    Soldier Survivor Widow Housewife Labourer Laborer Mechanic Journalist Reporter Blogger
+    Singer Actor Actress Comedian Historian Economist Scholar Expert Entrepreneur
+    Businessman Businesswoman Landowner Protester Demonstrator Evictee Guard Ranger
     """
 )
 # “Minister of Information Neth Pheaktra”, “US ambassador to Cambodia Patrick
@@ -90,6 +96,19 @@ TITLE_WORDS = _word_set(
 TITLE_OF = re.compile(
     r"\b(?i:" + "|".join(sorted(TITLE_WORDS)) + r")\s+(?:of|for|to|in)\s+(?:the\s+)?$"
 )
+# “Minister of Tourism Sok Dara”, “Secretary of State Jane Roe”: the charge
+# after “of” is not a name's first word, whether or not it names a place.
+PORTFOLIO_WORDS = _word_set(
+    """
+    State Tourism Commerce Agriculture Defence Defense Finance Economy Planning Industry
+    Energy Transport Trade Culture Religion Cults Women Youth Sport Sports Posts Mines
+    Water Resources Rural Public Works Foreign Social Veterans Fisheries Forestry Land
+    Construction Inspection Relations Parliamentary Civil Aviation Fine Arts
+    """
+)
+PORTFOLIO_ENDING = re.compile(r"(?:ism|ture|ment|tion|sion|ance|ence|ity|ics)$")
+# “US Secretary of State …”, “Deputy Director of …”: a title that goes on is no name.
+TITLE_GOES_ON = re.compile(r"\s+(?:of|for|to)\s+(?:the\s+)?[A-Z]")
 # “Minister of Education, Youth and Sport Hang Chuon Naron”: the last item of
 # a ministry's list of charges runs into the name.
 TITLE_OF_LIST = re.compile(
@@ -128,6 +147,11 @@ PERSON_LIKE = re.compile(
 )
 
 
+def _is_place_word(word, *, first):
+    """Whether ``word`` names a place, day or institution where it stands in a name."""
+    return word in NOT_PERSON_WORDS and not (first and word in PLACE_SECOND_WORDS)
+
+
 def _is_person_name(name, directory, known_short, *, honorific="", titled=False):
     """Whether ``name`` (its ``honorific`` or a title apart) reads as a person's name."""
     words = name.split()
@@ -140,7 +164,11 @@ def _is_person_name(name, directory, known_short, *, honorific="", titled=False)
     # “May Titthara”: a month in front of a name is a family name; a date has a number.
     rest = words[1:] if len(words) > 1 and words[0] in MONTHS else words
     # “PHNOM PENH, July 9 (Xinhua)”: a dateline in capitals is a place too.
-    if any(word.rstrip(".").strip("'’").capitalize() in NOT_PERSON_WORDS for word in rest):
+    # “Veng Sereyvuth”: a place's second word (“Prey Veng”) may start a name.
+    if any(
+        _is_place_word(word.rstrip(".").strip("'’").capitalize(), first=index == 0)
+        for index, word in enumerate(rest)
+    ):
         return False
     if len(words) == 1:
         word = words[0]
@@ -156,6 +184,13 @@ def _is_person_name(name, directory, known_short, *, honorific="", titled=False)
 HEADLINE = re.compile(
     r"(?:[A-Z][^\s]*|[a-z]{1,3}|[\d\W]+)(?:\s+(?:[A-Z][^\s]*|[a-z]{1,3}|[\d\W]+)){3,}(?<![.?!:;,])"
 )
+
+
+def _is_charge(word):
+    """“Information”, “Tourism”, “State”: a ministry's charge or a place after a title's “of”."""
+    return (
+        word in NOT_PERSON_WORDS or word in PORTFOLIO_WORDS or bool(PORTFOLIO_ENDING.search(word))
+    )
 
 
 def _is_title(word):
@@ -206,7 +241,7 @@ def names_in(text, directory, known_short):
         if TITLE_OF_LIST.search(text[: match.start()]) and len(words) > 2:
             words.pop(0)
         if TITLE_OF.search(text[: match.start()]) or TITLE_OF_LIST.search(text[: match.start()]):
-            while len(words) > 2 and words[0].rstrip(".") in NOT_PERSON_WORDS:
+            while len(words) > 2 and _is_charge(words[0].rstrip(".")):
                 words.pop(0)
         # “activist monk But Buntenh”: after a title, a small word starts the name.
         after_title = len(words) in {2, 3} and bool(
@@ -229,6 +264,8 @@ def names_in(text, directory, known_short):
         )
         words = words[inner:]
         titles = [index for index, word in enumerate(words) if _is_title(word)]
+        if titles and titles[-1] == len(words) - 1 and TITLE_GOES_ON.match(text, end):
+            continue
         titled = bool(titles and titles[-1] < len(words) - 1)
         if titled:
             # “Prime Minister Hun Manet”: the title is a role, not the name.

@@ -67,6 +67,11 @@ def resolve(cast, attribution):
     return cast.named(attribution.text, attribution.role)
 
 
+# Head words a story uses for the same unnamed person: “a police officer who
+# asked not to be named … the official said”.
+HEAD_KIN = {"official": "official|officer", "officer": "officer|official"}
+
+
 def _head(description):
     """The head word of a description: “father” in “the father of three”."""
     words = re.split(r"\s+(?:of|for|at|from|in|on|with|who|whose|which|that)\s", description)
@@ -90,7 +95,8 @@ def described(cast, description, kind=""):
         head = _head(definite[1])
         # “the worker” is the unnamed worker met before, before any named
         # person whose title is worker: a named person is named again.
-        pattern = re.compile(rf"\b{re.escape(head)}\b")
+        heads = HEAD_KIN.get(head) or re.escape(head)
+        pattern = re.compile(rf"\b(?:{heads})\b")
         for seen in cast.recent:
             entity = seen.entity
             if (
