@@ -288,6 +288,14 @@ Also, in Khmer (issue 16, thirteenth round):
 - a lone closing mark right after “ថា” opens the quote; “ក្នុងនោះសម្តេច…”
   is an honorific; a verb of wanting glued to a name ends it.
 
+Also, in Khmer (issue 16, fourteenth round):
+
+- a campaign's or programme's name in «» (“យុទ្ធនាការ «…»”) is a name, not
+  the speech of the official the sentence names, nor of a headline echoing it;
+- an office held by one person (“អ្នកនាំពាក្យក្រសួង…”) is the one person the
+  paragraph before or after names with no role of their own, checked below
+  the threshold.
+
 Every quote is found whatever happens: a paragraph the rules cannot read
 gives its quotes unattributed, with a note. Below ``CONFIRM_THRESHOLD``
 every finding carries a note saying what to check.

@@ -114,6 +114,7 @@ def analyze(paragraphs, directory=None):
         findings.extend(found)
         sentences += 1 + max((event.sentence for event in paragraph.events), default=0)
     findings = khmer_referents.echoes(findings, cast, paragraphs)
+    findings = khmer_referents.titled_nearby(findings, cast, paragraphs)
     echoed_later(findings)
     for finding in findings:
         if finding.how == "description" and finding.confidence == UNMATCHED_TITLE:

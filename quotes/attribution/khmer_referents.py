@@ -23,6 +23,7 @@ from people.names import KHMER_UNIQUE_TITLES, honorific_gender, split_honorific
 from .confidence import (
     AMBIGUOUS_PRONOUN,
     AMBIGUOUS_TITLE,
+    CONFIRM_THRESHOLD,
     DEFINITE_DESCRIPTION,
     DESCRIBED_SOURCE,
     DESCRIPTION_OF_SUBJECT,
@@ -38,7 +39,7 @@ from .confidence import (
 )
 from .entities import GROUP, PERSON, SOURCE, Entity
 from .khmer import names_in
-from .khmer_speech import is_headline
+from .khmer_speech import is_headline, named_as_thing
 from .khmer_words import (
     FEMALE_WORDS,
     GROUP_MARK,
@@ -68,6 +69,9 @@ EXCLUSIVE_ROLES = (
     re.compile(r"កីឡាករ|កីឡាការិនី|ខ្សែបម្រើ|ខ្សែការពារ|ខ្សែប្រយុទ្ធ|អ្នកចាំទី"),
     re.compile(r"គ្រូបង្វឹក"),
 )
+# An office one person holds in an organization (its spokesman, its minister), not a rank
+# many share (“មន្ត្រីក្រសួង…”, an official of the ministry).
+OFFICE = re.compile(r"អ្នកនាំពាក្យ|រដ្ឋមន្ត្រី|អភិបាល|ប្រធាន|អគ្គនាយក|នាយក|ឯកអគ្គរដ្ឋទូត")
 DEMONSTRATIVE = re.compile(r"\s*(?:រូប|ម្នាក់)?\s*(?:នេះ|នោះ|ដដែល|ខាងលើ)$")
 
 
@@ -293,7 +297,8 @@ def echoes(findings, cast, paragraphs):
                 for other in findings
                 if other.how != "echo" and other.entity is not None and words in fold(other.text)
             ]
-            if not said:
+            if not said or named_as_thing(finding.text, paragraphs):
+                # Words no one is quoted saying, or a campaign's name: not speech.
                 continue
             finding.entity, finding.how = said[0].entity, "quoted again"
             finding.confidence = min(said[0].confidence, INTRODUCED_BEFORE)
@@ -313,6 +318,53 @@ def echoes(findings, cast, paragraphs):
                 finding.confidence = min(finding.confidence, INTRODUCED_BEFORE)
         kept.append(finding)
     return kept
+
+
+def titled_nearby(findings, cast, paragraphs):
+    """
+    ``findings`` with a speaker known only by an office (“អ្នកនាំពាក្យក្រសួង…”,
+    a ministry's spokesman) given to the one person the paragraph before or
+    after that title names with no role of their own (“ឯកឧត្តម ឃឹម ហ្វីណង់
+    បានប្រកាស…”), below the threshold: the title, then the name.
+    """
+    found = {}
+    for finding in findings:
+        entity = finding.entity
+        if entity is None or entity.name or not entity.is_person:
+            continue
+        if entity not in found:
+            found[entity] = _titled_person(cast, entity, paragraphs)
+        named = found[entity]
+        if named is not None and finding.confidence < CONFIRM_THRESHOLD:
+            named.role = named.role or entity.description
+            finding.entity, finding.how = named, "title named nearby"
+            finding.confidence = min(finding.confidence, INTRODUCED_BEFORE)
+            finding.note = _(
+                "“%(title)s” was taken to be %(speaker)s, named next to that title with "
+                "no role of their own: check."
+            ) % {"title": entity.description, "speaker": named.label}
+    return findings
+
+
+def _titled_person(cast, entity, paragraphs):
+    title = fold(entity.description).strip()
+    one = OFFICE.match(title) and not re.search(r"ម្នាក់|មួយ|ខ្លះ|ទាំង", title)
+    if not one or not _person_head(title) or not ORGANIZATION_HEAD.search(title, 1):
+        return None
+    at = next((index for index, text in enumerate(paragraphs) if title in fold(text)), None)
+    if at is None:
+        return None
+    beside = " ".join(paragraphs[max(at - 1, 0) : at] + paragraphs[at + 1 : at + 2])
+    gender = gender_of(entity.description)
+    named = {
+        other
+        for other in cast.entities
+        if other.name and other.is_person and not other.role
+        and gender in {"", other.gender}
+        and name_key(other.name) in name_key(beside)
+        and name_key(other.name) not in name_key(paragraphs[at])
+    }  # fmt: skip
+    return named.pop() if len(named) == 1 else None
 
 
 def _named_with_role(cast, entity):

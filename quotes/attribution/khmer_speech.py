@@ -84,6 +84,8 @@ NAMING = re.compile(
     r"(?:(?<!សរសេរ)ចំណងជើង|រហស្សនាម|ហៅក្រៅ|ឈ្មោះ|ស្លាកសញ្ញា|(?<!នាំ)(?<!ដោយ)ពាក្យ|គេហៅ|ហៅកាត់|ដែលហៅ|ហៅ)\s*(?:ថា)?\s*(?:ជា)?\s*$"
     r"|(?<!សរសេរ)ចំណងជើង\s*[៖:]\s*$"
 )
+# A campaign's or programme's name in «»: “យុទ្ធនាការ «ផ្ទះ១ អំពូល១»”.
+NAMED_THING = re.compile(r"(?:យុទ្ធនាការ|កម្មវិធី|បាវចនា|ស្លោក|ស្លូហ្គែន|ចលនា)\s*$")
 # A line of a work or a document: “… ដែលមានឃ្លាថា «…»”, “… មានខ្លឹមសារថា «…»”.
 LINE_OF = re.compile(r"(?:ដែល)?មាន(?:ឃ្លា|ខ្លឹមសារ)[\u1780-\u17d3]{0,12}?\s*ថា\s*[៖:]?\s*$")
 SAID_SO = re.compile(
@@ -421,6 +423,19 @@ def is_scare_quote(words, sentence, before=""):
     # Not “អត្ថាធិប្បាយ៖ «…» មិនមែន…”: a section's label, then a term.
     introduced = introducer and not (introducer[0].strip() in "៖:" and after)
     return not opens and not introduced and len(words) <= 25 and not re.search(r"[។៕!?]$", words)
+
+
+def names_a_thing(words, before):
+    """Whether short Khmer ``words`` in «» right after “យុទ្ធនាការ” (a campaign) are its name."""
+    short = len(words.strip()) <= 25 and not re.search(r"[។៕!?]$", words.strip())
+    return short and bool(NAMED_THING.search(fold(before)))
+
+
+def named_as_thing(words, paragraphs):
+    """Whether the story names ``words`` as a campaign or programme (“យុទ្ធនាការ «…»”) anywhere."""
+    head = NAMED_THING.pattern.removesuffix(r"\s*$")
+    named = re.compile(rf"{head}\s*[«“\"]\s*{re.escape(fold(words).strip())}")
+    return any(named.search(fold(text)) for text in paragraphs)
 
 
 def is_headline(number, text):

@@ -105,6 +105,9 @@ def _is_scare_quote(span, sentence, before=""):
         # Latin words in a Khmer sentence that says nobody says them, whoever
         # it names: a name (“មុនការប្រកួត «ABC CUP» ថ្ងៃទី៧”).
         return True
+    if span.closed and is_khmer_text(span.words) and khmer_speech.names_a_thing(span.words, before):
+        # A campaign's name, even in a sentence naming the governor who launched it.
+        return True
     # A quote given to whoever the sentence is about may still be a term.
     if (span.attribution is not None and span.attribution.how != "subject") or not span.closed:
         return False
