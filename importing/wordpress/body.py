@@ -16,6 +16,8 @@ from collections import Counter
 from html.parser import HTMLParser
 from urllib.parse import urlsplit
 
+from articles.body import MAX_NESTING
+
 
 @dataclasses.dataclass
 class PlacedImage:
@@ -37,6 +39,9 @@ class BodyConverter(HTMLParser):
     SKIPPED = {"script", "style", "iframe", "object", "noscript", "form", "video", "audio"}
     # What shows something from elsewhere: its address stays in the text.
     EMBEDS = {"iframe", "object", "embed", "video", "audio", "source"}
+    # Inline marks: emphasis as Markdown; superscript and subscript as the
+    # HTML the story's Markdown allows (“E = mc<sup>2</sup>”, “H<sub>2</sub>O”).
+    MARKS = {"em": "*", "i": "*", "strong": "**", "b": "**", "sup": "<sup>", "sub": "<sub>"}
 
     def __init__(self, dropped=None):
         super().__init__(convert_charrefs=True)
@@ -68,6 +73,8 @@ class BodyConverter(HTMLParser):
             return
         if tag in self.BLOCKS:
             self.flush()
+        if tag == "figure":
+            self.figure_image = None  # A figcaption here is this figure's.
         if tag in {"h1", "h2"}:
             self.prefix = "## "
         elif tag in {"h3", "h4", "h5", "h6"}:
@@ -77,21 +84,25 @@ class BodyConverter(HTMLParser):
         elif tag in {"ul", "ol"}:
             self.lists.append([tag, 0])
         elif tag == "li":
+            # A list in a list item: four spaces for each level keep it nested,
+            # as deep as a story body may nest (deeper lists stay at that
+            # depth: a hostile depth costs no more than that per item).
+            indent = "    " * max(0, min(len(self.lists), MAX_NESTING - self.quoting) - 1)
             if self.lists and self.lists[-1][0] == "ol":
                 self.lists[-1][1] += 1
-                self.prefix = f"{self.lists[-1][1]}. "
+                self.prefix = f"{indent}{self.lists[-1][1]}. "
             else:
-                self.prefix = "- "
+                self.prefix = f"{indent}- "
         elif tag == "table":
             self.dropped["tables (kept as text, a line for each row)"] += 1
+        elif tag == "hr":
+            self.rule()
         elif tag in {"td", "th"}:
             if self.cells:
                 self.text.append(" | ")
             self.cells += 1
-        elif tag in {"em", "i"}:
-            self.text.append("*")
-        elif tag in {"strong", "b"}:
-            self.text.append("**")
+        elif tag in self.MARKS and not self.in_caption:
+            self.text.append(self.MARKS[tag])
         elif tag == "br":
             self.text.append("\n")
         elif tag == "a":
@@ -121,18 +132,23 @@ class BodyConverter(HTMLParser):
             return
         if self.skipping:
             return
-        if tag in {"em", "i"}:
-            self.text.append("*")
-        elif tag in {"strong", "b"}:
-            self.text.append("**")
+        if tag in self.MARKS and not self.in_caption:
+            self.text.append(self.MARKS[tag].replace("<", "</"))
         elif tag == "a":
             href = self.links.pop() if self.links else None
             if href:
                 self.text.append(f"]({href})")
         elif tag in {"figcaption", "span"} and self.in_caption:
             self.in_caption = False
+            caption = " ".join("".join(self.caption).split())
             if self.figure_image is not None:
-                self.figure_image.caption = " ".join("".join(self.caption).split())
+                self.figure_image.caption = caption
+            elif caption:
+                # A gallery's, table's or video's caption: no photo to carry
+                # it, so it stays as a paragraph of its own.
+                self.flush()
+                self.text.append(self.escape(caption))
+                self.flush()
             self.caption = []
         elif tag in self.BLOCKS:
             self.flush()
@@ -172,13 +188,34 @@ class BodyConverter(HTMLParser):
         for index, piece in enumerate(pieces):
             if index:
                 self.flush()
-            self.text.append(re.sub(r"([\\`*_\[\]])", r"\\\1", piece).replace("<", "&lt;"))
+            self.text.append(self.escape(piece))
+
+    def handle_comment(self, data):
+        """``<!--more-->`` and ``<!--nextpage-->``: a story is one page, read whole."""
+        if self.skipping:
+            return
+        if re.match(r"\s*more\b", data):
+            self.dropped["“more” breaks (the story is shown whole)"] += 1
+        elif re.match(r"\s*nextpage\b", data):
+            self.rule()
+            self.dropped["page breaks (kept as a line across the page)"] += 1
+
+    def rule(self):
+        """A line across the page, in the blockquote the text stands in."""
+        self.flush()
+        self.text.append("---")
+        self.flush()
+
+    @staticmethod
+    def escape(text):
+        """Text as Markdown that shows it as written."""
+        return re.sub(r"([\\`*_\[\]])", r"\\\1", text).replace("<", "&lt;")
 
     def flush(self):
         text = "".join(self.text).strip()
         text = re.sub(r"[ \t]*\n[ \t]*", "\n", text)
         text = re.sub(r"[ \t]+", " ", text)
-        if text and text not in {"*", "**"}:
+        if re.sub(r"\*|</?su[bp]>", "", text):
             if not self.prefix and re.match(r"^(#|>|[-+]\s|\d+[.)]\s)", text):
                 text = "\\" + text
             text = self.prefix + text
