@@ -68,6 +68,22 @@ class ThemeExportTests(TestCase):
         self.assertNotIn("A net drying", self.water.body)
         self.assertNotIn("*", self.water.body)
 
+    def test_categories_and_tags_keep_their_descriptions(self):
+        """What the site said each category and tag is about was lost."""
+        self.assertEqual(
+            Section.objects.get(slug="science").description,
+            "Research from Cambodian laboratories & field stations.",
+        )
+        self.assertEqual(Topic.objects.get(slug="water").description, "Rivers, wells and the rain.")
+        self.assertEqual(
+            Topic.objects.get(slug="chemistry").description, "Molecules, mostly small ones."
+        )
+        self.assertEqual(Topic.objects.get(slug="monsoon").description, "")
+
+    def test_a_description_the_newsroom_wrote_stays(self):
+        self.assertEqual(story("802").section.slug, "opinion")
+        self.assertEqual(Section.objects.get(slug="opinion").description, "Letters from readers.")
+
     def test_running_again_duplicates_nothing(self):
         before = [model.objects.count() for model in (Article, Section, Topic, ImportedItem)]
         body = self.water.body
