@@ -26,6 +26,10 @@ class PlacedImage:
     caption: str
 
 
+# A line break: "<br>", which the story's Markdown allows, and a new line.
+BREAK = "<br>\n"
+
+
 class BodyConverter(HTMLParser):
     """
     WordPress post HTML (classic or block editor, with ``[caption]``
@@ -43,8 +47,12 @@ class BodyConverter(HTMLParser):
     # HTML the story's Markdown allows (“E = mc<sup>2</sup>”, “H<sub>2</sub>O”).
     MARKS = {"em": "*", "i": "*", "strong": "**", "b": "**", "sup": "<sup>", "sub": "<sub>"}
 
-    def __init__(self, dropped=None):
+    def __init__(self, dropped=None, *, autop=False):
         super().__init__(convert_charrefs=True)
+        # Classic-editor HTML: WordPress shows each line break in its text
+        # as a break (wpautop); block-editor HTML shows only <br>.
+        self.autop = autop
+        self.pre = 0  # How many <pre> the text stands in: its lines are kept.
         # What the body loses or changes, by kind (a Counter), for the report.
         self.dropped = dropped if dropped is not None else Counter()
         self.lists = []  # The lists the text stands in: [tag, items so far].
@@ -81,6 +89,8 @@ class BodyConverter(HTMLParser):
             self.prefix = "### "
         elif tag == "blockquote":
             self.quoting += 1
+        elif tag == "pre":
+            self.pre += 1
         elif tag in {"ul", "ol"}:
             self.lists.append([tag, 0])
         elif tag == "li":
@@ -104,7 +114,7 @@ class BodyConverter(HTMLParser):
         elif tag in self.MARKS and not self.in_caption:
             self.text.append(self.MARKS[tag])
         elif tag == "br":
-            self.text.append("\n")
+            self.text.append(BREAK)
         elif tag == "a":
             href = attrs.get("href") or ""
             safe = urlsplit(href).scheme in {"http", "https", "mailto"}
@@ -156,6 +166,8 @@ class BodyConverter(HTMLParser):
                 self.figure_image = None
             elif tag == "blockquote":
                 self.quoting = max(0, self.quoting - 1)
+            elif tag == "pre":
+                self.pre = max(0, self.pre - 1)
             elif tag in {"ul", "ol"} and self.lists:
                 self.lists.pop()
             elif tag == "tr":
@@ -188,7 +200,11 @@ class BodyConverter(HTMLParser):
         for index, piece in enumerate(pieces):
             if index:
                 self.flush()
-            self.text.append(self.escape(piece))
+            piece = self.escape(piece)
+            if self.autop or self.pre:
+                # A line break between words of the text shows as one.
+                piece = re.sub(r"(?<=\S)[ \t]*\n[ \t]*(?=\S)", BREAK, piece)
+            self.text.append(piece)
 
     def handle_comment(self, data):
         """``<!--more-->`` and ``<!--nextpage-->``: a story is one page, read whole."""
@@ -213,11 +229,18 @@ class BodyConverter(HTMLParser):
 
     def flush(self):
         text = "".join(self.text).strip()
-        text = re.sub(r"[ \t]*\n[ \t]*", "\n", text)
+        # Spaces first, so that each pattern reads a run of spaces once (around
+        # a new line first, a run with none took time in the square of its
+        # length); then a line's spaces and the block's blank lines go.
         text = re.sub(r"[ \t]+", " ", text)
-        if re.sub(r"\*|</?su[bp]>", "", text):
+        text = re.sub(r" ?\n[\n ]*", "\n", text)
+        text = _trim_breaks(text)
+        if re.sub(r"\*|</?su[bp]>|<br>|\s", "", text):
             if not self.prefix and re.match(r"^(#|>|[-+]\s|\d+[.)]\s)", text):
                 text = "\\" + text
+            # A line after a break is no heading, quote or list either (nor,
+            # under a line, an underline making that line a heading).
+            text = re.sub(r"\n(?=#|>|[-+]\s|\d+[.)]\s|[-=]+\n|[-=]+$)", "\n\\\\", text)
             text = self.prefix + text
             if self.quoting:
                 # A blockquote's paragraphs, headings and list items stay in it.
@@ -230,6 +253,24 @@ class BodyConverter(HTMLParser):
         super().close()
         self.count_skipped()  # An element left open to the end.
         self.flush()
+
+
+def _trim_breaks(text):
+    """``text`` without the breaks that open or close it: a break between lines only."""
+    # Index by index, not a pattern anchored at the end: tried from each
+    # "<br>" of a long run, that takes time in the square of its length.
+    start, end = 0, len(text)
+    while True:
+        while start < end and text[start] in " \n":
+            start += 1
+        while end > start and text[end - 1] in " \n":
+            end -= 1
+        if text.startswith(BREAK.strip(), start, end):
+            start += len(BREAK.strip())
+        elif text.endswith(BREAK.strip(), start, end):
+            end -= len(BREAK.strip())
+        else:
+            return text[start:end]
 
 
 def convert_body(content, *, removed=None, children=(), dropped=None):
@@ -278,7 +319,7 @@ def convert_body(content, *, removed=None, children=(), dropped=None):
     # HTML parser would otherwise rescan a run of them (time in the square of
     # its length).
     content = re.sub(r"<(?![a-zA-Z/!?][^<>]*>)", "&lt;", content)
-    converter = BodyConverter(dropped)
+    converter = BodyConverter(dropped, autop="<!-- wp:" not in content)
     converter.feed(content)
     converter.close()
     return converter.blocks

@@ -17,6 +17,7 @@ from importing.models import ImportedItem
 from importing.wordpress.body import convert_body, join_blocks
 from importing.wordpress.importer import import_wordpress
 from tests.support import FIXTURES
+from tests.support.dos import cpu_seconds_under
 from tests.support.factories import make_user
 
 THEME = FIXTURES / "wordpress" / "theme.xml"
@@ -80,6 +81,16 @@ class ThemeExportTests(TestCase):
         )
         self.assertEqual(Topic.objects.get(slug="monsoon").description, "")
 
+    def test_a_line_break_stays_a_line_break(self):
+        """A letter's lines (a new line in the classic editor, or <br>) ran into one line."""
+        body = story("802").body
+        self.assertEqual(
+            body,
+            "Dear editor,<br>\nthe ferry should leave at seven, not eight.\n\n"
+            "Sok Dara<br>\nKampong Chhnang",
+        )
+        self.assertIn("<p>Sok Dara<br>\nKampong Chhnang</p>", render(body))
+
     def test_a_description_the_newsroom_wrote_stays(self):
         self.assertEqual(story("802").section.slug, "opinion")
         self.assertEqual(Section.objects.get(slug="opinion").description, "Letters from readers.")
@@ -121,6 +132,39 @@ class ThemeBodyTests(SimpleTestCase):
     def test_marks_around_nothing_make_no_paragraph(self):
         body, _placed, _dropped = self.convert("<p><em></em><sup></sup></p><p>x</p>")
         self.assertEqual(body, "x")
+
+    def test_block_editor_lines_are_breaks_only_where_it_says(self):
+        """The block editor shows a new line in a paragraph as a space, and <br> as a break."""
+        body, _placed, _dropped = self.convert("<!-- wp:paragraph --><p>a\nb<br>c</p>")
+        self.assertEqual(body, "a\nb<br>\nc")
+
+    def test_a_break_opening_or_closing_a_paragraph_goes(self):
+        body, _placed, _dropped = self.convert("<p><br>a<br></p><blockquote>b<br>\n</blockquote>")
+        self.assertEqual(body, "a\n\n> b")
+
+    def test_preformatted_lines_stay_lines(self):
+        body, _placed, _dropped = self.convert("<!-- wp:code --><pre>x = 1\ny = 2</pre>")
+        self.assertEqual(body, "x = 1<br>\ny = 2")
+
+    def test_a_line_after_a_break_is_text(self):
+        """“- 3 km” or “# 1” after a break would start a list or a heading."""
+        body, _placed, _dropped = self.convert("Weather:\n- 3 km\n# 1 fan\n> all\n1. first\n---")
+        self.assertEqual(
+            body, "Weather:<br>\n\\- 3 km<br>\n\\# 1 fan<br>\n\\> all<br>\n\\1. first<br>\n\\---"
+        )
+        self.assertEqual(render(body).count("<br>"), 5)
+        self.assertNotRegex(render(body), "<(ul|ol|h[1-6]|blockquote|hr)>")
+
+    def test_runs_of_spaces_and_breaks_take_linear_time(self):
+        """
+        A run of spaces with no new line after it took time in the square of
+        its length (40,000 spaces: 3 s); a megabyte of each now takes well
+        under the 5 s allowed a slow machine.
+        """
+        size = 1_000_000
+        for text in ["<p>a" + " " * size + "b</p>", "<br>" * (size // 4), "a\n" * (size // 2)]:
+            with self.subTest(head=text[:8]), cpu_seconds_under(self, 5):
+                convert_body(text)
 
     def test_lists_nest_no_deeper_than_a_body_may(self):
         """Hostile depth: the body stays valid, and each item is indented a bounded amount."""
