@@ -43,9 +43,11 @@ class BodyConverter(HTMLParser):
     SKIPPED = {"script", "style", "iframe", "object", "noscript", "form", "video", "audio"}
     # What shows something from elsewhere: its address stays in the text.
     EMBEDS = {"iframe", "object", "embed", "video", "audio", "source"}
-    # Inline marks: emphasis as Markdown; superscript and subscript as the
-    # HTML the story's Markdown allows (“E = mc<sup>2</sup>”, “H<sub>2</sub>O”).
-    MARKS = {"em": "*", "i": "*", "strong": "**", "b": "**", "sup": "<sup>", "sub": "<sub>"}
+    # Inline marks, opening and closing: emphasis as Markdown; superscript
+    # and subscript as the HTML the story's Markdown allows (“E = mc<sup>2</sup>”,
+    # “H<sub>2</sub>O”); a quotation (<q>) in the marks a browser shows it in.
+    MARKS = {"em": ("*", "*"), "i": ("*", "*"), "strong": ("**", "**"), "b": ("**", "**"),
+             "sup": ("<sup>", "</sup>"), "sub": ("<sub>", "</sub>"), "q": ("“", "”")}  # fmt: skip
 
     def __init__(self, dropped=None, *, autop=False):
         super().__init__(convert_charrefs=True)
@@ -105,6 +107,8 @@ class BodyConverter(HTMLParser):
                 self.prefix = f"{indent}- "
         elif tag == "table":
             self.dropped["tables (kept as text, a line for each row)"] += 1
+        elif tag in {"del", "s", "strike"}:
+            self.dropped["struck-through text (kept, no longer struck through)"] += 1
         elif tag == "hr":
             self.rule()
         elif tag in {"td", "th"}:
@@ -112,7 +116,7 @@ class BodyConverter(HTMLParser):
                 self.text.append(" | ")
             self.cells += 1
         elif tag in self.MARKS and not self.in_caption:
-            self.text.append(self.MARKS[tag])
+            self.text.append(self.MARKS[tag][0])
         elif tag == "br":
             self.text.append(BREAK)
         elif tag == "a":
@@ -143,7 +147,7 @@ class BodyConverter(HTMLParser):
         if self.skipping:
             return
         if tag in self.MARKS and not self.in_caption:
-            self.text.append(self.MARKS[tag].replace("<", "</"))
+            self.text.append(self.MARKS[tag][1])
         elif tag == "a":
             href = self.links.pop() if self.links else None
             if href:

@@ -142,6 +142,18 @@ class ThemeBodyTests(SimpleTestCase):
         body, _placed, _dropped = self.convert("<p><br>a<br></p><blockquote>b<br>\n</blockquote>")
         self.assertEqual(body, "a\n\n> b")
 
+    def test_a_quotation_keeps_its_marks(self):
+        body, _placed, _dropped = self.convert("<p><q>Fish, fish, fish</q>, he said.</p>")
+        self.assertEqual(body, "“Fish, fish, fish”, he said.")
+
+    def test_struck_through_text_is_counted(self):
+        """A correction read as if the struck words still stood: the editor is told."""
+        body, _placed, dropped = self.convert(
+            "<p>The ferry leaves at <del>eight</del> seven, <s>daily</s> <strike>x</strike>.</p>"
+        )
+        self.assertEqual(body, "The ferry leaves at eight seven, daily x.")
+        self.assertEqual(dropped, {"struck-through text (kept, no longer struck through)": 3})
+
     def test_preformatted_lines_stay_lines(self):
         body, _placed, _dropped = self.convert("<!-- wp:code --><pre>x = 1\ny = 2</pre>")
         self.assertEqual(body, "x = 1<br>\ny = 2")
