@@ -16,12 +16,18 @@ from collections import Counter
 from html.parser import HTMLParser
 from urllib.parse import urlsplit
 
+from articles.body import MAX_NESTING
+
 
 @dataclasses.dataclass
 class PlacedImage:
     attachment_id: str
     src: str
     caption: str
+
+
+# A line break: "<br>", which the story's Markdown allows, and a new line.
+BREAK = "<br>\n"
 
 
 class BodyConverter(HTMLParser):
@@ -37,9 +43,18 @@ class BodyConverter(HTMLParser):
     SKIPPED = {"script", "style", "iframe", "object", "noscript", "form", "video", "audio"}
     # What shows something from elsewhere: its address stays in the text.
     EMBEDS = {"iframe", "object", "embed", "video", "audio", "source"}
+    # Inline marks, opening and closing: emphasis as Markdown; superscript
+    # and subscript as the HTML the story's Markdown allows (“E = mc<sup>2</sup>”,
+    # “H<sub>2</sub>O”); a quotation (<q>) in the marks a browser shows it in.
+    MARKS = {"em": ("*", "*"), "i": ("*", "*"), "strong": ("**", "**"), "b": ("**", "**"),
+             "sup": ("<sup>", "</sup>"), "sub": ("<sub>", "</sub>"), "q": ("“", "”")}  # fmt: skip
 
-    def __init__(self, dropped=None):
+    def __init__(self, dropped=None, *, autop=False):
         super().__init__(convert_charrefs=True)
+        # Classic-editor HTML: WordPress shows each line break in its text
+        # as a break (wpautop); block-editor HTML shows only <br>.
+        self.autop = autop
+        self.pre = 0  # How many <pre> the text stands in: its lines are kept.
         # What the body loses or changes, by kind (a Counter), for the report.
         self.dropped = dropped if dropped is not None else Counter()
         self.lists = []  # The lists the text stands in: [tag, items so far].
@@ -68,32 +83,42 @@ class BodyConverter(HTMLParser):
             return
         if tag in self.BLOCKS:
             self.flush()
+        if tag == "figure":
+            self.figure_image = None  # A figcaption here is this figure's.
         if tag in {"h1", "h2"}:
             self.prefix = "## "
         elif tag in {"h3", "h4", "h5", "h6"}:
             self.prefix = "### "
         elif tag == "blockquote":
             self.quoting += 1
+        elif tag == "pre":
+            self.pre += 1
         elif tag in {"ul", "ol"}:
             self.lists.append([tag, 0])
         elif tag == "li":
+            # A list in a list item: four spaces for each level keep it nested,
+            # as deep as a story body may nest (deeper lists stay at that
+            # depth: a hostile depth costs no more than that per item).
+            indent = "    " * max(0, min(len(self.lists), MAX_NESTING - self.quoting) - 1)
             if self.lists and self.lists[-1][0] == "ol":
                 self.lists[-1][1] += 1
-                self.prefix = f"{self.lists[-1][1]}. "
+                self.prefix = f"{indent}{self.lists[-1][1]}. "
             else:
-                self.prefix = "- "
+                self.prefix = f"{indent}- "
         elif tag == "table":
             self.dropped["tables (kept as text, a line for each row)"] += 1
+        elif tag in {"del", "s", "strike"}:
+            self.dropped["struck-through text (kept, no longer struck through)"] += 1
+        elif tag == "hr":
+            self.rule()
         elif tag in {"td", "th"}:
             if self.cells:
                 self.text.append(" | ")
             self.cells += 1
-        elif tag in {"em", "i"}:
-            self.text.append("*")
-        elif tag in {"strong", "b"}:
-            self.text.append("**")
+        elif tag in self.MARKS and not self.in_caption:
+            self.text.append(self.MARKS[tag][0])
         elif tag == "br":
-            self.text.append("\n")
+            self.text.append(BREAK)
         elif tag == "a":
             href = attrs.get("href") or ""
             safe = urlsplit(href).scheme in {"http", "https", "mailto"}
@@ -121,18 +146,23 @@ class BodyConverter(HTMLParser):
             return
         if self.skipping:
             return
-        if tag in {"em", "i"}:
-            self.text.append("*")
-        elif tag in {"strong", "b"}:
-            self.text.append("**")
+        if tag in self.MARKS and not self.in_caption:
+            self.text.append(self.MARKS[tag][1])
         elif tag == "a":
             href = self.links.pop() if self.links else None
             if href:
                 self.text.append(f"]({href})")
         elif tag in {"figcaption", "span"} and self.in_caption:
             self.in_caption = False
+            caption = " ".join("".join(self.caption).split())
             if self.figure_image is not None:
-                self.figure_image.caption = " ".join("".join(self.caption).split())
+                self.figure_image.caption = caption
+            elif caption:
+                # A gallery's, table's or video's caption: no photo to carry
+                # it, so it stays as a paragraph of its own.
+                self.flush()
+                self.text.append(self.escape(caption))
+                self.flush()
             self.caption = []
         elif tag in self.BLOCKS:
             self.flush()
@@ -140,6 +170,8 @@ class BodyConverter(HTMLParser):
                 self.figure_image = None
             elif tag == "blockquote":
                 self.quoting = max(0, self.quoting - 1)
+            elif tag == "pre":
+                self.pre = max(0, self.pre - 1)
             elif tag in {"ul", "ol"} and self.lists:
                 self.lists.pop()
             elif tag == "tr":
@@ -172,15 +204,47 @@ class BodyConverter(HTMLParser):
         for index, piece in enumerate(pieces):
             if index:
                 self.flush()
-            self.text.append(re.sub(r"([\\`*_\[\]])", r"\\\1", piece).replace("<", "&lt;"))
+            piece = self.escape(piece)
+            if self.autop or self.pre:
+                # A line break between words of the text shows as one.
+                piece = re.sub(r"(?<=\S)[ \t]*\n[ \t]*(?=\S)", BREAK, piece)
+            self.text.append(piece)
+
+    def handle_comment(self, data):
+        """``<!--more-->`` and ``<!--nextpage-->``: a story is one page, read whole."""
+        if self.skipping:
+            return
+        if re.match(r"\s*more\b", data):
+            self.dropped["“more” breaks (the story is shown whole)"] += 1
+        elif re.match(r"\s*nextpage\b", data):
+            self.rule()
+            self.dropped["page breaks (kept as a line across the page)"] += 1
+
+    def rule(self):
+        """A line across the page, in the blockquote the text stands in."""
+        self.flush()
+        self.text.append("---")
+        self.flush()
+
+    @staticmethod
+    def escape(text):
+        """Text as Markdown that shows it as written."""
+        return re.sub(r"([\\`*_\[\]])", r"\\\1", text).replace("<", "&lt;")
 
     def flush(self):
         text = "".join(self.text).strip()
-        text = re.sub(r"[ \t]*\n[ \t]*", "\n", text)
+        # Spaces first, so that each pattern reads a run of spaces once (around
+        # a new line first, a run with none took time in the square of its
+        # length); then a line's spaces and the block's blank lines go.
         text = re.sub(r"[ \t]+", " ", text)
-        if text and text not in {"*", "**"}:
+        text = re.sub(r" ?\n[\n ]*", "\n", text)
+        text = _trim_breaks(text)
+        if re.sub(r"\*|</?su[bp]>|<br>|\s", "", text):
             if not self.prefix and re.match(r"^(#|>|[-+]\s|\d+[.)]\s)", text):
                 text = "\\" + text
+            # A line after a break is no heading, quote or list either (nor,
+            # under a line, an underline making that line a heading).
+            text = re.sub(r"\n(?=#|>|[-+]\s|\d+[.)]\s|[-=]+\n|[-=]+$)", "\n\\\\", text)
             text = self.prefix + text
             if self.quoting:
                 # A blockquote's paragraphs, headings and list items stay in it.
@@ -193,6 +257,24 @@ class BodyConverter(HTMLParser):
         super().close()
         self.count_skipped()  # An element left open to the end.
         self.flush()
+
+
+def _trim_breaks(text):
+    """``text`` without the breaks that open or close it: a break between lines only."""
+    # Index by index, not a pattern anchored at the end: tried from each
+    # "<br>" of a long run, that takes time in the square of its length.
+    start, end = 0, len(text)
+    while True:
+        while start < end and text[start] in " \n":
+            start += 1
+        while end > start and text[end - 1] in " \n":
+            end -= 1
+        if text.startswith(BREAK.strip(), start, end):
+            start += len(BREAK.strip())
+        elif text.endswith(BREAK.strip(), start, end):
+            end -= len(BREAK.strip())
+        else:
+            return text[start:end]
 
 
 def convert_body(content, *, removed=None, children=(), dropped=None):
@@ -241,7 +323,7 @@ def convert_body(content, *, removed=None, children=(), dropped=None):
     # HTML parser would otherwise rescan a run of them (time in the square of
     # its length).
     content = re.sub(r"<(?![a-zA-Z/!?][^<>]*>)", "&lt;", content)
-    converter = BodyConverter(dropped)
+    converter = BodyConverter(dropped, autop="<!-- wp:" not in content)
     converter.feed(content)
     converter.close()
     return converter.blocks

@@ -115,6 +115,8 @@ class Export:
     items: list
     # Other terms (menus, post formats, custom taxonomies): taxonomy → how many.
     terms: dict = dataclasses.field(default_factory=dict)
+    # What the site says each category and tag is about: slug → description.
+    descriptions: dict = dataclasses.field(default_factory=dict)
 
 
 def read_export(path, *, name=None):
@@ -214,6 +216,15 @@ def parse_export(root, path="export"):
         (_slug(_text(element, f"{wp}tag_slug")), _text(element, f"{wp}tag_name"))
         for element in channel.findall(f"{wp}tag")
     ]
+    descriptions = {}  # slug (else name) → description; a category's wins over a tag's.
+    for kind, slug_tag, name_tag in (
+        ("category", "category_nicename", "cat_name"),
+        ("tag", "tag_slug", "tag_name"),
+    ):
+        for element in channel.findall(f"{wp}{kind}"):
+            key = _slug(_text(element, f"{wp}{slug_tag}")) or _text(element, f"{wp}{name_tag}")
+            if description := _text(element, f"{wp}{kind}_description"):
+                descriptions.setdefault(key, description)
     terms = {
         (_text(element, f"{wp}term_taxonomy") or "term", _slug(_text(element, f"{wp}term_slug")))
         for element in channel.findall(f"{wp}term")
@@ -269,6 +280,7 @@ def parse_export(root, path="export"):
         tags=tags,
         items=items,
         terms=dict(counted),
+        descriptions=descriptions,
     )
 
 

@@ -1,11 +1,14 @@
 """
 Where an imported post is filed: its first category is its section (never
 “Uncategorized”), its other categories and its tags its topics. Sections and
-topics are found by slug, or made, once per import.
+topics are found by slug, or made, once per import; each keeps what the site
+says its category or tag is about, unless it already says something.
 """
 
 from articles.models import Section, Topic
 from people.slugs import slugify
+
+from .body import strip_tags
 
 UNSORTED = {"uncategorized", "uncategorised"}
 
@@ -13,8 +16,13 @@ UNSORTED = {"uncategorized", "uncategorised"}
 class Filing:
     """The sections and topics one import has found or made, counted in ``report``."""
 
-    def __init__(self, report):
+    def __init__(self, report, descriptions=None):
         self.report = report
+        # The export's descriptions of its categories and tags, by slug.
+        self.descriptions = {
+            slugify(key, max_length=100): strip_tags(text)
+            for key, text in (descriptions or {}).items()
+        }
         self.sections = {}
         self.topics = {}
 
@@ -30,6 +38,7 @@ class Filing:
                     slug=slug, defaults={"name": (name or slug)[:100]}
                 )
                 self.report.sections += created
+                self.describe(section, slug)
                 self.sections[slug] = section
             return self.sections[slug]
         return None
@@ -46,8 +55,16 @@ class Filing:
             if topic is None:
                 topic = Topic.objects.create(slug=slug, name=(name or slug)[:100])
                 self.report.topics += 1
+            self.describe(topic, slug)
             self.topics[slug] = topic
         return self.topics[slug]
+
+    def describe(self, term, slug):
+        """Give a section or topic without a description its category's or tag's."""
+        description = self.descriptions.get(slug)
+        if description and not term.description:
+            term.description = description
+            term.save(update_fields=["description"])
 
     def topics_of(self, item, section):
         """

@@ -85,7 +85,7 @@ class Importer:
         self.user = user
         self.report = report
         self.authors = {}
-        self.filing = Filing(report)
+        self.filing = Filing(report, export.descriptions)
         self.attachments = {}  # WordPress id → Item
         self.photographs = {}  # WordPress id → Photograph, for attachments with a file
         self.stored = []  # Photographs whose files were written during this import.
