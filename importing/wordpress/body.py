@@ -16,7 +16,14 @@ from collections import Counter
 from html.parser import HTMLParser
 from urllib.parse import urlsplit
 
+from django.utils.translation import gettext_noop
+
 from articles.body import MAX_NESTING
+
+# What a body lost, by kind: the English words kept in the import's report
+# (``report.kind_label`` shows them in the reader's language).
+ELEMENTS = gettext_noop("<%(name)s> elements")
+EMBEDDED = gettext_noop("<%(name)s> elements (kept as their address)")
 
 
 @dataclasses.dataclass
@@ -106,9 +113,9 @@ class BodyConverter(HTMLParser):
             else:
                 self.prefix = f"{indent}- "
         elif tag == "table":
-            self.dropped["tables (kept as text, a line for each row)"] += 1
+            self.dropped[gettext_noop("tables (kept as text, a line for each row)")] += 1
         elif tag in {"del", "s", "strike"}:
-            self.dropped["struck-through text (kept, no longer struck through)"] += 1
+            self.dropped[gettext_noop("struck-through text (kept, no longer struck through)")] += 1
         elif tag == "hr":
             self.rule()
         elif tag in {"td", "th"}:
@@ -180,8 +187,8 @@ class BodyConverter(HTMLParser):
     def count_skipped(self):
         """Count the element just skipped, saying whether its address stayed."""
         if self.skipped:
-            kept = " (kept as their address)" if self.embedded else ""
-            self.dropped[f"<{self.skipped}> elements{kept}"] += 1
+            kind = EMBEDDED if self.embedded else ELEMENTS
+            self.dropped[kind % {"name": self.skipped}] += 1
         self.skipped, self.embedded = None, False
 
     def embed(self, src):
@@ -215,10 +222,10 @@ class BodyConverter(HTMLParser):
         if self.skipping:
             return
         if re.match(r"\s*more\b", data):
-            self.dropped["“more” breaks (the story is shown whole)"] += 1
+            self.dropped[gettext_noop("“more” breaks (the story is shown whole)")] += 1
         elif re.match(r"\s*nextpage\b", data):
             self.rule()
-            self.dropped["page breaks (kept as a line across the page)"] += 1
+            self.dropped[gettext_noop("page breaks (kept as a line across the page)")] += 1
 
     def rule(self):
         """A line across the page, in the blockquote the text stands in."""

@@ -4,15 +4,40 @@ item and element of the export is either imported or counted here, by kind.
 """
 
 import dataclasses
+import re
 from collections import Counter
 
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from .attachments import CREDIT_META_KEYS
+from .body import ELEMENTS, EMBEDDED
 
 # Post metadata the import reads; every other key is counted as left out.
 USED_META = {"_thumbnail_id", "_wp_attached_file", "_wp_attachment_image_alt", *CREDIT_META_KEYS}
-POST_TYPES = {"page": "pages", "nav_menu_item": "menu items", "revision": "revisions"}
+POST_TYPES = {
+    "page": gettext_noop("pages"),
+    "nav_menu_item": gettext_noop("menu items"),
+    "revision": gettext_noop("revisions"),
+}
+# Kinds of what is left out that name a thing of the export. A report keeps
+# every kind in English, the words' msgid, with the name filled in; it is
+# shown in the reader's language (``kind_label``), an old report's too.
+SHORTCODES = gettext_noop("[%(name)s] shortcodes")
+OTHER_TYPE = gettext_noop("items of type “%(name)s”")
+OTHER_TERMS = gettext_noop("terms of “%(name)s” (menus, formats and the like)")
+NAMED_KINDS = [
+    (kind, re.compile(re.escape(kind).replace(re.escape("%(name)s"), "(?P<name>.+?)")))
+    for kind in (SHORTCODES, OTHER_TYPE, OTHER_TERMS, ELEMENTS, EMBEDDED)
+]
+
+
+def kind_label(kind):
+    """A kind of what an import left out, as a report keeps it, in the active language."""
+    for template, pattern in NAMED_KINDS:
+        if match := pattern.fullmatch(kind):
+            return _(template) % {"name": match["name"]}
+    return _(kind)
 
 
 @dataclasses.dataclass
@@ -133,7 +158,10 @@ class Report:
             lines.append(
                 (
                     _("Not imported, by kind:"),
-                    [f"{kind}: {count}" for kind, count in sorted(self.left_out.items())],
+                    [
+                        f"{kind_label(kind)}: {count}"
+                        for kind, count in sorted(self.left_out.items())
+                    ],
                 )
             )
         return lines
@@ -149,24 +177,30 @@ def count_left_out(report, export, *, used_attachments, shortcodes, elements=())
     """
     left_out = report.left_out
     for item in export.items:
-        left_out["comments"] += item.comments
+        left_out[gettext_noop("comments")] += item.comments
         if item.post_type == "post":
-            left_out["sticky flags (feature the story in the workspace instead)"] += item.sticky
+            left_out[gettext_noop("sticky flags (feature the story in the workspace instead)")] += (
+                item.sticky
+            )
         elif item.post_type == "attachment":
-            left_out["attachments no story shows"] += item.id not in used_attachments
+            left_out[gettext_noop("attachments no story shows")] += item.id not in used_attachments
         else:
-            left_out[POST_TYPES.get(item.post_type, f"items of type “{item.post_type}”")] += 1
+            left_out[POST_TYPES.get(item.post_type, OTHER_TYPE % {"name": item.post_type})] += 1
             continue
-        left_out["post metadata fields"] += sum(1 for key in item.meta if key not in USED_META)
+        left_out[gettext_noop("post metadata fields")] += sum(
+            1 for key in item.meta if key not in USED_META
+        )
     for name, count in shortcodes.items():
-        left_out[f"[{name}] shortcodes"] += count
+        left_out[SHORTCODES % {"name": name}] += count
     left_out.update(elements)
     for taxonomy, count in export.terms.items():
-        left_out[f"terms of “{taxonomy}” (menus, formats and the like)"] += count
+        left_out[OTHER_TERMS % {"name": taxonomy}] += count
     used = {slug for item in export.items for slug, _name in item.categories}
-    left_out["categories no post uses"] += sum(
+    left_out[gettext_noop("categories no post uses")] += sum(
         1 for slug, _name in export.categories if slug not in used
     )
     used = {slug for item in export.items for slug, _name in item.tags}
-    left_out["tags no post uses"] += sum(1 for slug, _name in export.tags if slug not in used)
+    left_out[gettext_noop("tags no post uses")] += sum(
+        1 for slug, _name in export.tags if slug not in used
+    )
     report.left_out = Counter({kind: count for kind, count in left_out.items() if count})

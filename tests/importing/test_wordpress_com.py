@@ -11,12 +11,14 @@ from pathlib import Path
 
 from django.core.management import call_command
 from django.test import SimpleTestCase, TestCase
+from django.utils import translation
 
 from articles.models import Article, Section, Topic
 from importing.models import ImportedItem, PhotoNeeded
 from importing.wordpress.body import convert_body, strip_tags
 from importing.wordpress.export import read_export
 from importing.wordpress.importer import import_wordpress
+from importing.wordpress.report import Report, kind_label
 from media.models import Photograph
 from people.models import Person
 from tests.support import FIXTURES
@@ -130,6 +132,20 @@ class WordPressComTests(TestCase):
         self.assertIn("  comments: 2", printed)
         self.assertIn("  [embed] shortcodes: 1", printed)
         self.assertIn("No byline (the export does not list the author): 1.\n  post 603", printed)
+
+    def test_a_khmer_speaking_editor_reads_what_was_left_out_in_khmer(self):
+        """Every kind is shown in the reader's language, named ones with their name."""
+        kept = Report.from_data(self.report.as_data())
+        with translation.override("km"):
+            (details,) = [items for line, items in kept.summary() if line == "មិនបាននាំចូល តាមប្រភេទ៖"]
+        self.assertIn("មតិយោបល់: 2", details)
+        self.assertIn("កូដខ្លី [embed]: 1", details)
+        self.assertIn("ធាតុប្រភេទ “jetpack-portfolio”: 1", details)
+        self.assertIn("ពាក្យនៃ “nav_menu” (ម៉ឺនុយ ទម្រង់ និងផ្សេងៗទៀត): 1", details)
+        self.assertFalse([line for line in details if "comments" in line or "shortcodes" in line])
+        for kind in ("<iframe> elements", "<video> elements (kept as their address)"):
+            with self.subTest(kind), translation.override("km"):
+                self.assertTrue(kind_label(kind).startswith("ធាតុ <"), kind_label(kind))
 
     def test_running_again_duplicates_nothing(self):
         """A second run updates stories, sections, topics, people and photos in place."""
