@@ -212,13 +212,16 @@ def restore(folder, *, force=False):
             restore_sqlite(folder / manifest["database"])
         else:
             restore_postgresql(folder / manifest["database"])
+        # Counted as the backup holds it, then the later log is put back at
+        # once: whatever fails after (a file, a count), the log is kept.
+        counts = current_counts()
+        audit_log.put_back(later)
         for name, data in uploads(archive):
             if default_storage.exists(name):
                 default_storage.delete(name)
             saved = default_storage.save(name, ContentFile(data))
             if saved != name:
                 raise BackupError(f"The storage renamed {name} to {saved}.")
-    counts = current_counts()
     # Counted first: the stored story parts are made again, at this site's address.
     pagecache.start_new_version()
     wrong = {
@@ -228,7 +231,6 @@ def restore(folder, *, force=False):
     }
     if wrong:
         raise BackupError(f"Row counts differ after restoring (expected, found): {wrong}")
-    audit_log.put_back(later)
     record(
         Action.BACKUP_RESTORED,
         target=folder.name,

@@ -346,6 +346,19 @@ class OwnerOnlyBackupTests(TransactionTestCase):
         self.assertIn(f"{since} later log entries kept", restored.detail)
         self.assertEqual(Entry.objects.filter(when__gt=taken).count(), since + 1)
 
+    def test_a_restore_that_fails_its_checks_still_keeps_the_later_log(self):
+        """The log written since the backup is back before any check can stop the restore."""
+        editor = make_user("sreymom", role="Editors")
+        backup, _ = self.back_up(self.folder / "backups")
+        record(Action.ROLE_CHANGED, actor=editor, target=editor, detail="after the backup")
+        manifest_file = backup / "manifest.json"
+        manifest = json.loads(manifest_file.read_text())
+        manifest["tables"]["articles_topic"] += 1
+        manifest_file.write_text(json.dumps(manifest))
+        with self.assertRaisesMessage(CommandError, "Row counts differ"):
+            call_command("restore", str(backup), force=True, stdout=io.StringIO())
+        self.assertTrue(Entry.objects.filter(detail="after the backup").exists())
+
 
 class ObjectStorageBackupTests(ObjectStorage, NewInstance, TransactionTestCase):
     """
