@@ -27,7 +27,6 @@ What a change renews (``changed_tags``):
 - anything else readers see (sections, topics, organizations…): every page.
 """
 
-from django.db import connections, router
 from django.db.models.signals import m2m_changed, post_delete, post_init, post_save
 
 from . import pagetags, stored
@@ -134,34 +133,11 @@ def story_tags(article_id, *, arriving_or_leaving=False):
     return tags
 
 
-# The SQL of ``filed_under`` for each database, compiled with this in place
-# of the story's id: no story has it.
-ANY_STORY = -1
-_compiled = {}
-
-
 def filed_under(article_id):
-    """
-    ``Article.objects.filter(pk=article_id).filed_under()``, as its rows. It
-    runs at every save of a story or its part, and building and compiling the
-    query cost five times what running it does: it is compiled once for each
-    database, then run with the story's id. The query holds no other value
-    that changes (no clock, no user), so the same SQL serves every story.
-    """
+    """``(kind, pk)`` of the lists story ``article_id`` is filed under, in one query."""
     from articles.models import Article
 
-    connection = connections[router.db_for_read(Article)]
-    compiled = _compiled.get(connection.alias)
-    if compiled is None:
-        query = Article.objects.filter(pk=ANY_STORY).filed_under().query
-        sql, params = query.get_compiler(connection=connection).as_sql()
-        if ANY_STORY not in params:
-            raise RuntimeError("filed_under() no longer takes the story's id as a parameter.")
-        compiled = _compiled[connection.alias] = sql, params
-    sql, params = compiled
-    with connection.cursor() as cursor:
-        cursor.execute(sql, [article_id if param == ANY_STORY else param for param in params])
-        return cursor.fetchall()
+    return list(Article.objects.filter(pk=article_id).filed_under())
 
 
 def concerns_readers(instance, created=False):

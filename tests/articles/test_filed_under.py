@@ -86,7 +86,7 @@ class FiledUnderTests(TestCase):
         found = {(kind, pk) for kind, pk in stories.filed_under() if pk is not None}
         self.assertEqual(found, listed(stories))
 
-    def test_the_page_cache_compiles_it_once_for_every_story(self):
+    def test_the_page_cache_asks_one_query_for_every_story(self):
         """``reader.signals.filed_under``: one query, each story's own answer."""
         for story in (self.story, self.bare, self.story):
             with self.subTest(story=story.pk), self.assertNumQueries(1):
