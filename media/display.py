@@ -24,9 +24,19 @@ def photo_thumbnail(photograph, *, width=96):
 
 
 def shorten(text, length=60):
-    """``text`` on one line, cut to ``length`` characters with an ellipsis."""
+    """
+    ``text`` on one line, cut to ``length`` characters with an ellipsis: at
+    the last space when one is near the end, else (Khmer writes no spaces
+    between words) at the length.
+    """
     text = " ".join(text.split())
-    return text if len(text) <= length else text[: length - 1].rstrip() + "…"
+    if len(text) <= length:
+        return text
+    cut = text[: length - 1]
+    space = cut.rfind(" ")
+    if space > length * 3 // 4:
+        cut = cut[:space]
+    return cut.rstrip() + "…"
 
 
 def admin_link(obj, text):

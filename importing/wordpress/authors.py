@@ -13,6 +13,7 @@ import re
 
 from django.contrib.auth import get_user_model
 
+from media.display import shorten
 from people.models import Person
 from people.services import find_or_create_person, find_people
 
@@ -27,9 +28,10 @@ def match_author(author, *, user):
     if login is not None and hasattr(login, "person"):
         return login.person
     among = Person.objects.known_to(user)
-    person = find_people(author.name, among=among).filter(user__isnull=True).first()
+    name = shorten(author.name, Person._meta.get_field("name").max_length)
+    person = find_people(name, among=among).filter(user__isnull=True).first()
     if person is None:
-        person, _created = find_or_create_person(name=author.name, among=among)
+        person, _created = find_or_create_person(name=name, among=among)
     if login is None:
         # A login as Django's sign-in takes it: format 1.0 names authors
         # ("Sok Dara"), and a space is no part of a username.

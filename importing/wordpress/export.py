@@ -30,6 +30,8 @@ from defusedxml import ElementTree as SafeElementTree
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from ..models import ImportedItem
+
 # How a post's tags are written: "post_tag", or "tag" in format 1.0.
 TAG_DOMAINS = {"post_tag", "tag"}
 # The namespaces of the format, by what each is called in it, as patterns.
@@ -56,6 +58,10 @@ STANDARD = {
     b"dc": b"http://purl.org/dc/elements/1.1/",
     b"wfw": b"http://wellformedweb.org/CommentAPI/",
 }
+
+
+# How long a site's address may be, as ``ImportedItem.source`` keeps it.
+SOURCE_LENGTH = ImportedItem._meta.get_field("source").max_length
 
 
 class WordPressExportError(ValueError):
@@ -193,6 +199,8 @@ def parse_export(root, path="export"):
     wp, content, dc = ns["wp"], ns.get("content", "{content}"), ns.get("dc", "{dc}")
     excerpt = ns.get("excerpt", "{excerpt}")
     source = (_text(channel, f"{wp}base_blog_url") or _text(channel, "link") or "").rstrip("/")
+    # What the import records every item under: a site's address, as long as one can be.
+    source = source[:SOURCE_LENGTH]
     if not source:
         raise WordPressExportError(
             _("%(path)s does not say which site it comes from (no link); nothing was imported.")

@@ -23,6 +23,7 @@ showing it keeps a revision), and one a story in an editor's hands shows is
 left as it is unless an editor imports.
 """
 
+import hashlib
 import re
 from collections import Counter
 from pathlib import Path
@@ -34,6 +35,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from articles.models import Article, ArticlePhoto, Byline, Language
+from media.display import shorten
 from media.files import remove_stored_files
 from media.models import Photograph
 from media.services import changed_by, create_photograph, is_locked, save_photograph
@@ -55,8 +57,21 @@ from .report import Report, count_left_out
 from .statuses import revision_note, story_status, withheld_reason
 
 LIVE_PHOTOS = "media.change_live_photograph"
+HEADLINE_LENGTH = Article._meta.get_field("headline").max_length
+ID_LENGTH = ImportedItem._meta.get_field("external_id").max_length
 # What an export may write around an author's login by mistake (">themereviewteam").
 STRAY = " \t\r\n<>\"'“”‘’@"
+
+
+def identifier(external_id):
+    """
+    A WordPress identifier as kept: as written, or, longer than the field
+    (a login may be any length in a broken export), its start and a digest.
+    """
+    if len(external_id) <= ID_LENGTH:
+        return external_id
+    digest = hashlib.sha256(external_id.encode()).hexdigest()[:32]
+    return f"{external_id[: ID_LENGTH - 33]}#{digest}"
 
 
 def live_in_workspace(export):
@@ -65,7 +80,7 @@ def live_in_workspace(export):
     approved or published: that change goes live, so an editor approves it.
     """
     posts = [
-        item.id
+        identifier(item.id)
         for item in export.items
         if item.post_type == "post" and story_status(item) and withheld_reason(item) is None
     ]
@@ -97,7 +112,7 @@ class Importer:
     def record(self, kind, external_id):
         return (
             ImportedItem.objects.filter(
-                source=self.export.source, kind=kind, external_id=external_id
+                source=self.export.source, kind=kind, external_id=identifier(external_id)
             )
             .select_related("article", "photograph", "person")
             .first()
@@ -105,7 +120,10 @@ class Importer:
 
     def remember(self, kind, external_id, **target):
         ImportedItem.objects.update_or_create(
-            source=self.export.source, kind=kind, external_id=external_id, defaults=target
+            source=self.export.source,
+            kind=kind,
+            external_id=identifier(external_id),
+            defaults=target,
         )
 
     def run(self):
@@ -120,8 +138,6 @@ class Importer:
         for item in self.export.items:
             if item.post_type == "post":
                 self.post(item)
-            elif item.post_type != "attachment":
-                self.report.skipped.append(f"{item.post_type or 'item'} {item.id} “{item.title}”")
         count_left_out(
             self.report,
             self.export,
@@ -226,7 +242,10 @@ class Importer:
             children=self.children.get(item.id, ()),
             dropped=self.elements,
         )
-        article.headline = (strip_tags(item.title) or f"WordPress post {item.id}")[:300]
+        title = strip_tags(item.title) or f"WordPress post {item.id}"
+        article.headline = shorten(title, HEADLINE_LENGTH)
+        if article.headline != title:
+            self.report.shortened.append(f"post {item.id} “{article.headline}”")
         if record is None and is_khmer(article.headline):
             article.language = Language.KHMER
         article.standfirst = strip_tags(item.excerpt)

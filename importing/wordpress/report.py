@@ -55,6 +55,7 @@ class Report:
     quotes: int = 0
     # Categories after a post's first: the first is its section, the others topics.
     categories_as_topics: int = 0
+    # Posts in the trash or auto-drafts (pages and other items are counted by kind).
     skipped: list = dataclasses.field(default_factory=list)
     # Private or password-protected posts, imported as drafts.
     withheld: list = dataclasses.field(default_factory=list)
@@ -64,6 +65,8 @@ class Report:
     photos_kept: list = dataclasses.field(default_factory=list)
     # Posts whose author the export does not list: imported with no byline.
     no_byline: list = dataclasses.field(default_factory=list)
+    # Posts whose title is longer than a headline may be: cut at a word.
+    shortened: list = dataclasses.field(default_factory=list)
     # Posts whose quotes the finder could not attribute: recorded without a speaker.
     unattributed: list = dataclasses.field(default_factory=list)
     # What of the export was not imported, by kind: how many of each.
@@ -113,7 +116,7 @@ class Report:
         listed = [
             (
                 self.skipped,
-                _("Skipped: %(count)s."),
+                _("Posts not imported (in the trash, or saved only automatically): %(count)s."),
             ),
             (
                 self.withheld,
@@ -125,6 +128,13 @@ class Report:
             (
                 self.kept,
                 _("Kept as the workspace has it (moved there since imported): %(count)s."),
+            ),
+            (
+                self.shortened,
+                _(
+                    "Titles longer than a headline may be (300 characters), shortened at a "
+                    "word: %(count)s."
+                ),
             ),
             (self.no_byline, _("No byline (the export does not list the author): %(count)s.")),
             (

@@ -243,9 +243,13 @@ class WordPressImportTests(TestCase):
         )
         self.assertEqual(self.draft.quotes.get().speaker.name, "Keo Chenda")
 
-    def test_pages_and_deleted_posts_are_skipped(self):
-        """Pages and trashed posts are reported as skipped, not imported."""
-        self.assertEqual(len(self.report.skipped), 2)
+    def test_pages_and_deleted_posts_are_each_counted_once(self):
+        """
+        A trashed post is named as not imported; a page is counted by kind,
+        and only there: the summary's figures add up to the export's items.
+        """
+        self.assertEqual(self.report.skipped, ["post 204 “A deleted post” (trash)"])
+        self.assertEqual(self.report.left_out["pages"], 1)
         self.assertEqual(self.report.stories_created, 2)
 
     def test_running_again_updates_instead_of_duplicating(self):
@@ -719,7 +723,12 @@ class RefusedExportTests(TestCase):
         output = io.StringIO()
         call_command("import_wordpress", str(EXPORT), user="night-editor", stdout=output)
         self.assertIn("Stories: 2 new, 0 updated.", output.getvalue())
-        self.assertIn("Skipped: 2.\n  page 301 “About us”\n", output.getvalue())
+        self.assertIn(
+            "Posts not imported (in the trash, or saved only automatically): 1.\n"
+            "  post 204 “A deleted post” (trash)\n",
+            output.getvalue(),
+        )
+        self.assertIn("  pages: 1\n", output.getvalue())
 
 
 class BodyConversionTests(SimpleTestCase):
