@@ -22,7 +22,8 @@ from articles.models import Article, ArticlePhoto
 from media.files import remove_stored_files
 from media.services import create_photograph
 
-from .stories import ImportResult, create_story, imported_before, update_story
+from .locks import hold
+from .stories import ImportResult, create_story, imported_before, story_identity, update_story
 from .story_format import StoryFileError, decode_story, parse_story, photo_number
 from .updating import IfImported, may_update
 
@@ -61,6 +62,7 @@ def import_story(*, data, name, images=None, user=None, if_imported=IfImported.S
     try:
         story = parse_story(decode_story(data, name), name)
         with transaction.atomic():
+            hold("story", *story_identity(story))
             existing = imported_before(story)
             if existing is None:
                 return create_story(story, name=name, images=images, user=user, stored=stored)

@@ -44,6 +44,7 @@ from people.slugs import slugify
 from quotes.services import record_quotes
 from workflow.revisions import latest_revision, record_revision
 
+from ..locks import hold
 from ..models import ImportedItem, ImportKind, PhotoNeeded
 from ..permalinks import remember_permalinks
 from ..story_format import parse_caption
@@ -426,6 +427,7 @@ def import_wordpress(*, path, media_dir=None, user=None, name=None):
     importer = Importer(export, media_dir=media_dir, user=user, report=report)
     try:
         with transaction.atomic():
+            hold("wordpress", export.source)
             importer.run()
     except Exception:
         remove_stored_files(photographs=importer.stored)
