@@ -104,10 +104,14 @@ class BodyConverter(HTMLParser):
             self.lists.append([tag, 0])
         elif tag == "li":
             # A list in a list item: four spaces for each level keep it nested,
-            # as deep as a story body may nest (deeper lists stay at that
-            # depth: a hostile depth costs no more than that per item).
-            indent = "    " * max(0, min(len(self.lists), MAX_NESTING - self.quoting) - 1)
-            if self.lists and self.lists[-1][0] == "ol":
+            # as deep as a story body may nest, quotes around it counted
+            # (deeper lists stay at that depth: a hostile depth costs no more
+            # than that per item); in quotes as deep as that, items are lines.
+            levels = min(len(self.lists), MAX_NESTING - self.quotes())
+            indent = "    " * max(0, levels - 1)
+            if not levels:
+                self.prefix = ""
+            elif self.lists and self.lists[-1][0] == "ol":
                 self.lists[-1][1] += 1
                 self.prefix = f"{indent}{self.lists[-1][1]}. "
             else:
@@ -184,6 +188,10 @@ class BodyConverter(HTMLParser):
             elif tag == "tr":
                 self.cells = 0
 
+    def quotes(self):
+        """How many quotes the text shows in: those it stands in, as deep as a body may nest."""
+        return min(self.quoting, MAX_NESTING)
+
     def count_skipped(self):
         """Count the element just skipped, saying whether its address stayed."""
         if self.skipped:
@@ -255,7 +263,7 @@ class BodyConverter(HTMLParser):
             text = self.prefix + text
             if self.quoting:
                 # A blockquote's paragraphs, headings and list items stay in it.
-                text = "\n".join("> " * self.quoting + line for line in text.split("\n"))
+                text = "\n".join("> " * self.quotes() + line for line in text.split("\n"))
             self.blocks.append(text)
         self.text = []
         self.prefix = ""

@@ -11,7 +11,7 @@ from collections import Counter
 
 from django.test import SimpleTestCase, TestCase
 
-from articles.body import render, validate_nesting
+from articles.body import MAX_NESTING, render, validate_nesting
 from articles.models import Article, Section, Topic
 from importing.models import ImportedItem
 from importing.wordpress.body import convert_body, join_blocks
@@ -183,3 +183,18 @@ class ThemeBodyTests(SimpleTestCase):
         body, _placed, _dropped = self.convert("<ul><li>x" * 2000)
         validate_nesting(body)
         self.assertLess(len(body), 2000 * 50)
+
+    def test_quotes_nest_no_deeper_than_a_body_may(self):
+        """
+        Quotes in quotes, a list inside: the body stays one an editor can save,
+        every level's text is kept, and a hostile depth costs a bounded prefix.
+        """
+        for depth in (3, MAX_NESTING, MAX_NESTING + 5, 2000):
+            with self.subTest(depth=depth):
+                html = "".join(f"<blockquote><p>level {level}</p>" for level in range(depth))
+                body, _placed, _dropped = self.convert(html + "<ul><li>inner<ul><li>deeper")
+                validate_nesting(body)
+                self.assertIn(f"level {depth - 1}", body)
+                self.assertIn("deeper", body)
+                self.assertLess(len(body), depth * (len("level 2000") + 4 * MAX_NESTING))
+                self.assertIn("> " * min(depth, MAX_NESTING) + "level", body)
