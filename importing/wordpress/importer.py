@@ -34,6 +34,7 @@ from django.core.files.base import File
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from articles.body import MAX_BODY_LENGTH
 from articles.models import Article, ArticlePhoto, Byline, Language
 from media.display import shorten
 from media.files import remove_stored_files
@@ -229,21 +230,33 @@ class Importer:
 
     def post(self, item):
         status = story_status(item)
+        title = strip_tags(item.title) or f"WordPress post {item.id}"
         if status is None:
-            self.report.skipped.append(f"post {item.id} “{item.title}” ({item.status})")
+            self.report.skipped.append(f"post {item.id} “{title}” ({item.status})")
             return
+        shortcodes, elements = Counter(), Counter()
+        blocks = convert_body(
+            item.content,
+            removed=shortcodes,
+            children=self.children.get(item.id, ()),
+            dropped=elements,
+        )
+        body, placed = join_blocks(blocks)
+        if len(body) > MAX_BODY_LENGTH:
+            # Saved, it would be a story no one could save again; the post is
+            # named so that it can be split into parts and imported again.
+            self.report.skipped.append(
+                f"post {item.id} “{title}” (its text is {len(body):,} characters; "
+                f"a story holds at most {MAX_BODY_LENGTH:,}: split the post)"
+            )
+            return
+        self.shortcodes.update(shortcodes)
+        self.elements.update(elements)
         record = self.record(ImportKind.POST, item.id)
         article = record.article if record else Article()
         kept = record is not None and workspace_keeps_status(
             article, withheld=withheld_reason(item) is not None
         )
-        blocks = convert_body(
-            item.content,
-            removed=self.shortcodes,
-            children=self.children.get(item.id, ()),
-            dropped=self.elements,
-        )
-        title = strip_tags(item.title) or f"WordPress post {item.id}"
         article.headline = shorten(title, HEADLINE_LENGTH)
         if article.headline != title:
             self.report.shortened.append(f"post {item.id} “{article.headline}”")
@@ -276,7 +289,7 @@ class Importer:
             taken = Article.objects.filter(month=article.month, slug=article.slug).exists()
             if taken:
                 article.slug = ""
-        article.body, placed = join_blocks(blocks)
+        article.body = body
         article.save()
         if item.date_gmt:
             Article.objects.filter(pk=article.pk).update(created_at=item.date_gmt)

@@ -55,7 +55,8 @@ class Report:
     quotes: int = 0
     # Categories after a post's first: the first is its section, the others topics.
     categories_as_topics: int = 0
-    # Posts in the trash or auto-drafts (pages and other items are counted by kind).
+    # Posts not imported, with why: in the trash, an auto-draft, too long for a
+    # story (pages and other items are counted by kind).
     skipped: list = dataclasses.field(default_factory=list)
     # Private or password-protected posts, imported as drafts.
     withheld: list = dataclasses.field(default_factory=list)
@@ -116,7 +117,7 @@ class Report:
         listed = [
             (
                 self.skipped,
-                _("Posts not imported (in the trash, or saved only automatically): %(count)s."),
+                _("Posts not imported, each with the reason: %(count)s."),
             ),
             (
                 self.withheld,

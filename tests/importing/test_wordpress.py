@@ -724,8 +724,7 @@ class RefusedExportTests(TestCase):
         call_command("import_wordpress", str(EXPORT), user="night-editor", stdout=output)
         self.assertIn("Stories: 2 new, 0 updated.", output.getvalue())
         self.assertIn(
-            "Posts not imported (in the trash, or saved only automatically): 1.\n"
-            "  post 204 “A deleted post” (trash)\n",
+            "Posts not imported, each with the reason: 1.\n  post 204 “A deleted post” (trash)\n",
             output.getvalue(),
         )
         self.assertIn("  pages: 1\n", output.getvalue())

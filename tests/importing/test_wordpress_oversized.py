@@ -122,3 +122,28 @@ class OversizedExportTests(TestCase):
         self.assertTrue(
             any(line.startswith("Titles longer than a headline") for line in lines), lines
         )
+
+
+class LongPostTests(TestCase):
+    def test_a_post_longer_than_a_story_may_be_is_named_not_imported(self):
+        """
+        Saved, it would be a story nobody could save again: it is named with
+        its length and what to do, and every other post is imported.
+        """
+        editor = make_user("long-post-editor", role="Editors")
+        text = EXPORT.read_text().replace(
+            "<![CDATA[Sixty families in Boeung Ream",
+            "<![CDATA["
+            + "<p>A long paragraph of the council's minutes.</p><script>x</script>" * 5_000
+            + "Sixty families in Boeung Ream",
+        )
+        with tempfile.TemporaryDirectory() as folder:
+            path = Path(folder) / "long.xml"
+            path.write_text(text)
+            report = import_wordpress(path=path, user=editor)
+        self.assertEqual(report.stories_created, 1)
+        (named,) = [line for line in report.skipped if line.startswith("post 201 ")]
+        self.assertRegex(named, r"its text is [\d,]+ characters; a story holds at most 200,000")
+        self.assertEqual(report.left_out["<script> elements"], 0)
+        lines = [line for line, _items in report.summary()]
+        self.assertIn("Posts not imported, each with the reason: 2.", lines)
