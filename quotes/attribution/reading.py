@@ -87,6 +87,11 @@ PASSIVE_NAMING = re.compile(
 LETTERS = re.compile(r"[A-Za-z\u1780-\u17d3]")
 # “… during a press conference in 2013. Vireak Mai”: a caption's photo credit.
 PHOTO_CREDIT = re.compile(r"[.?!)]\s+(?P<name>(?:[A-Z][\w'’\-]*\s+){1,3}[A-Z][\w'’\-]*)\s*$")
+# “has prompted at least one young man, Chan Dara to …”, “was the squad's
+# captain, Keo Dara, who …”: a person introduced by what they are, then named.
+INTRODUCED_BY_DESCRIPTION = re.compile(
+    r"\b(?:a|an|one|another|the)\s+(?:[a-z][\w’'\-]*\s+){0,4}[a-z][\w’'\-]*,\s*$"
+)
 UNREAD_CREDIT = re.compile(r"\s*,?\s*[^\x00.;]{1,60}?\b(?:said|says|added|told|wrote)\b")
 
 
@@ -200,7 +205,9 @@ def read_paragraph(number, text, directory, known_short):
             rest = sentence[end:]
             role = appositive_role(rest)
             salient = about is None and (
-                bool(role or PERSON_LIKE.match(rest)) or only_function_words(sentence[:start])
+                bool(role or PERSON_LIKE.match(rest))
+                or only_function_words(sentence[:start])
+                or bool(rules is speakers and INTRODUCED_BY_DESCRIPTION.search(sentence[:start]))
             )
             role = role or role_in_front(sentence[:start])
             if rules is khmer_speech:
