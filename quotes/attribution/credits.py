@@ -185,3 +185,26 @@ def is_title(words, clause):
     tokens = re.findall(r"[A-Za-z][\w'’\-]*", text)
     content = [token for token in tokens if token.casefold() not in SMALL_WORDS]
     return len(tokens) >= 3 and len(content) >= 2 and all(t[0].isupper() for t in content)
+
+
+# “In a statement from rights groups last month, Sok Dara was praised as “…””:
+# the words judging someone in the passive are the framing document's.
+DOCUMENT_FRAME = re.compile(
+    r"^\s*(?:In|Through)\s+(?P<document>(?:a|an|the|its|their|his|her)\s+(?:[a-z’'\-]+\s+){0,2}"
+    r"(?:statement|letter|report|petition|post|declaration|complaint|resolution|press\s+release)"
+    r"\b[^,\x00]{0,120}),"
+)
+PASSIVE_JUDGED = re.compile(
+    r"\b(?:was|were|is|are|been|being)\s+(?:(?:widely|also|repeatedly)\s+)?"
+    r"(?:praised|hailed|lauded|described|called|labell?ed|branded|termed|characteri[sz]ed|"
+    r"condemned|critici[sz]ed|denounced)\s+as\s+(?:(?:its|his|her|their|a|an|the)\s+)?$"
+)
+
+
+def framing_document(before, clause):
+    """The document framing a passive judgement: `In a statement …, X was praised as`."""
+    frame = DOCUMENT_FRAME.match(before)
+    if frame is None or not PASSIVE_JUDGED.search(clause):
+        return None
+    document = re.sub(r"^(?:the|its|their|his|her)\s+", "", frame["document"])
+    return Attribution("source", document, how="sentence")

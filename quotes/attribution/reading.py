@@ -8,6 +8,7 @@ import dataclasses
 import re
 
 from . import credits, khmer, khmer_roles, khmer_speech, speakers
+from .described import reader_of
 from .entities import Entity
 from .khmer_words import is_khmer_text
 from .names import HEADLINE, PERSON_LIKE, names_in, only_function_words
@@ -161,11 +162,17 @@ def read_paragraph(number, text, directory, known_short):
             if rules is speakers and span.attribution and span.attribution.text == "it":
                 # “The broadcaster closed … amid what it called “…””: the sentence's subject.
                 span.attribution = opening_source(sentence[: match.start()]) or span.attribution
+            if rules is speakers and span.attribution and span.attribution.kind == "description":
+                span.attribution = (
+                    reader_of(span.attribution.text, directory, known_short) or span.attribution
+                )
             opens_sentence = not sentence[: match.start()].strip()
             if span.attribution is None and rules is speakers and opens_sentence:
                 span.attribution = credits.credit_after(
                     sentence[match.end() :], directory, known_short
                 )
+            if span.attribution is None and rules is speakers:
+                span.attribution = credits.framing_document(sentence[: match.start()], clause)
             span.unowned = span.attribution is None and bool(PASSIVE_NAMING.search(clause))
             span.credit_unread = span.attribution is None and bool(
                 rules is speakers and UNREAD_CREDIT.match(sentence[match.end() :])

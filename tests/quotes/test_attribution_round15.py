@@ -72,3 +72,60 @@ class CapitalisedDescriptionTests(AttributionTestCase):
             "“We are troubled by the verdict,” the White House said.",
         )
         self.assertNotEqual(self.label(findings[0]), "Sok Dara")
+
+
+class ReadOutByTests(AttributionTestCase):
+    """
+    “said the verdict pronounced by presiding judge Keo Vanna”: words read
+    out are the reader's; a document only signed stays the document's.
+    """
+
+    def test_verdict_read_by_the_judge(self):
+        findings = self.read(
+            "Security was tight around the court.",
+            "“The court found Sok Dara guilty of fraud and sentenced him to five years in "
+            "prison,” said the verdict read by presiding judge Keo Vanna.",
+        )
+        self.assertChecked(findings[0], "Keo Vanna")
+        self.assertEqual(findings[0].entity.role, "presiding judge")
+
+    def test_speech_delivered_by_the_minister(self):
+        (finding,) = self.read(
+            "“Schools will reopen next week,” said the speech delivered by Education "
+            "Minister Chan Sophea."
+        )
+        self.assertChecked(finding, "Chan Sophea")
+
+    def test_a_statement_signed_by_someone_stays_the_statement(self):
+        (finding,) = self.read("“We will build the road,” said the statement signed by Chan Dara.")
+        self.assertEqual(self.label(finding), "the statement signed by Chan Dara")
+
+
+class DocumentFramingAPassiveTests(AttributionTestCase):
+    """
+    “In a statement from media groups, Sok Dara was praised as “…””: the
+    words are the statement's, not the person praised.
+    """
+
+    def test_statement_praising_someone(self):
+        findings = self.read(
+            "Sok Dara, a reporter, said he would now farm rice.",
+            "In a statement of support last month from media groups, Sok Dara was praised as "
+            "“a brave reporter who has never given up on the truth.”",
+        )
+        self.assertChecked(findings[0], "a statement of support last month from media groups")
+        self.assertEqual(findings[0].entity.kind, "source")
+
+    def test_letter_describing_a_group(self):
+        (finding,) = self.read(
+            "In a letter to the court, the defendants were described as “loyal citizens who "
+            "did nothing wrong.”"
+        )
+        self.assertChecked(finding, "a letter to the court")
+
+    def test_without_a_document_nobody_is_given(self):
+        (finding,) = self.read(
+            "Sok Dara, a reporter, said he would now farm rice. Last year he was described as "
+            "“the bravest reporter in the country.”"
+        )
+        self.assertIsNone(finding.entity)
