@@ -129,3 +129,35 @@ class DocumentFramingAPassiveTests(AttributionTestCase):
             "“the bravest reporter in the country.”"
         )
         self.assertIsNone(finding.entity)
+
+
+class PlaceInAppositionTests(AttributionTestCase):
+    """
+    “Kbal Tuk, a larger protected area to the south”: a name the story calls
+    a place is not a person, there or further on.
+    """
+
+    def test_protected_area_is_not_the_pronouns_referent(self):
+        findings = self.read(
+            "Chan Sophea, a resin tapper, walks the forest every morning.",
+            "Logging has long plagued both Srae Tuk and Kbal Tuk, a larger protected area "
+            "to the south.",
+            "Logging is a murky business. “We know who they are,” he said.",
+        )
+        self.assertSpeakers(findings, ["Chan Sophea"])
+
+    def test_the_place_stays_a_place_when_named_again(self):
+        findings = self.read(
+            "Chan Sophea, a resin tapper, walks the forest every morning.",
+            "Loggers came to Kbal Tuk, a village near the border, last year.",
+            "Kbal Tuk has lost half its trees since. “We know who they are,” he said.",
+        )
+        self.assertSpeakers(findings, ["Chan Sophea"])
+
+    def test_a_person_with_a_place_in_their_role_stays_a_person(self):
+        findings = self.read(
+            "“We need a road,” said Sok Dara, a village chief.",
+            "“The rain came early,” said Keo Vanna, a mourner at the temple.",
+            "“It was a sad day,” he said.",
+        )
+        self.assertSpeakers(findings, ["Sok Dara", "Keo Vanna", "Keo Vanna"])
