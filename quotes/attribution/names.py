@@ -150,7 +150,8 @@ PERSON_LIKE = re.compile(
 # “Prey Lang, a larger protected area to the south”: a name the story calls a
 # place is a place everywhere in it (not “Sok Dara, a village chief”).
 PLACE_APPOSITIVE = re.compile(
-    r",\s+(?:a|an|the)\s+(?:(?!(?:at|in|of|on|from|near|for|with|by|the|a|an)\s)[a-z\-]+\s+){0,3}"
+    r"(?<=[A-Za-z]),\s+(?:a|an|the)\s+"
+    r"(?:(?!(?:at|in|of|on|from|near|for|with|by|the|a|an)\s)[a-z\-]+\s+){0,3}"
     r"(?:protected\s+area|area|forest|sanctuary|reserve|"
     r"park|province|district|commune|village|town|city|region|island|river|lake|mountain|"
     r"valley|temple|pagoda|port|plantation|concession)\b"
@@ -165,9 +166,11 @@ def places_named(paragraphs, directory):
     for text in paragraphs:
         if is_khmer_text(text):
             continue
-        for name, _start, end in names_in(text, directory, set()):
-            if PLACE_APPOSITIVE.match(text, end):
-                places.add(name)
+        for appositive in PLACE_APPOSITIVE.finditer(text):
+            before = text[max(0, appositive.start() - 80) : appositive.start()]
+            names = names_in(before, directory, set())
+            if names and names[-1][2] == len(before):
+                places.add(names[-1][0])
     return places
 
 
