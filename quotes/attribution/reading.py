@@ -172,7 +172,12 @@ def read_paragraph(number, text, directory, known_short):
                     sentence[match.end() :], directory, known_short
                 )
             if span.attribution is None and rules is speakers:
-                span.attribution = credits.framing_document(sentence[: match.start()], clause)
+                # Nobody the sentence names says the words: a document, a law, who calls it so.
+                span.attribution = (
+                    credits.framing_document(sentence[: match.start()], clause)
+                    or credits.charge_words(clause)
+                    or credits.called_so_by(clause, directory, known_short)
+                )
             span.unowned = span.attribution is None and bool(PASSIVE_NAMING.search(clause))
             span.credit_unread = span.attribution is None and bool(
                 rules is speakers and UNREAD_CREDIT.match(sentence[match.end() :])

@@ -161,3 +161,61 @@ class PlaceInAppositionTests(AttributionTestCase):
             "“It was a sad day,” he said.",
         )
         self.assertSpeakers(findings, ["Sok Dara", "Keo Vanna", "Keo Vanna"])
+
+
+class ChargesAndLawsTests(AttributionTestCase):
+    """
+    “arrested … for “plotting with foreign agents””, “charged under a new
+    criminal code for “…””: a charge's name is the charge's or the law's,
+    never the last person named; a source the sentence names still wins.
+    """
+
+    def test_arrested_for_a_charge(self):
+        findings = self.read(
+            "Sok Dara, a lawyer, said the trial was unfair.",
+            "The activist was arrested on May 3, 2019, for “plotting with foreign agents” in "
+            "an attempt to topple the government.",
+        )
+        self.assertChecked(findings[0], "the charge")
+        self.assertEqual(findings[0].entity.kind, "source")
+
+    def test_charged_under_a_code(self):
+        findings = self.read(
+            "Sok Dara, a lawyer, said the trial was unfair.",
+            "Both men were charged under a new criminal code for “causing serious harm” in the "
+            "alleged assault of a guard.",
+        )
+        self.assertChecked(findings[0], "criminal code")
+
+    def test_a_source_the_sentence_names_wins(self):
+        findings = self.read(
+            "Sok Dara, a lawyer, said the trial was unfair.",
+            "According to the verdict, the teacher was charged with “public insult” under "
+            "the Criminal Code.",
+        )
+        self.assertEqual(self.label(findings[0]), "the verdict")
+
+
+class CalledSoByTests(AttributionTestCase):
+    """“which the Criminal Code calls a “serious offence””: whoever calls it so."""
+
+    def test_a_code_calls_it(self):
+        findings = self.read(
+            "Sok Dara, a lawyer, said the trial was unfair.",
+            "The charge, which the Criminal Code calls a “serious offence,” carries a prison "
+            "term of one year.",
+        )
+        self.assertChecked(findings[0], "the Criminal Code")
+
+    def test_a_person_calls_it(self):
+        findings = self.read(
+            "Sok Dara, a lawyer, said the trial was unfair.",
+            "Villagers reject what Governor Chan Vuthy called “progress for all.”",
+        )
+        self.assertChecked(findings[0], "Chan Vuthy")
+
+    def test_what_it_calls_stays_with_the_rule_for_it(self):
+        findings = self.read(
+            "The broadcaster closed its office amid what it called “a campaign of pressure.”"
+        )
+        self.assertChecked(findings[0], "The broadcaster")
