@@ -30,7 +30,7 @@ from .confidence import (
 from .descriptions import echoed_later, named_later
 from .entities import Entity
 from .khmer_words import is_khmer_text
-from .names import names_in
+from .names import names_in, places_named
 from .reading import Paragraph, read_paragraph
 from .referents import resolve
 from .sources import organizations_in
@@ -50,6 +50,22 @@ class Directory:
 
     def knows_short_name(self, name):
         return False
+
+    def is_place(self, name):
+        return False
+
+
+class _StoryDirectory:
+    """A directory that also knows the names the story itself calls places."""
+
+    def __init__(self, directory, places):
+        self.directory, self.places = directory, places
+
+    def __getattr__(self, attribute):
+        return getattr(self.directory, attribute)
+
+    def is_place(self, name):
+        return name in self.places or self.directory.is_place(name)
 
 
 @dataclasses.dataclass
@@ -92,6 +108,7 @@ def analyze(paragraphs, directory=None):
     """
     directory = directory or Directory()
     paragraphs = khmer_marks.prepare(paragraphs)
+    directory = _StoryDirectory(directory, places_named(paragraphs, directory))
     known_short = _known_short_names(paragraphs, directory)
     read = [
         _read(number, text, directory, known_short)

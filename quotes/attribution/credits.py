@@ -177,7 +177,8 @@ def words_owner(clause, directory, known_short):
 
 def is_title(words, clause):
     """Whether quoted ``words`` read as a title, not something said."""
-    if TITLE_BEFORE.search(clause):
+    if TITLE_BEFORE.search(clause) and not CALLED_SO_BY.search(clause):
+        # “a forum called “…””, but not “what the governor called “…””: someone's word for it.
         return True
     text = words.strip(" ,")
     if text.endswith((".", "!", "…")) or len(text) > 120:
@@ -185,3 +186,67 @@ def is_title(words, clause):
     tokens = re.findall(r"[A-Za-z][\w'’\-]*", text)
     content = [token for token in tokens if token.casefold() not in SMALL_WORDS]
     return len(tokens) >= 3 and len(content) >= 2 and all(t[0].isupper() for t in content)
+
+
+# “In a statement from rights groups last month, Sok Dara was praised as “…””:
+# the words judging someone in the passive are the framing document's.
+DOCUMENT_FRAME = re.compile(
+    r"^\s*(?:In|Through)\s+(?P<document>(?:a|an|the|its|their|his|her)\s+(?:[a-z’'\-]+\s+){0,2}"
+    r"(?:statement|letter|report|petition|post|declaration|complaint|resolution|press\s+release)"
+    r"\b[^,\x00]{0,120}),"
+)
+PASSIVE_JUDGED = re.compile(
+    r"\b(?:was|were|is|are|been|being)\s+(?:(?:widely|also|repeatedly)\s+)?"
+    r"(?:praised|hailed|lauded|described|called|labell?ed|branded|termed|characteri[sz]ed|"
+    r"condemned|critici[sz]ed|denounced)\s+as\s+(?:(?:its|his|her|their|a|an|the)\s+)?$"
+)
+
+
+def framing_document(before, clause):
+    """The document framing a passive judgement: `In a statement …, X was praised as`."""
+    frame = DOCUMENT_FRAME.match(before)
+    if frame is None or not PASSIVE_JUDGED.search(clause):
+        return None
+    document = re.sub(r"^(?:the|its|their|his|her)\s+", "", frame["document"])
+    return Attribution("source", document, how="sentence")
+
+
+# “arrested … for “plotting with foreign agents””, “the charge of “…””: the
+# name of a charge, which the law it is brought under words, or the charge.
+CHARGE_BEFORE = re.compile(
+    r"\b(?:charges?\s+of|charged\b[^\x00.;]{0,60}?\b(?:with|for)|convicted\b[^\x00.;]{0,40}?\bof|"
+    r"(?:found\s+)?guilty\s+of|(?:arrested|detained|jailed|sentenced|prosecuted)\b"
+    r"[^\x00.;]{0,60}?\bfor)\s*$",
+    re.IGNORECASE,
+)
+LAW = re.compile(
+    r"\bunder\s+(?:the\s+|a\s+)?(?:new\s+|amended\s+)?(?P<law>(?:penal|criminal)\s+code)\b", re.I
+)
+# “which the Criminal Code calls a “…””, “what Sok Dara called “…””: whoever so calls it.
+CALLED_SO_BY = re.compile(
+    r"\b(?:which|what)\s+(?P<owner>[^\x00,;]{2,60}?)\s+(?:calls?|called|terms?|termed|dubs?|"
+    r"dubbed|labels?|labell?ed|describes?\s+as|described\s+as)\s+(?:(?:a|an|the|its)\s+)?$"
+)
+
+
+def charge_words(clause):
+    """The law or the charge whose words a quote after ``clause`` gives, or ``None``."""
+    if not CHARGE_BEFORE.search(clause):
+        return None
+    law = LAW.search(clause)
+    return Attribution("source", law["law"] if law else "the charge", how="sentence")
+
+
+def called_so_by(clause, directory, known_short):
+    """Who calls a thing the quoted words (`which the Penal Code calls “…”`), or ``None``."""
+    match = CALLED_SO_BY.search(clause)
+    if match is None or match["owner"].casefold() in {"it", "he", "she", "they", "we", "i"}:
+        return None
+    owner = match["owner"]
+    names = names_in(owner, directory, known_short)
+    if names and names[-1][2] == len(owner):
+        return Attribution("name", names[-1][0], how="sentence")
+    if not re.match(r"(?:the|a|an)\s", owner, re.IGNORECASE):
+        return None
+    kind = "source" if re.search(r"\s[A-Z][\w’'\-]*$", owner) else "description"
+    return Attribution(kind, owner, how="sentence")

@@ -240,3 +240,27 @@ def remarks_owner(clause, directory, known_short):
     if start and not (role and owner[:start].rstrip().endswith(role)):
         return None
     return Attribution("name", name, role=role, how="sentence")
+
+
+# “said the verdict pronounced by presiding judge Keo Vanna”: words read out
+# are the reader's; a document only signed or issued stays the document's.
+READ_OUT_BY = re.compile(
+    r"^(?:the|a|an|his|her|its)\s+(?:[a-z’'\-]+\s+){0,2}(?:verdict|ruling|judgment|judgement|"
+    r"decision|sentence|statement|speech|address|message|announcement|declaration)\s+"
+    r"(?:pronounced|read(?:\s+out)?|delivered|announced|given)\s+by\s+(?P<reader>.+)$"
+)
+
+
+def reader_of(description, directory, known_short):
+    """The person who read out the document ``description`` names, as an ``Attribution``."""
+    match = READ_OUT_BY.match(description)
+    if match is None:
+        return None
+    reader = match["reader"].rstrip(" .,")
+    names = names_in(reader, directory, known_short)
+    if not names or names[-1][2] != len(reader):
+        return None
+    name, start, _end = names[-1]
+    role = role_in_front(reader[:start]) if start else ""
+    # Too few cases yet to sit at the threshold: checked.
+    return Attribution("name", name, role=role, how="sentence")

@@ -47,13 +47,17 @@ POSSESSIVE = re.compile(r"['’]s?$")
 WINDOW = 3
 
 
-def _head(description):
+def _head_as_written(description):
     clause = re.split(
         r"\s+(?:of|for|at|from|in|on|with|who|whose|which|that|serving|based|across)\s",
         f"{description} ",
     )[0]
     words = clause.split()
-    return words[-1].casefold().strip(",.") if words else ""
+    return words[-1].strip(",.") if words else ""
+
+
+def _head(description):
+    return _head_as_written(description).casefold()
 
 
 def _by_honorific(cast, head):
@@ -75,10 +79,16 @@ def _by_honorific(cast, head):
     return None
 
 
+def _common_noun_head(description):
+    """Whether the description's head word is a common noun: “player”, not “House”."""
+    return _head_as_written(description)[:1].islower()
+
+
 def linked_person(cast, description):
     """The named person ``description`` (“the priest”, without “the”) refers to, or None."""
-    if description_kind(description) != PERSON or not description[:1].islower():
-        # “the White House”: a name, not a description of someone.
+    if description_kind(description) != PERSON or not _common_noun_head(description):
+        # “the White House”: a name, not a description of someone; “the
+        # Angkor Tiger defender” is a description all the same.
         return None
     head = _head(description)
     if not head or head in PLURAL_PEOPLE or (head.endswith("s") and not head.endswith("ss")):

@@ -147,6 +147,33 @@ PERSON_LIKE = re.compile(
 )
 
 
+# “Prey Lang, a larger protected area to the south”: a name the story calls a
+# place is a place everywhere in it (not “Sok Dara, a village chief”).
+PLACE_APPOSITIVE = re.compile(
+    r"(?<=[A-Za-z]),\s+(?:a|an|the)\s+"
+    r"(?:(?!(?:at|in|of|on|from|near|for|with|by|the|a|an)\s)[a-z\-]+\s+){0,3}"
+    r"(?:protected\s+area|area|forest|sanctuary|reserve|"
+    r"park|province|district|commune|village|town|city|region|island|river|lake|mountain|"
+    r"valley|temple|pagoda|port|plantation|concession)\b"
+    r"(?=\s*(?:[,.;:\x00]|$)|\s+(?:to|in|of|on|near|that|which|where|and|with|along|north|"
+    r"south|east|west|bordering|covering|stretching)\b)"
+)
+
+
+def places_named(paragraphs, directory):
+    """Every name a story calls a place in apposition (“Prey Lang, a protected forest”)."""
+    places = set()
+    for text in paragraphs:
+        if is_khmer_text(text):
+            continue
+        for appositive in PLACE_APPOSITIVE.finditer(text):
+            before = text[max(0, appositive.start() - 80) : appositive.start()]
+            names = names_in(before, directory, set())
+            if names and names[-1][2] == len(before):
+                places.add(names[-1][0])
+    return places
+
+
 def _is_place_word(word, *, first):
     """Whether ``word`` names a place, day or institution where it stands in a name."""
     return word in NOT_PERSON_WORDS and not (first and word in PLACE_SECOND_WORDS)
@@ -271,7 +298,7 @@ def names_in(text, directory, known_short):
             # “Prime Minister Hun Manet”: the title is a role, not the name.
             words = words[titles[-1] + 1 :]
         candidate = " ".join(words)
-        if not candidate:
+        if not candidate or directory.is_place(candidate):
             continue
         start = end - len(candidate)
         honorific, bare = split_honorific(candidate)

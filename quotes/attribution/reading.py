@@ -8,6 +8,7 @@ import dataclasses
 import re
 
 from . import credits, khmer, khmer_roles, khmer_speech, speakers
+from .described import reader_of
 from .entities import Entity
 from .khmer_words import is_khmer_text
 from .names import HEADLINE, PERSON_LIKE, names_in, only_function_words
@@ -87,6 +88,11 @@ PASSIVE_NAMING = re.compile(
 LETTERS = re.compile(r"[A-Za-z\u1780-\u17d3]")
 # “… during a press conference in 2013. Vireak Mai”: a caption's photo credit.
 PHOTO_CREDIT = re.compile(r"[.?!)]\s+(?P<name>(?:[A-Z][\w'’\-]*\s+){1,3}[A-Z][\w'’\-]*)\s*$")
+# “has prompted at least one young man, Chan Dara to …”, “was the squad's
+# captain, Keo Dara, who …”: a person introduced by what they are, then named.
+INTRODUCED_BY_DESCRIPTION = re.compile(
+    r"\b(?:a|an|one|another|the)\s+(?:[a-z][\w’'\-]*\s+){0,4}[a-z][\w’'\-]*,\s*$"
+)
 UNREAD_CREDIT = re.compile(r"\s*,?\s*[^\x00.;]{1,60}?\b(?:said|says|added|told|wrote)\b")
 
 
@@ -156,10 +162,21 @@ def read_paragraph(number, text, directory, known_short):
             if rules is speakers and span.attribution and span.attribution.text == "it":
                 # “The broadcaster closed … amid what it called “…””: the sentence's subject.
                 span.attribution = opening_source(sentence[: match.start()]) or span.attribution
+            if rules is speakers and span.attribution and span.attribution.kind == "description":
+                span.attribution = (
+                    reader_of(span.attribution.text, directory, known_short) or span.attribution
+                )
             opens_sentence = not sentence[: match.start()].strip()
             if span.attribution is None and rules is speakers and opens_sentence:
                 span.attribution = credits.credit_after(
                     sentence[match.end() :], directory, known_short
+                )
+            if span.attribution is None and rules is speakers:
+                # Nobody the sentence names says the words: a document, a law, who calls it so.
+                span.attribution = (
+                    credits.framing_document(sentence[: match.start()], clause)
+                    or credits.charge_words(clause)
+                    or credits.called_so_by(clause, directory, known_short)
                 )
             span.unowned = span.attribution is None and bool(PASSIVE_NAMING.search(clause))
             span.credit_unread = span.attribution is None and bool(
@@ -200,7 +217,9 @@ def read_paragraph(number, text, directory, known_short):
             rest = sentence[end:]
             role = appositive_role(rest)
             salient = about is None and (
-                bool(role or PERSON_LIKE.match(rest)) or only_function_words(sentence[:start])
+                bool(role or PERSON_LIKE.match(rest))
+                or only_function_words(sentence[:start])
+                or bool(rules is speakers and INTRODUCED_BY_DESCRIPTION.search(sentence[:start]))
             )
             role = role or role_in_front(sentence[:start])
             if rules is khmer_speech:

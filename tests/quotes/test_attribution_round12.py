@@ -292,7 +292,8 @@ class CleanDescriptionTests(AttributionTestCase):
         findings = self.read(
             "The ruling also banned the former leader from politics for life and said he would "
             "stay at home.",
-            "The leader was arrested in 2017 for “plotting with a foreign power” to topple the "
+            # Not “arrested … for “…””: a charge's name is the charge's (round 15).
+            "The leader was arrested in 2017 over “plotting with a foreign power” to topple the "
             "government.",
         )
         self.assertEqual(self.labels(findings), ["the ruling"])
