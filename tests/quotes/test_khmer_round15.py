@@ -1,0 +1,124 @@
+"""
+Khmer quote attribution, fifteenth round of issue 16: how Khmer news writing
+ties a role to a person, and whose words a post or a fan's remark are.
+
+Each story is a list of paragraphs. The people and words are invented.
+"""
+
+from tests.support.attribution import AttributionTestCase
+
+
+class RoleAfterTheNameTests(AttributionTestCase):
+    """The role written between the name and what the person does."""
+
+    def assertRole(self, paragraphs, name, role):
+        findings = self.read(*paragraphs)
+        self.assertEqual(self.label(findings[-1]), name)
+        self.assertEqual(findings[-1].role, role)
+
+    def test_what_follows_ja_is_the_persons_role(self):
+        self.assertRole(
+            ["លោក សុខ វណ្ណា ជាចាស់ទុំភូមិព្រៃថ្មី បានថ្លែងថា «យើងមិនចាកចេញទេ»។"],
+            "សុខ វណ្ណា",
+            "ចាស់ទុំភូមិព្រៃថ្មី",
+        )
+
+    def test_an_age_with_mean_then_ja(self):
+        self.assertRole(
+            [
+                "លោក ចាន់ ពិសិដ្ឋ មានអាយុ៤៨ឆ្នាំ ជាជនជាតិព្នងរស់នៅភូមិថ្មី បានរៀបរាប់ពីជីវិតរបស់លោក។",
+                "លោកបាននិយាយថា «ដីនេះជាដីដូនតាយើង»។",
+            ],
+            "ចាន់ ពិសិដ្ឋ",
+            "ជនជាតិព្នងរស់នៅភូមិថ្មី",
+        )
+
+    def test_a_title_of_no_known_kind_between_the_name_and_the_verb(self):
+        self.assertRole(
+            ["លោក ហេង សុភ័ក្រ នាយប៉ុស្តិ៍នគរបាលឃុំថ្មីបានមានប្រសាសន៍ថា «ចោរបានរត់គេចខ្លួន»។"],
+            "ហេង សុភ័ក្រ",
+            "នាយប៉ុស្តិ៍នគរបាលឃុំថ្មី",
+        )
+
+    def test_a_role_kept_from_a_paragraph_without_a_quote(self):
+        self.assertRole(
+            [
+                "ប៉ុន្តែលោក ជា សុផល គ្រូជំនួយក្រុមកំពត នៅតែមានការបារម្ភពីទីលាន។",
+                "លោក ជា សុផល បានប្រាប់ថា «ទីលាននេះរឹងពេក»។",
+            ],
+            "ជា សុផល",
+            "គ្រូជំនួយក្រុមកំពត",
+        )
+
+    def test_a_role_glued_to_the_verb_of_not_yet(self):
+        self.assertRole(
+            [
+                "លោក ម៉ៅ វិចិត្រ គ្រូបង្វឹកក្រុមវិទ្យាល័យថ្មីមិនទាន់សប្បាយចិត្តនឹងកូនក្រុមនៅឡើយ។",
+                "លោកបាននិយាយថា «យើងត្រូវហ្វឹកហាត់បន្ថែម»។",
+            ],
+            "ម៉ៅ វិចិត្រ",
+            "គ្រូបង្វឹកក្រុមវិទ្យាល័យថ្មី",
+        )
+
+    def test_the_spelling_in_brackets_does_not_hide_the_role(self):
+        self.assertRole(
+            ["លោក ចន ស្មីត (John Smith) ឯកអគ្គរដ្ឋទូតអូស្ត្រាលី មានប្រសាសន៍ថា «យើងនឹងជួយ»។"],
+            "ចន ស្មីត",
+            "ឯកអគ្គរដ្ឋទូតអូស្ត្រាលី",
+        )
+
+    def test_a_verb_after_a_name_without_honorific_is_not_a_role(self):
+        (finding,) = self.read("សុខ វណ្ណា ដើរចូលភូមិបាននិយាយថា «យើងមិនចាកចេញទេ»។")
+        self.assertEqual(finding.role, "")
+
+
+class RoleBeforeTheNameTests(AttributionTestCase):
+    """The role written before the honorific and the name."""
+
+    def assertRole(self, paragraph, name, role):
+        (finding,) = self.read(paragraph)
+        self.assertEqual(self.label(finding), name)
+        self.assertEqual(finding.role, role)
+
+    def test_two_roles_joined_by_ning_ja(self):
+        self.assertRole(
+            "អ្នកចាត់ការទូទៅ និងជាគ្រូបង្វឹកក្រុមកំពត លោក ឡុង សុវណ្ណ បានថ្លែងថា «យើងនឹងឈ្នះ»។",
+            "ឡុង សុវណ្ណ",
+            "អ្នកចាត់ការទូទៅ និងជាគ្រូបង្វឹកក្រុមកំពត",
+        )
+
+    def test_a_role_ending_with_its_province(self):
+        self.assertRole(
+            "ប្រធានក្រុមការងារព្រំដែន ប្រចាំច្រកទ្វារថ្មី ខេត្តកំពត លោក ឡុង សុវណ្ណ "
+            "មានប្រសាសន៍ថា «ភ្លើងឆេះពីចរន្តអគ្គិសនី»។",
+            "ឡុង សុវណ្ណ",
+            "ប្រធានក្រុមការងារព្រំដែន ប្រចាំច្រកទ្វារថ្មី ខេត្តកំពត",
+        )
+
+    def test_a_role_glued_to_the_dateline(self):
+        self.assertRole(
+            "កំពត៖ប្រធានមន្ទីរការងារខេត្តកំពត លោក ឡុង សុវណ្ណ បានថ្លែងថា «កម្មករបានត្រឡប់ទៅធ្វើការវិញ»។",
+            "ឡុង សុវណ្ណ",
+            "ប្រធានមន្ទីរការងារខេត្តកំពត",
+        )
+
+    def test_a_role_glued_to_the_words_opening_the_clause(self):
+        self.assertRole(
+            "ក្នុងនោះគ្រូបង្វឹកក្រុមកំពត លោក ឡុង សុវណ្ណ បានបញ្ជាក់ថា «កូនក្រុមលេងមិនល្អទេ»។",
+            "ឡុង សុវណ្ណ",
+            "គ្រូបង្វឹកក្រុមកំពត",
+        )
+
+    def test_an_actor_and_model_is_not_cut_at_the_verb_inside_actor(self):
+        self.assertRole(
+            "ភ្នំពេញ៖ តារាសម្តែង និង ជាតារាម៉ូឌែល កញ្ញា ស៊ិន សុភា បាននិយាយថា «ខ្ញុំមិនដែលស្គាល់គាត់ទេ»។",
+            "ស៊ិន សុភា",
+            "តារាសម្តែង និង ជាតារាម៉ូឌែល",
+        )
+
+    def test_the_minister_spoken_of_is_not_the_speakers_role(self):
+        (finding,) = self.read(
+            "គេថាលោកកំពុងដណ្តើមការងាររដ្ឋមន្ត្រីក្រសួងអប់រំនោះ លោក ឡុង សុវណ្ណ បានតបថា «ខ្ញុំគ្រាន់តែជួយ»។"
+        )
+        self.assertEqual(self.label(finding), "ឡុង សុវណ្ណ")
+        self.assertEqual(finding.role, "")
