@@ -39,7 +39,7 @@ from .confidence import (
 )
 from .entities import GROUP, PERSON, SOURCE, Entity
 from .khmer import names_in
-from .khmer_speech import is_headline, named_as_thing
+from .khmer_speech import is_headline
 from .khmer_words import (
     FEMALE_WORDS,
     GROUP_MARK,
@@ -56,6 +56,7 @@ from .khmer_words import (
     fold,
     name_key,
 )
+from .khmer_works import named_as_thing
 
 # Another name after a full one: “សេង សុកាន់ដា ហៅ ខ្ញុង”, “… ដែលគេហៅថា ខ្ញុង”.
 ALIAS = re.compile(rf"\s*(?:ដែល)?(?:គេ)?ហៅ(?:ថា|កាត់)?\s*({KHMER_RUN}+)(?=[\s។៕,៖:]|$)")

@@ -41,6 +41,8 @@ OPENERS = re.compile(rf"(?:{STOP.pattern}|កាន់|ឡែក)+")
 # “រដ្ឋមន្ត្រីក្រសួងអប់រំនោះ”: that minister, spoken of, not a role in apposition.
 THIS_OR_THAT = re.compile(r"(?:នេះ|នោះ)$")
 KHMER_LETTER = re.compile(r"[\u1780-\u17b3]")
+# One of several: “អ្នកគាំទ្រ X ម្នាក់” (a fan of X).
+ONE_OF = re.compile(r"\s*(?:ម្នាក់|មួយរូប)(?![\u17b6-\u17d3\u17dd])")
 # Where a clause starts, inside the word a role is glued to: “ភ្នំពេញ៖ប្រធាន…”.
 CLAUSE_MARK = re.compile(r"[។៕៖:;!?«»“”\"()]")
 
@@ -131,6 +133,19 @@ def _glued_role(word):
         ):
             return rest
     return ""
+
+
+def one_of_theirs(folded, start, end):
+    """
+    The span of “<role> <name> ម្នាក់” (one of the name's fans, pupils,
+    relatives) around a name without honorific at ``start:end``, or ``None``.
+    """
+    one = ONE_OF.match(folded, end)
+    words = folded[:start].rstrip().split(" ")
+    head = ROLE_HEAD.match(words[-1]) if words else None
+    if not one or not head or HONORIFIC.match(folded, start) or len(words[-1]) > 30:
+        return None
+    return start - len(folded[:start]) + len(folded[:start].rstrip()) - len(words[-1]), one.end()
 
 
 def parse_role(role):

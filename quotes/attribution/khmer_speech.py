@@ -21,8 +21,9 @@ from .khmer import (
     names_in,
 )
 from .khmer_names import name_to_check
-from .khmer_roles import role_after, role_before
+from .khmer_roles import one_of_theirs, role_after, role_before
 from .khmer_words import (
+    ACCOUNT,
     AUXILIARIES,
     GROUP_MARK,
     KHMER_RUN,
@@ -51,8 +52,11 @@ OBJECT_BEFORE = re.compile(
     r"សួរ|ហៅ|ជួប|ចោទ|ប្តឹង|ប្រឆាំង|ថា)\s*$"
 )
 LISTED = re.compile(r"\s*និង")
-# “ការរៀបរាប់របស់ X បានឱ្យដឹងថា”: the one whose account it is speaks.
-ACCOUNT_OF = re.compile(r"ការ[\u1780-\u17d3]{0,12}របស់\s*$")
+# “ការរៀបរាប់របស់ X បានឱ្យដឹងថា”: the one whose account it is speaks; so does
+# the owner of a page (“តាមផេកហ្វេសប៊ុកផ្ទាល់ខ្លួនរបស់កញ្ញា X បានប្រាប់ថា”).
+ACCOUNT_OF = re.compile(
+    rf"(?:ការ[\u1780-\u17d3]{{0,12}}|(?:{ACCOUNT.pattern})(?:ផ្ទាល់ខ្លួន|ផ្លូវការ)?\s*)របស់\s*$"
+)
 # “ថា” opening a reported clause, whose subject may speak in turn.
 REPORTED = re.compile(r"(?<=[\u1780-\u17d3\u17dd\u17e0-\u17e9])ថា\s+(?=\S)")
 AFTER_SOURCE = re.compile(
@@ -84,8 +88,6 @@ NAMING = re.compile(
     r"(?:(?<!សរសេរ)ចំណងជើង|រហស្សនាម|ហៅក្រៅ|ឈ្មោះ|ស្លាកសញ្ញា|(?<!នាំ)(?<!ដោយ)ពាក្យ|គេហៅ|ហៅកាត់|ដែលហៅ|ហៅ)\s*(?:ថា)?\s*(?:ជា)?\s*$"
     r"|(?<!សរសេរ)ចំណងជើង\s*[៖:]\s*$"
 )
-# A campaign's or programme's name in «»: “យុទ្ធនាការ «ផ្ទះ១ អំពូល១»”.
-NAMED_THING = re.compile(r"(?:យុទ្ធនាការ|កម្មវិធី|បាវចនា|ស្លោក|ស្លូហ្គែន|ចលនា)\s*$")
 # A line of a work or a document: “… ដែលមានឃ្លាថា «…»”, “… មានខ្លឹមសារថា «…»”.
 LINE_OF = re.compile(r"(?:ដែល)?មាន(?:ឃ្លា|ខ្លឹមសារ)[\u1780-\u17d3]{0,12}?\s*ថា\s*[៖:]?\s*$")
 SAID_SO = re.compile(
@@ -118,6 +120,11 @@ def _references(text, known_short):
     found = []
     names = [(start, end) for _name, start, end in names_in(text, known_short)]
     for name, start, end in names_in(text, known_short):
+        one_of = one_of_theirs(folded, start, end)
+        if one_of:
+            # “អ្នកគាំទ្រ X ម្នាក់”: one of X's fans speaks, not X.
+            found.append((one_of[0], Attribution("description", text[one_of[0] : one_of[1]])))
+            continue
         role = role_after(text, end) or role_before(text, start)
         found.append((start, Attribution("name", name, role=role)))
 
@@ -423,19 +430,6 @@ def is_scare_quote(words, sentence, before=""):
     # Not “អត្ថាធិប្បាយ៖ «…» មិនមែន…”: a section's label, then a term.
     introduced = introducer and not (introducer[0].strip() in "៖:" and after)
     return not opens and not introduced and len(words) <= 25 and not re.search(r"[។៕!?]$", words)
-
-
-def names_a_thing(words, before):
-    """Whether short Khmer ``words`` in «» right after “យុទ្ធនាការ” (a campaign) are its name."""
-    short = len(words.strip()) <= 25 and not re.search(r"[។៕!?]$", words.strip())
-    return short and bool(NAMED_THING.search(fold(before)))
-
-
-def named_as_thing(words, paragraphs):
-    """Whether the story names ``words`` as a campaign or programme (“យុទ្ធនាការ «…»”) anywhere."""
-    head = NAMED_THING.pattern.removesuffix(r"\s*$")
-    named = re.compile(rf"{head}\s*[«“\"]\s*{re.escape(fold(words).strip())}")
-    return any(named.search(fold(text)) for text in paragraphs)
 
 
 def is_headline(number, text):

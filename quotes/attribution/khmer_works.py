@@ -11,6 +11,8 @@ from .khmer_words import SOURCE_HEAD, WORK_HEAD, at_boundary, fold
 
 WORK_OF = re.compile(r"(?:នៃ|ក្នុង|របស់|ពី)\s*$")
 WORK_END = re.compile(r"\s*(?:ដែល|បាន|ក៏|កាលពី|នៅថ្ងៃ|នៅឆ្នាំ|ហើយ)|[,។៖:;()]|\s{2}")
+# A campaign's or programme's name in «»: “យុទ្ធនាការ «ផ្ទះ១ អំពូល១»”.
+NAMED_THING = re.compile(r"(?:យុទ្ធនាការ|កម្មវិធី|បាវចនា|ស្លោក|ស្លូហ្គែន|ចលនា)\s*$")
 LINE_OWNER_END = re.compile(r"មាន|ដែល|បាន|របស់|[,។៖:;()\x00]|\s{2}")
 
 
@@ -40,3 +42,16 @@ def line_owner(text):
             owner = text[head.start() : end.start() if end else None].strip()
             return Attribution("description", owner, how="sentence")
     return None
+
+
+def names_a_thing(words, before):
+    """Whether short Khmer ``words`` in «» right after “យុទ្ធនាការ” (a campaign) are its name."""
+    short = len(words.strip()) <= 25 and not re.search(r"[។៕!?]$", words.strip())
+    return short and bool(NAMED_THING.search(fold(before)))
+
+
+def named_as_thing(words, paragraphs):
+    """Whether the story names ``words`` as a campaign or programme (“យុទ្ធនាការ «…»”) anywhere."""
+    head = NAMED_THING.pattern.removesuffix(r"\s*$")
+    named = re.compile(rf"{head}\s*[«“\"]\s*{re.escape(fold(words).strip())}")
+    return any(named.search(fold(text)) for text in paragraphs)

@@ -7,7 +7,7 @@ written). ``analyze`` then resolves them, paragraph by paragraph.
 import dataclasses
 import re
 
-from . import credits, khmer, khmer_roles, khmer_speech, speakers
+from . import credits, khmer, khmer_roles, khmer_speech, khmer_works, speakers
 from .entities import Entity
 from .khmer_words import is_khmer_text
 from .names import HEADLINE, PERSON_LIKE, names_in, only_function_words
@@ -105,7 +105,7 @@ def _is_scare_quote(span, sentence, before=""):
         # Latin words in a Khmer sentence that says nobody says them, whoever
         # it names: a name (“មុនការប្រកួត «ABC CUP» ថ្ងៃទី៧”).
         return True
-    if span.closed and is_khmer_text(span.words) and khmer_speech.names_a_thing(span.words, before):
+    if span.closed and is_khmer_text(span.words) and khmer_works.names_a_thing(span.words, before):
         # A campaign's name, even in a sentence naming the governor who launched it.
         return True
     # A quote given to whoever the sentence is about may still be a term.

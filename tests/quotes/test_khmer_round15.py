@@ -122,3 +122,40 @@ class RoleBeforeTheNameTests(AttributionTestCase):
         )
         self.assertEqual(self.label(finding), "ឡុង សុវណ្ណ")
         self.assertEqual(finding.role, "")
+
+
+class PageOwnerTests(AttributionTestCase):
+    """Words posted on someone's own page are the page owner's."""
+
+    def test_the_owner_of_the_page_not_the_partner_named_before(self):
+        findings = self.read(
+            "តារាចម្រៀង កញ្ញា សុខ ស្រីនាង មានបញ្ហាជាមួយដៃគូរបស់ខ្លួន គឺលោក ចាន់ ដារា។",
+            "បើយោងតាមផេកហ្វេសប៊ុកផ្ទាល់ខ្លួនរបស់កញ្ញា សុខ ស្រីនាង បានសម្តែងអារម្មណ៍មិនសប្បាយចិត្ត "
+            "ប្រាប់ឱ្យដឹងថា «តើការរស់នៅដោយសុខ វាពិបាកណាស់មែនទេ»។",
+        )
+        (finding,) = findings
+        self.assertSure(finding, "សុខ ស្រីនាង")
+
+    def test_a_page_owner_named_alone(self):
+        (finding,) = self.read(
+            "តាមគណនីហ្វេសប៊ុករបស់លោក ហេង សុវណ្ណ បានសរសេរថា «ខ្ញុំមិនចុះចាញ់ទេ»។",
+        )
+        self.assertSure(finding, "ហេង សុវណ្ណ")
+
+
+class OneOfTheirsTests(AttributionTestCase):
+    """“A fan of X” (a role, the name, ម្នាក់) is someone else than X."""
+
+    def test_a_fan_of_the_singer_is_not_the_singer(self):
+        findings = self.read(
+            "តារាចម្រៀងដ៏ល្បី ហេង សុវណ្ណ បានបង្ហោះរូបថតលើហ្វេសប៊ុក។",
+            "ពាក់ព័ន្ធរឿងនេះ អ្នកគាំទ្រ ហេង សុវណ្ណ ម្នាក់ បានប្រាប់ថា “តារាចម្រៀង ហេង សុវណ្ណ សមនឹងធ្វើជាគ្រូបង្វឹក”។",
+        )
+        (finding,) = findings
+        self.assertIsNone(finding.entity.name or None)
+        self.assertEqual(self.label(finding), "អ្នកគាំទ្រ ហេង សុវណ្ណ ម្នាក់")
+        self.assertNotSure(finding)
+
+    def test_a_singer_named_with_his_role_still_speaks(self):
+        (finding,) = self.read("តារាចម្រៀង ហេង សុវណ្ណ បានប្រាប់ថា “ខ្ញុំនឹងចេញបទថ្មី”។")
+        self.assertEqual(self.label(finding), "ហេង សុវណ្ណ")
