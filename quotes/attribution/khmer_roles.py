@@ -41,6 +41,8 @@ OPENERS = re.compile(rf"(?:{STOP.pattern}|កាន់|ឡែក)+")
 # “រដ្ឋមន្ត្រីក្រសួងអប់រំនោះ”: that minister, spoken of, not a role in apposition.
 THIS_OR_THAT = re.compile(r"(?:នេះ|នោះ)$")
 KHMER_LETTER = re.compile(r"[\u1780-\u17b3]")
+# A role held towards someone: “កូនស្រីរបស់”, “ភរិយានៃ”.
+RELATION = re.compile(rf"(?:{ROLE_HEAD.pattern})[\u1780-\u17dd]{{0,20}}?(?:របស់|នៃ)\s*$")
 # One of several: “អ្នកគាំទ្រ X ម្នាក់” (a fan of X).
 ONE_OF = re.compile(r"\s*(?:ម្នាក់|មួយរូប)(?![\u17b6-\u17d3\u17dd])")
 # Where a clause starts, inside the word a role is glued to: “ភ្នំពេញ៖ប្រធាន…”.
@@ -95,6 +97,9 @@ def role_before(text, start):
     if honorific and ROLE_HEAD.match(words[-1], honorific.end()):
         # “លោកនាយករដ្ឋមន្ត្រី ហ៊ុន សែន”: the title between honorific and name.
         return text[len(folded) - len(words[-1]) + honorific.end() : len(folded)].strip()
+    relation = _relation(text, len(folded))
+    if relation:
+        return relation
     kept = []
     for word in reversed(words):
         marks = list(CLAUSE_MARK.finditer(word))
@@ -117,6 +122,22 @@ def role_before(text, start):
             length = len(" ".join(kept[index:]))
             return text[len(folded) - length : len(folded)].strip()
     return ""
+
+
+def _relation(text, end):
+    """
+    A relation to the person named right before ``end``: “កូនស្រីរបស់លោក X”
+    in “កូនស្រីរបស់លោក X គឺកញ្ញា Y”, “ភរិយារបស់លោក X អ្នកស្រី Y”.
+    """
+    names = names_in(text[:end])
+    if not names or text[names[-1][2] : end].strip():
+        return ""
+    _name, start, name_end = names[-1]
+    before = fold(text[:start])
+    relation = RELATION.search(before)
+    if not relation or not (relation.start() == 0 or before[relation.start() - 1] in " ៖:"):
+        return ""
+    return text[relation.start() : name_end].strip()
 
 
 def _glued_role(word):

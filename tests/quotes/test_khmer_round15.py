@@ -159,3 +159,55 @@ class OneOfTheirsTests(AttributionTestCase):
     def test_a_singer_named_with_his_role_still_speaks(self):
         (finding,) = self.read("តារាចម្រៀង ហេង សុវណ្ណ បានប្រាប់ថា “ខ្ញុំនឹងចេញបទថ្មី”។")
         self.assertEqual(self.label(finding), "ហេង សុវណ្ណ")
+
+
+class ReversedMarksTests(AttributionTestCase):
+    """An outlet that writes every pair of curly marks reversed, ”…“."""
+
+    def test_each_reversed_quote_is_found_whole(self):
+        findings = self.read(
+            "លោក សុខ ដារា បាននិយាយថា ”យើងនឹងមិនចុះចាញ់ទេ“ ។ លោកបន្តថា ”យើងនឹងតស៊ូ“ ។",
+            "លោកស្រី ចាន់ ធីតា ឆ្លើយថា ”ខ្ញុំមិនយល់ស្របទេ“ ។",
+        )
+        self.assertEqual(
+            [finding.text for finding in findings],
+            ["យើងនឹងមិនចុះចាញ់ទេ", "យើងនឹងតស៊ូ", "ខ្ញុំមិនយល់ស្របទេ"],
+        )
+        self.assertSpeakers(findings, ["សុខ ដារា", "សុខ ដារា", "ចាន់ ធីតា"])
+        self.assertSure(findings[2], "ចាន់ ធីតា")
+
+    def test_a_paragraph_closing_a_quote_and_opening_the_next_is_not_reversed(self):
+        findings = self.read(
+            "លោក សុខ ដារា បាននិយាយថា “យើងនឹងមិនចុះចាញ់ទេ។",
+            "ហើយយើងនឹងតស៊ូ” ។ លោកបន្តថា “យើងនឹងឈ្នះ។",
+            "ពួកគេនឹងចាញ់” ។",
+        )
+        self.assertEqual(
+            [finding.text for finding in findings],
+            ["យើងនឹងមិនចុះចាញ់ទេ", "ហើយយើងនឹងតស៊ូ", "យើងនឹងឈ្នះ", "ពួកគេនឹងចាញ់"],
+        )
+
+
+class RelationTests(AttributionTestCase):
+    """A person introduced by a relation to someone else named first."""
+
+    def test_the_daughter_of_a_named_man(self):
+        (finding,) = self.read(
+            "កូនស្រីរបស់លោក ហេង សុវណ្ណ គឺកញ្ញា ហេង ស្រីពៅ ដែលកំពុងស្ថិតនៅបរទេស "
+            "បានសម្តែងការបារម្ភនៅលើបណ្តាញសង្គមថា៖ «សុវត្ថិភាពរបស់ឪពុកខ្ញុំជាការសំខាន់»។",
+        )
+        self.assertSure(finding, "ហេង ស្រីពៅ")
+        self.assertEqual(finding.role, "កូនស្រីរបស់លោក ហេង សុវណ្ណ")
+
+    def test_the_wife_of_a_named_man(self):
+        (finding,) = self.read(
+            "ភរិយារបស់លោក ហេង សុវណ្ណ អ្នកស្រី ចាន់ ស្រីពៅ បាននិយាយថា «ខ្ញុំបារម្ភណាស់»។",
+        )
+        self.assertSure(finding, "ចាន់ ស្រីពៅ")
+        self.assertEqual(finding.role, "ភរិយារបស់លោក ហេង សុវណ្ណ")
+
+    def test_two_men_named_together_have_no_relation(self):
+        (finding,) = self.read(
+            "លោក ហេង សុវណ្ណ និងលោក ចាន់ ដារា បាននិយាយថា «យើងបារម្ភណាស់»។",
+        )
+        self.assertEqual(finding.role, "")
