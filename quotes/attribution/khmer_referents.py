@@ -39,6 +39,7 @@ from .confidence import (
 )
 from .entities import GROUP, PERSON, SOURCE, Entity
 from .khmer import names_in
+from .khmer_roles import parse_role, role_written
 from .khmer_speech import is_headline
 from .khmer_words import (
     FEMALE_WORDS,
@@ -251,6 +252,10 @@ def _described(cast, written):
             cast, written, gender=gender_of(head), unlike=_other_role(head)
         )
         if entity is not None:
+            if entity.name and entity.is_person and not entity.role and ROLE_HEAD.match(head):
+                # What the story calls the person it re-finds is the person's role.
+                entity.role = role_written(written)
+                entity.title, entity.organization = parse_role(entity.role)
             if confidence >= DESCRIPTION_OF_SUBJECT:
                 note = _(
                     "“%(pronoun)s” was taken to be %(chosen)s, the last person named who "

@@ -169,6 +169,13 @@ def one_of_theirs(folded, start, end):
     return start - len(folded[:start]) + len(folded[:start].rstrip()) - len(words[-1]), one.end()
 
 
+def role_written(description):
+    """A description's role, up to its verb or clause: “កីឡាករវ័យក្មេងដែលបង្ហាញខ្លួន” → “កីឡាករវ័យក្មេង”."""
+    folded = fold(description)
+    stop = ROLE_END.search(folded, 1)
+    return description[: stop.start() if stop else len(description)].strip()
+
+
 def parse_role(role):
     """Split a Khmer role into ``(title, organization)``; the organization starts at its head."""
     folded = fold(role)

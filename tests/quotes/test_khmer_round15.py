@@ -211,3 +211,34 @@ class RelationTests(AttributionTestCase):
             "លោក ហេង សុវណ្ណ និងលោក ចាន់ ដារា បាននិយាយថា «យើងបារម្ភណាស់»។",
         )
         self.assertEqual(finding.role, "")
+
+
+class HeadlineNameTests(AttributionTestCase):
+    """A title names the speaker, no honorific, no quote marks; the body gives only the office."""
+
+    def test_the_governor_is_the_man_the_title_names(self):
+        (finding,) = self.read(
+            "ហេង សុវណ្ណ៖ ខេត្តនឹងសាងសង់ផ្លូវថ្មី",
+            "កំពត៖ អភិបាលខេត្តកំពត បាននិយាយថា «យើងនឹងសាងសង់ផ្លូវ ១០០ គីឡូម៉ែត្រ ក្នុងឆ្នាំនេះ»។",
+        )
+        self.assertChecked(finding, "ហេង សុវណ្ណ")
+        self.assertEqual(finding.role, "អភិបាលខេត្តកំពត")
+
+    def test_a_dateline_is_not_a_name(self):
+        (finding,) = self.read(
+            "ខេត្តនឹងសាងសង់ផ្លូវថ្មី",
+            "ភ្នំពេញ៖ អភិបាលខេត្តកំពត បាននិយាយថា «យើងនឹងសាងសង់ផ្លូវ»។",
+        )
+        self.assertIsNone(finding.entity.name or None)
+
+
+class DescribedAgainTests(AttributionTestCase):
+    """A person re-found by what the story calls them takes that as a role."""
+
+    def test_the_young_player_described_after_his_name(self):
+        findings = self.read(
+            "លោក ម៉ៅ វិចិត្រ បានចូលរួមហ្វឹកហាត់ជាមួយក្រុមវិញហើយ។",
+            "កីឡាករវ័យក្មេងដែលទើបត្រឡប់មកវិញ បាននិយាយថា «ខ្ញុំសប្បាយចិត្តណាស់»។",
+        )
+        self.assertChecked(findings[-1], "ម៉ៅ វិចិត្រ")
+        self.assertEqual(findings[-1].role, "កីឡាករវ័យក្មេង")
