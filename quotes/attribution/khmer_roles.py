@@ -107,7 +107,8 @@ def role_before(text, start):
         word = word[marks[-1].end() :] if marks else word
         head = ROLE_HEAD.match(word)
         # Not a verb inside the role's head word: “តារាសម្តែង” (an actor) holds “សម្តែង”.
-        ended = ROLE_END.search(word, head.end() if head else 0) or (
+        ends = ROLE_END.finditer(word, head.end() if head else 0)
+        ended = any(at_boundary(word, end.start()) for end in ends) or (
             STOP.match(word) and not head and not ROLE_JOINT.match(word)
         )
         if not word or ended:

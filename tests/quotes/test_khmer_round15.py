@@ -95,6 +95,14 @@ class RoleBeforeTheNameTests(AttributionTestCase):
             "ប្រធានក្រុមការងារព្រំដែន ប្រចាំច្រកទ្វារថ្មី ខេត្តកំពត",
         )
 
+    def test_a_verb_spelt_across_a_place_names_syllables_does_not_end_the_role(self):
+        # “ខេត្តបន្ទាយ” holds the letters of “តប” (to reply) across two syllables.
+        self.assertRole(
+            "មេប៉ូលិសប្រចាំផ្សារថ្មី ខេត្តបន្ទាយមានជ័យ លោក ឡុង សុវណ្ណ មានប្រសាសន៍ថា «គ្មាននរណារងរបួសទេ»។",
+            "ឡុង សុវណ្ណ",
+            "មេប៉ូលិសប្រចាំផ្សារថ្មី ខេត្តបន្ទាយមានជ័យ",
+        )
+
     def test_a_role_glued_to_the_dateline(self):
         self.assertRole(
             "កំពត៖ប្រធានមន្ទីរការងារខេត្តកំពត លោក ឡុង សុវណ្ណ បានថ្លែងថា «កម្មករបានត្រឡប់ទៅធ្វើការវិញ»។",
