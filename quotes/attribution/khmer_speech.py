@@ -39,7 +39,7 @@ from .khmer_words import (
     fold,
     is_khmer_text,
 )
-from .khmer_works import line_owner, work
+from .khmer_works import INTRODUCES, NAMING, line_owner, work
 from .spans import ANY_PLACEHOLDER
 from .speakers import Attribution
 
@@ -52,6 +52,8 @@ OBJECT_BEFORE = re.compile(
     r"សួរ|ហៅ|ជួប|ចោទ|ប្តឹង|ប្រឆាំង|ថា)\s*$"
 )
 LISTED = re.compile(r"\s*និង")
+# A dateline or a heading before the words: “ភ្នំពេញ ៖ ”.
+SENTENCE_LEAD = re.compile(r"(?:[^៖:]*[៖:]\s*)?")
 # “ការរៀបរាប់របស់ X បានឱ្យដឹងថា”: the one whose account it is speaks; so does
 # the owner of a page (“តាមផេកហ្វេសប៊ុកផ្ទាល់ខ្លួនរបស់កញ្ញា X បានប្រាប់ថា”).
 ACCOUNT_OF = re.compile(
@@ -81,13 +83,6 @@ ACCORDING_TO = re.compile(
 GLUED_DESCRIPTION = re.compile(
     rf"(?:ដែល|ខណៈ|ពេល|ថា|របស់|នៃ)(?=(?:{ROLE_HEAD.pattern}|{ORGANIZATION_HEAD.pattern}|{SOURCE_HEAD.pattern}))"
 )
-# Words that name the quoted words rather than quote someone: a title, a name, a
-# term or slogan (“ដាក់ពាក្យថា «…»”; not a spokesman, “អ្នកនាំពាក្យ”, nor “ដោយពាក្យថា”,
-# nor a caption someone writes, “សរសេរចំណងជើងថា”).
-NAMING = re.compile(
-    r"(?:(?<!សរសេរ)ចំណងជើង|រហស្សនាម|ហៅក្រៅ|ឈ្មោះ|ស្លាកសញ្ញា|(?<!នាំ)(?<!ដោយ)ពាក្យ|គេហៅ|ហៅកាត់|ដែលហៅ|ហៅ)\s*(?:ថា)?\s*(?:ជា)?\s*$"
-    r"|(?<!សរសេរ)ចំណងជើង\s*[៖:]\s*$"
-)
 # A line of a work or a document: “… ដែលមានឃ្លាថា «…»”, “… មានខ្លឹមសារថា «…»”.
 LINE_OF = re.compile(r"(?:ដែល)?មាន(?:ឃ្លា|ខ្លឹមសារ)[\u1780-\u17d3]{0,12}?\s*ថា\s*[៖:]?\s*$")
 SAID_SO = re.compile(
@@ -98,7 +93,6 @@ SAID_SO = re.compile(
 WHOSE_ACCOUNT = re.compile(
     r"(?:(?:យោង|បើ)\s*)?តាម\s*ការ[\u1780-\u17d3]{1,14}?របស់\s*(?=[^។៕]*ថា\s*[៖:]?\s*$)"
 )
-INTRODUCES = re.compile(r"(?:ថា|ថាជា|៖|:|ដូច្នេះ|ដូចតទៅ|បែបនេះ|យ៉ាងដូច្នេះ)\s*[៖:]?\s*$")
 
 
 def speech_verbs(folded):
@@ -333,6 +327,10 @@ def _attribution_for(sentence, start, end, known_short):
     if found:
         found.how = "explicit"
         return found
+    if not verbs:
+        found = _bare_speaker(clause, known_short)
+        if found:
+            return found
     following = sentence[end:]
     after = ANY_PLACEHOLDER.split(following)[0]
     found = _after(after, known_short, another_quote=len(after) < len(following))
@@ -349,6 +347,27 @@ def _attribution_for(sentence, start, end, known_short):
             found.how = "sentence"
             return found
     return _doer(clause, known_short)
+
+
+def _bare_speaker(clause, known_short):
+    """
+    A person named, with their role, right before the quote and no verb
+    (“ភ្នំពេញ ៖ ក្រសួង… លោកជំទាវ X អ្នកនាំពាក្យក្រសួង… “…”): whom the words
+    are given to, read as a guess.
+    """
+    lead = clause[len(SENTENCE_LEAD.match(clause)[0]) :]
+    names = [item for item in _references(lead, known_short) if item[1].kind == "name"]
+    if len(names) != 1:
+        return None
+    start, found = names[0]
+    before = fold(lead[:start]).strip()
+    rest = lead[start + len(found.text) :].strip()
+    if (before and not ORGANIZATION_HEAD.match(before)) or len(before) > 40:
+        return None
+    if rest and rest != found.role.strip():
+        return None
+    found.how = "subject"
+    return found
 
 
 def _these(sentence, start, known_short):
@@ -415,21 +434,6 @@ def _someone(sentence):
             return Attribution("description", text, how="someone")
         break
     return None
-
-
-def is_scare_quote(words, sentence, before=""):
-    """
-    A few Khmer words in «» inside a sentence that says nobody says them: a
-    name or a term, not a quote. A quote opening its sentence, or introduced
-    by ``ថា`` or ``៖`` (“X៖ «…»”) and not named by them, is a quote.
-    """
-    words = words.strip()
-    opens = re.match(r"[\s\u17d4-\u17da]*\x00", sentence)
-    introducer = None if NAMING.search(fold(before)) else INTRODUCES.search(fold(before))
-    after = ANY_PLACEHOLDER.sub("", sentence[len(before) :], count=1).strip(" ។៕!?")
-    # Not “អត្ថាធិប្បាយ៖ «…» មិនមែន…”: a section's label, then a term.
-    introduced = introducer and not (introducer[0].strip() in "៖:" and after)
-    return not opens and not introduced and len(words) <= 25 and not re.search(r"[។៕!?]$", words)
 
 
 def is_headline(number, text):

@@ -99,7 +99,7 @@ def _is_scare_quote(span, sentence, before=""):
         span.closed
         and not is_khmer_text(span.words)
         and is_khmer_text(ANY_PLACEHOLDER.sub("", sentence))
-        and khmer_speech.is_scare_quote(span.words, sentence, before)
+        and khmer_works.is_scare_quote(span.words, sentence, before)
     )
     if latin_term:
         # Latin words in a Khmer sentence that says nobody says them, whoever
@@ -112,7 +112,7 @@ def _is_scare_quote(span, sentence, before=""):
     if (span.attribution is not None and span.attribution.how != "subject") or not span.closed:
         return False
     if is_khmer_text(span.words):
-        return khmer_speech.is_scare_quote(span.words, sentence, before)
+        return khmer_works.is_scare_quote(span.words, sentence, before)
     return len(span.words.split()) <= 3 and not re.search(r"[.?!,]$", span.words.strip())
 
 

@@ -250,3 +250,49 @@ class DescribedAgainTests(AttributionTestCase):
         )
         self.assertChecked(findings[-1], "ម៉ៅ វិចិត្រ")
         self.assertEqual(findings[-1].role, "កីឡាករវ័យក្មេង")
+
+
+class DoubledSingleMarksTests(AttributionTestCase):
+    """’’…’’ typed for “…”, spaced from the words, as some Khmer outlets write them."""
+
+    def test_a_title_quoting_the_ministry_with_spaced_marks(self):
+        findings = self.read(
+            "ក្រសួងកសិកម្ម ៖ ’’ បងប្អូនកសិករត្រូវតែថែរក្សាដំណាំ កុំឱ្យខូចខាត ’’",
+            "ភ្នំពេញ ៖ លោក សុខ ដារា បាននិយាយថា «យើងនឹងជួយ»។",
+        )
+        self.assertEqual(
+            [finding.text for finding in findings],
+            ["បងប្អូនកសិករត្រូវតែថែរក្សាដំណាំ កុំឱ្យខូចខាត", "យើងនឹងជួយ"],
+        )
+        self.assertChecked(findings[0], "ក្រសួងកសិកម្ម")
+
+    def test_a_lone_pair_opening_after_the_colon_runs_to_the_end(self):
+        (finding,) = self.read(
+            "ក្រសួងកសិកម្ម ៖ ’’ បងប្អូនកសិករត្រូវតែថែរក្សាដំណាំ កុំឱ្យខូចខាត",
+            "ភ្នំពេញ ៖ ក្រសួងកសិកម្មបានចេញសេចក្តីណែនាំថ្មីកាលពីម្សិលមិញ។",
+        )
+        self.assertEqual(finding.text, "បងប្អូនកសិករត្រូវតែថែរក្សាដំណាំ កុំឱ្យខូចខាត")
+        self.assertChecked(finding, "ក្រសួងកសិកម្ម")
+
+    def test_marks_glued_to_the_words_still_read(self):
+        findings = self.read("លោក សុខ ដារា បាននិយាយថា ’’យើងនឹងមិនចុះចាញ់ទេ’’ ។ លោកបន្តថា ’’យើងនឹងតស៊ូ’’។")
+        self.assertEqual([finding.text for finding in findings], ["យើងនឹងមិនចុះចាញ់ទេ", "យើងនឹងតស៊ូ"])
+
+
+class NamedWithoutVerbTests(AttributionTestCase):
+    """A person and their role, then the quote, with no speech verb between."""
+
+    def test_the_spokeswoman_named_right_before_the_quote(self):
+        findings = self.read(
+            "ភ្នំពេញ ៖ ក្រសួងកសិកម្ម លោកជំទាវ ចាន់ ស្រីពៅ អ្នកនាំពាក្យក្រសួងកសិកម្ម “បងប្អូនកសិករត្រូវតែថែរក្សាដំណាំ។",
+            "ខ្ញុំសូមអំពាវនាវដល់បងប្អូនទាំងអស់”។",
+        )
+        self.assertSpeakers(findings, ["ចាន់ ស្រីពៅ", "ចាន់ ស្រីពៅ"])
+        self.assertChecked(findings[0], "ចាន់ ស្រីពៅ")
+
+    def test_a_name_inside_a_longer_clause_is_not_the_speaker(self):
+        (finding,) = self.read(
+            "ភ្នំពេញ ៖ កសិករជាច្រើនបានជួបលោក ចាន់ ដារា កាលពីម្សិលមិញ "
+            "“យើងត្រូវការទឹកសម្រាប់ស្រែរបស់យើងនៅរដូវប្រាំងនេះ។”",
+        )
+        self.assertNotEqual(self.label(finding), "ចាន់ ដារា")
