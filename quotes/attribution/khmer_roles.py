@@ -130,13 +130,18 @@ def _relation(text, end):
     A relation to the person named right before ``end``: “កូនស្រីរបស់លោក X”
     in “កូនស្រីរបស់លោក X គឺកញ្ញា Y”, “ភរិយារបស់លោក X អ្នកស្រី Y”.
     """
-    names = names_in(text[:end])
-    if not names or text[names[-1][2] : end].strip():
+    cut = max(0, end - 100)
+    text = text[cut:end]  # The relation and the name, near.
+    if not re.search(r"របស់|នៃ", text):
+        return ""
+    names = names_in(text)
+    if not names or text[names[-1][2] :].strip():
         return ""
     _name, start, name_end = names[-1]
     before = fold(text[:start])
     relation = RELATION.search(before)
-    if not relation or not (relation.start() == 0 or before[relation.start() - 1] in " ៖:"):
+    at = relation.start() if relation else 0
+    if not relation or not (before[at - 1] in " ៖:" if at else cut == 0):
         return ""
     return text[relation.start() : name_end].strip()
 
