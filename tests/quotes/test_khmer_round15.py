@@ -8,13 +8,16 @@ Each story is a list of paragraphs. The people and words are invented.
 from tests.support.attribution import AttributionTestCase
 
 
-class RoleAfterTheNameTests(AttributionTestCase):
-    """The role written between the name and what the person does."""
-
+class RoleTestCase(AttributionTestCase):
     def assertRole(self, paragraphs, name, role):
-        findings = self.read(*paragraphs)
+        """The last quote's speaker and role; ``paragraphs`` is one or a list."""
+        findings = self.read(*([paragraphs] if isinstance(paragraphs, str) else paragraphs))
         self.assertEqual(self.label(findings[-1]), name)
         self.assertEqual(findings[-1].role, role)
+
+
+class RoleAfterTheNameTests(RoleTestCase):
+    """The role written between the name and what the person does."""
 
     def test_what_follows_ja_is_the_persons_role(self):
         self.assertRole(
@@ -72,13 +75,8 @@ class RoleAfterTheNameTests(AttributionTestCase):
         self.assertEqual(finding.role, "")
 
 
-class RoleBeforeTheNameTests(AttributionTestCase):
+class RoleBeforeTheNameTests(RoleTestCase):
     """The role written before the honorific and the name."""
-
-    def assertRole(self, paragraph, name, role):
-        (finding,) = self.read(paragraph)
-        self.assertEqual(self.label(finding), name)
-        self.assertEqual(finding.role, role)
 
     def test_two_roles_joined_by_ning_ja(self):
         self.assertRole(
