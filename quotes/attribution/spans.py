@@ -105,7 +105,9 @@ def _doubled_singles(text):
     introduces a quote (៖, ថា).
     """
     marks = list(DOUBLED_SINGLE.finditer(text))
-    if not marks or not is_khmer_text(text):
+    if not marks:
+        return text
+    if not is_khmer_text(text):
         return DOUBLED_SINGLE.sub(lambda found: "“" if found[1] else "”", text)
     if len(marks) == 2:
         opens = [True, False]
