@@ -9,11 +9,9 @@ Word-break hints (zero-width spaces) are dropped.
 
 import re
 
-from .khmer_words import INVISIBLE, is_khmer_text
+from .khmer_words import INTRODUCED, INVISIBLE, is_khmer_text
 
 FIRST_PERSON = re.compile(r"ខ្ញុំ|យើង")
-# What introduces a quote, right before its opening mark.
-INTRODUCED = re.compile(r"(?:ថា|[៖:])\s*$")
 # Right after a reversed closing mark: the sentence's end, or the paragraph's.
 REVERSED_CLOSE = re.compile(r"\s*(?:[។៕!?,]|$)")
 

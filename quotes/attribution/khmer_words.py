@@ -93,6 +93,8 @@ SHOUTING = r"ស្រែក(?=[\u1780-\u17dd]{0,12}?\s*ថា)"
 SPEECH_VERB = re.compile(
     rf"(?:{alternatives(SPEECH_VERBS)}|{THINKING}|{SHOUTING}|ឱ្យ{KHMER_RUN}{{0,30}}?ដឹង)"
 )
+# What introduces a quote, right before its opening mark: “… ថា «”, “X៖ «”.
+INTRODUCED = re.compile(r"(?:ថា|[៖:])\s*$")
 # “so, like this”, after a verb that gives the words before: “បានថ្លែងបែបនេះ”.
 KHMER_SO = re.compile(r"បែបនេះ|ដូច្នេះ|យ៉ាងដូច្នេះ|ដូចនេះ|យ៉ាងនេះ")
 # Auxiliaries between a speaker and the verb: “បាន”, “ក៏បាន”, “នៅតែ”.

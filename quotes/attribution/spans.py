@@ -8,7 +8,7 @@ quotes and never inside them.
 
 import re
 
-from .khmer_words import KHMER_SO, SPEECH_VERB, is_khmer_text
+from .khmer_words import INTRODUCED, KHMER_SO, SPEECH_VERB, is_khmer_text
 from .verbs import VERB
 
 # A quote's place in the text around it.
@@ -43,8 +43,6 @@ UNOPENED = re.compile(
     r"([A-Z][^“”\"«»‘\x00]*?[^\s“”\"«»]\s+[^\s“”\"«»]+\s+[^\s“”\"«»]+[,.?!])[”\"](?=\s|$)"
 )
 DOUBLED_SINGLE = re.compile(r"[‘’']{2}(?=(\w)?)")
-# What introduces a Khmer quote, right before its opening mark.
-INTRODUCED = re.compile(r"(?:ថា|[៖:])\s*$")
 ABBREVIATION = re.compile(
     r"(?:\b(?:Dr|Mr|Mrs|Ms|Prof|Ven|Msgr|Mgr|Fr|Sr|Bp|St|No|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|"
     r"Dec|Gen|Lt|Col|Capt|Sgt|Rev|Hon|Inc|Ltd|Co|vs|etc)|\b[A-Z])\.$"
