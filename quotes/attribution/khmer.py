@@ -59,6 +59,8 @@ KHMER_WORD = re.compile(f"{KHMER_RUN}+")
 # A middle initial is part of it, with or without a space after its full
 # stop: “JOHN K. SMITH”, “JOHN K.SMITH”.
 LATIN_NAME = re.compile(r"[A-Z][A-Za-z'’\-]*(?:(?:\s[A-Z]\.\s?|\s)[A-Z][A-Za-z'’\-]*){0,2}")
+# A title's speaker, two words before its colon: “ហេង សុវណ្ណ៖ …”.
+HEADLINE_NAME = re.compile(rf"\s*(?P<name>{KHMER_RUN}+ {KHMER_RUN}+)\s*៖")
 SENTENCE_OPENING = re.compile(r".*(?:^|[។៕!?]\s*)", re.DOTALL)
 # A role in apposition after a name: “ប៊ូ បញ្ញា យុវជនម្នាក់…”, “ប៊ូ បញ្ញា ជាគ្រូបង្រៀន”.
 APPOSED_ROLE = re.compile(rf"(?<=[^\s] )(?:ជា)?(?:{ROLE_HEAD.pattern})")
@@ -359,6 +361,12 @@ def _unmarked_names(folded):
             spans.append((start, latin.end()))
         elif _plain_name_word(words[0]) and _plain_name_word(second):
             spans.append((start, start + len(words[0]) + 1 + len(second)))
+    headline = HEADLINE_NAME.match(folded)
+    if headline and not re.search(r"[។៕]", folded):
+        # A title “ហេង សុវណ្ណ៖ ខេត្តនឹង…”: who says what follows the colon.
+        words = headline["name"].split(" ")
+        if all(_plain_name_word(word) and not COUNTRY.match(word) for word in words):
+            spans.append(headline.span("name"))
     for pronoun in RESUMING.finditer(folded):
         if HONORIFIC.match(folded, pronoun.start()) and _name_after(
             folded, HONORIFIC.match(folded, pronoun.start()).end(), set()

@@ -2,17 +2,18 @@
 Khmer quote marks as writers use them: a quote opened with «, or “, in one
 paragraph and closed paragraphs later is reopened in each paragraph it runs
 through, and a paragraph that closes a quote it never opened (“ឯកឧត្តម X៖
-…»។”) has the opener put back, so that ``spans`` finds every quote whole.
+…»។”) has the opener put back, so that ``spans`` finds every quote whole;
+curly marks an outlet writes reversed (”…“) are turned round.
 Word-break hints (zero-width spaces) are dropped.
 """
 
 import re
 
-from .khmer_words import INVISIBLE, is_khmer_text
+from .khmer_words import INTRODUCED, INVISIBLE, is_khmer_text
 
 FIRST_PERSON = re.compile(r"ខ្ញុំ|យើង")
-# What introduces a quote, right before its opening mark.
-INTRODUCED = re.compile(r"(?:ថា|[៖:])\s*$")
+# Right after a reversed closing mark: the sentence's end, or the paragraph's.
+REVERSED_CLOSE = re.compile(r"\s*(?:[។៕!?,]|$)")
 
 
 def prepare(paragraphs):
@@ -22,6 +23,9 @@ def prepare(paragraphs):
     open «…» once and close it paragraphs later).
     """
     paragraphs = [INVISIBLE.sub("", text) for text in paragraphs]
+    for index, text in enumerate(paragraphs):
+        if not index or _left_open(paragraphs[index - 1]) != "“":
+            paragraphs[index] = _unreversed(text)
     for index, text in enumerate(paragraphs[:-1]):
         opener = _left_open(text)
         if opener is None:
@@ -41,6 +45,25 @@ def prepare(paragraphs):
                 # Never closed, the next paragraph still speaking as “I”: the quote goes on.
                 paragraphs[index + 1] = opener + following
     return [_closed_unopened(text) for text in paragraphs]
+
+
+def _unreversed(text):
+    """
+    A Khmer paragraph whose curly marks all come reversed, ”…“ (“… ថា ”…“ ។
+    … ថា ”…“ ។”), with them turned the right way round; a paragraph closing
+    a quote and opening the next (”…” then “… running on) is left alone, as
+    a closing mark right before the sentence's end tells them apart.
+    """
+    marks = list(re.finditer("[“”]", text))
+    pairs = len(marks) // 2
+    if (
+        not pairs
+        or [mark[0] for mark in marks] != ["”", "“"] * pairs
+        or not REVERSED_CLOSE.match(text, marks[-1].end())
+        or not is_khmer_text(text)
+    ):
+        return text
+    return text.translate(str.maketrans("“”", "”“"))
 
 
 def _closed_unopened(text):

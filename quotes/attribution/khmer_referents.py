@@ -39,7 +39,8 @@ from .confidence import (
 )
 from .entities import GROUP, PERSON, SOURCE, Entity
 from .khmer import names_in
-from .khmer_speech import is_headline, named_as_thing
+from .khmer_roles import parse_role, role_written
+from .khmer_speech import is_headline
 from .khmer_words import (
     FEMALE_WORDS,
     GROUP_MARK,
@@ -56,6 +57,7 @@ from .khmer_words import (
     fold,
     name_key,
 )
+from .khmer_works import named_as_thing
 
 # Another name after a full one: “សេង សុកាន់ដា ហៅ ខ្ញុង”, “… ដែលគេហៅថា ខ្ញុង”.
 ALIAS = re.compile(rf"\s*(?:ដែល)?(?:គេ)?ហៅ(?:ថា|កាត់)?\s*({KHMER_RUN}+)(?=[\s។៕,៖:]|$)")
@@ -250,6 +252,10 @@ def _described(cast, written):
             cast, written, gender=gender_of(head), unlike=_other_role(head)
         )
         if entity is not None:
+            if entity.name and entity.is_person and not entity.role and ROLE_HEAD.match(head):
+                # What the story calls the person it re-finds is the person's role.
+                entity.role = role_written(written)
+                entity.title, entity.organization = parse_role(entity.role)
             if confidence >= DESCRIPTION_OF_SUBJECT:
                 note = _(
                     "“%(pronoun)s” was taken to be %(chosen)s, the last person named who "

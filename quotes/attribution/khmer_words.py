@@ -93,6 +93,8 @@ SHOUTING = r"ស្រែក(?=[\u1780-\u17dd]{0,12}?\s*ថា)"
 SPEECH_VERB = re.compile(
     rf"(?:{alternatives(SPEECH_VERBS)}|{THINKING}|{SHOUTING}|ឱ្យ{KHMER_RUN}{{0,30}}?ដឹង)"
 )
+# What introduces a quote, right before its opening mark: “… ថា «”, “X៖ «”.
+INTRODUCED = re.compile(r"(?:ថា|[៖:])\s*$")
 # “so, like this”, after a verb that gives the words before: “បានថ្លែងបែបនេះ”.
 KHMER_SO = re.compile(r"បែបនេះ|ដូច្នេះ|យ៉ាងដូច្នេះ|ដូចនេះ|យ៉ាងនេះ")
 # Auxiliaries between a speaker and the verb: “បាន”, “ក៏បាន”, “នៅតែ”.
@@ -115,6 +117,7 @@ ROLE_HEADS = _words(
     នាយទាហាន ពលទាហាន ទាហាន គ្រូបង្វឹក គ្រូបង្គោល កីឡាករ កីឡាការិនី កីឡាការនី ប្រមុខ
     តារាចម្រៀង តារាសម្តែង តារា អ្នកចម្រៀង អ្នកនិពន្ធ ខ្សែបម្រើ ខ្សែការពារ ខ្សែប្រយុទ្ធ
     អ៊ុំប្រុស អ៊ុំស្រី អុំប្រុស អុំស្រី ពិធីករ ពិធីការិនី ប្រភព នគរបាល ប្រជាជន មហាជន
+    នាយប៉ុស្តិ៍ នាយរង គ្រូ ចាស់ទុំ
     """
 )
 ROLE_HEAD = re.compile(alternatives(ROLE_HEADS))

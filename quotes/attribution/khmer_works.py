@@ -8,9 +8,20 @@ import re
 
 from .described import Attribution
 from .khmer_words import SOURCE_HEAD, WORK_HEAD, at_boundary, fold
+from .spans import ANY_PLACEHOLDER
 
 WORK_OF = re.compile(r"(?:នៃ|ក្នុង|របស់|ពី)\s*$")
 WORK_END = re.compile(r"\s*(?:ដែល|បាន|ក៏|កាលពី|នៅថ្ងៃ|នៅឆ្នាំ|ហើយ)|[,។៖:;()]|\s{2}")
+# A campaign's or programme's name in «»: “យុទ្ធនាការ «ផ្ទះ១ អំពូល១»”.
+NAMED_THING = re.compile(r"(?:យុទ្ធនាការ|កម្មវិធី|បាវចនា|ស្លោក|ស្លូហ្គែន|ចលនា)\s*$")
+# Words that name the quoted words rather than quote someone: a title, a name, a
+# term or slogan (“ដាក់ពាក្យថា «…»”; not a spokesman, “អ្នកនាំពាក្យ”, nor “ដោយពាក្យថា”,
+# nor a caption someone writes, “សរសេរចំណងជើងថា”).
+NAMING = re.compile(
+    r"(?:(?<!សរសេរ)ចំណងជើង|រហស្សនាម|ហៅក្រៅ|ឈ្មោះ|ស្លាកសញ្ញា|(?<!នាំ)(?<!ដោយ)ពាក្យ|គេហៅ|ហៅកាត់|ដែលហៅ|ហៅ)\s*(?:ថា)?\s*(?:ជា)?\s*$"
+    r"|(?<!សរសេរ)ចំណងជើង\s*[៖:]\s*$"
+)
+INTRODUCES = re.compile(r"(?:ថា|ថាជា|៖|:|ដូច្នេះ|ដូចតទៅ|បែបនេះ|យ៉ាងដូច្នេះ)\s*[៖:]?\s*$")
 LINE_OWNER_END = re.compile(r"មាន|ដែល|បាន|របស់|[,។៖:;()\x00]|\s{2}")
 
 
@@ -40,3 +51,31 @@ def line_owner(text):
             owner = text[head.start() : end.start() if end else None].strip()
             return Attribution("description", owner, how="sentence")
     return None
+
+
+def names_a_thing(words, before):
+    """Whether short Khmer ``words`` in «» right after “យុទ្ធនាការ” (a campaign) are its name."""
+    short = len(words.strip()) <= 25 and not re.search(r"[។៕!?]$", words.strip())
+    return short and bool(NAMED_THING.search(fold(before)))
+
+
+def named_as_thing(words, paragraphs):
+    """Whether the story names ``words`` as a campaign or programme (“យុទ្ធនាការ «…»”) anywhere."""
+    head = NAMED_THING.pattern.removesuffix(r"\s*$")
+    named = re.compile(rf"{head}\s*[«“\"]\s*{re.escape(fold(words).strip())}")
+    return any(named.search(fold(text)) for text in paragraphs)
+
+
+def is_scare_quote(words, sentence, before=""):
+    """
+    A few Khmer words in «» inside a sentence that says nobody says them: a
+    name or a term, not a quote. A quote opening its sentence, or introduced
+    by ``ថា`` or ``៖`` (“X៖ «…»”) and not named by them, is a quote.
+    """
+    words = words.strip()
+    opens = re.match(r"[\s\u17d4-\u17da]*\x00", sentence)
+    introducer = None if NAMING.search(fold(before)) else INTRODUCES.search(fold(before))
+    after = ANY_PLACEHOLDER.sub("", sentence[len(before) :], count=1).strip(" ។៕!?")
+    # Not “អត្ថាធិប្បាយ៖ «…» មិនមែន…”: a section's label, then a term.
+    introduced = introducer and not (introducer[0].strip() in "៖:" and after)
+    return not opens and not introduced and len(words) <= 25 and not re.search(r"[។៕!?]$", words)

@@ -7,7 +7,7 @@ written). ``analyze`` then resolves them, paragraph by paragraph.
 import dataclasses
 import re
 
-from . import credits, khmer, khmer_roles, khmer_speech, speakers
+from . import credits, khmer, khmer_roles, khmer_speech, khmer_works, speakers
 from .described import reader_of
 from .entities import Entity
 from .khmer_words import is_khmer_text
@@ -105,20 +105,20 @@ def _is_scare_quote(span, sentence, before=""):
         span.closed
         and not is_khmer_text(span.words)
         and is_khmer_text(ANY_PLACEHOLDER.sub("", sentence))
-        and khmer_speech.is_scare_quote(span.words, sentence, before)
+        and khmer_works.is_scare_quote(span.words, sentence, before)
     )
     if latin_term:
         # Latin words in a Khmer sentence that says nobody says them, whoever
         # it names: a name (“មុនការប្រកួត «ABC CUP» ថ្ងៃទី៧”).
         return True
-    if span.closed and is_khmer_text(span.words) and khmer_speech.names_a_thing(span.words, before):
+    if span.closed and is_khmer_text(span.words) and khmer_works.names_a_thing(span.words, before):
         # A campaign's name, even in a sentence naming the governor who launched it.
         return True
     # A quote given to whoever the sentence is about may still be a term.
     if (span.attribution is not None and span.attribution.how != "subject") or not span.closed:
         return False
     if is_khmer_text(span.words):
-        return khmer_speech.is_scare_quote(span.words, sentence, before)
+        return khmer_works.is_scare_quote(span.words, sentence, before)
     return len(span.words.split()) <= 3 and not re.search(r"[.?!,]$", span.words.strip())
 
 

@@ -8,7 +8,7 @@ quotes and never inside them.
 
 import re
 
-from .khmer_words import KHMER_SO, SPEECH_VERB
+from .khmer_words import INTRODUCED, KHMER_SO, SPEECH_VERB, is_khmer_text
 from .verbs import VERB
 
 # A quote's place in the text around it.
@@ -55,8 +55,7 @@ def find_quote_spans(text):
     a placeholder, and the passages as ``(words, closed)``. A quote still
     open at the end of the paragraph runs on into the next one.
     """
-    # Two single marks typed for a double one: ‘’They …,’’ reads “They …,”.
-    text = DOUBLED_SINGLE.sub(lambda found: "“" if found[1] else "”", text)
+    text = _doubled_singles(text)
     spans, frame = [], []
     position, opened, mark = 0, None, ""
     unopened = UNOPENED.match(text)
@@ -94,6 +93,27 @@ def find_quote_spans(text):
     else:
         frame.append(text[position:])
     return "".join(frame), spans
+
+
+def _doubled_singles(text):
+    """
+    Two single marks typed for a double one: ‘’They …,’’ reads “They …,”, an
+    opener before a word. Khmer writers also space them (“ក្រសួង ៖ ’’ បងប្អូន …
+    ’’”): there a pair opens then closes, and a lone one opens after what
+    introduces a quote (៖, ថា).
+    """
+    marks = list(DOUBLED_SINGLE.finditer(text))
+    if not marks:
+        return text
+    if not is_khmer_text(text):
+        return DOUBLED_SINGLE.sub(lambda found: "“" if found[1] else "”", text)
+    if len(marks) == 2:
+        opens = [True, False]
+    else:
+        opens = [bool(mark[1] or INTRODUCED.search(text[: mark.start()])) for mark in marks]
+    for mark, opener in reversed(list(zip(marks, opens, strict=True))):
+        text = text[: mark.start()] + ("“" if opener else "”") + text[mark.end() :]
+    return text
 
 
 def _closes_straight(text, index):
