@@ -1,0 +1,111 @@
+"""
+Quote attribution, issue 16, sixteenth round (English): the patterns batch 10
+showed when it was measured unseen. Each test class names a pattern and tries
+it in several wordings.
+
+Every story here is invented.
+"""
+
+from tests.support.attribution import AttributionTestCase
+
+
+class RoundupCreditTests(AttributionTestCase):
+    """
+    A year's quotes, each followed by its speaker with no verb: a title and
+    a name, a name and a description, or a description alone; the occasion
+    after the speaker (“on …”, “after …”, “, opening …”) is not their role,
+    and a quote credited so never goes on from the speaker before.
+    """
+
+    def read_roundup(self):
+        return self.read(
+            "Quotes of the year",
+            "“We will not give up one metre of the forest,” A provincial official's view "
+            "- shared by many - of the border talks.",
+            "“Nobody wants a war, but we follow our orders,” Navy Captain Sok Dara.",
+            "“The harvest was the best in ten years,” Agriculture Minister Keo Vanna on "
+            "the rice exports.",
+            "“The river has given us everything” Senator Jane Holt, opening the fish "
+            "festival in Kratie.",
+            "“The road is finished,” Chan Thy, announcing the new bridge.",
+            "“Prices have doubled since March,” Rice trader Lim Sophal after the floods.",
+            "“It felt like a ghost town,” Dutch nurse Anna Berg, one of the first "
+            "visitors to the camp.",
+            "“Go back to your village.” Angry guard shouting at the marchers at the gate.",
+        )
+
+    def test_every_quote_goes_to_the_speaker_after_it(self):
+        findings = self.read_roundup()
+        self.assertSpeakers(
+            findings,
+            [
+                "a provincial official",
+                "Sok Dara",
+                "Keo Vanna",
+                "Jane Holt",
+                "Chan Thy",
+                "Lim Sophal",
+                "Anna Berg",
+                "angry guard",
+            ],
+        )
+        for finding in findings:
+            self.assertNotSure(finding)
+
+    def test_the_role_is_the_title_not_the_occasion(self):
+        roles = [finding.entity.role for finding in self.read_roundup()]
+        self.assertEqual(roles[1], "Navy Captain")
+        self.assertEqual(roles[3], "Senator")
+        self.assertEqual(roles[4], "")
+        self.assertEqual(roles[5], "Rice trader")
+        self.assertEqual(roles[6], "Dutch nurse")
+
+    def test_a_compound_military_title_is_no_part_of_the_name(self):
+        findings = self.read(
+            "“The rebels have left the hills,” Army chief Major-General Pen Sovann on the "
+            "fall of the base.",
+        )
+        self.assertSpeakers(findings, ["Pen Sovann"])
+        self.assertEqual(findings[0].entity.role, "Army chief Major-General")
+
+    def test_a_quote_followed_by_a_sentence_of_its_own_is_not_credited(self):
+        findings = self.read(
+            "“The water came at night,” said Sok Lina, a farmer.",
+            "“We lost everything.” The flood reached the school two days later.",
+        )
+        self.assertSpeakers(findings, ["Sok Lina", "Sok Lina"])
+
+
+class RoyalNameTests(AttributionTestCase):
+    """“Norodom Sihanouk” is the late King, not the province named after him."""
+
+    def test_the_king_speaks(self):
+        findings = self.read(
+            "“I pray for peace,” King Norodom Sihanouk said in a message on Monday.",
+        )
+        self.assertSure(findings[0], "Norodom Sihanouk")
+
+    def test_the_province_still_names_nobody(self):
+        findings = self.read(
+            "Sok Dara, a fisherman in Preah Sihanouk province, said the catch was poor.",
+            "“There are no fish left,” he said.",
+        )
+        self.assertSpeakers(findings, ["Sok Dara"])
+
+
+class ObjectOfPrepositionTests(AttributionTestCase):
+    """
+    “From the election to former King X, …”: a person named after a
+    preposition is not what the sentence is about, and “he” later is still
+    the one who has been speaking.
+    """
+
+    def test_he_is_still_the_speaker(self):
+        findings = self.read(
+            "In a long interview, Prime Minister Chan Dara spoke about many topics. From "
+            "the economy to former King Norodom Sihanouk, the premier gave his views.",
+            "Chan Dara said: “We have built more roads than anyone.”",
+            "His sharpest words were kept for the former King: “He never built a school.”",
+            "Asked what people would remember of Chan Dara, he replied: “Peace.”",
+        )
+        self.assertEqual(self.labels(findings)[-1], "Chan Dara")
