@@ -109,3 +109,42 @@ class ObjectOfPrepositionTests(AttributionTestCase):
             "Asked what people would remember of Chan Dara, he replied: “Peace.”",
         )
         self.assertEqual(self.labels(findings)[-1], "Chan Dara")
+
+
+class NearMissNameTests(AttributionTestCase):
+    """
+    “Keo Sam Ol” named, then “Keo Sam Sol said”: a name one letter (or one
+    middle word) off a person named before is that person, misspelt; the
+    reading sits below the threshold and the note says the spelling differs.
+    """
+
+    def test_one_letter_off_is_the_person_named_before(self):
+        findings = self.read(
+            "Keo Sam Ol, a coordinator for the rights group Adhoc, said the new governor "
+            "had much to do.",
+            "“The roads are still bad,” Keo Sam Sol said.",
+        )
+        self.assertChecked(findings[0], "Keo Sam Ol")
+        self.assertIn("Keo Sam Sol", findings[0].note)
+        self.assertEqual(findings[0].entity.role, "a coordinator for the rights group Adhoc")
+
+    def test_a_middle_word_missing_is_the_person_named_before(self):
+        findings = self.read(
+            "Lim Chan Sophal, a teacher in the village, welcomed the new school.",
+            "“The children walked five kilometres every day,” Lim Sophal said.",
+        )
+        self.assertChecked(findings[0], "Lim Chan Sophal")
+
+    def test_two_names_side_by_side_are_two_people(self):
+        findings = self.read(
+            "The brothers Chan Vuthy and Chan Vuthe were fishing when the police came.",
+            "“They took our nets,” Chan Vuthe said.",
+        )
+        self.assertSure(findings[0], "Chan Vuthe")
+
+    def test_a_different_name_is_a_new_person(self):
+        findings = self.read(
+            "Keo Sam Ol, a coordinator for Adhoc, criticised the governor.",
+            "“I worked hard for the province,” Kol Sam Ol said.",
+        )
+        self.assertSure(findings[0], "Kol Sam Ol")
