@@ -12,7 +12,7 @@ import re
 from people.names import is_khmer
 
 from . import khmer_roles
-from .names import FUNCTION_WORDS, TITLE_WORDS, only_function_words
+from .names import FUNCTION_WORDS, NOT_PERSON_WORDS, TITLE_WORDS, only_function_words
 
 # A role in apposition after a name, an age before it allowed: “, 58, the commune
 # chief,”, or between dashes: “ — a lawyer for the families —”.
@@ -127,6 +127,9 @@ def parse_role(role):
     return ARTICLE.sub("", role), ""
 
 
+NAME_LIST = re.compile(r"(?:[A-Z][\w'’\-]*\s+){1,3}[A-Z][\w'’\-]*\s+and\s+[A-Z][\w'’\-]*\s+[A-Z]")
+
+
 def role_or_empty(text):
     """``text`` if it reads as a role in apposition (“a farmer”, “spokesman for …”)."""
     text = " ".join(text.split()).strip(" ,.;")
@@ -135,6 +138,9 @@ def role_or_empty(text):
     text = WHO_IS.sub("", text)
     if not text or "\x00" in text or ROLE_REFUSED.match(text) or len(text.split()) > 20:
         return ""
+    listed = NAME_LIST.match(text)
+    if listed and not set(listed[0].split()) & (TITLE_WORDS | NOT_PERSON_WORDS):
+        return ""  # “Kim Yong, Sorn Mean and Ly Bunsao had …”: the next names, not a role.
     return text
 
 

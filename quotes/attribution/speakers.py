@@ -322,7 +322,7 @@ REPORTED_SUBJECT = re.compile(
     r"\s+(?:that\s+)?(?:[A-Z][\w’'\-]*\s+){1,4}(?:is|was|are|were|has|had|have|will|would|"
     r"could|can|should|must|did|does)\b"
 )
-PASSIVE = re.compile(rf"\b(?:was|were|is|are|been|being)\s+(?:(?:[a-z]+ly|{ADVERBS})\s+)?$")
+PASSIVE = re.compile(rf"\b(?:was|were|is|are|be|been|being)\s+(?:(?:[a-z]+ly|{ADVERBS})\s+)?$")
 
 
 def subject_of_sentence(sentence, directory, known_short):

@@ -89,17 +89,19 @@ def subject_before(text, directory, known_short):
             written = appositive[1] or appositive[2] or appositive[3] or appositive[4]
             role = role_or_empty(written) or role_in_front(text[:start])
             return Attribution("name", name, role=role)
-    found = described_before(re.sub(rf"{TRAIL}\s*$", "", text))
+    # “The invitations only said”: the words before the verb, without its adverbs.
+    bare = re.sub(rf"{TRAIL}(?:\s+(?:only|merely|just){TRAIL})?\s*$", "", text)
+    found = described_before(bare)
     if found:
         return found
-    found = organization_before(re.sub(rf"{TRAIL}\s*$", "", text))
+    found = organization_before(bare)
     if found:
         return found
-    match = GROUP_SOURCE.search(re.sub(rf"{TRAIL}\s*$", "", text).strip())
+    match = GROUP_SOURCE.search(bare.strip())
     if match and not FUNCTION_WORDS & set(match[1].split()):
         return Attribution("description", match[1] + match[2])
     # “Villagers said”: people the story does not name.
-    match = PLURAL_SOURCE.search(re.sub(rf"{TRAIL}\s*$", "", text).strip())
+    match = PLURAL_SOURCE.search(bare.strip())
     plural = match and (match[1] or match[2])
     if plural and not FUNCTION_WORDS & set(plural.split()):
         # “Villagers said”, “Though Thai authorities have described”.

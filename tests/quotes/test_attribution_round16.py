@@ -148,3 +148,56 @@ class NearMissNameTests(AttributionTestCase):
             "“I worked hard for the province,” Kol Sam Ol said.",
         )
         self.assertSure(findings[0], "Kol Sam Ol")
+
+
+class PseudonymTests(AttributionTestCase):
+    """
+    “A clerk who asked to be called Mala said …”, “who gave only her name,
+    Mala”: the name the story uses is the speaker's name, and what she is
+    (“A clerk”) her role, never a description cut mid-clause.
+    """
+
+    def test_asked_to_be_called(self):
+        findings = self.read(
+            "A clerk who asked to be called Mala said the office had closed early. "
+            "“Nobody told us why,” she said.",
+        )
+        self.assertSpeakers(findings, ["Mala"])
+        self.assertEqual(findings[0].entity.role, "A clerk")
+
+    def test_gave_only_her_name(self):
+        findings = self.read(
+            "A nurse at the clinic, who gave only her name, Srey Pov, said medicine had "
+            "run out. “We send the patients home,” she said.",
+        )
+        self.assertSpeakers(findings, ["Srey Pov"])
+
+    def test_using_a_pseudonym(self):
+        findings = self.read(
+            "One guard, using the pseudonym Vuthy, said the prisoners were beaten.",
+            "“I saw it every night,” Vuthy said.",
+        )
+        self.assertSpeakers(findings, ["Vuthy"])
+
+
+class DocumentWordingTests(AttributionTestCase):
+    """
+    “The summons only said the men were wanted for a “routine chat””: a
+    partial quote of a document's wording is the document's, not the people
+    it is about; names listed together are no one's role.
+    """
+
+    def test_the_summons_speaks(self):
+        findings = self.read(
+            "Union leaders Sok Dara, Chea Mony and Keo Sam had refused two summonses by "
+            "police. The summonses only said the men were wanted for a “routine chat.”",
+        )
+        self.assertEqual(findings[0].entity.kind, "source")
+        self.assertEqual(findings[0].entity.label, "the summonses")
+
+    def test_a_list_of_names_is_no_role_the_title_in_front_is(self):
+        findings = self.read(
+            "Union leaders Sok Dara, Chea Mony and Keo Sam had refused to go.",
+            "“We will not go to the police,” Sok Dara said.",
+        )
+        self.assertEqual(findings[0].entity.role, "Union leaders")
