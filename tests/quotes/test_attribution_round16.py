@@ -201,3 +201,31 @@ class DocumentWordingTests(AttributionTestCase):
             "“We will not go to the police,” Sok Dara said.",
         )
         self.assertEqual(findings[0].entity.role, "Union leaders")
+
+
+class UncommonVerbPartialTests(AttributionTestCase):
+    """
+    “X, a coordinator for Adhoc, allowed that the council had “some merits””:
+    a two-word partial quote after “allowed that” or “granted that” is X's;
+    “allowed” with no “that” is no speech.
+    """
+
+    def test_allowed_that(self):
+        findings = self.read(
+            "Sok Dara, a coordinator for the rights group Adhoc, allowed that the council "
+            "had “some merits” in building roads, but noted little else.",
+        )
+        self.assertSpeakers(findings, ["Sok Dara"])
+
+    def test_granted_that(self):
+        findings = self.read(
+            "Chea Mony, the union president, granted that the company had been “quite "
+            "fair” this year.",
+        )
+        self.assertSpeakers(findings, ["Chea Mony"])
+
+    def test_allowed_to_is_no_speech(self):
+        findings = self.read(
+            "The governor allowed the firm to call its plan a “green zone” in the forest.",
+        )
+        self.assertSpeakers(findings, [])
