@@ -91,6 +91,7 @@ KIN_IN_FRONT = re.compile(
     r"((?:[Hh]is|[Hh]er)\s+(?:late\s+)?(?:wife|husband|son|daughter|mother|father|brother|"
     r"sister|widow))\s*,?\s*$"
 )
+TITLE_NOUNS = frozenset(word.casefold() for word in TITLE_WORDS) | set(LOWERCASE_TITLE.split("|"))
 CAPITAL_TITLE = "|".join(sorted(TITLE_WORDS, key=len, reverse=True))
 
 
@@ -144,6 +145,11 @@ def role_or_empty(text):
     return text
 
 
+SERVES_AS = re.compile(
+    r"\s*who\s+(?:serves|served|works|worked|acts|is\s+also|was\s+also)\s+as\s+([^,.;\x00]+)"
+)
+
+
 def appositive_role(rest):
     """The role written in apposition at the start of ``rest``, or ""."""
     match = OF_ORGANIZATION.match(rest)
@@ -154,7 +160,10 @@ def appositive_role(rest):
     if not match or re.match(r"[\s,—–-]*(?:him|her|them)sel(?:f|ves)\b", rest):
         # “…, himself a reputed wrestler”: an aside about the person, not a role.
         return ""
-    return role_or_empty(match[1] or match[2] or match[3])
+    role = role_or_empty(match[1] or match[2] or match[3])
+    serves = SERVES_AS.match(rest, match.end()) if role.startswith("one of ") else None
+    # “X, one of the accused men, who serves as chief of the village”: the office.
+    return role_or_empty(serves[1]) or role if serves else role
 
 
 def role_in_front(text):
@@ -165,7 +174,8 @@ def role_in_front(text):
     """
     match = re.search(
         r"(?:^\s*|[,;:(—–-]\s*|(?<=[a-z] ))((?:(?:the|former|deputy|acting)\s+)?"
-        r"(?:[A-Z][\w'’\-.]*\s+(?:(?:of|for|and|the)\s+)*)+)([a-z][a-z’' \-]*?)\s*$",
+        r"(?:(?:[A-Z][\w'’\-.]*|\([A-Z]{2,}\))\s+(?:(?:of|for|and|the)\s+)*)+)"
+        r"([a-z][a-z’' \-]*?)\s*$",
         text,
     )
     if match and _title_tail(match[2]) and not only_function_words(match[1]):
@@ -206,6 +216,11 @@ def role_in_front(text):
     )
     if match and not NOT_A_TITLE.search(match[1]):
         return match[1]
+    comma = re.search(r"(?<=[a-z]),\s*$", text)
+    role = role_in_front(text[: comma.start()] + " ") if comma else ""
+    if role and role.split()[-1].casefold() in TITLE_NOUNS:
+        # “Koh Kong provincial governor, Mithona Phouthorng, affirmed”.
+        return role
     return ""
 
 

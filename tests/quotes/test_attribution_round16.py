@@ -229,3 +229,48 @@ class UncommonVerbPartialTests(AttributionTestCase):
             "The governor allowed the firm to call its plan a “green zone” in the forest.",
         )
         self.assertSpeakers(findings, [])
+
+
+class RoleBeforeHeSaidTests(AttributionTestCase):
+    """
+    The role the story gave with the name carries to “he said”: a title with
+    an acronym in brackets, a title then a comma, “X who represented …,
+    said”, “said X of the Coalition …”, and the office after “one of the
+    accused, who serves as …”.
+    """
+
+    def test_acronym_in_brackets_before_the_title(self):
+        findings = self.read(
+            "Cambodian Farmers Network (CFN) director Sok Dara said the talks had failed. "
+            "“We need a fair price,” he said.",
+        )
+        self.assertEqual(findings[0].entity.role, "Cambodian Farmers Network (CFN) director")
+
+    def test_title_then_a_comma(self):
+        findings = self.read(
+            "Kampot provincial governor, Chea Sophal, said in a statement that the port would "
+            "open. “Trade will grow,” she added.",
+        )
+        self.assertEqual(findings[0].entity.role, "Kampot provincial governor")
+
+    def test_relative_clause_before_the_verb(self):
+        findings = self.read(
+            "Keo Vanna who represented the fishing families, said they would protest. "
+            "“The lake is our life,” he said.",
+        )
+        self.assertSpeakers(findings, ["Keo Vanna"])
+        self.assertEqual(findings[0].entity.role, "who represented the fishing families")
+
+    def test_of_an_organisation_after_said(self):
+        findings = self.read(
+            "The men were arrested at dawn, said Lim Sophal of the Cambodian Labour Union. "
+            "“This is a warning to all of us,” he said.",
+        )
+        self.assertEqual(findings[0].entity.role, "the Cambodian Labour Union")
+
+    def test_the_office_after_one_of(self):
+        findings = self.read(
+            "“I learned of the lawsuit from the radio,” said Pen Dara, one of the accused "
+            "farmers, who serves as chief of Toul village.",
+        )
+        self.assertEqual(findings[0].entity.role, "chief of Toul village")
