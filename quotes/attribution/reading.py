@@ -218,7 +218,6 @@ def read_paragraph(number, text, directory, known_short):
             role = appositive_role(rest)
             salient = (
                 about is None
-                and not object_of_preposition(sentence[:start])
                 and (
                     bool(role or PERSON_LIKE.match(rest))
                     or only_function_words(sentence[:start])
@@ -226,6 +225,7 @@ def read_paragraph(number, text, directory, known_short):
                         rules is speakers and INTRODUCED_BY_DESCRIPTION.search(sentence[:start])
                     )
                 )
+                and not object_of_preposition(sentence[:start])
             )
             role = role or role_in_front(sentence[:start])
             if rules is khmer_speech:
