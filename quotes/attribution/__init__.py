@@ -296,6 +296,20 @@ Also, in Khmer (issue 16, fourteenth round):
   paragraph before or after names with no role of their own, checked below
   the threshold.
 
+Also, in English (issue 16, sixteenth round):
+
+- a roundup's credit after each quote with no verb (`“…,” RCAF General X.`,
+  `“…,” X on the …`, `“…” Angry soldier responding to …`, `“…,” A rebel
+  official's view - …`), the title in front as the role, never the occasion
+  (`, nominating …`); `Lieutenant-General` is a title, `Norodom Sihanouk` a
+  person, and a name after a preposition no sentence's subject;
+- a name one letter or one middle word off a person named before is that
+  person, checked, with a note on the spelling;
+- a name the story gives (`who asked to be called X`, `using the pseudonym
+  X`); `The invitations only said … “…”` is the invitations'; `allowed that`;
+  roles `(CCFC) director X`, `governor, X,`, `X who represented …, said`,
+  `said X of the …`, `one of the accused, who serves as chief of …`.
+
 Every quote is found whatever happens: a paragraph the rules cannot read
 gives its quotes unattributed, with a note. Below ``CONFIRM_THRESHOLD``
 every finding carries a note saying what to check.

@@ -21,6 +21,7 @@ from .confidence import (
     EXPLICIT_FULL_NAME,
     EXPLICIT_SHORT_NAME,
     KHMER_SHORT_NAME,
+    NEAR_MISS_NAME,
     UNKNOWN_SHORT_NAME,
 )
 from .entities import SOURCE, Entity
@@ -227,6 +228,25 @@ class Cast:
             called[0].name, called[0].short_only = name, False
             self.learn(called[0], honorific, role)
             return called[0], EXPLICIT_FULL_NAME, ""
+        near = [
+            entity
+            for entity in self.entities
+            if entity.is_person
+            and entity.name
+            and _near_miss(words, entity.tokens())
+            # “brothers Chum Huor and Chum Huot”: two names side by side are two people.
+            and not any(
+                seen.entity is entity and seen.sentence == self.sentence for seen in self.recent
+            )
+        ]
+        if len(near) == 1 and not khmer:
+            # “Hou Sam Sol said” after “Hou Sam Ol”: a slip of the keyboard, checked.
+            self.learn(near[0], honorific, role)
+            note = _(
+                "The story spells this name “%(name)s” here and “%(known)s” before: taken "
+                "to be %(known)s. Check the spelling and who spoke."
+            )
+            return near[0], NEAR_MISS_NAME, note % {"name": name, "known": near[0].name}
         entity = Entity(
             name=name,
             honorific=honorific,
@@ -301,3 +321,32 @@ class Cast:
 def _short(written):
     """How sure a short name is: a Khmer one has too few cases to be confirmed unread."""
     return KHMER_SHORT_NAME if is_khmer(written) else EXPLICIT_SHORT_NAME
+
+
+def _one_letter_off(word, other):
+    """Whether two words differ by one letter changed, added or dropped (“Ol”, “Sol”)."""
+    if word == other or max(len(word), len(other)) < 3 or abs(len(word) - len(other)) > 1:
+        return False
+    if len(word) == len(other):
+        return sum(a != b for a, b in zip(word, other, strict=True)) == 1
+    shorter, longer = sorted((word, other), key=len)
+    return any(longer[:i] + longer[i + 1 :] == shorter for i in range(len(longer)))
+
+
+def _near_miss(words, tokens):
+    """
+    Whether a name of ``words`` (casefolded) is a misspelling of a name of
+    ``tokens``: one word one letter off, or a middle word missing.
+    """
+    known = [token.casefold() for token in tokens]
+    if len(words) < 2 or len(known) < 2:
+        return False
+    if len(words) == len(known):
+        differing = [(a, b) for a, b in zip(words, known, strict=True) if a != b]
+        return len(differing) == 1 and _one_letter_off(*differing[0])
+    return (
+        len(known) == len(words) + 1 >= 3
+        and known[0] == words[0]
+        and known[-1] == words[-1]
+        and any(known[:i] + known[i + 1 :] == words for i in range(1, len(known) - 1))
+    )

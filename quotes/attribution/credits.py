@@ -14,9 +14,9 @@ Quotes credited without a speech verb, quotes of things, and quoted titles.
 
 import re
 
-from .names import names_in
-from .roles import appositive_role, clean_description, role_in_front
-from .spans import ANY_PLACEHOLDER, ON_CREDIT
+from .names import TITLE_WORDS, names_in
+from .roles import LOWERCASE_TITLE, appositive_role, clean_description, role_in_front
+from .spans import ANY_PLACEHOLDER, ON_CREDIT, ROUNDUP_CREDIT
 from .speakers import Attribution
 
 DASH_CREDIT = re.compile(r"\s*(?:--?|[—–])\s*(?P<credit>\S.*)$", re.DOTALL)
@@ -83,7 +83,9 @@ def credit_after(after, directory, known_short):
     """The speaker a credit line after a quote names, or ``None``."""
     match = DASH_CREDIT.match(after) or VERBLESS_CREDIT.match(after)
     if match is None:
-        return _credit_on(after, directory, known_short)
+        return _credit_on(after, directory, known_short) or _roundup_credit(
+            after, directory, known_short
+        )
     credit = match["credit"]
     plain = ANY_PLACEHOLDER.sub(lambda found: " " * len(found[0]), credit)
     how = "explicit" if DASH_CREDIT.match(after) else "sentence"
@@ -95,8 +97,10 @@ def credit_after(after, directory, known_short):
             in_front = described[1]
         elif start and not (in_front and credit[:start].rstrip(" ,").endswith(in_front)):
             break
-        role = appositive_role(credit[end:] + ",") or in_front
-        return Attribution("name", name, role=role, how=how)
+        role = appositive_role(credit[end:] + ",")
+        if re.match(r"[a-z]+ing\b", role):
+            role = ""  # “, nominating …”: what they were doing, not who they are.
+        return Attribution("name", name, role=role or in_front, how=how)
     if not re.match(r"(?:[Aa]n?\s+|[Tt]he\s+|[Oo]ne\s+)?[A-Za-z]", credit):
         return None
     description = clean_description(CREDIT_CLAUSE.split(credit)[0])
@@ -111,6 +115,19 @@ def credit_after(after, directory, known_short):
     return Attribution("description", description, how=how)
 
 
+def _front_title(prefix):
+    """
+    The title a credit gives in front of its name (“Army chief of staff
+    Lieutenant-General”), or "" when the words before the name are no title.
+    """
+    in_front = role_in_front(prefix) if prefix.strip() else ""
+    if not (in_front and prefix.rstrip(" ,").endswith(in_front)):
+        return ""
+    if len(prefix.split()) <= 6 and re.fullmatch(r"[A-Z][^,;:\x00]*", prefix.strip()):
+        return prefix.strip()
+    return in_front
+
+
 def _credit_on(after, directory, known_short):
     """“…” Forestry head Ty Sokhun on the …: the name ending the credit, its role in front."""
     match = ON_CREDIT.match(after.strip())
@@ -121,11 +138,57 @@ def _credit_on(after, directory, known_short):
     if not names or names[-1][2] != len(credit):
         return None
     name, start, _end = names[-1]
-    in_front = role_in_front(credit[:start]) if start else ""
-    fronted = in_front and credit[:start].rstrip(" ,").endswith(in_front)
-    if start and not fronted and not re.fullmatch(r"(?:The\s+)?", credit[:start]):
+    in_front = _front_title(credit[:start])
+    if start and not in_front and not re.fullmatch(r"(?:The\s+)?", credit[:start]):
         return None
     return Attribution("name", name, role=in_front, how="sentence")
+
+
+# What may follow a roundup credit's speaker: nothing, a comma, or the
+# occasion (“on …”, “after …”, “responding to …”), never a sentence of its own.
+OCCASION = re.compile(
+    r"\s*(?:[.?!]?\s*$|,|[-—–]\s|(?:on|after|before|during|at|in|about|from|to|when|while|"
+    r"as|upon|following|speaking)\s|[a-z]+ing\s)"
+)
+# “A Khmer Rouge official's view”: the owner of the view is the speaker.
+VIEW_OF = re.compile(
+    r"^(?P<owner>.+?)['’]s\s+(?:view|verdict|take|assessment|reaction|response|words|"
+    r"comment|message|warning|prediction|explanation|advice)\b"
+)
+# A person's noun as a roundup description ends (“Angry KR soldier”).
+PERSON_NOUNS = frozenset(
+    {word.casefold() for word in TITLE_WORDS} | set(LOWERCASE_TITLE.split("|"))
+) | {"photographer", "villager", "man", "woman", "boy", "girl", "mother", "father", "rebel"}
+
+
+def _roundup_credit(after, directory, known_short):
+    """
+    A year's quotes, each with its speaker after it and no verb: `“…,” RCAF
+    General Em Saray.`, `“…,” Italian photographer X, one of the first …`,
+    `“…” Angry soldier responding to …`, `“…,” A rebel official's view - …`.
+    The name's role is the title in front or the noun phrase after a comma;
+    the occasion after it (“on …”, “nominating …”) is no role.
+    """
+    credit = after.strip()
+    if not ROUNDUP_CREDIT.fullmatch(credit):
+        return None
+    plain = ANY_PLACEHOLDER.sub(lambda found: " " * len(found[0]), credit)
+    names = names_in(plain, directory, known_short)
+    if names and OCCASION.match(credit, names[0][2]):
+        name, start, end = names[0]
+        in_front = _front_title(credit[:start])
+        if start and not in_front:
+            return None
+        role = appositive_role(credit[end:] + ",")
+        role = in_front or ("" if re.match(r"[a-z]+ing\b", role) else role)
+        return Attribution("name", name, role=role, how="sentence")
+    view = VIEW_OF.match(credit)
+    words = re.split(r"\s+(?=(?:on|after|during|[a-z]+ing)\s)|\s*[,.?!]|\s[-—–]\s", credit)[0]
+    description = (view["owner"] if view else words).strip()
+    head = description.split()[-1].removesuffix("s") if description else ""
+    if head not in PERSON_NOUNS or len(description.split()) > 8:
+        return None
+    return Attribution("description", description[0].lower() + description[1:], how="sentence")
 
 
 def thing_source(clause, before=None):

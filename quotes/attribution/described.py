@@ -113,9 +113,12 @@ def described_before(text):
     return None
 
 
-# “who gave only his first name, Dara”, “identified only as Dara”.
+# “who gave only his first name, Dara”, “identified only as Dara”; a name
+# the story gives: “who asked to be called Nieng”, “using the pseudonym Mala”.
 GIVEN_NAME = re.compile(
-    r"\b(?:(?:first|given|last|family)\s+name|identified\s+(?:only\s+)?as|known\s+only\s+as)"
+    r"\b(?:(?:(?:first|given|last|family)\s+)?name|identified\s+(?:only\s+)?as|known\s+only\s+as|"
+    r"asked\s+to\s+be\s+(?:called|named|identified\s+as|referred\s+to\s+as|known\s+as)|"
+    r"(?:goes|went)\s+by|(?:the\s+)?pseudonym)"
     r"(?:\s+as|\s+is)?\s*,?\s+([A-Z][a-z\u00c0-\u024f'’\-]+)\b(?!\s+[A-Z])"
 )
 

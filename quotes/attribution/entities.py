@@ -28,6 +28,7 @@ SOURCE_HEADS = _word_set(
     outlet website broadcast document documents complaint lawsuit petition verdict ruling
     indictment decision announcement notice directive circular order filing study survey
     analysis release memo summons warrant judgment judgement transcript video book
+    invitation invitations summonses warrants notices orders letters decree decrees
     ministry court company firm government agency organization organisation group union
     association council committee commission department office embassy police tribunal
     administration authority party coalition network alliance bank fund programme program

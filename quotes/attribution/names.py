@@ -69,6 +69,8 @@ NOT_PERSON_WORDS = _word_set(
 )
 # Words that name a place only after another: “Prey Veng”, “Svay Rieng”, “Anlong Veng”.
 PLACE_SECOND_WORDS = _word_set("Veng Rieng")
+# Royal family names: “Norodom Sihanouk” is the King, not the province.
+ROYAL_NAMES = _word_set("Norodom Sisowath")
 MONTHS = _word_set(
     "January February March April May June July August September October November December"
 )
@@ -194,6 +196,7 @@ def _is_person_name(name, directory, known_short, *, honorific="", titled=False)
     # “Veng Sereyvuth”: a place's second word (“Prey Veng”) may start a name.
     if any(
         _is_place_word(word.rstrip(".").strip("'’").capitalize(), first=index == 0)
+        and not (word == "Sihanouk" and index and rest[index - 1] in ROYAL_NAMES)
         for index, word in enumerate(rest)
     ):
         return False
@@ -224,6 +227,9 @@ def _is_title(word):
     """“Minister”, “Gen.”, “Bishop-elect”, “President-designate”: a title in front of a name."""
     # “Co-Prosecutor”, “Vice-Governor”, “Ex-Minister”: still the office.
     bare = re.sub(r"^(?:Co|Vice|Ex|Deputy|Acting)-(?=[A-Z])", "", word.rstrip("."))
+    parts = bare.split("-")
+    if len(parts) == 2 and all(part in TITLE_WORDS for part in parts):
+        return True  # “Lieutenant-General”, “Major-General”.
     office = re.sub(r"-(?:elect|designate)$", "", bare, flags=re.IGNORECASE)
     if office == bare:
         return bare in TITLE_WORDS

@@ -8,7 +8,7 @@ import dataclasses
 import re
 
 from . import credits, khmer, khmer_roles, khmer_speech, khmer_works, speakers
-from .described import reader_of
+from .described import object_of_preposition, reader_of
 from .entities import Entity
 from .khmer_words import is_khmer_text
 from .names import HEADLINE, PERSON_LIKE, names_in, only_function_words
@@ -216,10 +216,16 @@ def read_paragraph(number, text, directory, known_short):
                 continue
             rest = sentence[end:]
             role = appositive_role(rest)
-            salient = about is None and (
-                bool(role or PERSON_LIKE.match(rest))
-                or only_function_words(sentence[:start])
-                or bool(rules is speakers and INTRODUCED_BY_DESCRIPTION.search(sentence[:start]))
+            salient = (
+                about is None
+                and (
+                    bool(role or PERSON_LIKE.match(rest))
+                    or only_function_words(sentence[:start])
+                    or bool(
+                        rules is speakers and INTRODUCED_BY_DESCRIPTION.search(sentence[:start])
+                    )
+                )
+                and not object_of_preposition(sentence[:start])
             )
             role = role or role_in_front(sentence[:start])
             if rules is khmer_speech:

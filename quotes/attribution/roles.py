@@ -12,7 +12,7 @@ import re
 from people.names import is_khmer
 
 from . import khmer_roles
-from .names import FUNCTION_WORDS, TITLE_WORDS, only_function_words
+from .names import FUNCTION_WORDS, NOT_PERSON_WORDS, TITLE_WORDS, only_function_words
 
 # A role in apposition after a name, an age before it allowed: “, 58, the commune
 # chief,”, or between dashes: “ — a lawyer for the families —”.
@@ -91,6 +91,7 @@ KIN_IN_FRONT = re.compile(
     r"((?:[Hh]is|[Hh]er)\s+(?:late\s+)?(?:wife|husband|son|daughter|mother|father|brother|"
     r"sister|widow))\s*,?\s*$"
 )
+TITLE_NOUNS = frozenset(word.casefold() for word in TITLE_WORDS) | set(LOWERCASE_TITLE.split("|"))
 CAPITAL_TITLE = "|".join(sorted(TITLE_WORDS, key=len, reverse=True))
 
 
@@ -127,6 +128,9 @@ def parse_role(role):
     return ARTICLE.sub("", role), ""
 
 
+NAME_LIST = re.compile(r"(?:[A-Z][\w'’\-]*\s+){1,3}[A-Z][\w'’\-]*\s+and\s+[A-Z][\w'’\-]*\s+[A-Z]")
+
+
 def role_or_empty(text):
     """``text`` if it reads as a role in apposition (“a farmer”, “spokesman for …”)."""
     text = " ".join(text.split()).strip(" ,.;")
@@ -135,7 +139,15 @@ def role_or_empty(text):
     text = WHO_IS.sub("", text)
     if not text or "\x00" in text or ROLE_REFUSED.match(text) or len(text.split()) > 20:
         return ""
+    listed = NAME_LIST.match(text)
+    if listed and not set(listed[0].split()) & (TITLE_WORDS | NOT_PERSON_WORDS):
+        return ""  # “Kim Yong, Sorn Mean and Ly Bunsao had …”: the next names, not a role.
     return text
+
+
+SERVES_AS = re.compile(
+    r"\s*who\s+(?:serves|served|works|worked|acts|is\s+also|was\s+also)\s+as\s+([^,.;\x00]+)"
+)
 
 
 def appositive_role(rest):
@@ -148,7 +160,10 @@ def appositive_role(rest):
     if not match or re.match(r"[\s,—–-]*(?:him|her|them)sel(?:f|ves)\b", rest):
         # “…, himself a reputed wrestler”: an aside about the person, not a role.
         return ""
-    return role_or_empty(match[1] or match[2] or match[3])
+    role = role_or_empty(match[1] or match[2] or match[3])
+    serves = SERVES_AS.match(rest, match.end()) if role.startswith("one of ") else None
+    # “X, one of the accused men, who serves as chief of the village”: the office.
+    return role_or_empty(serves[1]) or role if serves else role
 
 
 def role_in_front(text):
@@ -159,7 +174,8 @@ def role_in_front(text):
     """
     match = re.search(
         r"(?:^\s*|[,;:(—–-]\s*|(?<=[a-z] ))((?:(?:the|former|deputy|acting)\s+)?"
-        r"(?:[A-Z][\w'’\-.]*\s+(?:(?:of|for|and|the)\s+)*)+)([a-z][a-z’' \-]*?)\s*$",
+        r"(?:(?:[A-Z][\w'’\-.]*|\([A-Z]{2,}\))\s+(?:(?:of|for|and|the)\s+)*)+)"
+        r"([a-z][a-z’' \-]*?)\s*$",
         text,
     )
     if match and _title_tail(match[2]) and not only_function_words(match[1]):
@@ -200,6 +216,11 @@ def role_in_front(text):
     )
     if match and not NOT_A_TITLE.search(match[1]):
         return match[1]
+    comma = re.search(r"(?<=[a-z]),\s*$", text)
+    role = role_in_front(text[: comma.start()] + " ") if comma else ""
+    if role and role.split()[-1].casefold() in TITLE_NOUNS:
+        # “Koh Kong provincial governor, Mithona Phouthorng, affirmed”.
+        return role
     return ""
 
 

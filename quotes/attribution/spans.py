@@ -38,6 +38,9 @@ ON_CREDIT = re.compile(
     r"(?:\s+[-—–]\s[^\x00]{0,200}?\s[-—–])?)\s+on\s+(?:the|how|why|what|whether|his|her|their|"
     r"its|a|an|[a-z]+ing)\b[^\x00]*$"
 )
+# ““…,” RCAF General Em Saray.”, ““…” Angry soldier responding to …”: a year's
+# quotes, each credited after it with no verb; the credit ends the paragraph.
+ROUNDUP_CREDIT = re.compile(rf"(?![^\x00]*?{VERB.pattern})[A-Z][^\x00]{{2,240}}")
 # A closing mark with no opening one before it, after at least three words.
 UNOPENED = re.compile(
     r"([A-Z][^“”\"«»‘\x00]*?[^\s“”\"«»]\s+[^\s“”\"«»]+\s+[^\s“”\"«»]+[,.?!])[”\"](?=\s|$)"
@@ -189,6 +192,7 @@ def split_sentences(frame, spans):
             or CREDIT.match(frame, match.end())
             or VERB_THEN_NAME.match(frame, match.end())
             or ON_CREDIT.match(frame, match.end())
+            or (match.start() == 0 and ROUNDUP_CREDIT.fullmatch(frame, match.end()))
         )
         if words.endswith(tuple(TERMINAL)) and not credited:
             boundaries.append((match.end(1) + 1, match.end()))

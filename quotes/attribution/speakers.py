@@ -18,6 +18,7 @@ from .described import (
     document_of,
     in_closed_subordinate,
     leading_description,
+    object_of_preposition,
     remarks_owner,
 )
 from .entities import SOURCE, description_kind
@@ -321,7 +322,7 @@ REPORTED_SUBJECT = re.compile(
     r"\s+(?:that\s+)?(?:[A-Z][\w’'\-]*\s+){1,4}(?:is|was|are|were|has|had|have|will|would|"
     r"could|can|should|must|did|does)\b"
 )
-PASSIVE = re.compile(rf"\b(?:was|were|is|are|been|being)\s+(?:(?:[a-z]+ly|{ADVERBS})\s+)?$")
+PASSIVE = re.compile(rf"\b(?:was|were|is|are|be|been|being)\s+(?:(?:[a-z]+ly|{ADVERBS})\s+)?$")
 
 
 def subject_of_sentence(sentence, directory, known_short):
@@ -370,6 +371,8 @@ def subject_of_sentence(sentence, directory, known_short):
         return Attribution("name", name, role=appositive_role(text[end:]))
     if not (in_front or only_function_words(text[:start])):
         return None
+    if in_front and object_of_preposition(text[:start]):
+        return None  # “From his longevity to former King Norodom Sihanouk, …”: an object.
     rest = text[end:]
     role = appositive_role(rest) or in_front
     if role or PERSON_LIKE.match(rest):

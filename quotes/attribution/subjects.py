@@ -17,7 +17,7 @@ from .described import (
     organization_before,
 )
 from .entities import SOURCE, SOURCE_HEADS, description_kind
-from .names import FUNCTION_WORDS, names_in
+from .names import FUNCTION_WORDS, names_in, only_function_words
 from .roles import NOT_A_TITLE, appositive_role, clean_description, role_in_front, role_or_empty
 from .spans import ANY_PLACEHOLDER
 from .verbs import (
@@ -66,6 +66,9 @@ def subject_before(text, directory, known_short):
     match = re.search(rf"\b{PRONOUN_SUBJECT}{TRAIL}$", text, re.IGNORECASE)
     if match:
         return Attribution("pronoun", match[1].lower())
+    found = _named_before_relative(text, directory, known_short)
+    if found:
+        return found
     for name, start, end in names_in(text, directory, known_short | lone_name(text)):
         if object_of_preposition(text[:start]):
             # “a spokesman for Hun Manet said”: he is not the one speaking.
@@ -89,17 +92,19 @@ def subject_before(text, directory, known_short):
             written = appositive[1] or appositive[2] or appositive[3] or appositive[4]
             role = role_or_empty(written) or role_in_front(text[:start])
             return Attribution("name", name, role=role)
-    found = described_before(re.sub(rf"{TRAIL}\s*$", "", text))
+    # “The invitations only said”: the words before the verb, without its adverbs.
+    bare = re.sub(rf"{TRAIL}(?:\s+(?:only|merely|just){TRAIL})?\s*$", "", text)
+    found = described_before(bare)
     if found:
         return found
-    found = organization_before(re.sub(rf"{TRAIL}\s*$", "", text))
+    found = organization_before(bare)
     if found:
         return found
-    match = GROUP_SOURCE.search(re.sub(rf"{TRAIL}\s*$", "", text).strip())
+    match = GROUP_SOURCE.search(bare.strip())
     if match and not FUNCTION_WORDS & set(match[1].split()):
         return Attribution("description", match[1] + match[2])
     # “Villagers said”: people the story does not name.
-    match = PLURAL_SOURCE.search(re.sub(rf"{TRAIL}\s*$", "", text).strip())
+    match = PLURAL_SOURCE.search(bare.strip())
     plural = match and (match[1] or match[2])
     if plural and not FUNCTION_WORDS & set(plural.split()):
         # “Villagers said”, “Though Thai authorities have described”.
@@ -119,6 +124,23 @@ def _named_before_who(text, directory, known_short):
         if end == len(before.rstrip()) and not re.search(r"\bof\s+\S*\s*$", before[:start]):
             return Attribution("name", name)
     return None
+
+
+def _named_before_relative(text, directory, known_short):
+    """
+    “Soeng Sokhom who represented the villages, said”: a name, then a relative
+    clause closed by a comma before the verb, speaks; the clause is the role.
+    """
+    match = re.search(r"\s+(who\s+[a-z]+ed\s[^,\x00]{3,80}?),\s*$", text)
+    if match is None:
+        return None
+    before = text[: match.start()]
+    names = names_in(before, directory, known_short)
+    if not names or names[-1][2] != len(before) or object_of_preposition(before[: names[-1][1]]):
+        return None
+    if not only_function_words(before[: names[-1][1]]):
+        return None
+    return Attribution("name", names[-1][0], role=match[1])
 
 
 def subject_after(text, directory, known_short, *, according=False):
@@ -148,7 +170,12 @@ def subject_after(text, directory, known_short, *, according=False):
             and len(text[:start].split()) <= len(in_front.split()) + 2
         ):
             rest = text[end:]
-            role = appositive_role(rest + ",") if re.match(r"\s*(?:,|[—–]|--?\s)", rest) else ""
+            role = (
+                appositive_role(rest + ",")
+                if re.match(r"\s*(?:,|[—–]|--?\s|of\s+(?:the\s+)?[A-Z])", rest)
+                else ""
+            )
+            role = re.sub(r"(?<=[a-z]{3})\.$", "", role)  # “… of the Labour Union.”
             return Attribution("name", name, role=role or in_front)
         # “said his spokesman, Pen Bona”, “said Kem Sokha's lawyer, Ang Udom”,
         # “said the European Union's ambassador to Cambodia, Igor Driesmans”.
