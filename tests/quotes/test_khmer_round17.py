@@ -1,0 +1,44 @@
+"""
+Khmer quote attribution, seventeenth round of issue 16: the shapes the Khmer
+services of new outlets gave batch 11, each read as a mechanism.
+
+Each story is a list of paragraphs. The people and words are invented.
+"""
+
+from tests.support.attribution import AttributionTestCase
+
+
+class SpeakerAfterTheQuoteTests(AttributionTestCase):
+    """A quote opening the story, whose speaker the next sentence names."""
+
+    def test_a_space_before_the_full_stop_after_the_quote(self):
+        findings = self.read(
+            "ភ្នំពេញ៖ “ការបើកសាលាថ្មីនេះ ជាតម្រូវការរបស់សិស្សនៅភូមិ” ។ "
+            "នេះជាប្រសាសន៍របស់លោក ចាន់ សុភា អ្នកនាំពាក្យក្រសួង នាថ្ងៃ១៦ សីហា ។"
+        )
+        self.assertSure(findings[0], "ចាន់ សុភា")
+
+
+class DocumentAsSubjectTests(AttributionTestCase):
+    """A statement or a report that says the words, after “according to” or “in”."""
+
+    def test_according_to_a_spokespersons_statement(self):
+        findings = self.read(
+            "លោក ចាន់ សុភា បានចូលរួមក្នុងកិច្ចប្រជុំ។",
+            "យោងតាមសេចក្ដីថ្លែងការណ៍របស់អ្នកនាំពាក្យក្រសួងកសិកម្ម នាថ្ងៃទី១៤ មករា "
+            "បានបញ្ជាក់ថា «ក្រសួងនឹងជួយកសិករទាំងអស់»។",
+        )
+        self.assertChecked(findings[0], "សេចក្ដីថ្លែងការណ៍របស់អ្នកនាំពាក្យក្រសួងកសិកម្ម")
+
+    def test_in_the_statement_with_the_verb_glued_to_it(self):
+        findings = self.read(
+            "លោក ចាន់ សុភា បានចូលរួមក្នុងកិច្ចប្រជុំ។",
+            "ក្នុងសេចក្ដីថ្លែងការណ៍បញ្ជាក់ថា «ភាគីទាំងពីរនឹងបន្តកិច្ចសហប្រតិបត្តិការ»។",
+        )
+        self.assertChecked(findings[0], "សេចក្ដីថ្លែងការណ៍")
+
+    def test_a_person_named_in_the_clause_still_speaks(self):
+        findings = self.read(
+            "តាមរបាយការណ៍ លោក ចាន់ សុភា បានបញ្ជាក់ថា «ក្រសួងនឹងជួយកសិករ»។",
+        )
+        self.assertSpeaker(findings[0], "ចាន់ សុភា")
