@@ -42,3 +42,39 @@ class DocumentAsSubjectTests(AttributionTestCase):
             "តាមរបាយការណ៍ លោក ចាន់ សុភា បានបញ្ជាក់ថា «ក្រសួងនឹងជួយកសិករ»។",
         )
         self.assertSpeaker(findings[0], "ចាន់ សុភា")
+
+
+class NameEdgeTests(AttributionTestCase):
+    """Where a name in Khmer letters ends."""
+
+    def test_a_vietnamese_name_goes_on_past_its_middle_name(self):
+        findings = self.read(
+            "ហាណូយ - នៅក្នុងខេត្តមួយ អ្នកស្រី ផាម ធី ហ៊ុយយ៉េន ត្រាង នៅតែបង្រៀនកូនៗ។",
+            "អ្នកស្រីបាននិយាយថា «ឥឡូវនេះដល់វេនកូនហើយ»។",
+        )
+        self.assertSpeaker(findings[0], "ផាម ធី ហ៊ុយយ៉េន ត្រាង")
+
+    def test_a_name_of_four_words_is_checked(self):
+        findings = self.read(
+            "អ្នកស្រី ង្វៀន ធី ហុង ថាញ់ បាននិយាយថា «យើងរៀនភាសាជារៀងរាល់ថ្ងៃ»។",
+        )
+        self.assertChecked(findings[0], "ង្វៀន ធី ហុង ថាញ់")
+
+    def test_a_two_word_name_before_a_verb_stays_two_words(self):
+        findings = self.read("លោក ហូ វ៉ាន់ ប្រធានក្រុមហ៊ុន បាននិយាយថា «យើងយល់ព្រម»។")
+        self.assertSpeaker(findings[0], "ហូ វ៉ាន់")
+
+    def test_a_name_glued_to_the_verb_after_it_is_cut_to_the_name_known(self):
+        findings = self.read(
+            "នាយករដ្ឋមន្ត្រីហ៊ុន សែនព្រលះវិទ្យុពីរ",
+            "នាយករដ្ឋមន្ត្រី លោក ហ៊ុន សែន បានរិះគន់វិទ្យុពីរ។",
+            "លោកបាននិយាយថា «វិទ្យុទាំងនេះមិនល្អ»។",
+        )
+        self.assertSpeaker(findings[0], "ហ៊ុន សែន")
+
+    def test_a_longer_spelling_of_a_name_is_not_cut(self):
+        findings = self.read(
+            "លោក លឹម ហេ បានចូលរួម។",
+            "លោក លឹម ហេង បាននិយាយថា «យើងស្វាគមន៍អ្នកវិនិយោគ»។",
+        )
+        self.assertSpeaker(findings[0], "លឹម ហេង")
