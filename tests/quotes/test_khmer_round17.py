@@ -78,3 +78,21 @@ class NameEdgeTests(AttributionTestCase):
             "លោក លឹម ហេង បាននិយាយថា «យើងស្វាគមន៍អ្នកវិនិយោគ»។",
         )
         self.assertSpeaker(findings[0], "លឹម ហេង")
+
+
+class DiplomaticAndMilitaryTitleTests(AttributionTestCase):
+    """A consul or a chief of staff before a name in Latin letters."""
+
+    def test_a_consul_after_a_long_office_speaks_a_partial_quote(self):
+        findings = self.read(
+            "សហគមន៍ឡាវប្រារព្ធទិវាបុណ្យជាតិ ថ្លែងមតិក្នុងពិធី តំណាងស្ថានអគ្គកុងស៊ុលសាធារណរដ្ឋឡាវប្រចាំខេត្តបន្ទាយមានជ័យ កុងស៊ុល Vong Keo Sisouk "
+            "បានអះអាងថា ប្រទេសទាំងពីរមានទំនាក់ទំនង “អ្នកជិតខាងល្អ និងមិត្តភាពយូរអង្វែង”។"
+        )
+        self.assertChecked(findings[0], "Vong Keo Sisouk")
+
+    def test_a_chief_of_staff_is_the_role(self):
+        findings = self.read(
+            "អគ្គសេនាធិការកងទ័ពឡាវ លោកឧត្តមសេនីយ៍ Keo Phomma បានថ្លែងថា «ក្បួនដង្ហែនេះធំជាងគេ»។"
+        )
+        self.assertSpeaker(findings[0], "Keo Phomma")
+        self.assertIn("អគ្គសេនាធិការ", findings[0].role)
