@@ -42,8 +42,10 @@ from .khmer_words import (
     SPEECH_VERB,
     STOP,
     SURNAME_HOMOGRAPHS,
+    VIETNAMESE_MIDDLE,
     alternatives,
     at_boundary,
+    cut_to_known,
     fold,
 )
 
@@ -78,8 +80,6 @@ OWNED_SPEECH = re.compile(rf"(?<= )(?:(?:បាន)?(?:{SPEECH_VERB.pattern})|�
 NAMED = re.compile(rf"(?:{ROLE_HEAD.pattern}){KHMER_RUN}{{0,24}}?ឈ្មោះ\s*(?P<name>)")
 # “តារាវុទ្ធី”, a name; not “តារាចម្រៀង” (a singer) nor “តារា” alone (a star).
 STAR_NAME = re.compile(r"តារា(?!ចម្រៀង|សម្តែង|កំប្លែង|ម៉ូឌែល|បាល់|ភាពយន្ត|ល្បី|វ័យ|ស្រី|ប្រុស|ក្រុម)(?=\S)")
-# Vietnamese middle names (Thị, Văn) in Khmer letters: given names follow them.
-VIETNAMESE_MIDDLE = frozenset({"ធី", "ធិ", "វ៉ាន់", "វ៉ាន"})
 # Small words that also open common given names: a stop only before another.
 NAME_OPENINGS = frozenset({"វា"})
 # A consonant closing the syllable before it (“ក់” in “នាក់”): no word starts there.
@@ -197,29 +197,8 @@ def _name_after(folded, index, known_short):
     return start, end
 
 
-def _cut_to_known(found, known):
-    """
-    ``found`` with each two-word name that runs on past a full name the story
-    gives elsewhere cut back to it (“ហ៊ុន សែនព្រលះ…” after “ហ៊ុន សែន”): a glued
-    word of a syllable or more, not a longer spelling (“ហេ”, “ហេង”).
-    """
-    cut = []
-    for name, start, end in found:
-        words = fold(name).split(" ")
-        for full in (full.split(" ") for full in known if full.count(" ") == 1):
-            rest = words[-1][len(full[1]) :] if words[-1].startswith(full[1]) else ""
-            if words[-2:-1] == full[:1] and len(rest) >= 3 and at_boundary(words[-1], len(full[1])):
-                name, end = name[: len(name) - len(rest)], end - len(rest)
-                break
-        cut.append((name, start, end))
-    return cut
-
-
 def _vietnamese_given(folded, end):
-    """
-    The end of a Vietnamese name written in Khmer letters, its given names
-    after the middle name (“ផាម ធី ហ៊ុយយ៉េន ត្រាង”): up to two plain words more.
-    """
+    """The end of a Vietnamese name past its middle name (“ផាម ធី ហ៊ុយយ៉េន ត្រាង”): two words at most."""
     for _word in range(2):
         word = KHMER_WORD.match(folded, end + 1) if folded[end : end + 1] == " " else None
         if word is None or _name_part(word[0]) != (word[0], False) or not _plain_name_word(word[0]):
@@ -310,7 +289,7 @@ def names_in(text, known_short=frozenset()):
             # “លោក អាឡិចហ្សង់ដ្រូ ហ្សន់ហ្សាឡេ ដាវីតសុន (…)”: the gloss shows where it ends.
             found.remove(overlapping[0])
             found.append((text[overlapping[0][1] : end], overlapping[0][1], end))
-    return sorted(_cut_to_known(found, known), key=lambda item: item[1])
+    return sorted(cut_to_known(found, known), key=lambda item: item[1])
 
 
 def _known_names(folded, known):

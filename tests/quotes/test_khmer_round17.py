@@ -85,7 +85,8 @@ class DiplomaticAndMilitaryTitleTests(AttributionTestCase):
 
     def test_a_consul_after_a_long_office_speaks_a_partial_quote(self):
         findings = self.read(
-            "សហគមន៍ឡាវប្រារព្ធទិវាបុណ្យជាតិ ថ្លែងមតិក្នុងពិធី តំណាងស្ថានអគ្គកុងស៊ុលសាធារណរដ្ឋឡាវប្រចាំខេត្តបន្ទាយមានជ័យ កុងស៊ុល Vong Keo Sisouk "
+            "សហគមន៍ឡាវប្រារព្ធទិវាបុណ្យជាតិ ថ្លែងមតិក្នុងពិធី "
+            "តំណាងស្ថានអគ្គកុងស៊ុលសាធារណរដ្ឋឡាវប្រចាំខេត្តបន្ទាយមានជ័យ កុងស៊ុល Vong Keo Sisouk "
             "បានអះអាងថា ប្រទេសទាំងពីរមានទំនាក់ទំនង “អ្នកជិតខាងល្អ និងមិត្តភាពយូរអង្វែង”។"
         )
         self.assertChecked(findings[0], "Vong Keo Sisouk")
