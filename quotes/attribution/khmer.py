@@ -42,8 +42,10 @@ from .khmer_words import (
     SPEECH_VERB,
     STOP,
     SURNAME_HOMOGRAPHS,
+    VIETNAMESE_MIDDLE,
     alternatives,
     at_boundary,
+    cut_to_known,
     fold,
 )
 
@@ -190,7 +192,19 @@ def _name_after(folded, index, known_short):
         second = following[0]  # “តា នួន ជា ៖”: Chea, not “is”.
     if second and len(second) <= 16:
         end = following.start() + len(second)
+        if second == following[0] and fold(second) in VIETNAMESE_MIDDLE:
+            end = _vietnamese_given(folded, end)
     return start, end
+
+
+def _vietnamese_given(folded, end):
+    """The end of a Vietnamese name past its middle name (“ផាម ធី ហ៊ុយយ៉េន ត្រាង”): two words at most."""
+    for _word in range(2):
+        word = KHMER_WORD.match(folded, end + 1) if folded[end : end + 1] == " " else None
+        if word is None or _name_part(word[0]) != (word[0], False) or not _plain_name_word(word[0]):
+            break
+        end = word.end()
+    return end
 
 
 def _surname_homograph_ends(folded, word):
@@ -275,7 +289,7 @@ def names_in(text, known_short=frozenset()):
             # “លោក អាឡិចហ្សង់ដ្រូ ហ្សន់ហ្សាឡេ ដាវីតសុន (…)”: the gloss shows where it ends.
             found.remove(overlapping[0])
             found.append((text[overlapping[0][1] : end], overlapping[0][1], end))
-    return sorted(found, key=lambda item: item[1])
+    return sorted(cut_to_known(found, known), key=lambda item: item[1])
 
 
 def _known_names(folded, known):

@@ -22,7 +22,8 @@ def name_to_check(text, name):
     Latin letters (an initial, a club or a brand in capitals read as a
     person), glued to a word before it other than an honorific or a title
     (“ពីហ្វេសប៊ុកសុខ ដារ៉ា”), or with a word longer than a Khmer name's (a
-    verb glued on).
+    verb glued on), or of more than two words (a Vietnamese name read past its
+    middle name, “ផាម ធី ហ៊ុយយ៉េន ត្រាង”).
     """
     folded, key = fold(text), fold(name)
     at = folded.find(key)
@@ -38,4 +39,4 @@ def name_to_check(text, name):
     latin = re.search("[A-Za-z]", name)
     honorific = HONORIFIC.match(key)
     words = key[skip_titles(key, honorific.end()) if honorific else 0 :].split()
-    return bool(latin or glued or any(len(word) > 12 for word in words))
+    return bool(latin or glued or len(words) > 2 or any(len(word) > 12 for word in words))

@@ -39,7 +39,7 @@ from .khmer_words import (
     fold,
     is_khmer_text,
 )
-from .khmer_works import INTRODUCES, NAMING, line_owner, work
+from .khmer_works import INTRODUCES, NAMING, line_owner, stated_in, work
 from .spans import ANY_PLACEHOLDER
 from .speakers import Attribution
 
@@ -327,6 +327,10 @@ def _attribution_for(sentence, start, end, known_short):
     if found:
         found.how = "explicit"
         return found
+    if verbs and not _references(clause, known_short):
+        found = stated_in(clause[: verbs[-1].start()])
+        if found:
+            return found
     if not verbs:
         found = _bare_speaker(clause, known_short)
         if found:

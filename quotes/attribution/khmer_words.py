@@ -117,7 +117,7 @@ ROLE_HEADS = _words(
     នាយទាហាន ពលទាហាន ទាហាន គ្រូបង្វឹក គ្រូបង្គោល កីឡាករ កីឡាការិនី កីឡាការនី ប្រមុខ
     តារាចម្រៀង តារាសម្តែង តារា អ្នកចម្រៀង អ្នកនិពន្ធ ខ្សែបម្រើ ខ្សែការពារ ខ្សែប្រយុទ្ធ
     អ៊ុំប្រុស អ៊ុំស្រី អុំប្រុស អុំស្រី ពិធីករ ពិធីការិនី ប្រភព នគរបាល ប្រជាជន មហាជន
-    នាយប៉ុស្តិ៍ នាយរង គ្រូ ចាស់ទុំ
+    នាយប៉ុស្តិ៍ នាយរង គ្រូ ចាស់ទុំ កុងស៊ុល អគ្គកុងស៊ុល អគ្គសេនាធិការ ឧត្តមនាវីឯក
     """
 )
 ROLE_HEAD = re.compile(alternatives(ROLE_HEADS))
@@ -226,3 +226,23 @@ NOT_LATIN_NAMES = frozenset(
         """
     )
 )
+# Vietnamese middle names (Thị, Văn) in Khmer letters: given names follow them.
+VIETNAMESE_MIDDLE = frozenset({"ធី", "ធិ", "វ៉ាន់", "វ៉ាន"})
+
+
+def cut_to_known(found, known):
+    """
+    ``found`` with each two-word name that runs on past a full name the story
+    gives elsewhere cut back to it (“ហ៊ុន សែនព្រលះ…” after “ហ៊ុន សែន”): a glued
+    word of a syllable or more, not a longer spelling (“ហេ”, “ហេង”).
+    """
+    cut = []
+    for name, start, end in found:
+        words = fold(name).split(" ")
+        for full in (full.split(" ") for full in known if full.count(" ") == 1):
+            rest = words[-1][len(full[1]) :] if words[-1].startswith(full[1]) else ""
+            if words[-2:-1] == full[:1] and len(rest) >= 3 and at_boundary(words[-1], len(full[1])):
+                name, end = name[: len(name) - len(rest)], end - len(rest)
+                break
+        cut.append((name, start, end))
+    return cut

@@ -7,7 +7,7 @@ document's words (“… លិខិតដែលមានខ្លឹមសា�
 import re
 
 from .described import Attribution
-from .khmer_words import SOURCE_HEAD, WORK_HEAD, at_boundary, fold
+from .khmer_words import SOURCE_HEAD, WORK_HEAD, alternatives, at_boundary, fold
 from .spans import ANY_PLACEHOLDER
 
 WORK_OF = re.compile(r"(?:នៃ|ក្នុង|របស់|ពី)\s*$")
@@ -23,6 +23,17 @@ NAMING = re.compile(
 )
 INTRODUCES = re.compile(r"(?:ថា|ថាជា|៖|:|ដូច្នេះ|ដូចតទៅ|បែបនេះ|យ៉ាងដូច្នេះ)\s*[៖:]?\s*$")
 LINE_OWNER_END = re.compile(r"មាន|ដែល|បាន|របស់|[,។៖:;()\x00]|\s{2}")
+# Documents that speak as the subject of a sentence: not a city nor a country.
+DOCUMENTS = """
+    សេចក្តីថ្លែងការណ៍ របាយការណ៍ លិខិត សារាចរ សេចក្តីប្រកាស សេចក្តីជូនដំណឹង សេចក្តីសម្រេច
+    ពាក្យបណ្តឹង
+"""
+# “(យោង)តាមសេចក្តីថ្លែងការណ៍ … បានបញ្ជាក់ថា”, “ក្នុងសេចក្តីថ្លែងការណ៍បញ្ជាក់ថា”.
+STATED_IN = re.compile(
+    rf"(?:(?:យោង|បើ)\s*)?(?:តាម|ក្នុង)\s*(?P<document>{alternatives(fold(DOCUMENTS).split())})"
+)
+# A document's name ends before a date, a place or a verb.
+DOCUMENT_END = re.compile(r"\s+(?:នា|នៅ|ចុះ|កាលពី|ដែល)|\s*(?:បាន|ក៏)|[,។៖:;()\x00]|\s{2}")
 
 
 def work(text):
@@ -51,6 +62,20 @@ def line_owner(text):
             owner = text[head.start() : end.start() if end else None].strip()
             return Attribution("description", owner, how="sentence")
     return None
+
+
+def stated_in(clause):
+    """
+    The document a clause naming nobody gives as the words' source
+    (“យោងតាមសេចក្តីថ្លែងការណ៍របស់អ្នកនាំពាក្យក្រសួង… បានបញ្ជាក់ថា”): a guess.
+    """
+    folded = fold(clause)
+    match = STATED_IN.search(folded)
+    if match is None or not at_boundary(folded, match.start()):
+        return None
+    end = DOCUMENT_END.search(folded, match.end())
+    named = clause[match.start("document") : end.start() if end else None].strip()
+    return Attribution("description", named, how="sentence")
 
 
 def names_a_thing(words, before):

@@ -180,7 +180,8 @@ def split_sentences(frame, spans):
     # Khmer ends a sentence with ។ (៕ ends a text); not “ល។”, et cetera.
     for match in re.finditer(r"(?<!\sល)(?<!^ល)[។៕]\s*(?=[^\s)\]»”])", frame):
         # “«…»។ នេះជាការថ្លែងរបស់ …”: the sentence after a quote that says who said it.
-        after_quote = frame[: match.start()].endswith("\x01")
+        # A space may stand before the mark: “«…» ។ នេះជាប្រសាសន៍របស់ …”.
+        after_quote = frame[: match.start()].rstrip().endswith("\x01")
         if not (after_quote and KHMER_AFTER_QUOTE.match(frame, match.end())):
             boundaries.append((match.start() + 1, match.end()))
     # After a quote, a Khmer sentence goes on (“«…។» លោក … បានបន្ថែម។”).
