@@ -14,6 +14,7 @@ from .described import (
     described_by_given_name,
     lone_name,
     object_of_preposition,
+    government_before,
     organization_before,
 )
 from .entities import SOURCE, SOURCE_HEADS, description_kind
@@ -66,7 +67,9 @@ def subject_before(text, directory, known_short):
     match = re.search(rf"\b{PRONOUN_SUBJECT}{TRAIL}$", text, re.IGNORECASE)
     if match:
         return Attribution("pronoun", match[1].lower())
-    found = _named_before_relative(text, directory, known_short)
+    found = _named_before_relative(text, directory, known_short) or government_before(
+        re.sub(rf"{TRAIL}$", "", text)
+    )
     if found:
         return found
     for name, start, end in names_in(text, directory, known_short | lone_name(text)):
@@ -158,7 +161,7 @@ def subject_after(text, directory, known_short, *, according=False):
     if match:
         # “according to Roots Under Threat, which covers …”: a title, not a person.
         return Attribution("source", match[1])
-    names = names_in(text, directory, known_short)
+    names = names_in(text, directory, known_short, after_verb=True)
     if names:
         name, start, end = names[0]
         # “said Chea Vanna”, “said Interior Ministry spokesman Touch Sovann”,
