@@ -168,14 +168,64 @@ def organization_before(text):
 # country speaking is its government, never a person nor the last one named.
 GOVERNMENT_SEATS = frozenset(
     seat.strip()
-    for seat in """
-    Phnom Penh|Washington|Beijing|Bangkok|Hanoi|Vientiane|Tokyo|Seoul|Pyongyang|Moscow|
-    London|Paris|Berlin|Brussels|Canberra|Ottawa|New Delhi|Jakarta|Manila|Kuala Lumpur|
-    Singapore|Naypyitaw|Naypyidaw|Taipei|Kyiv|Kiev|Tehran|Dhaka|Islamabad|Wellington|
-    Cambodia|Thailand|Vietnam|Laos|China|Japan|Russia|India|Myanmar|Indonesia|Malaysia|
-    the Philippines|Australia|France|Britain|Germany|Canada|Ukraine|South Korea|
-    North Korea|the United States|the US|the U.S.|the UK|the EU|Taiwan
-    """.split("|")
+    for seat in [
+        "\n    Phnom Penh",
+        "Washington",
+        "Beijing",
+        "Bangkok",
+        "Hanoi",
+        "Vientiane",
+        "Tokyo",
+        "Seoul",
+        "Pyongyang",
+        "Moscow",
+        "\n    London",
+        "Paris",
+        "Berlin",
+        "Brussels",
+        "Canberra",
+        "Ottawa",
+        "New Delhi",
+        "Jakarta",
+        "Manila",
+        "Kuala Lumpur",
+        "\n    Singapore",
+        "Naypyitaw",
+        "Naypyidaw",
+        "Taipei",
+        "Kyiv",
+        "Kiev",
+        "Tehran",
+        "Dhaka",
+        "Islamabad",
+        "Wellington",
+        "\n    Cambodia",
+        "Thailand",
+        "Vietnam",
+        "Laos",
+        "China",
+        "Japan",
+        "Russia",
+        "India",
+        "Myanmar",
+        "Indonesia",
+        "Malaysia",
+        "\n    the Philippines",
+        "Australia",
+        "France",
+        "Britain",
+        "Germany",
+        "Canada",
+        "Ukraine",
+        "South Korea",
+        "\n    North Korea",
+        "the United States",
+        "the US",
+        "the U.S.",
+        "the UK",
+        "the EU",
+        "Taiwan\n    ",
+    ]
 )
 GOVERNMENT_AT_END = re.compile(
     r"(?:^\s*|[,\x00]\s*|\b(?:and|but|that|while)\s+)"

@@ -39,9 +39,9 @@ from .verbs import (
     NAMING,
     NEW_CLAUSE,
     NEXT_QUOTE_CLAUSE,
-    PLURAL_SAY,
     PARTICIPLE,
     PLEDGING,
+    PLURAL_SAY,
     QUOTED_AS,
     QUOTING_AFTER,
     REPORTED_TELLING,
@@ -335,7 +335,8 @@ PASSIVE = re.compile(rf"\b(?:was|were|is|are|be|been|being)\s+(?:(?:[a-z]+ly|{AD
 # pronoun of an opening clause (after a dateline) points ahead to the main
 # clause's subject.
 OPENING_CLAUSE = re.compile(
-    r"(?:[A-Z][A-Z .,'’]+\s[—–-]\s*)?(?:As|While|When|Whenever|After|Before|Since|Although|Though|Because|Once)\s+"
+    r"(?:[A-Z][A-Z .,'’]+\s[—–-]\s*)?"
+    r"(?:As|While|When|Whenever|After|Before|Since|Although|Though|Because|Once)\s+"
     r"(?:he|she|they)\b[^,\x00]{3,120},\s*(?=\S)"
 )
 

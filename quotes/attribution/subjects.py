@@ -12,9 +12,9 @@ from .described import (
     Attribution,
     described_before,
     described_by_given_name,
+    government_before,
     lone_name,
     object_of_preposition,
-    government_before,
     organization_before,
 )
 from .entities import SOURCE, SOURCE_HEADS, description_kind

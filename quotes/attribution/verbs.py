@@ -83,9 +83,11 @@ AS_PUT_IT = re.compile(
 # “…,” say many members of the community, who …; “…,” villagers say: people
 # the story does not name, speaking as many (“say” speaks only so, after a quote).
 PLURAL_SAY = re.compile(
-    r"\s*,?\s*(?:say\s+(?P<after>(?:many|some|most|several|other|the|all|both|\d+|[a-z]+s|women|men|people)\b"
+    r"\s*,?\s*(?:say\s+(?P<after>(?:many|some|most|several|other|the|all|both|\d+|"
+    r"[a-z]+s|women|men|people)\b"
     r"[^\x00,.;:]{0,60}?)(?=\s*(?:[,.;:]|$|\s(?:who|that|in|on|at)\b))"
-    r"|(?P<before>they|(?:(?:many|some|most|several|other|the)\s+(?:of\s+the\s+)?)?(?:[a-z]+s|women|men|people|children)"
+    r"|(?P<before>they|(?:(?:many|some|most|several|other|the)\s+(?:of\s+the\s+)?)?"
+    r"(?:[a-z]+s|women|men|people|children)"
     r"(?:\s+of\s+(?:the\s+)?[a-z]+)?)\s+say\b)",
     re.IGNORECASE,
 )
