@@ -130,6 +130,7 @@ GROUP_AFTER = re.compile(
 # or right after a speech verb (“said You Kimsan, a manager”).
 FAMILY_NAMES_LIKE_WORDS = _word_set("So In On You")
 AFTER_SPEECH_VERB = re.compile(r"\b(?:said|says|added|told|according\s+to)\s+$")
+SPEECH_VERB_AFTER = re.compile(r"\s+(?:said|says|added|told)\b")
 LOWER_TITLE_BEFORE = re.compile(
     r"\b(?:" + "|".join(sorted(word.lower() for word in TITLE_WORDS if len(word) > 3)) + r")\s+$"
 )
@@ -293,6 +294,7 @@ def names_in(text, directory, known_short, *, after_verb=False):
                 and (
                     PERSON_APPOSITIVE.match(text[end:])
                     or AFTER_SPEECH_VERB.search(text[: match.start()])
+                    or SPEECH_VERB_AFTER.match(text, end)
                     or (after_verb and not text[: match.start()].strip())
                 )
             )

@@ -60,6 +60,16 @@ class FamilyNameLikeAWordTests(AttributionTestCase):
             findings[0].entity.role, "marketing manager of KBL (Cambodia) Drinks & Snacks Co Ltd"
         )
 
+    def test_a_partial_quote_running_into_the_narration(self):
+        findings = self.read(
+            "Governor removed",
+            "You Hockmeng said he signed the order on the word of minister Sar Khim.",
+            "“I don’t know why” Sar Khim wanted the governor removed, You Hockmeng said. "
+            "“I just signed it.”",
+        )
+        self.assertSpeakers(findings, ["You Hockmeng", "You Hockmeng"])
+        self.assertSure(findings[0], "You Hockmeng")
+
     def test_you_opening_a_sentence_is_still_a_pronoun(self):
         findings = self.read(
             "Advice",
