@@ -255,10 +255,11 @@ def _named_after_title(word, titled):
     )
 
 
-def names_in(text, directory, known_short, *, after_verb=False):
+def names_in(text, directory, known_short, *, after_verb=False, before_verb=False):
     """
     Every person's name in ``text``, as ``(name, start, end)``; an honorific
-    stays with it. ``after_verb``: ``text`` follows a speech verb (“said …”).
+    stays with it. ``after_verb``: ``text`` follows a speech verb (“said …”);
+    ``before_verb``: one follows it (“… said”).
     """
     if is_khmer_text(text):
         return khmer.names_in(text, known_short)
@@ -296,6 +297,7 @@ def names_in(text, directory, known_short, *, after_verb=False):
                     or AFTER_SPEECH_VERB.search(text[: match.start()])
                     or SPEECH_VERB_AFTER.match(text, end)
                     or (after_verb and not text[: match.start()].strip())
+                    or (before_verb and not text[end:].strip())
                 )
             )
             or after_title

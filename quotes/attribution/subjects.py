@@ -72,7 +72,9 @@ def subject_before(text, directory, known_short):
     )
     if found:
         return found
-    for name, start, end in names_in(text, directory, known_short | lone_name(text)):
+    for name, start, end in names_in(
+        text, directory, known_short | lone_name(text), before_verb=True
+    ):
         if object_of_preposition(text[:start]):
             # “a spokesman for Hun Manet said”: he is not the one speaking.
             continue

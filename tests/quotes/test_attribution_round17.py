@@ -70,6 +70,15 @@ class FamilyNameLikeAWordTests(AttributionTestCase):
         self.assertSpeakers(findings, ["You Hockmeng", "You Hockmeng"])
         self.assertSure(findings[0], "You Hockmeng")
 
+    def test_the_title_in_front_keeps_the_family_name_out(self):
+        findings = self.read(
+            "Dismissed",
+            "The governor has been dismissed, Minister of Interior You Hockmeng said Tuesday.",
+            "“I just signed it,” You Hockmeng said.",
+        )
+        self.assertSure(findings[0], "You Hockmeng")
+        self.assertEqual(findings[0].entity.role, "Minister of Interior")
+
     def test_you_opening_a_sentence_is_still_a_pronoun(self):
         findings = self.read(
             "Advice",
