@@ -310,6 +310,19 @@ Also, in English (issue 16, sixteenth round):
   roles `(CCFC) director X`, `governor, X,`, `X who represented …, said`,
   `said X of the …`, `one of the accused, who serves as chief of …`.
 
+Also, in English (issue 16, seventeenth round):
+
+- a labelled photo credit (`(Photo: X)`, `Photo by X`) names nobody; a
+  lede's opening clause (`As he described …, chief executive X recounted`)
+  is about the main clause's subject; `X, which describes itself as “…”`;
+- a capital or country speaking (`“…,” Phnom Penh said in a statement`) is
+  its government; `“…,” say many members of the community` and `villagers
+  say` are unnamed people; a web copy's link number (`[1]according to`) is
+  ignored; all below the threshold;
+- `Hong, a 40-year-old farmer, …` makes a one-word name, so `says the
+  cheerful woman` is her; `You` and `In` start a name next to a speech verb
+  (`said You Kimsan, manager of …`, `Co-Minister of Interior You Hockry said`).
+
 Every quote is found whatever happens: a paragraph the rules cannot read
 gives its quotes unattributed, with a note. Below ``CONFIRM_THRESHOLD``
 every finding carries a note saying what to check.

@@ -30,7 +30,7 @@ from .confidence import (
 from .descriptions import echoed_later, named_later
 from .entities import Entity
 from .khmer_words import is_khmer_text
-from .names import names_in, places_named
+from .names import FUNCTION_WORDS, names_in, places_named
 from .reading import Paragraph, read_paragraph
 from .referents import resolve
 from .sources import organizations_in
@@ -85,12 +85,25 @@ class Finding:
         return self.entity.role if self.entity else ""
 
 
+# “Hong, a 40-year-old farmer and activist, has …”: a one-word name, given a
+# person's age or a life in apposition at a sentence's start.
+ONE_WORD_NAME = re.compile(
+    r"(?:^|(?<=[.?!]\s))(?P<name>[A-Z][a-z]{1,15}),\s+(?:an?|the)\s+"
+    r"(?:\d{1,3}-year-old|(?:young|old|elderly)\s+)[^,\x00]{0,60},"
+)
+
+
 def _known_short_names(paragraphs, directory):
     """The last word of every full name in the story: what its short names may be."""
     short = set()
     for text in paragraphs:
         frame, _spans = find_quote_spans(text)
         plain = ANY_PLACEHOLDER.sub(" ", frame)
+        short.update(
+            match["name"]
+            for match in ONE_WORD_NAME.finditer(plain)
+            if match["name"] not in FUNCTION_WORDS and not directory.is_place(match["name"])
+        )
         for name, _start, _end in names_in(plain, directory, set()):
             words = split_honorific(name)[1].split()
             if len(words) > 1:
@@ -101,13 +114,17 @@ def _known_short_names(paragraphs, directory):
     return short
 
 
+# “… glory,” [1]according to the fund”: a web copy's link number is no word.
+LINK_NUMBER = re.compile(r"\[\d{1,3}\](?=[A-Za-z])")
+
+
 def analyze(paragraphs, directory=None):
     """
     Find every direct quote in ``paragraphs`` (the body's paragraphs, in
     order) and who said it. Return a list of ``Finding``, in reading order.
     """
     directory = directory or Directory()
-    paragraphs = khmer_marks.prepare(paragraphs)
+    paragraphs = [LINK_NUMBER.sub("", text) for text in khmer_marks.prepare(paragraphs)]
     directory = _StoryDirectory(directory, places_named(paragraphs, directory))
     known_short = _known_short_names(paragraphs, directory)
     read = [

@@ -14,7 +14,7 @@ Quotes credited without a speech verb, quotes of things, and quoted titles.
 
 import re
 
-from .names import TITLE_WORDS, names_in
+from .names import FUNCTION_WORDS, TITLE_WORDS, names_in
 from .roles import LOWERCASE_TITLE, appositive_role, clean_description, role_in_front
 from .spans import ANY_PLACEHOLDER, ON_CREDIT, ROUNDUP_CREDIT
 from .speakers import Attribution
@@ -291,6 +291,14 @@ CALLED_SO_BY = re.compile(
     r"dubbed|labels?|labell?ed|describes?\s+as|described\s+as)\s+(?:(?:a|an|the|its)\s+)?$"
 )
 
+# “500 Seeds, which describes itself as “…””: the words are the one named
+# before “which”, about itself.
+CALLS_ITSELF = re.compile(
+    r"(?P<owner>(?:[A-Z0-9][\w’'&.\-]*\s+){0,5}[A-Z0-9][\w’'&.\-]*)\s*,\s*(?:which|who)\s+"
+    r"(?:calls|called|describes|described|bills|billed|styles|styled|brands|branded)\s+"
+    r"(?P<self>itself|themselves|himself|herself)\s+(?:as\s+)?(?:(?:a|an|the)\s+)?$"
+)
+
 
 def charge_words(clause):
     """The law or the charge whose words a quote after ``clause`` gives, or ``None``."""
@@ -302,6 +310,18 @@ def charge_words(clause):
 
 def called_so_by(clause, directory, known_short):
     """Who calls a thing the quoted words (`which the Penal Code calls “…”`), or ``None``."""
+    itself = CALLS_ITSELF.search(clause)
+    if itself:
+        owner = itself["owner"]
+        names = names_in(owner, directory, known_short)
+        if itself["self"] in {"himself", "herself"} and names and names[-1][2] == len(owner):
+            return Attribution("name", names[-1][0], how="sentence")
+        if itself["self"] == "itself":
+            # “Then Green Seed, which …”: a sentence's first word is no part of the name.
+            words = owner.split()
+            while len(words) > 1 and words[0] in FUNCTION_WORDS:
+                words.pop(0)
+            return Attribution("source", " ".join(words), how="sentence")
     match = CALLED_SO_BY.search(clause)
     if match is None or match["owner"].casefold() in {"it", "he", "she", "they", "we", "i"}:
         return None

@@ -164,6 +164,84 @@ def organization_before(text):
     return None
 
 
+# “…,” Phnom Penh said in a statement; “Washington said”: a capital or a
+# country speaking is its government, never a person nor the last one named.
+GOVERNMENT_SEATS = frozenset(
+    seat.strip()
+    for seat in [
+        "\n    Phnom Penh",
+        "Washington",
+        "Beijing",
+        "Bangkok",
+        "Hanoi",
+        "Vientiane",
+        "Tokyo",
+        "Seoul",
+        "Pyongyang",
+        "Moscow",
+        "\n    London",
+        "Paris",
+        "Berlin",
+        "Brussels",
+        "Canberra",
+        "Ottawa",
+        "New Delhi",
+        "Jakarta",
+        "Manila",
+        "Kuala Lumpur",
+        "\n    Singapore",
+        "Naypyitaw",
+        "Naypyidaw",
+        "Taipei",
+        "Kyiv",
+        "Kiev",
+        "Tehran",
+        "Dhaka",
+        "Islamabad",
+        "Wellington",
+        "\n    Cambodia",
+        "Thailand",
+        "Vietnam",
+        "Laos",
+        "China",
+        "Japan",
+        "Russia",
+        "India",
+        "Myanmar",
+        "Indonesia",
+        "Malaysia",
+        "\n    the Philippines",
+        "Australia",
+        "France",
+        "Britain",
+        "Germany",
+        "Canada",
+        "Ukraine",
+        "South Korea",
+        "\n    North Korea",
+        "the United States",
+        "the US",
+        "the U.S.",
+        "the UK",
+        "the EU",
+        "Taiwan\n    ",
+    ]
+)
+GOVERNMENT_AT_END = re.compile(
+    r"(?:^\s*|[,\x00]\s*|\b(?:and|but|that|while)\s+)"
+    r"((?:the\s+)?[A-Z][\w.’'\-]*(?:\s+[A-Z][\w.’'\-]*)?)\s*$"
+)
+
+
+def government_before(text):
+    """A capital city or country at the end of ``text``, speaking for its government."""
+    match = GOVERNMENT_AT_END.search(text.rstrip())
+    if match is None:
+        return None
+    seat = re.sub(r"^The\b", "the", match[1])
+    return Attribution("source", match[1]) if seat.strip() in GOVERNMENT_SEATS else None
+
+
 def described_by_given_name(text, name):
     """
     The description of someone known only by a given name: “A vendor at the

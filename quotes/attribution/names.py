@@ -126,8 +126,11 @@ GROUP_AFTER = re.compile(
     r"youths|loyalists|followers|provinces?|districts?|communes?|villages?|forests?|rivers?)\b"
 )
 # Cambodian family names that are also English words: “So Chan Heng” is a
-# three-word name, not “So” starting a sentence; “In Thou” only with a role.
-FAMILY_NAMES_LIKE_WORDS = _word_set("So In On")
+# three-word name, not “So” starting a sentence; “In Thou” only with a role
+# or right after a speech verb (“said You Kimsan, a manager”).
+FAMILY_NAMES_LIKE_WORDS = _word_set("So In On You")
+AFTER_SPEECH_VERB = re.compile(r"\b(?:said|says|added|told|according\s+to)\s+$")
+SPEECH_VERB_AFTER = re.compile(r"\s+(?:said|says|added|told)\b")
 LOWER_TITLE_BEFORE = re.compile(
     r"\b(?:" + "|".join(sorted(word.lower() for word in TITLE_WORDS if len(word) > 3)) + r")\s+$"
 )
@@ -252,8 +255,12 @@ def _named_after_title(word, titled):
     )
 
 
-def names_in(text, directory, known_short):
-    """Every person's name in ``text``, as ``(name, start, end)``; an honorific stays with it."""
+def names_in(text, directory, known_short, *, after_verb=False, before_verb=False):
+    """
+    Every person's name in ``text``, as ``(name, start, end)``; an honorific
+    stays with it. ``after_verb``: ``text`` follows a speech verb (“said …”);
+    ``before_verb``: one follows it (“… said”).
+    """
     if is_khmer_text(text):
         return khmer.names_in(text, known_short)
     found = []
@@ -285,7 +292,13 @@ def names_in(text, directory, known_short):
             or (
                 len(words) == 2
                 and words[0] in FAMILY_NAMES_LIKE_WORDS
-                and PERSON_APPOSITIVE.match(text[end:])
+                and (
+                    PERSON_APPOSITIVE.match(text[end:])
+                    or AFTER_SPEECH_VERB.search(text[: match.start()])
+                    or SPEECH_VERB_AFTER.match(text, end)
+                    or (after_verb and not text[: match.start()].strip())
+                    or (before_verb and not text[end:].strip())
+                )
             )
             or after_title
         )

@@ -88,6 +88,12 @@ PASSIVE_NAMING = re.compile(
 LETTERS = re.compile(r"[A-Za-z\u1780-\u17d3]")
 # “… during a press conference in 2013. Vireak Mai”: a caption's photo credit.
 PHOTO_CREDIT = re.compile(r"[.?!)]\s+(?P<name>(?:[A-Z][\w'’\-]*\s+){1,3}[A-Z][\w'’\-]*)\s*$")
+# “(Photo: Sok Dara)”, “(Photo by Sok Dara/AFP)”, “… Photo: Sok Dara”: a labelled
+# photo credit names its photographer, who said nothing.
+PHOTO_LABEL = re.compile(
+    r"\((?:[Pp]hotos?|[Pp]ictures?|[Ii]mages?|[Ff]ile\s+photo|[Cc]redit)\s*(?::|\bby\b|[-–—])[^()\x00]*\)"
+    r"|\b(?:Photos?|Pictures?|Images?)\s*(?::|\bby\b)\s*[^.()\x00]*$"
+)
 # “has prompted at least one young man, Chan Dara to …”, “was the squad's
 # captain, Keo Dara, who …”: a person introduced by what they are, then named.
 INTRODUCED_BY_DESCRIPTION = re.compile(
@@ -130,8 +136,9 @@ def read_paragraph(number, text, directory, known_short):
         # “Protests Greet Hun Manet in US”: where a name starts is unreadable.
         return paragraph
     credit = None if spans or is_khmer_text(text) else PHOTO_CREDIT.search(text)
+    labels = [] if is_khmer_text(text) else list(PHOTO_LABEL.finditer(frame))
     # A caption introduces no quote, and its photographer said nothing.
-    paragraph.caption = credit is not None
+    paragraph.caption = credit is not None or bool(labels and not spans)
     credit_start = credit.start("name") if credit else len(text)
     paragraph.opens_quote = bool(re.search(r"(?:[:៖]|ថា)\s*$", frame)) and not (
         REPORTED_BEFORE_COLON.search(frame)
@@ -213,6 +220,8 @@ def read_paragraph(number, text, directory, known_short):
         )
         for name, start, end in named:
             if name in attributed or offset + start >= credit_start:
+                continue
+            if any(label.start() <= offset + start < label.end() for label in labels):
                 continue
             rest = sentence[end:]
             role = appositive_role(rest)

@@ -83,7 +83,7 @@ LOWERCASE_TITLE = (
     "monk|spokesman|spokeswoman|spokesperson|lawyer|activist|official|director|governor|"
     "minister|researcher|journalist|reporter|chief|president|founder|coordinator|leader|"
     "priest|pastor|nun|representative|ambassador|envoy|judge|prosecutor|adviser|advisor|"
-    "chairman|chairwoman|mayor|senator|lawmaker|commander"
+    "chairman|chairwoman|mayor|senator|lawmaker|commander|executive|manager"
 )
 # “His wife Chhorn Sinoeun”, “his wife, Chhorn Sinoeun”: cast makes it “wife of …”.
 KIN_IN_FRONT = re.compile(

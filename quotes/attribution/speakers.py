@@ -41,6 +41,7 @@ from .verbs import (
     NEXT_QUOTE_CLAUSE,
     PARTICIPLE,
     PLEDGING,
+    PLURAL_SAY,
     QUOTED_AS,
     QUOTING_AFTER,
     REPORTED_TELLING,
@@ -82,6 +83,11 @@ def _attribution_after(after, directory, known_short, before_quote=""):
         )
         found.how = "sentence"
         return found
+    match = PLURAL_SAY.match(after)
+    if match and match["before"] and match["before"].casefold() == "they":
+        return Attribution("pronoun", "they")
+    if match:
+        return Attribution("description", clean_description(match["after"] or match["before"]))
     match = MANNER_INVERTED.match(after)
     if match:
         # “…,” laughed Ouch Leng., “…,” remarked Dr Sok Dara: whatever the verb.
@@ -325,9 +331,24 @@ REPORTED_SUBJECT = re.compile(
 PASSIVE = re.compile(rf"\b(?:was|were|is|are|be|been|being)\s+(?:(?:[a-z]+ly|{ADVERBS})\s+)?$")
 
 
+# “As he described his search, chief executive Sok Dara recounted …”: the
+# pronoun of an opening clause (after a dateline) points ahead to the main
+# clause's subject.
+OPENING_CLAUSE = re.compile(
+    r"(?:[A-Z][A-Z .,'’]+\s[—–-]\s*)?"
+    r"(?:As|While|When|Whenever|After|Before|Since|Although|Though|Because|Once)\s+"
+    r"(?:he|she|they)\b[^,\x00]{3,120},\s*(?=\S)"
+)
+
+
 def subject_of_sentence(sentence, directory, known_short):
     """Who a sentence without quotes is about, when it names its subject first."""
     text = sentence.strip()
+    opening = OPENING_CLAUSE.match(text)
+    if opening:
+        found = subject_of_sentence(text[opening.end() :], directory, known_short)
+        if found and found.kind == "name":
+            return found
     for verb in VERB.finditer(text):
         if PASSIVE.search(text[: verb.start()]):
             continue  # “The rise was partly explained by …”: nobody speaks.

@@ -12,6 +12,7 @@ from .described import (
     Attribution,
     described_before,
     described_by_given_name,
+    government_before,
     lone_name,
     object_of_preposition,
     organization_before,
@@ -66,10 +67,14 @@ def subject_before(text, directory, known_short):
     match = re.search(rf"\b{PRONOUN_SUBJECT}{TRAIL}$", text, re.IGNORECASE)
     if match:
         return Attribution("pronoun", match[1].lower())
-    found = _named_before_relative(text, directory, known_short)
+    found = _named_before_relative(text, directory, known_short) or government_before(
+        re.sub(rf"{TRAIL}$", "", text)
+    )
     if found:
         return found
-    for name, start, end in names_in(text, directory, known_short | lone_name(text)):
+    for name, start, end in names_in(
+        text, directory, known_short | lone_name(text), before_verb=True
+    ):
         if object_of_preposition(text[:start]):
             # “a spokesman for Hun Manet said”: he is not the one speaking.
             continue
@@ -158,7 +163,7 @@ def subject_after(text, directory, known_short, *, according=False):
     if match:
         # “according to Roots Under Threat, which covers …”: a title, not a person.
         return Attribution("source", match[1])
-    names = names_in(text, directory, known_short)
+    names = names_in(text, directory, known_short, after_verb=True)
     if names:
         name, start, end = names[0]
         # “said Chea Vanna”, “said Interior Ministry spokesman Touch Sovann”,

@@ -80,6 +80,17 @@ FEELING_AFTER = re.compile(r"\s*(?:by|at|about|over|with)\s")
 AS_PUT_IT = re.compile(
     r"\s*,?\s*as\s+([^\x00,.;:]{1,60}?)\s+(?:put|puts|has\s+put|had\s+put|called|calls)\s+it\b"
 )
+# “…,” say many members of the community, who …; “…,” villagers say: people
+# the story does not name, speaking as many (“say” speaks only so, after a quote).
+PLURAL_SAY = re.compile(
+    r"\s*,?\s*(?:say\s+(?P<after>(?:many|some|most|several|other|the|all|both|\d+|"
+    r"[a-z]+s|women|men|people)\b"
+    r"[^\x00,.;:]{0,60}?)(?=\s*(?:[,.;:]|$|\s(?:who|that|in|on|at)\b))"
+    r"|(?P<before>they|(?:(?:many|some|most|several|other|the)\s+(?:of\s+the\s+)?)?"
+    r"(?:[a-z]+s|women|men|people|children)"
+    r"(?:\s+of\s+(?:the\s+)?[a-z]+)?)\s+say\b)",
+    re.IGNORECASE,
+)
 # Verbs a word is promised or demanded with: “threatened to “eliminate” his
 # opponents”, “demanded that the station “clarify” it”: the subject's word.
 PLEDGING = re.compile(
