@@ -178,6 +178,18 @@ def _attribution_before(clause, directory, known_short):
         if found:
             found.how = "explicit" if re.search(r"[:,]\s*$", clause) else "sentence"
         return found
+    label = LABEL.fullmatch(clause)
+    if label:
+        # “Sok Dara (41) — “…””, “Keo Mealea, 62, a farmer – “…””: a list of
+        # voices, each line headed by its speaker and no verb.
+        names = names_in(label["who"], directory, known_short)
+        if names and names[0][1] == 0:
+            rest = label["who"][names[0][2] :]
+            rest = re.sub(r"^\s*(?:\(\s*\d{1,3}\s*\)|,\s*\d{1,3}\s*(?=,|$))", "", rest)
+            if not rest.strip(" ,") or appositive_role(rest + ","):
+                return Attribution(
+                    "name", names[0][0], role=appositive_role(rest + ","), how="sentence"
+                )
     if re.search(r":\s*$", clause):
         # An introduction ending in a colon: “Sokha described the morning:”,
         # “Among the trends cited in the report is that:”.
@@ -214,6 +226,8 @@ def _characterized(sentence, start, directory, known_short):
         return None
     # “Phay Siphan on Thursday demanded that RFA “clarify” …”.
     subject = re.sub(rf"\s+(?:{WHEN})\s*$", " ", subject)
+    # “Hun Sen has referred to the evictions as “…””: the subject before “has”.
+    subject = re.sub(r"(?<=\S)\s+(?:has|have|had)\s*$", " ", subject)
     found = subject_before(subject, directory, known_short) or _country(subject)
     if found and verb is feeling and found.kind == "description":
         return None  # “The road was “closed” by the province”: a thing feels nothing.
@@ -308,6 +322,8 @@ def attribution_for(sentence, start, end, directory, known_short):
     return _characterized(sentence, start, directory, known_short)
 
 
+# A line's speaker at its head, a dash before the words: “Sok Dara (41) — ”.
+LABEL = re.compile(r"\s*(?P<who>[A-Z][^\x00:;.?!—–]{1,120}?)\s+(?:--?|[—–])\s*")
 COLON_INTRO = re.compile(
     r"\s*(?P<who>[^,;:\x00]{2,80}?)\s+(?:goes|went|puts?|had|has|offers?|offered|gives?|gave|"
     r"sums?|summed|takes?|took|sees?|saw)\b[^,;:\x00]{0,40}:\s*"
@@ -338,6 +354,14 @@ OPENING_CLAUSE = re.compile(
     r"(?:[A-Z][A-Z .,'’]+\s[—–-]\s*)?"
     r"(?:As|While|When|Whenever|After|Before|Since|Although|Though|Because|Once)\s+"
     r"(?:he|she|they)\b[^,\x00]{3,120},\s*(?=\S)"
+)
+
+
+# A sentence about someone called by their age or family, not by name.
+LIFE_SUBJECT = re.compile(
+    r"(?:(?:But|And|Yet|Now|Still|Today),?\s+)?((?:[Tt]he)\s+(?:\d{1,3}-year-old|"
+    r"(?:father|mother)\s+of\s+(?:two|three|four|five|six|seven|eight|nine|ten|\d{1,2})))"
+    r"\s+(?:is|was|has|had|says|said|lives|lived|works|worked|now|still|also)\b"
 )
 
 
@@ -381,6 +405,10 @@ def subject_of_sentence(sentence, directory, known_short):
     match = re.match(r"(He|She|It)\b", text)
     if match:
         return Attribution("pronoun", match[1].lower())
+    match = LIFE_SUBJECT.match(text)
+    if match:
+        # “But the 35-year-old is in debt”: the one the story is about, if anyone.
+        return Attribution("description", match[1].lower())
     names = names_in(text, directory, known_short)
     if not names:
         return None
