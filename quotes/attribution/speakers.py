@@ -178,18 +178,9 @@ def _attribution_before(clause, directory, known_short):
         if found:
             found.how = "explicit" if re.search(r"[:,]\s*$", clause) else "sentence"
         return found
-    label = LABEL.fullmatch(clause)
-    if label:
-        # “Sok Dara (41) — “…””, “Keo Mealea, 62, a farmer – “…””: a list of
-        # voices, each line headed by its speaker and no verb.
-        names = names_in(label["who"], directory, known_short)
-        if names and names[0][1] == 0:
-            rest = label["who"][names[0][2] :]
-            rest = re.sub(r"^\s*(?:\(\s*\d{1,3}\s*\)|,\s*\d{1,3}\s*(?=,|$))", "", rest)
-            if not rest.strip(" ,") or appositive_role(rest + ","):
-                return Attribution(
-                    "name", names[0][0], role=appositive_role(rest + ","), how="sentence"
-                )
+    found = _label(clause, directory, known_short)
+    if found:
+        return found
     if re.search(r":\s*$", clause):
         # An introduction ending in a colon: “Sokha described the morning:”,
         # “Among the trends cited in the report is that:”.
@@ -202,6 +193,25 @@ def _attribution_before(clause, directory, known_short):
         if document:
             return Attribution("source", document[0], how="sentence")
     return None
+
+
+def _label(clause, directory, known_short):
+    """
+    “Sok Dara (41) — “…””, “Keo Mealea, 62, a farmer – “…””, “Monk Sok Dara:
+    “…””: a list of voices, each line headed by its speaker and no verb.
+    """
+    label = LABEL.fullmatch(clause)
+    names = names_in(label["who"], directory, known_short) if label else []
+    if not names:
+        return None
+    name, start, end = names[0]
+    in_front = role_in_front(label["who"][:start]) if start else ""
+    if start and in_front != label["who"][:start].strip():
+        return None
+    rest = AGE_AFTER_NAME.sub("", label["who"][end:]) + ","
+    if rest.strip(" ,") and not appositive_role(rest):
+        return None
+    return Attribution("name", name, role=appositive_role(rest) or in_front, how="sentence")
 
 
 def _characterized(sentence, start, directory, known_short):
@@ -323,7 +333,8 @@ def attribution_for(sentence, start, end, directory, known_short):
 
 
 # A line's speaker at its head, a dash before the words: “Sok Dara (41) — ”.
-LABEL = re.compile(r"\s*(?P<who>[A-Z][^\x00:;.?!—–]{1,120}?)\s+(?:--?|[—–])\s*")
+LABEL = re.compile(r"\s*(?P<who>[A-Z][^\x00:;.?!—–]{1,120}?)(?:\s+(?:--?|[—–])|\s*:)\s*")
+AGE_AFTER_NAME = re.compile(r"^\s*(?:\(\s*\d{1,3}\s*\)|,\s*\d{1,3}\s*(?=,|$))")
 COLON_INTRO = re.compile(
     r"\s*(?P<who>[^,;:\x00]{2,80}?)\s+(?:goes|went|puts?|had|has|offers?|offered|gives?|gave|"
     r"sums?|summed|takes?|took|sees?|saw)\b[^,;:\x00]{0,40}:\s*"

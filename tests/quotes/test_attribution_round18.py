@@ -187,3 +187,62 @@ class LifeDescriptionSubjectTests(AttributionTestCase):
         )
         self.assertNotEqual(self.label(findings[0]), "KRONG SAMRONG")
         self.assertNotSure(findings[0])
+
+
+class VoicesListVariantTests(AttributionTestCase):
+    """The same list of voices with a title in front or a colon after the age."""
+
+    def test_a_title_in_front_of_the_label(self):
+        findings = self.read(
+            "Camp",
+            "Monk Sok Dara (41) — “We left the buffalo behind.”",
+            "Keo Mealea (62), farmer: “I could not sleep.”",
+        )
+        self.assertSpeakers(findings, ["Sok Dara", "Keo Mealea"])
+        self.assertEqual(findings[0].entity.role, "Monk")
+        self.assertEqual(findings[1].entity.role, "farmer")
+
+
+class RoleWhenQuotedLaterTests(AttributionTestCase):
+    """
+    The role a story gives when it introduces someone stays theirs when a
+    later quote finds them by pronoun (batches 9–12: half the roles missed):
+    a long lowercase title in front, an office of a body before the name
+    between commas, an office whose closing comma is forgotten, and a role
+    told as the sentence's predicate.
+    """
+
+    def _role_of_he_said(self, introduction, pronoun="he"):
+        findings = self.read("Report", introduction, f"“We will find them,” {pronoun} said.")
+        self.assertSpeaker(findings[0], "Sok Dara")
+        return findings[0].entity.role
+
+    def test_a_long_lowercase_title_in_front(self):
+        role = self._role_of_he_said(
+            "On Thursday, deputy provincial police chief Sok Dara said that the men fled."
+        )
+        self.assertEqual(role, "deputy provincial police chief")
+
+    def test_an_office_of_a_body_before_the_name(self):
+        role = self._role_of_he_said(
+            "Manager of the Water Board’s Kratie Office, Sok Dara, said the methods fail."
+        )
+        self.assertEqual(role, "Manager of the Water Board’s Kratie Office")
+        role = self._role_of_he_said(
+            "The imam of Kilometer 9 Mosque, Sok Dara, said the visitors came."
+        )
+        self.assertEqual(role, "imam of Kilometer 9 Mosque")
+
+    def test_an_office_whose_closing_comma_is_forgotten(self):
+        role = self._role_of_he_said(
+            "Sok Dara, chairman of the Provincial Water Department also denied the rumour."
+        )
+        self.assertEqual(role, "chairman of the Provincial Water Department")
+
+    def test_a_role_told_as_the_predicate(self):
+        role = self._role_of_he_said("Sok Dara is a civil party to the case.", "she")
+        self.assertEqual(role, "a civil party to the case")
+
+    def test_a_predicate_that_is_no_role(self):
+        role = self._role_of_he_said("Sok Dara was a lot happier on Monday.")
+        self.assertEqual(role, "")
