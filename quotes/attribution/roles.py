@@ -33,7 +33,9 @@ WHO_IS = re.compile(
     r"managing|representing|an?|the)\b)"
 )
 ROLE_REFUSED = re.compile(
-    r"^(?:who|which|whose|whom|when|where|while|as|in|on|at|during|after|before|for|"
+    r"^(?:who(?!\s+(?:sells|sold|runs|ran|owns|owned|represents|represented|heads|headed|"
+    r"leads|led|teaches|taught|manages|managed|works|worked|farms|drives|fishes|grows))|"
+    r"which|whose|whom|when|where|while|as|in|on|at|during|after|before|for|"
     r"adding|noting|referring|speaking|pointing|according|and|but|because|though|"
     r"although|if|that|than|too|also|however|meanwhile|then|saying|told|said|\d+$)\b"
 )

@@ -246,3 +246,19 @@ class RoleWhenQuotedLaterTests(AttributionTestCase):
     def test_a_predicate_that_is_no_role(self):
         role = self._role_of_he_said("Sok Dara was a lot happier on Monday.")
         self.assertEqual(role, "")
+
+    def test_a_job_told_by_a_relative_clause(self):
+        findings = self.read(
+            "Market",
+            "“The market is dying,” Sok Dara, 45, who sells rice in Kampot, said on Monday.",
+        )
+        self.assertSure(findings[0], "Sok Dara")
+        self.assertEqual(findings[0].entity.role, "who sells rice in Kampot")
+
+    def test_a_relative_clause_that_is_no_job(self):
+        findings = self.read(
+            "Market",
+            "“The market is dying,” Sok Dara, who arrived late, said on Monday.",
+        )
+        self.assertSure(findings[0], "Sok Dara")
+        self.assertEqual(findings[0].entity.role, "")
