@@ -262,3 +262,28 @@ class RoleWhenQuotedLaterTests(AttributionTestCase):
         )
         self.assertSure(findings[0], "Sok Dara")
         self.assertEqual(findings[0].entity.role, "")
+
+
+class PostAfterStatementTests(AttributionTestCase):
+    """
+    “the post said” after “a statement posted on the embassy's account”: the
+    same document, not a new unnamed source; and “the statement” after a post.
+    """
+
+    def test_the_post_is_the_statement_posted(self):
+        findings = self.read(
+            "Verdict",
+            "A statement posted on the French embassy's account said France was “deeply troubled”.",
+            "“Everyone should be free to speak without fear,” the post said.",
+        )
+        self.assertEqual(self.label(findings[1]), self.label(findings[0]))
+        self.assertIn("statement posted", self.label(findings[1]))
+
+    def test_the_statement_is_the_post(self):
+        findings = self.read(
+            "Verdict",
+            "A post on the ministry's page on Monday called the claims “baseless”.",
+            "“We will answer in court,” the statement said.",
+        )
+        self.assertEqual(self.label(findings[1]), "a post on the ministry's page")
+        self.assertNotSure(findings[1])
