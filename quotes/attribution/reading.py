@@ -187,7 +187,7 @@ def read_paragraph(number, text, directory, known_short):
                 # Nobody the sentence names says the words: a document, a law, who calls it so.
                 span.attribution = (
                     credits.framing_document(sentence[: match.start()], clause)
-                    or credits.charge_words(clause)
+                    or credits.charge_words(clause, sentence[match.end() :])
                     or credits.called_so_by(clause, directory, known_short)
                 )
             span.unowned = span.attribution is None and bool(PASSIVE_NAMING.search(clause))

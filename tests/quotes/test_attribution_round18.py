@@ -287,3 +287,26 @@ class PostAfterStatementTests(AttributionTestCase):
         )
         self.assertEqual(self.label(findings[1]), "a post on the ministry's page")
         self.assertNotSure(findings[1])
+
+
+class LawNamedAfterTheChargeTests(AttributionTestCase):
+    """A charge's words whose law is named right after the quote are the law's."""
+
+    def test_the_law_after_the_charge(self):
+        findings = self.read(
+            "Four charged",
+            "Police arrested four women on Monday.",
+            "They were charged with “blocking public roads,” a crime under Article 78 of the "
+            "Penal Code that carries three years in prison.",
+            "The charge of “defying officials,” which the Criminal Code calls a serious "
+            "offence, carries a fine.",
+        )
+        self.assertSpeakers(findings, ["Penal Code", "Criminal Code"])
+        self.assertNotSure(findings[0])
+
+    def test_no_law_named_stays_the_charge(self):
+        findings = self.read(
+            "Four charged",
+            "They were charged with “blocking public roads,” which carries a fine.",
+        )
+        self.assertSpeakers(findings, ["the charge"])
