@@ -333,7 +333,9 @@ Also, in English (issue 16, eighteenth round):
 - `But the 35-year-old is in debt` is the person last named, checked; a
   dateline's place in capitals is nobody, in capitals or title case;
 - roles: `deputy provincial police chief X`, `Manager of the …, X, said`, `X,
-  chairman of the … also said`, `X is a civil party to …`, `X, who sells …`.
+  chairman of the … also said`, `X is a civil party to …`, `X, who sells …`;
+- “the post said” is the statement posted just before; a charge's words
+  are the law named after them (`“…,” a crime under … the Penal Code`).
 
 Every quote is found whatever happens: a paragraph the rules cannot read
 gives its quotes unattributed, with a note. Below ``CONFIRM_THRESHOLD``
