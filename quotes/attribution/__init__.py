@@ -323,6 +323,20 @@ Also, in English (issue 16, seventeenth round):
   cheerful woman` is her; `You` and `In` start a name next to a speech verb
   (`said You Kimsan, manager of …`, `Co-Minister of Interior You Hockry said`).
 
+Also, in English (issue 16, eighteenth round):
+
+- a list of voices, each line headed by its speaker (`Sok Dara (41) — “…”`,
+  `Monk X, 62, a farmer – “…”`, `X (41), farmer: “…”`), checked; `X, 45, a
+  farmer in Y said` (the comma forgotten) names X; `has referred to … as`;
+- a sentence a stored copy split with a blank line (its quote left open, the
+  next piece in lower case) is joined, later paragraphs keeping their numbers;
+- `But the 35-year-old is in debt` is the person last named, checked; a
+  dateline's place in capitals is nobody, in capitals or title case;
+- roles: `deputy provincial police chief X`, `Manager of the …, X, said`, `X,
+  chairman of the … also said`, `X is a civil party to …`, `X, who sells …`;
+- “the post said” is the statement posted just before; a charge's words
+  are the law named after them (`“…,” a crime under … the Penal Code`).
+
 Every quote is found whatever happens: a paragraph the rules cannot read
 gives its quotes unattributed, with a note. Below ``CONFIRM_THRESHOLD``
 every finding carries a note saying what to check.

@@ -34,7 +34,7 @@ from .names import FUNCTION_WORDS, names_in, places_named
 from .reading import Paragraph, read_paragraph
 from .referents import resolve
 from .sources import organizations_in
-from .spans import ANY_PLACEHOLDER, clean_quote, find_quote_spans
+from .spans import ANY_PLACEHOLDER, clean_quote, find_quote_spans, join_split_paragraphs
 
 logger = logging.getLogger(__name__)
 
@@ -125,11 +125,14 @@ def analyze(paragraphs, directory=None):
     """
     directory = directory or Directory()
     paragraphs = [LINK_NUMBER.sub("", text) for text in khmer_marks.prepare(paragraphs)]
+    paragraphs, joined = join_split_paragraphs(paragraphs, is_khmer_text)
     directory = _StoryDirectory(directory, places_named(paragraphs, directory))
     known_short = _known_short_names(paragraphs, directory)
+    # A piece joined to the paragraph before it is no paragraph of its own.
     read = [
         _read(number, text, directory, known_short)
         for number, text in enumerate(paragraphs, start=1)
+        if number not in joined
     ]
     cast = Cast(directory, organizations_in(paragraphs), khmer_referents.aliases_in(paragraphs))
     findings = []

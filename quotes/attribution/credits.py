@@ -285,6 +285,11 @@ CHARGE_BEFORE = re.compile(
 LAW = re.compile(
     r"\bunder\s+(?:the\s+|a\s+)?(?:new\s+|amended\s+)?(?P<law>(?:penal|criminal)\s+code)\b", re.I
 )
+# “…,” which the Penal Code calls …, “…,” a crime under Article 78 of the Penal Code.
+LAW_AFTER = re.compile(
+    r"[^\x00.;]{0,80}?\b(?:under|of|which)\s+(?:Article\s+\d+\s+of\s+)?(?:the\s+)?"
+    r"(?P<law>(?:[Pp]enal|[Cc]riminal)\s+[Cc]ode)\b"
+)
 # “which the Criminal Code calls a “…””, “what Sok Dara called “…””: whoever so calls it.
 CALLED_SO_BY = re.compile(
     r"\b(?:which|what)\s+(?P<owner>[^\x00,;]{2,60}?)\s+(?:calls?|called|terms?|termed|dubs?|"
@@ -300,11 +305,14 @@ CALLS_ITSELF = re.compile(
 )
 
 
-def charge_words(clause):
-    """The law or the charge whose words a quote after ``clause`` gives, or ``None``."""
+def charge_words(clause, after=""):
+    """
+    The law or the charge whose words a quote after ``clause`` gives, or
+    ``None``; the law may be named right after the quote (``after``).
+    """
     if not CHARGE_BEFORE.search(clause):
         return None
-    law = LAW.search(clause)
+    law = LAW.search(clause) or LAW_AFTER.match(after)
     return Attribution("source", law["law"] if law else "the charge", how="sentence")
 
 

@@ -45,6 +45,9 @@ PLURAL_PEOPLE = frozenset({"women", "men", "people", "children", "police"})
 POSSESSIVE = re.compile(r"['’]s?$")
 # How many sentences back the person the story is about may have been named.
 WINDOW = 3
+# An age alone is a life, never an office: the last person named, further back.
+AGE = re.compile(r"\d{1,3}-year-old")
+AGE_WINDOW = 12
 
 
 def _head_as_written(description):
@@ -80,8 +83,9 @@ def _by_honorific(cast, head):
 
 
 def _common_noun_head(description):
-    """Whether the description's head word is a common noun: “player”, not “House”."""
-    return _head_as_written(description)[:1].islower()
+    """Whether the description's head word is a common noun: “player”, “35-year-old”."""
+    first = _head_as_written(description)[:1]
+    return first.islower() or first.isdigit()
 
 
 def linked_person(cast, description):
@@ -105,11 +109,15 @@ def linked_person(cast, description):
             return None
         window = 1
     gender = gender_in(description)
+    if AGE.fullmatch(description):
+        # “the 35-year-old” paragraphs after her name, the story still about her.
+        window = AGE_WINDOW
     for seen in cast.recent:
         if seen.sentence < cast.sentence - window:
             return None
         entity = seen.entity
-        if not (entity.is_person and entity.name and seen.salient):
+        salient = seen.salient or window == AGE_WINDOW
+        if not (entity.is_person and entity.name and salient):
             continue
         if gender and entity.gender and entity.gender != gender:
             continue

@@ -171,6 +171,10 @@ def places_named(paragraphs, directory):
     for text in paragraphs:
         if is_khmer_text(text):
             continue
+        dateline = DATELINE.match(text)
+        if dateline:
+            # “RUN TA EK, Cambodia — …”, then “Run Ta Ek, a new settlement”.
+            places.add(dateline[1].title())
         for appositive in PLACE_APPOSITIVE.finditer(text):
             before = text[max(0, appositive.start() - 80) : appositive.start()]
             names = names_in(before, directory, set())
@@ -255,6 +259,17 @@ def _named_after_title(word, titled):
     )
 
 
+# What follows a dateline's place in capitals: “, Cambodia —”, “ (Reuters) -”.
+DATELINE_AFTER = re.compile(
+    r"\s*(?:,\s*[A-Z][\w .]{0,30}?)?\s*(?:\([A-Za-z .]{2,20}\)\s*)?(?:[—–]|--?\s)"
+)
+
+
+DATELINE = re.compile(
+    rf"\s*([A-Z][A-Z'’\-]+(?: [A-Z][A-Z'’\-]+){{0,3}})(?={DATELINE_AFTER.pattern})"
+)
+
+
 def names_in(text, directory, known_short, *, after_verb=False, before_verb=False):
     """
     Every person's name in ``text``, as ``(name, start, end)``; an honorific
@@ -272,6 +287,12 @@ def names_in(text, directory, known_short, *, after_verb=False, before_verb=Fals
         # A possessive names someone else: “Sokha's lawyer”.
         if text[end : end + 2] in {"'s", "’s"} or GROUP_AFTER.match(text, end):
             continue
+        if (
+            candidate.isupper()
+            and DATELINE_AFTER.match(text, end)
+            and not text[: match.start()].strip()
+        ):
+            continue  # “RUN TA EK, Cambodia — …”: a dateline's place, whatever it is.
         words = candidate.split()
         # “Cambodia’s Hun Sen”: the possessive in front is a place or a group.
         owner = max(

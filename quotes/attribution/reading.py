@@ -99,6 +99,11 @@ PHOTO_LABEL = re.compile(
 INTRODUCED_BY_DESCRIPTION = re.compile(
     r"\b(?:a|an|one|another|the)\s+(?:[a-z][\w’'\-]*\s+){0,4}[a-z][\w’'\-]*,\s*$"
 )
+# “X is a civil party to the case.”: a role told as the sentence's predicate.
+PREDICATE_ROLE = re.compile(
+    r"\s+(?:is|was)\s+((?:an?|the)\s+(?!lot\b|few\b|number\b|result\b|reason\b)"
+    r"[a-z][\w'’\- ]{2,60}?)\s*(?:[,.;]|$|\s(?:who|which|and|but|since|for\s+\d))"
+)
 UNREAD_CREDIT = re.compile(r"\s*,?\s*[^\x00.;]{1,60}?\b(?:said|says|added|told|wrote)\b")
 
 
@@ -182,7 +187,7 @@ def read_paragraph(number, text, directory, known_short):
                 # Nobody the sentence names says the words: a document, a law, who calls it so.
                 span.attribution = (
                     credits.framing_document(sentence[: match.start()], clause)
-                    or credits.charge_words(clause)
+                    or credits.charge_words(clause, sentence[match.end() :])
                     or credits.called_so_by(clause, directory, known_short)
                 )
             span.unowned = span.attribution is None and bool(PASSIVE_NAMING.search(clause))
@@ -208,6 +213,17 @@ def read_paragraph(number, text, directory, known_short):
                 attributed.add(subject.text)
         if not placeholders:
             subject = rules.subject_of_sentence(sentence, directory, known_short)
+            predicate = (
+                subject and rules is speakers and PREDICATE_ROLE.match(sentence, len(subject.text))
+            )
+            if (
+                predicate
+                and subject.kind == "name"
+                and not subject.role
+                and sentence.startswith(subject.text)
+            ):
+                # “Theary Seng is a civil party to the case.”: what she is.
+                subject.role = predicate[1]
             if subject:
                 paragraph.events.append(Event(offset, "subject", subject, index))
                 attributed.add(subject.text)

@@ -69,7 +69,14 @@ def resolve(cast, attribution):
 
 # Head words a story uses for the same unnamed person: “a police officer who
 # asked not to be named … the official said”.
-HEAD_KIN = {"official": "official|officer", "officer": "officer|official"}
+HEAD_KIN = {
+    "official": "official|officer",
+    "officer": "officer|official",
+    # “the post” after “a statement posted on the embassy's account”, and back.
+    "post": "post|posted|tweet|tweeted|statement",
+    "tweet": "tweet|tweeted|post|posted",
+    "statement": "statement|post|posted",
+}
 
 
 def _head(description):

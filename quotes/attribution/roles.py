@@ -33,7 +33,9 @@ WHO_IS = re.compile(
     r"managing|representing|an?|the)\b)"
 )
 ROLE_REFUSED = re.compile(
-    r"^(?:who|which|whose|whom|when|where|while|as|in|on|at|during|after|before|for|"
+    r"^(?:who(?!\s+(?:sells|sold|runs|ran|owns|owned|represents|represented|heads|headed|"
+    r"leads|led|teaches|taught|manages|managed|works|worked|farms|drives|fishes|grows))|"
+    r"which|whose|whom|when|where|while|as|in|on|at|during|after|before|for|"
     r"adding|noting|referring|speaking|pointing|according|and|but|because|though|"
     r"although|if|that|than|too|also|however|meanwhile|then|saying|told|said|\d+$)\b"
 )
@@ -84,6 +86,17 @@ LOWERCASE_TITLE = (
     "minister|researcher|journalist|reporter|chief|president|founder|coordinator|leader|"
     "priest|pastor|nun|representative|ambassador|envoy|judge|prosecutor|adviser|advisor|"
     "chairman|chairwoman|mayor|senator|lawmaker|commander|executive|manager"
+)
+# An office of a named body after the name, its closing comma forgotten.
+OFFICE_UNCLOSED = re.compile(
+    rf"\s*,\s*((?:(?:deputy|former|acting|vice)\s+)?(?:{LOWERCASE_TITLE})\s+(?:of|for|at)\s+"
+    r"(?:the\s+)?(?:[A-Z][\w'’\-.&]*\s+(?:(?:of|and|for)\s+(?:the\s+)?)?)*[A-Z][\w'’\-.&]*)"
+    r"(?=\s+[a-z])"
+)
+# An office of a place or body opening the sentence, then the name between commas.
+OFFICE_OF_BEFORE_COMMA = re.compile(
+    rf"^\s*(?:[Tt]he\s+)?((?:(?:[Dd]eputy|[Ff]ormer|[Aa]cting|[Vv]ice)\s+)?"
+    rf"(?i:{LOWERCASE_TITLE}|imam|abbot|head)\s+(?:of|for|at)\s+[^,;:\x00]{{3,80}}?),\s*$"
 )
 # “His wife Chhorn Sinoeun”, “his wife, Chhorn Sinoeun”: cast makes it “wife of …”.
 KIN_IN_FRONT = re.compile(
@@ -157,6 +170,10 @@ def appositive_role(rest):
         # “Sath Sophal of government-owned Agence Khmer Press”.
         return match[1]
     match = APPOSITIVE.match(rest)
+    unclosed = None if match else OFFICE_UNCLOSED.match(rest)
+    if unclosed:
+        # “Noun Krissna, chairman of the Provincial Water Department also quelled …”.
+        return unclosed[1]
     if not match or re.match(r"[\s,—–-]*(?:him|her|them)sel(?:f|ves)\b", rest):
         # “…, himself a reputed wrestler”: an aside about the person, not a role.
         return ""
@@ -191,7 +208,7 @@ def role_in_front(text):
         return _drop_leading_words(match[1].strip())
     match = re.search(
         r"(?:^\s*|[,;:(]\s*|\b(?:said|says|added|told|and|by|from|with|of)\s+)(?:[Tt]he\s+)?"
-        rf"((?:[a-z\-]+\s+){{0,2}}(?:{LOWERCASE_TITLE}))\s+$",
+        rf"((?:[a-z\-]+\s+){{0,3}}(?:{LOWERCASE_TITLE}))\s+$",
         text,
     )
     if match and not NOT_A_TITLE.search(match[1].split()[0]):
@@ -215,6 +232,10 @@ def role_in_front(text):
         text,
     )
     if match and not NOT_A_TITLE.search(match[1]):
+        return match[1]
+    match = OFFICE_OF_BEFORE_COMMA.search(text)
+    if match:
+        # “Manager of the Forestry Administration’s … Forest, Keo Sopheak, said”.
         return match[1]
     comma = re.search(r"(?<=[a-z]),\s*$", text)
     role = role_in_front(text[: comma.start()] + " ") if comma else ""

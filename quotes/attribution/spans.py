@@ -211,3 +211,38 @@ def clean_quote(words):
     if words.endswith((",", ";", ":", "។")) or (words.endswith(".") and not words.endswith("..")):
         words = words[:-1]
     return words.rstrip()
+
+
+# A stored copy's blank line inside a sentence: a paragraph that ends on a
+# word, its quote still open, and one going on in lower case.
+ENDS_MID_SENTENCE = re.compile(r"[\w,\-–—]\s*$")
+GOES_ON = re.compile(r"\s*[a-z]")
+
+
+def _left_open(text):
+    """Whether ``text`` opens a double quote it does not close."""
+    return text.count('"') % 2 == 1 or text.count("“") > text.count("”")
+
+
+def join_split_paragraphs(paragraphs, is_khmer):
+    """
+    ``paragraphs`` with each sentence a stored copy split by a blank line
+    joined again, and the numbers of the pieces joined to the one before:
+    they become empty, so every later paragraph keeps its number.
+    """
+    joined, pieces = list(paragraphs), set()
+    start = 0
+    for index in range(1, len(joined)):
+        head = joined[start]
+        if (
+            _left_open(head)
+            and ENDS_MID_SENTENCE.search(head)
+            and GOES_ON.match(joined[index])
+            and not is_khmer(head)
+        ):
+            joined[start] = head.rstrip() + " " + joined[index].lstrip()
+            joined[index] = ""
+            pieces.add(index + 1)
+        else:
+            start = index
+    return joined, pieces

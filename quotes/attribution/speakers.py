@@ -178,6 +178,9 @@ def _attribution_before(clause, directory, known_short):
         if found:
             found.how = "explicit" if re.search(r"[:,]\s*$", clause) else "sentence"
         return found
+    found = _label(clause, directory, known_short)
+    if found:
+        return found
     if re.search(r":\s*$", clause):
         # An introduction ending in a colon: “Sokha described the morning:”,
         # “Among the trends cited in the report is that:”.
@@ -190,6 +193,25 @@ def _attribution_before(clause, directory, known_short):
         if document:
             return Attribution("source", document[0], how="sentence")
     return None
+
+
+def _label(clause, directory, known_short):
+    """
+    “Sok Dara (41) — “…””, “Keo Mealea, 62, a farmer – “…””, “Monk Sok Dara:
+    “…””: a list of voices, each line headed by its speaker and no verb.
+    """
+    label = LABEL.fullmatch(clause)
+    names = names_in(label["who"], directory, known_short) if label else []
+    if not names:
+        return None
+    name, start, end = names[0]
+    in_front = role_in_front(label["who"][:start]) if start else ""
+    if start and in_front != label["who"][:start].strip():
+        return None
+    rest = AGE_AFTER_NAME.sub("", label["who"][end:]) + ","
+    if rest.strip(" ,") and not appositive_role(rest):
+        return None
+    return Attribution("name", name, role=appositive_role(rest) or in_front, how="sentence")
 
 
 def _characterized(sentence, start, directory, known_short):
@@ -214,6 +236,8 @@ def _characterized(sentence, start, directory, known_short):
         return None
     # “Phay Siphan on Thursday demanded that RFA “clarify” …”.
     subject = re.sub(rf"\s+(?:{WHEN})\s*$", " ", subject)
+    # “Hun Sen has referred to the evictions as “…””: the subject before “has”.
+    subject = re.sub(r"(?<=\S)\s+(?:has|have|had)\s*$", " ", subject)
     found = subject_before(subject, directory, known_short) or _country(subject)
     if found and verb is feeling and found.kind == "description":
         return None  # “The road was “closed” by the province”: a thing feels nothing.
@@ -308,6 +332,9 @@ def attribution_for(sentence, start, end, directory, known_short):
     return _characterized(sentence, start, directory, known_short)
 
 
+# A line's speaker at its head, a dash before the words: “Sok Dara (41) — ”.
+LABEL = re.compile(r"\s*(?P<who>[A-Z][^\x00:;.?!—–]{1,120}?)(?:\s+(?:--?|[—–])|\s*:)\s*")
+AGE_AFTER_NAME = re.compile(r"^\s*(?:\(\s*\d{1,3}\s*\)|,\s*\d{1,3}\s*(?=,|$))")
 COLON_INTRO = re.compile(
     r"\s*(?P<who>[^,;:\x00]{2,80}?)\s+(?:goes|went|puts?|had|has|offers?|offered|gives?|gave|"
     r"sums?|summed|takes?|took|sees?|saw)\b[^,;:\x00]{0,40}:\s*"
@@ -338,6 +365,14 @@ OPENING_CLAUSE = re.compile(
     r"(?:[A-Z][A-Z .,'’]+\s[—–-]\s*)?"
     r"(?:As|While|When|Whenever|After|Before|Since|Although|Though|Because|Once)\s+"
     r"(?:he|she|they)\b[^,\x00]{3,120},\s*(?=\S)"
+)
+
+
+# A sentence about someone called by their age or family, not by name.
+LIFE_SUBJECT = re.compile(
+    r"(?:(?:But|And|Yet|Now|Still|Today),?\s+)?((?:[Tt]he)\s+(?:\d{1,3}-year-old|"
+    r"(?:father|mother)\s+of\s+(?:two|three|four|five|six|seven|eight|nine|ten|\d{1,2})))"
+    r"\s+(?:is|was|has|had|says|said|lives|lived|works|worked|now|still|also)\b"
 )
 
 
@@ -381,6 +416,10 @@ def subject_of_sentence(sentence, directory, known_short):
     match = re.match(r"(He|She|It)\b", text)
     if match:
         return Attribution("pronoun", match[1].lower())
+    match = LIFE_SUBJECT.match(text)
+    if match:
+        # “But the 35-year-old is in debt”: the one the story is about, if anyone.
+        return Attribution("description", match[1].lower())
     names = names_in(text, directory, known_short)
     if not names:
         return None

@@ -86,10 +86,12 @@ def subject_before(text, directory, known_short):
         of_organization = re.fullmatch(rf"\s+(?:of|from)\s+([A-Z][^\s,\x00]*){TRAIL}\s*", rest)
         if of_organization:
             return Attribution("name", name, role=of_organization[1])
-        # “Sam Sokong, one of the defence lawyers told AFP”: the closing comma forgotten.
+        # “Sam Sokong, one of the defence lawyers told AFP”, “Rith Mony, 45, a
+        # farmer in Prey Veng said”: the closing comma forgotten.
         appositive = re.fullmatch(
             rf"\s*(?:,\s*(.+?)\s*,|[—–]\s*(.+?)\s*[—–]|\s--?\s(.+?)\s--?"
-            rf"|,\s*((?:one\s+of|an?|the)\s+[a-z][^,\x00]{{2,80}}?))(?:\s*{ADVERBS})?\s*",
+            rf"|(?:,\s*\d{{1,3}})?,\s*((?:one\s+of|an?|the)\s+[a-z][^,\x00]{{2,80}}?))"
+            rf"(?:\s*{ADVERBS})?\s*",
             rest,
             re.DOTALL,
         )

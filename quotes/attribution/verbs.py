@@ -71,7 +71,8 @@ CHARACTERIZING = re.compile(
 # “invaders” of …”, “admitted “accidental” shots”.
 NAMING = re.compile(
     r"\b(?:called|dubbed|branded|labell?ed|termed|described|denounced|decried|accused|"
-    r"admitted|acknowledged|pointed\s+to|cited)\s+(?:[^\x00.;:]{0,60}?\s)?(?:as\s+)?$"
+    r"admitted|acknowledged|pointed\s+to|cited|referred\s+to|refers\s+to)\s+"
+    r"(?:[^\x00.;:]{0,60}?\s)?(?:as\s+)?$"
 )
 # A feeling a speaker declared: “Washington was “troubled” by the vote”.
 FEELING = re.compile(r"\b(?:was|were|is|are)\s*$")
