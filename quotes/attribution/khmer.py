@@ -80,6 +80,8 @@ OWNED_SPEECH = re.compile(rf"(?<= )(?:(?:បាន)?(?:{SPEECH_VERB.pattern})|�
 NAMED = re.compile(rf"(?:{ROLE_HEAD.pattern}){KHMER_RUN}{{0,24}}?ឈ្មោះ\s*(?P<name>)")
 # “តារាវុទ្ធី”, a name; not “តារាចម្រៀង” (a singer) nor “តារា” alone (a star).
 STAR_NAME = re.compile(r"តារា(?!ចម្រៀង|សម្តែង|កំប្លែង|ម៉ូឌែល|បាល់|ភាពយន្ត|ល្បី|វ័យ|ស្រី|ប្រុស|ក្រុម)(?=\S)")
+# “very”, “too”: what ends a word told of someone, never a name.
+PREDICATE_END = re.compile(r"(?:ណាស់|ពេក)$")
 # Small words that also open common given names: a stop only before another.
 NAME_OPENINGS = frozenset({"វា"})
 # A consonant closing the syllable before it (“ក់” in “នាក់”): no word starts there.
@@ -135,8 +137,8 @@ def _starts_with_stop(word):
 
 def _name_part(word):
     """The part of ``word`` that may be a name, and whether something was glued after it."""
-    if _starts_with_stop(word):
-        return "", True
+    if _starts_with_stop(word) or PREDICATE_END.search(word):
+        return "", True  # Nor a state told of someone: “សប្បាយចិត្តណាស់” (very happy).
     for match in GLUED_STOP.finditer(word):
         if match.start() and at_boundary(word, match.start()):
             return word[: match.start()], True

@@ -22,9 +22,15 @@ COENG = "\u17d2"
 MARKS = re.compile(r"[\u17b6-\u17d3\u17dd]")
 
 
+# A dependent vowel typed before a subscript consonant, where it belongs after.
+MISPLACED_VOWEL = re.compile("([\u17b7-\u17c5])(\u17d2[\u1780-\u17a2])")
+
+
 def fold(text):
     """``text`` with one spelling of each variant, character for character."""
     text = fold_khmer_spelling(text)  # ្ដ → ្ត, ្រ្ត → ្ត្រ
+    # A vowel typed before the subscript it follows: “សមេ្តច” → “សម្តេច”.
+    text = MISPLACED_VOWEL.sub(r"\2\1", text)
     return text.replace("\u17b2", "\u17b1").replace("អោយ", "ឱ្យ")  # ឲ → ឱ, អោយ → ឱ្យ
 
 
@@ -118,9 +124,12 @@ ROLE_HEADS = _words(
     តារាចម្រៀង តារាសម្តែង តារា អ្នកចម្រៀង អ្នកនិពន្ធ ខ្សែបម្រើ ខ្សែការពារ ខ្សែប្រយុទ្ធ
     អ៊ុំប្រុស អ៊ុំស្រី អុំប្រុស អុំស្រី ពិធីករ ពិធីការិនី ប្រភព នគរបាល ប្រជាជន មហាជន
     នាយប៉ុស្តិ៍ នាយរង គ្រូ ចាស់ទុំ កុងស៊ុល អគ្គកុងស៊ុល អគ្គសេនាធិការ ឧត្តមនាវីឯក
+    អនុសេនីយ៍ ព្រឹន្ទបាល សេនាប្រមុខ
     """
 )
-ROLE_HEAD = re.compile(alternatives(ROLE_HEADS))
+# A head may carry a rank's prefix: “អគ្គមេបញ្ជាការរង”, “អនុមេបញ្ជាការ”, “ឧបសេនាប្រមុខ”.
+RANKED_ROLE = rf"(?:អគ្គ|អនុ|ឧប)(?:{alternatives(sorted(ROLE_HEADS, key=len, reverse=True))})"
+ROLE_HEAD = re.compile(rf"{RANKED_ROLE}|{alternatives(ROLE_HEADS)}")
 # Organizations: the words their names start with.
 ORGANIZATION_HEADS = _words(
     """
@@ -170,10 +179,13 @@ STOP_WORDS = _words(
     ស្រុក ភូមិ ឃុំ សង្កាត់ រាជធានី ថ្ងៃ ខែ ឆ្នាំ ព្រឹក ល្ងាច រសៀល យប់ ម្សិលមិញ ហៅ ឈ្មោះ
     ជាមួយ អំពី ដល់ ទទួល ចង់ អាច ដឹង ឃើញ ធ្វើ ចូលរួម អញ្ជើញ ដឹកនាំ រស់នៅ វិញ ផ្ទាល់ នា
     ក្លាយ ចេញ ស្លាប់ ផ្តល់ ប្រើ លែង ថ្មី ព្រមទាំង ហាក់ ចំណែក រីឯ ទោះ ម្យ៉ាង
+    សប្បាយ រីករាយ ពេញចិត្ត ខកចិត្ត ព្រួយបារម្ភ ភ្ញាក់ផ្អើល
     """
 )
 STOP = re.compile(
-    alternatives(
+    RANKED_ROLE
+    + "|"
+    + alternatives(
         sorted(
             set(STOP_WORDS + SPEECH_VERBS + ROLE_HEADS + ORGANIZATION_HEADS), key=len, reverse=True
         )
@@ -181,7 +193,9 @@ STOP = re.compile(
 )
 # Inside a word glued to a name, where the name ends: “ដារ៉ាបាននិយាយ”, “សុភ័គអ្នកនាំពាក្យ”.
 GLUED_STOP = re.compile(
-    alternatives(
+    RANKED_ROLE
+    + "|"
+    + alternatives(
         sorted(
             {word for word in SPEECH_VERBS + ROLE_HEADS + ORGANIZATION_HEADS if len(word) > 3}
             # “ឡោ សំណាងចង់ប្រកួត”: a verb of wanting or being about to, glued.

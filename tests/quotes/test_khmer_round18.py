@@ -1,0 +1,62 @@
+"""
+Khmer quote attribution, eighteenth round of issue 16: shapes that recur
+across the unseen batches 8–12, each read as a mechanism.
+
+Each story is a list of paragraphs. The people and words are invented.
+"""
+
+from tests.support.attribution import AttributionTestCase
+
+
+class RankedRoleTests(AttributionTestCase):
+    """A role carrying a rank's prefix (អគ្គ-, អនុ-, ឧប-) ends the name before it."""
+
+    def test_a_general_then_a_deputy_commander_in_chief(self):
+        findings = self.read(
+            "ភ្នំពេញ៖ នាយករដ្ឋមន្ត្រី សម្ដេចតេជោ ហ៊ុនសែន បានផ្ដល់ស្ពានមួយដល់ប្រជាពលរដ្ឋ។",
+            "នាយឧត្តមសេនីយ៍ សុខ វណ្ណា អគ្គមេបញ្ជាការរងនិងជាមេបញ្ជាការកងទ័ពជើងគោក "
+            "បានថ្លែងឲ្យដឹងថា«ស្ពាននេះនឹងជួយកសិករនៅភូមិ»។",
+        )
+        self.assertSure(findings[0], "សុខ វណ្ណា")
+        self.assertIn("អគ្គមេបញ្ជាការរង", findings[0].entity.role)
+
+    def test_a_deputy_head_with_its_prefix(self):
+        findings = self.read(
+            "ប៉ូលិសបានចុះពិនិត្យផ្សារ។",
+            "វរសេនីយ៍ឯក ចាន់ ដារា អនុមេបញ្ជាការកងរាជអាវុធហត្ថខេត្ត បាននិយាយថា «យើងនឹងការពារអ្នកលក់»។",
+        )
+        self.assertSpeaker(findings[0], "ចាន់ ដារា")
+
+
+class MisplacedVowelTests(AttributionTestCase):
+    """A vowel typed before the subscript it follows still spells the title."""
+
+    def test_a_misspelt_unique_title_glued_to_the_verb(self):
+        findings = self.read(
+            "ភ្នំពេញ៖ សម្ដេចតេជោ ហ៊ុន សែន នាយករដ្ឋមន្ត្រី បានជួបប្រជាពលរដ្ឋ។",
+            "យោងតាមហ្វេសប៊ុក បានដឹងថា សម្ដេច សប្បាយចិត្តណាស់ ដែលបានជួបកសិករ។",
+            "សមេ្ដចតេជោបានមានប្រសាសន៍ថា “ពេលនេះបងប្អូនដឹងថា ខ្ញុំក៏ជាកសិករដែរ”។",
+        )
+        self.assertSpeaker(findings[0], "ហ៊ុន សែន")
+
+
+class StateNotANameTests(AttributionTestCase):
+    """What is told of someone (“very happy”) is never read as a name."""
+
+    def test_very_happy_after_an_honorific_is_no_one(self):
+        findings = self.read(
+            "ភ្នំពេញ៖ កសិករបានជួបគ្នា។",
+            "បានដឹងថា សម្ដេច រីករាយណាស់ ដែលបានជួបកសិករ។",
+            "“ពេលនេះបងប្អូនដឹងហើយ”។",
+        )
+        self.assertNotEqual(self.label(findings[0]), "រីករាយណាស់")
+        self.assertNotSure(findings[0])
+
+    def test_happy_after_an_honorific_then_a_pronoun(self):
+        findings = self.read(
+            "ភ្នំពេញ៖ កសិករបានជួបគ្នា។",
+            "យោងតាមហ្វេសប៊ុក លោក សប្បាយចិត្ត ដែលបានជួបកសិករ។",
+            "លោកបានមានប្រសាសន៍ថា “ពេលនេះបងប្អូនដឹងហើយ”។",
+        )
+        self.assertNotEqual(self.label(findings[0]), "សប្បាយចិត្ត")
+        self.assertNotSure(findings[0])
