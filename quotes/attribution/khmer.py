@@ -36,6 +36,7 @@ from .khmer_words import (
     NOT_AN_HONORIFIC_AFTER,
     NOT_LATIN_NAMES,
     ORGANIZATION_HEAD,
+    PREDICATE_END,
     ROLE_HEAD,
     SOURCE_HEAD,
     SPACED_HONORIFIC_WORDS,
@@ -80,8 +81,6 @@ OWNED_SPEECH = re.compile(rf"(?<= )(?:(?:បាន)?(?:{SPEECH_VERB.pattern})|�
 NAMED = re.compile(rf"(?:{ROLE_HEAD.pattern}){KHMER_RUN}{{0,24}}?ឈ្មោះ\s*(?P<name>)")
 # “តារាវុទ្ធី”, a name; not “តារាចម្រៀង” (a singer) nor “តារា” alone (a star).
 STAR_NAME = re.compile(r"តារា(?!ចម្រៀង|សម្តែង|កំប្លែង|ម៉ូឌែល|បាល់|ភាពយន្ត|ល្បី|វ័យ|ស្រី|ប្រុស|ក្រុម)(?=\S)")
-# “very”, “too”: what ends a word told of someone, never a name.
-PREDICATE_END = re.compile(r"(?:ណាស់|ពេក)$")
 # Small words that also open common given names: a stop only before another.
 NAME_OPENINGS = frozenset({"វា"})
 # A consonant closing the syllable before it (“ក់” in “នាក់”): no word starts there.

@@ -191,6 +191,8 @@ STOP = re.compile(
         )
     )
 )
+# “very”, “too”: what ends a word told of someone, never a name.
+PREDICATE_END = re.compile(r"(?:ណាស់|ពេក)$")
 # Inside a word glued to a name, where the name ends: “ដារ៉ាបាននិយាយ”, “សុភ័គអ្នកនាំពាក្យ”.
 GLUED_STOP = re.compile(
     RANKED_ROLE
