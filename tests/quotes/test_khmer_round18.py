@@ -60,3 +60,17 @@ class StateNotANameTests(AttributionTestCase):
         )
         self.assertNotEqual(self.label(findings[0]), "សប្បាយចិត្ត")
         self.assertNotSure(findings[0])
+
+
+class HeadlineSaidAgainTests(AttributionTestCase):
+    """A headline's quoted words are whoever the body quotes saying them, spaces aside."""
+
+    def test_a_clause_before_the_headline_quote_is_not_its_speaker(self):
+        findings = self.read(
+            "សាលារៀនភូមិ ជាកន្លែងលេង«ល្បែងរបស់ក្មេងខិលខូច»",
+            "ជាប្រតិកម្មមួយ ធ្វើឡើងដោយប្រធានសមាគមគ្រូបង្រៀន បន្ទាប់ពីការប្ដឹងមួយកាលពីម្សិលមិញ។",
+            "លោក ចាន់ ដារា បានពន្យល់ថា៖ «សាលារៀនភូមិ ក្លាយទៅជាកន្លែងលេងល្បែង "
+            "របស់ក្មេងខិលខូច ដោយសារគ្មានអ្នកមើលថែ»។",
+        )
+        self.assertChecked(findings[0], "ចាន់ ដារា")
+        self.assertSpeaker(findings[1], "ចាន់ ដារា")
