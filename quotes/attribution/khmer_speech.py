@@ -66,7 +66,10 @@ AFTER_SOURCE = re.compile(
     r"(?:ការ[\u1780-\u17d3]{0,12}?|សម្តី|សំដី|ពាក្យ|ប្រសាសន៍|សម្តែង|ទស្សនៈ|មតិ|គំនិត|យោបល់)?\s*"
     r"(?:របស់)?\s*"
 )
-DESCRIPTION_END = re.compile(r"\s*(?:បាន|ក៏|កាលពី|នៅថ្ងៃ|ដើម្បី|ហើយ)|\s+(?:មាន|សូម)|\s{2}")
+# Where a description's clause turns to what they do or are: a verb, “is” after a
+# space (“តុលាការខ្មែរ ជាកន្លែង…”), “currently” (“…វ័យក្មេងកំពុងមាន…”) or a
+# closing bracket (“…ហូជីមិញ) ខ្ញុំឈប់”).
+DESCRIPTION_END = re.compile(r"\s*(?:បាន|ក៏|កាលពី|នៅថ្ងៃ|ដើម្បី|ហើយ|កំពុង|\)|\])|\s+(?:មាន|សូម|ជា|គឺ)|\s{2}")
 WORK_LEAD = re.compile(r"(?:នៅ)?(?:ក្នុង|តាមរយៈ|តាម|ពី|នៃ)")
 DEFINITE = re.compile(rf"(?:{ROLE_HEAD.pattern})\S{{0,30}}?(?:រូប|ម្នាក់)(?:នេះ|នោះ)$")
 # Someone described, not named: “ស្ត្រីមួយរូប…”, “បុរសម្នាក់…”, or a number of people.

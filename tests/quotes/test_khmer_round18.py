@@ -74,3 +74,21 @@ class HeadlineSaidAgainTests(AttributionTestCase):
         )
         self.assertChecked(findings[0], "ចាន់ ដារា")
         self.assertSpeaker(findings[1], "ចាន់ ដារា")
+
+
+class CleanDescriptionTests(AttributionTestCase):
+    """An unnamed speaker shown to readers stops where the clause turns to a verb."""
+
+    def test_currently_ends_the_description(self):
+        findings = self.read(
+            "ភ្នំពេញ៖ កម្មវិធីតន្ត្រីបានបើកនៅយប់មិញ។",
+            "តារាចម្រៀងស្រីវ័យក្មេងកំពុងមានប្រជាប្រិយភាពខ្លាំង បាននិយាយថា «ខ្ញុំសប្បាយចិត្តណាស់»។",
+        )
+        self.assertChecked(findings[0], "តារាចម្រៀងស្រីវ័យក្មេង")
+
+    def test_is_after_a_space_ends_the_description(self):
+        findings = self.read(
+            "ភ្នំពេញ៖ កម្មវិធីតន្ត្រីបានបើកនៅយប់មិញ។",
+            "សមាគមកសិករ ជាអង្គការតូចមួយ បាននិយាយថា «យើងត្រូវការទឹក»។",
+        )
+        self.assertChecked(findings[0], "សមាគមកសិករ")
