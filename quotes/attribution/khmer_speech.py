@@ -32,6 +32,7 @@ from .khmer_words import (
     PLAIN_HONORIFICS,
     PRONOUN,
     ROLE_HEAD,
+    SOMEONE,
     SOURCE_HEAD,
     SPEECH_VERB,
     WORK_HEAD,
@@ -72,12 +73,6 @@ AFTER_SOURCE = re.compile(
 DESCRIPTION_END = re.compile(r"\s*(?:បាន|ក៏|កាលពី|នៅថ្ងៃ|ដើម្បី|ហើយ|កំពុង|\)|\])|\s+(?:មាន|សូម|ជា|គឺ)|\s{2}")
 WORK_LEAD = re.compile(r"(?:នៅ)?(?:ក្នុង|តាមរយៈ|តាម|ពី|នៃ)")
 DEFINITE = re.compile(rf"(?:{ROLE_HEAD.pattern})\S{{0,30}}?(?:រូប|ម្នាក់)(?:នេះ|នោះ)$")
-# Someone described, not named: “ស្ត្រីមួយរូប…”, “បុរសម្នាក់…”, or a number of people.
-SOMEONE = re.compile(
-    rf"(?:{ROLE_HEAD.pattern}){KHMER_RUN}{{0,20}}?(?:មួយរូប|ម្នាក់"
-    # A number of them: “ពលរដ្ឋជាង ១០០ គ្រួសារ”, “កម្មករប្រមាណ ៥០០នាក់”.
-    rf"|(?:ជាង|ប្រមាណ|ចំនួន|រាប់)?\s*[០-៩0-9][០-៩0-9,.]*\s*(?:នាក់|គ្រួសារ))"
-)
 ALL_LEAD = re.compile(r"ទាំង")
 THERE_LEAD = re.compile(r"(?:ក្រោយ(?:ពេល)?|ខណៈ)?មាន")
 ACCORDING_TO = re.compile(
@@ -436,6 +431,9 @@ def _someone(sentence):
         if not at_boundary(folded, match.start()) or OBJECT_BEFORE.search(folded[: match.start()]):
             continue
         end = DESCRIPTION_END.search(folded, match.end())
+        if match["aged"] and "បាន" in folded[match.end() :]:
+            # “ស្ត្រីអាយុ៣៦ឆ្នាំ រស់នៅ… បាន…”: who she is, not where she lives.
+            return Attribution("description", sentence[match.start() : match.end()], how="someone")
         if end and re.match(r"\s*បាន", end[0]) and end.start() - match.start() <= 100:
             text = sentence[match.start() : end.start()].strip()
             return Attribution("description", text, how="someone")

@@ -262,3 +262,13 @@ def cut_to_known(found, known):
                 break
         cut.append((name, start, end))
     return cut
+
+
+# Someone described, not named: “ស្ត្រីមួយរូប…”, “បុរសម្នាក់…”, or a number of people.
+SOMEONE = re.compile(
+    rf"(?:{ROLE_HEAD.pattern}){KHMER_RUN}{{0,20}}?(?:មួយរូប|ម្នាក់"
+    # A number of them: “ពលរដ្ឋជាង ១០០ គ្រួសារ”, “កម្មករប្រមាណ ៥០០នាក់”.
+    rf"|(?:ជាង|ប្រមាណ|ចំនួន|រាប់)?\s*[០-៩0-9][០-៩0-9,.]*\s*(?:នាក់|គ្រួសារ)"
+    # Or of an age: “ស្ត្រីអាយុ៣៦ឆ្នាំ”, “បុរសវ័យ ៤០ ឆ្នាំ”.
+    r"|(?P<aged>(?:អាយុ|វ័យ)\s*[០-៩0-9]{1,3}\s*ឆ្នាំ))"
+)

@@ -92,3 +92,15 @@ class CleanDescriptionTests(AttributionTestCase):
             "សមាគមកសិករ ជាអង្គការតូចមួយ បាននិយាយថា «យើងត្រូវការទឹក»។",
         )
         self.assertChecked(findings[0], "សមាគមកសិករ")
+
+
+class AgedSomeoneTests(AttributionTestCase):
+    """“A man aged 40 …” in the lede is the one “this man” means later."""
+
+    def test_this_man_takes_up_the_man_of_forty(self):
+        findings = self.read(
+            "(កំពត)៖ បុរសអាយុ៤០ឆ្នាំ រស់នៅស្រុកទឹកឈូ ដែលជាអ្នកនេសាទចាស់ជាងគេ "
+            "ក្នុងចំណោម៣០នាក់នៅភូមិ ដែលបានបាត់ទូក បានទទួលទូកថ្មីមួយកាលពីម្សិលមិញ។",
+            "បុរសរូបនេះ បានថ្លែងថា «ខ្ញុំអាចចេញទៅនេសាទវិញហើយ»។",
+        )
+        self.assertChecked(findings[0], "បុរសអាយុ៤០ឆ្នាំ")
