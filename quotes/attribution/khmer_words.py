@@ -272,3 +272,23 @@ SOMEONE = re.compile(
     # Or of an age: “ស្ត្រីអាយុ៣៦ឆ្នាំ”, “បុរសវ័យ ៤០ ឆ្នាំ”.
     r"|(?P<aged>(?:អាយុ|វ័យ)\s*[០-៩0-9]{1,3}\s*ឆ្នាំ))"
 )
+
+
+# Titles that may stand for an honorific before a name, or after one.
+TITLE_WORDS = re.compile(
+    r"(?:អតីត)?(?:នាយករដ្ឋមន្ត្រី|ឧបនាយករដ្ឋមន្ត្រី|រដ្ឋមន្ត្រី|ប្រធានាធិបតី|ព្រះមហាក្សត្រ|ទណ្ឌិត|"
+    r"ឯកអគ្គរដ្ឋទូត|អភិបាលខេត្ត|អភិបាលរាជធានី|ព្រះរាជអាជ្ញា|ចៅក្រម|មេធាវី|ឧត្តមសេនីយ៍|"
+    r"តារាចម្រៀង|តារាសម្តែង|កីឡាករ|កីឡាការិនី|អ្នកនិពន្ធ|គ្រូបង្វឹក|"
+    # Epithets written as titles: “ស្រីស្រស់ ម៉ា នីកា”, “បវរកញ្ញា …”.
+    r"ស្រីស្រស់|បវរកញ្ញា|កំពូលតារា)"
+)
+# “តារាវុទ្ធី”, a name; not “តារាចម្រៀង” (a singer) nor “តារា” alone (a star).
+STAR_NAME = re.compile(r"តារា(?!ចម្រៀង|សម្តែង|កំប្លែង|ម៉ូឌែល|បាល់|ភាពយន្ត|ល្បី|វ័យ|ស្រី|ប្រុស|ក្រុម)(?=\S)")
+# Small words that also open common given names: a stop only before another.
+NAME_OPENINGS = frozenset({"វា"})
+# A consonant closing the syllable before it (“ក់” in “នាក់”): no word starts there.
+FINAL_CONSONANT = re.compile("[\u1780-\u17a2]\u17cb")
+# A foreign name's Latin spelling after it: “… ហ្សន់ហ្សាឡេ ដាវីតសុន (Alex Gonzalez Davidson)”.
+LATIN_GLOSS = re.compile(r" \((?=[A-Z][a-z])[A-Za-z'’.\- ]{3,60}\)")
+# A person described, then named: “ស្ត្រីម្នាក់ឈ្មោះ ធីតា”.
+NAMED = re.compile(rf"(?:{ROLE_HEAD.pattern}){KHMER_RUN}{{0,24}}?ឈ្មោះ\s*(?P<name>)")

@@ -104,3 +104,21 @@ class AgedSomeoneTests(AttributionTestCase):
             "បុរសរូបនេះ បានថ្លែងថា «ខ្ញុំអាចចេញទៅនេសាទវិញហើយ»។",
         )
         self.assertChecked(findings[0], "បុរសអាយុ៤០ឆ្នាំ")
+
+
+class OneWordNameTests(AttributionTestCase):
+    """A whole name written as one word after a title (“កីឡាករ សុខវណ្ណារិទ្ធ ដែល…”)."""
+
+    def test_a_player_named_in_one_word(self):
+        findings = self.read(
+            "ព័ត៌មានកីឡា៖ ខ្សែការពាររបស់ក្រុមជម្រើសជាតិ បានសុំទោសអ្នកគាំទ្រ។",
+            "កីឡាករ សុខវណ្ណារិទ្ធ ដែលជាខ្សែការពាររបស់ក្រុមជម្រើសជាតិ បានសុំទោសអ្នកគាំទ្រទាំងអស់។",
+            "កីឡាករ សុខវណ្ណារិទ្ធ បានសរសេរលើហ្វេសប៊ុករបស់គាត់ថា «សូមអភ័យទោសដល់អ្នកគាំទ្រទាំងអស់»។",
+        )
+        self.assertChecked(findings[0], "សុខវណ្ណារិទ្ធ")
+
+    def test_a_country_after_the_title_is_no_name(self):
+        findings = self.read(
+            "កីឡាករ កម្ពុជា ដែលបានឈ្នះមេដាយមាស បាននិយាយថា «យើងរីករាយណាស់»។",
+        )
+        self.assertNotEqual(self.label(findings[0]), "កម្ពុជា")
