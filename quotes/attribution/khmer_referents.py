@@ -201,6 +201,12 @@ def _person_head(description):
     return bool(role) and not (organization and len(organization[0]) > len(role[0]))
 
 
+def _same_head(description, head):
+    """Whether an unnamed ``description`` and ``head`` start with the same role word."""
+    theirs, ours = ROLE_HEAD.match(fold(description)), ROLE_HEAD.match(head)
+    return not theirs or not ours or theirs[0] == ours[0]
+
+
 def _holds_office(entity, head):
     """Whether ``head`` (“អ្នកនាំពាក្យ”, “អ្នកនាំពាក្យក្រសួងមហាផ្ទៃ”) is the person's title or role."""
     role, title = fold(entity.role), fold(entity.title)
@@ -252,6 +258,8 @@ def _described(cast, written):
         entity, confidence, note = _pronoun(
             cast, written, gender=gender_of(head), unlike=_other_role(head)
         )
+        if entity is not None and not entity.name and not _same_head(entity.description, head):
+            entity = None  # “អ្នកលក់” (a seller) is not the “វាគ្មិន” (a speaker) described before.
         if entity is not None:
             if entity.name and entity.is_person and not entity.role and ROLE_HEAD.match(head):
                 # What the story calls the person it re-finds is the person's role.

@@ -70,7 +70,9 @@ AFTER_SOURCE = re.compile(
 # Where a description's clause turns to what they do or are: a verb, “is” after a
 # space (“តុលាការខ្មែរ ជាកន្លែង…”), “currently” (“…វ័យក្មេងកំពុងមាន…”) or a
 # closing bracket (“…ហូជីមិញ) ខ្ញុំឈប់”).
-DESCRIPTION_END = re.compile(r"\s*(?:បាន|ក៏|កាលពី|នៅថ្ងៃ|ដើម្បី|ហើយ|កំពុង|\)|\])|\s+(?:មាន|សូម|ជា|គឺ)|\s{2}")
+DESCRIPTION_END = re.compile(
+    r"\s*(?:បាន|ក៏|កាលពី|នៅថ្ងៃ|ដើម្បី|ហើយ|កំពុង|ស្រាប់តែ|\)|\])|\s+(?:មាន|សូម|ជា|គឺ)|\s{2}"
+)
 WORK_LEAD = re.compile(r"(?:នៅ)?(?:ក្នុង|តាមរយៈ|តាម|ពី|នៃ)")
 DEFINITE = re.compile(rf"(?:{ROLE_HEAD.pattern})\S{{0,30}}?(?:រូប|ម្នាក់)(?:នេះ|នោះ)$")
 ALL_LEAD = re.compile(r"ទាំង")

@@ -122,3 +122,21 @@ class OneWordNameTests(AttributionTestCase):
             "កីឡាករ កម្ពុជា ដែលបានឈ្នះមេដាយមាស បាននិយាយថា «យើងរីករាយណាស់»។",
         )
         self.assertNotEqual(self.label(findings[0]), "កម្ពុជា")
+
+
+class AnotherDescribedPersonTests(AttributionTestCase):
+    """A person described by another role is someone new, not the last one described."""
+
+    def test_a_seller_is_not_the_guide_described_before(self):
+        findings = self.read(
+            "មគ្គុទ្ទេសក៍ទេសចរណ៍មួយរូប បាននិយាយថា «ផ្សារនេះបើករៀងរាល់យប់»។",
+            "ពេលខ្ញុំសុំទិញក្រូចមួយគីឡូ អ្នកលក់ស្រាប់តែសួរវិញថា៖ «ម៉េចក៏ទិញតិចម្ល៉េះ!»។",
+        )
+        self.assertChecked(findings[1], "អ្នកលក់")
+
+    def test_the_same_role_is_still_taken_up(self):
+        findings = self.read(
+            "អ្នកលក់ត្រីមួយរូប បាននិយាយថា «ត្រីឡើងថ្លៃណាស់»។",
+            "អ្នកលក់រូបនេះ បានបន្តថា «ខ្ញុំលក់បានតិចជាងមុន»។",
+        )
+        self.assertEqual(findings[1].entity, findings[0].entity)
