@@ -140,3 +140,22 @@ class AnotherDescribedPersonTests(AttributionTestCase):
             "អ្នកលក់រូបនេះ បានបន្តថា «ខ្ញុំលក់បានតិចជាងមុន»។",
         )
         self.assertEqual(findings[1].entity, findings[0].entity)
+
+
+class SelfNamedTests(AttributionTestCase):
+    """A quote whose speaker gives their own name in it (“ខ្ញុំបាទឈ្មោះ …”)."""
+
+    def test_a_post_by_a_latin_account_is_the_name_given_inside(self):
+        findings = self.read(
+            "ខេត្តតាកែវ៖ គ្រូបង្រៀនម្នាក់បានបង្ហោះសារទៅកាន់ក្រសួងអប់រំ។",
+            "យោងតាមការបង្ហោះរបស់គណនីហ្វេសប៊ុកឈ្មោះ Keo Dara បានសរសេរថា៖«សូមគោរពលោករដ្ឋមន្ត្រី! "
+            "ខ្ញុំបាទឈ្មោះកែវ ដារា ជាគ្រូបង្រៀននៅសាលាបឋមសិក្សាភូមិ។ សូមជួយសាលាខ្ញុំផង»។",
+        )
+        self.assertChecked(findings[0], "កែវ ដារា")
+        self.assertIn("កែវ ដារា", findings[0].note)
+
+    def test_a_sure_khmer_name_stays(self):
+        findings = self.read(
+            "លោក ចាន់ សុភា បាននិយាយថា «ខ្ញុំឈ្មោះ សុភា ហើយខ្ញុំជាកសិករ»។",
+        )
+        self.assertSure(findings[0], "ចាន់ សុភា")
