@@ -419,7 +419,6 @@ def subject_of_sentence(sentence, directory, known_short):
         before = folded[:start].strip()
         if not before or re.fullmatch(r"(?:កាលពី|នៅ|នា|ក្រោយ|មុន|ពេល)?[^\s]{0,20}\s*", before):
             return attribution
-        return None
     return _someone(sentence)
 
 
@@ -433,8 +432,10 @@ def _someone(sentence):
         if not at_boundary(folded, match.start()) or OBJECT_BEFORE.search(folded[: match.start()]):
             continue
         end = DESCRIPTION_END.search(folded, match.end())
-        if match["aged"] and "បាន" in folded[match.end() :]:
-            # “ស្ត្រីអាយុ៣៦ឆ្នាំ រស់នៅ… បាន…”: who she is, not where she lives.
+        # “ស្ត្រីអាយុ៣៦ឆ្នាំ រស់នៅ… បាន…”: who she is, not where she lives; one
+        # person opening the sentence, whatever the verb (“អ្នកនេសាទម្នាក់ជួសជុល…”).
+        opens = not folded[: match.start()].strip() and match[0].endswith(("ម្នាក់", "មួយរូប"))
+        if opens or (match["aged"] and "បាន" in folded[match.end() :]):
             return Attribution("description", sentence[match.start() : match.end()], how="someone")
         if end and re.match(r"\s*បាន", end[0]) and end.start() - match.start() <= 100:
             text = sentence[match.start() : end.start()].strip()

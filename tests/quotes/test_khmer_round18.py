@@ -159,3 +159,15 @@ class SelfNamedTests(AttributionTestCase):
             "លោក ចាន់ សុភា បាននិយាយថា «ខ្ញុំឈ្មោះ សុភា ហើយខ្ញុំជាកសិករ»។",
         )
         self.assertSure(findings[0], "ចាន់ សុភា")
+
+
+class SomeoneOpeningTheSentenceTests(AttributionTestCase):
+    """One person opening a sentence (“a fisherman mends his net”) is whom “he” means next."""
+
+    def test_a_fisherman_mending_his_net_then_he_said(self):
+        findings = self.read(
+            "អ្នកនេសាទនៅបឹងជួបការលំបាក",
+            "អ្នកនេសាទម្នាក់ជួសជុលសំណាញ់របស់គាត់នៅលើមាត់បឹង ថ្ងៃទី៣ ខែមីនា។",
+            "លោកបាននិយាយថា៖ «យើងគ្មានរបរអ្វីផ្សេងក្រៅពីនេសាទទេ»។",
+        )
+        self.assertChecked(findings[0], "អ្នកនេសាទម្នាក់")
