@@ -9,6 +9,7 @@ spelling of each, of the same length, so that a match in the copy is a slice
 of the original. Every word below is written in the folded spelling.
 """
 
+import functools
 import re
 
 from people.names import HONORIFICS, KHMER_SPACED_HONORIFICS, fold_khmer_spelling, is_khmer
@@ -26,8 +27,12 @@ MARKS = re.compile(r"[\u17b6-\u17d3\u17dd]")
 MISPLACED_VOWEL = re.compile("([\u17b7-\u17c5])(\u17d2[\u1780-\u17a2])")
 
 
+@functools.lru_cache(maxsize=4096)
 def fold(text):
-    """``text`` with one spelling of each variant, character for character."""
+    """
+    ``text`` with one spelling of each variant, character for character;
+    remembered, since every rule folds the same paragraphs again.
+    """
     text = fold_khmer_spelling(text)  # ្ដ → ្ត, ្រ្ត → ្ត្រ
     # A vowel typed before the subscript it follows: “សមេ្តច” → “សម្តេច”.
     text = MISPLACED_VOWEL.sub(r"\2\1", text)
@@ -195,9 +200,7 @@ STOP = re.compile(
 PREDICATE_END = re.compile(r"(?:ណាស់|ពេក)$")
 # Inside a word glued to a name, where the name ends: “ដារ៉ាបាននិយាយ”, “សុភ័គអ្នកនាំពាក្យ”.
 GLUED_STOP = re.compile(
-    RANKED_ROLE
-    + "|"
-    + alternatives(
+    alternatives(
         sorted(
             {word for word in SPEECH_VERBS + ROLE_HEADS + ORGANIZATION_HEADS if len(word) > 3}
             # “ឡោ សំណាងចង់ប្រកួត”: a verb of wanting or being about to, glued.
