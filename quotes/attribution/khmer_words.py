@@ -134,7 +134,8 @@ ROLE_HEADS = _words(
 )
 # A head may carry a rank's prefix: “អគ្គមេបញ្ជាការរង”, “អនុមេបញ្ជាការ”, “ឧបសេនាប្រមុខ”.
 RANKED_ROLE = rf"(?:អគ្គ|អនុ|ឧប)(?:{alternatives(sorted(ROLE_HEADS, key=len, reverse=True))})"
-ROLE_HEAD = re.compile(rf"{RANKED_ROLE}|{alternatives(ROLE_HEADS)}")
+# Not “អ្នកណា” (who, anyone): a question, never a role.
+ROLE_HEAD = re.compile(rf"(?!អ្នកណា)(?:{RANKED_ROLE}|{alternatives(ROLE_HEADS)})")
 # Organizations: the words their names start with.
 ORGANIZATION_HEADS = _words(
     """

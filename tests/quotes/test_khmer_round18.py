@@ -171,3 +171,17 @@ class SomeoneOpeningTheSentenceTests(AttributionTestCase):
             "លោកបាននិយាយថា៖ «យើងគ្មានរបរអ្វីផ្សេងក្រៅពីនេសាទទេ»។",
         )
         self.assertChecked(findings[0], "អ្នកនេសាទម្នាក់")
+
+
+class QuestionNotARoleTests(AttributionTestCase):
+    """“អ្នកណា” (who, anyone) before a quote is never its speaker's role."""
+
+    def test_a_headline_run_into_the_lede(self):
+        findings = self.read(
+            "ឯកឧត្តម ចាន់ សុភា៖ ការងាររបស់ក្រសួងប្រៀបបាននឹងពន្លឺថ្ងៃ ដែលគ្មាន "
+            "អ្នកណាអាចយកដៃទៅបិទបាំងបានឡើយ ភ្នំពេញ៖«រយៈពេលដប់ឆ្នាំ ក្រសួងបានធ្វើការងារធំធេង"
+            "សម្រាប់ប្រជាពលរដ្ឋ»។ នេះជាការគូសបញ្ជាក់របស់ ឯកឧត្តម ចាន់ សុភា "
+            "រដ្ឋមន្ត្រីក្រសួងព័ត៌មាន នាថ្ងៃទី២ ខែមករា។",
+        )
+        self.assertSure(findings[0], "ចាន់ សុភា")
+        self.assertNotIn("អ្នកណា", findings[0].entity.role)
