@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 
 from people.names import split_honorific
 
-from . import khmer_marks, khmer_referents
+from . import khmer_marks, khmer_referents, khmer_self
 from .cast import Cast
 from .confidence import (
     CONFIRM_THRESHOLD,
@@ -152,6 +152,7 @@ def analyze(paragraphs, directory=None):
         sentences += 1 + max((event.sentence for event in paragraph.events), default=0)
     findings = khmer_referents.echoes(findings, cast, paragraphs)
     findings = khmer_referents.titled_nearby(findings, cast, paragraphs)
+    findings = khmer_self.self_named(findings, cast)
     echoed_later(findings)
     for finding in findings:
         if finding.how == "description" and finding.confidence == UNMATCHED_TITLE:

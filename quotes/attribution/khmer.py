@@ -28,20 +28,27 @@ from people.names import KHMER_TITLE_TAIL
 from .khmer_words import (
     ACCOUNT,
     COUNTRY,
+    FINAL_CONSONANT,
     GLUED_STOP,
     HONORIFIC_WORDS,
     KHMER_RUN,
     LATIN_AFTER_ROLE,
+    LATIN_GLOSS,
     LATIN_SUBJECT,
+    NAME_OPENINGS,
+    NAMED,
     NOT_AN_HONORIFIC_AFTER,
     NOT_LATIN_NAMES,
     ORGANIZATION_HEAD,
+    PREDICATE_END,
     ROLE_HEAD,
     SOURCE_HEAD,
     SPACED_HONORIFIC_WORDS,
     SPEECH_VERB,
+    STAR_NAME,
     STOP,
     SURNAME_HOMOGRAPHS,
+    TITLE_WORDS,
     VIETNAMESE_MIDDLE,
     alternatives,
     at_boundary,
@@ -71,19 +78,9 @@ APPOSED_ROLE = re.compile(rf"(?<=[^\s] )(?:ជា)?(?:{ROLE_HEAD.pattern})")
 ROLED_NAME = re.compile(
     rf"(?:^|(?<=[។៕!?៖:])\s*|(?<= ))(?:{ROLE_HEAD.pattern})(?:{KHMER_RUN}|[\u17e0-\u17e9]){{0,40}} "
 )
-# A foreign name's Latin spelling after it: “… ហ្សន់ហ្សាឡេ ដាវីតសុន (Alex Gonzalez Davidson)”.
-LATIN_GLOSS = re.compile(r" \((?=[A-Z][a-z])[A-Za-z'’.\- ]{3,60}\)")
 # A speech verb as a word of its own, after the one who speaks.
 # (A clause cut before its verb ends with the auxiliary: “… សុភី បាន”.)
 OWNED_SPEECH = re.compile(rf"(?<= )(?:(?:បាន)?(?:{SPEECH_VERB.pattern})|បាន\s*$)")
-# A person described, then named: “ស្ត្រីម្នាក់ឈ្មោះ ធីតា”.
-NAMED = re.compile(rf"(?:{ROLE_HEAD.pattern}){KHMER_RUN}{{0,24}}?ឈ្មោះ\s*(?P<name>)")
-# “តារាវុទ្ធី”, a name; not “តារាចម្រៀង” (a singer) nor “តារា” alone (a star).
-STAR_NAME = re.compile(r"តារា(?!ចម្រៀង|សម្តែង|កំប្លែង|ម៉ូឌែល|បាល់|ភាពយន្ត|ល្បី|វ័យ|ស្រី|ប្រុស|ក្រុម)(?=\S)")
-# Small words that also open common given names: a stop only before another.
-NAME_OPENINGS = frozenset({"វា"})
-# A consonant closing the syllable before it (“ក់” in “នាក់”): no word starts there.
-FINAL_CONSONANT = re.compile("[\u1780-\u17a2]\u17cb")
 # Short honorifics that are also syllables of other words start a name only
 # at the start of a word or after one of these.
 PARTICLE_BEFORE = re.compile(
@@ -91,14 +88,6 @@ PARTICLE_BEFORE = re.compile(
 )
 
 
-# Titles that may stand for an honorific before a name, or after one.
-TITLE_WORDS = re.compile(
-    r"(?:អតីត)?(?:នាយករដ្ឋមន្ត្រី|ឧបនាយករដ្ឋមន្ត្រី|រដ្ឋមន្ត្រី|ប្រធានាធិបតី|ព្រះមហាក្សត្រ|ទណ្ឌិត|"
-    r"ឯកអគ្គរដ្ឋទូត|អភិបាលខេត្ត|អភិបាលរាជធានី|ព្រះរាជអាជ្ញា|ចៅក្រម|មេធាវី|ឧត្តមសេនីយ៍|"
-    r"តារាចម្រៀង|តារាសម្តែង|កីឡាករ|កីឡាការិនី|អ្នកនិពន្ធ|គ្រូបង្វឹក|"
-    # Epithets written as titles: “ស្រីស្រស់ ម៉ា នីកា”, “បវរកញ្ញា …”.
-    r"ស្រីស្រស់|បវរកញ្ញា|កំពូលតារា)"
-)
 TITLE_ANCHOR = re.compile(rf"{TITLE_WORDS.pattern}{KHMER_RUN}{{0,40}}(?= [^\s])")
 
 # One word of title, digits included, between an honorific and a name.
@@ -135,8 +124,8 @@ def _starts_with_stop(word):
 
 def _name_part(word):
     """The part of ``word`` that may be a name, and whether something was glued after it."""
-    if _starts_with_stop(word):
-        return "", True
+    if _starts_with_stop(word) or PREDICATE_END.search(word):
+        return "", True  # Nor a state told of someone: “សប្បាយចិត្តណាស់” (very happy).
     for match in GLUED_STOP.finditer(word):
         if match.start() and at_boundary(word, match.start()):
             return word[: match.start()], True
@@ -317,13 +306,12 @@ def _known_names(folded, known):
 
 def _unmarked_names(folded):
     """
-    ``(start, end)`` of each name written without an honorific: picked up by
-    a pronoun right after it, at the start of a clause (“លី ក្វាន់យូរ
-    គាត់បាននិយាយ”, “Bui Hoai Son គាត់…”), or followed by a role at the start
-    of a sentence (“ប៊ូ បញ្ញា ជាយុវជនម្នាក់…”) or after a role opening it
-    (“ប្រធានក្រុម… ហុង ផេង បាននិយាយ”); two or three words, none a
-    small word, a verb, a role or an organization. A foreign name of two to
-    four words is also told by its Latin spelling after it (``_glossed``).
+    ``(start, end)`` of each name written without an honorific: before a
+    pronoun at a clause's start (“លី ក្វាន់យូរ គាត់បាននិយាយ”), before a role
+    opening a sentence (“ប៊ូ បញ្ញា ជាយុវជន…”), after a role (“ប្រធានក្រុម… ហុង
+    ផេង បាននិយាយ”; one word after a title, ``_one_word_name``); two or three
+    words, none a small word, a verb, a role or an organization; a foreign
+    name by its Latin spelling after it (``_glossed``).
     """
     spans = _glossed(folded)
     for role in ROLED_NAME.finditer(folded):
@@ -332,6 +320,8 @@ def _unmarked_names(folded):
         ends = glued or len(words) < 3 or not words[2] or _starts_with_stop(words[2])
         if ends and _plain_name_word(words[0]) and _plain_name_word(second):
             spans.append((role.end(), role.end() + len(words[0]) + 1 + len(second)))
+        elif len(words) > 1 and _one_word_name(folded[role.start() : role.end()], words):
+            spans.append((role.end(), role.end() + len(words[0])))
     for role in APPOSED_ROLE.finditer(folded):
         before = folded[: role.start()].rstrip(" ")
         start = SENTENCE_OPENING.search(before).end()
@@ -420,6 +410,16 @@ def _glossed(folded):
         if kept >= 2 and introduced:
             spans.append((gloss.start() - len(" ".join(words[-kept:])), gloss.start()))
     return spans
+
+
+def _one_word_name(role, words):
+    """
+    Whether ``words[0]``, after the title ``role`` and before a small word, is
+    a whole name written as one word (“កីឡាករ ប្រាក់មុន្នីឧត្តម ដែលជា…”).
+    """
+    whole = len(words[0]) >= 8 and not COUNTRY.match(words[0])
+    titled = TITLE_WORDS.fullmatch(role.strip())
+    return bool(titled and whole and _starts_with_stop(words[1]) and _plain_name_word(words[0], 24))
 
 
 def _plain_name_word(word, longest=12):

@@ -65,6 +65,7 @@ HEADLINE_SPEAKER = re.compile(r"\s*([^៖:«“\"]{2,40}?)\s*[៖:]\s*[«“\"]"
 UNIQUE_TITLES = {fold(title): name for title, name in KHMER_UNIQUE_TITLES.items()}
 RANKS = frozenset(word for word in HONORIFIC_WORDS if word not in PLAIN_HONORIFICS)
 # A number of people: “ពលរដ្ឋជាង ១០០ គ្រួសារ”, a group.
+SPACES = re.compile(r"\s+")
 COUNTED = re.compile(r"[០-៩0-9]\s*(?:នាក់|គ្រួសារ)")
 # Roles nobody holds at once, in a sports story: a player, a coach.
 EXCLUSIVE_ROLES = (
@@ -200,6 +201,12 @@ def _person_head(description):
     return bool(role) and not (organization and len(organization[0]) > len(role[0]))
 
 
+def _same_head(description, head):
+    """Whether an unnamed ``description`` and ``head`` start with the same role word."""
+    theirs, ours = ROLE_HEAD.match(fold(description)), ROLE_HEAD.match(head)
+    return not theirs or not ours or theirs[0] == ours[0]
+
+
 def _holds_office(entity, head):
     """Whether ``head`` (“អ្នកនាំពាក្យ”, “អ្នកនាំពាក្យក្រសួងមហាផ្ទៃ”) is the person's title or role."""
     role, title = fold(entity.role), fold(entity.title)
@@ -251,6 +258,8 @@ def _described(cast, written):
         entity, confidence, note = _pronoun(
             cast, written, gender=gender_of(head), unlike=_other_role(head)
         )
+        if entity is not None and not entity.name and not _same_head(entity.description, head):
+            entity = None  # “អ្នកលក់” (a seller) is not the “វាគ្មិន” (a speaker) described before.
         if entity is not None:
             if entity.name and entity.is_person and not entity.role and ROLE_HEAD.match(head):
                 # What the story calls the person it re-finds is the person's role.
@@ -297,12 +306,7 @@ def echoes(findings, cast, paragraphs):
     kept = []
     for finding in findings:
         if finding.how == "echo":
-            words = fold(finding.text).strip()
-            said = [
-                other
-                for other in findings
-                if other.how != "echo" and other.entity is not None and words in fold(other.text)
-            ]
+            said = _said_again(finding, findings)
             if not said or named_as_thing(finding.text, paragraphs):
                 # Words no one is quoted saying, or a campaign's name: not speech.
                 continue
@@ -311,19 +315,39 @@ def echoes(findings, cast, paragraphs):
         elif is_headline(finding.paragraph, paragraphs[finding.paragraph - 1]):
             text = paragraphs[finding.paragraph - 1]
             named = _named_with_role(cast, finding.entity) or _headline_name(cast, finding, text)
+            if named is None and (finding.entity is None or finding.how == "description"):
+                # “តុលាការ… ជាកន្លែងលេង«…»”: words the body gives a named person.
+                said = [other for other in _said_again(finding, findings) if other.entity.name]
+                named = said[0].entity if said else None
             # “អ៊ុក សុធី៖ «…»”: the title gives the words to someone named without honorific.
             note = _("The title gives these words to %(speaker)s, named in the story: check.")
             if named is None and finding.how == "name" and not split_honorific(finding.written)[0]:
                 finding.confidence = min(finding.confidence, INTRODUCED_BEFORE)
                 finding.note = note % {"speaker": finding.entity.label}
             if named is not None:
-                unread = finding.entity is None
+                unread = finding.entity is None or finding.how == "description"
                 finding.note = note % {"speaker": named.label} if unread else ""
                 finding.entity, finding.how = named, "quoted again"
                 finding.confidence = INTRODUCED_BEFORE if unread else finding.confidence
                 finding.confidence = min(finding.confidence, INTRODUCED_BEFORE)
         kept.append(finding)
     return kept
+
+
+def _said_again(finding, findings):
+    """
+    The other findings, each with a speaker, whose words hold ``finding``'s:
+    Khmer spaces are optional, so they are left out of the comparison.
+    """
+    words = SPACES.sub("", fold(finding.text))
+    return [
+        other
+        for other in findings
+        if other is not finding
+        and other.how != "echo"
+        and other.entity is not None
+        and words in SPACES.sub("", fold(other.text))
+    ]
 
 
 def titled_nearby(findings, cast, paragraphs):

@@ -9,6 +9,7 @@ spelling of each, of the same length, so that a match in the copy is a slice
 of the original. Every word below is written in the folded spelling.
 """
 
+import functools
 import re
 
 from people.names import HONORIFICS, KHMER_SPACED_HONORIFICS, fold_khmer_spelling, is_khmer
@@ -22,9 +23,19 @@ COENG = "\u17d2"
 MARKS = re.compile(r"[\u17b6-\u17d3\u17dd]")
 
 
+# A dependent vowel typed before a subscript consonant, where it belongs after.
+MISPLACED_VOWEL = re.compile("([\u17b7-\u17c5])(\u17d2[\u1780-\u17a2])")
+
+
+@functools.lru_cache(maxsize=4096)
 def fold(text):
-    """``text`` with one spelling of each variant, character for character."""
+    """
+    ``text`` with one spelling of each variant, character for character;
+    remembered, since every rule folds the same paragraphs again.
+    """
     text = fold_khmer_spelling(text)  # ្ដ → ្ត, ្រ្ត → ្ត្រ
+    # A vowel typed before the subscript it follows: “សមេ្តច” → “សម្តេច”.
+    text = MISPLACED_VOWEL.sub(r"\2\1", text)
     return text.replace("\u17b2", "\u17b1").replace("អោយ", "ឱ្យ")  # ឲ → ឱ, អោយ → ឱ្យ
 
 
@@ -118,9 +129,13 @@ ROLE_HEADS = _words(
     តារាចម្រៀង តារាសម្តែង តារា អ្នកចម្រៀង អ្នកនិពន្ធ ខ្សែបម្រើ ខ្សែការពារ ខ្សែប្រយុទ្ធ
     អ៊ុំប្រុស អ៊ុំស្រី អុំប្រុស អុំស្រី ពិធីករ ពិធីការិនី ប្រភព នគរបាល ប្រជាជន មហាជន
     នាយប៉ុស្តិ៍ នាយរង គ្រូ ចាស់ទុំ កុងស៊ុល អគ្គកុងស៊ុល អគ្គសេនាធិការ ឧត្តមនាវីឯក
+    អនុសេនីយ៍ ព្រឹន្ទបាល សេនាប្រមុខ
     """
 )
-ROLE_HEAD = re.compile(alternatives(ROLE_HEADS))
+# A head may carry a rank's prefix: “អគ្គមេបញ្ជាការរង”, “អនុមេបញ្ជាការ”, “ឧបសេនាប្រមុខ”.
+RANKED_ROLE = rf"(?:អគ្គ|អនុ|ឧប)(?:{alternatives(sorted(ROLE_HEADS, key=len, reverse=True))})"
+# Not “អ្នកណា” (who, anyone): a question, never a role.
+ROLE_HEAD = re.compile(rf"(?!អ្នកណា)(?:{RANKED_ROLE}|{alternatives(ROLE_HEADS)})")
 # Organizations: the words their names start with.
 ORGANIZATION_HEADS = _words(
     """
@@ -170,15 +185,20 @@ STOP_WORDS = _words(
     ស្រុក ភូមិ ឃុំ សង្កាត់ រាជធានី ថ្ងៃ ខែ ឆ្នាំ ព្រឹក ល្ងាច រសៀល យប់ ម្សិលមិញ ហៅ ឈ្មោះ
     ជាមួយ អំពី ដល់ ទទួល ចង់ អាច ដឹង ឃើញ ធ្វើ ចូលរួម អញ្ជើញ ដឹកនាំ រស់នៅ វិញ ផ្ទាល់ នា
     ក្លាយ ចេញ ស្លាប់ ផ្តល់ ប្រើ លែង ថ្មី ព្រមទាំង ហាក់ ចំណែក រីឯ ទោះ ម្យ៉ាង
+    សប្បាយ រីករាយ ពេញចិត្ត ខកចិត្ត ព្រួយបារម្ភ ភ្ញាក់ផ្អើល
     """
 )
 STOP = re.compile(
-    alternatives(
+    RANKED_ROLE
+    + "|"
+    + alternatives(
         sorted(
             set(STOP_WORDS + SPEECH_VERBS + ROLE_HEADS + ORGANIZATION_HEADS), key=len, reverse=True
         )
     )
 )
+# “very”, “too”: what ends a word told of someone, never a name.
+PREDICATE_END = re.compile(r"(?:ណាស់|ពេក)$")
 # Inside a word glued to a name, where the name ends: “ដារ៉ាបាននិយាយ”, “សុភ័គអ្នកនាំពាក្យ”.
 GLUED_STOP = re.compile(
     alternatives(
@@ -246,3 +266,33 @@ def cut_to_known(found, known):
                 break
         cut.append((name, start, end))
     return cut
+
+
+# Someone described, not named: “ស្ត្រីមួយរូប…”, “បុរសម្នាក់…”, or a number of people.
+SOMEONE = re.compile(
+    rf"(?:{ROLE_HEAD.pattern}){KHMER_RUN}{{0,20}}?(?:មួយរូប|ម្នាក់"
+    # A number of them: “ពលរដ្ឋជាង ១០០ គ្រួសារ”, “កម្មករប្រមាណ ៥០០នាក់”.
+    rf"|(?:ជាង|ប្រមាណ|ចំនួន|រាប់)?\s*[០-៩0-9][០-៩0-9,.]*\s*(?:នាក់|គ្រួសារ)"
+    # Or of an age: “ស្ត្រីអាយុ៣៦ឆ្នាំ”, “បុរសវ័យ ៤០ ឆ្នាំ”.
+    r"|(?P<aged>(?:អាយុ|វ័យ)\s*[០-៩0-9]{1,3}\s*ឆ្នាំ))"
+)
+
+
+# Titles that may stand for an honorific before a name, or after one.
+TITLE_WORDS = re.compile(
+    r"(?:អតីត)?(?:នាយករដ្ឋមន្ត្រី|ឧបនាយករដ្ឋមន្ត្រី|រដ្ឋមន្ត្រី|ប្រធានាធិបតី|ព្រះមហាក្សត្រ|ទណ្ឌិត|"
+    r"ឯកអគ្គរដ្ឋទូត|អភិបាលខេត្ត|អភិបាលរាជធានី|ព្រះរាជអាជ្ញា|ចៅក្រម|មេធាវី|ឧត្តមសេនីយ៍|"
+    r"តារាចម្រៀង|តារាសម្តែង|កីឡាករ|កីឡាការិនី|អ្នកនិពន្ធ|គ្រូបង្វឹក|"
+    # Epithets written as titles: “ស្រីស្រស់ ម៉ា នីកា”, “បវរកញ្ញា …”.
+    r"ស្រីស្រស់|បវរកញ្ញា|កំពូលតារា)"
+)
+# “តារាវុទ្ធី”, a name; not “តារាចម្រៀង” (a singer) nor “តារា” alone (a star).
+STAR_NAME = re.compile(r"តារា(?!ចម្រៀង|សម្តែង|កំប្លែង|ម៉ូឌែល|បាល់|ភាពយន្ត|ល្បី|វ័យ|ស្រី|ប្រុស|ក្រុម)(?=\S)")
+# Small words that also open common given names: a stop only before another.
+NAME_OPENINGS = frozenset({"វា"})
+# A consonant closing the syllable before it (“ក់” in “នាក់”): no word starts there.
+FINAL_CONSONANT = re.compile("[\u1780-\u17a2]\u17cb")
+# A foreign name's Latin spelling after it: “… ហ្សន់ហ្សាឡេ ដាវីតសុន (Alex Gonzalez Davidson)”.
+LATIN_GLOSS = re.compile(r" \((?=[A-Z][a-z])[A-Za-z'’.\- ]{3,60}\)")
+# A person described, then named: “ស្ត្រីម្នាក់ឈ្មោះ ធីតា”.
+NAMED = re.compile(rf"(?:{ROLE_HEAD.pattern}){KHMER_RUN}{{0,24}}?ឈ្មោះ\s*(?P<name>)")
