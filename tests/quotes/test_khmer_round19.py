@@ -38,3 +38,25 @@ class RoyalTitleTests(AttributionTestCase):
             "ភ្នំពេញ៖ សម្តេចក្រុមព្រះ នរោត្តម សុវណ្ណ បានមានបន្ទូលថា «ខ្ញុំនឹងជួយកសិករ»។",
         )
         self.assertSure(findings[0], "នរោត្តម សុវណ្ណ")
+
+
+class TitleAloneAfterItsNameTests(AttributionTestCase):
+    """An office alone (“the cabinet's spokesman said”) is the one person named right after it."""
+
+    def test_the_spokesman_named_earlier_in_the_paragraph(self):
+        findings = self.read(
+            "ឯកឧត្តម សុខ វិបុល ថាព័ត៌មានក្លែងក្លាយធ្វើឲ្យខូចកេរ្តិ៍ឈ្មោះ",
+            "ភ្នំពេញ៖ អ្នកនាំពាក្យ ក្រសួងព័ត៌មាន ឯកឧត្តម សុខ វិបុល បានលើកឡើងថា "
+            "ព័ត៌មានក្លែងក្លាយធ្វើឲ្យសាធារណជនភាន់ច្រឡំ ។ អ្នកនាំពាក្យ ក្រសួងព័ត៌មាន "
+            "បានមានប្រសាសន៍ថា “គេតែងតែបង្កើតពាក្យចចាមអារ៉ាម ដើម្បីបំភ័ន្ត”។",
+        )
+        self.assertChecked(findings[-1], "សុខ វិបុល")
+
+    def test_two_people_after_the_title_leave_it_unnamed(self):
+        findings = self.read(
+            "ភ្នំពេញ៖ អ្នកនាំពាក្យ ក្រសួងព័ត៌មាន ឯកឧត្តម សុខ វិបុល បានជួបប្រជាពលរដ្ឋ។",
+            "កាលពីឆ្នាំមុន អ្នកនាំពាក្យ ក្រសួងព័ត៌មាន ឯកឧត្តម ចាន់ ដារា បានចូលនិវត្តន៍។",
+            "អ្នកនាំពាក្យ ក្រសួងព័ត៌មាន បានមានប្រសាសន៍ថា “យើងនឹងពិនិត្យរឿងនេះ”។",
+        )
+        self.assertNotIn(self.label(findings[-1]), {"សុខ វិបុល", "ចាន់ ដារា"})
+        self.assertNotSure(findings[-1])
