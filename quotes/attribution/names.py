@@ -281,7 +281,8 @@ def names_in(text, directory, known_short, *, after_verb=False, before_verb=Fals
         return khmer.names_in(text, known_short)
     # Khmer words in a line mostly in Latin letters (“Media X | Nov 03 កីឡាករ ដាវ
     # លីឌុច៖ «…»”) are read as Khmer: the title before a name is not a name.
-    found = [item for item in khmer.names_in(text, known_short) if is_khmer(item[0])]
+    khmer_names = khmer.names_in(text, known_short) if is_khmer(text) else []
+    found = [item for item in khmer_names if is_khmer(item[0])]
     for match in NAME_RE.finditer(text):
         candidate = match[0]
         end = match.end()
