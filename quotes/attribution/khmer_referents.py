@@ -41,6 +41,7 @@ from .entities import GROUP, PERSON, SOURCE, Entity
 from .khmer import names_in
 from .khmer_roles import parse_role, role_written
 from .khmer_speech import is_headline
+from .khmer_titled import named_after
 from .khmer_words import (
     FEMALE_WORDS,
     GROUP_MARK,
@@ -381,8 +382,13 @@ def _titled_person(cast, entity, paragraphs):
     one = OFFICE.match(title) and not re.search(r"ម្នាក់|មួយ|ខ្លះ|ទាំង", title)
     if not one or not _person_head(title) or not ORGANIZATION_HEAD.search(title, 1):
         return None
+    # “អ្នកនាំពាក្យ… ឯកឧត្តម X បានលើកឡើងថា … ។ អ្នកនាំពាក្យ… បានមានប្រសាសន៍ថា “…””:
+    # the one person the story names right after that very title.
+    titled = named_after(cast, title, paragraphs)
+    if len(titled) == 1:
+        return titled.pop()
     at = next((index for index, text in enumerate(paragraphs) if title in fold(text)), None)
-    if at is None:
+    if at is None or titled:
         return None
     beside = " ".join(paragraphs[max(at - 1, 0) : at] + paragraphs[at + 1 : at + 2])
     gender = gender_of(entity.description)

@@ -9,13 +9,14 @@ when the story or the directory knows it as a short name, or it is Khmer.
 
 import re
 
-from people.names import split_honorific
+from people.names import is_khmer, split_honorific
 
 from . import khmer
 from .khmer_words import is_khmer_text
 
 LATIN_WORD = r"(?:[A-Z]\.(?:\s?[A-Z]\.)+|[A-Z][A-Za-z\u00c0-\u024f'’\-]*\.?)"
-KHMER_WORD = r"[\u1780-\u17ff\u19e0-\u19ff]+"
+# Letters and signs, not the full stop, the colon or the other marks (“ដាវ លីឌុច៖”).
+KHMER_WORD = r"[\u1780-\u17d3\u17d7\u17dc-\u17ff\u19e0-\u19ff]+"
 # Words of a name are one space apart: a quote taken out of “Sonando “…” Adams”
 # leaves several spaces, and two names.
 NAME = rf"(?:{LATIN_WORD}(?:\s{LATIN_WORD}){{0,8}}|{KHMER_WORD}(?:\s{KHMER_WORD}){{0,3}})"
@@ -278,10 +279,15 @@ def names_in(text, directory, known_short, *, after_verb=False, before_verb=Fals
     """
     if is_khmer_text(text):
         return khmer.names_in(text, known_short)
-    found = []
+    # Khmer words in a line mostly in Latin letters (“Media X | Nov 03 កីឡាករ ដាវ
+    # លីឌុច៖ «…»”) are read as Khmer: the title before a name is not a name.
+    khmer_names = khmer.names_in(text, known_short) if is_khmer(text) else []
+    found = [item for item in khmer_names if is_khmer(item[0])]
     for match in NAME_RE.finditer(text):
         candidate = match[0]
         end = match.end()
+        if is_khmer(candidate):
+            continue
         if candidate.endswith(".") and not re.search(r"(?:^|\s)(?:[A-Z]\.)+$", candidate):
             candidate, end = candidate[:-1], end - 1
         # A possessive names someone else: “Sokha's lawyer”.
@@ -354,7 +360,7 @@ def names_in(text, directory, known_short, *, after_verb=False, before_verb=Fals
             )
         ):
             found.append((candidate, start, end))
-    return found
+    return sorted(found, key=lambda item: item[1])
 
 
 def only_function_words(text):
