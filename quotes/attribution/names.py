@@ -65,6 +65,7 @@ NOT_PERSON_WORDS = _word_set(
     Wat Pagodas Temple Monastery Church Cathedral Mosque Parish Diocese Vicariate
     Control Prevention Research Development Protection Management Affairs Studies
     Trapaing Trapeang Boeung Beung Prek Chroy Phum Khum Srok
+    Casino Casinos Resort Hotel Restaurant Sanctuary Wildlife Reserve Museum Stadium
     """
 )
 # Words that name a place only after another: “Prey Veng”, “Svay Rieng”, “Anlong Veng”.

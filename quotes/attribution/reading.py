@@ -224,6 +224,9 @@ def read_paragraph(number, text, directory, known_short):
             ):
                 # “Theary Seng is a civil party to the case.”: what she is.
                 subject.role = predicate[1]
+            if subject and subject.kind == "name" and not subject.role and rules is speakers:
+                # “… that Tea Misa, director of X, embezzled …, a claim Tea Misa denies.”
+                subject.role = _role_given_in(sentence, subject.text)
             if subject:
                 paragraph.events.append(Event(offset, "subject", subject, index))
                 attributed.add(subject.text)
@@ -261,3 +264,9 @@ def read_paragraph(number, text, directory, known_short):
             )
     paragraph.events.sort(key=lambda event: event.start)
     return paragraph
+
+
+def _role_given_in(sentence, name):
+    """The role a sentence gives ``name`` in apposition where it first names them."""
+    start = sentence.find(name)
+    return appositive_role(sentence[start + len(name) :]) if start >= 0 else ""

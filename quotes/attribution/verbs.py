@@ -18,7 +18,7 @@ SPEECH_VERBS = [
     "complained", "complains", "lamented", "vowed", "vows", "pointed out",
     "went on", "recounted", "testified", "cautioned", "conceded", "alleged",
     "reiterated", "demanded", "pleaded", "promised", "predicted", "confirmed",
-    "denied", "maintained", "observed", "wondered", "whispered", "shouted",
+    "denied", "denies", "maintained", "observed", "wondered", "whispered", "shouted",
     "called", "described", "according to", "clarified", "elaborated",
     "commented", "reported", "suggested", "asserted", "revealed", "disclosed",
     "highlighted", "underscored", "underlined", "assured", "mentioned", "answered",
