@@ -87,7 +87,7 @@ TITLE_WORDS = _word_set(
     Coordinator Manager Advocate Analyst Editor Founder Executive Representative Head
     Leader Adviser Advisor Consultant Investigator Official Inspector CEO Prefect Vicar
     Villager Resident Farmer Vendor Teacher Student Worker Fisherman Priest Pastor Nun
-    Brigadier Sergeant Sgt Admiral Marshal Corporal Cpl PM Striker Goalkeeper Midfielder
+    Brigadier Brig Maj Warrant Supt Insp Pvt Sergeant Sgt Admiral Marshal Corporal Cpl PM Striker Goalkeeper Midfielder
     Defender Coach Trainer Winger Vender Seller Trader Shopkeeper Driver Nurse Doctor
     Soldier Survivor Widow Housewife Labourer Laborer Mechanic Journalist Reporter Blogger
     Singer Actor Actress Comedian Historian Economist Scholar Expert Entrepreneur
@@ -223,6 +223,18 @@ HEADLINE = re.compile(
     r"(?:[A-Z][^\s]*|[a-z]{1,3}|[\d\W]+)(?:\s+(?:[A-Z][^\s]*|[a-z]{1,3}|[\d\W]+)){3,}(?<![.?!:;,])"
 )
 
+# Verbs a title-case headline puts between its subject and object (“Leader
+# Praises Trump”, “Minister Slams Critics”): never a word of a name.
+HEADLINE_VERBS = _word_set(
+    """
+    Says Warns Praises Slams Urges Vows Denies Rejects Blames Backs Defends Criticizes
+    Criticises Accuses Hails Welcomes Threatens Pledges Promises Admits Condemns Lashes
+    Dismisses Quits Resigns Insists Claims Sues Orders Approves Appoints Fires Arrests
+    Thanks Tells Asks Meets Visits Signs Wins Loses Seeks Faces Mocks Rebuffs Dismisses
+    """
+)
+HEADLINE_VERB = re.compile(r"(?:^|(?<=\s))(?:" + "|".join(sorted(HEADLINE_VERBS)) + r")\b")
+
 
 def _is_charge(word):
     """“Information”, “Tourism”, “State”: a ministry's charge or a place after a title's “of”."""
@@ -283,6 +295,13 @@ def names_in(text, directory, known_short, *, after_verb=False, before_verb=Fals
     for match in NAME_RE.finditer(text):
         candidate = match[0]
         end = match.end()
+        verb = HEADLINE_VERB.search(candidate)
+        if verb:
+            # “Cambodian Leader Praises Trump”: a headline's verb ends the name.
+            candidate = candidate[: verb.start()].rstrip()
+            end = match.start() + len(candidate)
+            if not candidate:
+                continue
         if candidate.endswith(".") and not re.search(r"(?:^|\s)(?:[A-Z]\.)+$", candidate):
             candidate, end = candidate[:-1], end - 1
         # A possessive names someone else: “Sokha's lawyer”.

@@ -54,3 +54,59 @@ class PlaceOrBusinessIsNoManTests(AttributionTestCase):
         )
         self.assertSpeakers(findings, ["Sem Vuthy"])
         self.assertEqual(findings[0].entity.role, "director of a high school in Kandal")
+
+
+class TwoWordRankTests(AttributionTestCase):
+    """
+    A rank of two words before a one-word name (“Sgt Maj Vichet”, “Chief
+    Warrant Dara”): both words are the rank, the name is the last word.
+    """
+
+    def test_the_second_rank_word_is_no_given_name(self):
+        findings = self.read(
+            "Border crossing",
+            "Sgt Maj Vichet counted the trucks at the gate.",
+            "“About two hundred a day come back now,” he said.",
+        )
+        self.assertSpeakers(findings, ["Vichet"])
+
+    def test_chief_warrant_before_a_name(self):
+        findings = self.read(
+            "Checkpoint",
+            "Chief Warrant Officer Bunna Keo said the road was closed.",
+            "“Nobody passes after dark,” he said.",
+        )
+        self.assertSpeakers(findings, ["Bunna Keo"])
+
+
+class HeadlineVerbIsNoNameTests(AttributionTestCase):
+    """
+    A title-case headline's verb (“Cambodian Leader Praises Trump”) is never
+    part of a name; “the Cambodian leader” later is the prime minister or
+    president the story named.
+    """
+
+    def test_the_headline_verb_makes_no_person(self):
+        findings = self.read(
+            "Regional Leader Hails Summit, Warns ‘Troublemakers’",
+            "Prime Minister Sok Virak spoke to officials on Monday about the summit.",
+            "“We will not let anyone spoil it,” the Cambodian leader was quoted as saying. "
+            "“Our guests are safe here,” he added.",
+        )
+        self.assertSpeakers(findings, ["Sok Virak", "Sok Virak"])
+
+    def test_a_name_before_the_headline_verb_stays(self):
+        findings = self.read(
+            "Chan Sophy Slams Rivals Over Budget",
+            "“They cannot count,” Chan Sophy said.",
+        )
+        self.assertSpeakers(findings, ["Chan Sophy"])
+
+    def test_a_leader_of_a_party_is_no_prime_minister(self):
+        findings = self.read(
+            "Vote",
+            "Prime Minister Sok Virak called the vote for July.",
+            "Meas Dany, the opposition leader, was in Paris.",
+            "“We will be back before the campaign,” the opposition leader said.",
+        )
+        self.assertSpeakers(findings, ["Meas Dany"])
