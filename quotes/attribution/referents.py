@@ -62,10 +62,22 @@ def resolve(cast, attribution):
         return pronoun(cast, attribution.text)
     if attribution.kind == "description":
         return described(cast, attribution.text)
+    if attribution.kind == "source" and _word_of_a_name(cast, attribution.text):
+        # “According to Phloeun, …” after “Phloeun Prim”: the person, by one word of the name.
+        return cast.named(attribution.text)
     if attribution.kind == "source":
         return described(cast, attribution.text, kind=SOURCE)
     return cast.named(attribution.text, attribution.role)
 
+
+
+def _word_of_a_name(cast, text):
+    """Whether ``text`` is one word of the full name of a person the story named."""
+    return bool(re.fullmatch(r"[A-Z][a-z]{2,}", text)) and any(
+        entity.is_person and entity.name and text in entity.name.split()[:2]
+        for entity in cast.entities
+        if len(entity.name.split()) > 1
+    )
 
 # Head words a story uses for the same unnamed person: “a police officer who
 # asked not to be named … the official said”.

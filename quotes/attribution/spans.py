@@ -177,6 +177,10 @@ def split_sentences(frame, spans):
     for match in re.finditer(r"([.?!…])\s+(?=[A-Z\u1780-\u17ff“\"\x00])", frame):
         if not ABBREVIATION.search(frame[: match.start() + 1]):
             boundaries.append((match.start() + 1, match.end()))
+    # A heading run into its paragraph (“A new generation According to Dara, …”):
+    # a word that only opens a sentence, after a lower-case word, starts one.
+    for match in re.finditer(r"(?<=[a-z])\s+(?=(?:According\s+to|However,|Meanwhile,)\s)", frame):
+        boundaries.append((match.start(), match.end()))
     # Khmer ends a sentence with ។ (៕ ends a text); not “ល។”, et cetera.
     for match in re.finditer(r"(?<!\sល)(?<!^ល)[។៕]\s*(?=[^\s)\]»”])", frame):
         # “«…»។ នេះជាការថ្លែងរបស់ …”: the sentence after a quote that says who said it.

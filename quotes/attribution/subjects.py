@@ -17,8 +17,8 @@ from .described import (
     object_of_preposition,
     organization_before,
 )
-from .entities import SOURCE, SOURCE_HEADS, description_kind
-from .names import FUNCTION_WORDS, names_in, only_function_words
+from .entities import PERSON, SOURCE, SOURCE_HEADS, description_kind
+from .names import FUNCTION_WORDS, NOT_PERSON_WORDS, names_in, only_function_words
 from .roles import NOT_A_TITLE, appositive_role, clean_description, role_in_front, role_or_empty
 from .spans import ANY_PLACEHOLDER
 from .verbs import (
@@ -120,6 +120,22 @@ def subject_before(text, directory, known_short):
     return None
 
 
+# “said Khim, a 25-year-old who …”, “said Sreyleak, 19,”: one word, then what a person is.
+LONE_NAME_AFTER = re.compile(
+    r"([A-Z][a-z\u00c0-\u024f'’\-]+),\s*(?:\d{1,3}\s*(?:,|$)|((?:a|an)\s+[^,.;\x00]{3,80}))"
+)
+
+
+def _lone_name_after(text):
+    """A one-word name right after the verb, told apart from a group by its apposition."""
+    match = LONE_NAME_AFTER.match(text)
+    if match is None or match[1] in FUNCTION_WORDS or match[1] in NOT_PERSON_WORDS:
+        return set()
+    if match[2] and description_kind(match[2]) != PERSON:
+        return set()
+    return {match[1]}
+
+
 def _named_before_who(text, directory, known_short):
     """The name right before “, who” at the end of ``text``, if not a preposition's object."""
     match = re.search(r",\s*who(?:\s+had|\s+has)?\s*$", text)
@@ -165,7 +181,7 @@ def subject_after(text, directory, known_short, *, according=False):
     if match:
         # “according to Roots Under Threat, which covers …”: a title, not a person.
         return Attribution("source", match[1])
-    names = names_in(text, directory, known_short, after_verb=True)
+    names = names_in(text, directory, known_short | _lone_name_after(text), after_verb=True)
     if names:
         name, start, end = names[0]
         # “said Chea Vanna”, “said Interior Ministry spokesman Touch Sovann”,

@@ -110,3 +110,64 @@ class HeadlineVerbIsNoNameTests(AttributionTestCase):
             "“We will be back before the campaign,” the opposition leader said.",
         )
         self.assertSpeakers(findings, ["Meas Dany"])
+
+
+class SourceLineThenNamedSpeakerTests(AttributionTestCase):
+    """
+    A blogger's line naming the outlet it copies (“The Daily:”) stands
+    before a quote whose own credit names its speaker by one word (“said
+    Nary, a 30-year-old who …”): the named speaker, not the outlet.
+    """
+
+    def test_a_one_word_name_with_a_persons_apposition_speaks(self):
+        findings = self.read(
+            "Migrants",
+            "From the Mekong Times:",
+            "“They drove us to the border at night,” said Nary, a 30-year-old who worked on "
+            "a farm for three years. “Nobody paid us,” she added.",
+        )
+        self.assertSpeakers(findings, ["Nary", "Nary"])
+
+    def test_an_age_alone_is_a_persons_apposition_too(self):
+        findings = self.read(
+            "Market",
+            "“Prices went up twice this month,” said Sreypov, 41, who sells fish.",
+        )
+        self.assertSpeakers(findings, ["Sreypov"])
+
+    def test_a_group_after_said_stays_a_group(self):
+        findings = self.read(
+            "Report",
+            "“The arrests must stop,” said Licadho, a rights group based in Phnom Penh.",
+        )
+        entity = findings[0].entity
+        self.assertFalse(entity is not None and entity.is_person)
+
+
+class HeadingRunIntoParagraphTests(AttributionTestCase):
+    """
+    A profile's section heading run into its paragraph (“A new generation
+    with big dreams According to Dara, …”) is no unnamed speaker; “according
+    to” and a word of the full name given before is that person.
+    """
+
+    def test_the_heading_is_no_speaker(self):
+        findings = self.read(
+            "Profile",
+            "Born in Kampot in 1980, Virak Lim moved to France aged five. He went on to run "
+            "a crafts company.",
+            "A new generation with big dreams According to Virak, energy is not lacking. "
+            "“Business is great here.”",
+            "What drives them? Virak believes that it is simply “hunger – the will to rise.”",
+        )
+        self.assertSpeakers(findings, ["Virak Lim", "Virak Lim"])
+        for finding in findings:
+            self.assertNotSure(finding)
+
+    def test_according_to_a_paper_stays_the_paper(self):
+        findings = self.read(
+            "Floods",
+            "Sok Dara, a farmer, lost his crop.",
+            "According to Kampuchea Thmey, “the water rose two metres in a night.”",
+        )
+        self.assertNotEqual(self.label(findings[0]), "Sok Dara")
