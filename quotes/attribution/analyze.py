@@ -30,7 +30,7 @@ from .confidence import (
 from .descriptions import echoed_later, named_later
 from .entities import Entity
 from .khmer_words import is_khmer_text
-from .names import FUNCTION_WORDS, names_in, places_named
+from .names import FUNCTION_WORDS, POSSESSED, names_in, places_named
 from .reading import Paragraph, read_paragraph
 from .referents import resolve
 from .sources import organizations_in
@@ -104,7 +104,10 @@ def _known_short_names(paragraphs, directory):
             for match in ONE_WORD_NAME.finditer(plain)
             if match["name"] not in FUNCTION_WORDS and not directory.is_place(match["name"])
         )
-        for name, _start, _end in names_in(plain, directory, set()):
+        owners = " . ".join(POSSESSED.findall(plain))
+        for name, _start, _end in names_in(plain, directory, set()) + (
+            names_in(owners, directory, set()) if owners else []
+        ):
             words = split_honorific(name)[1].split()
             if len(words) > 1:
                 short.add(words[-1])

@@ -235,6 +235,9 @@ HEADLINE_VERBS = _word_set(
 )
 HEADLINE_VERB = re.compile(r"(?:^|(?<=\s))(?:" + "|".join(sorted(HEADLINE_VERBS)) + r")\b")
 
+# “President Donald Trump’s criticism”: a full name met only as an owner.
+POSSESSED = re.compile(r"\b((?:[A-Z][a-z\-]+\s){1,3}[A-Z][a-z\-]+)['’]s\b")
+
 
 def _is_charge(word):
     """“Information”, “Tourism”, “State”: a ministry's charge or a place after a title's “of”."""

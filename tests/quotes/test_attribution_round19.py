@@ -171,3 +171,27 @@ class HeadingRunIntoParagraphTests(AttributionTestCase):
             "According to Kampuchea Thmey, “the water rose two metres in a night.”",
         )
         self.assertNotEqual(self.label(findings[0]), "Sok Dara")
+
+
+class NameMetOnlyAsOwnerTests(AttributionTestCase):
+    """
+    A full name met only as an owner (“President Maria Lopez’s visit”) is
+    still a person: “Lopez” later is her, not an unknown one-word name.
+    """
+
+    def test_the_short_name_is_the_owner_named_before(self):
+        findings = self.read(
+            "Visit",
+            "Officials praised President Maria Lopez’s visit to the port.",
+            "Lopez has often called the trade deal “a bridge between friends.”",
+        )
+        self.assertSpeakers(findings, ["Maria Lopez"])
+        self.assertNotSure(findings[0])
+
+    def test_an_owner_is_not_whom_he_means_before_the_subject(self):
+        findings = self.read(
+            "Court",
+            "Chan Vuthy met Sok Heng’s lawyer on Monday.",
+            "“The case is closed,” he said.",
+        )
+        self.assertSpeakers(findings, ["Chan Vuthy"])
