@@ -241,6 +241,21 @@ def _closing_attribution(span, later):
     return None
 
 
+def _named_in_next_sentence(paragraph, event):
+    """
+    For a closed quote opening its paragraph with no credit, a name that is
+    the subject of the sentence right after it, in English.
+    """
+    quote = event.item
+    if not (paragraph.starts_with_quote and paragraph.events[0] is event):
+        return None
+    if quote.attribution is not None or not quote.closed or is_khmer_text(quote.text):
+        return None
+    following = [other for other in paragraph.events if other.sentence == event.sentence + 1]
+    subject = following[0].item if following and following[0].kind == "subject" else None
+    return subject if subject is not None and subject.kind == "name" else None
+
+
 def _resolve_paragraph(cast, paragraph, previous, following, sentences):
     if paragraph.unread is not None:
         return _unattributed(paragraph, _("The finder could not read this paragraph"))
@@ -262,6 +277,12 @@ def _resolve_paragraph(cast, paragraph, previous, following, sentences):
                 context = (entity, "subject", confidence)
                 paragraph.last_salient = entity
         else:
+            named_next = context is None and _named_in_next_sentence(paragraph, event)
+            if named_next:
+                # ““She isn't worth a blade of grass.” Prime Minister Hun Sen lets his
+                # feelings be known.”: the next sentence's subject said it.
+                entity, _confidence, _note = resolve(cast, named_next)
+                context = (entity, "next sentence", INTRODUCED_BEFORE)
             finding = _resolve_quote(cast, event.item, paragraph, context, previous, following)
             if finding.entity is not None:
                 cast.touch(finding.entity, spoke=True)

@@ -195,3 +195,28 @@ class NameMetOnlyAsOwnerTests(AttributionTestCase):
             "“The case is closed,” he said.",
         )
         self.assertSpeakers(findings, ["Chan Vuthy"])
+
+
+class QuoteThenItsSpeakerTests(AttributionTestCase):
+    """
+    A list of the year's remarks: a quote opening its paragraph with no
+    credit, then a sentence whose subject is the speaker (“Governor Sok
+    Dara lets his feelings be known.”): that speaker, checked.
+    """
+
+    def test_the_next_sentences_subject_said_it(self):
+        findings = self.read(
+            "Remarks of the year",
+            "“Our workers are the best,” said Union leader Meas Sopheap.",
+            "“That road is a river of mud.” Governor Chan Rithy lets his feelings about "
+            "National Road 5 be known. Builders said the rain came early.",
+        )
+        self.assertSpeakers(findings, ["Meas Sopheap", "Chan Rithy"])
+        self.assertNotSure(findings[1])
+
+    def test_a_credited_quote_keeps_its_credit(self):
+        findings = self.read(
+            "Remarks",
+            "“We will rebuild,” Keo Sina said. Chan Rithy disagreed with the plan.",
+        )
+        self.assertSpeakers(findings, ["Keo Sina"])
