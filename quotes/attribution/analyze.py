@@ -319,7 +319,13 @@ def _resolve_quote(cast, span, paragraph, context, previous, following):
         return Finding(span.text, number, None, NO_SPEAKER, "none", note)
     if span.attribution is not None:
         entity, confidence, note = resolve(cast, span.attribution)
-        if span.attribution.how == "sentence":
+        if span.attribution.shared:
+            # “Hun Sen and Mr Xi have said”: the first named is credited.
+            confidence = min(confidence, SAME_SENTENCE)
+            note = note or _(
+                "Two people share these words: %(name)s, named first, was taken. Check."
+            ) % {"name": span.attribution.text}
+        elif span.attribution.how == "sentence":
             confidence = min(confidence, SAME_SENTENCE)
         elif span.attribution.how == "name to check":
             # A Khmer sentence's name in Latin letters or glued to a word: its edges are unsure.

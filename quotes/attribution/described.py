@@ -42,6 +42,7 @@ class Attribution:
     text: str
     role: str = ""
     how: str = "explicit"  # or "sentence": elsewhere in the quote's sentence
+    shared: bool = False  # “A and B have said”: the first of two subjects
 
 
 # A preposition after a noun: the name after it only modifies that noun.

@@ -80,6 +80,9 @@ def subject_before(text, directory, known_short):
             continue
         rest = text[end:]
         if re.fullmatch(rf"{TRAIL}\s*,?\s*", rest):
+            first = _first_of_pair(text[:start], directory, known_short)
+            if first is not None:
+                return first
             role = described_by_given_name(text, name) or role_in_front(text[:start])
             return Attribution("name", name, role=role)
         # “Ny Chakrya of Adhoc said:”: the organization is the role.
@@ -134,6 +137,20 @@ def _lone_name_after(text):
     if match[2] and description_kind(match[2]) != PERSON:
         return set()
     return {match[1]}
+
+
+def _first_of_pair(before, directory, known_short):
+    """
+    “Hun Sen, Cambodia’s prime minister, and Mr Xi have said”: two subjects
+    share the words; the first named is credited, as the keys do.
+    """
+    pair = re.search(r"^(.*?)(?:,\s*([^,\x00]{3,60}),)?\s+and\s+$", before)
+    if pair is None:
+        return None
+    names = names_in(pair[1], directory, known_short)
+    if len(names) != 1 or names[0][1] != 0 or names[0][2] != len(pair[1]):
+        return None
+    return Attribution("name", names[0][0], role=role_or_empty(pair[2] or ""), shared=True)
 
 
 def _named_before_who(text, directory, known_short):

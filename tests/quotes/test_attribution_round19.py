@@ -220,3 +220,27 @@ class QuoteThenItsSpeakerTests(AttributionTestCase):
             "“We will rebuild,” Keo Sina said. Chan Rithy disagreed with the plan.",
         )
         self.assertSpeakers(findings, ["Keo Sina"])
+
+
+class TwoSubjectsShareAQuoteTests(AttributionTestCase):
+    """
+    “Sok Dara, the governor, and Mr Lim have said the port is a “gift””:
+    the first named is credited, below the threshold, with a note.
+    """
+
+    def test_the_first_of_two_subjects_is_credited(self):
+        findings = self.read(
+            "Port",
+            "Sok Dara, the provincial governor, and Mr Lim have said the new port is a "
+            "“gift to both nations”.",
+        )
+        self.assertSpeakers(findings, ["Sok Dara"])
+        self.assertNotSure(findings[0])
+        self.assertIn("Two people share these words", findings[0].note)
+
+    def test_one_subject_is_credited_plainly(self):
+        findings = self.read(
+            "Port",
+            "Governor Sok Dara has said the new port is a “gift to both nations”.",
+        )
+        self.assertSpeakers(findings, ["Sok Dara"])
