@@ -221,6 +221,8 @@ def clean_quote(words):
 # word, its quote still open, and one going on in lower case.
 ENDS_MID_SENTENCE = re.compile(r"[\w,\-–—]\s*$")
 GOES_ON = re.compile(r"\s*[a-z]")
+# “The source, when asked whether …,” / “would only say …”: a clause left open.
+ENDS_ON_COMMA = re.compile(r"[a-z],\s*$")
 
 
 def _left_open(text):
@@ -239,7 +241,7 @@ def join_split_paragraphs(paragraphs, is_khmer):
     for index in range(1, len(joined)):
         head = joined[start]
         if (
-            _left_open(head)
+            (_left_open(head) or ENDS_ON_COMMA.search(head))
             and ENDS_MID_SENTENCE.search(head)
             and GOES_ON.match(joined[index])
             and not is_khmer(head)

@@ -25,7 +25,7 @@ SPEECH_VERBS = [
     "joked", "tweeted", "sighed", "proclaimed", "affirmed", "countered", "retorted",
     "objected", "reasoned", "estimated", "reads", "screamed", "yelled", "pronounced",
     "laughs", "laughed", "remembers", "remembered", "smiled", "jokes",
-    "allowed that", "granted that",
+    "allowed that", "granted that", "would only say", "would say", "could only say",
 ]  # fmt: skip
 # Verbs that may come before their subject (“…,” said Malin). Not “told”:
 # in “told Sokha”, Sokha is the one spoken to.

@@ -244,3 +244,31 @@ class TwoSubjectsShareAQuoteTests(AttributionTestCase):
             "Governor Sok Dara has said the new port is a “gift to both nations”.",
         )
         self.assertSpeakers(findings, ["Sok Dara"])
+
+
+class ClauseSplitByABlankLineTests(AttributionTestCase):
+    """
+    An old copy's hard line breaks turned into blank lines: a clause ending
+    on a comma goes on in the next paragraph (“The source, when asked
+    whether …,” / “would only say that X had been “…””); the source said it,
+    not whoever the aside names.
+    """
+
+    def test_the_source_across_the_break_said_it(self):
+        findings = self.read(
+            "Dinner",
+            "Prime Minister Chan Rithy hosted the visitors at his villa.",
+            "A source close to the firm, who asked not to be named, confirmed the dinner.",
+            "The source, when asked whether the firm's founder Dr Lim Heng met Chan Rithy,",
+            "would only say that Lim had been “busy with the accounts.”",
+        )
+        self.assertSpeakers(findings, ["a source close to the firm"])
+        self.assertNotSure(findings[0])
+
+    def test_a_paragraph_ending_on_a_full_stop_stays_apart(self):
+        findings = self.read(
+            "Dinner",
+            "Chan Rithy hosted the visitors.",
+            "“it was a good night,” Keo Sina said.",
+        )
+        self.assertSpeakers(findings, ["Keo Sina"])
