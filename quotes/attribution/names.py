@@ -87,7 +87,8 @@ TITLE_WORDS = _word_set(
     Coordinator Manager Advocate Analyst Editor Founder Executive Representative Head
     Leader Adviser Advisor Consultant Investigator Official Inspector CEO Prefect Vicar
     Villager Resident Farmer Vendor Teacher Student Worker Fisherman Priest Pastor Nun
-    Brigadier Brig Maj Warrant Supt Insp Pvt Sergeant Sgt Admiral Marshal Corporal Cpl PM Striker Goalkeeper Midfielder
+    Brigadier Brig Maj Warrant Supt Insp Pvt Sergeant Sgt Admiral Marshal Corporal Cpl PM
+    Striker Goalkeeper Midfielder
     Defender Coach Trainer Winger Vender Seller Trader Shopkeeper Driver Nurse Doctor
     Soldier Survivor Widow Housewife Labourer Laborer Mechanic Journalist Reporter Blogger
     Singer Actor Actress Comedian Historian Economist Scholar Expert Entrepreneur

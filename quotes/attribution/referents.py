@@ -70,7 +70,6 @@ def resolve(cast, attribution):
     return cast.named(attribution.text, attribution.role)
 
 
-
 def _word_of_a_name(cast, text):
     """Whether ``text`` is one word of the full name of a person the story named."""
     return bool(re.fullmatch(r"[A-Z][a-z]{2,}", text)) and any(
@@ -78,6 +77,7 @@ def _word_of_a_name(cast, text):
         for entity in cast.entities
         if len(entity.name.split()) > 1
     )
+
 
 # Head words a story uses for the same unnamed person: “a police officer who
 # asked not to be named … the official said”.

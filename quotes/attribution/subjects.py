@@ -31,7 +31,10 @@ SUBJECT_START = re.compile(
     r"^\s*,?\s*(?:he\b|she\b|they\b|it\b|a\s|an\s|the\s|one\s|another\s|[A-Z\u1780-\u17ff])",
 )
 PRONOUN_SUBJECT = r"(he|she|they|it)"
-WHEN_ASKED = re.compile(r",\s*(?:when|after|if|once)\s+(?:asked|pressed|questioned)\b[^,\x00]*,?\s*$")
+# “The source, when asked whether X met Y, would only say”: the aside is no subject.
+WHEN_ASKED = re.compile(
+    r",\s*(?:when|after|if|once)\s+(?:asked|pressed|questioned)\b[^,\x00]*,?\s*$"
+)
 # Capitalised words before the plural only where they cannot be capitalised
 # for opening the sentence (“Construction workers said”).
 PLURAL_SOURCE = re.compile(
@@ -60,7 +63,6 @@ def subject_before(text, directory, known_short):
     verb: a pronoun, a name with an optional role in apposition, or a
     description of an unnamed source. ``None`` if there is none.
     """
-    # “The source, when asked whether X met Y, would only say”: the aside is no subject.
     text = WHEN_ASKED.sub("", text.rstrip()).rstrip()
     if RELATIVE.search(text):
         # “a villager who asked not to be named”: the verb belongs to a clause;
