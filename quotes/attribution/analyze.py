@@ -30,7 +30,7 @@ from .confidence import (
 from .descriptions import echoed_later, named_later
 from .entities import Entity
 from .khmer_words import is_khmer_text
-from .names import FUNCTION_WORDS, names_in, places_named
+from .names import FUNCTION_WORDS, POSSESSED, names_in, places_named
 from .reading import Paragraph, read_paragraph
 from .referents import resolve
 from .sources import organizations_in
@@ -104,7 +104,10 @@ def _known_short_names(paragraphs, directory):
             for match in ONE_WORD_NAME.finditer(plain)
             if match["name"] not in FUNCTION_WORDS and not directory.is_place(match["name"])
         )
-        for name, _start, _end in names_in(plain, directory, set()):
+        owners = " . ".join(POSSESSED.findall(plain))
+        for name, _start, _end in names_in(plain, directory, set()) + (
+            names_in(owners, directory, set()) if owners else []
+        ):
             words = split_honorific(name)[1].split()
             if len(words) > 1:
                 short.add(words[-1])
@@ -238,6 +241,21 @@ def _closing_attribution(span, later):
     return None
 
 
+def _named_in_next_sentence(paragraph, event):
+    """
+    For a closed quote opening its paragraph with no credit, a name that is
+    the subject of the sentence right after it, in English.
+    """
+    quote = event.item
+    if not (paragraph.starts_with_quote and paragraph.events[0] is event):
+        return None
+    if quote.attribution is not None or not quote.closed or is_khmer_text(quote.text):
+        return None
+    following = [other for other in paragraph.events if other.sentence == event.sentence + 1]
+    subject = following[0].item if following and following[0].kind == "subject" else None
+    return subject if subject is not None and subject.kind == "name" else None
+
+
 def _resolve_paragraph(cast, paragraph, previous, following, sentences):
     if paragraph.unread is not None:
         return _unattributed(paragraph, _("The finder could not read this paragraph"))
@@ -259,6 +277,12 @@ def _resolve_paragraph(cast, paragraph, previous, following, sentences):
                 context = (entity, "subject", confidence)
                 paragraph.last_salient = entity
         else:
+            named_next = context is None and _named_in_next_sentence(paragraph, event)
+            if named_next:
+                # ““She isn't worth a blade of grass.” Prime Minister Hun Sen lets his
+                # feelings be known.”: the next sentence's subject said it.
+                entity, _confidence, _note = resolve(cast, named_next)
+                context = (entity, "next sentence", INTRODUCED_BEFORE)
             finding = _resolve_quote(cast, event.item, paragraph, context, previous, following)
             if finding.entity is not None:
                 cast.touch(finding.entity, spoke=True)
@@ -295,7 +319,13 @@ def _resolve_quote(cast, span, paragraph, context, previous, following):
         return Finding(span.text, number, None, NO_SPEAKER, "none", note)
     if span.attribution is not None:
         entity, confidence, note = resolve(cast, span.attribution)
-        if span.attribution.how == "sentence":
+        if span.attribution.shared:
+            # “Hun Sen and Mr Xi have said”: the first named is credited.
+            confidence = min(confidence, SAME_SENTENCE)
+            note = note or _(
+                "Two people share these words: %(name)s, named first, was taken. Check."
+            ) % {"name": span.attribution.text}
+        elif span.attribution.how == "sentence":
             confidence = min(confidence, SAME_SENTENCE)
         elif span.attribution.how == "name to check":
             # A Khmer sentence's name in Latin letters or glued to a word: its edges are unsure.

@@ -42,6 +42,7 @@ class Attribution:
     text: str
     role: str = ""
     how: str = "explicit"  # or "sentence": elsewhere in the quote's sentence
+    shared: bool = False  # “A and B have said”: the first of two subjects
 
 
 # A preposition after a noun: the name after it only modifies that noun.
@@ -81,6 +82,12 @@ def described_before(text):
     pieces = [piece.strip() for piece in re.split(r"[;:]|,\s*|\s[—–]\s", text)]
     # “…, but the embassy called it”: the coordinated clause's own subject.
     pieces[-1] = re.sub(r"^(?:and|but|while|whereas)\s+(?=(?:a|an|the)\s)", "", pieces[-1])
+    # “a floor manager … emerges and denies”: the first verb of a pair is no description.
+    pieces[-1] = re.sub(
+        r"(?<=\w)\s+[a-z]{3,}(?:s|ed)(?:\s+(?:out|up|in|forward|away|back|down|over))?\s+and$",
+        "",
+        pieces[-1],
+    )
     while pieces and not pieces[-1]:
         pieces.pop()
     for index in range(len(pieces) - 1, -1, -1):

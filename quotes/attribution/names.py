@@ -66,6 +66,7 @@ NOT_PERSON_WORDS = _word_set(
     Wat Pagodas Temple Monastery Church Cathedral Mosque Parish Diocese Vicariate
     Control Prevention Research Development Protection Management Affairs Studies
     Trapaing Trapeang Boeung Beung Prek Chroy Phum Khum Srok
+    Casino Casinos Resort Hotel Restaurant Sanctuary Wildlife Reserve Museum Stadium
     """
 )
 # Words that name a place only after another: “Prey Veng”, “Svay Rieng”, “Anlong Veng”.
@@ -87,7 +88,8 @@ TITLE_WORDS = _word_set(
     Coordinator Manager Advocate Analyst Editor Founder Executive Representative Head
     Leader Adviser Advisor Consultant Investigator Official Inspector CEO Prefect Vicar
     Villager Resident Farmer Vendor Teacher Student Worker Fisherman Priest Pastor Nun
-    Brigadier Sergeant Sgt Admiral Marshal Corporal Cpl PM Striker Goalkeeper Midfielder
+    Brigadier Brig Maj Warrant Supt Insp Pvt Sergeant Sgt Admiral Marshal Corporal Cpl PM
+    Striker Goalkeeper Midfielder
     Defender Coach Trainer Winger Vender Seller Trader Shopkeeper Driver Nurse Doctor
     Soldier Survivor Widow Housewife Labourer Laborer Mechanic Journalist Reporter Blogger
     Singer Actor Actress Comedian Historian Economist Scholar Expert Entrepreneur
@@ -223,6 +225,21 @@ HEADLINE = re.compile(
     r"(?:[A-Z][^\s]*|[a-z]{1,3}|[\d\W]+)(?:\s+(?:[A-Z][^\s]*|[a-z]{1,3}|[\d\W]+)){3,}(?<![.?!:;,])"
 )
 
+# Verbs a title-case headline puts between its subject and object (“Leader
+# Praises Trump”, “Minister Slams Critics”): never a word of a name.
+HEADLINE_VERBS = _word_set(
+    """
+    Says Warns Praises Slams Urges Vows Denies Rejects Blames Backs Defends Criticizes
+    Criticises Accuses Hails Welcomes Threatens Pledges Promises Admits Condemns Lashes
+    Dismisses Quits Resigns Insists Claims Sues Orders Approves Appoints Fires Arrests
+    Thanks Tells Asks Meets Visits Signs Wins Loses Seeks Faces Mocks Rebuffs Dismisses
+    """
+)
+HEADLINE_VERB = re.compile(r"(?:^|(?<=\s))(?:" + "|".join(sorted(HEADLINE_VERBS)) + r")\b")
+
+# “President Donald Trump’s criticism”: a full name met only as an owner.
+POSSESSED = re.compile(r"\b((?:[A-Z][a-z\-]+\s){1,3}[A-Z][a-z\-]+)['’]s\b")
+
 
 def _is_charge(word):
     """“Information”, “Tourism”, “State”: a ministry's charge or a place after a title's “of”."""
@@ -288,6 +305,13 @@ def names_in(text, directory, known_short, *, after_verb=False, before_verb=Fals
         end = match.end()
         if is_khmer(candidate):
             continue
+        verb = HEADLINE_VERB.search(candidate)
+        if verb:
+            # “Cambodian Leader Praises Trump”: a headline's verb ends the name.
+            candidate = candidate[: verb.start()].rstrip()
+            end = match.start() + len(candidate)
+            if not candidate:
+                continue
         if candidate.endswith(".") and not re.search(r"(?:^|\s)(?:[A-Z]\.)+$", candidate):
             candidate, end = candidate[:-1], end - 1
         # A possessive names someone else: “Sokha's lawyer”.

@@ -11,7 +11,7 @@ from . import credits, khmer, khmer_roles, khmer_speech, khmer_works, speakers
 from .described import object_of_preposition, reader_of
 from .entities import Entity
 from .khmer_words import is_khmer_text
-from .names import HEADLINE, PERSON_LIKE, names_in, only_function_words
+from .names import HEADLINE, PERSON_LIKE, POSSESSED, names_in, only_function_words
 from .roles import appositive_role, role_in_front
 from .spans import ANY_PLACEHOLDER, PLACEHOLDER, clean_quote, find_quote_spans, split_sentences
 from .speakers import Attribution
@@ -224,6 +224,9 @@ def read_paragraph(number, text, directory, known_short):
             ):
                 # “Theary Seng is a civil party to the case.”: what she is.
                 subject.role = predicate[1]
+            if subject and subject.kind == "name" and not subject.role and rules is speakers:
+                # “… that Tea Misa, director of X, embezzled …, a claim Tea Misa denies.”
+                subject.role = _role_given_in(sentence, subject.text)
             if subject:
                 paragraph.events.append(Event(offset, "subject", subject, index))
                 attributed.add(subject.text)
@@ -234,6 +237,8 @@ def read_paragraph(number, text, directory, known_short):
             if rules is khmer_speech
             else names_in(plain, directory, known_short)
         )
+        if rules is speakers:
+            named = named + _owners(plain, directory)
         for name, start, end in named:
             if name in attributed or offset + start >= credit_start:
                 continue
@@ -261,3 +266,22 @@ def read_paragraph(number, text, directory, known_short):
             )
     paragraph.events.sort(key=lambda event: event.start)
     return paragraph
+
+
+def _role_given_in(sentence, name):
+    """The role a sentence gives ``name`` in apposition where it first names them."""
+    start = sentence.find(name)
+    return appositive_role(sentence[start + len(name) :]) if start >= 0 else ""
+
+
+def _owners(plain, directory):
+    """
+    Full names met only as an owner (“President Donald Trump’s criticism”),
+    so that “Trump” later is him; never the sentence's subject.
+    """
+    found = []
+    for match in POSSESSED.finditer(plain):
+        for name, start, end in names_in(match[1], directory, set()):
+            if end == len(match[1]) and len(name.split()) > 1:
+                found.append((name, match.start(1) + start, match.start(1) + end))
+    return found

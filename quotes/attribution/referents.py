@@ -62,9 +62,21 @@ def resolve(cast, attribution):
         return pronoun(cast, attribution.text)
     if attribution.kind == "description":
         return described(cast, attribution.text)
+    if attribution.kind == "source" and _word_of_a_name(cast, attribution.text):
+        # “According to Phloeun, …” after “Phloeun Prim”: the person, by one word of the name.
+        return cast.named(attribution.text)
     if attribution.kind == "source":
         return described(cast, attribution.text, kind=SOURCE)
     return cast.named(attribution.text, attribution.role)
+
+
+def _word_of_a_name(cast, text):
+    """Whether ``text`` is one word of the full name of a person the story named."""
+    return bool(re.fullmatch(r"[A-Z][a-z]{2,}", text)) and any(
+        entity.is_person and entity.name and text in entity.name.split()[:2]
+        for entity in cast.entities
+        if len(entity.name.split()) > 1
+    )
 
 
 # Head words a story uses for the same unnamed person: “a police officer who
@@ -112,7 +124,7 @@ def described(cast, description, kind=""):
                 and _qualifiers_fit(definite[1], entity)
             ):
                 return entity, DEFINITE_DESCRIPTION, ""
-        found = _titled(cast, definite[1])
+        found = _titled(cast, definite[1]) or _national_leader(cast, definite[1])
         # “said the report posted on …”: a document, never a person described.
         if found is None and (kind or description_kind(description)) != SOURCE:
             found = linked_person(cast, definite[1])
@@ -210,6 +222,18 @@ def _qualifiers_fit(words, entity):
         if not set(normal_office(word).split()) <= known:
             return False
     return True
+
+
+# “the Cambodian leader”, “the leader”: the head of government the story
+# named by office (“Prime Minister Hun Sen”, “President Joko Widodo”).
+NATIONAL_LEADER = re.compile(r"(?:[A-Z][a-z]+(?:an|ese|ish|i)\s+)?(?:leader|strongman)")
+
+
+def _national_leader(cast, words):
+    """The prime minister or president the story named, for “the Cambodian leader”."""
+    if not NATIONAL_LEADER.fullmatch(words):
+        return None
+    return _titled(cast, "prime minister") or _titled(cast, "president")
 
 
 def _titled(cast, words):

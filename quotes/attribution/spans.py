@@ -177,6 +177,10 @@ def split_sentences(frame, spans):
     for match in re.finditer(r"([.?!…])\s+(?=[A-Z\u1780-\u17ff“\"\x00])", frame):
         if not ABBREVIATION.search(frame[: match.start() + 1]):
             boundaries.append((match.start() + 1, match.end()))
+    # A heading run into its paragraph (“A new generation According to Dara, …”):
+    # a word that only opens a sentence, after a lower-case word, starts one.
+    for match in re.finditer(r"(?<=[a-z])\s+(?=(?:According\s+to|However,|Meanwhile,)\s)", frame):
+        boundaries.append((match.start(), match.end()))
     # Khmer ends a sentence with ។ (៕ ends a text); not “ល។”, et cetera.
     for match in re.finditer(r"(?<!\sល)(?<!^ល)[។៕]\s*(?=[^\s)\]»”])", frame):
         # “«…»។ នេះជាការថ្លែងរបស់ …”: the sentence after a quote that says who said it.
@@ -217,6 +221,8 @@ def clean_quote(words):
 # word, its quote still open, and one going on in lower case.
 ENDS_MID_SENTENCE = re.compile(r"[\w,\-–—]\s*$")
 GOES_ON = re.compile(r"\s*[a-z]")
+# “The source, when asked whether …,” / “would only say …”: a clause left open.
+ENDS_ON_COMMA = re.compile(r"[a-z],\s*$")
 
 
 def _left_open(text):
@@ -235,7 +241,7 @@ def join_split_paragraphs(paragraphs, is_khmer):
     for index in range(1, len(joined)):
         head = joined[start]
         if (
-            _left_open(head)
+            (_left_open(head) or ENDS_ON_COMMA.search(head))
             and ENDS_MID_SENTENCE.search(head)
             and GOES_ON.match(joined[index])
             and not is_khmer(head)

@@ -17,8 +17,8 @@ from .described import (
     object_of_preposition,
     organization_before,
 )
-from .entities import SOURCE, SOURCE_HEADS, description_kind
-from .names import FUNCTION_WORDS, names_in, only_function_words
+from .entities import PERSON, SOURCE, SOURCE_HEADS, description_kind
+from .names import FUNCTION_WORDS, NOT_PERSON_WORDS, names_in, only_function_words
 from .roles import NOT_A_TITLE, appositive_role, clean_description, role_in_front, role_or_empty
 from .spans import ANY_PLACEHOLDER
 from .verbs import (
@@ -31,6 +31,10 @@ SUBJECT_START = re.compile(
     r"^\s*,?\s*(?:he\b|she\b|they\b|it\b|a\s|an\s|the\s|one\s|another\s|[A-Z\u1780-\u17ff])",
 )
 PRONOUN_SUBJECT = r"(he|she|they|it)"
+# “The source, when asked whether X met Y, would only say”: the aside is no subject.
+WHEN_ASKED = re.compile(
+    r",\s*(?:when|after|if|once)\s+(?:asked|pressed|questioned)\b[^,\x00]*,?\s*$"
+)
 # Capitalised words before the plural only where they cannot be capitalised
 # for opening the sentence (“Construction workers said”).
 PLURAL_SOURCE = re.compile(
@@ -59,7 +63,7 @@ def subject_before(text, directory, known_short):
     verb: a pronoun, a name with an optional role in apposition, or a
     description of an unnamed source. ``None`` if there is none.
     """
-    text = text.rstrip()
+    text = WHEN_ASKED.sub("", text.rstrip()).rstrip()
     if RELATIVE.search(text):
         # “a villager who asked not to be named”: the verb belongs to a clause;
         # but in “led by Sam Sokha, who said”, the name just before speaks.
@@ -80,6 +84,9 @@ def subject_before(text, directory, known_short):
             continue
         rest = text[end:]
         if re.fullmatch(rf"{TRAIL}\s*,?\s*", rest):
+            first = _first_of_pair(text[:start], directory, known_short)
+            if first is not None:
+                return first
             role = described_by_given_name(text, name) or role_in_front(text[:start])
             return Attribution("name", name, role=role)
         # “Ny Chakrya of Adhoc said:”: the organization is the role.
@@ -118,6 +125,36 @@ def subject_before(text, directory, known_short):
         words = plural.split()
         return Attribution("description", " ".join(words[:-1] + [words[-1].lower()]))
     return None
+
+
+# “said Khim, a 25-year-old who …”, “said Sreyleak, 19,”: one word, then what a person is.
+LONE_NAME_AFTER = re.compile(
+    r"([A-Z][a-z\u00c0-\u024f'’\-]+),\s*(?:\d{1,3}\s*(?:,|$)|((?:a|an)\s+[^,.;\x00]{3,80}))"
+)
+
+
+def _lone_name_after(text):
+    """A one-word name right after the verb, told apart from a group by its apposition."""
+    match = LONE_NAME_AFTER.match(text)
+    if match is None or match[1] in FUNCTION_WORDS or match[1] in NOT_PERSON_WORDS:
+        return set()
+    if match[2] and description_kind(match[2]) != PERSON:
+        return set()
+    return {match[1]}
+
+
+def _first_of_pair(before, directory, known_short):
+    """
+    “Hun Sen, Cambodia’s prime minister, and Mr Xi have said”: two subjects
+    share the words; the first named is credited, as the keys do.
+    """
+    pair = re.search(r"^(.*?)(?:,\s*([^,\x00]{3,60}),)?\s+and\s+$", before)
+    if pair is None:
+        return None
+    names = names_in(pair[1], directory, known_short)
+    if len(names) != 1 or names[0][1] != 0 or names[0][2] != len(pair[1]):
+        return None
+    return Attribution("name", names[0][0], role=role_or_empty(pair[2] or ""), shared=True)
 
 
 def _named_before_who(text, directory, known_short):
@@ -165,7 +202,7 @@ def subject_after(text, directory, known_short, *, according=False):
     if match:
         # “according to Roots Under Threat, which covers …”: a title, not a person.
         return Attribution("source", match[1])
-    names = names_in(text, directory, known_short, after_verb=True)
+    names = names_in(text, directory, known_short | _lone_name_after(text), after_verb=True)
     if names:
         name, start, end = names[0]
         # “said Chea Vanna”, “said Interior Ministry spokesman Touch Sovann”,

@@ -18,14 +18,14 @@ SPEECH_VERBS = [
     "complained", "complains", "lamented", "vowed", "vows", "pointed out",
     "went on", "recounted", "testified", "cautioned", "conceded", "alleged",
     "reiterated", "demanded", "pleaded", "promised", "predicted", "confirmed",
-    "denied", "maintained", "observed", "wondered", "whispered", "shouted",
+    "denied", "denies", "maintained", "observed", "wondered", "whispered", "shouted",
     "called", "described", "according to", "clarified", "elaborated",
     "commented", "reported", "suggested", "asserted", "revealed", "disclosed",
     "highlighted", "underscored", "underlined", "assured", "mentioned", "answered",
     "joked", "tweeted", "sighed", "proclaimed", "affirmed", "countered", "retorted",
     "objected", "reasoned", "estimated", "reads", "screamed", "yelled", "pronounced",
     "laughs", "laughed", "remembers", "remembered", "smiled", "jokes",
-    "allowed that", "granted that",
+    "allowed that", "granted that", "would only say", "would say", "could only say",
 ]  # fmt: skip
 # Verbs that may come before their subject (“…,” said Malin). Not “told”:
 # in “told Sokha”, Sokha is the one spoken to.
