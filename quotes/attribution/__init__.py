@@ -319,9 +319,9 @@ Also, in English (issue 16, seventeenth round):
   its government; `“…,” say many members of the community` and `villagers
   say` are unnamed people; a web copy's link number (`[1]according to`) is
   ignored; all below the threshold;
-- `Hong, a 40-year-old farmer, …` makes a one-word name, so `says the
+- `Srey, a 52-year-old weaver, …` makes a one-word name, so `says the
   cheerful woman` is her; `You` and `In` start a name next to a speech verb
-  (`said You Kimsan, manager of …`, `Co-Minister of Interior You Hockry said`).
+  (`said You Sokhom, manager of …`, `Co-Minister of Trade You Dara said`).
 
 Also, in English (issue 16, eighteenth round):
 
@@ -333,7 +333,7 @@ Also, in English (issue 16, eighteenth round):
 - `But the 35-year-old is in debt` is the person last named, checked; a
   dateline's place in capitals is nobody, in capitals or title case;
 - roles: `deputy provincial police chief X`, `Manager of the …, X, said`, `X,
-  chairman of the … also said`, `X is a civil party to …`, `X, who sells …`;
+  chairman of the … also said`, `X is a plaintiff in …`, `X, who sells …`;
 - “the post said” is the statement posted just before; a charge's words
   are the law named after them (`“…,” a crime under … the Penal Code`).
 

@@ -85,7 +85,7 @@ class Finding:
         return self.entity.role if self.entity else ""
 
 
-# “Hong, a 40-year-old farmer and activist, has …”: a one-word name, given a
+# “Srey, a 52-year-old weaver and organiser, has …”: a one-word name, given a
 # person's age or a life in apposition at a sentence's start.
 ONE_WORD_NAME = re.compile(
     r"(?:^|(?<=[.?!]\s))(?P<name>[A-Z][a-z]{1,15}),\s+(?:an?|the)\s+"
@@ -279,8 +279,8 @@ def _resolve_paragraph(cast, paragraph, previous, following, sentences):
         else:
             named_next = context is None and _named_in_next_sentence(paragraph, event)
             if named_next:
-                # ““She isn't worth a blade of grass.” Prime Minister Hun Sen lets his
-                # feelings be known.”: the next sentence's subject said it.
+                # ““The bridge can wait no longer.” Governor Keo Dara makes his
+                # view plain.”: the next sentence's subject said it.
                 entity, _confidence, _note = resolve(cast, named_next)
                 context = (entity, "next sentence", INTRODUCED_BEFORE)
             finding = _resolve_quote(cast, event.item, paragraph, context, previous, following)

@@ -234,7 +234,7 @@ class Cast:
             if entity.is_person
             and entity.name
             and _near_miss(words, entity.tokens())
-            # “brothers Chum Huor and Chum Huot”: two names side by side are two people.
+            # “brothers Sok Dara and Sok Dana”: two names side by side are two people.
             and not any(
                 seen.entity is entity and seen.sentence == self.sentence for seen in self.recent
             )

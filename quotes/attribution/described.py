@@ -121,7 +121,7 @@ def described_before(text):
 
 
 # “who gave only his first name, Dara”, “identified only as Dara”; a name
-# the story gives: “who asked to be called Nieng”, “using the pseudonym Mala”.
+# the story gives: “who asked to be called Bopha”, “using the pseudonym Kanha”.
 GIVEN_NAME = re.compile(
     r"\b(?:(?:(?:first|given|last|family)\s+)?name|identified\s+(?:only\s+)?as|known\s+only\s+as|"
     r"asked\s+to\s+be\s+(?:called|named|identified\s+as|referred\s+to\s+as|known\s+as)|"

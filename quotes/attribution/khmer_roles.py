@@ -26,7 +26,7 @@ ROLE_END = re.compile(
     rf"{alternatives(SPEECH_VERBS)}|{alternatives(HONORIFIC_WORDS)})|[។៕៖,:;!?«»“”\"\x00\x01()]"
 )
 ROLE_LEAD = re.compile(
-    # A spelling in brackets first: “លោក វីល្លៀម ថត (William Todd) ឯកអគ្គរដ្ឋទូត…”.
+    # A spelling in brackets first: “លោក ចន ស្មីត (John Smith) ឯកអគ្គរដ្ឋទូត…”.
     r"(?:\s*\([^()]{1,60}\))?"
     r"\s*(?:ដែល)?(?:ត្រូវ)?(?:គេ)?(?:ស្គាល់|ហៅ)?(?:ថា)?\s*(?:គឺ|និង)?(?P<copula>ជា)?\s*"
     r"(?:(?:មាន)?អាយុ\s*[០-៩0-9]+\s*ឆ្នាំ\s*(?:និង|ដែល)?(?P<copula_after_age>ជា)?\s*)?"

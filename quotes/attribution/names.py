@@ -130,7 +130,7 @@ GROUP_AFTER = re.compile(
 )
 # Cambodian family names that are also English words: “So Chan Heng” is a
 # three-word name, not “So” starting a sentence; “In Thou” only with a role
-# or right after a speech verb (“said You Kimsan, a manager”).
+# or right after a speech verb (“said You Sokhom, a manager”).
 FAMILY_NAMES_LIKE_WORDS = _word_set("So In On You")
 AFTER_SPEECH_VERB = re.compile(r"\b(?:said|says|added|told|according\s+to)\s+$")
 SPEECH_VERB_AFTER = re.compile(r"\s+(?:said|says|added|told)\b")
@@ -155,7 +155,7 @@ PERSON_LIKE = re.compile(
 )
 
 
-# “Prey Lang, a larger protected area to the south”: a name the story calls a
+# “Kbal Tuk, a wide protected forest to the east”: a name the story calls a
 # place is a place everywhere in it (not “Sok Dara, a village chief”).
 PLACE_APPOSITIVE = re.compile(
     r"(?<=[A-Za-z]),\s+(?:a|an|the)\s+"

@@ -99,7 +99,7 @@ PHOTO_LABEL = re.compile(
 INTRODUCED_BY_DESCRIPTION = re.compile(
     r"\b(?:a|an|one|another|the)\s+(?:[a-z][\w’'\-]*\s+){0,4}[a-z][\w’'\-]*,\s*$"
 )
-# “X is a civil party to the case.”: a role told as the sentence's predicate.
+# “X is a plaintiff in the suit.”: a role told as the sentence's predicate.
 PREDICATE_ROLE = re.compile(
     r"\s+(?:is|was)\s+((?:an?|the)\s+(?!lot\b|few\b|number\b|result\b|reason\b)"
     r"[a-z][\w'’\- ]{2,60}?)\s*(?:[,.;]|$|\s(?:who|which|and|but|since|for\s+\d))"
@@ -222,7 +222,7 @@ def read_paragraph(number, text, directory, known_short):
                 and not subject.role
                 and sentence.startswith(subject.text)
             ):
-                # “Theary Seng is a civil party to the case.”: what she is.
+                # “Sok Dara is a plaintiff in the suit.”: what she is.
                 subject.role = predicate[1]
             if subject and subject.kind == "name" and not subject.role and rules is speakers:
                 # “… that Tea Misa, director of X, embezzled …, a claim Tea Misa denies.”

@@ -154,7 +154,7 @@ def role_or_empty(text):
         return ""
     listed = NAME_LIST.match(text)
     if listed and not set(listed[0].split()) & (TITLE_WORDS | NOT_PERSON_WORDS):
-        return ""  # “Kim Yong, Sorn Mean and Ly Bunsao had …”: the next names, not a role.
+        return ""  # “Keo Dara, Lim Pheap and Chea Vanna had …”: the next names, not a role.
     return text
 
 
@@ -172,7 +172,7 @@ def appositive_role(rest):
     match = APPOSITIVE.match(rest)
     unclosed = None if match else OFFICE_UNCLOSED.match(rest)
     if unclosed:
-        # “Noun Krissna, chairman of the Provincial Water Department also quelled …”.
+        # “Sok Dara, chairman of the district school board also denied …”.
         return unclosed[1]
     if not match or re.match(r"[\s,—–-]*(?:him|her|them)sel(?:f|ves)\b", rest):
         # “…, himself a reputed wrestler”: an aside about the person, not a role.
@@ -240,7 +240,7 @@ def role_in_front(text):
     comma = re.search(r"(?<=[a-z]),\s*$", text)
     role = role_in_front(text[: comma.start()] + " ") if comma else ""
     if role and role.split()[-1].casefold() in TITLE_NOUNS:
-        # “Koh Kong provincial governor, Mithona Phouthorng, affirmed”.
+        # “Kampot provincial governor, Chea Vanna, affirmed”.
         return role
     return ""
 

@@ -236,7 +236,7 @@ def _characterized(sentence, start, directory, known_short):
         return None
     # “Phay Siphan on Thursday demanded that RFA “clarify” …”.
     subject = re.sub(rf"\s+(?:{WHEN})\s*$", " ", subject)
-    # “Hun Sen has referred to the evictions as “…””: the subject before “has”.
+    # “The governor has referred to the fees as “…””: the subject before “has”.
     subject = re.sub(r"(?<=\S)\s+(?:has|have|had)\s*$", " ", subject)
     found = subject_before(subject, directory, known_short) or _country(subject)
     if found and verb is feeling and found.kind == "description":
@@ -432,7 +432,7 @@ def subject_of_sentence(sentence, directory, known_short):
     if not (in_front or only_function_words(text[:start])):
         return None
     if in_front and object_of_preposition(text[:start]):
-        return None  # “From his longevity to former King Norodom Sihanouk, …”: an object.
+        return None  # “From his garden to former King Norodom Suramarit, …”: an object.
     rest = text[end:]
     role = appositive_role(rest) or in_front
     if role or PERSON_LIKE.match(rest):

@@ -145,7 +145,7 @@ def _lone_name_after(text):
 
 def _first_of_pair(before, directory, known_short):
     """
-    “Hun Sen, Cambodia’s prime minister, and Mr Xi have said”: two subjects
+    “Keo Dara, the province’s governor, and Mr Lim have said”: two subjects
     share the words; the first named is credited, as the keys do.
     """
     pair = re.search(r"^(.*?)(?:,\s*([^,\x00]{3,60}),)?\s+and\s+$", before)

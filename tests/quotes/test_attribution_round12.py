@@ -293,8 +293,8 @@ class CleanDescriptionTests(AttributionTestCase):
             "The ruling also banned the former leader from politics for life and said he would "
             "stay at home.",
             # Not “arrested … for “…””: a charge's name is the charge's (round 15).
-            "The leader was arrested in 2017 over “plotting with a foreign power” to topple the "
-            "government.",
+            "The leader was detained in 2019 over “colluding with a foreign army” to unseat the "
+            "council.",
         )
         self.assertEqual(self.labels(findings), ["the ruling"])
 

@@ -110,10 +110,10 @@ class DocumentFramingAPassiveTests(AttributionTestCase):
     def test_statement_praising_someone(self):
         findings = self.read(
             "Sok Dara, a reporter, said he would now farm rice.",
-            "In a statement of support last month from media groups, Sok Dara was praised as "
+            "In a letter of thanks sent this week by farmers' unions, Sok Dara was praised as "
             "“a brave reporter who has never given up on the truth.”",
         )
-        self.assertChecked(findings[0], "a statement of support last month from media groups")
+        self.assertChecked(findings[0], "a letter of thanks sent this week by farmers' unions")
         self.assertEqual(findings[0].entity.kind, "source")
 
     def test_letter_describing_a_group(self):
@@ -133,15 +133,15 @@ class DocumentFramingAPassiveTests(AttributionTestCase):
 
 class PlaceInAppositionTests(AttributionTestCase):
     """
-    “Kbal Tuk, a larger protected area to the south”: a name the story calls
+    “Kbal Tuk, a wider protected forest to the east”: a name the story calls
     a place is not a person, there or further on.
     """
 
     def test_protected_area_is_not_the_pronouns_referent(self):
         findings = self.read(
             "Chan Sophea, a resin tapper, walks the forest every morning.",
-            "Logging has long plagued both Srae Tuk and Kbal Tuk, a larger protected area "
-            "to the south.",
+            "Logging has long plagued both Srae Tuk and Kbal Tuk, a wider protected forest "
+            "to the east.",
             "Logging is a murky business. “We know who they are,” he said.",
         )
         self.assertSpeakers(findings, ["Chan Sophea"])

@@ -120,13 +120,13 @@ class NearMissNameTests(AttributionTestCase):
 
     def test_one_letter_off_is_the_person_named_before(self):
         findings = self.read(
-            "Keo Sam Ol, a coordinator for the rights group Adhoc, said the new governor "
+            "Keo Sam Ol, a monitor for the land rights group Sahmakum, said the new governor "
             "had much to do.",
             "“The roads are still bad,” Keo Sam Sol said.",
         )
         self.assertChecked(findings[0], "Keo Sam Ol")
         self.assertIn("Keo Sam Sol", findings[0].note)
-        self.assertEqual(findings[0].entity.role, "a coordinator for the rights group Adhoc")
+        self.assertEqual(findings[0].entity.role, "a monitor for the land rights group Sahmakum")
 
     def test_a_middle_word_missing_is_the_person_named_before(self):
         findings = self.read(
@@ -212,7 +212,7 @@ class UncommonVerbPartialTests(AttributionTestCase):
 
     def test_allowed_that(self):
         findings = self.read(
-            "Sok Dara, a coordinator for the rights group Adhoc, allowed that the council "
+            "Sok Dara, a monitor for the land rights group Sahmakum, allowed that the council "
             "had “some merits” in building roads, but noted little else.",
         )
         self.assertSpeakers(findings, ["Sok Dara"])

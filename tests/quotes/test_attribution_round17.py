@@ -117,11 +117,11 @@ class GovernmentAsSpeakerTests(AttributionTestCase):
     def test_a_link_number_before_according_to(self):
         findings = self.read(
             "Rangers",
-            "Chan Dara, a 30-year-old ranger, leads the patrol. Reintroducing tigers “gives "
-            "hope that the forest will recover,” [2]according to the World Wildlife Fund. "
+            "Chan Dara, a 30-year-old ranger, leads the patrol. Bringing back deer “gives "
+            "the grassland a second life,” [2]according to the Wildlife Trust. "
             "That is where Chan Dara comes in.",
         )
-        self.assertSpeakers(findings, ["the World Wildlife Fund"])
+        self.assertSpeakers(findings, ["the Wildlife Trust"])
 
 
 class PluralUnnamedSourceTests(AttributionTestCase):

@@ -128,17 +128,17 @@ class SplitSentenceTests(AttributionTestCase):
 
 class ReferredToAsTests(AttributionTestCase):
     """
-    A word the subject called a thing by, after an auxiliary: “Hun Sen has
-    referred to the evictions as “voluntary moves”” is his.
+    A word the subject called a thing by, after an auxiliary: “Keo Dara has
+    referred to the relocations as “orderly steps”” is his.
     """
 
     def test_has_referred_to_as(self):
         findings = self.read(
             "Evictions",
-            "The prime minister, Hun Sen, has referred to the evictions as “voluntary "
-            "moves” needed to keep the site listed.",
+            "The governor, Keo Dara, has referred to the relocations as “orderly "
+            "steps” needed to widen the road.",
         )
-        self.assertChecked(findings[0], "Hun Sen")
+        self.assertChecked(findings[0], "Keo Dara")
 
     def test_had_described_as(self):
         findings = self.read(
@@ -151,7 +151,7 @@ class ReferredToAsTests(AttributionTestCase):
 class LifeDescriptionSubjectTests(AttributionTestCase):
     """
     A feature calls its subject by her age paragraphs after her name (“But
-    the 41-year-old is in debt”); a quote with no attribution right after is
+    the 38-year-old is still paying”); a quote with no attribution right after is
     hers, checked. A dateline's place in capitals is nobody, nor the same
     place spelt in title case later.
     """
@@ -164,7 +164,7 @@ class LifeDescriptionSubjectTests(AttributionTestCase):
             "The move was ordered by the provincial authority. Trucks came at dawn. The "
             "families were given tents.",
             "Mao Sreyneang’s house is bigger than the hut she lived in before. It has a tin roof.",
-            "But the 41-year-old is also in debt from building it. Her husband earns less.",
+            "But the 38-year-old is still paying for the roof. Her brother helps when he can.",
             "“I do not know how we will pay back the loan",
         )
         self.assertChecked(findings[0], "Mao Sreyneang")
@@ -240,8 +240,8 @@ class RoleWhenQuotedLaterTests(AttributionTestCase):
         self.assertEqual(role, "chairman of the Provincial Water Department")
 
     def test_a_role_told_as_the_predicate(self):
-        role = self._role_of_he_said("Sok Dara is a civil party to the case.", "she")
-        self.assertEqual(role, "a civil party to the case")
+        role = self._role_of_he_said("Sok Dara is a plaintiff in the suit.", "she")
+        self.assertEqual(role, "a plaintiff in the suit")
 
     def test_a_predicate_that_is_no_role(self):
         role = self._role_of_he_said("Sok Dara was a lot happier on Monday.")
