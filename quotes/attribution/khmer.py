@@ -73,7 +73,7 @@ HEADLINE_NAME = re.compile(rf"\s*(?P<name>{KHMER_RUN}+ {KHMER_RUN}+)\s*៖")
 SENTENCE_OPENING = re.compile(r".*(?:^|[។៕!?]\s*)", re.DOTALL)
 # A role in apposition after a name: “ប៊ូ បញ្ញា យុវជនម្នាក់…”, “ប៊ូ បញ្ញា ជាគ្រូបង្រៀន”.
 APPOSED_ROLE = re.compile(rf"(?<=[^\s] )(?:ជា)?(?:{ROLE_HEAD.pattern})")
-# A role opening a sentence, then a name: “ខ្សែបម្រើកណ្តាល វ៉ា សុថន ចាត់ទុកថា…”.
+# A role opening a sentence, then a name: “ខ្សែការពារ កែវ សុផល យល់ថា…”.
 # A role may hold Khmer digits: “និស្សិតប្រុសឆ្នាំទី២ អុន សំអាង”.
 ROLED_NAME = re.compile(
     rf"(?:^|(?<=[។៕!?៖:])\s*|(?<= ))(?:{ROLE_HEAD.pattern})(?:{KHMER_RUN}|[\u17e0-\u17e9]){{0,40}} "
@@ -275,7 +275,7 @@ def names_in(text, known_short=frozenset()):
         if not overlapping:
             found.append((text[start:end], start, end))
         elif len(overlapping) == 1 and overlapping[0][2] < end:
-            # “លោក អាឡិចហ្សង់ដ្រូ ហ្សន់ហ្សាឡេ ដាវីតសុន (…)”: the gloss shows where it ends.
+            # “លោក ម៉ាកុស ហ្វ្រង់ក៍ ហ្វីសឆឺ (…)”: the gloss shows where it ends.
             found.remove(overlapping[0])
             found.append((text[overlapping[0][1] : end], overlapping[0][1], end))
     return sorted(cut_to_known(found, known), key=lambda item: item[1])
@@ -329,7 +329,7 @@ def _unmarked_names(folded):
         if 2 <= len(words) <= 3 and all(map(_plain_name_word, words)):
             spans.append((start, len(before)))
     for verb in OWNED_SPEECH.finditer(folded):
-        # “ការរៀបរាប់របស់ ឱក សុគន្ធកញ្ញា បានអោយដឹងថា”: whose account, then the verb;
+        # “ការរៀបរាប់របស់ ជា វណ្ណា បានអោយដឹងថា”: whose account, then the verb;
         # “ភ្នំពេញ៖ សារ៉ាយ សក្ខណា បានសង្កត់ធ្ងន់ថា”: a clause's subject, then the verb.
         words = folded[: verb.start()].rstrip(" ").split(" ")
         owned = len(words) >= 3 and PARTICLE_BEFORE.search(words[-3])
@@ -391,7 +391,7 @@ def _glossed(folded):
     """
     ``(start, end)`` of each name of two to four words followed by its Latin
     spelling in brackets, after a role, an honorific or a clause's start:
-    “ប្រធានអង្គការ… អាឡិចហ្សង់ដ្រូ ហ្សន់ហ្សាឡេ ដាវីតសុន (Alex … Davidson)”.
+    “ប្រធានអង្គការ… ម៉ាកុស ហ្វ្រង់ក៍ ហ្វីសឆឺ (Markus … Fischer)”.
     """
     spans = []
     for gloss in LATIN_GLOSS.finditer(folded):

@@ -221,7 +221,7 @@ def speaker_before(text, known_short):
         return references[-1]
     definite = DEFINITE.search(fold(clause).rstrip())
     if definite and at_boundary(fold(clause), definite.start()):
-        # “…មតិរិះគន់តារាចម្រៀងរូបនេះបាន…”: this singer, glued to the words before.
+        # “…អ្នកគាំទ្រតារាចម្រៀងរូបនេះបាន…”: this singer, glued to the words before.
         return Attribution("description", clause[definite.start() : definite.end()])
     return _description(clause)
 

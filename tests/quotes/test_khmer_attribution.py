@@ -44,14 +44,14 @@ REFORM_SPEECH = [
 ]
 
 COURT_CASE = [
-    "ក្នុងសន្និសីទសារព័ត៌មានមួយ លោក ខៀវ សុភ័គ អ្នកនាំពាក្យក្រសួងមហាផ្ទៃ បានប្រាប់លោក ម៉ម សុខា "
+    "ក្នុងសន្និសីទសារព័ត៌មានមួយ លោក កែវ សុផល អ្នកនាំពាក្យក្រសួងមហាផ្ទៃ បានប្រាប់លោក ម៉ម សុខា "
     "ថា «យើងមិនទទួលយកការចោទប្រកាន់នេះទេ»។",
-    'លោក ម៉ម សុខា ដែលជាមេធាវីរបស់លោក ខៀវ សុភ័គ បាននិយាយថា "ករណីនេះនឹងទៅដល់តុលាការ"។',
-    "«ការស៊ើបអង្កេតនឹងបន្ត» នេះបើតាមការបញ្ជាក់របស់លោក សុភ័គ។",
+    'លោក ម៉ម សុខា ដែលជាមេធាវីរបស់លោក កែវ សុផល បាននិយាយថា "ករណីនេះនឹងទៅដល់តុលាការ"។',
+    "«ការស៊ើបអង្កេតនឹងបន្ត» នេះបើតាមការបញ្ជាក់របស់លោក សុផល។",
     "អ្នកនាំពាក្យរូបនេះ បានបន្ថែមទៀតថា «ក្រសួងនឹងចេញសេចក្តីថ្លែងការណ៍នៅថ្ងៃស្អែក»។",
     "អ្នកស្រី សៅ ចន្ថា ជាម្តាយរបស់ជនរងគ្រោះ បាននិយាយទាំងទឹកភ្នែកថា៖ «កូនខ្ញុំគ្មានទោសទេ»។",
     "ស្ត្រីរូបនេះបានបន្តថា «ខ្ញុំនឹងមិនឈប់ទេ»។",
-    "យោងតាមលោក សុភ័គ «ក្រសួងបានបញ្ជូនករណីនេះទៅតុលាការហើយ»។",
+    "យោងតាមលោក សុផល «ក្រសួងបានបញ្ជូនករណីនេះទៅតុលាការហើយ»។",
 ]
 
 
@@ -157,19 +157,19 @@ class KhmerQuotesTests(SimpleTestCase):
 
     def test_listener_is_not_the_speaker(self):
         """“លោក X បានប្រាប់លោក Y ថា”: X speaks; “Y ដែលជាមេធាវីរបស់លោក X”: Y speaks, X is in the role."""
-        self.assertSpeaker(self.court, "យើងមិនទទួល", "ខៀវ សុភ័គ")
+        self.assertSpeaker(self.court, "យើងមិនទទួល", "កែវ សុផល")
         finding = self.assertSpeaker(self.court, "ករណីនេះនឹង", "ម៉ម សុខា")
-        self.assertEqual(finding.role, "មេធាវីរបស់លោក ខៀវ សុភ័គ")
+        self.assertEqual(finding.role, "មេធាវីរបស់លោក កែវ សុផល")
 
     def test_title_and_description_references(self):
         """“អ្នកនាំពាក្យរូបនេះ” is the spokesman named before; “ស្ត្រីរូបនេះ” the woman."""
-        self.assertSpeaker(self.court, "ក្រសួងនឹងចេញ", "ខៀវ សុភ័គ")
+        self.assertSpeaker(self.court, "ក្រសួងនឹងចេញ", "កែវ សុផល")
         self.assertSpeaker(self.court, "ខ្ញុំនឹងមិនឈប់", "សៅ ចន្ថា")
 
     def test_according_to(self):
         """“នេះបើតាមការបញ្ជាក់របស់លោក X” after the quote, “យោងតាមលោក X” before it."""
-        self.assertSpeaker(self.court, "ការស៊ើបអង្កេត", "ខៀវ សុភ័គ")
-        self.assertSpeaker(self.court, "ក្រសួងបានបញ្ជូន", "ខៀវ សុភ័គ")
+        self.assertSpeaker(self.court, "ការស៊ើបអង្កេត", "កែវ សុផល")
+        self.assertSpeaker(self.court, "ក្រសួងបានបញ្ជូន", "កែវ សុផល")
 
     def test_two_speakers_alternating(self):
         """Two people answering each other, paragraph by paragraph, each keep their quotes."""

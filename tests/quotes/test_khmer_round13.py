@@ -93,6 +93,6 @@ class PostIntroducedByATitleTests(AttributionTestCase):
     def test_the_honorific_after_in_it_is_the_man_named_before(self):
         findings = self.read(
             "នេះបើយោងតាមការបង្ហោះនៅលើទំព័រហ្វេសប៊ុករបស់សម្តេច ជា វិបុល នៅថ្ងៃទី៥ ខែមីនា។ ក្នុងនោះសម្តេចបានបញ្ជាក់ថា៖",
-            "“បងប្អូនជនរួមជាតិជាទីស្រឡាញ់! ខ្ញុំនឹងត្រឡប់មកប្រើប្រាស់បណ្តាញសង្គមនេះវិញ។”",
+            "“បងប្អូនជនរួមជាតិជាទីស្រឡាញ់! សូមជួយគ្នាថែរក្សាព្រៃឈើនៅភូមិយើង។”",
         )
         self.assertSpeakers(findings, ["ជា វិបុល"])

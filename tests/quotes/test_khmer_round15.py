@@ -117,9 +117,9 @@ class RoleBeforeTheNameTests(RoleTestCase):
 
     def test_an_actor_and_model_is_not_cut_at_the_verb_inside_actor(self):
         self.assertRole(
-            "ភ្នំពេញ៖ តារាសម្តែង និង ជាតារាម៉ូឌែល កញ្ញា ស៊ិន សុភា បាននិយាយថា «ខ្ញុំមិនដែលស្គាល់គាត់ទេ»។",
+            "សៀមរាប៖ តារាសម្តែង និង ជាតារាចម្រៀង កញ្ញា ស៊ិន សុភា បាននិយាយថា «ខ្ញុំមិនដែលស្គាល់គាត់ទេ»។",
             "ស៊ិន សុភា",
-            "តារាសម្តែង និង ជាតារាម៉ូឌែល",
+            "តារាសម្តែង និង ជាតារាចម្រៀង",
         )
 
     def test_the_minister_spoken_of_is_not_the_speakers_role(self):
@@ -136,8 +136,8 @@ class PageOwnerTests(AttributionTestCase):
     def test_the_owner_of_the_page_not_the_partner_named_before(self):
         findings = self.read(
             "តារាចម្រៀង កញ្ញា សុខ ស្រីនាង មានបញ្ហាជាមួយដៃគូរបស់ខ្លួន គឺលោក ចាន់ ដារា។",
-            "បើយោងតាមផេកហ្វេសប៊ុកផ្ទាល់ខ្លួនរបស់កញ្ញា សុខ ស្រីនាង បានសម្តែងអារម្មណ៍មិនសប្បាយចិត្ត "
-            "ប្រាប់ឱ្យដឹងថា «តើការរស់នៅដោយសុខ វាពិបាកណាស់មែនទេ»។",
+            "បើយោងតាមផេកហ្វេសប៊ុកផ្ទាល់ខ្លួនរបស់កញ្ញា សុខ ស្រីនាង បានសរសេរទាំងខកចិត្ត "
+            "ថា «ខ្ញុំសុំឱ្យគ្រប់គ្នាទុកពេលឱ្យខ្ញុំសម្រាកសិន»។",
         )
         (finding,) = findings
         self.assertSure(finding, "សុខ ស្រីនាង")

@@ -14,8 +14,7 @@ class RankedRoleTests(AttributionTestCase):
     def test_a_general_then_a_deputy_commander_in_chief(self):
         findings = self.read(
             "ភ្នំពេញ៖ នាយករដ្ឋមន្ត្រី សម្ដេចតេជោ ហ៊ុនសែន បានផ្ដល់ស្ពានមួយដល់ប្រជាពលរដ្ឋ។",
-            "នាយឧត្តមសេនីយ៍ សុខ វណ្ណា អគ្គមេបញ្ជាការរងនិងជាមេបញ្ជាការកងទ័ពជើងគោក "
-            "បានថ្លែងឲ្យដឹងថា«ស្ពាននេះនឹងជួយកសិករនៅភូមិ»។",
+            "នាយឧត្តមសេនីយ៍ សុខ វណ្ណា អគ្គមេបញ្ជាការរងទទួលបន្ទុកវិស្វកម្ម បានថ្លែងឲ្យដឹងថា«ស្ពាននេះនឹងជួយកសិករនៅភូមិ»។",
         )
         self.assertSure(findings[0], "សុខ វណ្ណា")
         self.assertIn("អគ្គមេបញ្ជាការរង", findings[0].entity.role)
@@ -34,8 +33,8 @@ class MisplacedVowelTests(AttributionTestCase):
     def test_a_misspelt_unique_title_glued_to_the_verb(self):
         findings = self.read(
             "ភ្នំពេញ៖ សម្ដេចតេជោ ហ៊ុន សែន នាយករដ្ឋមន្ត្រី បានជួបប្រជាពលរដ្ឋ។",
-            "យោងតាមហ្វេសប៊ុក បានដឹងថា សម្ដេច សប្បាយចិត្តណាស់ ដែលបានជួបកសិករ។",
-            "សមេ្ដចតេជោបានមានប្រសាសន៍ថា “ពេលនេះបងប្អូនដឹងថា ខ្ញុំក៏ជាកសិករដែរ”។",
+            "តាមការបង្ហោះនៅល្ងាចនោះ សម្ដេច រីករាយខ្លាំង ដែលបានទៅលេងស្រុកកំណើត។",
+            "សមេ្ដចតេជោបានមានប្រសាសន៍ថា “ខ្ញុំនៅចាំផ្លូវលំទៅសាលារៀនចាស់”។",
         )
         self.assertSpeaker(findings[0], "ហ៊ុន សែន")
 
@@ -46,8 +45,8 @@ class StateNotANameTests(AttributionTestCase):
     def test_very_happy_after_an_honorific_is_no_one(self):
         findings = self.read(
             "ភ្នំពេញ៖ កសិករបានជួបគ្នា។",
-            "បានដឹងថា សម្ដេច រីករាយណាស់ ដែលបានជួបកសិករ។",
-            "“ពេលនេះបងប្អូនដឹងហើយ”។",
+            "គេឃើញថា សម្ដេច រីករាយណាស់ ដែលបានទៅលេងស្រុកកំណើត។",
+            "“ខ្ញុំអរគុណគ្រប់គ្នា”។",
         )
         self.assertNotEqual(self.label(findings[0]), "រីករាយណាស់")
         self.assertNotSure(findings[0])
@@ -56,7 +55,7 @@ class StateNotANameTests(AttributionTestCase):
         findings = self.read(
             "ភ្នំពេញ៖ កសិករបានជួបគ្នា។",
             "យោងតាមហ្វេសប៊ុក លោក សប្បាយចិត្ត ដែលបានជួបកសិករ។",
-            "លោកបានមានប្រសាសន៍ថា “ពេលនេះបងប្អូនដឹងហើយ”។",
+            "លោកបានមានប្រសាសន៍ថា “ខ្ញុំអរគុណគ្រប់គ្នា”។",
         )
         self.assertNotEqual(self.label(findings[0]), "សប្បាយចិត្ត")
         self.assertNotSure(findings[0])
@@ -130,7 +129,7 @@ class AnotherDescribedPersonTests(AttributionTestCase):
     def test_a_seller_is_not_the_guide_described_before(self):
         findings = self.read(
             "មគ្គុទ្ទេសក៍ទេសចរណ៍មួយរូប បាននិយាយថា «ផ្សារនេះបើករៀងរាល់យប់»។",
-            "ពេលខ្ញុំសុំទិញក្រូចមួយគីឡូ អ្នកលក់ស្រាប់តែសួរវិញថា៖ «ម៉េចក៏ទិញតិចម្ល៉េះ!»។",
+            "ពេលខ្ញុំសុំទិញក្រូចមួយគីឡូ អ្នកលក់ក៏សួរខ្ញុំវិញថា៖ «មិនយកពីរគីឡូទេឬ?»។",
         )
         self.assertChecked(findings[1], "អ្នកលក់")
 
@@ -167,7 +166,7 @@ class SomeoneOpeningTheSentenceTests(AttributionTestCase):
     def test_a_fisherman_mending_his_net_then_he_said(self):
         findings = self.read(
             "អ្នកនេសាទនៅបឹងជួបការលំបាក",
-            "អ្នកនេសាទម្នាក់ជួសជុលសំណាញ់របស់គាត់នៅលើមាត់បឹង ថ្ងៃទី៣ ខែមីនា។",
+            "អ្នកនេសាទម្នាក់លាងទូកតូចរបស់គាត់ក្បែរមាត់បឹង ថ្ងៃទី៣ ខែមីនា។",
             "លោកបាននិយាយថា៖ «យើងគ្មានរបរអ្វីផ្សេងក្រៅពីនេសាទទេ»។",
         )
         self.assertChecked(findings[0], "អ្នកនេសាទម្នាក់")
@@ -178,8 +177,8 @@ class QuestionNotARoleTests(AttributionTestCase):
 
     def test_a_headline_run_into_the_lede(self):
         findings = self.read(
-            "ឯកឧត្តម ចាន់ សុភា៖ ការងាររបស់ក្រសួងប្រៀបបាននឹងពន្លឺថ្ងៃ ដែលគ្មាន "
-            "អ្នកណាអាចយកដៃទៅបិទបាំងបានឡើយ ភ្នំពេញ៖«រយៈពេលដប់ឆ្នាំ ក្រសួងបានធ្វើការងារធំធេង"
+            "ឯកឧត្តម ចាន់ សុភា៖ ការងាររបស់ក្រសួងនៅចំពោះមុខពលរដ្ឋ មិនមាន "
+            "អ្នកណាអាចលាក់វាបានទេ ភ្នំពេញ៖«រយៈពេលដប់ឆ្នាំ ក្រសួងបានធ្វើការងារធំធេង"
             "សម្រាប់ប្រជាពលរដ្ឋ»។ នេះជាការគូសបញ្ជាក់របស់ ឯកឧត្តម ចាន់ សុភា "
             "រដ្ឋមន្ត្រីក្រសួងព័ត៌មាន នាថ្ងៃទី២ ខែមករា។",
         )
