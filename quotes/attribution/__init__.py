@@ -183,7 +183,7 @@ Also, in English (issue 16, fifth round):
   Vandine` and `In Thou, one of …, said` keep their small first word; a
   headline in title case names nobody;
 - roles `His wife X` (“wife of” the man just named), `Village representative
-  X, 51,`, `X of government-owned Agence Khmer Press`, `X, who is leading
+  X, 51,`, `X of state-owned Angkor Press`, `X, who is leading
   the …`, `the parish priest X`, `Villager X`, `Brigadier X`;
 - one-word partials after `promised to`, `threatened to`, `demanded that …`
   are the subject's; “…," closed by a straight mark; a quote left open and
@@ -201,8 +201,8 @@ Also, in English (issue 16, seventh round):
 - an organization's name made of a list (“Center for Parasitology,
   Entomology and Malaria Control”) and a dateline in capitals hold no
   person; `said the report posted on …` is the report; an organization
-  that says something (`ASEAN Parliamentarians for Human Rights said that
-  Hun Sen “…”`) speaks it, not the person it speaks of;
+  that says something (`Lawyers for Open Courts said that
+  Keo Sam “…”`) speaks it, not the person it speaks of;
 - a partial quote after a clause with its own subject (`X denied it, and
   Washington dismissed it as “…”`) is never the first subject's; it goes,
   below the threshold, to that clause's subject;
@@ -252,9 +252,9 @@ Also, in English and Khmer (issue 16, eleventh round):
 
 Also, in English (issue 16, twelfth round):
 
-- a group speaking: `Amnesty International said the verdict was “…”` (an
+- a group speaking: `Amnesty International said the ruling was “…”` (an
   inverted reading only where the verb opens its clause), `said Licadho in
-  their statement`, `The Future Forum, an independent think tank, called …`,
+  their statement`, `The River Institute, a research group, called …`,
   `According to court documents, …`, `Though Thai authorities have described
   it as “…”, …, an official said` (the clause's own subject, not a credit
   far after it); a passive verb speaks only with its agent, and `what was

@@ -285,7 +285,7 @@ CHARGE_BEFORE = re.compile(
 LAW = re.compile(
     r"\bunder\s+(?:the\s+|a\s+)?(?:new\s+|amended\s+)?(?P<law>(?:penal|criminal)\s+code)\b", re.I
 )
-# “…,” which the Penal Code calls …, “…,” an offence under Article 12 of the Criminal Code.
+# “…,” which the Criminal Code calls …, “…,” a crime under Article 40 of the Penal Code.
 LAW_AFTER = re.compile(
     r"[^\x00.;]{0,80}?\b(?:under|of|which)\s+(?:Article\s+\d+\s+of\s+)?(?:the\s+)?"
     r"(?P<law>(?:[Pp]enal|[Cc]riminal)\s+[Cc]ode)\b"

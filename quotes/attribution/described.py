@@ -74,10 +74,10 @@ def described_before(text):
     Licadho”, “Prime Minister”. The description starts its clause; relative
     clauses in apposition after it (“, who …,”) are passed over.
     """
-    # “CCHR said that one of the guards”: the speaker starts after “said that”.
+    # “Adhoc said that one of the soldiers”: the speaker starts after “said that”.
     # “Sok Dara said a police officer told him”: the officer speaks.
     text = re.split(rf"{VERB.pattern}\s+(?:that\s+)?(?=(?:a|an|the|one|another)\s)", text)[-1]
-    # “With an opposition figure having announced …”
+    # “With a party leader having declared …”
     text = re.sub(r"^(?:[Ww]ith|[Aa]fter|[Dd]espite)\s+(?=(?:a|an|the|one|another)\s)", "", text)
     pieces = [piece.strip() for piece in re.split(r"[;:]|,\s*|\s[—–]\s", text)]
     # “…, but the embassy called it”: the coordinated clause's own subject.
@@ -105,7 +105,7 @@ def described_before(text):
         if re.fullmatch(rf"(?:[A-Z][a-z]+\s+)*(?:{CAPITAL_TITLE})", piece):
             return Attribution("description", f"the {piece}")
         if DESCRIPTION_START.match(piece) and index == 1 and APPOSED.search(text):
-            # “The Future Forum, an independent think tank …, called”: the
+            # “The River Institute, a research group …, called”: the
             # description is in apposition to the name before it, which speaks.
             named = NAME_BEFORE_APPOSITION.fullmatch(pieces[0])
             if named and named[1] not in FUNCTION_WORDS:
@@ -139,13 +139,13 @@ def lone_name(text):
     match = re.match(r"\s*([A-Z][a-z\u00c0-\u024f'’\-]+)(?=\s*(?:,|$))", text)
     if match and not match[1].endswith("s") and match[1] not in FUNCTION_WORDS:
         return {match[1]}
-    # “a vendor, who only gave her first name, Sophy, said”.
+    # “a driver, who gave only his first name, Vibol, said”.
     match = GIVEN_NAME.search(text)
     return {match[1]} if match else set()
 
 
 # Words that make a capitalised phrase an organization speaking as itself:
-# “ASEAN Parliamentarians for Human Rights said that …”.
+# “Lawyers for Open Courts said that …”.
 ORGANIZATION_WORDS = frozenset(
     re.findall(
         r"\w+",
@@ -251,8 +251,8 @@ def government_before(text):
 
 def described_by_given_name(text, name):
     """
-    The description of someone known only by a given name: “A vendor at the
-    market, who only gave her first name, Sophy,” → “A vendor at the market”.
+    The description of someone known only by a given name: “A seller at the
+    river port, who gave only her first name, Sreymom,” → “A seller at the river port”.
     """
     match = GIVEN_NAME.search(text)
     if match is None or match[1] != name:
@@ -313,7 +313,7 @@ REMARKS_OF = re.compile(
 
 def remarks_owner(clause, directory, known_short):
     """
-    “remarks from Prime Minister Hun Sen saying the dam would do no harm
+    “remarks from Governor Keo Sam saying the road would flood nobody
     “…””, “Sok Dara's claim that …“…””: the words are the named speaker's.
     """
     match = REMARKS_OF.search(clause)

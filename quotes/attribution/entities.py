@@ -127,7 +127,7 @@ def gender_in(description):
 
 def description_kind(description):
     """PERSON, GROUP or SOURCE, from the description's head word (“a statement from …”)."""
-    # “the report posted on the website”: a participle after the head word ends it.
+    # “the report posted on the ministry's page”: a participle after the head word ends it.
     clause = re.split(
         r"\s+(?:who|which|that|whose|whom|of|for|at|from|in|on|with|by|to|near"
         r"|[a-z]+ed\s+(?:on|by|in|at|to|from|last|this|earlier))\s",

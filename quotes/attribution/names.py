@@ -114,7 +114,7 @@ PORTFOLIO_WORDS = _word_set(
 PORTFOLIO_ENDING = re.compile(r"(?:ism|ture|ment|tion|sion|ance|ence|ity|ics)$")
 # “US Secretary of State …”, “Deputy Director of …”: a title that goes on is no name.
 TITLE_GOES_ON = re.compile(r"\s+(?:of|for|to)\s+(?:the\s+)?[A-Z]")
-# “Minister of Education, Youth and Sport Hang Chuon Naron”: the last item of
+# “Minister of Education, Youth and Sport Keo Sambath”: the last item of
 # a ministry's list of charges runs into the name.
 TITLE_OF_LIST = re.compile(
     r"\b(?:" + "|".join(sorted(TITLE_WORDS)) + r")\s+(?:of|for)\s+(?:the\s+)?"
@@ -137,7 +137,7 @@ SPEECH_VERB_AFTER = re.compile(r"\s+(?:said|says|added|told)\b")
 LOWER_TITLE_BEFORE = re.compile(
     r"\b(?:" + "|".join(sorted(word.lower() for word in TITLE_WORDS if len(word) > 3)) + r")\s+$"
 )
-# “In Thou, one of the four defendants, said”: a two-word name with a person's role.
+# “In Sovann, one of the three accused, said”: a two-word name with a person's role.
 PERSON_APPOSITIVE = re.compile(
     r",\s*(?:\d{1,3},\s*)?(?:(?:one\s+of|an?|the)\s+[a-z][^,\x00]{2,80},\s*)?"
     r"(?:(?:\w+\s+){0,2}(?:said|says|told|added)\b|$)"
@@ -355,7 +355,7 @@ def names_in(text, directory, known_short, *, after_verb=False, before_verb=Fals
         )
         while words and words[0] in FUNCTION_WORDS and not kept:
             words.pop(0)
-        # “Apostolic Prefect Msgr. Pierre Suon Hangly”: the name starts at its honorific.
+        # “Apostolic Prefect Msgr. Paul Chea Vanna”: the name starts at its honorific.
         inner = next(
             (index for index in range(1, len(words)) if _starts_honorific(words, index)), 0
         )

@@ -138,7 +138,7 @@ def read_paragraph(number, text, directory, known_short):
     frame, spans = find_quote_spans(text)
     paragraph = Paragraph(number, starts_with_quote=frame.startswith("\x00"))
     if HEADLINE.fullmatch(text.strip()):
-        # “Protests Greet Hun Manet in US”: where a name starts is unreadable.
+        # “Farmers Cheer Keo Sam in Kampot”: where a name starts is unreadable.
         return paragraph
     credit = None if spans or is_khmer_text(text) else PHOTO_CREDIT.search(text)
     labels = [] if is_khmer_text(text) else list(PHOTO_LABEL.finditer(frame))
@@ -203,7 +203,7 @@ def read_paragraph(number, text, directory, known_short):
                 span.echo, span.attribution = True, None
                 paragraph.events.append(Event(offset + match.start(), "quote", span, index))
         if placeholders and placeholders[0].start() > 0:
-            # “Hun Sen said he was glad … he had called the reporter “insolent.””:
+            # “Keo Sam said he was pleased … he had called the driver “reckless.””:
             # the sentence is about its subject, whatever its quote.
             subject = rules.subject_of_sentence(
                 sentence[: placeholders[0].start()], directory, known_short

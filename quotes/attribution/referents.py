@@ -134,7 +134,7 @@ def described(cast, description, kind=""):
         if entity.description and entity.description.casefold() == description.casefold():
             return entity, DESCRIBED_SOURCE, ""
     if definite and (kind or description_kind(description)) != SOURCE:
-        # “the parish priest serving parishioners across …” after “Father …”.
+        # “the parish priest caring for families along …” after “Father …”.
         found = linked_person(cast, definite[1])
         if found is not None:
             return found

@@ -21,7 +21,7 @@ APPOSITIVE = re.compile(
     r"|\s*[—–]\s*([^—–\x00]+?)\s*[—–]|\s+--?\s+([^\x00]+?)\s+--?\s)"
 )
 
-# “Am Sam Ath of Licadho”, “Sath Sophal of government-owned Agence Khmer Press”.
+# “Chea Vanna of Licadho”, “Lim Pheap of state-owned Angkor Press”.
 OF_ORGANIZATION = re.compile(
     r"\s+of\s+((?:(?:the|[a-z]+-[a-z]+|state|private|independent|local|rights|opposition)\s+)*"
     r"[A-Z][\w'’\-.&]*(?:\s+(?:(?:of|and|for)\s+(?:the\s+)?)?[A-Z][\w'’\-.&]*)*)"
@@ -167,7 +167,7 @@ def appositive_role(rest):
     """The role written in apposition at the start of ``rest``, or ""."""
     match = OF_ORGANIZATION.match(rest)
     if match:
-        # “Sath Sophal of government-owned Agence Khmer Press”.
+        # “Lim Pheap of state-owned Angkor Press”.
         return match[1]
     match = APPOSITIVE.match(rest)
     unclosed = None if match else OFFICE_UNCLOSED.match(rest)
@@ -179,7 +179,7 @@ def appositive_role(rest):
         return ""
     role = role_or_empty(match[1] or match[2] or match[3])
     serves = SERVES_AS.match(rest, match.end()) if role.startswith("one of ") else None
-    # “X, one of the accused men, who serves as chief of the village”: the office.
+    # “X, one of the three sued, who serves as head of the commune”: the office.
     return role_or_empty(serves[1]) or role if serves else role
 
 
@@ -219,8 +219,8 @@ def role_in_front(text):
         text,
     )
     if match:
-        # “according to deputy director of the Interior Ministry’s department of order Dy
-        # Long”, “tweeted US ambassador to Cambodia Patrick Murphy”.
+        # “according to deputy head of the Public Works Ministry’s department of roads
+        # Chan Thy”, “tweeted US ambassador to Cambodia Jane Roe”.
         return match[1]
     match = KIN_IN_FRONT.search(text)
     if match:
@@ -272,7 +272,7 @@ def clean_description(text):
         and len(text[: finite.start()].split()) >= 2
         and not RELATIVE_WORD.search(text[: finite.start()])
     ):
-        # “the verdict also banned the former leader … and”: the noun phrase only.
+        # “the ruling also barred the former mayor … and”: the noun phrase only.
         text = text[: finite.start()]
     words = text.split()
     if len(words) > 15:

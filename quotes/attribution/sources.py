@@ -19,7 +19,7 @@ PUBLICATION, GROUP, MINISTRY = "publication", "group", "ministry"
 # An organization's name: capitalised words, joined by “of”, “and”, “for”, “the”.
 NAME = r"[A-Z][\w'’\-.&]*(?:\s+(?:(?:of|and|for|on|the|&)\s+)*[A-Z0-9][\w'’\-.&]*)*"
 PATTERNS = [
-    # “Rasmei Kampuchea (Light of Cambodia) editor Pen Pheng”
+    # “Koh Santepheap (Island of Peace) editor Lim Pheap”
     (
         PUBLICATION,
         rf"({NAME})\s*(?:\([^()]{{1,40}}\)\s*)?"
@@ -39,7 +39,7 @@ PATTERNS = [
     (MINISTRY, r"\b(Ministry\s+of\s+[A-Z][\w'’\-]*(?:\s+(?:and\s+)?[A-Z][\w'’\-]*)*)"),
     (MINISTRY, r"\b((?:[A-Z][\w'’\-]*\s+){1,3}Ministry)\b(?!\s+of\b)"),
 ]
-# “a new report by the Paris-based Observatory for …”: a group if the name
+# “a fresh study by the Geneva-based Centre for …”: a group if the name
 # reads as one (not “a letter from Sok Dara”).
 AUTHORED = (
     r"\b(?:report|statement|study|survey|letter|analysis)\s+(?:by|from|of)\s+"

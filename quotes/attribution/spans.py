@@ -31,7 +31,7 @@ KHMER_AFTER_QUOTE = re.compile(
     # “«…»។ លោក X បានថ្លែងបែបនេះ …” (X said so): the next sentence says who said it.
     rf"|[^។៕«»“”\x00]{{2,90}}?(?:{SPEECH_VERB.pattern})(?:(?!ថា)\S){{0,12}}?\s*(?:{KHMER_SO.pattern})"
 )
-# ““…” Forestry head Ty Sokhun on the government's …”, ““…” The Venerable X –
+# ““…” Fisheries head Keo Sophal on the ministry's …”, ““…” The Venerable X –
 # known for … – on how …”: a quotable-quotes credit, a name and what it was on.
 ON_CREDIT = re.compile(
     r"(?P<credit>(?:[\w'’.,\-]+\s+){0,10}?[A-Z][\w'’.\-]*\s+[A-Z][\w'’.\-]*"

@@ -148,7 +148,7 @@ def _attribution_before(clause, directory, known_short):
         if not PASSIVE.search(clause[: verb.start()]) or re.match(r"\s+by\s", clause[verb.end() :])
     ]
     while len(verbs) > 1 and in_closed_subordinate(clause, verbs[-1]):
-        # “said that just as Saint Paul proclaimed the Good News, “…””: not Paul.
+        # “said that just as Saint Peter fed the poor, “…””: not Peter.
         verbs.pop()
     own = NEW_CLAUSE.search(clause, verbs[-1].end()) if verbs else None
     if own:
@@ -183,7 +183,7 @@ def _attribution_before(clause, directory, known_short):
         return found
     if re.search(r":\s*$", clause):
         # An introduction ending in a colon: “Sokha described the morning:”,
-        # “Among the trends cited in the report is that:”.
+        # “Chief among the findings listed in the study is that:”.
         names = names_in(clause, directory, known_short)
         if names:
             found = Attribution("name", names[0][0], how="sentence")
@@ -215,7 +215,7 @@ def _label(clause, directory, known_short):
 
 
 def _characterized(sentence, start, directory, known_short):
-    """“Rasmei Kampuchea attacked Licadho for “releasing” them”: the subject's word."""
+    """“The Daily Post attacked Adhoc for “hiding” them”: the subject's word."""
     # A space lost before the quote mark (“pointed to the“…””) is read as typed.
     before = sentence[:start] + " "
     verb = CHARACTERIZING.search(before) or PLEDGING.search(before) or NAMING.search(before)
@@ -227,14 +227,14 @@ def _characterized(sentence, start, directory, known_short):
     clause_start = before.rfind("\x01", 0, verb.start()) + 1
     subject = before[clause_start : verb.start()]
     if clause_start and re.fullmatch(r"\s*,?\s*(?:and|but|then|and\s+then)?\s*", subject):
-        # “X called the images “fake news” and accused him of “…””: the same subject.
+        # “X called the posts “lies” and accused her of “…””: the same subject.
         return _characterized(
             sentence, before.rfind("\x00", 0, clause_start), directory, known_short
         )
     if verb is not feeling and re.search(r"\b(?:was|were|is|are|be|been|being)\s*$", subject):
         # “He was criticised for “…””: the word is someone else's.
         return None
-    # “Phay Siphan on Thursday demanded that RFA “clarify” …”.
+    # “Keo Sam on Monday demanded that the paper “correct” …”.
     subject = re.sub(rf"\s+(?:{WHEN})\s*$", " ", subject)
     # “The governor has referred to the fees as “…””: the subject before “has”.
     subject = re.sub(r"(?<=\S)\s+(?:has|have|had)\s*$", " ", subject)
@@ -265,7 +265,7 @@ def _attribution_in_sentence(sentence, start, directory, known_short):
         if verb.start() < start and NEW_CLAUSE.search(sentence, verb.end(), start):
             continue
         if PASSIVE.search(sentence[: verb.start()]):
-            continue  # “the women are also warned against “…””: nobody speaks.
+            continue  # “the men are also warned against “…””: nobody speaks.
         clause_start = sentence.rfind("\x01", 0, verb.start()) + 1
         leading = sentence[clause_start : verb.start()]
         found = subject_before(leading, directory, known_short)
@@ -311,7 +311,7 @@ def attribution_for(sentence, start, end, directory, known_short):
         if found:
             found.how = "sentence"
             return found
-    # “…, with 65-year-old villager Sopee Kunkem calling for them to be “…””.
+    # “…, with 60-year-old farmer Lim Chan calling for the guns to be “…””.
     absolute = WITH_PARTICIPLE.search(clause)
     if absolute:
         found = subject_before(absolute["who"], directory, known_short)
@@ -393,7 +393,7 @@ def subject_of_sentence(sentence, directory, known_short):
                 text[verb.end() :], directory, known_short, according=_according(verb)
             )
             if found and found.kind == "name" and REPORTED_SUBJECT.match(text, verb.end()):
-                # “X, speaking to UCA News, said Saint Paul is his model”: reported.
+                # “X, speaking to the Daily Post, said his father is his model”: reported.
                 found = None
             document = found and found.kind == "description" and verb[0].casefold() != "told"
             if document and description_kind(found.text) == SOURCE:

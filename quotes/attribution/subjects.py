@@ -221,8 +221,8 @@ def subject_after(text, directory, known_short, *, according=False):
             )
             role = re.sub(r"(?<=[a-z]{3})\.$", "", role)  # “… of the Labour Union.”
             return Attribution("name", name, role=role or in_front)
-        # “said his spokesman, Pen Bona”, “said Kem Sokha's lawyer, Ang Udom”,
-        # “said the European Union's ambassador to Cambodia, Igor Driesmans”.
+        # “said his spokesman, Lim Pheap”, “said Keo Sam's lawyer, Chea Vanna”,
+        # “said the European Union's envoy to Cambodia, Anna Berg”.
         owned = re.fullmatch(
             r"(?:his|her|their|its|[A-Z][\w\s]{0,40}?['’]s)\s+([a-z][a-z’' \-]{2,40}?),\s*"
             r"|the\s+[^,\x00]{2,80}?,\s*",
@@ -234,7 +234,7 @@ def subject_after(text, directory, known_short, *, according=False):
         bare = re.fullmatch(r"(?:[a-z][a-z\-]{2,}\s+){1,2}", text[:start])
         if bare and not any(NOT_A_TITLE.search(word) for word in bare[0].split()):
             return Attribution("name", name, role=bare[0].strip())
-        # “said the 15-year-old Salan Sron, a student”, “said 22-year-old Kouch Dara”.
+        # “said the 16-year-old Mao Sreyneang, a student”, “said 22-year-old Keo Sophal”.
         if re.fullmatch(r"(?:the\s+)?\d{1,3}-year-old\s+(?:[a-z][a-z\-]{2,}\s+)?", text[:start]):
             rest = text[end:]
             role = appositive_role(rest + ",") if re.match(r"\s*,", rest) else ""
@@ -254,7 +254,7 @@ def subject_after(text, directory, known_short, *, according=False):
         return Attribution("source", organization[1])
     document = re.match(r"((?:[a-z\-]+\s+){0,2}([a-z]+))\s*(?:,|$)", text) if according else None
     if document and document[2] in SOURCE_HEADS:
-        # “According to court documents, the women …”: the documents.
+        # “According to court documents, the three …”: the documents.
         return Attribution("source", document[1])
     if according and re.match(r"[A-Z]", text):
         source = clean_description(re.split(r"[,.;](?:\s|$)", text)[0])

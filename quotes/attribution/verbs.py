@@ -66,8 +66,8 @@ CHARACTERIZING = re.compile(
     r"chided|praised|thanked|branded|labell?ed|dubbed|denounced|dismissed|rejected|hailed)\s+"
     r"(?:[^\x00.;]{0,60}?\s)?(?:for|of|as)\s+(?:[a-z]+\s+){0,3}$"
 )
-# Verbs that quote someone's word for a thing they name: “called the images
-# “fake news””, “described the murder as “a heinous act””, “accused Thai
+# Verbs that quote someone's word for a thing they name: “called the posts
+# “lies””, “described the attack as “a cowardly crime””, “accused Thai
 # “invaders” of …”, “admitted “accidental” shots”.
 NAMING = re.compile(
     r"\b(?:called|dubbed|branded|labell?ed|termed|described|denounced|decried|accused|"
@@ -77,7 +77,7 @@ NAMING = re.compile(
 # A feeling a speaker declared: “Washington was “troubled” by the vote”.
 FEELING = re.compile(r"\b(?:was|were|is|are)\s*$")
 FEELING_AFTER = re.compile(r"\s*(?:by|at|about|over|with)\s")
-# “… “telling the truth”, as many put it.”, “…,” as one villager called it.
+# “… “speaking plainly”, as many put it.”, “…,” as one villager called it.
 AS_PUT_IT = re.compile(
     r"\s*,?\s*as\s+([^\x00,.;:]{1,60}?)\s+(?:put|puts|has\s+put|had\s+put|called|calls)\s+it\b"
 )
@@ -136,7 +136,7 @@ QUOTING_AFTER = re.compile(
 MANNER_INVERTED = re.compile(r"\s*,?\s*[a-z]+ed\s+(?=(?:[a-z]+\s+){0,2}[A-Z])(.*)$", re.DOTALL)
 # A clause after the speech verb that introduces the next quote: “said the premier “…””.
 NEXT_QUOTE_CLAUSE = re.compile(r"\s+(?:that\s+)?[a-z][^\x00,:;.]*\x00")
-# “Dara reached out to them with a message saying, “…””, “sent his wife a text
+# “Rith contacted them with a message saying, “…””, “sent his wife a text
 # message saying:”: the sender's words, not those of whoever reports them.
 MESSAGE_SAYING = re.compile(
     r"(?:^|[,;]\s*|\b(?:that|said|says)\s+)(?P<who>(?:[A-Z][\w’'\-]*\s+){0,3}[A-Z][\w’'\-]*|he|she)\s+"

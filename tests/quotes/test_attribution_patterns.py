@@ -68,8 +68,8 @@ class PronounTests(AttributionTestCase):
     def test_pronoun_is_the_previous_sentences_subject(self):
         """People named inside what the subject said are not who “he” is."""
         findings = self.read(
-            "Sok Dara, one of the protesters, said he trusted that Governor Meas Vibol and "
-            "Minister Ouk Samnang would help. “Both of them are strong men,” he said."
+            "Sok Dara, one of the marchers, said he hoped that Governor Keo Sam and "
+            "Minister Lim Pheap would listen. “They are both fair men,” he said."
         )
         self.assertSpeakers(findings, ["Sok Dara"])
 

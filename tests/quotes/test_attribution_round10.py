@@ -72,7 +72,7 @@ class InvertedMannerVerbTests(AttributionTestCase):
 
 
 class AccordingToRoleOfTests(AttributionTestCase):
-    """“…, according to deputy director of the … department of order Dy Long.” then “he said”."""
+    """“…, according to deputy head of the … department of roads Chan Thy.” then “he said”."""
 
     def test_the_pronoun_goes_to_the_one_according_to(self):
         findings = self.read(

@@ -10,7 +10,7 @@ from tests.support.attribution import AttributionTestCase
 
 
 class SetPhraseBeforeVerbTests(AttributionTestCase):
-    """“Judge Sao in return labelled the lawyers a “…””: a phrase between subject and verb."""
+    """“Judge Sam in return labelled the defence a “…””: a phrase between subject and verb."""
 
     def test_a_partial_quote_after_in_return(self):
         findings = self.read(
@@ -77,10 +77,10 @@ class InstitutionAsItTests(AttributionTestCase):
 
     def test_what_it_called_after_an_institution_opening_the_sentence(self):
         (finding,) = self.read(
-            "Before the vote, the United Nations Human Rights Office criticized what it "
-            "called a “steady narrowing” of public debate."
+            "After the count, the National Press Council criticized what it "
+            "called a “slow squeeze” on local reporting."
         )
-        self.assertEqual(self.label(finding), "the United Nations Human Rights Office")
+        self.assertEqual(self.label(finding), "the National Press Council")
 
     def test_the_broadcaster_is_the_one_publication_named(self):
         findings = self.read(
@@ -106,7 +106,7 @@ class InstitutionAsItTests(AttributionTestCase):
 
 
 class PlaceBeforePlaceWordTests(AttributionTestCase):
-    """“… from Prey Veng and Kompong Cham provinces”: a place, never the “she” who speaks."""
+    """“… from Takeo and Kompong Cham provinces”: a place, never the “she” who speaks."""
 
     def test_the_pronoun_goes_to_the_woman_named_after_the_places(self):
         findings = self.read(
@@ -135,7 +135,7 @@ class AgeThenVerbTests(AttributionTestCase):
 
 
 class TitleToCountryTests(AttributionTestCase):
-    """“…,” tweeted US ambassador to Cambodia Patrick Murphy.: a title to a country, then a name."""
+    """“…,” tweeted US ambassador to Cambodia Jane Roe.: a title to a country, then a name."""
 
     def test_the_name_with_its_role(self):
         findings = self.read(
@@ -172,7 +172,7 @@ class WithParticipleTests(AttributionTestCase):
 
 
 class PronouncedTests(AttributionTestCase):
-    """“…,” Presiding Judge Hok Pov pronounced the verdict.: a judge's words."""
+    """“…,” Presiding Judge Lim Dara pronounced the verdict.: a judge's words."""
 
     def test_the_judge_after_the_quote(self):
         findings = self.read(

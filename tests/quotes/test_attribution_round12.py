@@ -10,7 +10,7 @@ from tests.support.attribution import AttributionTestCase
 
 
 class OrganizationSaidThatTests(AttributionTestCase):
-    """“Amnesty International said the verdict was “…””: the group speaks, not the verdict."""
+    """“Amnesty International said the ruling was “…””: the group speaks, not the verdict."""
 
     def test_the_reported_clause_is_not_the_speaker(self):
         findings = self.read(
@@ -60,7 +60,7 @@ class GroupAfterInvertedVerbTests(AttributionTestCase):
 
 
 class NameBeforeAppositionTests(AttributionTestCase):
-    """“The Future Forum, an independent think tank, called it a “…””: the name speaks."""
+    """“The River Institute, a research group, called it a “…””: the name speaks."""
 
     def test_the_name_not_its_description(self):
         (finding,) = self.read(
@@ -110,8 +110,8 @@ class ClosedButNeverOpenedTests(AttributionTestCase):
         self.assertChecked(findings[-1], "Sok Dara")
 
     def test_a_closed_quote_inside_a_sentence_is_not_doubled(self):
-        findings = self.read("Hun Sen said he had called the reporter “insolent.”")
-        self.assertEqual([finding.text for finding in findings], ["insolent"])
+        findings = self.read("Keo Sam said he had called the driver “reckless.”")
+        self.assertEqual([finding.text for finding in findings], ["reckless"])
 
     def test_an_apostrophe_is_no_closing_mark(self):
         self.assertEqual(self.read("The farmers’ land was taken by the company last year."), [])
@@ -192,7 +192,7 @@ class PluralSourceTests(AttributionTestCase):
 
     def test_officials_of_a_place_reported(self):
         (finding,) = self.read(
-            "But Kratie officials reported that 5,000 families had been “displaced,” worrying "
+            "But Kratie officials reported that 3,000 homes had been “flooded,” alarming "
             "aid groups, said Anna Berg, head of a relief mission."
         )
         self.assertEqual(self.label(finding), "Kratie officials")
@@ -201,7 +201,7 @@ class PluralSourceTests(AttributionTestCase):
         findings = self.read(
             "Factory workers said the shed was their home. Lim Dara and his wife were asleep "
             "when it fell.",
-            "“All of us were asleep,” the 31-year-old said.",
+            "“Every one of us was sleeping,” the 31-year-old said.",
         )
         self.assertEqual(self.labels(findings), ["Lim Dara"])
 
@@ -260,12 +260,12 @@ class CreditOnTopicTests(AttributionTestCase):
 
 
 class DocumentsAndPassiveTests(AttributionTestCase):
-    """“According to court documents, the women are warned against “…””: the documents."""
+    """“According to court documents, the three are warned against “…””: the documents."""
 
     def test_according_to_lowercase_documents(self):
         findings = self.read(
             "Investigating Judge Mok Rith questioned the four women.",
-            "According to court documents, the women are also warned against “inciting” others.",
+            "According to court documents, the four are also warned against “meeting” the press.",
         )
         self.assertEqual(self.labels(findings), ["court documents"])
         self.assertNotSure(findings[0])
@@ -290,7 +290,7 @@ class CleanDescriptionTests(AttributionTestCase):
 
     def test_the_subject_of_a_long_sentence_is_cut_at_its_verb(self):
         findings = self.read(
-            "The ruling also banned the former leader from politics for life and said he would "
+            "The ruling also barred the former mayor from office for ten years and said he must "
             "stay at home.",
             # Not “arrested … for “…””: a charge's name is the charge's (round 15).
             "The leader was detained in 2019 over “colluding with a foreign army” to unseat the "
@@ -304,11 +304,11 @@ class CleanDescriptionTests(AttributionTestCase):
 
 
 class NicknameTests(AttributionTestCase):
-    """“also known as the “king of the coast””: a nickname is nobody's words."""
+    """“also known as the “lord of the river””: a nickname is nobody's words."""
 
     def test_known_as(self):
         findings = self.read(
-            "Among those named is the senator Ly Sambath, also known as the “king of the coast.”"
+            "Among those named is the tycoon Ly Sambath, also known as the “lord of the river.”"
         )
         self.assertEqual(findings, [])
 
@@ -318,12 +318,12 @@ class NicknameTests(AttributionTestCase):
 
 
 class PassiveNamingTests(AttributionTestCase):
-    """“in recognition of what was described as its “…””: nobody the story names."""
+    """“in honour of what was described as its “…””: nobody the story names."""
 
     def test_left_to_a_journalist_with_a_note(self):
         findings = self.read(
             "Green Hands, a group of young campaigners, was fined on Monday.",
-            "In 2023 the group won a prize from a Swiss charity, in recognition of what was "
+            "In 2023 the group won a medal from a Swiss charity, in honour of what was "
             "described as its “brave and joyful campaigning”.",
         )
         (finding,) = findings

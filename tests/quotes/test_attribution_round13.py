@@ -120,12 +120,12 @@ class QuoteAfterAParagraphNamingNobodyTests(AttributionTestCase):
 
 
 class MessageSayingTests(AttributionTestCase):
-    """“Licadho said that Dara reached out to them with a message saying, “…””: Dara's."""
+    """“Adhoc said that Rith contacted them with a message saying, “…””: Rith's."""
 
     def test_the_sender_of_the_message(self):
         findings = self.read(
             "Keo Rith, a reporter, was held on Monday.",
-            "The rights group Adhoc said that after his arrest, Rith reached out to them with a "
+            "The rights group Adhoc said that after his arrest, Rith contacted them with a "
             "message saying, “I am held at the district police station.”",
         )
         self.assertEqual(self.label(findings[0]), "Keo Rith")

@@ -190,8 +190,8 @@ class RecallTests(RoundFiveTestCase):
     def test_curly_quote_closed_by_a_straight_mark(self):
         findings = self.read(
             "Defence Minister Tep Vanna spoke on Friday.",
-            '“It is hard to confirm," the minister said, "and there is no proof. '
-            "It is almost impossible.”",
+            '“It is too early to say," the minister said, "and we have seen no papers. '
+            "Nobody has shown us any.”",
         )
         self.assertEqual(len(findings), 2)
         self.assertSpeaker(findings[1], "Tep Vanna", sure=False)
@@ -204,7 +204,7 @@ class OpenQuoteTests(RoundFiveTestCase):
             "Officials also proposed joint checkpoints.",
             "“No third country must get involved. We can talk.",
             "He repeated the stance of the defence minister.",
-            "“I do not reject observers but they are not needed.",
+            "“Visitors are welcome, but we can manage alone.",
             "“Why should they enter the area? That is dangerous,” Gen Somchai said.",
         )
         self.assertSpeaker(findings[0], "Somchai Rattanakul", sure=False)

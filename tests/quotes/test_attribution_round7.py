@@ -25,7 +25,7 @@ class ShortTitleInFrontTests(AttributionTestCase):
     def test_striker_then_the_22_year_old(self):
         findings = self.read(
             "Striker Chan Vathanak scored twice against Laos on Sunday.",
-            "“I was only thinking about the goal,” said the 22-year-old.",
+            "“I only wanted to score,” said the 22-year-old.",
             "Chan Vathanak said the pitch was good.",
             "“The fans were singing the whole match,” he said.",
         )
@@ -45,11 +45,11 @@ class OrganizationNameWithCommasTests(AttributionTestCase):
 
     def test_center_for_a_list_of_fields(self):
         findings = self.read(
-            "Cases rose fivefold, Huy Sophal, director of the National Center for "
-            "Parasitology, Entomology and Malaria Control, said on Thursday.",
+            "Malaria cases fell by half, Lim Pheap, head of the National Center for "
+            "Parasitology, Entomology and Malaria Control, told reporters on Monday.",
             "“Twenty people have died so far this year,” he said.",
         )
-        self.assertSpeaker(findings[0], "Huy Sophal")
+        self.assertSpeaker(findings[0], "Lim Pheap")
 
     def test_centers_for_disease_control_and_prevention(self):
         findings = self.read(
@@ -87,24 +87,24 @@ class AppositiveWithoutClosingCommaTests(AttributionTestCase):
 
     def test_the_president_of_told(self):
         findings = self.read(
-            "“Wages are too low,” Ath Thorn, the president of the union told VOD on Friday."
+            "“Pay is too low,” Keo Sophal, the president of the union told VOD on Friday."
         )
-        self.assertSure(findings[0], "Ath Thorn")
+        self.assertSure(findings[0], "Keo Sophal")
 
 
 class AgeInFrontOfTheNameTests(AttributionTestCase):
-    """“said the 15-year-old Salan Sron”: the age describes the person named after it."""
+    """“said the 16-year-old Mao Sreyneang”: the age describes the person named after it."""
 
     def test_the_15_year_old_with_a_role_after(self):
         findings = self.read(
-            "“I chose this path myself,” said the 15-year-old Salan Sron, an eighth-grade student."
+            "“I picked this road myself,” said the 16-year-old Mao Sreyneang, a ninth-grade pupil."
         )
-        self.assertSure(findings[0], "Salan Sron")
-        self.assertEqual(findings[0].entity.role, "an eighth-grade student")
+        self.assertSure(findings[0], "Mao Sreyneang")
+        self.assertEqual(findings[0].entity.role, "a ninth-grade pupil")
 
     def test_age_without_article(self):
-        findings = self.read("“We played well,” said 22-year-old Kouch Dara.")
-        self.assertSure(findings[0], "Kouch Dara")
+        findings = self.read("“We played well,” said 22-year-old Keo Sophal.")
+        self.assertSure(findings[0], "Keo Sophal")
 
     def test_age_and_occupation(self):
         findings = self.read(
@@ -119,12 +119,12 @@ class OnlyAGivenNameTests(AttributionTestCase):
     def test_gave_her_first_name(self):
         findings = self.read(
             "Prime Minister Hun Manet banned exports last week.",
-            "A vendor at the market, who only gave her first name, Sophy, said prices "
-            "remained high.",
-            "“The price is still high,” she said.",
+            "A seller at the river port, who gave only her first name, Sreymom, said fish "
+            "cost more each week.",
+            "“Nobody can pay these prices,” she said.",
         )
-        self.assertSpeaker(findings[0], "Sophy")
-        self.assertEqual(findings[0].entity.role, "A vendor at the market")
+        self.assertSpeaker(findings[0], "Sreymom")
+        self.assertEqual(findings[0].entity.role, "A seller at the river port")
 
     def test_gave_only_his_first_name(self):
         findings = self.read(
@@ -146,8 +146,8 @@ class ClauseWithItsOwnSubjectTests(AttributionTestCase):
 
     def test_and_a_capital_dismissed(self):
         findings = self.read(
-            "Sok Dara denied the charges, and Washington dismissed the allegations as "
-            "“fabricated conspiracy theories made up by the court”."
+            "Sok Dara rejected the claims, and Washington dismissed the case as "
+            "“a story invented from start to finish”."
         )
         for finding in findings:
             self.assertNotEqual(self.label(finding), "Sok Dara")
@@ -187,7 +187,7 @@ class HonestConfidenceTests(AttributionTestCase):
     def test_quote_given_to_the_paragraphs_speaker_is_checked(self):
         findings = self.read(
             "“We lawyers cannot accept this,” Sam Sokong, a defence lawyer, told AFP. "
-            "The rights group Licadho called it a “show trial with a predetermined end”."
+            "The rights group Licadho called it a “hearing whose ending was written in advance”."
         )
         self.assertSure(findings[0], "Sam Sokong")
         if findings[1].entity is not None and findings[1].how.startswith("same paragraph"):
@@ -248,10 +248,9 @@ class OfficeHonorificTests(AttributionTestCase):
 
     def test_the_bishop_asked(self):
         findings = self.read(
-            "At the Mass, Bishop Pierre Lemaire, Apostolic Vicar of Phnom Penh, said: "
+            "At the Mass, Bishop Pierre Lemaire, head of the church in Phnom Penh, said: "
             "“The Gospel is taking root.”",
-            "On that occasion, the Bishop asked all priests to “welcome the new priest as a "
-            "brother”.",
+            "That day, the Bishop urged the priests to “receive the young priest like a brother”.",
         )
         self.assertSpeaker(findings[1], "Pierre Lemaire")
 
@@ -271,12 +270,12 @@ class OfficeHonorificTests(AttributionTestCase):
 
 
 class AdverbBeforeTheVerbTests(AttributionTestCase):
-    """“Hun Manet falsely told the U.N.”: an adverb keeps the subject; the listener never speaks."""
+    """“Keo Rotha falsely told the U.N.”: an adverb keeps the subject; the listener never speaks."""
 
     def test_falsely_told_the_assembly(self):
         findings = self.read(
-            "Keo Rotha falsely told the U.N. General Assembly on Friday that the ballot was "
-            "“free and fair” and “credible and just.”"
+            "Keo Rotha falsely told the U.N. Rights Council on Friday that the count was "
+            "“clean and open” and “beyond any doubt.”"
         )
         self.assertSpeaker(findings[0], "Keo Rotha")
         self.assertSpeaker(findings[1], "Keo Rotha")
@@ -301,7 +300,7 @@ class AdverbAfterAShortNameTests(AttributionTestCase):
         findings = self.read(
             "Ken Loo said: “It is up to each factory.”",
             "Sokny Say, a union leader, spoke next.",
-            "Say however argued that the demands were wider. “This reflects the general feeling.”",
+            "Say however argued that the claims went further. “This is how all of us feel.”",
         )
         self.assertSpeaker(findings[1], "Sokny Say")
 
@@ -318,13 +317,13 @@ class AdverbAfterAShortNameTests(AttributionTestCase):
 
 
 class DocumentDescribedAfterTheVerbTests(AttributionTestCase):
-    """“said the report posted on the website of …” is the report, never a person described."""
+    """“said the report posted on the page of …” is the report, never a person described."""
 
     def test_report_posted_on(self):
         findings = self.read(
-            "PHNOM PENH, July 9 (Xinhua) — Cambodia reported 3,125 dengue cases, according to "
-            "the latest figures.",
-            "“The incident rate was 18.9 cases,” said the report posted on the website of the "
+            "PHNOM PENH, May 3 (Xinhua) — Cambodia recorded 2,410 malaria cases, the health "
+            "ministry said.",
+            "“Most of them were in the north,” said the report posted on the page of the "
             "health ministry.",
         )
         self.assertIn("report", self.label(findings[0]))
@@ -345,7 +344,7 @@ class DocumentDescribedAfterTheVerbTests(AttributionTestCase):
 
 
 class OrganizationAsSubjectTests(AttributionTestCase):
-    """“ASEAN Parliamentarians for Human Rights said that Hun Sen “…””: the group's words."""
+    """“Lawyers for Open Courts said that Keo Rotha “…””: the group's words."""
 
     def test_said_that_a_person_then_quote(self):
         findings = self.read(

@@ -65,7 +65,7 @@ class FamilyNameLikePlaceTests(AttributionTestCase):
 
 
 class TitleToAPlaceTests(AttributionTestCase):
-    """“ambassador to Cambodia Patrick Murphy”: the place ends the title, not starts the name."""
+    """“ambassador to Cambodia Jane Roe”: the place ends the title, not starts the name."""
 
     def test_title_to_or_in_a_place_before_the_name(self):
         stories = [

@@ -10,15 +10,15 @@ from tests.support.attribution import THRESHOLD, AttributionTestCase
 
 
 class StraightSingleMarkTests(AttributionTestCase):
-    """Wire copy quoting in straight single marks: 'Until now …,' he said."""
+    """Wire copy quoting in straight single marks: 'So far …,' he said."""
 
     def test_a_whole_quote_after_the_speaker_is_introduced(self):
         findings = self.read(
             "Keo Sam, the head of the union, spoke outside the factory.",
-            "'Until now we haven't had any trouble. But the police came today,' he said.",
+            "'So far nobody has bothered us. But the guards came this morning,' he said.",
         )
         self.assertEqual(len(findings), 1)
-        self.assertTrue(findings[0].text.startswith("Until now we haven't"))
+        self.assertTrue(findings[0].text.startswith("So far nobody has"))
         self.assertChecked(findings[0], "Keo Sam")
 
     def test_a_quote_opening_with_a_bracket_and_a_second_one(self):
@@ -46,7 +46,7 @@ class NamingVerbPartialTests(AttributionTestCase):
 
     def test_called_then_accused_share_a_subject(self):
         findings = self.read(
-            "Governor Keo Sam called the photos “fake news” and accused him of "
+            "Governor Keo Sam called the posts “lies” and accused him of "
             "“wanting to cause chaos”, while calling for punishment."
         )
         self.assertEqual([self.label(f) for f in findings], ["Keo Sam", "Keo Sam"])
@@ -74,5 +74,5 @@ class AsPutItTests(AttributionTestCase):
         self.assertChecked(finding, "Sok Dara")
 
     def test_many_is_nobody_in_particular(self):
-        findings = self.read("Crowds praised his “telling the truth”, as many put it.")
+        findings = self.read("Crowds praised his “speaking plainly”, as many put it.")
         self.assertEqual([f.entity for f in findings], [None] * len(findings))
