@@ -1,5 +1,4 @@
-"""
-Who a Khmer sentence says is speaking, as written.
+"""Who a Khmer sentence says is speaking, as written.
 
 A Khmer quote is introduced by its speaker and a speech verb ending in ``ថា``
 or ``៖`` (“លោក សុខ ដារ៉ា បាននិយាយថា «…»”, “… បានប្រាប់វិទ្យុអាស៊ីសេរីថា
@@ -7,9 +6,8 @@ or ``៖`` (“លោក សុខ ដារ៉ា បាននិយាយថ�
 លោក …”, “«…» ជាសម្តីរបស់លោក …”, “«…» លោក … បានបន្ថែម។”). The speaker is the
 last person the clause before the verb names, pronoun or bare honorific
 included, leaving out those spoken to or of (after ``ប្រាប់``, ``របស់``,
-``ជាមួយ`` …); failing a person, a description or an organization.
-``subject_of_sentence`` finds who a sentence without quotes is about.
-"""
+``ជាមួយ`` …); failing a person, a description, a crowd or an organization.
+``subject_of_sentence`` finds who a sentence without quotes is about."""
 
 import re
 
@@ -28,6 +26,7 @@ from .khmer_words import (
     GROUP_MARK,
     KHMER_RUN,
     KHMER_SO,
+    KINSHIP_CROWD,
     ORGANIZATION_HEAD,
     PLAIN_HONORIFICS,
     PRONOUN,
@@ -206,8 +205,9 @@ def speaker_before(text, known_short):
         # “… ផ្សព្វផ្សាយថា លោក X បានថ្លែងថា”: X, the subject of what was reported.
         clause_start = reported[-1].end()
     clause = text[clause_start:end]
-    # Read with what follows: a name may be known only by the verb it stands
-    # before (“ការរៀបរាប់របស់ ឱក សុគន្ធកញ្ញា បានឱ្យដឹងថា”).
+    if crowd := KINSHIP_CROWD.search(fold(clause)):  # kin as a crowd, not a name
+        return Attribution("description", clause[crowd.start() :].strip())
+    # Read with what follows: a name may be known only by the verb after it (“… ឱក សុគន្ធកញ្ញា បាន…”).
     references = [
         attribution
         for start, attribution in _references(text[clause_start:], known_short)

@@ -172,6 +172,13 @@ COUNTRY = re.compile(
         )
     )
 )
+# A crowd named by a run of kinship words (“លោកយាយ លោកតា ពុក ម៉ែ មា មីង
+# បងប្អូន”, grandmas, grandpas, dads, moms, aunts, siblings): three or more
+# at a clause's end are a group of people, never one person's name.
+KINSHIP_CROWD = re.compile(
+    r"(?:(?<=\s)|^)(?:(?:លោក|អ៊ំ|អុំ)?(?:យាយ|តា)|ពុក|ម៉ែ|ឪ|មា|មីង|ពូ|អ៊ំ|អុំ|បងប្អូន|កូនចៅ)"
+    r"(?:\s+(?:(?:លោក|អ៊ំ|អុំ)?(?:យាយ|តា)|ពុក|ម៉ែ|ឪ|មា|មីង|ពូ|អ៊ំ|អុំ|បងប្អូន|កូនចៅ)){2,}\s*$"
+)
 GROUP_MARK = re.compile(r"^(?:ក្រុម|ពួក|បណ្តា|អ្នកទាំង|ពលរដ្ឋទាំង)")
 FEMALE_WORDS = re.compile(r"ស្ត្រី|អ៊ុំស្រី|អុំស្រី|នារី|យុវតី|ម្តាយ|ភរិយា|ប្រពន្ធ|កូនស្រី|បងស្រី|ប្អូនស្រី|យាយ|កម្មការិនី|ព្រះនាង")
 MALE_WORDS = re.compile(r"បុរស|អ៊ុំប្រុស|អុំប្រុស|យុវជន|ឪពុក|ស្វាមី|ប្តី|កូនប្រុស|បងប្រុស|ប្អូនប្រុស|ព្រះសង្ឃ|លោកតា")
