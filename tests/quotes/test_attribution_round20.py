@@ -1,0 +1,31 @@
+"""
+Quote attribution, issue 16, twentieth round (English): patterns the unseen
+batch 14 showed. Every story here is invented.
+"""
+
+from tests.support.attribution import AttributionTestCase
+
+
+class NamedInsideDescriptionTests(AttributionTestCase):
+    """
+    “a farmer from Kampot named Chea Dara said …” names a person: “she”
+    afterwards is Chea Dara, never an unnamed description holding the name.
+    """
+
+    def test_she_is_the_person_named_inside_the_description(self):
+        findings = self.read(
+            "Flight",
+            "On Monday, a union organiser from Kandal province named Chea Dara said that "
+            "she left the country last week because police followed her.",
+            "She said she would not return soon, because “they watch my house every night.”",
+        )
+        self.assertSpeakers(findings, ["Chea Dara"])
+
+    def test_the_role_before_named_is_kept(self):
+        findings = self.read(
+            "Market",
+            "A fish seller from Kep named Lim Sokha said prices had doubled.",
+            "“We cannot buy ice any more,” she said.",
+        )
+        self.assertSpeakers(findings, ["Lim Sokha"])
+        self.assertEqual(findings[0].role, "a fish seller from Kep")
