@@ -29,3 +29,21 @@ class NamedInsideDescriptionTests(AttributionTestCase):
         )
         self.assertSpeakers(findings, ["Lim Sokha"])
         self.assertEqual(findings[0].role, "a fish seller from Kep")
+
+
+class LeaderNamedInsideAPostTests(AttributionTestCase):
+    """
+    “according to a social media post by Prime Minister Hun Manet”: the
+    prime minister is named there, so “the prime minister explained” is
+    him, never the post.
+    """
+
+    def test_the_title_is_the_leader_who_wrote_the_post(self):
+        findings = self.read(
+            "Rice fund",
+            "The fund will buy seed for 2,000 families in Pursat, according to a Facebook post "
+            "by Prime Minister Hun Manet.",
+            "Prices of fertiliser fell this year.",
+            "“Every family will get seed before the rains,” the prime minister explained.",
+        )
+        self.assertSpeakers(findings, ["Hun Manet"])
