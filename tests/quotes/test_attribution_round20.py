@@ -47,3 +47,19 @@ class LeaderNamedInsideAPostTests(AttributionTestCase):
             "“Every family will get seed before the rains,” the prime minister explained.",
         )
         self.assertSpeakers(findings, ["Hun Manet"])
+
+
+class SurnameThatIsAProvinceTests(AttributionTestCase):
+    """
+    An official whose family name is also a province's (“Kampot Sovann”,
+    “Kep Rithy”) named in full after his quote is still a person.
+    """
+
+    def test_full_name_after_the_quote_with_a_province_surname(self):
+        findings = self.read(
+            "Fish prices",
+            "Svay Rieng Governor Kep Rithy said catches have fallen since March.",
+            "Traders from Vietnam now set the price. “We will ask them to pay more,” "
+            "Kep Rithy said.",
+        )
+        self.assertSpeakers(findings, ["Kep Rithy"])
