@@ -31,6 +31,8 @@ NAME_BEFORE_APPOSITION = re.compile(
     r"(?:The\s+)?([A-Z][\w&’'\-]*)(?:\s+(?:of|for|and|on)?\s*[A-Z][\w&’'\-]*)*"
 )
 APPOSED = re.compile(r",\s*$")
+# “a farmer from Kep named Chea Dara”: a description ending in the name it gives.
+CALLED_NAME = re.compile(r"\s(?:named|called)\s+((?:[A-Z][\w'’\-]*)(?:\s+[A-Z][\w'’\-]*){0,3})$")
 DESCRIPTION_START = re.compile(r"\b(?:a|an|the|one|another)\s+[a-z]", re.IGNORECASE)
 
 
@@ -110,6 +112,10 @@ def described_before(text):
             named = NAME_BEFORE_APPOSITION.fullmatch(pieces[0])
             if named and named[1] not in FUNCTION_WORDS:
                 return Attribution("source", re.sub(r"^The\s+", "", pieces[0]))
+        if DESCRIPTION_START.match(piece) and (called := CALLED_NAME.search(piece)):
+            # “a farmer from Kep named Chea Dara”: the person, the rest is her role.
+            role = clean_description(piece[: called.start()]) or ""
+            return Attribution("name", called[1], role=role[0].lower() + role[1:] if role else "")
         if DESCRIPTION_START.match(piece):
             description = clean_description(", ".join(pieces[index:]))
             if description and len(description.split()) <= 30:

@@ -191,11 +191,17 @@ def _is_place_word(word, *, first):
     return word in NOT_PERSON_WORDS and not (first and word in PLACE_SECOND_WORDS)
 
 
-def _is_person_name(name, directory, known_short, *, honorific="", titled=False):
-    """Whether ``name`` (its ``honorific`` or a title apart) reads as a person's name."""
+def _is_person_name(name, directory, known_short, *, honorific="", titled=False, styled=False):
+    """
+    Whether ``name`` (its ``honorific`` or a title apart) reads as a person's
+    name. ``styled``: a capitalised title stands right before it.
+    """
     words = name.split()
     if not words or len(words) > 4:
         return False
+    # “Governor Kep Chuktema”, then “Kep Chuktema said”: a family name that is
+    # also a province's, after a title or with a given name the story knows.
+    surname_place = len(words) in {2, 3} and (styled or words[-1] in known_short)
     # “Dr. Or Vandine”: after an honorific, a family name may look like a small word.
     family = len(words) > 1 and (words[0] in FAMILY_NAMES_LIKE_WORDS or bool(honorific) or titled)
     if words[0] in FUNCTION_WORDS and not family:
@@ -206,6 +212,7 @@ def _is_person_name(name, directory, known_short, *, honorific="", titled=False)
     # “Veng Sereyvuth”: a place's second word (“Prey Veng”) may start a name.
     if any(
         _is_place_word(word.rstrip(".").strip("'’").capitalize(), first=index == 0)
+        and not (surname_place and index == 0 and rest is words)
         and not (word == "Sihanouk" and index and rest[index - 1] in ROYAL_NAMES)
         for index, word in enumerate(rest)
     ):
@@ -380,7 +387,12 @@ def names_in(text, directory, known_short, *, after_verb=False, before_verb=Fals
         if _named_after_title(bare, titled or honorific) or (
             bare
             and _is_person_name(
-                bare, directory, known_short, honorific=honorific, titled=after_title
+                bare,
+                directory,
+                known_short,
+                honorific=honorific,
+                titled=after_title,
+                styled=titled and not honorific,
             )
         ):
             found.append((candidate, start, end))

@@ -187,6 +187,14 @@ def _named_before_relative(text, directory, known_short):
     return Attribution("name", names[-1][0], role=match[1])
 
 
+# A person's own post, speech or letter: “a social media post by …”.
+AUTHORED_BY = re.compile(
+    r"(?:a|an|the)\s+(?:[\w\-]+\s+){0,3}(?:post|posts|message|statement|speech|letter|address|"
+    r"video|interview|remarks)\s+by\s+(?=[A-Z])(.*)",
+    re.DOTALL,
+)
+
+
 def subject_after(text, directory, known_short, *, according=False):
     """
     The speaker right after an inverted speech verb: “said Malin”, “said
@@ -239,6 +247,12 @@ def subject_after(text, directory, known_short, *, according=False):
             rest = text[end:]
             role = appositive_role(rest + ",") if re.match(r"\s*,", rest) else ""
             return Attribution("name", name, role=role)
+    authored = AUTHORED_BY.match(text) if according else None
+    if authored:
+        # “according to a Facebook post by Prime Minister Hun Manet”: he speaks.
+        author = subject_after(authored[1], directory, known_short)
+        if author and author.kind == "name":
+            return author
     match = re.match(r"(?:a|an|the|one|another)\s+[A-Za-z].*", text) or KIN_ALONE.match(text)
     if match:
         description = clean_description(re.split(r"[.;](?:\s|$)", match[0])[0])
