@@ -24,6 +24,21 @@ from articles.body import MAX_NESTING
 # (``report.kind_label`` shows them in the reader's language).
 ELEMENTS = gettext_noop("<%(name)s> elements")
 EMBEDDED = gettext_noop("<%(name)s> elements (kept as their address)")
+PREFORMATTED = gettext_noop("preformatted text (kept line by line, its spacing in no-break spaces)")
+NBSP = "\u00a0"
+CODE = gettext_noop("code and keys to press (kept as ordinary text)")
+# Inline elements whose text stays and whose look goes, each counted.
+LOOKS_LOST = {
+    **dict.fromkeys(
+        ("del", "s", "strike"), gettext_noop("struck-through text (kept, no longer struck through)")
+    ),
+    **dict.fromkeys(("code", "kbd", "samp", "tt", "var"), CODE),
+    **dict.fromkeys(
+        ("u", "ins", "mark", "small", "big", "font"),
+        gettext_noop("underlined, highlighted, resized or coloured text (kept as ordinary text)"),
+    ),
+}
+ABBREVIATION = gettext_noop("abbreviations' spelled-out titles (the abbreviation kept)")
 
 
 @dataclasses.dataclass
@@ -52,9 +67,11 @@ class BodyConverter(HTMLParser):
     EMBEDS = {"iframe", "object", "embed", "video", "audio", "source"}
     # Inline marks, opening and closing: emphasis as Markdown; superscript
     # and subscript as the HTML the story's Markdown allows (“E = mc<sup>2</sup>”,
-    # “H<sub>2</sub>O”); a quotation (<q>) in the marks a browser shows it in.
+    # “H<sub>2</sub>O”); a quotation (<q>) in the marks a browser shows it
+    # in, a title cited or a term defined in italics, as a browser shows them.
     MARKS = {"em": ("*", "*"), "i": ("*", "*"), "strong": ("**", "**"), "b": ("**", "**"),
-             "sup": ("<sup>", "</sup>"), "sub": ("<sub>", "</sub>"), "q": ("“", "”")}  # fmt: skip
+             "sup": ("<sup>", "</sup>"), "sub": ("<sub>", "</sub>"), "q": ("“", "”"),
+             "cite": ("*", "*"), "dfn": ("*", "*")}  # fmt: skip
 
     def __init__(self, dropped=None, *, autop=False):
         super().__init__(convert_charrefs=True)
@@ -100,6 +117,7 @@ class BodyConverter(HTMLParser):
             self.quoting += 1
         elif tag == "pre":
             self.pre += 1
+            self.dropped[PREFORMATTED] += 1
         elif tag in {"ul", "ol"}:
             self.lists.append([tag, 0])
         elif tag == "li":
@@ -118,8 +136,10 @@ class BodyConverter(HTMLParser):
                 self.prefix = f"{indent}- "
         elif tag == "table":
             self.dropped[gettext_noop("tables (kept as text, a line for each row)")] += 1
-        elif tag in {"del", "s", "strike"}:
-            self.dropped[gettext_noop("struck-through text (kept, no longer struck through)")] += 1
+        elif tag in LOOKS_LOST and not (self.pre and LOOKS_LOST[tag] == CODE):
+            self.dropped[LOOKS_LOST[tag]] += 1
+        elif tag == "abbr" and attrs.get("title"):
+            self.dropped[ABBREVIATION] += 1
         elif tag == "hr":
             self.rule()
         elif tag in {"td", "th"}:
@@ -220,7 +240,12 @@ class BodyConverter(HTMLParser):
             if index:
                 self.flush()
             piece = self.escape(piece)
-            if self.autop or self.pre:
+            if self.pre:
+                # Preformatted lines keep their indentation and columns, in
+                # no-break spaces (a story body has no fixed-width blocks).
+                piece = re.sub(r"(?<=\S)[ \t]*\n(?=[ \t]*\S)", BREAK, piece.expandtabs(4))
+                piece = re.sub(r"(?<=\n) +| {2,}", lambda match: NBSP * len(match[0]), piece)
+            elif self.autop:
                 # A line break between words of the text shows as one.
                 piece = re.sub(r"(?<=\S)[ \t]*\n[ \t]*(?=\S)", BREAK, piece)
             self.text.append(piece)

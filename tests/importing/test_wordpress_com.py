@@ -103,7 +103,10 @@ class WordPressComTests(TestCase):
         self.assertNotIn(story("604"), Article.objects.published())
 
     def test_everything_left_out_is_counted_by_kind(self):
-        """Comments, pages, menus, other post types, unused files, shortcodes: each counted."""
+        """
+        Comments, pages, menus, other post types, unused files, shortcodes,
+        the look of code and keys (their text kept): each counted.
+        """
         self.assertEqual(
             dict(self.report.left_out),
             {
@@ -118,6 +121,7 @@ class WordPressComTests(TestCase):
                 "[contact-form-7] shortcodes": 1,
                 "terms of “nav_menu” (menus, formats and the like)": 1,
                 "categories no post uses": 1,
+                "code and keys to press (kept as ordinary text)": 3,
             },
         )
 

@@ -154,9 +154,43 @@ class ThemeBodyTests(SimpleTestCase):
         self.assertEqual(body, "The ferry leaves at eight seven, daily x.")
         self.assertEqual(dropped, {"struck-through text (kept, no longer struck through)": 3})
 
-    def test_preformatted_lines_stay_lines(self):
-        body, _placed, _dropped = self.convert("<!-- wp:code --><pre>x = 1\ny = 2</pre>")
-        self.assertEqual(body, "x = 1<br>\ny = 2")
+    def test_preformatted_lines_keep_their_lines_and_indentation(self):
+        """A timetable or a poem in <pre> lost its indentation and columns."""
+        body, _placed, dropped = self.convert(
+            "<!-- wp:code --><pre>Ferry  Time\n  Kep    08:00\n\tKoh Rong 09:30\n- no list</pre>"
+        )
+        nbsp = "\u00a0"
+        self.assertEqual(
+            body,
+            f"Ferry{nbsp * 2}Time<br>\n{nbsp * 2}Kep{nbsp * 4}08:00<br>\n"
+            f"{nbsp * 4}Koh Rong 09:30<br>\n\\- no list",
+        )
+        shown = render(body)
+        self.assertIn("&nbsp;&nbsp;Kep&nbsp;&nbsp;&nbsp;&nbsp;08:00", shown)
+        self.assertNotRegex(shown, "<(ul|li|pre|code)>")
+        self.assertEqual(
+            dropped,
+            {"preformatted text (kept line by line, its spacing in no-break spaces)": 1},
+        )
+
+    def test_the_look_of_inline_text_is_counted_where_it_goes(self):
+        """Code, keys, underlining, highlighting, sizes and colours: kept as text, counted."""
+        body, _placed, dropped = self.convert(
+            "<p>Press <kbd>Enter</kbd>, type <code>yes</code>, <u>sign</u> <mark>here</mark>"
+            ' <small>now</small> <font color="red">today</font> at the <abbr title="Ministry'
+            ' of Health">MoH</abbr>, as <cite>The Daily</cite> said.</p>'
+        )
+        self.assertEqual(
+            body, "Press Enter, type yes, sign here now today at the MoH, as *The Daily* said."
+        )
+        self.assertEqual(
+            dropped,
+            {
+                "code and keys to press (kept as ordinary text)": 2,
+                "underlined, highlighted, resized or coloured text (kept as ordinary text)": 4,
+                "abbreviations' spelled-out titles (the abbreviation kept)": 1,
+            },
+        )
 
     def test_a_line_after_a_break_is_text(self):
         """“- 3 km” or “# 1” after a break would start a list or a heading."""
