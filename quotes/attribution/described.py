@@ -33,6 +33,10 @@ NAME_BEFORE_APPOSITION = re.compile(
 APPOSED = re.compile(r",\s*$")
 # “a farmer from Kep named Chea Dara”: a description ending in the name it gives.
 CALLED_NAME = re.compile(r"\s(?:named|called)\s+((?:[A-Z][\w'’\-]*)(?:\s+[A-Z][\w'’\-]*){0,3})$")
+# A capitalised title and then a verb in the past (“the Minister firmly rejected”).
+TITLE_THEN_VERB = re.compile(
+    rf"[Tt]he\s+((?:[A-Z][a-z]+\s+)*(?:{CAPITAL_TITLE}))\s+(?:[a-z]+ly\s+)?[a-z]{{3,}}ed\b"
+)
 DESCRIPTION_START = re.compile(r"\b(?:a|an|the|one|another)\s+[a-z]", re.IGNORECASE)
 
 
@@ -105,7 +109,13 @@ def described_before(text):
                 "source", piece[0].lower() + piece[1:] if piece.startswith("The ") else piece
             )
         if re.fullmatch(rf"(?:[A-Z][a-z]+\s+)*(?:{CAPITAL_TITLE})", piece):
-            return Attribution("description", f"the {piece}")
+            # “The Minister stressed”: the title, its article as any other's.
+            return Attribution("description", f"the {re.sub(r'^The\s+', '', piece)}")
+        acting = TITLE_THEN_VERB.match(piece)
+        if acting:
+            # “the Prime Minister strongly disapproved of opposition claims”:
+            # the title is the subject; what follows is its verb, not its description.
+            return Attribution("description", f"the {acting[1]}")
         if DESCRIPTION_START.match(piece) and index == 1 and APPOSED.search(text):
             # “The River Institute, a research group …, called”: the
             # description is in apposition to the name before it, which speaks.

@@ -151,7 +151,7 @@ PERSON_LIKE = re.compile(
     r"leads|led|heads|headed|fled|filed|joined|founded|became|remains|remained|arrived|"
     r"left|returned|sat|stood|showed|met|began|started|wants|wanted|hopes|hoped|fears|"
     r"feared|believes|believed|knows|knew|thinks|thought|waited|waits|listened|sells|"
-    r"sold|teaches|taught|declined|refused|agreed|disagreed)\b|[a-z]+ed\b)"
+    r"sold|teaches|taught|declined|refused|agreed|disagreed|plans|intends|expects|will|would)\b|[a-z]+ed\b)"
 )
 
 
@@ -255,6 +255,18 @@ def _is_charge(word):
     )
 
 
+# “Minsiter”: two letters swapped inside a long title is still the title.
+TITLE_TYPOS = {
+    word[:index] + word[index + 1] + word[index] + word[index + 2 :]: word
+    for word in TITLE_WORDS
+    if len(word) >= 6
+    for index in range(1, len(word) - 1)
+    if word[index] != word[index + 1]
+}
+for _word in TITLE_WORDS:
+    TITLE_TYPOS.pop(_word, None)
+
+
 def _is_title(word):
     """“Minister”, “Gen.”, “Bishop-elect”, “President-designate”: a title in front of a name."""
     # “Co-Prosecutor”, “Vice-Governor”, “Ex-Minister”: still the office.
@@ -264,7 +276,7 @@ def _is_title(word):
         return True  # “Lieutenant-General”, “Major-General”.
     office = re.sub(r"-(?:elect|designate)$", "", bare, flags=re.IGNORECASE)
     if office == bare:
-        return bare in TITLE_WORDS
+        return bare in TITLE_WORDS or bare in TITLE_TYPOS
     # An honorific stays with the name, but “Bishop-elect” is an office not yet held.
     return office in TITLE_WORDS or bool(split_honorific(f"{office} X")[0])
 

@@ -12,7 +12,7 @@ import re
 from people.names import is_khmer
 
 from . import khmer_roles
-from .names import FUNCTION_WORDS, NOT_PERSON_WORDS, TITLE_WORDS, only_function_words
+from .names import FUNCTION_WORDS, NOT_PERSON_WORDS, TITLE_TYPOS, TITLE_WORDS, only_function_words
 
 # A role in apposition after a name, an age before it allowed: “, 58, the commune
 # chief,”, or between dashes: “ — a lawyer for the families —”.
@@ -35,7 +35,7 @@ WHO_IS = re.compile(
 ROLE_REFUSED = re.compile(
     r"^(?:who(?!\s+(?:sells|sold|runs|ran|owns|owned|represents|represented|heads|headed|"
     r"leads|led|teaches|taught|manages|managed|works|worked|farms|drives|fishes|grows))|"
-    r"which|whose|whom|when|where|while|as|in|on|at|during|after|before|for|"
+    r"which|whose|whom|when|where|while|as|in|on|at|during|after|before|for|to|"
     r"adding|noting|referring|speaking|pointing|according|and|but|because|though|"
     r"although|if|that|than|too|also|however|meanwhile|then|saying|told|said|\d+$)\b"
 )
@@ -106,6 +106,7 @@ KIN_IN_FRONT = re.compile(
 )
 TITLE_NOUNS = frozenset(word.casefold() for word in TITLE_WORDS) | set(LOWERCASE_TITLE.split("|"))
 CAPITAL_TITLE = "|".join(sorted(TITLE_WORDS, key=len, reverse=True))
+CAPITAL_WORD = re.compile(r"\b[A-Z][a-z]{5,}\b")
 
 
 def parse_role(role):
@@ -189,6 +190,8 @@ def role_in_front(text):
     Ros Vibol”, “Prime Minister” in “Prime Minister Hun Manet”, “villager”
     in “Another villager, Chea Vanna”.
     """
+    # “Foreign Minsiter”: the title as it is spelled.
+    text = CAPITAL_WORD.sub(lambda word: TITLE_TYPOS.get(word[0], word[0]), text)
     match = re.search(
         r"(?:^\s*|[,;:(—–-]\s*|(?<=[a-z] ))((?:(?:the|former|deputy|acting)\s+)?"
         r"(?:(?:[A-Z][\w'’\-.]*|\([A-Z]{2,}\))\s+(?:(?:of|for|and|the)\s+)*)+)"

@@ -25,7 +25,7 @@ from .entities import SOURCE, description_kind
 from .names import NOT_PERSON_WORDS, PERSON_LIKE, names_in, only_function_words
 from .roles import appositive_role, clean_description, role_in_front
 from .spans import ANY_PLACEHOLDER
-from .subjects import RELATIVE, SUBJECT_START, subject_after, subject_before
+from .subjects import RELATIVE, SUBJECT_START, subject_after, subject_before, trailing_subject
 from .verbs import (
     ADVERBS,
     AS_PUT_IT,
@@ -403,6 +403,11 @@ def subject_of_sentence(sentence, directory, known_short):
             if found and found.kind in {"name", "source"}:
                 return found
         found = subject_before(text[: verb.start()], directory, known_short)
+        if found and found.kind == "pronoun":
+            found = (
+                trailing_subject(text[: verb.start()], subject_of_sentence, directory, known_short)
+                or found
+            )
         if found:
             return found
         if not RELATIVE.search(text[: verb.start()]):

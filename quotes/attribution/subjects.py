@@ -306,3 +306,30 @@ def opening_source(text):
             end = of_name.end() if of_name else end
             return Attribution("description", text[opening.end() : end])
     return None
+
+
+# “…, he said.”: a pronoun and its verb trailing a sentence of their own.
+SAID_TAIL = re.compile(r",\s*(?:he|she)\s*$")
+SUBORDINATE = re.compile(r"(?:Once|When|After|Before|As|While|Because|Since|If|Although|Though)\s")
+
+
+def trailing_subject(before_verb, subject_of_sentence, directory, known_short):
+    """
+    “After the talks, Keo Dara plans to visit President X, he said.”: the
+    trailing “he” is the sentence's own subject, not its object. The name
+    opening the clause before “, he”, or None. ``subject_of_sentence`` reads it.
+    """
+    tail = SAID_TAIL.search(before_verb)
+    if not tail:
+        return None
+    clause = before_verb[: tail.start()]
+    # “After the talks, …”: an opening phrase before the subject.
+    opened = re.match(r"[A-Z][^,\x00]{2,60},\s*(?=[A-Z])", clause)
+    clause = clause[opened.end() if opened else 0 :]
+    if SUBORDINATE.match(clause):
+        return None  # “Once Keo Dara arrived, they arrested him, she said”.
+    own = subject_of_sentence(clause, directory, known_short)
+    if not (own and own.kind == "name" and own.text in clause):
+        return None
+    # Only a name opening its clause, perhaps behind its title, is its subject.
+    return own if clause[: clause.find(own.text)].strip() in {"", own.role} else None
