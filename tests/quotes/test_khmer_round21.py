@@ -1,0 +1,46 @@
+"""
+Khmer quote attribution, twenty-first round of issue 16: shapes from the
+batch 15, each read as a mechanism.
+
+Each story is a list of paragraphs. The people and words are invented.
+"""
+
+from tests.support.attribution import AttributionTestCase
+
+
+class GivenNameSpeakerTests(AttributionTestCase):
+    """A person named in full, then called by the given name alone before a speech verb."""
+
+    def test_the_given_name_after_another_fighter_was_named(self):
+        findings = self.read(
+            "អ្នកប្រដាល់ជើងថ្មី កំពុងល្បីឈ្មោះ សុខ វិបុល និងកីឡាករជើងចាស់ កែវ ដារា "
+            "នឹងប្រកួតគ្នានៅថ្ងៃអាទិត្យនេះ។ ចំពោះ សុខ វិបុល នៅតែគោរពដល់ កែវ ដារា។ "
+            "តែទោះបីជាយ៉ាងណា សុខ វិបុល នៅតែចង់ឈ្នះ។ វិបុល បាននិយាយថា៖«គាត់ជាកីឡាករខ្លាំង»។",
+        )
+        self.assertChecked(findings[0], "សុខ វិបុល")
+
+    def test_the_given_name_after_a_titled_full_name(self):
+        findings = self.read(
+            "កីឡាករ ម៉ៅ សុផល ឈ្នះមេដាយមាស។",
+            "បន្ទាប់ពីការប្រកួត កែវ ដារា អរគុណអ្នកគាំទ្រ។ សុផល បាននិយាយថា៖«ខ្ញុំសប្បាយចិត្តណាស់»។",
+        )
+        self.assertChecked(findings[0], "ម៉ៅ សុផល")
+
+    def test_a_pair_written_once_is_no_full_name(self):
+        # Only one “X វិបុល” pair and no title: nothing says it is a name.
+        findings = self.read(
+            "ក្រុមការងារ សុខ វិបុល ចុះពិនិត្យ។ វិបុល បាននិយាយថា៖«យើងនឹងជួយ»។",
+        )
+        self.assertNotEqual(self.label(findings[0]), "សុខ វិបុល")
+
+
+class AthleteTitleTests(AttributionTestCase):
+    """“អត្តពលិក” (athlete) is a title before a name, like “កីឡាករ”."""
+
+    def test_the_athlete_named_in_the_lead_speaks_after_a_clause(self):
+        findings = self.read(
+            "ភ្នំពេញ៖ អត្តពលិក ស៊ុន ចន្ថា នៅតែជាមនុស្សដែលគេចាប់អារម្មណ៍ បន្ទាប់ពីរត់ក្រោមភ្លៀង។",
+            "តាមរយៈការតស៊ូនេះ ស៊ុន ចន្ថា បានឱ្យដឹងថា៖ “ការរត់ដល់គោលដៅគឺសំខាន់សម្រាប់ខ្ញុំ”។",
+        )
+        self.assertSure(findings[0], "ស៊ុន ចន្ថា")
+        self.assertEqual(findings[0].entity.role, "អត្តពលិក")
