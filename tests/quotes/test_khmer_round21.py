@@ -44,3 +44,24 @@ class AthleteTitleTests(AttributionTestCase):
         )
         self.assertSure(findings[0], "ស៊ុន ចន្ថា")
         self.assertEqual(findings[0].entity.role, "អត្តពលិក")
+
+
+class VerbInANameTests(AttributionTestCase):
+    """A name's second word that is also a verb (“សួរ”, to ask), in a title “លោក X Y៖ «…»”."""
+
+    def test_the_full_name_from_the_title_with_its_role_in_the_body(self):
+        findings = self.read(
+            "ភ្ញៀវប្រចាំថ្ងៃ",
+            "លោក ចាន់ សួរ៖ «ខេត្តទាំង៥ បានគាំទ្រផែនការនេះ»",
+            "ចុះផ្សាយនៅថ្ងៃ៖",
+            "ខេត្តនឹងជួយ។ លោក ចាន់ សួរ អ្នកនាំពាក្យក្រសួងផែនការ បានបន្តថា ផែនការនឹងល្អ។",
+        )
+        self.assertSure(findings[0], "ចាន់ សួរ")
+        self.assertEqual(findings[0].entity.role, "អ្នកនាំពាក្យក្រសួងផែនការ")
+
+    def test_asking_stays_a_verb_without_the_name_repeated(self):
+        findings = self.read(
+            "លោក ចាន់ ដារា ជាប្រធានសមាគម។",
+            "ក្នុងកិច្ចប្រជុំ លោក ដារា សួរ៖ «តើផែនការនេះនឹងចាប់ផ្តើមនៅពេលណា?»",
+        )
+        self.assertNotEqual(self.label(findings[0]), "ដារា សួរ")
