@@ -61,7 +61,8 @@ def full_names_of_given(paragraphs):
     The full names of people the story calls by the given name alone before
     a speech verb (“វិបុល បាននិយាយថា”), where no honorific or title marks
     the full name: a pair of name words ending in that given name, written
-    at least twice (“… ឈ្មោះ សុខ វិបុល … ចំពោះ សុខ វិបុល …”). And the
+    at least twice (“… ឈ្មោះ សុខ វិបុល … ចំពោះ សុខ វិបុល …”), or once if
+    the given name alone is written twice more. And the
     names whose second word is also a verb (``_verb_named``).
     """
     texts = [fold(text) for text in paragraphs if is_khmer_text(text)]
@@ -70,7 +71,11 @@ def full_names_of_given(paragraphs):
     names = _verb_named(story)
     for word in filter(_plain_name_word, given):
         pairs = re.findall(rf"(?:^|(?<=\s))({KHMER_RUN}+) {re.escape(word)}(?![^\s។៕៖:,!?])", story)
-        for first in {pair for pair in pairs if pairs.count(pair) >= 2}:
+        # Written as a pair twice, or once and then by the given name alone twice.
+        alone = len(re.findall(rf"(?:^|(?<=[\s។៕៖:,!?])){re.escape(word)}(?=[\s។៕៖:,!?]|$)", story))
+        for first in {
+            pair for pair in pairs if pairs.count(pair) >= 2 or alone - pairs.count(pair) >= 2
+        }:
             if _plain_name_word(first) and not ROLE_HEAD.match(first):
                 names.add(f"{first} {word}")
     return names

@@ -65,3 +65,26 @@ class VerbInANameTests(AttributionTestCase):
             "ក្នុងកិច្ចប្រជុំ លោក ដារា សួរ៖ «តើផែនការនេះនឹងចាប់ផ្តើមនៅពេលណា?»",
         )
         self.assertNotEqual(self.label(findings[0]), "ដារា សួរ")
+
+
+class ClosingMarkOnlyTests(AttributionTestCase):
+    """
+    A quote whose opening mark is missing opens after “said (yesterday)
+    that”, not at the paragraph's start; its speaker, named in full once and
+    twice more by the given name alone, is that person.
+    """
+
+    def test_the_speaker_before_said_that_stays_out_of_the_quote(self):
+        findings = self.read(
+            "កាលពីនៅក្មេង ទោះម្តាយមិនយល់ព្រម ម៉ៅ ចន្ថា ធ្លាប់ទៅលេងបាល់ទះនៅវត្ត។",
+            "ចន្ថា បាននិយាយកាលពីម្សិលមិញថា ខ្ញុំទៅលេងនៅទីនោះរាល់ល្ងាច ហើយលេងបានល្អ”។ "
+            "នាងបាននិយាយថា “ខ្ញុំលាក់ម្តាយខ្ញុំ ហើយទៅលេងទៀត”។ នៅពេល ចន្ថា ចូលក្រុមជាតិ ម្តាយក៏ពេញចិត្ត។",
+        )
+        self.assertTrue(findings[0].text.strip().startswith("ខ្ញុំទៅ"))
+        self.assertChecked(findings[0], "ម៉ៅ ចន្ថា")
+        self.assertChecked(findings[1], "ម៉ៅ ចន្ថា")
+
+    def test_first_person_before_said_that_keeps_the_opening_at_the_start(self):
+        # “I …, he said that …”: the words start at the paragraph's start.
+        findings = self.read("ខ្ញុំមិនដឹងទេ គាត់ប្រាប់ថា យើងត្រូវរង់ចាំ”។ នេះបើតាមលោក កែវ សុភា។")
+        self.assertTrue(findings[0].text.startswith("ខ្ញុំមិនដឹង"))
