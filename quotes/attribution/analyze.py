@@ -29,6 +29,7 @@ from .confidence import (
 )
 from .descriptions import echoed_later, named_later
 from .entities import Entity
+from .khmer_names import full_names_of_given
 from .khmer_words import is_khmer_text
 from .names import FUNCTION_WORDS, POSSESSED, names_in, places_named
 from .reading import Paragraph, read_paragraph
@@ -114,7 +115,7 @@ def _known_short_names(paragraphs, directory):
             if len(words) > 1 and is_khmer_text(name):
                 # A Khmer full name, found again without its honorific (``khmer.names_in``).
                 short.add(" ".join(words))
-    return short
+    return short | full_names_of_given(paragraphs)
 
 
 # “… glory,” [1]according to the fund”: a web copy's link number is no word.

@@ -25,6 +25,7 @@ import re
 
 from people.names import KHMER_TITLE_TAIL
 
+from .khmer_given import OWNED_SPEECH, given_names_speaking
 from .khmer_words import (
     ACCOUNT,
     COUNTRY,
@@ -44,7 +45,6 @@ from .khmer_words import (
     ROLE_HEAD,
     SOURCE_HEAD,
     SPACED_HONORIFIC_WORDS,
-    SPEECH_VERB,
     STAR_NAME,
     STOP,
     SURNAME_HOMOGRAPHS,
@@ -78,9 +78,6 @@ APPOSED_ROLE = re.compile(rf"(?<=[^\s] )(?:ជា)?(?:{ROLE_HEAD.pattern})")
 ROLED_NAME = re.compile(
     rf"(?:^|(?<=[។៕!?៖:])\s*|(?<= ))(?:{ROLE_HEAD.pattern})(?:{KHMER_RUN}|[\u17e0-\u17e9]){{0,40}} "
 )
-# A speech verb as a word of its own, after the one who speaks.
-# (A clause cut before its verb ends with the auxiliary: “… សុភី បាន”.)
-OWNED_SPEECH = re.compile(rf"(?<= )(?:(?:បាន)?(?:{SPEECH_VERB.pattern})|បាន\s*$)")
 # Short honorifics that are also syllables of other words start a name only
 # at the start of a word or after one of these.
 PARTICLE_BEFORE = re.compile(
@@ -301,7 +298,7 @@ def _known_names(folded, known):
             )
             if opens and closes:
                 spans.append((match.start(), match.end()))
-    return spans
+    return spans + given_names_speaking(folded, known)
 
 
 def _unmarked_names(folded):

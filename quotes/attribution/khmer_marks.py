@@ -9,9 +9,11 @@ Word-break hints (zero-width spaces) are dropped.
 
 import re
 
-from .khmer_words import INTRODUCED, INVISIBLE, is_khmer_text
+from .khmer_words import INTRODUCED, INVISIBLE, SPEECH_VERB, is_khmer_text
 
 FIRST_PERSON = re.compile(r"ខ្ញុំ|យើង")
+# A speech verb and “that”, a time between: “បាននិយាយកាលពីម្សិលមិញថា ”.
+SAID_THAT = re.compile(rf"(?:{SPEECH_VERB.pattern})[^\s«»“”។]{{0,30}}ថា\s*")
 # Right after a reversed closing mark: the sentence's end, or the paragraph's.
 REVERSED_CLOSE = re.compile(r"\s*(?:[។៕!?,]|$)")
 
@@ -84,6 +86,10 @@ def _closed_unopened(text):
         return text  # Paired after all: ”…” is a Khmer way of quoting.
     colon = ([None] + list(re.finditer(r"[៖:]\s*", text[: marks.start()])))[-1]
     at = colon.end() if colon else len(text) - len(text.lstrip())
+    said = SAID_THAT.search(text, at, marks.start())
+    if said and not FIRST_PERSON.search(text, at, said.start()):
+        # “X បាននិយាយកាលពីម្សិលមិញថា ខ្ញុំ…”។”: the words open after “said that”.
+        at = said.end()
     return text[:at] + opener + text[at:]
 
 

@@ -18,7 +18,7 @@ from .khmer import (
     honorifics_in,
     names_in,
 )
-from .khmer_names import name_to_check
+from .khmer_names import name_to_check, outside_names
 from .khmer_roles import one_of_theirs, role_after, role_before
 from .khmer_words import (
     ACCOUNT,
@@ -301,11 +301,8 @@ def _attribution_for(sentence, start, end, known_short):
         references = _references(clause[whose.end() :], known_short)
         if references:
             return references[0][1]
-    verbs = [
-        verb
-        for verb in speech_verbs(folded)
-        if len(folded) - verb.end() <= 80 or INTRODUCES.search(folded)
-    ]
+    verbs = outside_names(clause, speech_verbs(folded), known_short)
+    verbs = [verb for verb in verbs if len(folded) - verb.end() <= 80 or INTRODUCES.search(folded)]
     found = None
     if verbs:
         found = speaker_before(clause[: verbs[-1].start()], known_short)

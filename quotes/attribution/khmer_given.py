@@ -1,0 +1,37 @@
+"""
+A Khmer speaker called by the given name alone (“វិបុល បាននិយាយថា”) once
+the story has named them in full: the last word of a full name, opening a
+clause before a speech verb, is that person.
+"""
+
+import re
+
+from .khmer_words import SPEECH_VERB
+
+# A speech verb as a word of its own, after the one who speaks.
+# (A clause cut before its verb ends with the auxiliary: “… សុភី បាន”.)
+OWNED_SPEECH = re.compile(rf"(?<= )(?:(?:បាន)?(?:{SPEECH_VERB.pattern})|បាន\s*$)")
+CLAUSE_END = re.compile(r"[។៕៖:!?]\s*$")
+
+
+def given_words_speaking(folded):
+    """``(word, start, end)`` for each single word opening a clause before a speech verb."""
+    found = []
+    for verb in OWNED_SPEECH.finditer(folded):
+        before = folded[: verb.start()].rstrip(" ")
+        word = before.rsplit(" ", 1)[-1]
+        start = len(before) - len(word)
+        if word and (not folded[:start].strip() or CLAUSE_END.search(folded[:start])):
+            found.append((word, start, len(before)))
+    return found
+
+
+def given_names_speaking(folded, known):
+    """
+    ``(start, end)`` of a full name's last word alone opening a clause before
+    a speech verb (“… សុខ វិបុល នៅតែចង់ឈ្នះ។ វិបុល បាននិយាយថា”).
+    """
+    given = {name.split()[-1] for name in known if " " in name}
+    if not given:
+        return []
+    return [(start, end) for word, start, end in given_words_speaking(folded) if word in given]
