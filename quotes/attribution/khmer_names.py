@@ -12,6 +12,7 @@ from .khmer_words import (
     HONORIFIC_WORDS,
     KHMER_RUN,
     ROLE_HEAD,
+    SPEECH_VERB,
     alternatives,
     fold,
     is_khmer_text,
@@ -31,7 +32,9 @@ def name_to_check(text, name):
     person), glued to a word before it other than an honorific or a title
     (“ពីហ្វេសប៊ុកសុខ ដារ៉ា”), or with a word longer than a Khmer name's (a
     verb glued on), or of more than two words (a Vietnamese name read past its
-    middle name, “ផាម ធី ហ៊ុយយ៉េន ត្រាង”).
+    middle name, “ផាម ធី ហ៊ុយយ៉េន ត្រាង”), or with a word that is also a
+    speech verb (“ចាន់ សួរ”: Sour, or “asks”; ``_verb_named`` rests on too few
+    stories to be sure).
     """
     folded, key = fold(text), fold(name)
     at = folded.find(key)
@@ -47,7 +50,12 @@ def name_to_check(text, name):
     latin = re.search("[A-Za-z]", name)
     honorific = HONORIFIC.match(key)
     words = key[skip_titles(key, honorific.end()) if honorific else 0 :].split()
-    return bool(latin or glued or len(words) > 2 or any(len(word) > 12 for word in words))
+    return bool(
+        latin
+        or glued
+        or len(words) > 2
+        or any(len(word) > 12 or SPEECH_VERB.fullmatch(word) for word in words)
+    )
 
 
 def outside_names(clause, verbs, known):
