@@ -5,7 +5,7 @@ stochastic gradient descent, deterministic: the same examples in the same
 order give the same weights.
 
 ``examples_of`` turns a keyed story into training examples through
-``quotes.attribution.candidates``; ``train`` fits weights; ``decide`` says
+``bench.ranker_candidates``; ``train`` fits weights; ``decide`` says
 which candidate the ranker would put in place of the rules' choice.
 """
 
@@ -19,21 +19,43 @@ L2 = 1e-4
 
 
 class Example:
-    """One keyed quote the rules found: its candidates' features, which are right."""
+    """
+    One keyed quote the rules found: its candidates' features, which of them
+    are the speaker, and which the rules chose. The last candidate is nobody.
+    """
 
-    def __init__(self, story, key, choice):
-        self.story, self.key, self.choice = story, key, choice
-        self.right = [
+    def __init__(self, story, features, right, rules):
+        self.story, self.features, self.right, self.rules = story, features, right, rules
+
+    @classmethod
+    def of(cls, story, key, choice):
+        right = [
             speaker_right(key["speaker"], entity) if entity is not None else False
             for entity in choice.candidates
         ]
         # Nobody is the right answer when no candidate is the speaker.
-        self.right[-1] = not any(self.right[:-1])
-        self.rules = next(
-            (i for i, entity in enumerate(choice.candidates) if entity is choice.finding.entity),
-            len(choice.candidates) - 1,
-        )
-        self.khmer = story["language"] == "km"
+        right[-1] = not any(right[:-1])
+        return cls(story, choice.features, right, rules_index(choice))
+
+    def as_json(self):
+        return {
+            "story": {"id": self.story["id"], "language": self.story["language"]},
+            "features": self.features,
+            "right": self.right,
+            "rules": self.rules,
+        }
+
+    @classmethod
+    def from_json(cls, data):
+        return cls(data["story"], data["features"], data["right"], data["rules"])
+
+
+def rules_index(choice):
+    """Which of ``choice``'s candidates the rules chose (the last, nobody, if none)."""
+    return next(
+        (i for i, entity in enumerate(choice.candidates) if entity is choice.finding.entity),
+        len(choice.candidates) - 1,
+    )
 
 
 def examples_of(story, findings, choices):
@@ -41,7 +63,7 @@ def examples_of(story, findings, choices):
     paired, _extra = match_findings(story["quotes"], findings)
     by_finding = {id(choice.finding): choice for choice in choices}
     return [
-        Example(story, key, by_finding[id(finding)])
+        Example.of(story, key, by_finding[id(finding)])
         for key, finding in zip(story["quotes"], paired, strict=True)
         if finding is not None and id(finding) in by_finding
     ]
@@ -59,7 +81,7 @@ def train(examples, epochs=EPOCHS):
         for example in examples:
             step += 1
             rate = RATE / math.sqrt(1 + step / 1000)
-            features = example.choice.features
+            features = example.features
             scores = [score(weights, candidate) for candidate in features]
             top = max(scores)
             exps = [math.exp(value - top) for value in scores]
@@ -76,16 +98,13 @@ def train(examples, epochs=EPOCHS):
     return {name: round(value, 6) for name, value in sorted(weights.items())}
 
 
-def decide(weights, choice, margin):
+def decide(weights, features, rules, margin):
     """
-    The index of the candidate the ranker puts in place of the rules'
-    choice, or None to keep it: its score must clear the rules' by ``margin``.
+    The index of the candidate the ranker puts in place of the rules' choice
+    (candidate ``rules``), or None to keep it: its score must clear the
+    rules' by ``margin``.
     """
-    scores = [score(weights, candidate) for candidate in choice.features]
-    rules = next(
-        (i for i, entity in enumerate(choice.candidates) if entity is choice.finding.entity),
-        len(choice.candidates) - 1,
-    )
+    scores = [score(weights, candidate) for candidate in features]
     best = max(range(len(scores)), key=lambda i: (scores[i], -i))
     if best != rules and scores[best] - scores[rules] > margin:
         return best

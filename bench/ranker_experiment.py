@@ -10,11 +10,14 @@ clears the margin. The rules have since been tuned on every batch, so (a)
 is optimistic; each batch's figures as first measured are printed too.
 
     .venv/bin/python bench/ranker_experiment.py [--stories DIR] [--batches DIR]
-        [--held-out]
+        [--held-out [--dump FILE]] [--first-measured FILE...]
 
 With ``--held-out`` the ranker is trained on the development stories and
 tested on the stories held out in bench/attribution/stories.json instead: a
-new batch, measured as it comes in.
+new batch, measured as it comes in; ``--dump FILE`` saves that batch's
+examples. ``--first-measured FILE...`` leaves one batch out over such files
+(``bench/ranker_first_measured.py`` makes them with the rules of the day
+each batch was first measured).
 """
 
 import argparse
@@ -37,8 +40,8 @@ def load(folder):
     """Each keyed story's examples, and the finder's time with and without collecting."""
     from bench.attribution import KEYS, real_stories
     from bench.ranker import examples_of
+    from bench.ranker_candidates import Collector
     from quotes.attribution import analyze
-    from quotes.attribution.candidates import Collector
 
     keys = json.loads(KEYS.read_text(encoding="utf-8"))
     stories, _missing = real_stories(keys, folder)
@@ -88,7 +91,7 @@ class Outcome:
 
     def add(self, example, choice_index):
         rules_right = example.right[example.rules] and example.rules != len(example.right) - 1
-        self.rules["attributed"] += example.choice.finding.entity is not None
+        self.rules["attributed"] += example.rules != len(example.right) - 1
         self.rules["right"] += rules_right
         if not rules_right:
             self.reach["not right"] += 1
@@ -140,7 +143,7 @@ def evaluate(weights, examples, margin, outcome=None):
 
     outcome = outcome or Outcome()
     for example in examples:
-        outcome.add(example, decide(weights, example.choice, margin))
+        outcome.add(example, decide(weights, example.features, example.rules, margin))
     return outcome
 
 
@@ -158,6 +161,45 @@ def pick_margin(training, batches):
     return max(MARGINS, key=lambda margin: (totals[margin], margin)), totals
 
 
+def compare(tests, training_of, groups, keyed):
+    """
+    For each test (label → its examples), train on ``training_of(label)``
+    with a margin picked inside it, and print the rules against the ranker.
+    """
+    from bench.ranker import train
+
+    print(
+        f"{'batch':>8} {'lang':>4} {'keyed':>5}  {'rules: prec / rec':>19}  "
+        f"{'ranker: prec / rec':>19}  {'margin':>6}  {'overrides fixed/broke/neither':>29}  "
+        f"{'speaker among candidates':>24}"
+    )
+    summed = collections.defaultdict(Outcome)
+    for label, held in tests.items():
+        training = training_of(label)
+        margin, totals = pick_margin(training, groups)
+        weights = train(training)
+        for language in ("en", "km"):
+            outcome = Outcome()
+            outcome.keyed = keyed[label, language]
+            evaluate(weights, [e for e in held if e.story["language"] == language], margin, outcome)
+            summed[language].merge(outcome)
+            summed["all"].merge(outcome)
+            print(_row(label, language, outcome, f"{margin:6.1f}"))
+        at_zero = evaluate(weights, held, 0.0).overrides
+        print(
+            f"{'':>14}margin picked from net gains {_gains(totals)}; at margin 0 the "
+            f"ranker would fix {at_zero['fixed']}, break {at_zero['broke']}, "
+            f"change {at_zero['neither']} wrong for wrong"
+        )
+    if len(tests) > 1:
+        for language in ("en", "km", "all"):
+            print(_row("together", language, summed[language], ""))
+
+
+def _gains(totals):
+    return ", ".join(f"{margin:g}: {net:+d}" for margin, net in totals.items())
+
+
 def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--stories", type=Path, default=Path("/work/attribution-stories"))
@@ -165,12 +207,19 @@ def main(argv=None):
     parser.add_argument(
         "--held-out", action="store_true", help="test on the held-out stories instead"
     )
+    parser.add_argument("--dump", type=Path, help="with --held-out: save its examples (JSON)")
+    parser.add_argument(
+        "--first-measured",
+        type=Path,
+        nargs="+",
+        help="leave one batch out over saved held-out examples, one file per batch",
+    )
     args = parser.parse_args(argv)
+    if args.first_measured:
+        return first_measured(args.first_measured)
     import django
 
     django.setup()
-    from bench.ranker import train
-
     stories, examples, keyed, (plain, collecting, words) = load(args.stories)
     groups = group_of(stories)
     if args.held_out:
@@ -184,35 +233,56 @@ def main(argv=None):
         f"Finder time per 1,000 words: {1e6 * plain / words:.1f} ms alone, "
         f"{1e6 * collecting / words:.1f} ms collecting candidates ({words:,} words)"
     )
-    print(
-        f"{'batch':>8} {'lang':>4} {'keyed':>5}  {'rules: prec / rec':>19}  "
-        f"{'ranker: prec / rec':>19}  {'margin':>6}  {'overrides fixed/broke/neither':>29}  "
-        f"{'speaker among candidates':>24}"
+    development = [s for s, _ in stories if not s["held_out"]]
+    counts = collections.Counter()
+    for label, test in tests.items():
+        for story, _paragraphs in stories:
+            if story["id"] in test:
+                counts[label, story["language"]] += keyed[story["id"]]
+    compare(
+        {
+            label: [e for i in sorted(test) for e in examples.get(i, [])]
+            for label, test in tests.items()
+        },
+        lambda label: [
+            e for s in development if s["id"] not in tests[label] for e in examples[s["id"]]
+        ],
+        groups,
+        counts,
     )
-    summed = collections.defaultdict(Outcome)
-    for label, test in tests.items():
-        training = [
-            e
-            for story, _ in stories
-            if story["id"] not in test and not story["held_out"]
-            for e in examples[story["id"]]
-        ]
-        margin, _totals = pick_margin(training, groups)
-        weights = train(training)
-        for language in ("en", "km"):
-            held = [s for s, _ in stories if s["id"] in test and s["language"] == language]
-            outcome = Outcome()
-            outcome.keyed = sum(keyed[s["id"]] for s in held)
-            evaluate(weights, [e for s in held for e in examples[s["id"]]], margin, outcome)
-            for total in (summed[language], summed["all"]):
-                total.merge(outcome)
-            print(_row(label, language, outcome, f"{margin:6.1f}"))
-    if len(tests) > 1:
-        for language in ("en", "km", "all"):
-            print(_row("together", language, summed[language], ""))
-    print("\nEach batch as first measured, before any round tuned on it:")
-    for label, test in tests.items():
-        print(f"  {label}: {next((groups[i] for i in sorted(test) if i in groups), '')}")
+    if args.dump:
+        held = [e.as_json() for i in sorted(tests["held out"]) for e in examples.get(i, [])]
+        languages = {lang: counts["held out", lang] for lang in ("en", "km")}
+        args.dump.write_text(json.dumps({"keyed": languages, "examples": held}), encoding="utf-8")
+    if not args.held_out:
+        print("\nEach batch as first measured, before any round tuned on it:")
+        for label, test in tests.items():
+            print(f"  {label}: {next((groups[i] for i in sorted(test) if i in groups), '')}")
+    return 0
+
+
+def first_measured(paths):
+    """
+    Leave one batch out over held-out examples saved with ``--dump``, each
+    collected by the rules as they were when that batch was first measured:
+    the ranker learns from the rules' mistakes on text they had not seen.
+    """
+    from bench.ranker import Example
+
+    tests, keyed, groups = {}, collections.Counter(), {}
+    for path in paths:
+        saved = json.loads(path.read_text(encoding="utf-8"))
+        tests[path.stem] = [Example.from_json(data) for data in saved["examples"]]
+        for language, count in saved["keyed"].items():
+            keyed[path.stem, language] = count
+        groups |= {e.story["id"]: path.stem for e in tests[path.stem]}
+    print(f"{sum(map(len, tests.values()))} keyed quotes found, first measured")
+    compare(
+        tests,
+        lambda label: [e for other, held in tests.items() if other != label for e in held],
+        groups,
+        keyed,
+    )
     return 0
 
 

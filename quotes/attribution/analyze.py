@@ -125,8 +125,9 @@ def analyze(paragraphs, directory=None, collector=None):
     """
     Find every direct quote in ``paragraphs`` (the body's paragraphs, in
     order) and who said it. Return a list of ``Finding``, in reading order.
-    A ``collector`` (``candidates.Collector``) is shown each mention, subject
-    and quote as it is resolved, without changing what is found.
+    A ``collector`` (``bench/ranker_candidates.py``) has its ``saw(cast,
+    paragraph, event, found)`` called for each mention, subject and quote as
+    it is resolved; it changes nothing found.
     """
     directory = directory or Directory()
     paragraphs = [LINK_NUMBER.sub("", text) for text in khmer_marks.prepare(paragraphs)]

@@ -2,7 +2,7 @@
 Who else might have said a quote: the candidates the rules saw, described
 for a ranker.
 
-A ``Collector`` passed to ``analyze`` is shown every mention, sentence
+A ``Collector`` passed to ``quotes.attribution.analyze`` is shown every mention, sentence
 subject and quote as the rules resolve it. ``Collector.choices`` then lists,
 for each quote found, the plausible speakers at that point of the story (the
 rules' choice, everyone the cast knew, anyone named in the quote's sentence
@@ -14,9 +14,9 @@ kind of source. Nothing here changes what the rules find.
 import dataclasses
 import math
 
-from .entities import GROUP, SOURCE, gender_in
-from .khmer_referents import gender_of as khmer_gender_of
-from .khmer_words import is_khmer_text
+from quotes.attribution.entities import GROUP, SOURCE, gender_in
+from quotes.attribution.khmer_referents import gender_of as khmer_gender_of
+from quotes.attribution.khmer_words import is_khmer_text
 
 PRONOUN_GENDERS = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
 # How the rules found a speaker, grouped: the finder's ``how`` values.
