@@ -122,10 +122,13 @@ def _known_short_names(paragraphs, directory):
 LINK_NUMBER = re.compile(r"\[\d{1,3}\](?=[A-Za-z])")
 
 
-def analyze(paragraphs, directory=None):
+def analyze(paragraphs, directory=None, collector=None):
     """
     Find every direct quote in ``paragraphs`` (the body's paragraphs, in
     order) and who said it. Return a list of ``Finding``, in reading order.
+    A ``collector`` (``bench/ranker_candidates.py``) has its ``saw(cast,
+    paragraph, event, found)`` called for each mention, subject and quote as
+    it is resolved; it changes nothing found.
     """
     directory = directory or Directory()
     paragraphs = [LINK_NUMBER.sub("", text) for text in khmer_marks.prepare(paragraphs)]
@@ -146,7 +149,7 @@ def analyze(paragraphs, directory=None):
         previous = read[index - 1] if index and not read[index - 1].caption else None
         following = read[index + 1 : index + 5]
         try:
-            found = _resolve_paragraph(cast, paragraph, previous, following, sentences)
+            found = _resolve_paragraph(cast, paragraph, previous, following, sentences, collector)
         except Exception:
             # A pattern the rules do not foresee must not cost the story its
             # other quotes: log it, and leave this paragraph's to a journalist.
@@ -257,7 +260,7 @@ def _named_in_next_sentence(paragraph, event):
     return subject if subject is not None and subject.kind == "name" else None
 
 
-def _resolve_paragraph(cast, paragraph, previous, following, sentences):
+def _resolve_paragraph(cast, paragraph, previous, following, sentences, collector=None):
     if paragraph.unread is not None:
         return _unattributed(paragraph, _("The finder could not read this paragraph"))
     findings = []
@@ -267,10 +270,14 @@ def _resolve_paragraph(cast, paragraph, previous, following, sentences):
         if event.kind == "mention":
             entity, _confidence, _note = cast.named(event.item.text, event.item.role)
             cast.touch(entity, salient=event.item.salient)
+            if collector is not None:
+                collector.saw(cast, paragraph, event, entity)
             if event.item.salient:
                 paragraph.last_salient = entity
         elif event.kind == "subject":
             entity, confidence, _note = resolve(cast, event.item)
+            if collector is not None:
+                collector.saw(cast, paragraph, event, entity)
             if entity is not None:
                 # Someone only described (“ស្ត្រីមួយរូប…”) is whom a pronoun
                 # means only when nobody the story put forward fits.
@@ -285,6 +292,8 @@ def _resolve_paragraph(cast, paragraph, previous, following, sentences):
                 entity, _confidence, _note = resolve(cast, named_next)
                 context = (entity, "next sentence", INTRODUCED_BEFORE)
             finding = _resolve_quote(cast, event.item, paragraph, context, previous, following)
+            if collector is not None:
+                collector.saw(cast, paragraph, event, finding)
             if finding.entity is not None:
                 cast.touch(finding.entity, spoke=True)
                 context = (finding.entity, "quote", finding.confidence)
