@@ -27,3 +27,19 @@ class HonorificBeforeTheNameTests(AttributionTestCase):
             "“យើងត្រូវតែដាំដើមឈើបន្ថែមទៀតនៅគ្រប់ខេត្ត”។",
         )
         self.assertNotIn(self.label(findings[0]), {"កែវ វណ្ណដា", "សុខ បូរ៉ា"})
+
+
+class SurnameSpeltLikeAWordTests(AttributionTestCase):
+    """A family name that is also a small word (“ហៅ”, called) right after an honorific."""
+
+    def test_the_coach_whose_surname_means_called(self):
+        findings = self.read(
+            "លោក ហៅ វិចិត្រ គ្រូបង្វឹករបស់ក្រុមបានមានប្រសាសន៍ថា៖ «យើងត្រៀមខ្លួនរួចរាល់ហើយ»។",
+        )
+        self.assertSpeaker(findings[0], "ហៅ វិចិត្រ")
+
+    def test_a_nickname_after_a_full_name_is_still_the_same_person(self):
+        findings = self.read(
+            "តារាចម្រៀង សុខ ស្រីនាង ហៅ នាងតូច បានប្រាប់ថា៖ «ខ្ញុំនឹងច្រៀងទៀត»។",
+        )
+        self.assertSpeaker(findings[0], "សុខ ស្រីនាង")
