@@ -43,3 +43,19 @@ class SurnameSpeltLikeAWordTests(AttributionTestCase):
             "តារាចម្រៀង សុខ ស្រីនាង ហៅ នាងតូច បានប្រាប់ថា៖ «ខ្ញុំនឹងច្រៀងទៀត»។",
         )
         self.assertSpeaker(findings[0], "សុខ ស្រីនាង")
+
+
+class WhoseWordsAfterTheQuoteTests(AttributionTestCase):
+    """A story that opens with the quote: “this is the statement of [titles] Name” after it."""
+
+    def test_titles_between_whose_and_the_name(self):
+        findings = self.read(
+            "“ខ្ញុំនឹងខិតខំបន្ថែមទៀតដើម្បីអ្នកគាំទ្រ”។ នេះជាការបញ្ជាក់របស់តារាចម្រៀង និងជាពិធីករវ័យក្មេង លោក ម៉ៅ វិសាល។",
+        )
+        self.assertSpeaker(findings[0], "ម៉ៅ វិសាល")
+
+    def test_a_house_of_someone_far_after_the_quote_is_no_credit(self):
+        findings = self.read(
+            "“ខ្ញុំនឹងខិតខំបន្ថែមទៀត”។ នេះជាផ្ទះដែលគេសង់នៅភូមិថ្មីកាលពីឆ្នាំមុន ជិតវត្ត លោក ម៉ៅ វិសាល។",
+        )
+        self.assertIsNone(findings[0].entity)
