@@ -237,7 +237,9 @@ def _after(after, known_short, another_quote):
         # Near, after an honorific and its titles (“របស់សម្តេចតេជោ នាយឧត្តមសេនីយ៍…
         # ហ៊ុន សែន”), or whose the words are (“… ក្នុងលិខិតមួយ របស់លោក X”).
         if references and "។" not in lead:
-            whose = len(lead) <= 100 and re.search(r"របស់\s*$", lead)
+            # Or whose, with their titles between (“… របស់តារាសម្ដែង និងជាពិធីការិនី កញ្ញា X”).
+            owner = lead.rsplit("របស់", 1)[-1].strip() if "របស់" in lead else None
+            whose = len(lead) <= 100 and (owner == "" or (owner and ROLE_HEAD.match(owner)))
             found = references[0][1]
             if len(lead) > 30 and not HONORIFIC.search(lead[:30]) and whose:
                 found.how = "these"  # Whose the words are, said far from them.

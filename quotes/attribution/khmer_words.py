@@ -219,8 +219,8 @@ GLUED_STOP = re.compile(
         )
     )
 )
-# Family names spelt like a small word: “ជា” (Chea), “មាន” (Mean), “ពុំ” (Pum).
-SURNAME_HOMOGRAPHS = frozenset(_words("ជា មាន ទេព ពុំ"))
+# Family names spelt like a small word: “ជា” (Chea), “មាន” (Mean), “ពុំ” (Pum), “ហៅ” (Hao).
+SURNAME_HOMOGRAPHS = frozenset(_words("ជា មាន ទេព ពុំ ហៅ"))
 
 # Pronouns, and the gender each gives (“” either).
 PRONOUNS = {"គាត់": "", "នាង": "f", "ព្រះអង្គ": "m", "ទ្រង់": ""}
