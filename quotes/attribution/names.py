@@ -39,6 +39,16 @@ FUNCTION_WORDS = _word_set(
     Not No Nor Please Yes Thank Thanks Sir Madam Prosecutor Judge Police Officials
     """
 )
+# Adverbs that open a sentence before a name or a role: “Nearby Sok Dara”,
+# “Nearby resident Sok Dara”; never part of either.
+OPENING_ADVERBS = _word_set(
+    """
+    Nearby Elsewhere Separately Similarly Likewise Moreover Furthermore Additionally
+    Besides Nevertheless Nonetheless Afterwards Recently Previously Currently
+    Initially Finally Lastly Overall Ultimately Indeed Next Once Again
+    """
+)
+FUNCTION_WORDS |= OPENING_ADVERBS
 # Words of places, days and institutions: a capitalised phrase holding one
 # is not a person. “Svay” and “Prey” are family names too (“Svay Sam Eng”):
 # “Svay Rieng” and “Prey Veng” are known as places by their second word.
