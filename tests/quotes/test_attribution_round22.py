@@ -87,3 +87,37 @@ class ThreeWordNameTests(AttributionTestCase):
             "District police chief Keo Sam said: “We will open it by noon.”",
         )
         self.assertSpeakers(findings, ["Keo Sam"])
+
+
+class NameLikeWordWithAgeTests(AttributionTestCase):
+    """
+    “So Dara, also 19, said …”: a family name that is also a small word is a
+    name when an age follows it, so a later “said Dara” is her, not the
+    speaker before.
+    """
+
+    def test_the_given_name_after_the_full_name_with_an_age(self):
+        findings = self.read(
+            "Rain floods streets",
+            "Chea Malis, 20, said her shop flooded. “The water came in at night,” she said.",
+            "So Dara, also 19, said her bicycle broke down in the water.",
+            "“I had to walk home in the rain,” said Dara, who lives near the river.",
+        )
+        self.assertSpeakers(findings, ["Chea Malis", "So Dara"])
+
+
+class DocumentReadsTests(AttributionTestCase):
+    """
+    “…,” the note read: a document speaks in the past tense too, and a
+    diplomatic note is a document, not the spokesman who described it.
+    """
+
+    def test_the_note_is_the_source_not_the_spokesman(self):
+        findings = self.read(
+            "Fishing boats leave the lake",
+            "Ministry spokesman Chan Vuthy said on Monday it had sent a diplomatic note to the "
+            "neighbouring country about the boats.",
+            "He said the note asked that the boats leave the lake at once.",
+            "“The ministry asks that such acts do not happen again,” the note read.",
+        )
+        self.assertSpeakers(findings, ["the note"])
