@@ -197,7 +197,15 @@ class Cast:
         given = [
             entity
             for entity in self.entities
-            if len(words) == 1 and len(entity.tokens()) > 1 and _begins(entity.tokens(), key)
+            if (len(words) == 1 and len(entity.tokens()) > 1 and _begins(entity.tokens(), key))
+            # “Amir Faisal” after “Amir Faisal Mohd Yusof”: the first parts of a long
+            # name. A Khmer name of three words is not so cut: “Touch Meng” and
+            # “Touch Meng Huot” are two people.
+            or (
+                1 < len(words) < len(entity.tokens()) > 3
+                and not khmer
+                and [token.casefold() for token in entity.tokens()[: len(words)]] == words
+            )
         ]
         if len(given) == 1:
             # “Gen Prayuth” after “Prayuth Chan-ocha”: called by the first name.

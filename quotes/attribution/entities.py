@@ -33,7 +33,7 @@ SOURCE_HEADS = _word_set(
     association council committee commission department office embassy police tribunal
     administration authority party coalition network alliance bank fund programme program
     institute centre center foundation network radio television station broadcaster
-    watchdog observatory newspaper's
+    watchdog observatory newspaper's note notes communique communiqué memorandum cable
     ministry's court's company's report's
     """
 )

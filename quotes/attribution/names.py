@@ -39,6 +39,16 @@ FUNCTION_WORDS = _word_set(
     Not No Nor Please Yes Thank Thanks Sir Madam Prosecutor Judge Police Officials
     """
 )
+# Adverbs that open a sentence before a name or a role: “Nearby Sok Dara”,
+# “Nearby resident Sok Dara”; never part of either.
+OPENING_ADVERBS = _word_set(
+    """
+    Nearby Elsewhere Separately Similarly Likewise Moreover Furthermore Additionally
+    Besides Nevertheless Nonetheless Afterwards Recently Previously Currently
+    Initially Finally Lastly Overall Ultimately Indeed Next Once Again
+    """
+)
+FUNCTION_WORDS |= OPENING_ADVERBS
 # Words of places, days and institutions: a capitalised phrase holding one
 # is not a person. “Svay” and “Prey” are family names too (“Svay Sam Eng”):
 # “Svay Rieng” and “Prey Veng” are known as places by their second word.
@@ -137,9 +147,10 @@ SPEECH_VERB_AFTER = re.compile(r"\s+(?:said|says|added|told)\b")
 LOWER_TITLE_BEFORE = re.compile(
     r"\b(?:" + "|".join(sorted(word.lower() for word in TITLE_WORDS if len(word) > 3)) + r")\s+$"
 )
-# “In Sovann, one of the three accused, said”: a two-word name with a person's role.
+# “In Sovann, one of the three accused, said”, “So Dara, also 19, said”: a
+# two-word name with a person's role or age.
 PERSON_APPOSITIVE = re.compile(
-    r",\s*(?:\d{1,3},\s*)?(?:(?:one\s+of|an?|the)\s+[a-z][^,\x00]{2,80},\s*)?"
+    r",\s*(?:(?:also\s+|aged\s+)?\d{1,3},\s*)?(?:(?:one\s+of|an?|the)\s+[a-z][^,\x00]{2,80},\s*)?"
     r"(?:(?:\w+\s+){0,2}(?:said|says|told|added)\b|$)"
 )
 INSIDE_ORGANIZATION = re.compile(

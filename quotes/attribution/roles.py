@@ -12,7 +12,14 @@ import re
 from people.names import is_khmer
 
 from . import khmer_roles
-from .names import FUNCTION_WORDS, NOT_PERSON_WORDS, TITLE_TYPOS, TITLE_WORDS, only_function_words
+from .names import (
+    FUNCTION_WORDS,
+    NOT_PERSON_WORDS,
+    OPENING_ADVERBS,
+    TITLE_TYPOS,
+    TITLE_WORDS,
+    only_function_words,
+)
 
 # A role in apposition after a name, an age before it allowed: “, 58, the commune
 # chief,”, or between dashes: “ — a lawyer for the families —”.
@@ -200,6 +207,9 @@ def role_in_front(text):
     )
     if match and _title_tail(match[2]) and not only_function_words(match[1]):
         return _drop_leading_words(f"{match[1]}{match[2]}".strip())
+    if match and _title_tail(match[2]) and set(match[1].split()) <= OPENING_ADVERBS:
+        # “Nearby resident Morn Navy”: an adverb opens the sentence, the role follows.
+        return match[2]
     match = re.search(
         r"(?:^\s*|[,;:(—–-]\s*|(?<=[a-z] ))((?:(?:former|deputy|acting)\s+)?"
         rf"(?:[A-Z][\w'’\-.]*\s+(?:(?:of|for|and)\s+(?=[A-Z]))?)*"

@@ -23,7 +23,7 @@ SPEECH_VERBS = [
     "commented", "reported", "suggested", "asserted", "revealed", "disclosed",
     "highlighted", "underscored", "underlined", "assured", "mentioned", "answered",
     "joked", "tweeted", "sighed", "proclaimed", "affirmed", "countered", "retorted",
-    "objected", "reasoned", "estimated", "reads", "screamed", "yelled", "pronounced",
+    "objected", "reasoned", "estimated", "reads", "read", "screamed", "yelled", "pronounced",
     "laughs", "laughed", "remembers", "remembered", "smiled", "jokes",
     "allowed that", "granted that", "would only say", "would say", "could only say",
 ]  # fmt: skip
