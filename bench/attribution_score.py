@@ -61,6 +61,7 @@ _CLAUSE = re.compile(
 _GENERIC = {
     "report", "statement", "article", "story", "letter", "study", "survey", "paper",
     "newspaper", "document", "release", "ministry", "the", "a", "an", "of", "its", "press",
+    "note", "communique", "memorandum", "cable", "notice", "announcement", "circular",
 }  # fmt: skip
 
 

@@ -63,6 +63,10 @@ class SpeakerTests(SimpleTestCase):
         self.assertTrue(speaker_right(key, Entity(organization="Provincial Water Department")))
         self.assertTrue(speaker_right(key, Entity(description="the statement")))
         self.assertFalse(speaker_right(key, Entity(description="the farmers")))
+        # A diplomatic note is a document like a statement: “…, the note read”.
+        note = "source: Thai diplomatic note"
+        self.assertTrue(speaker_right(note, Entity(description="the note")))
+        self.assertFalse(speaker_right(note, Entity(description="the spokesman")))
 
 
 class StoryScoreTests(SimpleTestCase):
