@@ -110,8 +110,8 @@ def _group(term, codes, problems):
     about = php_array(term.description)
     if about is None:
         problems.append(
-            f"translation group {term.slug[:60]} (its description cannot be read, "
-            f"“{term.description[:60]}”)"
+            f"translation group {term.slug[:60]} (its description cannot be read: "
+            f"“{term.description[:60]}”; only the posts that name the group are linked)"
         )
         return {}
     group = {}

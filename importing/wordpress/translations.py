@@ -37,6 +37,8 @@ def link_translations(*, languages, export, stories, report):
         )
     )
     for name, by_code in languages.groups:
+        if not any(post_id in stories for ids in by_code.values() for post_id in ids):
+            continue  # A group of pages, or of posts not imported, each counted already.
         versions = {}
         for code, ids in sorted(by_code.items()):
             made = [post_id for post_id in ids if post_id in stories]
