@@ -113,6 +113,17 @@ class Item:
 
 
 @dataclasses.dataclass
+class Term:
+    """A term of a taxonomy other than categories and tags (``<wp:term>``)."""
+
+    taxonomy: str
+    slug: str
+    name: str = ""
+    description: str = ""
+    term_id: str = ""
+
+
+@dataclasses.dataclass
 class Export:
     source: str
     authors: list
@@ -123,6 +134,11 @@ class Export:
     terms: dict = dataclasses.field(default_factory=dict)
     # What the site says each category and tag is about: slug → description.
     descriptions: dict = dataclasses.field(default_factory=dict)
+    # The other terms as written, descriptions and all (a multilingual
+    # plugin's languages and translation groups).
+    term_records: list = dataclasses.field(default_factory=list)
+    # Each category's and tag's WordPress term id → ("category" or "tag", slug).
+    term_ids: dict = dataclasses.field(default_factory=dict)
 
 
 def read_export(path, *, name=None):
@@ -233,10 +249,22 @@ def parse_export(root, path="export"):
             key = _slug(_text(element, f"{wp}{slug_tag}")) or _text(element, f"{wp}{name_tag}")
             if description := _text(element, f"{wp}{kind}_description"):
                 descriptions.setdefault(key, description)
-    terms = {
-        (_text(element, f"{wp}term_taxonomy") or "term", _slug(_text(element, f"{wp}term_slug")))
+    term_ids = {}
+    for kind, slug_tag in (("category", "category_nicename"), ("tag", "tag_slug")):
+        for element in channel.findall(f"{wp}{kind}"):
+            if term_id := _text(element, f"{wp}term_id"):
+                term_ids[term_id] = (kind, _slug(_text(element, f"{wp}{slug_tag}")))
+    term_records = [
+        Term(
+            taxonomy=_text(element, f"{wp}term_taxonomy") or "term",
+            slug=_slug(_text(element, f"{wp}term_slug")),
+            name=_text(element, f"{wp}term_name"),
+            description=_text(element, f"{wp}term_description"),
+            term_id=_text(element, f"{wp}term_id"),
+        )
         for element in channel.findall(f"{wp}term")
-    }
+    ]
+    terms = {(term.taxonomy, term.slug) for term in term_records}
     items = []
     for element in channel.findall("item"):
         item = Item(
@@ -289,6 +317,8 @@ def parse_export(root, path="export"):
         items=items,
         terms=dict(counted),
         descriptions=descriptions,
+        term_records=term_records,
+        term_ids=term_ids,
     )
 
 

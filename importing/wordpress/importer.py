@@ -23,7 +23,6 @@ showing it keeps a revision), and one a story in an editor's hands shows is
 left as it is unless an editor imports.
 """
 
-import hashlib
 import re
 from collections import Counter
 from pathlib import Path
@@ -49,45 +48,23 @@ from ..locks import hold
 from ..models import ImportedItem, ImportKind, PhotoNeeded
 from ..permalinks import remember_permalinks
 from ..story_format import parse_caption
-from ..updating import ON_THE_SITE, approved_in_workspace, record_update, workspace_keeps_status
+from ..updating import ON_THE_SITE, record_update, workspace_keeps_status
 from .attachments import image_path, photo_fields
 from .authors import match_author
 from .body import convert_body, join_blocks, strip_tags
 from .export import WordPressExportError, read_export
 from .filing import Filing
+from .identifiers import identifier
+from .languages import PUBLISHED, read_languages
 from .report import Report, count_left_out
+from .rights import check_user
 from .statuses import revision_note, story_status, withheld_reason
+from .translations import link_translations
 
 LIVE_PHOTOS = "media.change_live_photograph"
 HEADLINE_LENGTH = Article._meta.get_field("headline").max_length
-ID_LENGTH = ImportedItem._meta.get_field("external_id").max_length
 # What an export may write around an author's login by mistake (">themereviewteam").
 STRAY = " \t\r\n<>\"'“”‘’@"
-
-
-def identifier(external_id):
-    """
-    A WordPress identifier as kept: as written, or, longer than the field
-    (a login may be any length in a broken export), its start and a digest.
-    """
-    if len(external_id) <= ID_LENGTH:
-        return external_id
-    digest = hashlib.sha256(external_id.encode()).hexdigest()[:32]
-    return f"{external_id[: ID_LENGTH - 33]}#{digest}"
-
-
-def live_in_workspace(export):
-    """
-    Whether a post of ``export`` would change a story the workspace has
-    approved or published: that change goes live, so an editor approves it.
-    """
-    posts = [
-        identifier(item.id)
-        for item in export.items
-        if item.post_type == "post" and story_status(item) and withheld_reason(item) is None
-    ]
-    records = ImportedItem.objects.filter(source=export.source, kind="post", external_id__in=posts)
-    return approved_in_workspace(Article.objects.filter(import_records__in=records)).exists()
 
 
 class Importer:
@@ -102,7 +79,10 @@ class Importer:
         self.user = user
         self.report = report
         self.authors = {}
-        self.filing = Filing(report, export.descriptions)
+        self.languages = read_languages(export)
+        report.unlinked += self.languages.problems
+        self.filing = Filing(report, export.descriptions, self.languages.variants)
+        self.stories = {}  # WordPress id → the story this run made or updated from the post.
         self.attachments = {}  # WordPress id → Item
         self.photographs = {}  # WordPress id → Photograph, for attachments with a file
         self.stored = []  # Photographs whose files were written during this import.
@@ -140,12 +120,16 @@ class Importer:
         for item in self.export.items:
             if item.post_type == "post":
                 self.post(item)
+        link_translations(
+            languages=self.languages, export=self.export, stories=self.stories, report=self.report
+        )
         count_left_out(
             self.report,
             self.export,
             used_attachments=self.used_attachments,
             shortcodes=self.shortcodes,
             elements=self.elements,
+            other_languages=self.languages.other_languages,
         )
 
     # Authors.
@@ -234,6 +218,13 @@ class Importer:
         if status is None:
             self.report.skipped.append(f"post {item.id} “{title}” ({item.status})")
             return
+        language = self.languages.language_of(item)
+        if language is not None and language not in PUBLISHED:
+            self.report.skipped.append(
+                f"post {item.id} “{title}” (in “{language}”, a language the newsroom "
+                "does not publish)"
+            )
+            return
         shortcodes, elements = Counter(), Counter()
         blocks = convert_body(
             item.content,
@@ -260,7 +251,10 @@ class Importer:
         article.headline = shorten(title, HEADLINE_LENGTH)
         if article.headline != title:
             self.report.shortened.append(f"post {item.id} “{article.headline}”")
-        if record is None and is_khmer(article.headline):
+        if language is not None:
+            # The language the site gave the post, whatever its headline's letters.
+            article.language = language
+        elif record is None and is_khmer(article.headline):
             article.language = Language.KHMER
         article.standfirst = strip_tags(item.excerpt)
         if kept:
@@ -298,6 +292,7 @@ class Importer:
         if author is not None:
             Byline.objects.get_or_create(article=article, person=author, role=Byline.Role.WRITER)
         self.place_photos(article, item, placed)
+        self.stories[item.id] = article
         if record is None:
             self.remember(ImportKind.POST, item.id, article=article)
             self.report.stories_created += 1
@@ -393,34 +388,6 @@ class Importer:
             source_file=source[:500],
         )
         self.report.photos_needed += 1
-
-
-def check_user(export, user):
-    """
-    Raise ``WordPressExportError`` unless ``user`` may import ``export``:
-    what goes live, or changes what is live, needs an editor.
-    """
-    is_editor = user is not None and user.has_perm("articles.publish_article")
-    needs_editor = any(
-        item.post_type == "post" and story_status(item) == Article.Status.PUBLISHED
-        for item in export.items
-    )
-    if needs_editor and not is_editor:
-        raise WordPressExportError(
-            _(
-                "The export holds published posts, and a published story needs the editor "
-                "who approved it: name an editor's login to stand for the archive. Nothing "
-                "was imported."
-            )
-        )
-    if not is_editor and live_in_workspace(export):
-        raise WordPressExportError(
-            _(
-                "The export changes stories an editor approved or published in the workspace, "
-                "and what goes live needs an editor's approval: name an editor's login. "
-                "Nothing was imported."
-            )
-        )
 
 
 def import_wordpress(*, path, media_dir=None, user=None, name=None):

@@ -16,7 +16,8 @@ from django.utils.translation import gettext as _
 
 from ..models import WordPressImport
 from .export import WordPressExportError, read_export
-from .importer import check_user, import_wordpress
+from .importer import import_wordpress
+from .rights import check_user
 
 logger = logging.getLogger(__name__)
 

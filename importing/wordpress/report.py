@@ -12,9 +12,16 @@ from django.utils.translation import gettext_noop
 
 from .attachments import CREDIT_META_KEYS
 from .body import ELEMENTS, EMBEDDED
+from .languages import POLYLANG, WPML_META
 
 # Post metadata the import reads; every other key is counted as left out.
-USED_META = {"_thumbnail_id", "_wp_attached_file", "_wp_attachment_image_alt", *CREDIT_META_KEYS}
+USED_META = {
+    "_thumbnail_id",
+    "_wp_attached_file",
+    "_wp_attachment_image_alt",
+    *CREDIT_META_KEYS,
+    *WPML_META,
+}
 POST_TYPES = {
     "page": gettext_noop("pages"),
     "nav_menu_item": gettext_noop("menu items"),
@@ -26,9 +33,10 @@ POST_TYPES = {
 SHORTCODES = gettext_noop("[%(name)s] shortcodes")
 OTHER_TYPE = gettext_noop("items of type “%(name)s”")
 OTHER_TERMS = gettext_noop("terms of “%(name)s” (menus, formats and the like)")
+OTHER_LANGUAGE = gettext_noop("the language “%(name)s” (the newsroom publishes English and Khmer)")
 NAMED_KINDS = [
     (kind, re.compile(re.escape(kind).replace(re.escape("%(name)s"), "(?P<name>.+?)")))
-    for kind in (SHORTCODES, OTHER_TYPE, OTHER_TERMS, ELEMENTS, EMBEDDED)
+    for kind in (SHORTCODES, OTHER_TYPE, OTHER_TERMS, ELEMENTS, EMBEDDED, OTHER_LANGUAGE)
 ]
 
 
@@ -70,6 +78,10 @@ class Report:
     shortened: list = dataclasses.field(default_factory=list)
     # Posts whose quotes the finder could not attribute: recorded without a speaker.
     unattributed: list = dataclasses.field(default_factory=list)
+    # Posts linked as one story's two versions (Polylang's or WPML's translations).
+    translations: int = 0
+    # Translations the export names that were not linked, each with why.
+    unlinked: list = dataclasses.field(default_factory=list)
     # What of the export was not imported, by kind: how many of each.
     left_out: Counter = dataclasses.field(default_factory=Counter)
 
@@ -146,6 +158,10 @@ class Report:
                 ),
             ),
             (
+                self.unlinked,
+                _("Translations not linked, each with the reason: %(count)s."),
+            ),
+            (
                 self.photos_kept,
                 _(
                     "Photos not changed, in an editor's hands (an editor's import changes "
@@ -154,6 +170,17 @@ class Report:
             ),
         ]
         lines += [(line % {"count": len(items)}, items) for items, line in listed if items]
+        if self.translations:
+            lines.append(
+                (
+                    _(
+                        "Linked as translations of each other (the older post is the "
+                        "source): %(count)s pairs."
+                    )
+                    % {"count": self.translations},
+                    [],
+                )
+            )
         if self.categories_as_topics:
             lines.append(
                 (
@@ -178,7 +205,9 @@ class Report:
         return lines
 
 
-def count_left_out(report, export, *, used_attachments, shortcodes, elements=()):
+def count_left_out(
+    report, export, *, used_attachments, shortcodes, elements=(), other_languages=()
+):
     """
     Count in ``report`` what of ``export`` has no place in the newsroom:
     comments, pages and other post types, attachments no story shows, the
@@ -204,8 +233,11 @@ def count_left_out(report, export, *, used_attachments, shortcodes, elements=())
     for name, count in shortcodes.items():
         left_out[SHORTCODES % {"name": name}] += count
     left_out.update(elements)
+    for code in other_languages:
+        left_out[OTHER_LANGUAGE % {"name": code}] += 1
     for taxonomy, count in export.terms.items():
-        left_out[OTHER_TERMS % {"name": taxonomy}] += count
+        if taxonomy not in POLYLANG:
+            left_out[OTHER_TERMS % {"name": taxonomy}] += count
     used = {slug for item in export.items for slug, _name in item.categories}
     left_out[gettext_noop("categories no post uses")] += sum(
         1 for slug, _name in export.categories if slug not in used
