@@ -1,0 +1,28 @@
+"""
+Khmer quote attribution, twenty-third round of issue 16: shapes from
+batch 17, each read as a mechanism.
+
+Each story is a list of paragraphs. The people and words are invented.
+"""
+
+from tests.support.attribution import AttributionTestCase
+
+
+class SameRightHandMarksTests(AttributionTestCase):
+    """A quote opened and closed with the same right-hand mark, spaced inside: ” … ”."""
+
+    def test_the_spaced_quote_after_the_colon_is_found_and_credited(self):
+        findings = self.read(
+            "លោក សុខ វិបុល អភិបាលស្រុកថ្មីប្រាប់ថ្ងៃទី៣ ៖ ” ឥឡូវទឹកជំនន់លែងឡើងដល់ភូមិហើយ អ្នកស្រុកអាចធ្វើស្រែបានវិញ ” ។",
+        )
+        self.assertEqual(len(findings), 1)
+        self.assertSpeaker(findings[0], "សុខ វិបុល")
+        self.assertTrue(findings[0].text.startswith("ឥឡូវទឹកជំនន់"))
+
+    def test_the_words_after_the_closing_mark_stay_outside_the_quote(self):
+        findings = self.read(
+            "លោកស្រី ចាន់ ធីតា មេភូមិបានថ្លែងថា ” យើងត្រូវការស្ពានថ្មី ” ក្នុងពេលជួបប្រជុំជាមួយអ្នកភូមិ។",
+        )
+        self.assertEqual(len(findings), 1)
+        self.assertSpeaker(findings[0], "ចាន់ ធីតា")
+        self.assertNotIn("ប្រជុំ", findings[0].text)
