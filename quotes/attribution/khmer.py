@@ -112,6 +112,8 @@ def _starts_with_stop(word):
     if match is None or STAR_NAME.match(word):
         return False
     rest = word[match.end() :]
+    if not at_boundary(word, match.end()):
+        return False  # “មុនីរ័ត្ន” (Monirath): a vowel sign goes on “មុន” (before)'s syllable.
     if FINAL_CONSONANT.match(rest):
         return False  # “នាក់” (Neak), one syllable: not “នា” (at) and more.
     if match[0] in NAME_OPENINGS and rest:

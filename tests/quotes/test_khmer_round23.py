@@ -26,3 +26,20 @@ class SameRightHandMarksTests(AttributionTestCase):
         self.assertEqual(len(findings), 1)
         self.assertSpeaker(findings[0], "ចាន់ ធីតា")
         self.assertNotIn("ប្រជុំ", findings[0].text)
+
+
+class GivenNameStartingLikeAWordTests(AttributionTestCase):
+    """A given name whose first letters spell a small word (“មុន”, before) is read whole."""
+
+    def test_the_student_keeps_his_whole_name(self):
+        findings = self.read(
+            "លោក ហេង មុនីរ័ត្ន (២២ឆ្នាំ) ជានិស្សិតផ្នែកកសិកម្មនៅប្រទេសកូរ៉េ។",
+            "«ខ្ញុំចង់ត្រឡប់មកជួយកសិករនៅភូមិកំណើតវិញ»។",
+        )
+        self.assertSpeaker(findings[0], "ហេង មុនីរ័ត្ន")
+
+    def test_the_word_itself_still_ends_a_name(self):
+        findings = self.read(
+            "លោក ហេង សុភា មុនចេញដំណើរបានប្រាប់ថា «យើងនឹងត្រឡប់មកវិញឆាប់ៗ»។",
+        )
+        self.assertSpeaker(findings[0], "ហេង សុភា")
