@@ -25,7 +25,7 @@ import re
 
 from people.names import KHMER_TITLE_TAIL
 
-from .khmer_given import OWNED_SPEECH, given_names_speaking
+from .khmer_given import OWNED_SPEECH, described_then_given, given_names_speaking
 from .khmer_words import (
     ACCOUNT,
     COUNTRY,
@@ -383,7 +383,8 @@ def _unmarked_names(folded):
             LATIN_NAME.fullmatch(before[start:]) or all(map(_plain_name_word, words))
         ):
             spans.append((start, len(before)))
-    return spans
+    given = described_then_given(folded)
+    return spans + [(start, end) for word, start, end in given if _plain_name_word(word)]
 
 
 def _glossed(folded):

@@ -43,3 +43,20 @@ class GivenNameStartingLikeAWordTests(AttributionTestCase):
             "លោក ហេង សុភា មុនចេញដំណើរបានប្រាប់ថា «យើងនឹងត្រឡប់មកវិញឆាប់ៗ»។",
         )
         self.assertSpeaker(findings[0], "ហេង សុភា")
+
+
+class GivenNameAfterADescriptionTests(AttributionTestCase):
+    """A description ending “one” (ម្នាក់) or “that” (នោះ), then a given name glued to a verb."""
+
+    def test_the_student_is_his_given_name_not_the_description(self):
+        findings = self.read(
+            "ជាកូនអ្នកនេសាទ និងជាសិស្សពូកែម្នាក់នៅក្នុងវិទ្យាល័យផងដែរនោះ "
+            "វណ្ណាបានសម្រេចចិត្តទៅរៀននៅប្រទេសអូស្ត្រាលី។ គាត់និយាយថា «ខ្ញុំចង់រៀនពីការចិញ្ចឹមត្រី»។",
+        )
+        self.assertSpeaker(findings[0], "វណ្ណា")
+
+    def test_a_pronoun_after_the_description_is_no_name(self):
+        findings = self.read(
+            "និស្សិតម្នាក់ គាត់បាននិយាយថា «យើងត្រូវការបណ្ណាល័យថ្មី»។",
+        )
+        self.assertNotEqual(self.label(findings[0]), "គាត់")
