@@ -60,3 +60,14 @@ class GivenNameAfterADescriptionTests(AttributionTestCase):
             "និស្សិតម្នាក់ គាត់បាននិយាយថា «យើងត្រូវការបណ្ណាល័យថ្មី»។",
         )
         self.assertNotEqual(self.label(findings[0]), "គាត់")
+
+
+class CommuneCouncillorRoleTests(AttributionTestCase):
+    """“ជំទប់” (a commune's deputy chief) is a title: with its commune, it is the role."""
+
+    def test_the_deputy_chief_and_commune_before_the_name_are_the_role(self):
+        findings = self.read(
+            "ជំទប់ទី១ ឃុំព្រែកថ្មី លោក ពៅ សារិន ថ្លែងថា «ទឹកបានលិចស្រែអស់ហើយ»។",
+        )
+        self.assertSpeaker(findings[0], "ពៅ សារិន")
+        self.assertEqual(findings[0].role, "ជំទប់ទី១ ឃុំព្រែកថ្មី")
