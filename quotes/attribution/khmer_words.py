@@ -235,10 +235,16 @@ NOT_AN_HONORIFIC_AFTER = re.compile(r"(?:ពិភព|សកល|មនុស្�
 ACCOUNT = re.compile(
     r"(?:គណនី|ទំព័រ|ផេក)?(?:ហ្វេសប៊ុក|Facebook|តេឡេក្រាម|Telegram|TikTok|តិកតុក)\s*(?:ឈ្មោះ\s*)?"
 )
+# A work's title in Latin letters after what it is: “អ្នកនិពន្ធរឿង Silent និយាយថា”
+# (the writer of the drama Silent said): the title, never who speaks.
+AFTER_WORK = "".join(
+    rf"(?<!{word} )" for word in ("រឿង", "រឿងភាគ", "បទ", "ភាពយន្ត", "សៀវភៅ", "កម្មវិធី", "ស៊េរី")
+)
 # A foreign name in Latin letters with no honorific, as the subject of a verb or
 # after a role: “Moodt ប្រាប់ថា …”, “ពិធីការិនី Ma Ornapha ដែល …”.
 LATIN_SUBJECT = re.compile(
-    r"(?:^|(?<=[\s។៕៖:,(]))(?P<name>[A-Z][a-z'’\-]+(?: [A-Z][a-z'’\-]+){0,2})"
+    rf"(?:^|(?<=[\s។៕៖:,(])){AFTER_WORK}"
+    r"(?P<name>[A-Z][a-z'’\-]+(?: [A-Z][a-z'’\-]+){0,2})"
     rf"(?= ?(?:បាន)?(?:{SPEECH_VERB.pattern})| (?:ជា|ដែល))"
 )
 LATIN_AFTER_ROLE = re.compile(

@@ -71,3 +71,15 @@ class CommuneCouncillorRoleTests(AttributionTestCase):
         )
         self.assertSpeaker(findings[0], "ពៅ សារិន")
         self.assertEqual(findings[0].role, "ជំទប់ទី១ ឃុំព្រែកថ្មី")
+
+
+class LatinWorkTitleTests(AttributionTestCase):
+    """A drama's or song's title in Latin letters after “រឿង”, “បទ”: never a person."""
+
+    def test_the_drama_title_before_the_verb_is_not_the_speaker(self):
+        findings = self.read("អ្នកនិពន្ធរឿង Moonlight និយាយថា “ខ្ញុំចង់ឲ្យអ្នកមើលយល់ពីវប្បធម៌”។")
+        self.assertNotEqual(self.label(findings[0]), "Moonlight")
+
+    def test_a_latin_name_before_the_verb_is_still_the_speaker(self):
+        findings = self.read("អ្នកនិពន្ធ Sara Lee និយាយថា “ខ្ញុំចង់ឲ្យអ្នកមើលយល់ពីវប្បធម៌”។")
+        self.assertSpeaker(findings[0], "Sara Lee")
