@@ -34,6 +34,7 @@ from .khmer_words import (
     HONORIFIC_WORDS,
     KHMER_RUN,
     LATIN_AFTER_ROLE,
+    LATIN_BEFORE_ROLE,
     LATIN_GLOSS,
     LATIN_SUBJECT,
     NAME_OPENINGS,
@@ -342,7 +343,7 @@ def _unmarked_names(folded):
         if (owned or opening) and plain:
             end = verb.start() - (len(folded[: verb.start()]) - len(" ".join(words)))
             spans.append((end - len(" ".join(words[-2:])), end))
-    for pattern in (LATIN_SUBJECT, LATIN_AFTER_ROLE):
+    for pattern in (LATIN_SUBJECT, LATIN_AFTER_ROLE, LATIN_BEFORE_ROLE):
         for match in pattern.finditer(folded):
             if not set(match["name"].split()) & NOT_LATIN_NAMES:
                 spans.append((match.start("name"), match.end("name")))

@@ -251,6 +251,11 @@ LATIN_AFTER_ROLE = re.compile(
     rf"(?:{ROLE_HEAD.pattern}){KHMER_RUN}{{0,30}} "
     r"(?P<name>[A-Z][a-z'’\-]+(?: [A-Z][a-z'’\-]+){1,2})"
 )
+# A foreign name opening a sentence, its role right after it: “Sara Lee អ្នកនិពន្ធ…”.
+LATIN_BEFORE_ROLE = re.compile(
+    r"(?:^|(?<=[។៕!?]\s))(?P<name>[A-Z][a-z'’\-]+(?: [A-Z][a-z'’\-]+){1,2})"
+    rf" (?={ROLE_HEAD.pattern})"
+)
 NOT_LATIN_NAMES = frozenset(
     _words(
         """

@@ -83,3 +83,16 @@ class LatinWorkTitleTests(AttributionTestCase):
     def test_a_latin_name_before_the_verb_is_still_the_speaker(self):
         findings = self.read("អ្នកនិពន្ធ Sara Lee និយាយថា “ខ្ញុំចង់ឲ្យអ្នកមើលយល់ពីវប្បធម៌”។")
         self.assertSpeaker(findings[0], "Sara Lee")
+
+
+class LatinNameBeforeItsRoleTests(AttributionTestCase):
+    """A foreign name in Latin letters opening a paragraph, its Khmer role right after it."""
+
+    def test_the_headline_writer_is_the_one_named_with_that_role(self):
+        findings = self.read(
+            "អ្នកនិពន្ធរឿង Moonlight និយាយថា “ខ្ញុំចង់ឲ្យអ្នកមើលយល់ពីវប្បធម៌”",
+            "Sara Lee អ្នកនិពន្ធរឿងភាគ “Moonlight” ដែលចាក់បញ្ចាំងនាពេលថ្មីៗនេះ បានបញ្ចេញមតិលើបណ្តាញសង្គម ។",
+            "“ក្នុងរឿងនេះ ឈុតខ្លះពិបាកយល់សម្រាប់អ្នកមើលបរទេស”",
+        )
+        self.assertSpeakers(findings, ["Sara Lee", "Sara Lee"])
+        self.assertEqual(findings[0].role, "អ្នកនិពន្ធរឿងភាគ")
