@@ -25,7 +25,7 @@ import re
 
 from people.names import KHMER_TITLE_TAIL
 
-from .khmer_given import OWNED_SPEECH, given_names_speaking
+from .khmer_given import OWNED_SPEECH, described_then_given, given_names_speaking
 from .khmer_words import (
     ACCOUNT,
     COUNTRY,
@@ -34,6 +34,7 @@ from .khmer_words import (
     HONORIFIC_WORDS,
     KHMER_RUN,
     LATIN_AFTER_ROLE,
+    LATIN_BEFORE_ROLE,
     LATIN_GLOSS,
     LATIN_SUBJECT,
     NAME_OPENINGS,
@@ -112,6 +113,8 @@ def _starts_with_stop(word):
     if match is None or STAR_NAME.match(word):
         return False
     rest = word[match.end() :]
+    if not at_boundary(word, match.end()):
+        return False  # “មុនីរ័ត្ន” (Monirath): a vowel sign goes on “មុន” (before)'s syllable.
     if FINAL_CONSONANT.match(rest):
         return False  # “នាក់” (Neak), one syllable: not “នា” (at) and more.
     if match[0] in NAME_OPENINGS and rest:
@@ -340,7 +343,7 @@ def _unmarked_names(folded):
         if (owned or opening) and plain:
             end = verb.start() - (len(folded[: verb.start()]) - len(" ".join(words)))
             spans.append((end - len(" ".join(words[-2:])), end))
-    for pattern in (LATIN_SUBJECT, LATIN_AFTER_ROLE):
+    for pattern in (LATIN_SUBJECT, LATIN_AFTER_ROLE, LATIN_BEFORE_ROLE):
         for match in pattern.finditer(folded):
             if not set(match["name"].split()) & NOT_LATIN_NAMES:
                 spans.append((match.start("name"), match.end("name")))
@@ -381,7 +384,8 @@ def _unmarked_names(folded):
             LATIN_NAME.fullmatch(before[start:]) or all(map(_plain_name_word, words))
         ):
             spans.append((start, len(before)))
-    return spans
+    given = described_then_given(folded)
+    return spans + [(start, end) for word, start, end in given if _plain_name_word(word)]
 
 
 def _glossed(folded):

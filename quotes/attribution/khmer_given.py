@@ -6,12 +6,18 @@ clause before a speech verb, is that person.
 
 import re
 
-from .khmer_words import SPEECH_VERB
+from .khmer_words import KHMER_RUN, ROLE_HEAD, SPEECH_VERB
 
 # A speech verb as a word of its own, after the one who speaks.
 # (A clause cut before its verb ends with the auxiliary: “… សុភី បាន”.)
 OWNED_SPEECH = re.compile(rf"(?<= )(?:(?:បាន)?(?:{SPEECH_VERB.pattern})|បាន\s*$)")
 CLAUSE_END = re.compile(r"[។៕៖:!?]\s*$")
+# A person described, counted or pointed to, then called by one word glued to
+# the verb: “ជាសិស្សពូកែម្នាក់ ដារ៉ាបាននិយាយ”, “…ជានិស្សិតផងដែរនោះ ដារ៉ាបាន…”.
+DESCRIBED_THEN_GIVEN = re.compile(
+    rf"(?:{ROLE_HEAD.pattern})[^។៕៖:!?«»“”]{{0,80}}?(?:ម្នាក់|នោះ) "
+    rf"(?P<name>{KHMER_RUN}+?)(?=\s?(?:បាន|{SPEECH_VERB.pattern}))"
+)
 
 
 def given_words_speaking(folded):
@@ -35,3 +41,11 @@ def given_names_speaking(folded, known):
     if not given:
         return []
     return [(start, end) for word, start, end in given_words_speaking(folded) if word in given]
+
+
+def described_then_given(folded):
+    """``(word, start, end)`` for a one-word name after a description ending “one” or “that”."""
+    return [
+        (match["name"], match.start("name"), match.end("name"))
+        for match in DESCRIBED_THEN_GIVEN.finditer(folded)
+    ]

@@ -118,7 +118,7 @@ ROLE_HEADS = _words(
     """
     អ្នកនាំពាក្យ អ្នក ប្រធាន អនុប្រធាន សហប្រធាន នាយក នាយិកា នាយករដ្ឋមន្ត្រី ឧបនាយករដ្ឋមន្ត្រី
     រដ្ឋមន្ត្រី រដ្ឋលេខាធិការ អនុរដ្ឋលេខាធិការ អគ្គលេខាធិការ លេខាធិការ អគ្គនាយក អគ្គស្នងការ
-    អភិបាល ស្នងការ មេបញ្ជាការ មេភូមិ មេឃុំ ចៅសង្កាត់ ចៅអធិការ មន្ត្រី សមាជិក តំណាងរាស្ត្រ
+    អភិបាល ស្នងការ មេបញ្ជាការ មេភូមិ មេឃុំ ជំទប់ ចៅសង្កាត់ ចៅអធិការ មន្ត្រី សមាជិក តំណាងរាស្ត្រ
     ព្រះរាជអាជ្ញា ចៅក្រម មេធាវី គ្រូបង្រៀន គ្រូពេទ្យ វេជ្ជបណ្ឌិត កសិករ ពលរដ្ឋ ប្រជាពលរដ្ឋ
     កម្មករ កម្មការិនី និស្សិត សិស្ស ម្ចាស់ ជនរងគ្រោះ ជនសង្ស័យ ព្រះសង្ឃ ទីប្រឹក្សា ស្ថាបនិក
     សហស្ថាបនិក ប្រធានាធិបតី ឯកអគ្គរដ្ឋទូត មេប៉ូលិស ប៉ូលិស តំណាង បុគ្គលិក អតីត
@@ -235,15 +235,26 @@ NOT_AN_HONORIFIC_AFTER = re.compile(r"(?:ពិភព|សកល|មនុស្�
 ACCOUNT = re.compile(
     r"(?:គណនី|ទំព័រ|ផេក)?(?:ហ្វេសប៊ុក|Facebook|តេឡេក្រាម|Telegram|TikTok|តិកតុក)\s*(?:ឈ្មោះ\s*)?"
 )
+# A work's title in Latin letters after what it is: “អ្នកនិពន្ធរឿង Silent និយាយថា”
+# (the writer of the drama Silent said): the title, never who speaks.
+AFTER_WORK = "".join(
+    rf"(?<!{word} )" for word in ("រឿង", "រឿងភាគ", "បទ", "ភាពយន្ត", "សៀវភៅ", "កម្មវិធី", "ស៊េរី")
+)
 # A foreign name in Latin letters with no honorific, as the subject of a verb or
 # after a role: “Moodt ប្រាប់ថា …”, “ពិធីការិនី Ma Ornapha ដែល …”.
 LATIN_SUBJECT = re.compile(
-    r"(?:^|(?<=[\s។៕៖:,(]))(?P<name>[A-Z][a-z'’\-]+(?: [A-Z][a-z'’\-]+){0,2})"
+    rf"(?:^|(?<=[\s។៕៖:,(])){AFTER_WORK}"
+    r"(?P<name>[A-Z][a-z'’\-]+(?: [A-Z][a-z'’\-]+){0,2})"
     rf"(?= ?(?:បាន)?(?:{SPEECH_VERB.pattern})| (?:ជា|ដែល))"
 )
 LATIN_AFTER_ROLE = re.compile(
     rf"(?:{ROLE_HEAD.pattern}){KHMER_RUN}{{0,30}} "
     r"(?P<name>[A-Z][a-z'’\-]+(?: [A-Z][a-z'’\-]+){1,2})"
+)
+# A foreign name opening a sentence, its role right after it: “Sara Lee អ្នកនិពន្ធ…”.
+LATIN_BEFORE_ROLE = re.compile(
+    r"(?:^|(?<=[។៕!?]\s))(?P<name>[A-Z][a-z'’\-]+(?: [A-Z][a-z'’\-]+){1,2})"
+    rf" (?={ROLE_HEAD.pattern})"
 )
 NOT_LATIN_NAMES = frozenset(
     _words(

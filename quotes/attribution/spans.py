@@ -143,7 +143,14 @@ def _opens_straight_single(text, index):
 
 
 def _khmer_after(text, index):
-    return bool(re.match(r"[\u1780-\u17ff]", text[index + 1 : index + 2]))
+    """
+    Khmer words right after a ” that opens (”ឥឡូវ…”), or after spaces where
+    what comes before introduces a quote (“… ៖ ” ឥឡូវ … ” ។”).
+    """
+    if re.match(r"[\u1780-\u17ff]", text[index + 1 : index + 2]):
+        return True
+    introduced = re.search(r"(?:[៖:]|ថា)\s*$", text[:index])
+    return bool(introduced and re.match(r"\s+[\u1780-\u17ff]", text[index + 1 :]))
 
 
 def _closes_single(text, index):
