@@ -223,6 +223,15 @@ ENDS_MID_SENTENCE = re.compile(r"[\w,\-–—]\s*$")
 GOES_ON = re.compile(r"\s*[a-z]")
 # “The source, when asked whether …,” / “would only say …”: a clause left open.
 ENDS_ON_COMMA = re.compile(r"[a-z],\s*$")
+# “…,” governor / Toan Chay admitted.”: a quote's attribution cut after its first words.
+ATTRIBUTION_CUT = re.compile(r"[,!?][\"”]\s+[a-z][a-z\s]*$")
+# “Travel agency director Sok Dara / said his …”: a sentence cut before its verb.
+ENDS_ON_WORD = re.compile(r"\w\s*$")
+
+
+def _cut_before_verb(text):
+    """A sentence without quote marks cut at a word: its verb is in the next piece."""
+    return bool(ENDS_ON_WORD.search(text)) and not re.search(r"[\"“”]", text)
 
 
 def _left_open(text):
@@ -240,13 +249,16 @@ def join_split_paragraphs(paragraphs, is_khmer):
     start = 0
     for index in range(1, len(joined)):
         head = joined[start]
-        if (
-            (_left_open(head) or ENDS_ON_COMMA.search(head))
-            and ENDS_MID_SENTENCE.search(head)
-            and GOES_ON.match(joined[index])
-            and not is_khmer(head)
+        piece = joined[index]
+        if not is_khmer(head) and (
+            (
+                (_left_open(head) or ENDS_ON_COMMA.search(head) or _cut_before_verb(head))
+                and ENDS_MID_SENTENCE.search(head)
+                and GOES_ON.match(piece)
+            )
+            or (ATTRIBUTION_CUT.search(head) and not _left_open(head) and piece.strip())
         ):
-            joined[start] = head.rstrip() + " " + joined[index].lstrip()
+            joined[start] = head.rstrip() + " " + piece.lstrip()
             joined[index] = ""
             pieces.add(index + 1)
         else:
