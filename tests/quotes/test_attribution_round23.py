@@ -89,3 +89,33 @@ class OfficeClosingTheSentenceTests(AttributionTestCase):
         )
         self.assertSpeakers(findings, ["Keo Sambath"])
         self.assertNotIn("trip", findings[0].entity.role)
+
+
+class VerbFirstTests(AttributionTestCase):
+    """
+    Verb-first attributions in features: a present-tense verb with an age
+    in front of the name (“pleads 48-year-old Name”), and a one-word name
+    told a person by the clause about him after it (“admitted Dara as he sat”).
+    """
+
+    def test_a_present_tense_plea_with_an_age(self):
+        findings = self.read(
+            "Fever ward full",
+            'Dengue has killed 300 people this year. "Please help my son. He has had a fever '
+            'for two days," pleads 48-year-old Chea Sophal, holding the boy.',
+        )
+        self.assertSpeakers(findings, ["Chea Sophal"])
+
+    def test_a_one_word_name_with_a_clause_about_him(self):
+        findings = self.read(
+            "Fishers turn to nets",
+            "“I had no choice, I used the nets,” admitted Dara as he sat on the floor of his boat.",
+        )
+        self.assertChecked(findings[0], "Dara")
+
+    def test_a_group_after_the_verb_stays_no_person(self):
+        findings = self.read(
+            "Rights group speaks",
+            "“The law is unfair,” said Licadho in a statement.",
+        )
+        self.assertNotEqual(self.label(findings[0]), "Licadho in a statement")
