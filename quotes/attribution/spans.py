@@ -81,6 +81,12 @@ def find_quote_spans(text):
                 # Khmer writers also quote ”…” and “…“.
                 frame.append(text[position:index])
                 opened, mark = index + 1, character
+        elif mark == "“" == character and _reopens(text, opened, index):
+            # “First paragraph. “Second paragraph. “Last.”: a copy whose
+            # paragraphs a line break joined; each opening mark starts a quote.
+            frame.append(f"\x00{len(spans)}\x01 ")
+            spans.append((text[opened:index].rstrip(), True))
+            opened = index + 1
         elif (
             CLOSING[mark] == character
             or (mark == '"' and character == "”")
@@ -96,6 +102,19 @@ def find_quote_spans(text):
     else:
         frame.append(text[position:])
     return "".join(frame), spans
+
+
+def _reopens(text, opened, index):
+    """
+    Whether a second “ after a whole sentence of an open “ quote starts the
+    next one: a paragraph's worth (a dozen words or more), not a stray mark.
+    """
+    return (
+        bool(re.search(r"\w{2}[.!?]\s+$", text[opened:index]))
+        and len(text[opened:index].split()) >= 12
+        and "”" in text[index:]
+        and not is_khmer_text(text)
+    )
 
 
 def _doubled_singles(text):

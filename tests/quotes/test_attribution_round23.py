@@ -119,3 +119,36 @@ class VerbFirstTests(AttributionTestCase):
             "“The law is unfair,” said Licadho in a statement.",
         )
         self.assertNotEqual(self.label(findings[0]), "Licadho in a statement")
+
+
+class ReopenedQuoteTests(AttributionTestCase):
+    """
+    A copy whose quoted paragraphs a line break joined: each opens with “
+    and only the last closes. Each opening mark after a whole sentence
+    starts a quote of its own, so none is lost.
+    """
+
+    def test_each_opening_mark_starts_a_quote(self):
+        findings = self.read(
+            "Rice exports",
+            "The Mekong Times reported on Monday that exports rose: “Rice exports from the "
+            "western provinces rose by a tenth this year. “Traders in the capital said the rains "
+            "came early and the harvest was the best in ten years. “Farmers in four provinces "
+            "sold more than before.”",
+        )
+        self.assertEqual(
+            [finding.text for finding in findings],
+            [
+                "Rice exports from the western provinces rose by a tenth this year",
+                "Traders in the capital said the rains came early and the harvest was the best "
+                "in ten years",
+                "Farmers in four provinces sold more than before",
+            ],
+        )
+
+    def test_a_stray_mark_in_a_short_quote_starts_nothing(self):
+        findings = self.read(
+            "Council",
+            "“We voted on it. “Nobody objected,” said Chan Dara.",
+        )
+        self.assertSpeakers(findings, ["Chan Dara"])
