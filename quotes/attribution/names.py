@@ -77,6 +77,7 @@ NOT_PERSON_WORDS = _word_set(
     Control Prevention Research Development Protection Management Affairs Studies
     Trapaing Trapeang Boeung Beung Prek Chroy Phum Khum Srok
     Casino Casinos Resort Hotel Restaurant Sanctuary Wildlife Reserve Museum Stadium
+    Subscribe Search Login Logout Menu Navigation Sitemap Advertisement Newsletter
     """
 )
 # Words that name a place only after another: “Prey Veng”, “Svay Rieng”, “Anlong Veng”.
@@ -104,6 +105,7 @@ TITLE_WORDS = _word_set(
     Soldier Survivor Widow Housewife Labourer Laborer Mechanic Journalist Reporter Blogger
     Singer Actor Actress Comedian Historian Economist Scholar Expert Entrepreneur
     Businessman Businesswoman Landowner Protester Demonstrator Evictee Guard Ranger
+    Compatriot Countryman Teammate Colleague
     """
 )
 # “Minister of Information Neth Pheaktra”, “US ambassador to Cambodia Patrick

@@ -44,7 +44,9 @@ ROLE_REFUSED = re.compile(
     r"leads|led|teaches|taught|manages|managed|works|worked|farms|drives|fishes|grows))|"
     r"which|whose|whom|when|where|while|as|in|on|at|during|after|before|for|to|"
     r"adding|noting|referring|speaking|pointing|according|and|but|because|though|"
-    r"although|if|that|than|too|also|however|meanwhile|then|saying|told|said|\d+$)\b"
+    r"although|if|that|than|too|also|however|meanwhile|then|saying|told|said|\d+$|"
+    # “Sok Dara — his second trip to court —”: an aside about an event.
+    r"(?:his|her|their|its)\s+(?:first|second|third|fourth|fifth|last|latest|next))\b"
 )
 # A description or role ends where a clause about something else begins.
 CLAUSE_AFTER = re.compile(
@@ -99,6 +101,13 @@ OFFICE_UNCLOSED = re.compile(
     rf"\s*,\s*((?:(?:deputy|former|acting|vice)\s+)?(?:{LOWERCASE_TITLE})\s+(?:of|for|at)\s+"
     r"(?:the\s+)?(?:[A-Z][\w'’\-.&]*\s+(?:(?:of|and|for)\s+(?:the\s+)?)?)*[A-Z][\w'’\-.&]*)"
     r"(?=\s+[a-z])"
+)
+# The same office closing the sentence: “…, citing Sok Dara, President of the
+# Drivers Federation.”; the sentence's end closes the apposition.
+OFFICE_LAST = re.compile(
+    rf"\s*,\s*((?:(?:[Dd]eputy|[Ff]ormer|[Aa]cting|[Vv]ice)\s+)?(?i:{LOWERCASE_TITLE})\s+"
+    r"(?:of|for|at)\s+(?:the\s+)?(?:[A-Z][\w'’\-.&]*\s+(?:(?:of|and|for)\s+(?:the\s+)?)?)*"
+    r"[A-Z][\w'’\-.&]*?)\s*[.!?]?\s*$"
 )
 # An office of a place or body opening the sentence, then the name between commas.
 OFFICE_OF_BEFORE_COMMA = re.compile(
@@ -178,7 +187,7 @@ def appositive_role(rest):
         # “Lim Pheap of state-owned Angkor Press”.
         return match[1]
     match = APPOSITIVE.match(rest)
-    unclosed = None if match else OFFICE_UNCLOSED.match(rest)
+    unclosed = None if match else OFFICE_UNCLOSED.match(rest) or OFFICE_LAST.match(rest)
     if unclosed:
         # “Sok Dara, chairman of the district school board also denied …”.
         return unclosed[1]

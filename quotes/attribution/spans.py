@@ -81,6 +81,12 @@ def find_quote_spans(text):
                 # Khmer writers also quote ”…” and “…“.
                 frame.append(text[position:index])
                 opened, mark = index + 1, character
+        elif mark == "“" == character and _reopens(text, opened, index):
+            # “First paragraph. “Second paragraph. “Last.”: a copy whose
+            # paragraphs a line break joined; each opening mark starts a quote.
+            frame.append(f"\x00{len(spans)}\x01 ")
+            spans.append((text[opened:index].rstrip(), True))
+            opened = index + 1
         elif (
             CLOSING[mark] == character
             or (mark == '"' and character == "”")
@@ -96,6 +102,19 @@ def find_quote_spans(text):
     else:
         frame.append(text[position:])
     return "".join(frame), spans
+
+
+def _reopens(text, opened, index):
+    """
+    Whether a second “ after a whole sentence of an open “ quote starts the
+    next one: a paragraph's worth (a dozen words or more), not a stray mark.
+    """
+    return (
+        bool(re.search(r"\w{2}[.!?]\s+$", text[opened:index]))
+        and len(text[opened:index].split()) >= 12
+        and "”" in text[index:]
+        and not is_khmer_text(text)
+    )
 
 
 def _doubled_singles(text):
@@ -230,6 +249,15 @@ ENDS_MID_SENTENCE = re.compile(r"[\w,\-–—]\s*$")
 GOES_ON = re.compile(r"\s*[a-z]")
 # “The source, when asked whether …,” / “would only say …”: a clause left open.
 ENDS_ON_COMMA = re.compile(r"[a-z],\s*$")
+# “…,” governor / Toan Chay admitted.”: a quote's attribution cut after its first words.
+ATTRIBUTION_CUT = re.compile(r"[,!?][\"”]\s+[a-z][a-z\s]*$")
+# “Travel agency director Sok Dara / said his …”: a sentence cut before its verb.
+ENDS_ON_WORD = re.compile(r"\w\s*$")
+
+
+def _cut_before_verb(text):
+    """A sentence without quote marks cut at a word: its verb is in the next piece."""
+    return bool(ENDS_ON_WORD.search(text)) and not re.search(r"[\"“”]", text)
 
 
 def _left_open(text):
@@ -247,13 +275,16 @@ def join_split_paragraphs(paragraphs, is_khmer):
     start = 0
     for index in range(1, len(joined)):
         head = joined[start]
-        if (
-            (_left_open(head) or ENDS_ON_COMMA.search(head))
-            and ENDS_MID_SENTENCE.search(head)
-            and GOES_ON.match(joined[index])
-            and not is_khmer(head)
+        piece = joined[index]
+        if not is_khmer(head) and (
+            (
+                (_left_open(head) or ENDS_ON_COMMA.search(head) or _cut_before_verb(head))
+                and ENDS_MID_SENTENCE.search(head)
+                and GOES_ON.match(piece)
+            )
+            or (ATTRIBUTION_CUT.search(head) and not _left_open(head) and piece.strip())
         ):
-            joined[start] = head.rstrip() + " " + joined[index].lstrip()
+            joined[start] = head.rstrip() + " " + piece.lstrip()
             joined[index] = ""
             pieces.add(index + 1)
         else:

@@ -129,7 +129,9 @@ def subject_before(text, directory, known_short):
 
 # “said Khim, a 25-year-old who …”, “said Sreyleak, 19,”: one word, then what a person is.
 LONE_NAME_AFTER = re.compile(
-    r"([A-Z][a-z\u00c0-\u024f'’\-]+),\s*(?:\d{1,3}\s*(?:,|$)|((?:a|an)\s+[^,.;\x00]{3,80}))"
+    r"([A-Z][a-z\u00c0-\u024f'’\-]+)(?:,\s*(?:\d{1,3}\s*(?:,|$)|((?:a|an)\s+[^,.;\x00]{3,80}))"
+    # “admitted Dara as he sat …”: a clause about him or her tells a person.
+    r"|,?\s+(?:as|while|when|before|after)\s+(?:he|she)\b)"
 )
 
 

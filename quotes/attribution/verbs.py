@@ -26,6 +26,7 @@ SPEECH_VERBS = [
     "objected", "reasoned", "estimated", "reads", "read", "screamed", "yelled", "pronounced",
     "laughs", "laughed", "remembers", "remembered", "smiled", "jokes",
     "allowed that", "granted that", "would only say", "would say", "could only say",
+    "pleads", "admits", "laments", "concedes",
 ]  # fmt: skip
 # Verbs that may come before their subject (“…,” said Malin). Not “told”:
 # in “told Sokha”, Sokha is the one spoken to.
@@ -36,6 +37,7 @@ INVERTED_VERBS = [
     "complained", "lamented", "admitted", "conceded", "countered", "responded",
     "answered", "recounted", "remarked", "pleaded", "pointed out", "tweeted", "posted",
     "stressed", "emphasised", "emphasized", "declared", "concluded", "cautioned",
+    "explains", "insists", "recalls", "notes", "pleads", "admits", "laments", "concedes",
 ]  # fmt: skip
 ADVERBS = (
     r"(?:also|later|then|again|once|further|previously|earlier|simply|finally|however|"
