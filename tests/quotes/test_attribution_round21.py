@@ -15,16 +15,16 @@ class TitleAsSubjectTests(AttributionTestCase):
 
     STORY = (
         "Ports need patience, says PM",
-        "PHNOM PENH (Port Times): Cambodian Prime Minister Chea Vanna stated that the port "
-        "dispute must be settled by talks.",
-        "On Sunday (May 3), he met about 800 traders in Kampot.",
-        "The Prime Minister emphasised that port limits should be set by the port committees "
-        "rather than by force.",
-        "He also indicated that taking port disputes to court should be a last resort, "
-        "stating, “Once it reaches the court, talks end.”",
-        "Furthermore, the Prime Minister strongly disapproved of opposition claims suggesting "
-        "that the ministry let the ships leave early. He condemned attempts to scare the traders.",
-        "“This is a moment for calm,” he said.",
+        "KAMPOT (Port Times): Cambodian Prime Minister Chea Vanna stated on Friday that "
+        "quarrels over the new pier had to end at a table, not on the water.",
+        "Two days earlier, some 300 fish sellers had gathered at the harbour to ask him for help.",
+        "The Prime Minister argued that the harbour board, not the navy, should mark where each "
+        "boat may tie up.",
+        "He also said that judges should hear such quarrels only when every meeting has failed, "
+        "stating, “A verdict leaves no room to bargain.”",
+        "Later, the Prime Minister sharply rejected rumours from rival parties that officials "
+        "took money to move the piers. He warned against frightening the sellers.",
+        "“Keep calm and keep fishing,” he said.",
     )
 
     def test_the_title_is_the_person_named_with_it(self):
@@ -65,8 +65,8 @@ class TrailingPronounTests(AttributionTestCase):
         findings = self.read(
             "Forum",
             "Chamber president Lim Sopheap said trade grew by a tenth.",
-            "The forum will be chaired by Prime Minister Hun Manet, he said. “We expect many "
-            "reforms,” he added.",
+            "The fair will be opened by Governor Kim Sovann, he said. “We hope for many "
+            "buyers,” he added.",
         )
         self.assertSpeakers(findings, ["Lim Sopheap"])
 

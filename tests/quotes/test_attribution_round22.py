@@ -115,8 +115,8 @@ class DocumentReadsTests(AttributionTestCase):
     def test_the_note_is_the_source_not_the_spokesman(self):
         findings = self.read(
             "Fishing boats leave the lake",
-            "Ministry spokesman Chan Vuthy said on Monday it had sent a diplomatic note to the "
-            "neighbouring country about the boats.",
+            "Ministry spokesman Chan Vuthy said the ministry wrote to the neighbouring country "
+            "about the boats in a diplomatic note on Monday.",
             "He said the note asked that the boats leave the lake at once.",
             "“The ministry asks that such acts do not happen again,” the note read.",
         )

@@ -22,7 +22,7 @@ class GivenNameSpeakerTests(AttributionTestCase):
     def test_the_given_name_after_a_titled_full_name(self):
         findings = self.read(
             "កីឡាករ ម៉ៅ សុផល ឈ្នះមេដាយមាស។",
-            "បន្ទាប់ពីការប្រកួត កែវ ដារា អរគុណអ្នកគាំទ្រ។ សុផល បាននិយាយថា៖«ខ្ញុំសប្បាយចិត្តណាស់»។",
+            "បន្ទាប់ពីការប្រកួត កែវ ដារា អរគុណអ្នកគាំទ្រ។ សុផល បាននិយាយថា៖«ការប្រកួតនេះពិបាកជាងឆ្នាំមុន»។",
         )
         self.assertChecked(findings[0], "ម៉ៅ សុផល")
 
@@ -78,10 +78,10 @@ class ClosingMarkOnlyTests(AttributionTestCase):
     def test_the_speaker_before_said_that_stays_out_of_the_quote(self):
         findings = self.read(
             "កាលពីនៅក្មេង ទោះម្តាយមិនយល់ព្រម ម៉ៅ ចន្ថា ធ្លាប់ទៅលេងបាល់ទះនៅវត្ត។",
-            "ចន្ថា បាននិយាយកាលពីម្សិលមិញថា ខ្ញុំទៅលេងនៅទីនោះរាល់ល្ងាច ហើយលេងបានល្អ”។ "
+            "ចន្ថា បាននិយាយកាលពីថ្ងៃអាទិត្យថា ខ្ញុំចេញពីផ្ទះរៀងរាល់ថ្ងៃសៅរ៍ ដើម្បីហាត់បាល់”។ "
             "នាងបាននិយាយថា “ខ្ញុំលាក់ម្តាយខ្ញុំ ហើយទៅលេងទៀត”។ នៅពេល ចន្ថា ចូលក្រុមជាតិ ម្តាយក៏ពេញចិត្ត។",
         )
-        self.assertTrue(findings[0].text.strip().startswith("ខ្ញុំទៅ"))
+        self.assertTrue(findings[0].text.strip().startswith("ខ្ញុំចេញ"))
         self.assertChecked(findings[0], "ម៉ៅ ចន្ថា")
         self.assertChecked(findings[1], "ម៉ៅ ចន្ថា")
 
