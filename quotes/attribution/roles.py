@@ -46,7 +46,9 @@ ROLE_REFUSED = re.compile(
     r"adding|noting|referring|speaking|pointing|according|and|but|because|though|"
     r"although|if|that|than|too|also|however|meanwhile|then|saying|told|said|\d+$|"
     # “Sok Dara — his second trip to court —”: an aside about an event.
-    r"(?:his|her|their|its)\s+(?:first|second|third|fourth|fifth|last|latest|next))\b"
+    r"(?:his|her|their|its)\s+(?:first|second|third|fourth|fifth|last|latest|next)|"
+    # “Dara, not his real name”: a pseudonym's aside, no role.
+    r"not\s+(?:his|her|their)\s+real\s+name|an?\s+(?:pseudonym|assumed\s+name))\b"
 )
 # A description or role ends where a clause about something else begins.
 CLAUSE_AFTER = re.compile(

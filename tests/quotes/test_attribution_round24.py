@@ -1,0 +1,67 @@
+"""
+Quote attribution, issue 16, twenty-fourth round (English): patterns the
+unseen batch 18 showed. Every story here is invented.
+"""
+
+from tests.support.attribution import AttributionTestCase
+
+
+class PseudonymTests(AttributionTestCase):
+    """“said Vuthy, not his real name”: a pseudonym is a person's one-word name."""
+
+    def test_a_pseudonym_after_the_verb_is_the_speaker(self):
+        findings = self.read(
+            "Guards sent to the city",
+            "Hundreds of border guards were brought to the capital. None are happy.",
+            "“I have never worked in a crowd like this,” said Vuthy, not his real name. "
+            "“My post is in the forest, far from here.”",
+        )
+        self.assertSpeakers(findings, ["Vuthy", "Vuthy"])
+        self.assertEqual(findings[0].entity.role, "")
+        self.assertNotSure(findings[0])
+
+    def test_a_pseudonym_named_first_is_known_later(self):
+        findings = self.read(
+            "Workers stay quiet",
+            "Srey, a pseudonym, has sewn jeans at the factory for six years.",
+            "“We are afraid to speak,” said Srey.",
+        )
+        self.assertSpeakers(findings, ["Srey"])
+
+
+class NameEndsTheSentenceTests(AttributionTestCase):
+    """
+    “… by 43-year-old motodup Mao Sarin. He said …”: the full stop ends the
+    name, so “said Sarin” later is the same man, not the interviewee before him.
+    """
+
+    def test_a_short_name_after_a_sentence_ending_full_name(self):
+        findings = self.read(
+            "Drivers worry",
+            "Thirty-year-old baker Chan Dara, for instance, feels uneasy.",
+            "“Nobody has hurt anyone yet,” he said.",
+            "His worries were shared by 43-year-old motodup Mao Sarin. "
+            "He said he feared the strangers in uniform.",
+            "“They are not from here, so they do not care about us,” said Sarin.",
+        )
+        self.assertSpeakers(findings, ["Chan Dara", "Mao Sarin"])
+
+    def test_an_abbreviated_title_still_runs_into_the_name(self):
+        findings = self.read(
+            "Army moves",
+            "“The troops will stay,” said Lt. Gen. Keo Vanna.",
+        )
+        self.assertSpeakers(findings, ["Keo Vanna"])
+
+
+class SmallWordFamilyNameTests(AttributionTestCase):
+    """“So Nara, deputy Kratie police chief, said”: a role without an article."""
+
+    def test_a_family_name_like_a_small_word_before_a_bare_role(self):
+        findings = self.read(
+            "Ivory seized",
+            "In Kratie, where the former police chief Keo Sam was arrested, police searched.",
+            "“It is hard to say more now,” So Nara, deputy Kratie police chief, said Friday.",
+        )
+        self.assertSpeakers(findings, ["So Nara"])
+        self.assertEqual(findings[0].entity.role, "deputy Kratie police chief")
