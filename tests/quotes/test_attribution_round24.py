@@ -65,3 +65,16 @@ class SmallWordFamilyNameTests(AttributionTestCase):
         )
         self.assertSpeakers(findings, ["So Nara"])
         self.assertEqual(findings[0].entity.role, "deputy Kratie police chief")
+
+
+class DescriptionAsRoleTests(AttributionTestCase):
+    """“said the Takeo rice trader” of the person just named: the words are her role."""
+
+    def test_a_description_of_the_person_just_named_is_carried_as_role(self):
+        findings = self.read(
+            "Traders close early",
+            "Mok Sreyneang has sold rice at the same stall for twenty years.",
+            "“I close at noon now, there are no buyers,” said the Takeo rice trader.",
+        )
+        self.assertSpeakers(findings, ["Mok Sreyneang"])
+        self.assertEqual(findings[0].entity.role, "Takeo rice trader")
