@@ -122,6 +122,12 @@ KIN_IN_FRONT = re.compile(
     r"((?:[Hh]is|[Hh]er)\s+(?:late\s+)?(?:wife|husband|son|daughter|mother|father|brother|"
     r"sister|widow))\s*,?\s*$"
 )
+# “Keo Dara’s wife, Lim Sophy, asked”: a named person's relative.
+NAMED_KIN_IN_FRONT = re.compile(
+    r"(?:^\s*|[,;:]\s*|\b(?:said|says|added|told|and|by|with)\s+)"
+    r"((?:[A-Z][\w\-]+\s+){1,3}[A-Z][\w\-]+['’]s\s+(?:late\s+)?(?:wife|husband|son|daughter|"
+    r"mother|father|brother|sister|widow)),?\s*$"
+)
 TITLE_NOUNS = frozenset(word.casefold() for word in TITLE_WORDS) | set(LOWERCASE_TITLE.split("|"))
 CAPITAL_TITLE = "|".join(sorted(TITLE_WORDS, key=len, reverse=True))
 CAPITAL_WORD = re.compile(r"\b[A-Z][a-z]{5,}\b")
@@ -246,7 +252,7 @@ def role_in_front(text):
         # “according to deputy head of the Public Works Ministry’s department of roads
         # Chan Thy”, “tweeted US ambassador to Cambodia Jane Roe”.
         return match[1]
-    match = KIN_IN_FRONT.search(text)
+    match = KIN_IN_FRONT.search(text) or NAMED_KIN_IN_FRONT.search(text)
     if match:
         return match[1]
     match = re.search(

@@ -78,3 +78,11 @@ class DescriptionAsRoleTests(AttributionTestCase):
         )
         self.assertSpeakers(findings, ["Mok Sreyneang"])
         self.assertEqual(findings[0].entity.role, "Takeo rice trader")
+
+    def test_a_named_persons_relative_in_front_is_the_role(self):
+        findings = self.read(
+            "At the stall by the school, Keo Dara’s wife, Lim Sophy, asked, "
+            "“Who will buy rice if nobody works?”"
+        )
+        self.assertSpeakers(findings, ["Lim Sophy"])
+        self.assertEqual(findings[0].entity.role, "Keo Dara’s wife")
