@@ -128,6 +128,11 @@ NAMED_KIN_IN_FRONT = re.compile(
     r"((?:[A-Z][\w\-]+\s+){1,3}[A-Z][\w\-]+['’]s\s+(?:late\s+)?(?:wife|husband|son|daughter|"
     r"mother|father|brother|sister|widow)),?\s*$"
 )
+# “by 50-year-old motodup Kuy Pheng”: after a person's age, the lowercase words are a job.
+AGED_JOB_IN_FRONT = re.compile(
+    r"(?:^\s*|[,;:]\s*|\b(?:by|and|with|from|of|said|says|told|added)\s+)"
+    r"((?:[Aa]n?\s+)?(?:\d{1,3}|[A-Z]?[a-z]+(?:-[a-z]+)?)-year-old\s+[a-z][a-z\-]+(?:\s+[a-z][a-z\-]+)?)\s+$"
+)
 TITLE_NOUNS = frozenset(word.casefold() for word in TITLE_WORDS) | set(LOWERCASE_TITLE.split("|"))
 CAPITAL_TITLE = "|".join(sorted(TITLE_WORDS, key=len, reverse=True))
 CAPITAL_WORD = re.compile(r"\b[A-Z][a-z]{5,}\b")
@@ -254,6 +259,9 @@ def role_in_front(text):
         return match[1]
     match = KIN_IN_FRONT.search(text) or NAMED_KIN_IN_FRONT.search(text)
     if match:
+        return match[1]
+    match = AGED_JOB_IN_FRONT.search(text)
+    if match and not NOT_A_TITLE.search(match[1]):
         return match[1]
     match = re.search(
         r"(?:^\s*|[,;:]\s*|\b(?:said|says|added|told|and|to)\s+)"

@@ -45,6 +45,7 @@ class NameEndsTheSentenceTests(AttributionTestCase):
             "“They are not from here, so they do not care about us,” said Sarin.",
         )
         self.assertSpeakers(findings, ["Chan Dara", "Mao Sarin"])
+        self.assertEqual(findings[1].entity.role, "43-year-old motodup")
 
     def test_an_abbreviated_title_still_runs_into_the_name(self):
         findings = self.read(
