@@ -87,3 +87,15 @@ class DescriptionAsRoleTests(AttributionTestCase):
         )
         self.assertSpeakers(findings, ["Lim Sophy"])
         self.assertEqual(findings[0].entity.role, "Keo Dara’s wife")
+
+
+class ReportPhraseTests(AttributionTestCase):
+    """“A report by Forest Watch describes a “…””: the report's words, in the present tense."""
+
+    def test_a_phrase_a_report_describes_is_the_reports(self):
+        findings = self.read(
+            "Logging has grown fast. A report by Forest Watch describes a "
+            "“thriving trade in stolen logs” reaching the ports."
+        )
+        self.assertIn("Forest Watch", self.label(findings[0]))
+        self.assertNotSure(findings[0])
