@@ -31,7 +31,7 @@ from .descriptions import echoed_later, named_later
 from .entities import Entity
 from .khmer_names import full_names_of_given
 from .khmer_words import is_khmer_text
-from .names import FUNCTION_WORDS, POSSESSED, names_in, places_named
+from .names import FUNCTION_WORDS, POSSESSED, PSEUDONYM, names_in, places_named
 from .reading import Paragraph, read_paragraph
 from .referents import resolve
 from .sources import organizations_in
@@ -91,6 +91,8 @@ class Finding:
 ONE_WORD_NAME = re.compile(
     r"(?:^|(?<=[.?!]\s))(?P<name>[A-Z][a-z]{1,15}),\s+(?:an?|the)\s+"
     r"(?:\d{1,3}-year-old|(?:young|old|elderly)\s+)[^,\x00]{0,60},"
+    # “Dara, not his real name,”: a pseudonym is a short name of a person.
+    rf"|\b(?P<alias>[A-Z][a-z]{{1,15}})\s*[,(]\s*{PSEUDONYM}"
 )
 
 
@@ -101,9 +103,10 @@ def _known_short_names(paragraphs, directory):
         frame, _spans = find_quote_spans(text)
         plain = ANY_PLACEHOLDER.sub(" ", frame)
         short.update(
-            match["name"]
+            match["name"] or match["alias"]
             for match in ONE_WORD_NAME.finditer(plain)
-            if match["name"] not in FUNCTION_WORDS and not directory.is_place(match["name"])
+            if (match["name"] or match["alias"]) not in FUNCTION_WORDS
+            and not directory.is_place(match["name"] or match["alias"])
         )
         owners = " . ".join(POSSESSED.findall(plain))
         for name, _start, _end in names_in(plain, directory, set()) + (

@@ -125,6 +125,9 @@ def linked_person(cast, description):
             "“the %(description)s” is not a description the story gave anyone: taken to be "
             "%(person)s, whom the story was about just before. Check."
         ) % {"description": description, "person": entity.name}
+        if not entity.role and not AGE.fullmatch(description):
+            # “said the Phnom Penh vendor”: what the story calls the person is a role.
+            cast.learn(entity, role=description)
         return entity, DESCRIPTION_OF_SUBJECT, note
     return None
 

@@ -143,6 +143,8 @@ GROUP_AFTER = re.compile(
 # Cambodian family names that are also English words: “So Chan Heng” is a
 # three-word name, not “So” starting a sentence; “In Thou” only with a role
 # or right after a speech verb (“said You Sokhom, a manager”).
+# “Dara, not his real name”: the aside that makes one word a person's name.
+PSEUDONYM = r"(?:not\s+(?:his|her|their)\s+real\s+name|an?\s+(?:pseudonym|assumed\s+name))"
 FAMILY_NAMES_LIKE_WORDS = _word_set("So In On You")
 AFTER_SPEECH_VERB = re.compile(r"\b(?:said|says|added|told|according\s+to)\s+$")
 SPEECH_VERB_AFTER = re.compile(r"\s+(?:said|says|added|told)\b")
@@ -150,9 +152,10 @@ LOWER_TITLE_BEFORE = re.compile(
     r"\b(?:" + "|".join(sorted(word.lower() for word in TITLE_WORDS if len(word) > 3)) + r")\s+$"
 )
 # “In Sovann, one of the three accused, said”, “So Dara, also 19, said”: a
-# two-word name with a person's role or age.
+# two-word name with a person's role or age; “So Nara, deputy Kratie police
+# chief, said”: a role without an article too.
 PERSON_APPOSITIVE = re.compile(
-    r",\s*(?:(?:also\s+|aged\s+)?\d{1,3},\s*)?(?:(?:one\s+of|an?|the)\s+[a-z][^,\x00]{2,80},\s*)?"
+    r",\s*(?:(?:also\s+|aged\s+)?\d{1,3},\s*)?(?:(?:(?:one\s+of|an?|the)\s+)?[a-z][^,\x00]{2,80},\s*)?"
     r"(?:(?:\w+\s+){0,2}(?:said|says|told|added)\b|$)"
 )
 INSIDE_ORGANIZATION = re.compile(
@@ -309,6 +312,23 @@ def _named_after_title(word, titled):
     )
 
 
+def _sentence_end_cut(candidate):
+    """
+    “Mao Sarin. He said”: a full stop after a name's last word ends the
+    sentence, unless the word is an abbreviation (“Gen.”, “Dr.”, “Jr.”).
+    """
+    words = candidate.split(" ")
+    for index, word in enumerate(words[:-1]):
+        bare = word[:-1]
+        if not word.endswith(".") or "." in bare or _is_title(word):
+            continue
+        if split_honorific(f"{word} X")[0]:
+            continue  # “Dr. Or Sothea”: a small word after an honorific starts the name.
+        if words[index + 1] in FUNCTION_WORDS or len(bare) >= 4:
+            return " ".join(words[: index + 1])
+    return candidate
+
+
 # What follows a dateline's place in capitals: “, Cambodia —”, “ (Reuters) -”.
 DATELINE_AFTER = re.compile(
     r"\s*(?:,\s*[A-Z][\w .]{0,30}?)?\s*(?:\([A-Za-z .]{2,20}\)\s*)?(?:[—–]|--?\s)"
@@ -333,8 +353,8 @@ def names_in(text, directory, known_short, *, after_verb=False, before_verb=Fals
     khmer_names = khmer.names_in(text, known_short) if is_khmer(text) else []
     found = [item for item in khmer_names if is_khmer(item[0])]
     for match in NAME_RE.finditer(text):
-        candidate = match[0]
-        end = match.end()
+        candidate = _sentence_end_cut(match[0])
+        end = match.start() + len(candidate)
         if is_khmer(candidate):
             continue
         verb = HEADLINE_VERB.search(candidate)

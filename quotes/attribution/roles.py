@@ -46,7 +46,9 @@ ROLE_REFUSED = re.compile(
     r"adding|noting|referring|speaking|pointing|according|and|but|because|though|"
     r"although|if|that|than|too|also|however|meanwhile|then|saying|told|said|\d+$|"
     # “Sok Dara — his second trip to court —”: an aside about an event.
-    r"(?:his|her|their|its)\s+(?:first|second|third|fourth|fifth|last|latest|next))\b"
+    r"(?:his|her|their|its)\s+(?:first|second|third|fourth|fifth|last|latest|next)|"
+    # “Dara, not his real name”: a pseudonym's aside, no role.
+    r"not\s+(?:his|her|their)\s+real\s+name|an?\s+(?:pseudonym|assumed\s+name))\b"
 )
 # A description or role ends where a clause about something else begins.
 CLAUSE_AFTER = re.compile(
@@ -119,6 +121,17 @@ KIN_IN_FRONT = re.compile(
     r"(?:^\s*|[,;:]\s*|\b(?:said|says|added|told|and|by|with)\s+)"
     r"((?:[Hh]is|[Hh]er)\s+(?:late\s+)?(?:wife|husband|son|daughter|mother|father|brother|"
     r"sister|widow))\s*,?\s*$"
+)
+# “Keo Dara’s wife, Lim Sophy, asked”: a named person's relative.
+NAMED_KIN_IN_FRONT = re.compile(
+    r"(?:^\s*|[,;:]\s*|\b(?:said|says|added|told|and|by|with)\s+)"
+    r"((?:[A-Z][\w\-]+\s+){1,3}[A-Z][\w\-]+['’]s\s+(?:late\s+)?(?:wife|husband|son|daughter|"
+    r"mother|father|brother|sister|widow)),?\s*$"
+)
+# “by 50-year-old motodup Kuy Pheng”: after a person's age, the lowercase words are a job.
+AGED_JOB_IN_FRONT = re.compile(
+    r"(?:^\s*|[,;:]\s*|\b(?:by|and|with|from|of|said|says|told|added)\s+)"
+    r"((?:[Aa]n?\s+)?(?:\d{1,3}|[A-Z]?[a-z]+(?:-[a-z]+)?)-year-old\s+[a-z][a-z\-]+(?:\s+[a-z][a-z\-]+)?)\s+$"
 )
 TITLE_NOUNS = frozenset(word.casefold() for word in TITLE_WORDS) | set(LOWERCASE_TITLE.split("|"))
 CAPITAL_TITLE = "|".join(sorted(TITLE_WORDS, key=len, reverse=True))
@@ -244,8 +257,11 @@ def role_in_front(text):
         # “according to deputy head of the Public Works Ministry’s department of roads
         # Chan Thy”, “tweeted US ambassador to Cambodia Jane Roe”.
         return match[1]
-    match = KIN_IN_FRONT.search(text)
+    match = KIN_IN_FRONT.search(text) or NAMED_KIN_IN_FRONT.search(text)
     if match:
+        return match[1]
+    match = AGED_JOB_IN_FRONT.search(text)
+    if match and not NOT_A_TITLE.search(match[1]):
         return match[1]
     match = re.search(
         r"(?:^\s*|[,;:]\s*|\b(?:said|says|added|told|and|to)\s+)"

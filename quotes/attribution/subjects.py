@@ -18,7 +18,7 @@ from .described import (
     organization_before,
 )
 from .entities import PERSON, SOURCE, SOURCE_HEADS, description_kind
-from .names import FUNCTION_WORDS, NOT_PERSON_WORDS, names_in, only_function_words
+from .names import FUNCTION_WORDS, NOT_PERSON_WORDS, PSEUDONYM, names_in, only_function_words
 from .roles import NOT_A_TITLE, appositive_role, clean_description, role_in_front, role_or_empty
 from .spans import ANY_PLACEHOLDER
 from .verbs import (
@@ -131,7 +131,9 @@ def subject_before(text, directory, known_short):
 LONE_NAME_AFTER = re.compile(
     r"([A-Z][a-z\u00c0-\u024f'’\-]+)(?:,\s*(?:\d{1,3}\s*(?:,|$)|((?:a|an)\s+[^,.;\x00]{3,80}))"
     # “admitted Dara as he sat …”: a clause about him or her tells a person.
-    r"|,?\s+(?:as|while|when|before|after)\s+(?:he|she)\b)"
+    r"|,?\s+(?:as|while|when|before|after)\s+(?:he|she)\b"
+    # “said Dara, not his real name”: a pseudonym is a person's.
+    rf"|\s*[,(]\s*{PSEUDONYM})"
 )
 
 
