@@ -257,9 +257,9 @@ def score_story(story, findings, error=""):
     for key, finding in zip(story["quotes"], paired, strict=True):
         entity = finding.entity if finding is not None else None
         right = speaker_right(key["speaker"], entity)
-        role = role_right(key["role"], entity) if key.get("role") and finding is not None else None
-        if key.get("role") and finding is None:
-            role = False
+        # A role counts as right only with its speaker: the right words on
+        # the wrong person are a wrong attribution, not half a right one.
+        role = (right and role_right(key["role"], entity)) if key.get("role") else None
         quotes.append(QuoteScore(key=key, finding=finding, right=right, role_right=role))
     return StoryScore(story=story, quotes=quotes, extra=extra, error=error)
 

@@ -85,6 +85,11 @@ class StoryScoreTests(SimpleTestCase):
         self.assertTrue(score.quotes[0].role_right)
         self.assertEqual([extra.text for extra in score.extra], ["a term in quotes"])
 
+    def test_a_role_on_the_wrong_speaker_is_not_a_right_role(self):
+        impostor = Entity(name="Chan Dara", role="Commune chief")
+        findings = [finding("“The well ran dry in March,” she said.", impostor, 75)]
+        self.assertFalse(score_story(STORY, findings).quotes[0].role_right)
+
     def test_openings_match_in_reading_order(self):
         keys = [{"opening": "Yes"}, {"opening": "Yes"}]
         first, second = finding("Yes, we will", DARA), finding("Yes.", SREYPOV)
