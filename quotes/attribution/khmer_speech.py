@@ -18,6 +18,7 @@ from .khmer import (
     honorifics_in,
     names_in,
 )
+from .khmer_asked import asked_another
 from .khmer_names import name_to_check, outside_names
 from .khmer_roles import one_of_theirs, role_after, role_before
 from .khmer_words import (
@@ -324,7 +325,7 @@ def _attribution_for(sentence, start, end, known_short):
         references = _references(clause[ACCORDING_TO.search(folded).end() :], known_short)
         found = references[0][1] if references else None
     if found:
-        found.how = "explicit"
+        found.how = "sentence" if asked_another(clause, verbs, found) else "explicit"
         return found
     if verbs and not _references(clause, known_short):
         found = stated_in(clause[: verbs[-1].start()])

@@ -33,3 +33,22 @@ class AcademicTitleBeforeTheNameTests(AttributionTestCase):
             "ក៏អាចារ្យធំមិនពេញចិត្តដែរ ព្រោះតែពាក្យ «សប្បាយចិត្តណាស់»។",
         )
         self.assertNotIn("មិនពេញចិត្ត", self.label(findings[-1]))
+
+
+class SpeakerAskingAnotherPartyTests(AttributionTestCase):
+    """A speaker who asks another party to act before the speech verb: the words may be the other's."""
+
+    def test_words_after_a_request_to_another_party_are_checked(self):
+        findings = self.read(
+            "កាលពីម្សិលមិញ លោកស្រី កែវ សុផល នាយិកាសាលា បានខឹងយ៉ាងខ្លាំង និងស្នើឱ្យ "
+            "ក្រុមតន្ត្រី ផ្កាយព្រឹក ដែលមានកញ្ញា ផល្លា ជាអ្នកច្រៀង សុំទោសនូវពាក្យរបស់ខ្លួន "
+            "ដោយបានលើកឡើងថា៖ ”សិស្សសាលានេះមិនចេះរាំទេ” ពាក្យលេងសើចមួយ។",
+        )
+        self.assertLess(findings[0].confidence, 80)
+        self.assertTrue(findings[0].note)
+
+    def test_a_speaker_who_asks_nobody_stays_sure(self):
+        findings = self.read(
+            "កាលពីម្សិលមិញ លោកស្រី កែវ សុផល នាយិកាសាលា បានលើកឡើងថា៖ ”សិស្សសាលានេះរាំពូកែណាស់”។",
+        )
+        self.assertSure(findings[0], "កែវ សុផល")
