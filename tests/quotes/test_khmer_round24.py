@@ -11,7 +11,7 @@ LEDE = "(ភ្នំពេញ)៖ «យើងត្រូវថែរក្ស�
 
 
 class AcademicTitleBeforeTheNameTests(AttributionTestCase):
-    """An academic or honorary title, glued to the word before or to an honorific, is no part of the name."""
+    """An academic or honorary title, glued to the word or honorific before, is not the name."""
 
     def test_an_academician_glued_to_the_possessive_is_a_title(self):
         findings = self.read(LEDE.format(title="បណ្ឌិតសភាចារ្យ", role="រដ្ឋមន្ត្រីក្រសួងបរិស្ថាន"))
@@ -36,7 +36,7 @@ class AcademicTitleBeforeTheNameTests(AttributionTestCase):
 
 
 class SpeakerAskingAnotherPartyTests(AttributionTestCase):
-    """A speaker who asks another party to act before the speech verb: the words may be the other's."""
+    """A speaker who asks another party to act before the verb: the words may be the other's."""
 
     def test_words_after_a_request_to_another_party_are_checked(self):
         findings = self.read(
