@@ -52,3 +52,22 @@ class SpeakerAskingAnotherPartyTests(AttributionTestCase):
             "កាលពីម្សិលមិញ លោកស្រី កែវ សុផល នាយិកាសាលា បានលើកឡើងថា៖ ”សិស្សសាលានេះរាំពូកែណាស់”។",
         )
         self.assertSure(findings[0], "កែវ សុផល")
+
+
+class WordsCreditedFromSomeoneTests(AttributionTestCase):
+    """“«…» these are the words raised from / spoken by X”: ពីសំណាក់ and ដោយ name the speaker."""
+
+    def test_a_lede_with_only_a_closing_mark_is_credited_after(self):
+        findings = self.read(
+            "ខេត្តកំពង់ចាម : ការអប់រំត្រូវតែពង្រឹងគុណភាពគ្រូបង្រៀនគ្រប់សាលា "
+            "ទើបយើងអាចផ្តល់សេវាល្អជូនកូនសិស្ស” នេះជាប្រសាសន៍លើកឡើងពីសំណាក់"
+            "ឯកឧត្តមសុខ វណ្ណាអភិបាលខេត្ត ថ្លែងក្នុងកិច្ចប្រជុំ។",
+        )
+        self.assertSure(findings[0], "សុខ វណ្ណា")
+        self.assertEqual(findings[0].role, "អភិបាលខេត្ត")
+
+    def test_words_spoken_by_a_named_person(self):
+        findings = self.read(
+            "«ការអប់រំត្រូវតែពង្រឹងគុណភាពគ្រូបង្រៀនគ្រប់សាលា» នេះជាប្រសាសន៍ដែលថ្លែងដោយលោកស្រី ចាន់ ម៉ាលី ប្រធានមន្ទីរអប់រំ។",
+        )
+        self.assertSure(findings[0], "ចាន់ ម៉ាលី")
