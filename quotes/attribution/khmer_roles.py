@@ -92,6 +92,8 @@ def role_before(text, start):
     folded = fold(text[:start])
     # “… គឺជា លោក X”: not the end of a word (“គ្រូបង្វឹកក្រុមកម្ពុជា លោក X”).
     folded = re.sub(r"(?:(?<=\s)|(?<=ដែល)|^)(?:គឺជា|គឺ|ជា)\s*$", "", folded).rstrip()
+    # “អាជីវករម្នាក់ឈ្មោះ X”: the role is the vendor, not “one named”.
+    folded = re.sub(r"(?<=[\u1780-\u17d3])(?:ម្នាក់)?\s*ឈ្មោះ\s*$", "", folded).rstrip()
     words = folded.split(" ")[-6:]
     honorific = HONORIFIC.match(words[-1]) if words else None
     if honorific and ROLE_HEAD.match(words[-1], honorific.end()):

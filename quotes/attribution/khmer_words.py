@@ -313,4 +313,5 @@ FINAL_CONSONANT = re.compile("[\u1780-\u17a2]\u17cb")
 # A foreign name's Latin spelling after it: “… ហ្សន់ហ្សាឡេ ដាវីតសុន (Alex Gonzalez Davidson)”.
 LATIN_GLOSS = re.compile(r" \((?=[A-Z][a-z])[A-Za-z'’.\- ]{3,60}\)")
 # A person described, then named: “ស្ត្រីម្នាក់ឈ្មោះ ធីតា”.
-NAMED = re.compile(rf"(?:{ROLE_HEAD.pattern}){KHMER_RUN}{{0,24}}?ឈ្មោះ\s*(?P<name>)")
+# Or anyone, “one”, then named: “អាជីវករម្នាក់ឈ្មោះ រិទ្ធ”, whatever the noun or its spelling.
+NAMED = re.compile(rf"(?:(?:{ROLE_HEAD.pattern}){KHMER_RUN}{{0,24}}?|ម្នាក់\s*)ឈ្មោះ\s*(?P<name>)")

@@ -71,3 +71,27 @@ class WordsCreditedFromSomeoneTests(AttributionTestCase):
             "«ការអប់រំត្រូវតែពង្រឹងគុណភាពគ្រូបង្រៀនគ្រប់សាលា» នេះជាប្រសាសន៍ដែលថ្លែងដោយលោកស្រី ចាន់ ម៉ាលី ប្រធានមន្ទីរអប់រំ។",
         )
         self.assertSure(findings[0], "ចាន់ ម៉ាលី")
+
+
+class SomeoneNamedTests(AttributionTestCase):
+    """“… one named X” (ម្នាក់ឈ្មោះ) introduces a person whatever the noun before it."""
+
+    SAID = "{who} ដារ៉ា ដែលលក់ដូរក្នុងផ្សារជាង ១០ ឆ្នាំបានប្រាប់ ព័ត៌មានថ្មី ថា៖ « គាត់មិនដឹងទៅលក់នៅឯណាទេ »។"
+
+    def test_a_noun_the_finder_does_not_know_still_introduces_the_name(self):
+        findings = self.read(self.SAID.format(who="ជាងកាត់សក់ម្នាក់ឈ្មោះ"))
+        self.assertSpeaker(findings[0], "ដារ៉ា", sure=False)
+
+    def test_the_role_is_the_noun_not_one_named(self):
+        findings = self.read(self.SAID.format(who="អ្នកលក់នំម្នាក់ឈ្មោះ"))
+        self.assertSpeaker(findings[0], "ដារ៉ា", sure=False)
+        self.assertEqual(findings[0].role, "អ្នកលក់នំ")
+
+    def test_image_file_names_between_paragraphs_name_nobody(self):
+        findings = self.read(
+            "ផ្សារថ្មីនឹងបិទនៅខែក្រោយ។",
+            "12345_67890_o Copy Scaled 768x1024",
+            "«យើងមិនដឹងទៅលក់នៅឯណាទេ»។",
+        )
+        self.assertNotIn("Copy", findings[0].note)
+        self.assertIsNone(self.label(findings[0]))
