@@ -24,6 +24,8 @@ IMAGE_FILE = re.compile(
     re.IGNORECASE,
 )
 
+HTML_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9]*(?:\s[^<>]*)?/?>")
+
 
 def prepare(paragraphs):
     """
@@ -35,6 +37,10 @@ def prepare(paragraphs):
     if any(map(is_khmer_text, paragraphs)):
         # An image's file name left between paragraphs names nobody: read as blank.
         paragraphs = ["" if IMAGE_FILE.match(text.strip()) else text for text in paragraphs]
+        # A raw HTML page: its tags' attribute quotes (style="…") are no quotes.
+        paragraphs = [
+            HTML_TAG.sub(" ", text) if is_khmer_text(text) else text for text in paragraphs
+        ]
     for index, text in enumerate(paragraphs):
         if not index or _left_open(paragraphs[index - 1]) != "“":
             paragraphs[index] = _unreversed(text)

@@ -40,7 +40,7 @@ from .khmer_words import (
     fold,
     is_khmer_text,
 )
-from .khmer_works import INTRODUCES, NAMING, line_owner, stated_in, work
+from .khmer_works import INTRODUCES, NAMING, document_over, line_owner, stated_in, work
 from .spans import ANY_PLACEHOLDER
 from .speakers import Attribution
 
@@ -308,13 +308,12 @@ def _attribution_for(sentence, start, end, known_short):
     verbs = [verb for verb in verbs if len(folded) - verb.end() <= 80 or INTRODUCES.search(folded)]
     found = None
     if verbs:
-        found = speaker_before(clause[: verbs[-1].start()], known_short)
+        lead = clause[: verbs[-1].start()]
+        found = document_over(speaker_before(lead, known_short), lead)
         if found is None:
             # A second quote of the same speaker: “… ហើយបានបន្ថែមថា «…»”.
             plain = ANY_PLACEHOLDER.sub(" ", sentence[:start])
-            found = speaker_before(
-                plain[: len(plain) - len(clause) + verbs[-1].start()], known_short
-            )
+            found = speaker_before(plain[: len(plain) - len(clause) + len(lead)], known_short)
             if found:
                 found.how = "sentence"
                 return found

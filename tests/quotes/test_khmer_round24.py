@@ -95,3 +95,31 @@ class SomeoneNamedTests(AttributionTestCase):
         )
         self.assertNotIn("Copy", findings[0].note)
         self.assertIsNone(self.label(findings[0]))
+
+
+class RawHtmlPageTests(AttributionTestCase):
+    """A print page kept as raw HTML: its tags' attribute quotes are no quotes."""
+
+    PAGE = (
+        '<p><span style="color: #000000;"><strong>(ភ្នំពេញ)៖</strong> តារាចម្រៀង អ្នកនាង សុខ ស្រីនាង '
+        "បានឆ្លើយតបនឹងការរិះគន់។</span></p>\n"
+        '<p><span style="color: #000000;"><img src="/a/b.jpg" alt="" /><br /></span></p>\n'
+        '<p><span style="color: #000000;">តាមរយៈសារនេះ អ្នកនាង សុខ ស្រីនាង បាននិយាយថា '
+        "«ខ្ញុំមិនខ្វល់ពីពាក្យរិះគន់ទេ ខ្ញុំរស់នៅដើម្បីកូន»។</span></p>"
+    )
+
+    def test_only_the_singers_words_are_a_quote_and_they_are_hers(self):
+        findings = self.read(self.PAGE)
+        self.assertEqual(len(findings), 1)
+        self.assertSure(findings[0], "សុខ ស្រីនាង")
+
+
+class LetterOfADescribedPersonTests(AttributionTestCase):
+    """“According to the letter of the spokesman …, it stated «…»”: the letter is the source."""
+
+    def test_the_letter_not_the_spokesman(self):
+        findings = self.read(
+            "តាមលិខិតរបស់ អ្នកនាំពាក្យសាលាខេត្តតាកែវ ដែលអង្គភាពយើងទទួលបាននៅព្រឹកនេះ បញ្ជាក់ថា "
+            "«សាលាខេត្តនឹងជួយសាងសង់ផ្ទះថ្មីឱ្យគ្រួសារនេះ»។",
+        )
+        self.assertIn("លិខិត", self.label(findings[0]))
