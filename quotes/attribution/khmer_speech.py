@@ -23,6 +23,7 @@ from .khmer_names import name_to_check, outside_names
 from .khmer_roles import one_of_theirs, role_after, role_before
 from .khmer_words import (
     ACCOUNT,
+    AUDIENCE,
     AUXILIARIES,
     GROUP_MARK,
     KHMER_RUN,
@@ -206,7 +207,7 @@ def speaker_before(text, known_short):
         # “… ផ្សព្វផ្សាយថា លោក X បានថ្លែងថា”: X, the subject of what was reported.
         clause_start = reported[-1].end()
     clause = text[clause_start:end]
-    if crowd := KINSHIP_CROWD.search(fold(clause)):  # kin as a crowd, not a name
+    if crowd := KINSHIP_CROWD.search(fold(clause)) or AUDIENCE.search(fold(clause)):  # a crowd
         return Attribution("description", clause[crowd.start() :].strip())
     # Read with what follows: a name may be known only by the verb after it (“… ឱក សុគន្ធកញ្ញា បាន…”).
     references = [

@@ -123,3 +123,24 @@ class LetterOfADescribedPersonTests(AttributionTestCase):
             "«សាលាខេត្តនឹងជួយសាងសង់ផ្ទះថ្មីឱ្យគ្រួសារនេះ»។",
         )
         self.assertIn("លិខិត", self.label(findings[0]))
+
+
+class AudienceSpeakingTests(AttributionTestCase):
+    """Fans or the public right before the speech verb speak, not the star named before them."""
+
+    def test_fans_made_to_joke_are_the_speakers(self):
+        findings = self.read(
+            "ថ្មីៗនេះ តារាចម្រៀងលោក សុខ ពិសី បានបង្ហោះរូបភាពមួយ "
+            "ដែលធ្វើឲ្យហ្វេនៗនិយាយលេងសើចបែបនេះ «សង្ស័យចាញ់ភ្នាល់ទៀតហើយ លោកបង សុខ ពិសី»។",
+        )
+        self.assertSpeaker(findings[0], "ហ្វេនៗ", sure=False)
+
+    def test_netizens_after_and_are_the_speakers(self):
+        findings = self.read(
+            "តារាចម្រៀងលោក សុខ ពិសី បានបង្ហោះរូបភាពមួយ ហើយមហាជននិយាយថា «ស្អាតណាស់»។",
+        )
+        self.assertSpeaker(findings[0], "មហាជន", sure=False)
+
+    def test_the_star_still_speaks_for_himself(self):
+        findings = self.read("តារាចម្រៀងលោក សុខ ពិសី បានប្រាប់ហ្វេនៗថា «អរគុណច្រើន»។")
+        self.assertSure(findings[0], "សុខ ពិសី")
