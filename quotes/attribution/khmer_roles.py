@@ -43,6 +43,8 @@ THIS_OR_THAT = re.compile(r"(?:នេះ|នោះ)$")
 KHMER_LETTER = re.compile(r"[\u1780-\u17b3]")
 # A role held towards someone: “កូនស្រីរបស់”, “ភរិយានៃ”.
 RELATION = re.compile(rf"(?:{ROLE_HEAD.pattern})[\u1780-\u17dd]{{0,20}}?(?:របស់|នៃ)\s*$")
+# A title the King confers, written as the honorific: “ឧកញ៉ា X”, “លោកឧកញ៉ា X”.
+CONFERRED = re.compile(r"(?:[\u1780-\u17ff]{0,12}\s*)?(?:លោក|អ្នក)?ឧកញ៉ា\s*[\u1780-\u17ff]")
 # One of several: “អ្នកគាំទ្រ X ម្នាក់” (a fan of X).
 ONE_OF = re.compile(r"\s*(?:ម្នាក់|មួយរូប)(?![\u17b6-\u17d3\u17dd])")
 # Where a clause starts, inside the word a role is glued to: “ភ្នំពេញ៖ប្រធាន…”.
@@ -124,7 +126,8 @@ def role_before(text, start):
         if ROLE_HEAD.match(word):
             length = len(" ".join(kept[index:]))
             return text[len(folded) - length : len(folded)].strip()
-    return ""
+    # No office written: a conferred title is what the story calls the person (“ឧកញ៉ា X”).
+    return "ឧកញ៉ា" if CONFERRED.match(fold(text[start:])) else ""
 
 
 def _relation(text, end):

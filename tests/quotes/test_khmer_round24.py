@@ -144,3 +144,20 @@ class AudienceSpeakingTests(AttributionTestCase):
     def test_the_star_still_speaks_for_himself(self):
         findings = self.read("តារាចម្រៀងលោក សុខ ពិសី បានប្រាប់ហ្វេនៗថា «អរគុណច្រើន»។")
         self.assertSure(findings[0], "សុខ ពិសី")
+
+
+class ConferredTitleAsRoleTests(AttributionTestCase):
+    """A person given no office, only the conferred title ឧកញ៉ា: that title is the role."""
+
+    def test_the_oknha_is_the_role_when_no_office_is_written(self):
+        findings = self.read(
+            "នៅលើទំព័រហ្វេសប៊ុករបស់បណ្ឌិត ឧកញ៉ា សុខ ចាន់ បានសរសេរថា៖ “ភ្ញៀវនិយមមកហូបនៅហាងនេះណាស់”។"
+        )
+        self.assertSure(findings[0], "សុខ ចាន់")
+        self.assertEqual(findings[0].role, "ឧកញ៉ា")
+
+    def test_an_office_written_wins(self):
+        findings = self.read(
+            "លោកឧកញ៉ា សុខ ចាន់ ប្រធានសមាគមពាណិជ្ជករ បានសរសេរថា៖ “ភ្ញៀវនិយមមកហូបនៅហាងនេះណាស់”។"
+        )
+        self.assertEqual(findings[0].role, "ប្រធានសមាគមពាណិជ្ជករ")
