@@ -161,3 +161,22 @@ class ConferredTitleAsRoleTests(AttributionTestCase):
             "លោកឧកញ៉ា សុខ ចាន់ ប្រធានសមាគមពាណិជ្ជករ បានសរសេរថា៖ “ភ្ញៀវនិយមមកហូបនៅហាងនេះណាស់”។"
         )
         self.assertEqual(findings[0].role, "ប្រធានសមាគមពាណិជ្ជករ")
+
+
+class RoleGivenAfterTheQuoteTests(AttributionTestCase):
+    """“លោក X និយាយថា «…»។ ចាងហ្វាង…រូបនេះបន្ថែមថា …”: the role the next sentence gives."""
+
+    def test_the_office_of_the_next_sentence_is_the_role(self):
+        findings = self.read(
+            'លោក ចាន់ សុភាព និយាយថា៖ "ឈុតនេះសំខាន់ណាស់សម្រាប់រឿង។ ប៉ុន្តែយើងត្រូវតែកាត់"។',
+            "ចាងហ្វាងផលិតកម្មរូបនេះបន្ថែមថា រឿងនឹងចាក់បញ្ចាំងនៅខែក្រោយ។",
+        )
+        self.assertSure(findings[0], "ចាន់ សុភាព")
+        self.assertEqual(findings[0].role, "ចាងហ្វាងផលិតកម្ម")
+
+    def test_a_role_already_written_is_kept(self):
+        findings = self.read(
+            'លោក ចាន់ សុភាព អ្នកដឹកនាំរឿង និយាយថា៖ "ឈុតនេះសំខាន់ណាស់"។',
+            "ចាងហ្វាងផលិតកម្មរូបនេះបន្ថែមថា រឿងនឹងចាក់បញ្ចាំងនៅខែក្រោយ។",
+        )
+        self.assertEqual(findings[0].role, "អ្នកដឹកនាំរឿង")
