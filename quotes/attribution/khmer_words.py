@@ -241,8 +241,10 @@ NOT_AN_HONORIFIC_AFTER = re.compile(r"(?:ពិភព|សកល|មនុស្�
 
 # A social-media account, then its owner's name: “លើគណនីហ្វេសប៊ុក នួន អេឡិចស្តា”.
 ACCOUNT = re.compile(
-    r"(?:គណនី|ទំព័រ|ផេក)?(?:ហ្វេសប៊ុក|Facebook|តេឡេក្រាម|Telegram|TikTok|តិកតុក)\s*(?:ឈ្មោះ\s*)?"
+    r"(?:គណនី|ទំព័រ|ផេក)?(?:ហ្វេសប៊ុក|Facebook|តេឡេក្រាម|Telegram|TikTok|តិកតុក)\s*(?:មួយ\s*)?(?:ឈ្មោះ\s*)?"
 )
+# An account's @handle, Latin words up to the Khmer text: “@Amazing Asia cultural hub បាន…”.
+HANDLE = re.compile(r"@(?P<handle>[A-Za-z0-9][A-Za-z0-9_.'’\- ]{1,40}?)(?=\s*[\u1780-\u17ff]|\s*$)")
 # A work's title in Latin letters after what it is: “អ្នកនិពន្ធរឿង Silent និយាយថា”
 # (the writer of the drama Silent said): the title, never who speaks.
 AFTER_WORK = "".join(

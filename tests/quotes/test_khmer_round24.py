@@ -180,3 +180,15 @@ class RoleGivenAfterTheQuoteTests(AttributionTestCase):
             "ចាងហ្វាងផលិតកម្មរូបនេះបន្ថែមថា រឿងនឹងចាក់បញ្ចាំងនៅខែក្រោយ។",
         )
         self.assertEqual(findings[0].role, "អ្នកដឹកនាំរឿង")
+
+
+class AccountNamedByHandleTests(AttributionTestCase):
+    """“a Facebook page named @Latin words posted … writing «…»”: the page is the speaker."""
+
+    def test_the_handle_not_the_topic(self):
+        findings = self.read(
+            "ប្រធានបទនំបញ្ចុកមួយនេះបានក្លាយជាប្រធានបទក្ដៅ បន្ទាប់ពីមានហ្វេសប៊ុកមួយឈ្មោះ "
+            "@Golden Rice kitchen bar បានបង្ហោះរូបភាព ព្រមទាំងសរសេរចំណងថា ៖ "
+            "«Thank you all មានន័យថា អរគុណទាំងអស់គ្នាដែលគាំទ្រនំបញ្ចុករបស់យើង» ។",
+        )
+        self.assertIn("Golden Rice kitchen bar", self.label(findings[0]))
