@@ -24,6 +24,8 @@ from .khmer_words import (
 ROLE_END = re.compile(
     rf"\s*(?:បាន|ក៏|ដែល|ថា|នៅតែ|មិន|កាលពី|នាថ្ងៃ|នៅថ្ងៃ|នៅព្រឹក|នៅល្ងាច|នៅរសៀល|នៅក្នុង|ក្នុងពេល|ពេល|"
     rf"{alternatives(SPEECH_VERBS)}|{alternatives(HONORIFIC_WORDS)})|[។៕៖,:;!?«»“”\"\x00\x01()]"
+    # A second office or what the person does next: “… ជាប្រធាន…”, “… អញ្ជើញជួប…”.
+    r"|(?<!និង)\s+(?:ជា(?!តិ)|អញ្ជើញ)"
 )
 ROLE_LEAD = re.compile(
     # A spelling in brackets first: “លោក ចន ស្មីត (John Smith) ឯកអគ្គរដ្ឋទូត…”.

@@ -17,6 +17,11 @@ class AcademicTitleBeforeTheNameTests(AttributionTestCase):
         findings = self.read(LEDE.format(title="បណ្ឌិតសភាចារ្យ", role="រដ្ឋមន្ត្រីក្រសួងបរិស្ថាន"))
         self.assertSure(findings[0], "ចាន់ សុវណ្ណ")
 
+    def test_the_role_stops_before_a_second_office_and_what_he_does_next(self):
+        role = "រដ្ឋមន្រ្ដីក្រសួងបរិស្ថាន ជាប្រធានក្រុមការងារខេត្ត អញ្ជើញជួបប្រជាពលរដ្ឋ"
+        findings = self.read(LEDE.format(title="បណ្ឌិតសភាចារ្យ", role=role))
+        self.assertEqual(findings[0].role, "រដ្ឋមន្រ្ដីក្រសួងបរិស្ថាន")
+
     def test_an_honorary_doctor_after_a_spaced_honorific_is_a_title(self):
         findings = self.read(LEDE.format(title="ឯកឧត្តម កិត្តិបណ្ឌិត", role="ប្រធានក្រុមហ៊ុន"))
         self.assertSure(findings[0], "ចាន់ សុវណ្ណ")
