@@ -109,8 +109,14 @@ HONORIFICS = [
     ("កញ្ញា", Gender.FEMALE),
     ("នាង", Gender.FEMALE),
     ("ឧកញ៉ា", ""),
+    # Academic and honorary titles: an academician, an honorary doctor, a
+    # professor (associate). Not អាចារ្យ: it opens
+    # nicknames (“អាចារ្យធំ”).
+    ("បណ្ឌិតសភាចារ្យ", ""),
+    ("កិត្តិបណ្ឌិត", ""),
     ("វេជ្ជបណ្ឌិត", ""),
     ("បណ្ឌិត", ""),
+    ("សាស្ត្រាចារ្យរង", ""),
     ("សាស្ត្រាចារ្យ", ""),
     ("ព្រះតេជព្រះគុណ", Gender.MALE),
     ("ព្រះតេជគុណ", Gender.MALE),
@@ -162,10 +168,11 @@ _HONORIFIC_PATTERN = re.compile(
     + r")(?=\s))\s*"
 )
 # The rest of a Khmer title glued to its honorific, up to the name:
-# “សម្តេចអគ្គមហាសេនាបតីតេជោ ហ៊ុន សែន”, “ឯកឧត្តមបណ្ឌិត ចាន់ ណារិទ្ធ”.
+# “សម្តេចអគ្គមហាសេនាបតីតេជោ ហ៊ុន សែន”, “ឯកឧត្តមបណ្ឌិត ចាន់ ណារិទ្ធ”; academic and
+# honorary titles end in ចារ្យ (សាស្ត្រាចារ្យ, បណ្ឌិតសភាចារ្យ, អាចារ្យ) or are ឧកញ៉ា.
 KHMER_TITLE_TAIL = re.compile(
     r"^[\u1780-\u17ff]{0,30}?(?:តេជោ|ក្រុម(?:ព្រះ|ហ្លួង|ឃុន)|ធិបតី|បណ្ឌិត|សេនាបតី|ក្រឡាហោម|ពោធិសាល|សាស្ត្រាចារ្យ|"
-    r"បណ្ឌិតសភាចារ្យ|ឧត្តមសេនីយ៍(?:ឯក|ទោ|ត្រី)?|សេនីយ៍(?:ឯក|ទោ|ត្រី))\s+"
+    r"បណ្ឌិតសភាចារ្យ|ចារ្យ(?:រង)?|ឧកញ៉ា|ឧត្តមសេនីយ៍(?:ឯក|ទោ|ត្រី)?|សេនីយ៍(?:ឯក|ទោ|ត្រី))\s+"
 )
 _GENDERS = {
     fold_khmer_spelling(word).casefold(): gender

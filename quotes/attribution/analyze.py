@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 
 from people.names import split_honorific
 
-from . import khmer_ahead, khmer_marks, khmer_referents, khmer_self
+from . import khmer_ahead, khmer_later, khmer_marks, khmer_referents, khmer_self
 from .cast import Cast
 from .confidence import (
     CONFIRM_THRESHOLD,
@@ -164,6 +164,7 @@ def analyze(paragraphs, directory=None, collector=None):
     findings = khmer_referents.titled_nearby(findings, cast, paragraphs)
     findings = khmer_self.self_named(findings, cast)
     findings = khmer_ahead.named_ahead(findings, cast, paragraphs)
+    findings = khmer_later.role_after_quote(findings, paragraphs)
     echoed_later(findings)
     for finding in findings:
         if finding.how == "description" and finding.confidence == UNMATCHED_TITLE:

@@ -31,6 +31,7 @@ from .khmer_words import (
     COUNTRY,
     FINAL_CONSONANT,
     GLUED_STOP,
+    HANDLE,
     HONORIFIC_WORDS,
     KHMER_RUN,
     LATIN_AFTER_ROLE,
@@ -358,11 +359,11 @@ def _unmarked_names(folded):
     for account in ACCOUNT.finditer(folded):
         # The owner of an account: “គណនីហ្វេសប៊ុកឈ្មោះ Phon Nary”, “ពីហ្វេសប៊ុកនួន អេឡិចស្តា”.
         start = account.end()
-        latin = LATIN_NAME.match(folded, start)
+        latin = HANDLE.match(folded, start) or LATIN_NAME.match(folded, start)
         words = folded[start:].split(" ", 2)
         second = _name_part(words[1])[0] if len(words) > 1 else ""
-        if latin and " " in latin[0]:
-            spans.append((start, latin.end()))
+        if latin and (latin[0][0] == "@" or " " in latin[0]):  # “@Handle words”, “Phon Nary”
+            spans.append(latin.span("handle") if latin[0][0] == "@" else (start, latin.end()))
         elif _plain_name_word(words[0]) and _plain_name_word(second):
             spans.append((start, start + len(words[0]) + 1 + len(second)))
     headline = HEADLINE_NAME.match(folded)
@@ -390,9 +391,8 @@ def _unmarked_names(folded):
 
 def _glossed(folded):
     """
-    ``(start, end)`` of each name of two to four words followed by its Latin
-    spelling in brackets, after a role, an honorific or a clause's start:
-    “ប្រធានអង្គការ… ម៉ាកុស ហ្វ្រង់ក៍ ហ្វីសឆឺ (Markus … Fischer)”.
+    ``(start, end)`` of each name of two to four words, then its Latin spelling in brackets,
+    after a role, an honorific or a clause's start: “… ម៉ាកុស ហ្វ្រង់ក៍ ហ្វីសឆឺ (Markus … Fischer)”.
     """
     spans = []
     for gloss in LATIN_GLOSS.finditer(folded):

@@ -17,6 +17,15 @@ SAID_THAT = re.compile(rf"(?:{SPEECH_VERB.pattern})[^\s«»“”។]{{0,30}}ថ
 # Right after a reversed closing mark: the sentence's end, or the paragraph's.
 REVERSED_CLOSE = re.compile(r"\s*(?:[។៕!?,]|$)")
 
+# “85075470_2698…_o Copy Scaled 768x1524”, “photo_2.jpg”: an image's file name.
+IMAGE_FILE = re.compile(
+    r"[A-Za-z0-9\-.]*(?:_[A-Za-z0-9_\-.]*|\.(?:jpe?g|png|gif|webp))"
+    r"(?:\s+(?:copy|scaled|\d+x\d+|\d+))*$",
+    re.IGNORECASE,
+)
+
+HTML_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9]*(?:\s[^<>]*)?/?>")
+
 
 def prepare(paragraphs):
     """
@@ -25,6 +34,13 @@ def prepare(paragraphs):
     open «…» once and close it paragraphs later).
     """
     paragraphs = [INVISIBLE.sub("", text) for text in paragraphs]
+    if any(map(is_khmer_text, paragraphs)):
+        # An image's file name left between paragraphs names nobody: read as blank.
+        paragraphs = ["" if IMAGE_FILE.match(text.strip()) else text for text in paragraphs]
+        # A raw HTML page: its tags' attribute quotes (style="…") are no quotes.
+        paragraphs = [
+            HTML_TAG.sub(" ", text) if is_khmer_text(text) else text for text in paragraphs
+        ]
     for index, text in enumerate(paragraphs):
         if not index or _left_open(paragraphs[index - 1]) != "“":
             paragraphs[index] = _unreversed(text)

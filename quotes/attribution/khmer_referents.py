@@ -199,7 +199,8 @@ def _person_head(description):
     """
     role = ROLE_HEAD.match(description)
     organization = ORGANIZATION_HEAD.match(description)
-    return bool(role) and not (organization and len(organization[0]) > len(role[0]))
+    crowd = GROUP_MARK.match(description)  # “មហាជន”, the public: not one person
+    return bool(role) and not crowd and not (organization and len(organization[0]) > len(role[0]))
 
 
 def _same_head(description, head):

@@ -24,6 +24,8 @@ from .khmer_words import (
 ROLE_END = re.compile(
     rf"\s*(?:បាន|ក៏|ដែល|ថា|នៅតែ|មិន|កាលពី|នាថ្ងៃ|នៅថ្ងៃ|នៅព្រឹក|នៅល្ងាច|នៅរសៀល|នៅក្នុង|ក្នុងពេល|ពេល|"
     rf"{alternatives(SPEECH_VERBS)}|{alternatives(HONORIFIC_WORDS)})|[។៕៖,:;!?«»“”\"\x00\x01()]"
+    # A second office or what the person does next: “… ជាប្រធាន…”, “… អញ្ជើញជួប…”.
+    r"|(?<!និង)\s+(?:ជា(?!តិ)|អញ្ជើញ)"
 )
 ROLE_LEAD = re.compile(
     # A spelling in brackets first: “លោក ចន ស្មីត (John Smith) ឯកអគ្គរដ្ឋទូត…”.
@@ -43,6 +45,8 @@ THIS_OR_THAT = re.compile(r"(?:នេះ|នោះ)$")
 KHMER_LETTER = re.compile(r"[\u1780-\u17b3]")
 # A role held towards someone: “កូនស្រីរបស់”, “ភរិយានៃ”.
 RELATION = re.compile(rf"(?:{ROLE_HEAD.pattern})[\u1780-\u17dd]{{0,20}}?(?:របស់|នៃ)\s*$")
+# A title the King confers, written as the honorific: “ឧកញ៉ា X”, “លោកឧកញ៉ា X”.
+CONFERRED = re.compile(r"(?:[\u1780-\u17ff]{0,12}\s*)?(?:លោក|អ្នក)?ឧកញ៉ា\s*[\u1780-\u17ff]")
 # One of several: “អ្នកគាំទ្រ X ម្នាក់” (a fan of X).
 ONE_OF = re.compile(r"\s*(?:ម្នាក់|មួយរូប)(?![\u17b6-\u17d3\u17dd])")
 # Where a clause starts, inside the word a role is glued to: “ភ្នំពេញ៖ប្រធាន…”.
@@ -92,6 +96,8 @@ def role_before(text, start):
     folded = fold(text[:start])
     # “… គឺជា លោក X”: not the end of a word (“គ្រូបង្វឹកក្រុមកម្ពុជា លោក X”).
     folded = re.sub(r"(?:(?<=\s)|(?<=ដែល)|^)(?:គឺជា|គឺ|ជា)\s*$", "", folded).rstrip()
+    # “អាជីវករម្នាក់ឈ្មោះ X”: the role is the vendor, not “one named”.
+    folded = re.sub(r"(?<=[\u1780-\u17d3])(?:ម្នាក់)?\s*ឈ្មោះ\s*$", "", folded).rstrip()
     words = folded.split(" ")[-6:]
     honorific = HONORIFIC.match(words[-1]) if words else None
     if honorific and ROLE_HEAD.match(words[-1], honorific.end()):
@@ -122,7 +128,8 @@ def role_before(text, start):
         if ROLE_HEAD.match(word):
             length = len(" ".join(kept[index:]))
             return text[len(folded) - length : len(folded)].strip()
-    return ""
+    # No office written: a conferred title is what the story calls the person (“ឧកញ៉ា X”).
+    return "ឧកញ៉ា" if CONFERRED.match(fold(text[start:])) else ""
 
 
 def _relation(text, end):

@@ -18,10 +18,12 @@ from .khmer import (
     honorifics_in,
     names_in,
 )
+from .khmer_asked import asked_another
 from .khmer_names import name_to_check, outside_names
 from .khmer_roles import one_of_theirs, role_after, role_before
 from .khmer_words import (
     ACCOUNT,
+    AUDIENCE,
     AUXILIARIES,
     GROUP_MARK,
     KHMER_RUN,
@@ -39,7 +41,7 @@ from .khmer_words import (
     fold,
     is_khmer_text,
 )
-from .khmer_works import INTRODUCES, NAMING, line_owner, stated_in, work
+from .khmer_works import INTRODUCES, NAMING, document_over, line_owner, stated_in, work
 from .spans import ANY_PLACEHOLDER
 from .speakers import Attribution
 
@@ -64,7 +66,7 @@ REPORTED = re.compile(r"(?<=[\u1780-\u17d3\u17dd\u17e0-\u17e9])ថា\s+(?=\S)")
 AFTER_SOURCE = re.compile(
     r"\s*[,៖។]?\s*(?:ទាំង)?(?:នេះ|នោះ)?\s*(?:គឺ)?\s*(?:បើ\s*តាម|តាម|ជា)\s*"
     r"(?:ការ[\u1780-\u17d3]{0,12}?|សម្តី|សំដី|ពាក្យ|ប្រសាសន៍|សម្តែង|ទស្សនៈ|មតិ|គំនិត|យោបល់)?\s*"
-    r"(?:របស់)?\s*"
+    r"(?:(?:ដែល)?(?:លើកឡើង|ថ្លែង)\s*)?(?:របស់|ពី\s*សំណាក់|ដោយ)?\s*"
 )
 # Where a description's clause turns to what they do or are: a verb, “is” after a
 # space (“តុលាការខ្មែរ ជាកន្លែង…”), “currently” (“…វ័យក្មេងកំពុងមាន…”) or a
@@ -205,7 +207,7 @@ def speaker_before(text, known_short):
         # “… ផ្សព្វផ្សាយថា លោក X បានថ្លែងថា”: X, the subject of what was reported.
         clause_start = reported[-1].end()
     clause = text[clause_start:end]
-    if crowd := KINSHIP_CROWD.search(fold(clause)):  # kin as a crowd, not a name
+    if crowd := KINSHIP_CROWD.search(fold(clause)) or AUDIENCE.search(fold(clause)):  # a crowd
         return Attribution("description", clause[crowd.start() :].strip())
     # Read with what follows: a name may be known only by the verb after it (“… ឱក សុគន្ធកញ្ញា បាន…”).
     references = [
@@ -307,13 +309,12 @@ def _attribution_for(sentence, start, end, known_short):
     verbs = [verb for verb in verbs if len(folded) - verb.end() <= 80 or INTRODUCES.search(folded)]
     found = None
     if verbs:
-        found = speaker_before(clause[: verbs[-1].start()], known_short)
+        lead = clause[: verbs[-1].start()]
+        found = document_over(speaker_before(lead, known_short), lead)
         if found is None:
             # A second quote of the same speaker: “… ហើយបានបន្ថែមថា «…»”.
             plain = ANY_PLACEHOLDER.sub(" ", sentence[:start])
-            found = speaker_before(
-                plain[: len(plain) - len(clause) + verbs[-1].start()], known_short
-            )
+            found = speaker_before(plain[: len(plain) - len(clause) + len(lead)], known_short)
             if found:
                 found.how = "sentence"
                 return found
@@ -324,7 +325,7 @@ def _attribution_for(sentence, start, end, known_short):
         references = _references(clause[ACCORDING_TO.search(folded).end() :], known_short)
         found = references[0][1] if references else None
     if found:
-        found.how = "explicit"
+        found.how = "sentence" if asked_another(clause, verbs, found) else "explicit"
         return found
     if verbs and not _references(clause, known_short):
         found = stated_in(clause[: verbs[-1].start()])

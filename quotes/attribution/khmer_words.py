@@ -179,7 +179,15 @@ KINSHIP_CROWD = re.compile(
     r"(?:(?<=\s)|^)(?:(?:លោក|អ៊ំ|អុំ)?(?:យាយ|តា)|ពុក|ម៉ែ|ឪ|មា|មីង|ពូ|អ៊ំ|អុំ|បងប្អូន|កូនចៅ)"
     r"(?:\s+(?:(?:លោក|អ៊ំ|អុំ)?(?:យាយ|តា)|ពុក|ម៉ែ|ឪ|មា|មីង|ពូ|អ៊ំ|អុំ|បងប្អូន|កូនចៅ)){2,}\s*$"
 )
-GROUP_MARK = re.compile(r"^(?:ក្រុម|ពួក|បណ្តា|អ្នកទាំង|ពលរដ្ឋទាំង)")
+# An audience: fans, supporters, the public, netizens, viewers; a group, never one person.
+AUDIENCE_WORDS = (
+    r"(?:ហ្វេន|អ្នកគាំទ្រ|មហាជន|ណេតធីហ្សិន|អ្នកទស្សនា|អ្នកតាមដាន|"
+    r"អ្នក(?:លេង|ប្រើប្រាស់)(?:បណ្តាញសង្គម|ហ្វេសប៊ុក|តិកតុក))ៗ?"
+)
+# Right before the speech verb (“…ធ្វើឲ្យហ្វេនៗនិយាយលេងសើច «…»”), they speak, not
+# the star named before them.
+AUDIENCE = re.compile(rf"(?:(?<=\s)|(?<=ឲ្យ)|(?<=ឱ្យ)|(?<=អោយ)|(?<=ហើយ)|^){AUDIENCE_WORDS}\s*$")
+GROUP_MARK = re.compile(rf"^(?:ក្រុម|ពួក|បណ្តា|អ្នកទាំង|ពលរដ្ឋទាំង|{AUDIENCE_WORDS})")
 FEMALE_WORDS = re.compile(r"ស្ត្រី|អ៊ុំស្រី|អុំស្រី|នារី|យុវតី|ម្តាយ|ភរិយា|ប្រពន្ធ|កូនស្រី|បងស្រី|ប្អូនស្រី|យាយ|កម្មការិនី|ព្រះនាង")
 MALE_WORDS = re.compile(r"បុរស|អ៊ុំប្រុស|អុំប្រុស|យុវជន|ឪពុក|ស្វាមី|ប្តី|កូនប្រុស|បងប្រុស|ប្អូនប្រុស|ព្រះសង្ឃ|លោកតា")
 
@@ -233,8 +241,10 @@ NOT_AN_HONORIFIC_AFTER = re.compile(r"(?:ពិភព|សកល|មនុស្�
 
 # A social-media account, then its owner's name: “លើគណនីហ្វេសប៊ុក នួន អេឡិចស្តា”.
 ACCOUNT = re.compile(
-    r"(?:គណនី|ទំព័រ|ផេក)?(?:ហ្វេសប៊ុក|Facebook|តេឡេក្រាម|Telegram|TikTok|តិកតុក)\s*(?:ឈ្មោះ\s*)?"
+    r"(?:គណនី|ទំព័រ|ផេក)?(?:ហ្វេសប៊ុក|Facebook|តេឡេក្រាម|Telegram|TikTok|តិកតុក)\s*(?:មួយ\s*)?(?:ឈ្មោះ\s*)?"
 )
+# An account's @handle, Latin words up to the Khmer text: “@Amazing Asia cultural hub បាន…”.
+HANDLE = re.compile(r"@(?P<handle>[A-Za-z0-9][A-Za-z0-9_.'’\- ]{1,40}?)(?=\s*[\u1780-\u17ff]|\s*$)")
 # A work's title in Latin letters after what it is: “អ្នកនិពន្ធរឿង Silent និយាយថា”
 # (the writer of the drama Silent said): the title, never who speaks.
 AFTER_WORK = "".join(
@@ -313,4 +323,5 @@ FINAL_CONSONANT = re.compile("[\u1780-\u17a2]\u17cb")
 # A foreign name's Latin spelling after it: “… ហ្សន់ហ្សាឡេ ដាវីតសុន (Alex Gonzalez Davidson)”.
 LATIN_GLOSS = re.compile(r" \((?=[A-Z][a-z])[A-Za-z'’.\- ]{3,60}\)")
 # A person described, then named: “ស្ត្រីម្នាក់ឈ្មោះ ធីតា”.
-NAMED = re.compile(rf"(?:{ROLE_HEAD.pattern}){KHMER_RUN}{{0,24}}?ឈ្មោះ\s*(?P<name>)")
+# Or anyone, “one”, then named: “អាជីវករម្នាក់ឈ្មោះ រិទ្ធ”, whatever the noun or its spelling.
+NAMED = re.compile(rf"(?:(?:{ROLE_HEAD.pattern}){KHMER_RUN}{{0,24}}?|ម្នាក់\s*)ឈ្មោះ\s*(?P<name>)")

@@ -78,6 +78,16 @@ def stated_in(clause):
     return Attribution("description", named, how="sentence")
 
 
+def document_over(found, lead):
+    """
+    The document a description is the writer of (“តាមលិខិតរបស់ អ្នកនាំពាក្យ… បញ្ជាក់ថា”:
+    the spokesman's letter), in place of the description; else ``found``.
+    """
+    if found is None or found.kind != "description":
+        return found
+    return stated_in(lead) or found
+
+
 def names_a_thing(words, before):
     """Whether short Khmer ``words`` in «» right after “យុទ្ធនាការ” (a campaign) are its name."""
     short = len(words.strip()) <= 25 and not re.search(r"[។៕!?]$", words.strip())
