@@ -1,3 +1,4 @@
+import gc
 import shutil
 
 import pytest
@@ -70,7 +71,8 @@ def django_db_setup(
 ):
     """
     The test database, migrated, or copied from the run's migrated template
-    (``tests.support.database``); its roles noted for ``restore_roles``.
+    (``tests.support.database``); its roles noted for ``restore_roles``; then
+    everything made so far kept out of the garbage collector's way.
     """
     aliases, serialized_aliases = _get_databases_for_setup(request.session.items)
     verbosity = request.config.option.verbose
@@ -82,6 +84,11 @@ def django_db_setup(
         # Leave no connection open outside the tests: on PostgreSQL one
         # would keep the test database from being dropped at the end.
         connections.close_all()
+    # What exists by now (Django, the apps, the collected tests) lives as long
+    # as the process: left out of later garbage collections, which would
+    # otherwise walk all of it each time (about 8 % of a workspace walk's CPU).
+    gc.collect()
+    gc.freeze()
     yield
     with django_db_blocker.unblock():
         try:
