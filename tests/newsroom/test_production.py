@@ -1,14 +1,12 @@
 """
 Running the site in production: request logs and ids, the 503 page when the
 database is overwhelmed, the health check, caching headers for a CDN,
-conditional GET, and the settings that pick Redis, S3 and gunicorn.
+conditional GET, and gunicorn serving it (its settings: test_production_settings).
 """
 
 import datetime
 import json
 import logging
-import os
-import runpy
 import socket
 import sqlite3
 import subprocess
@@ -17,7 +15,6 @@ import tempfile
 import time
 import unittest
 from pathlib import Path
-from urllib.parse import urlsplit
 
 import pytest
 from django.core.cache import cache
@@ -26,10 +23,8 @@ from django.test import TestCase, TransactionTestCase
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from django.utils.http import http_date
-from storages.backends.s3 import S3Storage
 
 from articles.models import Article, Section
-from newsroom.photo_storage import content_security_policy, photo_storage
 from operations.middleware import JsonFormatter, RequestIdFilter
 from reader.pagetags import generation
 from tests.support import ROOT
@@ -43,17 +38,8 @@ from tests.support.factories import (
     make_user,
     restore_roles,
 )
-from tests.support.production import PRODUCTION, manage, production_environment
+from tests.support.production import PRODUCTION, production_environment
 from tests.support.staff import sign_in
-
-# A bucket on an S3-compatible store of the newsroom's own.
-BUCKET = {
-    "AWS_STORAGE_BUCKET_NAME": "newsroom-photos",
-    "AWS_S3_ENDPOINT_URL": "https://objects.example.org",
-    "AWS_ACCESS_KEY_ID": "test-key-id",
-    "AWS_SECRET_ACCESS_KEY": "test-secret-key",
-    "AWS_S3_REGION_NAME": "ap-southeast-1",
-}
 
 
 class Records(logging.Handler):
@@ -375,105 +361,6 @@ class DatabaseLockedTests(TransactionTestCase):
         )
         self.assertEqual(response.status_code, 302)
         self.assertTrue(Section.objects.filter(slug="economy").exists())
-
-
-class ProductionSettingsTests(TestCase):
-    def settings_in(self, code, **env):
-        result = manage("shell", "--no-imports", "-c", code, **{**PRODUCTION, **env})
-        self.assertEqual(result.returncode, 0, result.stderr)
-        return result.stdout.strip()
-
-    def test_a_mail_backend_other_than_smtp_sends_in_production(self):
-        """EMAIL_BACKEND=console (or file, locmem) gets no SMTP options it would refuse."""
-        code = (
-            "from django.core.mail import send_mail; "
-            "print(send_mail('Subject', 'Body', 'desk@example.org', ['editor@example.org']))"
-        )
-        sent = self.settings_in(
-            code, EMAIL_BACKEND="django.core.mail.backends.console.EmailBackend"
-        )
-        self.assertTrue(sent.endswith("1"), sent)
-        self.assertIn("Subject: Subject", sent)
-
-    def test_redis_url_selects_the_redis_cache(self):
-        code = "from django.conf import settings as s; print(s.CACHES['default']['BACKEND'])"
-        self.assertEqual(
-            self.settings_in(code, REDIS_URL="redis://127.0.0.1:6399/1"),
-            "django.core.cache.backends.redis.RedisCache",
-        )
-        self.assertEqual(
-            self.settings_in(code, REDIS_URL=""),
-            "django.core.cache.backends.filebased.FileBasedCache",
-        )
-
-    def test_a_bucket_selects_private_object_storage_with_signed_addresses(self):
-        code = (
-            "from django.core.files.storage import storages; d = storages['default']; "
-            "print(type(d).__name__, d.default_acl, d.querystring_auth); "
-            "print(d.url('photos/2024/ny-sokha.jpg'))"
-        )
-        kind, url = self.settings_in(code, **BUCKET).splitlines()
-        self.assertEqual(kind, "S3Storage private True")
-        self.assertTrue(url.startswith("https://objects.example.org/newsroom-photos/photos/"))
-        self.assertIn("Signature=", url)
-        kind, url = self.settings_in(
-            code, **BUCKET, AWS_S3_CUSTOM_DOMAIN="photos.example.org"
-        ).splitlines()
-        self.assertEqual(kind, "S3Storage private False")
-        self.assertEqual(url, "https://photos.example.org/photos/2024/ny-sokha.jpg")
-
-    def test_the_policy_allows_images_from_where_photo_addresses_point(self):
-        """
-        However the store is named (its own endpoint, AWS, a custom domain), the
-        policy's img-src holds the origin of the addresses the storage makes, and
-        nothing else beyond the site itself.
-        """
-        code = (
-            "import json; from urllib.parse import urlsplit; from django.conf import settings; "
-            "from django.core.files.storage import storages; "
-            "parts = urlsplit(storages['default'].url('photos/2024/ny-sokha.jpg')); "
-            "print(json.dumps([f'{parts.scheme}://{parts.netloc}', "
-            "settings.SECURE_CSP['img-src']]))"
-        )
-        aws = {key: value for key, value in BUCKET.items() if key != "AWS_S3_ENDPOINT_URL"}
-        cases = [
-            (BUCKET, "https://objects.example.org"),
-            ({**BUCKET, "AWS_S3_ENDPOINT_URL": "http://127.0.0.1:9000"}, "http://127.0.0.1:9000"),
-            (aws, "https://newsroom-photos.s3.ap-southeast-1.amazonaws.com"),
-            ({**aws, "AWS_S3_REGION_NAME": ""}, "https://newsroom-photos.s3.amazonaws.com"),
-            ({**aws, "AWS_S3_CUSTOM_DOMAIN": "photos.example.org"}, "https://photos.example.org"),
-        ]
-        # Settings as production loads them, for one store of one's own.
-        origin, img_src = json.loads(self.settings_in(code, **cases[0][0]))
-        self.assertEqual((origin, img_src), (cases[0][1], ["'self'", "data:", cases[0][1]]))
-        # Every way of naming the store, through the functions those settings call.
-        for env, expected in cases:
-            with self.subTest(env=env):
-                storage, origin = photo_storage(env)
-                address = S3Storage(**storage["OPTIONS"]).url("photos/2024/ny-sokha.jpg")
-                parts = urlsplit(address)
-                self.assertEqual(f"{parts.scheme}://{parts.netloc}", expected)
-                self.assertEqual(origin, expected)
-                img_src = content_security_policy(origin)["img-src"]
-                self.assertEqual(img_src, ["'self'", "data:", expected])
-        img_src = self.settings_in(
-            "from django.conf import settings; print(*settings.SECURE_CSP['img-src'])"
-        )
-        self.assertEqual(img_src, "'self' data:")
-
-    def test_without_a_bucket_uploads_stay_on_the_file_system(self):
-        code = "from django.core.files.storage import storages; print(type(storages['default']))"
-        self.assertIn("FileSystemStorage", self.settings_in(code))
-
-    def test_gunicorn_configuration(self):
-        """Workers from the cores, capped; bounded timeouts; no address in the access line."""
-        config = runpy.run_path(str(ROOT / "newsroom" / "gunicorn.conf.py"))
-        self.assertEqual(config["bind"], "127.0.0.1:8000")
-        self.assertEqual(config["workers"], min(2 * os.cpu_count() + 1, 9))
-        self.assertEqual(config["accesslog"], "-")
-        self.assertLessEqual(config["timeout"], 60)
-        for address_field in ("%(r)s", "%(U)s", "%(q)s", "%(f)s"):
-            self.assertNotIn(address_field, config["access_log_format"])
 
 
 @pytest.mark.server

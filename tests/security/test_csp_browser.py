@@ -254,6 +254,8 @@ class NoThirdPartyRequestsTests(BrowserTestCase):
         response = self.page.goto(self.url(path))
         self.assertEqual(response.status, 200, path)
         load_lazy_images(self.page)
+        # Then half a second without requests: one made late is caught too.
+        self.page.wait_for_load_state("networkidle")
         self.assertGreater(len(self.requests), 1, path)  # The page's own files at least.
         origin = urlsplit(self.live_server_url)[:2]
         foreign = [

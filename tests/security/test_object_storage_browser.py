@@ -54,6 +54,8 @@ class ObjectStoragePhotoTests(ObjectStorage, CspBrowserTestCase):
         """Open ``path``; return its policy and its images as ``[address, width]``."""
         response = self.visit(path)
         load_lazy_images(self.page)
+        # Then half a second without requests: a violation reported late is caught too.
+        self.page.wait_for_load_state("networkidle")
         policy = directives(response.header_value("content-security-policy"))
         return policy, self.page.evaluate(IMAGES)
 

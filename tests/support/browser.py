@@ -32,13 +32,34 @@ CHROMIUM_ARGS = [
 ]
 
 
+# Resolves once every image has loaded or failed and the fonts are ready. An
+# image still waiting for the scroll to reach it is asked for at once; two
+# frames are drawn first, so each face the text needs is already on its way.
+IMAGES_LOADED = """() => new Promise(
+    (drawn) => requestAnimationFrame(() => requestAnimationFrame(drawn))
+).then(() => Promise.all([
+    document.fonts.ready,
+    ...Array.from(document.images).filter((image) => !image.complete).map((image) => {
+        image.loading = "eager";
+        return new Promise((done) => {
+            image.addEventListener("load", done, {once: true});
+            image.addEventListener("error", done, {once: true});
+        });
+    }),
+]))
+.then(() => true)"""
+
+
 def load_lazy_images(page):
-    """Scroll through the page so lazily loaded images appear in full-page screenshots."""
+    """
+    Scroll through the page, then wait for its images and fonts, so full-page
+    screenshots show them: on those, not on half a second without requests.
+    """
     height = page.evaluate("document.body.scrollHeight")
     for top in range(0, height, 600):
         page.evaluate(f"window.scrollTo(0, {top})")
     page.evaluate("window.scrollTo(0, 0)")
-    page.wait_for_load_state("networkidle")
+    page.evaluate(IMAGES_LOADED)
 
 
 class SharedChromium:

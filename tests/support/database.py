@@ -1,15 +1,18 @@
 """
 The test database, migrated once per run and copied to every test process.
 
-Running every migration takes each pytest-xdist worker 10-16 s of CPU. The
-first worker to come migrates its own database as usual, then keeps a copy of
-it as the run's template; every other worker copies that template, with
-everything the migrations made (tables, search triggers, the roles and their
-permissions), instead of migrating again. The template lives in a folder the
-controlling process makes for the run (``TEMPLATE_DIR``, passed to the workers
-in the environment) and removes at the end. On SQLite the template is a file,
-copied with SQLite's online backup; on PostgreSQL a database that each worker's
-database is created from (``CREATE DATABASE ... TEMPLATE``).
+Running every migration takes each pytest-xdist worker 10-16 s of CPU. So the
+controlling process starts a process of its own that migrates a database once
+and keeps a copy of it as the run's template (``start_template_build``), while
+the workers start and collect the tests; every worker copies that template,
+with everything the migrations made (tables, search triggers, the roles and
+their permissions), instead of migrating. Should that process fail, the first
+worker to come migrates its own database as usual and keeps the template.
+The template lives in a folder the controlling process makes for the run
+(``TEMPLATE_DIR``, passed to the workers in the environment) and removes at the
+end. On SQLite the template is a file, copied with SQLite's online backup; on
+PostgreSQL a database that each worker's database is created from (``CREATE
+DATABASE ... TEMPLATE``).
 
 Without workers (``TEST_WORKERS=0``) the one process just migrates.
 ``tests/newsroom/test_migrations.py`` still runs the real migrations, from an
@@ -26,13 +29,21 @@ import hashlib
 import os
 import shutil
 import sqlite3
+import subprocess
+import sys
 import tempfile
 from contextlib import closing, contextmanager
 from pathlib import Path
 
 from django.conf import settings
 from django.db import connections
-from django.test.utils import get_unique_databases_and_mirrors, setup_databases
+from django.test.utils import (
+    get_unique_databases_and_mirrors,
+    setup_databases,
+    teardown_databases,
+)
+
+from tests.support import ROOT
 
 TEMPLATE_DIR = "NEWSROOM_TEST_TEMPLATE_DIR"
 
@@ -42,6 +53,45 @@ def make_template_dir():
     folder = tempfile.mkdtemp(prefix="newsroom-test-template-")
     os.environ[TEMPLATE_DIR] = folder
     return Path(folder)
+
+
+def start_template_build(folder):
+    """
+    In the controlling process, before the workers start: a process of its own
+    that migrates the run's template (``build_template``), holding the lock
+    the workers take until the template is ready.
+    """
+    with open(folder / "lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        # The builder holds the lock on its copy of the file; this one closes.
+        return subprocess.Popen(  # noqa: S603 (our own module, fixed arguments)
+            [sys.executable, "-m", "tests.support.database", str(folder), str(lock.fileno())],
+            cwd=ROOT,
+            env={**os.environ, "DJANGO_SETTINGS_MODULE": settings.SETTINGS_MODULE},
+            pass_fds=[lock.fileno()],
+        )
+
+
+def stop_template_build(builder):
+    """In the controlling process, at the end: the builder has finished, or is stopped."""
+    try:
+        builder.wait(timeout=1)
+    except subprocess.TimeoutExpired:
+        builder.kill()
+        builder.wait()
+
+
+def build_template(folder, lock):
+    """In the builder: migrate a database of its own, keep it as the template, release ``lock``."""
+    try:
+        old_config = setup_databases(
+            verbosity=0, interactive=False, aliases=set(connections), serialized_aliases=set()
+        )
+        _write_ready(folder / "ready", _keep_templates(folder, old_config))
+        teardown_databases(old_config, verbosity=0)
+    finally:
+        os.close(lock)
+        shutil.rmtree(settings.MEDIA_ROOT, ignore_errors=True)
 
 
 def remove_template_dir(folder):
@@ -190,3 +240,10 @@ def create_migrated_database(name):
     copied = f" WITH TEMPLATE {quote(template)}" if template else ""
     with connection.cursor() as cursor:
         cursor.execute(f"CREATE DATABASE {quote(name)}{copied}")
+
+
+if __name__ == "__main__":
+    import django
+
+    django.setup()
+    build_template(Path(sys.argv[1]), int(sys.argv[2]))

@@ -1,5 +1,6 @@
 """``manage.py`` run as production runs it: its own process, production settings."""
 
+import json
 import os
 import subprocess
 import sys
@@ -68,3 +69,29 @@ def database_url(name=None):
         return f"sqlite:///{params['NAME']}"
     login = params["USER"] + (f":{params['PASSWORD']}" if params.get("PASSWORD") else "")
     return f"postgres://{login}@{params['HOST']}:{params['PORT']}/{name or params['NAME']}"
+
+
+# Runs in ``manage.py shell``: each question's code with its own names, what
+# it prints kept apart, then all the answers as one line of JSON.
+ANSWERING = """
+import contextlib, io, json
+answers = {}
+for name, code in QUESTIONS.items():
+    with contextlib.redirect_stdout(io.StringIO()) as printed:
+        exec(code, {})
+    answers[name] = printed.getvalue().strip()
+print(json.dumps(answers))
+"""
+
+
+def settings_answers(questions, **env):
+    """
+    What each of ``questions`` ({name: code}) prints, as {name: text}: all of
+    them asked of one ``manage.py shell`` with production settings and ``env``,
+    so settings that take a process to load are loaded once for them all.
+    """
+    code = f"QUESTIONS = {questions!r}\n{ANSWERING}"
+    result = manage("shell", "--no-imports", "-c", code, **{**PRODUCTION, **env})
+    if result.returncode != 0:
+        raise AssertionError(result.stderr)
+    return json.loads(result.stdout.splitlines()[-1])
