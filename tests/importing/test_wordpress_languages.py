@@ -255,14 +255,20 @@ class WpmlTests(TestCase):
         self.assertNotIn("post metadata fields", report.left_out)
 
 
+class Undone(Exception):
+    """Rolls an import back once its queries are counted."""
+
+
 class QueryCountTests(TestCase):
     def queries_for(self, count):
         """The queries an import of ``count`` pairs makes into the database as it is now."""
-        savepoint = transaction.savepoint()
-        with CaptureQueriesContext(connection) as queries:
-            export = io.BytesIO(export_with_pairs(count))
-            report = import_wordpress(path=export, name=f"{count}.xml")
-        transaction.savepoint_rollback(savepoint)
+        try:
+            with transaction.atomic(), CaptureQueriesContext(connection) as queries:
+                export = io.BytesIO(export_with_pairs(count))
+                report = import_wordpress(path=export, name=f"{count}.xml")
+                raise Undone  # Each size imports into the same empty archive.
+        except Undone:
+            pass
         self.assertEqual(report.translations, count)
         return len(queries)
 
