@@ -128,7 +128,7 @@ NAMED_KIN_IN_FRONT = re.compile(
     r"((?:[A-Z][\w\-]+\s+){1,3}[A-Z][\w\-]+['’]s\s+(?:late\s+)?(?:wife|husband|son|daughter|"
     r"mother|father|brother|sister|widow)),?\s*$"
 )
-# “by 50-year-old motodup Kuy Pheng”: after a person's age, the lowercase words are a job.
+# “by 42-year-old tuk-tuk driver Sok Dara”: after a person's age, the lowercase words are a job.
 AGED_JOB_IN_FRONT = re.compile(
     r"(?:^\s*|[,;:]\s*|\b(?:by|and|with|from|of|said|says|told|added)\s+)"
     r"((?:[Aa]n?\s+)?(?:\d{1,3}|[A-Z]?[a-z]+(?:-[a-z]+)?)-year-old\s+[a-z][a-z\-]+(?:\s+[a-z][a-z\-]+)?)\s+$"

@@ -64,16 +64,16 @@ class WordsCreditedFromSomeoneTests(AttributionTestCase):
 
     def test_a_lede_with_only_a_closing_mark_is_credited_after(self):
         findings = self.read(
-            "ខេត្តកំពង់ចាម : ការអប់រំត្រូវតែពង្រឹងគុណភាពគ្រូបង្រៀនគ្រប់សាលា "
-            "ទើបយើងអាចផ្តល់សេវាល្អជូនកូនសិស្ស” នេះជាប្រសាសន៍លើកឡើងពីសំណាក់"
-            "ឯកឧត្តមសុខ វណ្ណាអភិបាលខេត្ត ថ្លែងក្នុងកិច្ចប្រជុំ។",
+            "ខេត្តតាកែវ : ផ្លូវលំគ្រប់ឃុំត្រូវជួសជុលឱ្យរួចមុនរដូវវស្សា "
+            "ដើម្បីឱ្យកសិករដឹកស្រូវមកលក់បានស្រួល” នេះជាប្រសាសន៍លើកឡើងពីសំណាក់"
+            "ឯកឧត្តមសុខ វណ្ណាអភិបាលខេត្ត ថ្លែងនៅវេទិកាសាធារណៈព្រឹកមិញ។",
         )
         self.assertSure(findings[0], "សុខ វណ្ណា")
         self.assertEqual(findings[0].role, "អភិបាលខេត្ត")
 
     def test_words_spoken_by_a_named_person(self):
         findings = self.read(
-            "«ការអប់រំត្រូវតែពង្រឹងគុណភាពគ្រូបង្រៀនគ្រប់សាលា» នេះជាប្រសាសន៍ដែលថ្លែងដោយលោកស្រី ចាន់ ម៉ាលី ប្រធានមន្ទីរអប់រំ។",
+            "«សៀវភៅថ្មីនឹងដល់សាលារៀនមុនចូលឆ្នាំសិក្សា» នេះជាប្រសាសន៍ដែលថ្លែងដោយលោកស្រី ចាន់ ម៉ាលី ប្រធានមន្ទីរអប់រំ។",
         )
         self.assertSure(findings[0], "ចាន់ ម៉ាលី")
 
@@ -81,7 +81,7 @@ class WordsCreditedFromSomeoneTests(AttributionTestCase):
 class SomeoneNamedTests(AttributionTestCase):
     """“… one named X” (ម្នាក់ឈ្មោះ) introduces a person whatever the noun before it."""
 
-    SAID = "{who} ដារ៉ា ដែលលក់ដូរក្នុងផ្សារជាង ១០ ឆ្នាំបានប្រាប់ ព័ត៌មានថ្មី ថា៖ « គាត់មិនដឹងទៅលក់នៅឯណាទេ »។"
+    SAID = "{who} ដារ៉ា ដែលបើកហាងនៅមុខវត្តតាំងពីឆ្នាំមុនបានប្រាប់ ព័ត៌មានថ្មី ថា៖ « ខ្ញុំនឹងរើហាងទៅជិតសាលារៀន »។"
 
     def test_a_noun_the_finder_does_not_know_still_introduces_the_name(self):
         findings = self.read(self.SAID.format(who="ជាងកាត់សក់ម្នាក់ឈ្មោះ"))
@@ -96,7 +96,7 @@ class SomeoneNamedTests(AttributionTestCase):
         findings = self.read(
             "ផ្សារថ្មីនឹងបិទនៅខែក្រោយ។",
             "12345_67890_o Copy Scaled 768x1024",
-            "«យើងមិនដឹងទៅលក់នៅឯណាទេ»។",
+            "«យើងនឹងរើតូបទៅតាមផ្លូវជាតិ»។",
         )
         self.assertNotIn("Copy", findings[0].note)
         self.assertIsNone(self.label(findings[0]))
@@ -124,8 +124,8 @@ class LetterOfADescribedPersonTests(AttributionTestCase):
 
     def test_the_letter_not_the_spokesman(self):
         findings = self.read(
-            "តាមលិខិតរបស់ អ្នកនាំពាក្យសាលាខេត្តតាកែវ ដែលអង្គភាពយើងទទួលបាននៅព្រឹកនេះ បញ្ជាក់ថា "
-            "«សាលាខេត្តនឹងជួយសាងសង់ផ្ទះថ្មីឱ្យគ្រួសារនេះ»។",
+            "តាមលិខិតរបស់ អ្នកនាំពាក្យក្រសួងបរិស្ថាន ផ្ញើមកកាសែតយើងកាលពីល្ងាចម្សិលមិញ បញ្ជាក់ថា "
+            "«ក្រសួងនឹងដាំកូនឈើមួយម៉ឺនដើមនៅតាមដងស្ទឹង»។",
         )
         self.assertIn("លិខិត", self.label(findings[0]))
 
@@ -135,8 +135,8 @@ class AudienceSpeakingTests(AttributionTestCase):
 
     def test_fans_made_to_joke_are_the_speakers(self):
         findings = self.read(
-            "ថ្មីៗនេះ តារាចម្រៀងលោក សុខ ពិសី បានបង្ហោះរូបភាពមួយ "
-            "ដែលធ្វើឲ្យហ្វេនៗនិយាយលេងសើចបែបនេះ «សង្ស័យចាញ់ភ្នាល់ទៀតហើយ លោកបង សុខ ពិសី»។",
+            "តារាចម្រៀងលោក សុខ ពិសី បានបង្ហោះរូបថតខ្លួនពាក់មួកចុងភៅ "
+            "ធ្វើឲ្យហ្វេនៗសរសេរកំប្លែងថា «បើកហាងបាយពេលណា លោកបង សុខ ពិសី»។",
         )
         self.assertSpeaker(findings[0], "ហ្វេនៗ", sure=False)
 
@@ -192,8 +192,8 @@ class AccountNamedByHandleTests(AttributionTestCase):
 
     def test_the_handle_not_the_topic(self):
         findings = self.read(
-            "ប្រធានបទនំបញ្ចុកមួយនេះបានក្លាយជាប្រធានបទក្ដៅ បន្ទាប់ពីមានហ្វេសប៊ុកមួយឈ្មោះ "
-            "@Golden Rice kitchen bar បានបង្ហោះរូបភាព ព្រមទាំងសរសេរចំណងថា ៖ "
-            "«Thank you all មានន័យថា អរគុណទាំងអស់គ្នាដែលគាំទ្រនំបញ្ចុករបស់យើង» ។",
+            "ហាងនំបញ្ចុកតូចមួយល្បីពេញក្រុង នៅពេលមានហ្វេសប៊ុកមួយឈ្មោះ "
+            "@Golden Rice kitchen bar ចុះរូបថតហាងនេះ ហើយសរសេរថា ៖ "
+            "«See you soon មានន័យថា ជួបគ្នាឆាប់ៗនៅហាងយើង» ។",
         )
         self.assertIn("Golden Rice kitchen bar", self.label(findings[0]))
