@@ -118,6 +118,10 @@ HONORIFICS = [
     ("បណ្ឌិត", ""),
     ("សាស្ត្រាចារ្យរង", ""),
     ("សាស្ត្រាចារ្យ", ""),
+    # Royal titles: a princess (“ព្រះនាងតូច”, the young one), a prince.
+    ("ព្រះនាងតូច", Gender.FEMALE),
+    ("ព្រះនាង", Gender.FEMALE),
+    ("ព្រះអង្គម្ចាស់", Gender.MALE),
     ("ព្រះតេជព្រះគុណ", Gender.MALE),
     ("ព្រះតេជគុណ", Gender.MALE),
     ("ព្រះចៅអធិការ", Gender.MALE),

@@ -96,8 +96,9 @@ SPEECH_VERBS = _words(
     ផ្សព្វផ្សាយ
     """
 )
-# Verbs of thinking, short words inside many others, are speech only before ថា.
-THINKING = r"(?:គិត|យល់|ជឿ|សង្ឃឹម)(?=\s*ថា)"
+# Verbs of thinking, short words inside many others, are speech only before ថា;
+# so is “share” (ចែករំលែក, also spelled with ឡ), which shares joy or food too.
+THINKING = r"(?:គិត|យល់|ជឿ|សង្ឃឹម|ចែករំ[លឡ]ែក)(?=\s*ថា)"
 # “shout”, speech only before what is shouted: “ស្រែកខ្លាំងៗថា”, not “សំឡេងស្រែក”.
 SHOUTING = r"ស្រែក(?=[\u1780-\u17dd]{0,12}?\s*ថា)"
 # “let … know”: ឱ្យដឹង, ឱ្យអ្នកសារព័ត៌មានដឹង.

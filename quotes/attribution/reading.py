@@ -145,7 +145,7 @@ def read_paragraph(number, text, directory, known_short):
     # A caption introduces no quote, and its photographer said nothing.
     paragraph.caption = credit is not None or bool(labels and not spans)
     credit_start = credit.start("name") if credit else len(text)
-    paragraph.opens_quote = bool(re.search(r"(?:[:៖]|ថា)\s*$", frame)) and not (
+    paragraph.opens_quote = bool(re.search(r"(?:[:៖]|ថា÷?)\s*$", frame)) and not (
         REPORTED_BEFORE_COLON.search(frame)
     )
     for index, (offset, sentence) in enumerate(split_sentences(frame, spans)):
