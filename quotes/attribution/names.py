@@ -288,8 +288,9 @@ def _is_title(word):
     # “Co-Prosecutor”, “Vice-Governor”, “Ex-Minister”: still the office.
     bare = re.sub(r"^(?:Co|Vice|Ex|Deputy|Acting)-(?=[A-Z])", "", word.rstrip("."))
     parts = bare.split("-")
-    if len(parts) == 2 and all(part in TITLE_WORDS for part in parts):
-        return True  # “Lieutenant-General”, “Major-General”.
+    if len(parts) == 2 and all(part.capitalize() in TITLE_WORDS for part in parts):
+        # “Lieutenant-General”, “Major-General”; “Inspector-general”, “Director-general”.
+        return True
     office = re.sub(r"-(?:elect|designate)$", "", bare, flags=re.IGNORECASE)
     if office == bare:
         return bare in TITLE_WORDS or bare in TITLE_TYPOS
@@ -329,9 +330,10 @@ def _sentence_end_cut(candidate):
     return candidate
 
 
-# What follows a dateline's place in capitals: “, Cambodia —”, “ (Reuters) -”.
+# What follows a dateline's place in capitals: “, Cambodia —”, “ (Reuters) -”,
+# “KUALA LUMPUR: …” (the Malaysian wires' colon).
 DATELINE_AFTER = re.compile(
-    r"\s*(?:,\s*[A-Z][\w .]{0,30}?)?\s*(?:\([A-Za-z .]{2,20}\)\s*)?(?:[—–]|--?\s)"
+    r"\s*(?:,\s*[A-Z][\w .]{0,30}?)?\s*(?:\([A-Za-z .]{2,20}\)\s*)?(?:[—–:]|--?\s)"
 )
 
 
