@@ -78,6 +78,7 @@ NOT_PERSON_WORDS = _word_set(
     Trapaing Trapeang Boeung Beung Prek Chroy Phum Khum Srok
     Casino Casinos Resort Hotel Restaurant Sanctuary Wildlife Reserve Museum Stadium
     Subscribe Search Login Logout Menu Navigation Sitemap Advertisement Newsletter
+    Agence Presse
     """
 )
 # Words that name a place only after another: “Prey Veng”, “Svay Rieng”, “Anlong Veng”.

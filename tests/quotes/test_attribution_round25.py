@@ -23,3 +23,19 @@ class HyphenatedTitleBeforeHonorificTests(AttributionTestCase):
         )
         self.assertSpeakers(findings, ["Amir Hassan", "Amir Hassan"])
         self.assertIn("Director-general", findings[0].entity.role)
+
+
+class AgencyQuotedNameAsSayingTests(AttributionTestCase):
+    """
+    “Reuters quoted Name, role, as saying …”: the person quoted speaks, so a
+    “he said” after it is theirs, not the agency's.
+    """
+
+    def test_he_after_an_agency_quoting_a_person_is_the_person(self):
+        findings = self.read(
+            "Fugitive sought abroad",
+            "Agence France-Presse quoted Ahmad Zaki, Malaysia’s deputy minister "
+            "for home affairs, as saying the suspect had fled by boat.",
+            "“The police there are looking for him now,” he said.",
+        )
+        self.assertSpeakers(findings, ["Ahmad Zaki"])
