@@ -77,7 +77,7 @@ NOT_PERSON_WORDS = _word_set(
     Control Prevention Research Development Protection Management Affairs Studies
     Trapaing Trapeang Boeung Beung Prek Chroy Phum Khum Srok
     Casino Casinos Resort Hotel Restaurant Sanctuary Wildlife Reserve Museum Stadium
-    Subscribe Search Login Logout Menu Navigation Sitemap Advertisement Newsletter
+    Subscribe Search Login Logout Menu Navigation Sitemap Advertisement Newsletter Agence Presse
     """
 )
 # Words that name a place only after another: “Prey Veng”, “Svay Rieng”, “Anlong Veng”.
@@ -288,8 +288,8 @@ def _is_title(word):
     # “Co-Prosecutor”, “Vice-Governor”, “Ex-Minister”: still the office.
     bare = re.sub(r"^(?:Co|Vice|Ex|Deputy|Acting)-(?=[A-Z])", "", word.rstrip("."))
     parts = bare.split("-")
-    if len(parts) == 2 and all(part in TITLE_WORDS for part in parts):
-        return True  # “Lieutenant-General”, “Major-General”.
+    if len(parts) == 2 and all(part.capitalize() in TITLE_WORDS for part in parts):
+        return True  # “Lieutenant-General”, “Inspector-general”.
     office = re.sub(r"-(?:elect|designate)$", "", bare, flags=re.IGNORECASE)
     if office == bare:
         return bare in TITLE_WORDS or bare in TITLE_TYPOS
@@ -329,9 +329,9 @@ def _sentence_end_cut(candidate):
     return candidate
 
 
-# What follows a dateline's place in capitals: “, Cambodia —”, “ (Reuters) -”.
+# What follows a dateline's place in capitals: “, Cambodia —”, “ (Reuters) -”, “IPOH:”.
 DATELINE_AFTER = re.compile(
-    r"\s*(?:,\s*[A-Z][\w .]{0,30}?)?\s*(?:\([A-Za-z .]{2,20}\)\s*)?(?:[—–]|--?\s)"
+    r"\s*(?:,\s*[A-Z][\w .]{0,30}?)?\s*(?:\([A-Za-z .]{2,20}\)\s*)?(?:[—–:]|--?\s)"
 )
 
 

@@ -235,7 +235,7 @@ def role_in_front(text):
     match = re.search(
         r"(?:^\s*|[,;:(—–-]\s*|(?<=[a-z] ))((?:(?:former|deputy|acting)\s+)?"
         rf"(?:[A-Z][\w'’\-.]*\s+(?:(?:of|for|and)\s+(?=[A-Z]))?)*"
-        rf"(?:{CAPITAL_TITLE}|[A-Z][a-z]+-(?:elect|designate))\.?"
+        rf"(?:(?:{CAPITAL_TITLE})(?:-[Gg]eneral)?|[A-Z][a-z]+-(?:elect|designate))\.?"
         r"(?:\s+(?:of|for)\s+(?:the\s+)?[A-Z][\w'’\-.]*(?:,?\s+(?:and\s+)?[A-Z][\w'’\-.]*)*)?)\s*$",
         text,
     )
