@@ -22,6 +22,7 @@ from .confidence import (
     EXPLICIT_SHORT_NAME,
     KHMER_SHORT_NAME,
     NEAR_MISS_NAME,
+    PREFIX_NAME,
     UNKNOWN_SHORT_NAME,
 )
 from .entities import SOURCE, Entity
@@ -211,6 +212,22 @@ class Cast:
             # “Gen Prayuth” after “Prayuth Chan-ocha”: called by the first name.
             self.learn(given[0], honorific, role)
             return given[0], _short(written), ""
+        begun = [
+            entity
+            for entity in self.entities
+            if entity.is_person
+            and not khmer
+            and not role
+            and 1 < len(words) < len(entity.tokens())
+            and [token.casefold() for token in entity.tokens()[: len(words)]] == words
+        ]
+        if len(begun) == 1:
+            # “Abd Jalil said” after “Abd Jalil Hassan”: the same man named
+            # short, or a relative (a new title, “police chief Touch Meng”
+            # after “Touch Meng Huot”, makes a new person above).
+            self.learn(begun[0], honorific, role)
+            note = _("“%(name)s” was taken to be %(full)s, whose name begins so: check.")
+            return begun[0], PREFIX_NAME, note % {"name": name, "full": begun[0].name}
         shorter = [
             entity
             for entity in self.entities

@@ -39,3 +39,28 @@ class AgencyQuotedNameAsSayingTests(AttributionTestCase):
             "“The police there are looking for him now,” he said.",
         )
         self.assertSpeakers(findings, ["Ahmad Zaki"])
+
+
+class FirstWordsOfALongerNameTests(AttributionTestCase):
+    """
+    “Rahim Osman said” after “Rahim Osman Hassan”: mostly the same man named
+    short, but two relatives may share a name's start, so the reading is
+    checked, with a note naming whom it was taken to be.
+    """
+
+    def test_the_short_form_is_the_man_named_in_full_checked(self):
+        findings = self.read(
+            "Boats seized off the coast",
+            "Marine police director Rahim Osman Hassan said three boats were held on Sunday.",
+            "“The crews will be questioned in port,” Rahim Osman said.",
+        )
+        self.assertChecked(findings[0], "Rahim Osman Hassan")
+        self.assertIn("Rahim Osman Hassan", findings[0].note)
+
+    def test_a_name_that_only_ends_the_same_is_not_taken(self):
+        findings = self.read(
+            "Boats seized off the coast",
+            "Marine police director Rahim Osman Hassan said three boats were held on Sunday.",
+            "“The crews will be questioned in port,” said Osman Rahim.",
+        )
+        self.assertSpeakers(findings, ["Osman Rahim"])
