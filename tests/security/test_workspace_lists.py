@@ -36,7 +36,13 @@ from tests.support.factories import (
     place_photo,
 )
 from tests.support.staff import sign_in
-from tests.support.workspace import admin_url, autocomplete_fields, registered_admins
+from tests.support.workspace import (
+    admin_url,
+    autocomplete_fields,
+    filter_links,
+    question,
+    registered_admins,
+)
 from workflow.models import StaffSession
 
 LABEL = "a clerk who asked not to be named"
@@ -136,12 +142,12 @@ class LookupTests(TestCase):
         """Each filter link the list shows answers 200."""
         sign_in(self.client, self.superuser)
         for model, _model_admin in registered_admins():
-            response = self.client.get(admin_url(model, "changelist"))
-            for spec in response.context["cl"].filter_specs:
-                for choice in spec.choices(response.context["cl"]):
-                    with self.subTest(model=model._meta.label, link=choice["query_string"]):
-                        link = admin_url(model, "changelist") + choice["query_string"]
-                        self.assertEqual(self.client.get(link).status_code, 200)
+            changelist = admin_url(model, "changelist")
+            response = self.client.get(changelist)
+            self.assertEqual(response.status_code, 200)
+            for link in filter_links(changelist, response.context["cl"]):
+                with self.subTest(model=model._meta.label, link=link):
+                    self.assertEqual(self.client.get(link).status_code, 200)
 
     def test_the_upload_page_still_lists_what_it_stored(self):
         """The one extra lookup a list declares (the photos just uploaded) answers."""
@@ -232,9 +238,17 @@ class HiddenIdentityTests(TestCase):
                     None,
                 )
 
+    def distinct_questions(self):
+        """``questions``, each asked once: the same one would get the same answer twice."""
+        asked = set()
+        for url, params, answered in self.questions():
+            if question(url, params) not in asked:
+                asked.add(question(url, params))
+                yield url, params, answered
+
     def answers(self):
         found = {}
-        for url, params, answered in self.questions():
+        for url, params, answered in self.distinct_questions():
             response = answered if answered is not None else self.client.get(url, params)
             key = (url, tuple(sorted(params.items())))
             if response.status_code != 200:

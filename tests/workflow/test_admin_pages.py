@@ -47,7 +47,7 @@ from tests.support.factories import (
 )
 from tests.support.staff import sign_in
 from tests.support.tasks import DATABASE_TASKS
-from tests.support.workspace import admin_url, autocomplete_fields, registered_admins
+from tests.support.workspace import admin_url, autocomplete_fields, filter_links, registered_admins
 from workflow import live
 from workflow.models import LanguagePreference, SecondFactorRequirement
 
@@ -228,12 +228,11 @@ class AdminSmokeTests(AdminPagesMixin, TestCase):
         for model, _model_admin in registered_admins():
             changelist = admin_url(model, "changelist")
             response = self.client.get(changelist)
-            cl = response.context["cl"]
-            for spec in cl.filter_specs:
-                for choice in spec.choices(cl):
-                    with self.subTest(model=model._meta.label, filter=choice["query_string"]):
-                        response = self.client.get(changelist + choice["query_string"])
-                        self.assertEqual(response.status_code, 200)
+            self.assertEqual(response.status_code, 200)
+            # A choice leading back to a list already loaded ("All") is not asked again.
+            for link in filter_links(changelist, response.context["cl"]):
+                with self.subTest(model=model._meta.label, filter=link):
+                    self.assertEqual(self.client.get(link).status_code, 200)
 
     def test_sorting_by_every_column(self):
         """Every changelist column sorts, both ways."""
