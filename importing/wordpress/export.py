@@ -241,19 +241,17 @@ def parse_export(root, path="export"):
         for element in channel.findall(f"{wp}tag")
     ]
     descriptions = {}  # slug (else name) → description; a category's wins over a tag's.
+    term_ids = {}  # WordPress term id → ("category" or "tag", slug)
     for kind, slug_tag, name_tag in (
         ("category", "category_nicename", "cat_name"),
         ("tag", "tag_slug", "tag_name"),
     ):
         for element in channel.findall(f"{wp}{kind}"):
-            key = _slug(_text(element, f"{wp}{slug_tag}")) or _text(element, f"{wp}{name_tag}")
+            slug = _slug(_text(element, f"{wp}{slug_tag}"))
             if description := _text(element, f"{wp}{kind}_description"):
-                descriptions.setdefault(key, description)
-    term_ids = {}
-    for kind, slug_tag in (("category", "category_nicename"), ("tag", "tag_slug")):
-        for element in channel.findall(f"{wp}{kind}"):
+                descriptions.setdefault(slug or _text(element, f"{wp}{name_tag}"), description)
             if term_id := _text(element, f"{wp}term_id"):
-                term_ids[term_id] = (kind, _slug(_text(element, f"{wp}{slug_tag}")))
+                term_ids[term_id] = (kind, slug)
     term_records = [
         Term(
             taxonomy=_text(element, f"{wp}term_taxonomy") or "term",
