@@ -5,8 +5,15 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.requirements-installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
-# Test processes, one per core by default (pytest-xdist); TEST_WORKERS=0 runs in this one.
-TEST_WORKERS ?= auto
+# Compiled modules are kept (__pycache__/, which git ignores): with the
+# PYTHONDONTWRITEBYTECODE some machines set, every test process and every
+# command the tests start would compile the project again, and pytest would
+# rewrite every test module's assertions again in each process.
+unexport PYTHONDONTWRITEBYTECODE
+
+# Test processes (pytest-xdist): one more than the cores, so a core is not
+# idle while a browser test waits on Chromium; TEST_WORKERS=0 runs in this one.
+TEST_WORKERS ?= $(shell echo $$(( $$(nproc 2>/dev/null || echo 1) + 1 )))
 
 # The first Python 3.12 or newer found: on PATH, then in pyenv's versions.
 PYTHON_FOR_VENV := $(shell for candidate in python3.14 python3.13 python3.12 python3 python \
@@ -47,11 +54,12 @@ run: demo
 	trap 'kill $$worker 2>/dev/null; wait $$worker' EXIT INT TERM; \
 	$(PY) manage.py runserver $(HOST):$(PORT)
 
-test: $(STAMP) $(MO) check-deploy
+# `check --deploy` with production settings and `makemigrations --check` are
+# tests (tests/newsroom/test_settings.py, test_models_migrated.py).
+test: $(STAMP) $(MO)
 	scripts/ensure-chromium
 	scripts/ensure-quality-tools
 	scripts/ensure-redis
-	$(PY) manage.py makemigrations --check --dry-run --settings=tests.settings
 	$(PY) -m pytest --numprocesses $(TEST_WORKERS) --dist loadscope $(PYTEST_ARGS)
 
 # The same suite on a throwaway PostgreSQL 15 cluster (scripts/with-postgres).
