@@ -30,6 +30,11 @@ HONORIFICS = [
     # Latin script, as English-language stories write them.
     ("His Excellency", Gender.MALE),
     ("Her Excellency", Gender.FEMALE),
+    # Cambodia's leaders' styles in Latin script, as the Khmer ones below.
+    ("Samdech Akka Moha Sena Padei Techo", Gender.MALE),
+    ("Samdech Moha Bovor Thipadei", Gender.MALE),
+    ("Samdech Thipadei", Gender.MALE),
+    ("Samdech Techo", Gender.MALE),
     ("Samdech", ""),
     ("Lok Chumteav", Gender.FEMALE),
     ("Lok Chumtiev", Gender.FEMALE),

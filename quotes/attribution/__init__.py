@@ -144,7 +144,8 @@ Also, in English (issue 16, third round):
   by a curly one ("…”) never swallows the next quote;
 - places are never people (`Wat …`, pagodas, churches); clergy honorifics
   (Father, Fr., Msgr., Bishop, Sister …) are kept apart from the name like
-  Dr, Oknha or Samdech, and “the priest” is then the Father named before;
+  Dr, Oknha or Samdech (and the leaders' styles “Samdech Techo”, “Samdech
+  Thipadei”), and “the priest” is then the Father named before;
   a description of a life, not an office, nobody was given (“the father of
   seven”, “the 62-year-old”) is the person the story was just about, below
   the threshold and with a note; “Minister of Information Neth Pheaktra”,
