@@ -338,6 +338,9 @@ Also, in English (issue 16, eighteenth round):
 - “the post said” is the statement posted just before; a charge's words
   are the law named after them (`“…,” a crime under … the Penal Code`).
 
+Also, in English (issue 16, twenty-sixth round): where a named person stands
+in the photo (`Name (pictured) told …`, `(left)`) is no part of the sentence.
+
 Every quote is found whatever happens: a paragraph the rules cannot read
 gives its quotes unattributed, with a note. Below ``CONFIRM_THRESHOLD``
 every finding carries a note saying what to check.

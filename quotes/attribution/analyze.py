@@ -123,6 +123,13 @@ def _known_short_names(paragraphs, directory):
 
 # “… glory,” [1]according to the fund”: a web copy's link number is no word.
 LINK_NUMBER = re.compile(r"\[\d{1,3}\](?=[A-Za-z])")
+# “…,” Minister Mam Bunthy (pictured) told …: where a named person stands in
+# the photo is no part of the sentence. After a name of two words or more, so
+# “He (pictured) saved us” inside a quote keeps it.
+PICTURED = re.compile(
+    r"\b([A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)+)\s+\((?i:pictured|photo|in photo|inset|above|"
+    r"below|(?:(?:second|third|far) )?(?:left|right)|cent(?:re|er))\)"
+)
 
 
 def analyze(paragraphs, directory=None, collector=None):
@@ -134,7 +141,9 @@ def analyze(paragraphs, directory=None, collector=None):
     it is resolved; it changes nothing found.
     """
     directory = directory or Directory()
-    paragraphs = [LINK_NUMBER.sub("", text) for text in khmer_marks.prepare(paragraphs)]
+    paragraphs = [
+        PICTURED.sub(r"\1", LINK_NUMBER.sub("", text)) for text in khmer_marks.prepare(paragraphs)
+    ]
     paragraphs, joined = join_split_paragraphs(paragraphs, is_khmer_text)
     directory = _StoryDirectory(directory, places_named(paragraphs, directory))
     known_short = _known_short_names(paragraphs, directory)

@@ -39,3 +39,47 @@ class CambodianStyleTests(AttributionTestCase):
             "Kim Sovann also thanked the builders: “They worked through the rains.”",
         )
         self.assertSpeakers(findings, ["Kim Sovann", "Kim Sovann"])
+
+
+class PicturedTests(AttributionTestCase):
+    """
+    “…,” Health Minister Mam Bunthy (pictured) told reporters: a note on where
+    the person stands in the photo, between the name and its verb, is no part
+    of the sentence; the quote is his, not that of the man the story is about.
+    """
+
+    def test_a_note_on_the_photo_does_not_hide_the_speaker(self):
+        findings = self.read(
+            "Ministry mourns founder of clinic network",
+            "The ministry on Tuesday mourned the death of Dr Keo Ratha, founder of the "
+            "country's first rural clinics.",
+            "“Without him, many villages would have no doctor today,” Health Minister "
+            "Mam Bunthy (pictured) told a press briefing.",
+            "“We offer our deepest condolences to his family,” he said.",
+        )
+        self.assertSpeakers(findings, ["Mam Bunthy", "Mam Bunthy"])
+
+    def test_other_places_in_the_photo_too(self):
+        for note in ("left", "right", "centre", "center", "second left", "above", "inset"):
+            with self.subTest(note=note):
+                findings = self.read(
+                    "Farmers meet buyers",
+                    "Buyers from three provinces met rice farmers in Takeo on Monday.",
+                    f"“Prices will rise in March,” trader Ouk Sophal ({note}) said.",
+                )
+                self.assertSpeakers(findings, ["Ouk Sophal"])
+
+    def test_a_bracket_inside_the_quote_stays(self):
+        findings = self.read(
+            "Coach praises keeper",
+            "“He (pictured) saved us twice,” coach Lim Heng said.",
+        )
+        self.assertSpeakers(findings, ["Lim Heng"])
+        self.assertIn("(pictured)", findings[0].text)
+
+    def test_a_note_after_lower_case_words_inside_a_quote_stays(self):
+        findings = self.read(
+            "Coach praises keeper",
+            "“We all saw him (pictured) save us twice,” coach Lim Heng said.",
+        )
+        self.assertIn("him (pictured) save", findings[0].text)
