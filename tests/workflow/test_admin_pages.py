@@ -239,15 +239,20 @@ class AdminSmokeTests(AdminPagesMixin, TestCase):
                     self.assertEqual(self.client.get(link).status_code, 200)
 
     def test_sorting_by_every_column(self):
-        """Every changelist column sorts, both ways."""
+        """
+        Every changelist column sorts, both ways: all of a list's columns at
+        once (the admin's ``o=0.1.2``, each column's ordering in the one
+        query, each header drawn sorted), ascending then descending. A column
+        that cannot sort fails its list's request with the error naming it.
+        """
         for model, _model_admin in registered_admins():
             changelist = admin_url(model, "changelist")
-            columns = len(self.client.get(changelist).context["cl"].list_display)
-            for index in range(columns):
-                for order in [str(index), f"-{index}"]:
-                    with self.subTest(model=model._meta.label, o=order):
-                        response = self.client.get(changelist, {"o": order})
-                        self.assertEqual(response.status_code, 200)
+            columns = range(len(self.client.get(changelist).context["cl"].list_display))
+            for sign in ("", "-"):
+                order = ".".join(f"{sign}{index}" for index in columns)
+                with self.subTest(model=model._meta.label, o=order):
+                    response = self.client.get(changelist, {"o": order})
+                    self.assertEqual(response.status_code, 200)
 
     def test_date_hierarchy_drills_down(self):
         """Every date hierarchy drills down to the day of an existing object."""
