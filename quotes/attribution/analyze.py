@@ -125,11 +125,26 @@ def _known_short_names(paragraphs, directory):
 LINK_NUMBER = re.compile(r"\[\d{1,3}\](?=[A-Za-z])")
 # “…,” Minister Mam Bunthy (pictured) told …: where a named person stands in
 # the photo is no part of the sentence. After a name of two words or more, so
-# “He (pictured) saved us” inside a quote keeps it.
+# “He (pictured) saved us” inside a quote keeps it. The bracket is found
+# first and the name looked for just before it: a pattern starting at the
+# name would retry every word of a long run of capitalised words.
 PICTURED = re.compile(
-    r"\b([A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)+)\s+\((?i:pictured|photo|in photo|inset|above|"
-    r"below|(?:(?:second|third|far) )?(?:left|right)|cent(?:re|er))\)"
+    r"(?<!\s)\s+\((?i:pictured|photo|in photo|inset|above|below|"
+    r"(?:(?:second|third|far) )?(?:left|right)|cent(?:re|er))\)"
 )
+NAME_JUST_BEFORE = re.compile(r"\b[A-Z][\w'’.-]*\s+[A-Z][\w'’.-]*\Z")
+
+
+def without_photo_places(text):
+    """``text`` without the notes on where a named person stands in the photo."""
+    return PICTURED.sub(
+        lambda note: (
+            ""
+            if NAME_JUST_BEFORE.search(text, max(0, note.start() - 80), note.start())
+            else note[0]
+        ),
+        text,
+    )
 
 
 def analyze(paragraphs, directory=None, collector=None):
@@ -142,7 +157,7 @@ def analyze(paragraphs, directory=None, collector=None):
     """
     directory = directory or Directory()
     paragraphs = [
-        PICTURED.sub(r"\1", LINK_NUMBER.sub("", text)) for text in khmer_marks.prepare(paragraphs)
+        without_photo_places(LINK_NUMBER.sub("", text)) for text in khmer_marks.prepare(paragraphs)
     ]
     paragraphs, joined = join_split_paragraphs(paragraphs, is_khmer_text)
     directory = _StoryDirectory(directory, places_named(paragraphs, directory))

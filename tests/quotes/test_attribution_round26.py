@@ -4,7 +4,9 @@ unseen batch 21 showed. Every story here is invented.
 """
 
 from people.names import split_honorific
+from quotes.attribution.analyze import without_photo_places
 from tests.support.attribution import AttributionTestCase
+from tests.support.dos import cpu_seconds_under
 
 
 class CambodianStyleTests(AttributionTestCase):
@@ -83,3 +85,10 @@ class PicturedTests(AttributionTestCase):
             "“We all saw him (pictured) save us twice,” coach Lim Heng said.",
         )
         self.assertIn("him (pictured) save", findings[0].text)
+
+    def test_a_long_run_of_capitalised_words_is_read_once(self):
+        """A regression guard (tests/support/dos.py): the reading does not retry every word."""
+        text = "Sok Dara " * 20_000 + "(pictured) said."
+        with cpu_seconds_under(self, 1):
+            read = without_photo_places(text)
+        self.assertEqual(read, "Sok Dara " * 19_999 + "Sok Dara said.")
