@@ -11,6 +11,7 @@ included, leaving out those spoken to or of (after ``ប្រាប់``, ``រ
 
 import re
 
+from .bounded import nearest
 from .khmer import (
     HONORIFIC,
     PARTICLE_BEFORE,
@@ -345,7 +346,7 @@ def _attribution_for(sentence, start, end, known_short):
         return found
     # A partial quote: the speaker of a speech verb elsewhere in its sentence.
     plain = ANY_PLACEHOLDER.sub(lambda match: " " * len(match[0]), sentence)
-    for verb in sorted(speech_verbs(fold(plain)), key=lambda verb: abs(verb.start() - start)):
+    for verb in nearest(speech_verbs(fold(plain)), start):
         found = speaker_before(plain[: verb.start()], known_short)
         if found:
             found.how = "sentence"

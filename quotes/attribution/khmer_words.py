@@ -59,8 +59,12 @@ def shortens(name, full):
     return bool(end or start) and len(given) >= 3
 
 
+@functools.lru_cache(maxsize=1024)
 def is_khmer_text(text):
-    """Whether ``text`` is written in Khmer: more Khmer letters than Latin ones."""
+    """
+    Whether ``text`` is written in Khmer: more Khmer letters than Latin ones.
+    Asked of a paragraph for each quote in it: remembered, not counted again.
+    """
     return len(KHMER_LETTERS.findall(text)) > len(LATIN_LETTERS.findall(text))
 
 

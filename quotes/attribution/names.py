@@ -12,15 +12,20 @@ import re
 from people.names import is_khmer, split_honorific
 
 from . import khmer
+from .bounded import ends_with, only_spaces_before
 from .khmer_words import is_khmer_text
 
-LATIN_WORD = r"(?:[A-Z]\.(?:\s?[A-Z]\.)+|[A-Z][A-Za-z\u00c0-\u024f'’\-]*\.?)"
+# Initials (“H.E.”, “U. S.”) are one word of at most six letters, not a run of any length.
+LATIN_WORD = r"(?:[A-Z]\.(?:\s?[A-Z]\.){1,5}|[A-Z][A-Za-z\u00c0-\u024f'’\-]*\.?)"
 # Letters and signs, not the full stop, the colon or the other marks (“ដាវ លីឌុច៖”).
 KHMER_WORD = r"[\u1780-\u17d3\u17d7\u17dc-\u17ff\u19e0-\u19ff]+"
 # Words of a name are one space apart: a quote taken out of “Sonando “…” Adams”
 # leaves several spaces, and two names.
 NAME = rf"(?:{LATIN_WORD}(?:\s{LATIN_WORD}){{0,8}}|{KHMER_WORD}(?:\s{KHMER_WORD}){{0,3}})"
 NAME_RE = re.compile(NAME)
+# How far before a name a title, a speech verb or “the Ministry of” is looked
+# for: the longest such word (fourteen letters) with its spaces and “of the”.
+WORD_REACH = 80
 
 
 def _word_set(text):
@@ -132,6 +137,7 @@ TITLE_OF_LIST = re.compile(
     r"\b(?:" + "|".join(sorted(TITLE_WORDS)) + r")\s+(?:of|for)\s+(?:the\s+)?"
     r"(?:[A-Z][\w’'-]*(?:,?\s+))+(?:and|&)\s+$"
 )
+AND_BEFORE = re.compile(r"(?:\band|&)\s+$")
 # A name in front of a group is the group's place or leader, not a person
 # speaking: “warned Boeung Kak residents”, “Kem Sokha supporters”; in front
 # of a place word, a place: “Kompong Cham provinces”.
@@ -244,9 +250,10 @@ def _is_person_name(name, directory, known_short, *, honorific="", titled=False,
 
 
 # A headline in title case: every long word capitalised, no sentence end.
-HEADLINE = re.compile(
-    r"(?:[A-Z][^\s]*|[a-z]{1,3}|[\d\W]+)(?:\s+(?:[A-Z][^\s]*|[a-z]{1,3}|[\d\W]+)){3,}(?<![.?!:;,])"
-)
+# Each word is one run of letters, digits or signs, never a space: a sign that
+# may be a space (``\W``) let “... ... ...” be split every way there is.
+HEADLINE_WORD = r"(?:[A-Z]\S*|[a-z]{1,3}|(?:\d|[^\w\s])+)"
+HEADLINE = re.compile(rf"{HEADLINE_WORD}(?:\s+{HEADLINE_WORD}){{3,}}(?<![.?!:;,])")
 
 # Verbs a title-case headline puts between its subject and object (“Leader
 # Praises Trump”, “Minister Slams Critics”): never a word of a name.
@@ -372,7 +379,7 @@ def names_in(text, directory, known_short, *, after_verb=False, before_verb=Fals
         if (
             candidate.isupper()
             and DATELINE_AFTER.match(text, end)
-            and not text[: match.start()].strip()
+            and only_spaces_before(text, match.start())
         ):
             continue  # “RUN TA EK, Cambodia — …”: a dateline's place, whatever it is.
         words = candidate.split()
@@ -381,14 +388,18 @@ def names_in(text, directory, known_short, *, after_verb=False, before_verb=Fals
             (index for index, word in enumerate(words) if word.endswith(("'s", "’s"))), default=-1
         )
         words = words[owner + 1 :]
-        if TITLE_OF_LIST.search(text[: match.start()]) and len(words) > 2:
+        # “the Ministers of Tourism and …”: read only after “and”.
+        listed = ends_with(AND_BEFORE, text, match.start(), WORD_REACH) and ends_with(
+            TITLE_OF_LIST, text, match.start()
+        )
+        if listed and len(words) > 2:
             words.pop(0)
-        if TITLE_OF.search(text[: match.start()]) or TITLE_OF_LIST.search(text[: match.start()]):
+        if listed or ends_with(TITLE_OF, text, match.start(), WORD_REACH):
             while len(words) > 2 and _is_charge(words[0].rstrip(".")):
                 words.pop(0)
         # “activist monk But Buntenh”: after a title, a small word starts the name.
         after_title = len(words) in {2, 3} and bool(
-            LOWER_TITLE_BEFORE.search(text[: match.start()])
+            ends_with(LOWER_TITLE_BEFORE, text, match.start(), WORD_REACH)
         )
         kept = (
             (len(words) == 3 and words[0] in FAMILY_NAMES_LIKE_WORDS)
@@ -397,9 +408,9 @@ def names_in(text, directory, known_short, *, after_verb=False, before_verb=Fals
                 and words[0] in FAMILY_NAMES_LIKE_WORDS
                 and (
                     PERSON_APPOSITIVE.match(text[end:])
-                    or AFTER_SPEECH_VERB.search(text[: match.start()])
+                    or ends_with(AFTER_SPEECH_VERB, text, match.start(), WORD_REACH)
                     or SPEECH_VERB_AFTER.match(text, end)
-                    or (after_verb and not text[: match.start()].strip())
+                    or (after_verb and only_spaces_before(text, match.start()))
                     or (before_verb and not text[end:].strip())
                 )
             )
@@ -426,7 +437,7 @@ def names_in(text, directory, known_short, *, after_verb=False, before_verb=Fals
         honorific, bare = split_honorific(candidate)
         # “the Venerable Sok Dara”, “the Rev. Paul Lay”: an honorific after “the”.
         the_honorific = honorific and re.search(r"\b[Tt]he\s+$", text[:start])
-        if INSIDE_ORGANIZATION.search(text[:start]) and not the_honorific:
+        if ends_with(INSIDE_ORGANIZATION, text, start, WORD_REACH) and not the_honorific:
             # “the Land Alliance”, “Ministry of Natural Resources”: not people.
             continue
         if _named_after_title(bare, titled or honorific) or (

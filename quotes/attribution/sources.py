@@ -16,8 +16,11 @@ from .spans import ANY_PLACEHOLDER, find_quote_spans
 
 PUBLICATION, GROUP, MINISTRY = "publication", "group", "ministry"
 
-# An organization's name: capitalised words, joined by “of”, “and”, “for”, “the”.
-NAME = r"[A-Z][\w'’\-.&]*(?:\s+(?:(?:of|and|for|on|the|&)\s+)*[A-Z0-9][\w'’\-.&]*)*"
+# An organization's name: capitalised words, joined by “of”, “and”, “for”,
+# “the”. At most twelve words (“Cambodian League for the Promotion and Defense
+# of Human Rights” has seven): a pattern tried at each word of a run of
+# capitalised words must stop, or a long run costs the square of its length.
+NAME = r"[A-Z][\w'’\-.&]*(?:\s+(?:(?:of|and|for|on|the|&)\s+){0,2}[A-Z0-9][\w'’\-.&]*){0,11}"
 PATTERNS = [
     # “Koh Santepheap (Island of Peace) editor Lim Pheap”
     (
@@ -36,7 +39,7 @@ PATTERNS = [
         rf"union|institute)\s+(?:the\s+)?({NAME})",
     ),
     # “the Ministry of Education”, “the Interior Ministry”: “the ministry” later.
-    (MINISTRY, r"\b(Ministry\s+of\s+[A-Z][\w'’\-]*(?:\s+(?:and\s+)?[A-Z][\w'’\-]*)*)"),
+    (MINISTRY, r"\b(Ministry\s+of\s+[A-Z][\w'’\-]*(?:\s+(?:and\s+)?[A-Z][\w'’\-]*){0,7})"),
     (MINISTRY, r"\b((?:[A-Z][\w'’\-]*\s+){1,3}Ministry)\b(?!\s+of\b)"),
 ]
 # “a fresh study by the Geneva-based Centre for …”: a group if the name

@@ -6,8 +6,11 @@ by a placeholder (``\\x00<n>\\x01``), so that attribution is read around the
 quotes and never inside them.
 """
 
+import bisect
+import itertools
 import re
 
+from .bounded import REACH, ends_with
 from .khmer_words import INTRODUCED, KHMER_SO, SPEECH_VERB, is_khmer_text
 from .verbs import VERB
 
@@ -16,6 +19,10 @@ PLACEHOLDER = re.compile(r"\x00(\d+)\x01")
 ANY_PLACEHOLDER = re.compile(r"\x00\d+\x01")
 
 TERMINAL = ".?!…។៕"
+WORD = re.compile(r"\S+")
+SENTENCE_END = re.compile(r"\w{2}[.!?]\s+$")
+# The longest sentence read as one, and the most quotes in it (see ``_bounded``).
+MAX_SENTENCE, MAX_QUOTES = 1000, 12
 # Khmer quotes in «…» (guillemets) as well as “…”; a quote opened by one
 # mark closes only with its partner, so “…” may stand inside «…»; a straight
 # opening mark may close with a curly one ("…”), never swallowing the next quote,
@@ -59,6 +66,13 @@ def find_quote_spans(text):
     open at the end of the paragraph runs on into the next one.
     """
     text = _doubled_singles(text)
+    # Where every ’ closing a ‘…’ quote and the last ” are, found once: each
+    # mark read below asks what comes after it, and asking the rest of the
+    # paragraph each time would cost the square of its length.
+    closers = [
+        found.start() for found in re.finditer("'", text) if _closes_single(text, found.start())
+    ]
+    last_close = text.rfind("”")
     spans, frame = [], []
     position, opened, mark = 0, None, ""
     unopened = UNOPENED.match(text)
@@ -73,7 +87,7 @@ def find_quote_spans(text):
             if (
                 character in "“«"
                 or (character in '"‘' and _opens_straight(text, index))
-                or (character == "'" and _opens_straight_single(text, index))
+                or (character == "'" and _opens_straight_single(text, index, closers))
             ):
                 frame.append(text[position:index])
                 opened, mark = index + 1, character
@@ -81,7 +95,7 @@ def find_quote_spans(text):
                 # Khmer writers also quote ”…” and “…“.
                 frame.append(text[position:index])
                 opened, mark = index + 1, character
-        elif mark == "“" == character and _reopens(text, opened, index):
+        elif mark == "“" == character and _reopens(text, opened, index, last_close):
             # “First paragraph. “Second paragraph. “Last.”: a copy whose
             # paragraphs a line break joined; each opening mark starts a quote.
             frame.append(f"\x00{len(spans)}\x01 ")
@@ -90,7 +104,7 @@ def find_quote_spans(text):
         elif (
             CLOSING[mark] == character
             or (mark == '"' and character == "”")
-            or (mark == "“" == character and "”" not in text[index:])
+            or (mark == "“" == character and last_close < index)
             or (mark == "“" and character == '"' and _closes_straight(text, index))
         ) and (mark not in "‘'" or _closes_single(text, index)):
             frame.append(f"\x00{len(spans)}\x01")
@@ -104,15 +118,17 @@ def find_quote_spans(text):
     return "".join(frame), spans
 
 
-def _reopens(text, opened, index):
+def _reopens(text, opened, index, last_close):
     """
     Whether a second “ after a whole sentence of an open “ quote starts the
     next one: a paragraph's worth (a dozen words or more), not a stray mark.
+    ``last_close`` is where the paragraph's last ” is.
     """
+    words = itertools.islice(WORD.finditer(text, opened, index), 12)
     return (
-        bool(re.search(r"\w{2}[.!?]\s+$", text[opened:index]))
-        and len(text[opened:index].split()) >= 12
-        and "”" in text[index:]
+        last_close > index
+        and bool(SENTENCE_END.search(text, max(opened, index - REACH), index))
+        and sum(1 for _word in words) == 12
         and not is_khmer_text(text)
     )
 
@@ -132,10 +148,12 @@ def _doubled_singles(text):
     if len(marks) == 2:
         opens = [True, False]
     else:
-        opens = [bool(mark[1] or INTRODUCED.search(text[: mark.start()])) for mark in marks]
-    for mark, opener in reversed(list(zip(marks, opens, strict=True))):
-        text = text[: mark.start()] + ("“" if opener else "”") + text[mark.end() :]
-    return text
+        opens = [bool(mark[1] or ends_with(INTRODUCED, text, mark.start())) for mark in marks]
+    pieces, position = [], 0
+    for mark, opener in zip(marks, opens, strict=True):
+        pieces += [text[position : mark.start()], "“" if opener else "”"]
+        position = mark.end()
+    return "".join(pieces) + text[position:]
 
 
 def _closes_straight(text, index):
@@ -143,22 +161,24 @@ def _closes_straight(text, index):
     return text[index - 1] in ",.?!" and (index + 1 == len(text) or text[index + 1].isspace())
 
 
-def _opens_straight_single(text, index):
+def _opens_straight_single(text, index, closers):
     """
     A straight single mark opens a quote at the start of a word only when one
     closes it later in the paragraph (\'Until now we haven\'t …,\' he said.),
     never an apostrophe (\'90s) left open to run on; a few words so marked
     (the \'hero rats\') are a term, and stay part of the sentence.
+    ``closers``: where the marks that may close one are, in order.
     """
     if not (_opens_straight(text, index) and re.match(r"[\w\[]", text[index + 1 : index + 2])):
         return False
-    for later in range(index + 2, len(text)):
-        if text[later] == "'" and _closes_single(text, later):
-            words = text[index + 1 : later]
-            # A short sentence (\'Never,\' he said.) is a quote all the same.
-            sentence = words[:1].isupper() and words.endswith((",", ".", "?", "!"))
-            return len(words.split()) > 3 or sentence
-    return False
+    after = bisect.bisect_left(closers, index + 2)
+    if after == len(closers):
+        return False
+    closer = closers[after]
+    # A short sentence (\'Never,\' he said.) is a quote all the same.
+    sentence = text[index + 1].isupper() and text[closer - 1] in ",.?!"
+    words = itertools.islice(WORD.finditer(text, index + 1, closer), 4)
+    return sum(1 for _word in words) > 3 or sentence
 
 
 def _khmer_after(text, index):
@@ -168,7 +188,7 @@ def _khmer_after(text, index):
     """
     if re.match(r"[\u1780-\u17ff]", text[index + 1 : index + 2]):
         return True
-    introduced = re.search(r"(?:[៖:]|ថា)\s*$", text[:index])
+    introduced = ends_with(INTRODUCED, text, index)
     return bool(introduced and re.match(r"\s+[\u1780-\u17ff]", text[index + 1 :]))
 
 
@@ -201,7 +221,8 @@ def split_sentences(frame, spans):
     """
     boundaries = []
     for match in re.finditer(r"([.?!…])\s+(?=[A-Z\u1780-\u17ff“\"\x00])", frame):
-        if not ABBREVIATION.search(frame[: match.start() + 1]):
+        # Only the word before the stop is read: the search is bounded, not the whole frame.
+        if not ABBREVIATION.search(frame, max(0, match.start() - 8), match.start() + 1):
             boundaries.append((match.start() + 1, match.end()))
     # A heading run into its paragraph (“A new generation According to Dara, …”):
     # a word that only opens a sentence, after a lower-case word, starts one.
@@ -232,7 +253,41 @@ def split_sentences(frame, spans):
         sentences.append((position, frame[position:end]))
         position = next_start
     sentences.append((position, frame[position:]))
-    return [(offset, piece) for offset, piece in sentences if piece.strip()]
+    return [
+        (offset + start, piece)
+        for offset, sentence in sentences
+        for start, piece in _bounded(sentence)
+        if piece.strip()
+    ]
+
+
+def _bounded(sentence):
+    """
+    ``sentence`` in pieces of at most ``MAX_SENTENCE`` characters and
+    ``MAX_QUOTES`` quotes, cut at a space, else never inside a quote's
+    placeholder, as ``(offset, piece)`` pairs. Every rule reads a whole
+    sentence for each quote and name in it, so a run of text with no full
+    stop (a story whose stops were lost, or text made to be slow) would cost
+    the square of its length; no published sentence is near either bound.
+    """
+    start = 0
+    while True:
+        limit = start + MAX_SENTENCE
+        placeholders = ANY_PLACEHOLDER.finditer(sentence, start, limit)
+        extra = next(itertools.islice(placeholders, MAX_QUOTES, None), None)
+        if extra:
+            limit = extra.start()
+        elif len(sentence) <= limit:
+            break
+        cut = sentence.rfind(" ", start + 1, limit)
+        if cut <= (start + limit) // 2:
+            cut = limit
+            opened = sentence.rfind("\x00", start, limit)
+            if opened >= 0 and "\x01" not in sentence[opened:limit]:
+                cut = opened if opened > start else sentence.index("\x01", opened) + 1
+        yield start, sentence[start:cut]
+        start = cut
+    yield start, sentence[start:]
 
 
 def clean_quote(words):
@@ -255,38 +310,46 @@ ATTRIBUTION_CUT = re.compile(r"[,!?][\"”]\s+[a-z][a-z\s]*$")
 ENDS_ON_WORD = re.compile(r"\w\s*$")
 
 
-def _cut_before_verb(text):
-    """A sentence without quote marks cut at a word: its verb is in the next piece."""
-    return bool(ENDS_ON_WORD.search(text)) and not re.search(r"[\"“”]", text)
+def _marks(text):
+    """How many of each double quote mark ``text`` holds."""
+    return tuple(text.count(mark) for mark in '"“”')
 
 
-def _left_open(text):
-    """Whether ``text`` opens a double quote it does not close."""
-    return text.count('"') % 2 == 1 or text.count("“") > text.count("”")
+def _left_open(marks):
+    """Whether a text with these ``_marks`` opens a double quote it does not close."""
+    straight, opening, closing = marks
+    return straight % 2 == 1 or opening > closing
 
 
 def join_split_paragraphs(paragraphs, is_khmer):
     """
     ``paragraphs`` with each sentence a stored copy split by a blank line
     joined again, and the numbers of the pieces joined to the one before:
-    they become empty, so every later paragraph keeps its number.
+    they become empty, so every later paragraph keeps its number. A joined
+    paragraph's marks are counted as it grows and only its end is read, so a
+    story of a thousand pieces costs a thousand readings, not their square.
     """
     joined, pieces = list(paragraphs), set()
-    start = 0
+    start, marks = 0, _marks(joined[0]) if joined else (0, 0, 0)
     for index in range(1, len(joined)):
         head = joined[start]
         piece = joined[index]
-        if not is_khmer(head) and (
+        left_open = _left_open(marks)
+        # “Travel agency director Sok Dara / said his …”: a sentence without
+        # quote marks cut before its verb, at a word.
+        cut_before_verb = not any(marks) and ends_with(ENDS_ON_WORD, head)
+        if not is_khmer(paragraphs[start]) and (
             (
-                (_left_open(head) or ENDS_ON_COMMA.search(head) or _cut_before_verb(head))
-                and ENDS_MID_SENTENCE.search(head)
+                (left_open or ends_with(ENDS_ON_COMMA, head) or cut_before_verb)
+                and ends_with(ENDS_MID_SENTENCE, head)
                 and GOES_ON.match(piece)
             )
-            or (ATTRIBUTION_CUT.search(head) and not _left_open(head) and piece.strip())
+            or (ends_with(ATTRIBUTION_CUT, head) and not left_open and piece.strip())
         ):
             joined[start] = head.rstrip() + " " + piece.lstrip()
             joined[index] = ""
             pieces.add(index + 1)
+            marks = tuple(map(sum, zip(marks, _marks(piece), strict=True)))
         else:
-            start = index
+            start, marks = index, _marks(piece)
     return joined, pieces

@@ -11,6 +11,7 @@ speaker as written, not yet identified (``cast.Cast`` does that).
 
 import re
 
+from .bounded import nearest
 from .described import (
     DOCUMENT,
     REMARKS_OF,
@@ -260,8 +261,7 @@ def _according(verb):
 
 def _attribution_in_sentence(sentence, start, directory, known_short):
     """For a partial quote: a speech verb anywhere in its sentence, nearest first."""
-    verbs = sorted(VERB.finditer(sentence), key=lambda verb: abs(verb.start() - start))
-    for verb in verbs:
+    for verb in nearest(VERB.finditer(sentence), start):
         if verb.start() < start and NEW_CLAUSE.search(sentence, verb.end(), start):
             continue
         if PASSIVE.search(sentence[: verb.start()]):
