@@ -31,7 +31,7 @@ from .descriptions import echoed_later, named_later
 from .entities import Entity
 from .khmer_names import full_names_of_given
 from .khmer_words import is_khmer_text
-from .names import FUNCTION_WORDS, POSSESSED, PSEUDONYM, names_in, places_named
+from .names import FUNCTION_WORDS, NOT_PERSON_WORDS, POSSESSED, PSEUDONYM, names_in, places_named
 from .reading import Paragraph, read_paragraph
 from .referents import resolve
 from .sources import organizations_in
@@ -86,6 +86,8 @@ class Finding:
         return self.entity.role if self.entity else ""
 
 
+NEVER_NAMES = FUNCTION_WORDS | NOT_PERSON_WORDS
+CHANGED_NAME = re.compile(r"\b([A-Z][a-z]{1,15})\\?\*(?=[\s,.;:)])")
 # “Srey, a 52-year-old weaver and organiser, has …”: a one-word name, given a
 # person's age or a life in apposition at a sentence's start.
 ONE_WORD_NAME = re.compile(
@@ -93,6 +95,8 @@ ONE_WORD_NAME = re.compile(
     r"(?:\d{1,3}-year-old|(?:young|old|elderly)\s+)[^,\x00]{0,60},"
     # “Dara, not his real name,”: a pseudonym is a short name of a person.
     rf"|\b(?P<alias>[A-Z][a-z]{{1,15}})\s*[,(]\s*{PSEUDONYM}"
+    # “Tuk-tuk driver Hok, 45, said”: a word given an age is someone's name.
+    r"|(?<![,\d]\s)\b(?P<aged>[A-Z][a-z]{1,15}),\s+(?:aged\s+)?\d{1,2},"
 )
 
 
@@ -102,11 +106,12 @@ def _known_short_names(paragraphs, directory):
     for text in paragraphs:
         frame, _spans = find_quote_spans(text)
         plain = ANY_PLACEHOLDER.sub(" ", frame)
-        short.update(
-            match["name"] or match["alias"]
+        named = (
+            match["name"] or match["alias"] or match["aged"]
             for match in ONE_WORD_NAME.finditer(plain)
-            if (match["name"] or match["alias"]) not in FUNCTION_WORDS
-            and not directory.is_place(match["name"] or match["alias"])
+        )
+        short.update(
+            name for name in named if name not in NEVER_NAMES and not directory.is_place(name)
         )
         owners = " . ".join(POSSESSED.findall(plain))
         for name, _start, _end in names_in(plain, directory, set()) + (
@@ -159,9 +164,13 @@ def analyze(paragraphs, directory=None, collector=None):
     paragraphs = [
         without_photo_places(LINK_NUMBER.sub("", text)) for text in khmer_marks.prepare(paragraphs)
     ]
+    # “Briv*, a forest guide,”: an asterisk marks a name changed to protect
+    # them; the name is a person's short name, read without its mark.
+    changed = {name for text in paragraphs for name in CHANGED_NAME.findall(text)} - NEVER_NAMES
+    paragraphs = [CHANGED_NAME.sub(r"\1", text) for text in paragraphs]
     paragraphs, joined = join_split_paragraphs(paragraphs, is_khmer_text)
     directory = _StoryDirectory(directory, places_named(paragraphs, directory))
-    known_short = _known_short_names(paragraphs, directory)
+    known_short = _known_short_names(paragraphs, directory) | changed
     # A piece joined to the paragraph before it is no paragraph of its own.
     read = [
         _read(number, text, directory, known_short)

@@ -291,6 +291,18 @@ def attribution_for(sentence, start, end, directory, known_short):
     return found
 
 
+def _run_start(verbs, folded):
+    """
+    Where the last speech verb starts, with any verb right before it: in
+    “អ្នកភូមិរៀបរាប់ប្រាប់…ថា” (villagers recounted, telling …) both are the
+    villagers' verbs, and the speaker is before the first.
+    """
+    index = len(verbs) - 1
+    while index and not folded[verbs[index - 1].end() : verbs[index].start()].strip():
+        index -= 1
+    return verbs[index].start()
+
+
 def _attribution_for(sentence, start, end, known_short):
     clause = ANY_PLACEHOLDER.split(sentence[:start])[-1]
     folded = fold(clause)
@@ -310,7 +322,7 @@ def _attribution_for(sentence, start, end, known_short):
     verbs = [verb for verb in verbs if len(folded) - verb.end() <= 80 or INTRODUCES.search(folded)]
     found = None
     if verbs:
-        lead = clause[: verbs[-1].start()]
+        lead = clause[: _run_start(verbs, folded)]
         found = document_over(speaker_before(lead, known_short), lead)
         if found is None:
             # A second quote of the same speaker: “… ហើយបានបន្ថែមថា «…»”.

@@ -29,6 +29,7 @@ from .spans import ANY_PLACEHOLDER
 from .subjects import RELATIVE, SUBJECT_START, subject_after, subject_before, trailing_subject
 from .verbs import (
     ADVERBS,
+    AS_CLAIMED_BY,
     AS_PUT_IT,
     CHARACTERIZING,
     FEELING,
@@ -73,6 +74,11 @@ def _attribution_after(after, directory, known_short, before_quote=""):
     match = re.match(r"\s*,?\s*(" + INVERTED_VERB.pattern + r")\s+(.*)$", after, re.DOTALL)
     if match and not re.match(r"\s*,?\s*according to", after, re.IGNORECASE):
         found = subject_after(match[2], directory, known_short)
+        if found:
+            return found
+    match = AS_CLAIMED_BY.match(after)
+    if match:
+        found = subject_after(match[1], directory, known_short)
         if found:
             return found
     match = AS_PUT_IT.match(after)

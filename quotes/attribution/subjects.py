@@ -259,7 +259,8 @@ def subject_after(text, directory, known_short, *, according=False):
             return author
     match = re.match(r"(?:a|an|the|one|another)\s+[A-Za-z].*", text) or KIN_ALONE.match(text)
     if match:
-        description = clean_description(re.split(r"[.;](?:\s|$)", match[0])[0])
+        # A sentence ends at its full stop, not at an initial's (“the U.S. embassy”).
+        description = clean_description(re.split(r"(?<!\b[A-Z])[.;](?:\s|$)", match[0])[0])
         if description and len(description.split()) <= 30:
             return Attribution("description", description)
     organization = ORGANIZATION_AFTER.match(text)

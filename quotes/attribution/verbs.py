@@ -64,9 +64,12 @@ RESEARCHERS = re.compile(r"(?:the\s+)?(?:researchers|authors|investigators|analy
 # Verbs that quote someone's word for what another did: “attacked Licadho for
 # “releasing” them”, “accused him of “treason””.
 CHARACTERIZING = re.compile(
-    r"\b(?:attacked|critici[sz]ed|accused|blamed|slammed|condemned|lambasted|faulted|"
+    r"\b(?:(?:attacked|critici[sz]ed|accused|blamed|slammed|condemned|lambasted|faulted|"
     r"chided|praised|thanked|branded|labell?ed|dubbed|denounced|dismissed|rejected|hailed)\s+"
-    r"(?:[^\x00.;]{0,60}?\s)?(?:for|of|as)\s+(?:[a-z]+\s+){0,3}$"
+    r"(?:[^\x00.;]{0,60}?\s)?(?:for|of|as)"
+    # “Dany values Khmer as “the language of the law””: how the subject sees it.
+    r"|(?:sees|saw|regards|regarded|views|viewed|values|valued)\s+(?:[^\x00.;]{0,60}?\s)?as)"
+    r"\s+(?:[a-z]+\s+){0,3}$"
 )
 # Verbs that quote someone's word for a thing they name: “called the posts
 # “lies””, “described the attack as “a cowardly crime””, “accused Thai
@@ -84,6 +87,13 @@ FEELING_AFTER = re.compile(r"\s*(?:by|at|about|over|with)\s")
 # “… “speaking plainly”, as many put it.”, “…,” as one villager called it.
 AS_PUT_IT = re.compile(
     r"\s*,?\s*as\s+([^\x00,.;:]{1,60}?)\s+(?:put|puts|has\s+put|had\s+put|called|calls)\s+it\b"
+)
+# “an “imminent state of war” as claimed by Foreign Minister Sok Dara”: the
+# words of whoever the passive credits, after “by”.
+AS_CLAIMED_BY = re.compile(
+    r"\s*,?\s*as\s+(?:\w+ly\s+)?(?:claimed|said|stated|described|put|alleged|called|termed|"
+    r"reported|noted|quoted|warned|promised|pledged)\s+(?:earlier\s+)?by\s+(.*)$",
+    re.DOTALL,
 )
 # “…,” say many members of the community, who …; “…,” villagers say: people
 # the story does not name, speaking as many (“say” speaks only so, after a quote).
