@@ -109,6 +109,11 @@ def _begins(tokens, key):
     return first == key or (foreign and first.startswith(key))
 
 
+# How many of the people named most recently a new name is compared with;
+# no published story names half as many.
+RECENT_CAST = 300
+
+
 @dataclasses.dataclass(eq=False)
 class Seen:
     """When the story last put an entity forward, and how."""
@@ -167,14 +172,17 @@ class Cast:
             self.learn(entity, honorific)
             return entity, _short(written), note
         for entity in self.entities:
-            if name_key(entity.name) == key:
+            if name_key(entity.name) == key:  # Everyone, however long ago.
                 self.learn(entity, honorific, role)
                 if entity.short_only:
                     return entity, UNKNOWN_SHORT_NAME, ""
                 return entity, EXPLICIT_FULL_NAME if len(words) > 1 else _short(written), ""
+        # A name not met before is compared with the people named most recently:
+        # a story naming thousands (made to be slow) costs a bounded time each.
+        recent = self.entities[-RECENT_CAST:]
         candidates = [
             entity
-            for entity in self.entities
+            for entity in recent
             if len(entity.tokens()) > len(words)
             and [token.casefold() for token in entity.tokens()[-len(words) :]] == words
         ]
@@ -186,9 +194,7 @@ class Cast:
             return self._ambiguous(name, key, candidates, honorific, role)
         khmer = is_khmer(name)
         shortened = [
-            entity
-            for entity in self.entities
-            if khmer and entity.name and shortens(name, entity.name)
+            entity for entity in recent if khmer and entity.name and shortens(name, entity.name)
         ]
         if len(shortened) == 1:
             # “ចេង ដូណា” after “ចេង ចាន់ដូណា”: the story shortens the given name.
@@ -197,7 +203,7 @@ class Cast:
             return shortened[0], KHMER_SHORT_NAME, note % {"name": name, "full": shortened[0].name}
         given = [
             entity
-            for entity in self.entities
+            for entity in recent
             if (len(words) == 1 and len(entity.tokens()) > 1 and _begins(entity.tokens(), key))
             # “Amir Faisal” after “Amir Faisal Mohd Yusof”: the first parts of a long
             # name. A Khmer name of three words is not so cut: “Touch Meng” and
@@ -214,7 +220,7 @@ class Cast:
             return given[0], _short(written), ""
         begun = [
             entity
-            for entity in self.entities
+            for entity in recent
             if entity.is_person
             and not khmer
             and not role
@@ -230,7 +236,7 @@ class Cast:
             return begun[0], PREFIX_NAME, note % {"name": name, "full": begun[0].name}
         shorter = [
             entity
-            for entity in self.entities
+            for entity in recent
             if entity.name
             and 1 < len(entity.tokens()) == len(words) - 1
             and words[0] in BAPTISMAL_NAMES
@@ -244,7 +250,7 @@ class Cast:
             return shorter[0], EXPLICIT_FULL_NAME, ""
         called = [
             entity
-            for entity in self.entities
+            for entity in recent
             if entity.short_only and len(words) > 1 and name_key(entity.name) == name_key(words[-1])
         ]
         if len(called) == 1:
@@ -255,7 +261,7 @@ class Cast:
             return called[0], EXPLICIT_FULL_NAME, ""
         near = [
             entity
-            for entity in self.entities
+            for entity in recent
             if entity.is_person
             and entity.name
             and _near_miss(words, entity.tokens())

@@ -21,6 +21,7 @@ no name after it (“លោកបន្តថា”, “អ្នកស្រី
 someone named before, like a pronoun.
 """
 
+import functools
 import re
 
 from people.names import KHMER_TITLE_TAIL
@@ -243,7 +244,7 @@ def honorifics_in(text):
 def names_in(text, known_short=frozenset()):
     """Every person named in Khmer ``text``, as ``(name, start, end)``, with the honorific."""
     folded = fold(text)
-    known = {fold(word) for word in known_short}
+    known = _folded(frozenset(known_short))
     found, position = [], 0
     for match in honorifics_in(text):
         if match.start() < position:
@@ -280,6 +281,12 @@ def names_in(text, known_short=frozenset()):
             found.remove(overlapping[0])
             found.append((text[overlapping[0][1] : end], overlapping[0][1], end))
     return sorted(cut_to_known(found, known), key=lambda item: item[1])
+
+
+@functools.lru_cache(maxsize=32)
+def _folded(known_short):
+    """The story's known names, each in one spelling (a frozenset, remembered)."""
+    return frozenset(fold(word) for word in known_short)
 
 
 def _known_names(folded, known):

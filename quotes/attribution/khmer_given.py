@@ -4,6 +4,7 @@ the story has named them in full: the last word of a full name, opening a
 clause before a speech verb, is that person.
 """
 
+import functools
 import re
 
 from .khmer_words import KHMER_RUN, ROLE_HEAD, SPEECH_VERB
@@ -32,12 +33,18 @@ def given_words_speaking(folded):
     return found
 
 
+@functools.lru_cache(maxsize=32)
+def _given_names(known):
+    """The last words of the full names in the frozenset ``known``."""
+    return frozenset(name.split()[-1] for name in known if " " in name)
+
+
 def given_names_speaking(folded, known):
     """
     ``(start, end)`` of a full name's last word alone opening a clause before
     a speech verb (“… សុខ វិបុល នៅតែចង់ឈ្នះ។ វិបុល បាននិយាយថា”).
     """
-    given = {name.split()[-1] for name in known if " " in name}
+    given = _given_names(known)
     if not given:
         return []
     return [(start, end) for word, start, end in given_words_speaking(folded) if word in given]

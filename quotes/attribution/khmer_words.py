@@ -39,8 +39,12 @@ def fold(text):
     return text.replace("\u17b2", "\u17b1").replace("អោយ", "ឱ្យ")  # ឲ → ឱ, អោយ → ឱ្យ
 
 
+@functools.lru_cache(maxsize=4096)
 def name_key(name):
-    """A name as compared with another: one spelling, no silent final subscript (ឥសាន្ដ, ឥសាន)."""
+    """
+    A name as compared with another: one spelling, no silent final subscript
+    (ឥសាន្ដ, ឥសាន). Remembered: the cast compares each name with everyone's.
+    """
     return re.sub(rf"{COENG}[\u1780-\u17a2](?=\s|$)", "", fold(name)).casefold()
 
 
@@ -283,16 +287,29 @@ NOT_LATIN_NAMES = frozenset(
 VIETNAMESE_MIDDLE = frozenset({"ធី", "ធិ", "វ៉ាន់", "វ៉ាន"})
 
 
+@functools.lru_cache(maxsize=32)
+def two_word_names(known):
+    """The two-word names of the frozenset ``known``, as ``{first word: [(first, second)]}``."""
+    index = {}
+    for full in known:
+        if full.count(" ") == 1:
+            first, second = full.split(" ")
+            index.setdefault(first, []).append([first, second])
+    return index
+
+
 def cut_to_known(found, known):
     """
     ``found`` with each two-word name that runs on past a full name the story
-    gives elsewhere cut back to it (“ហ៊ុន សែនព្រលះ…” after “ហ៊ុន សែន”): a glued
-    word of a syllable or more, not a longer spelling (“ហេ”, “ហេង”).
+    gives elsewhere (the frozenset ``known``) cut back to it (“ហ៊ុន សែនព្រលះ…”
+    after “ហ៊ុន សែន”): a glued word of a syllable or more, not a longer spelling
+    (“ហេ”, “ហេង”). Only the names that share the first word are read.
     """
     cut = []
+    index = two_word_names(known)
     for name, start, end in found:
         words = fold(name).split(" ")
-        for full in (full.split(" ") for full in known if full.count(" ") == 1):
+        for full in index.get(words[-2], ()) if len(words) > 1 else ():
             rest = words[-1][len(full[1]) :] if words[-1].startswith(full[1]) else ""
             if words[-2:-1] == full[:1] and len(rest) >= 3 and at_boundary(words[-1], len(full[1])):
                 name, end = name[: len(name) - len(rest)], end - len(rest)

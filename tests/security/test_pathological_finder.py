@@ -11,6 +11,8 @@ seconds to minutes. The one time bound is the module's generous CPU-time
 guard (tests/support/dos.py), not a performance target.
 """
 
+import itertools
+
 from django.test import SimpleTestCase
 
 from quotes.attribution import analyze, find_quote_spans, split_sentences
@@ -52,6 +54,24 @@ def read(text):
     return analyze(story_paragraphs(text))
 
 
+def invented_names(syllables):
+    """Two-word names made of ``syllables``, each different, in a fixed order."""
+    for family, given, more in itertools.product(syllables, repeat=3):
+        yield f"{family} {given}{more.lower()}"
+
+
+def crowd(count, khmer=False):
+    """A story quoting ``count`` different people, one paragraph each."""
+    if khmer:
+        syllables = ["សុខ", "ដារា", "ចាន់", "វណ្ណា", "កែវ", "លឹម", "ម៉ៅ", "សារិន", "ហេង", "ទូច", "មាស"]
+        line = "លោក {name} បាននិយាយថា «យើងត្រូវការផ្លូវថ្មី»។"
+    else:
+        syllables = ["Sok", "Dara", "Chan", "Vanna", "Keo", "Lim", "Mao", "Sarin", "Heng", "Touch"]
+        line = "“We need the road by March,” said {name}, a farmer. He added: “It is late.”"
+    names = itertools.islice(invented_names(syllables), count)
+    return "\n\n".join(line.format(name=name) for name in names)
+
+
 class FinderPathologicalInputTests(Measured, SimpleTestCase):
     def test_every_shape_as_one_paragraph_and_as_many(self):
         """A long story in every shape is read in bounded time; findings stay within the text."""
@@ -66,6 +86,14 @@ class FinderPathologicalInputTests(Measured, SimpleTestCase):
                     self.assertLessEqual(len(findings), sum(map(text.count, "“«‘\"'")))
                     for finding in findings[:50]:
                         self.assertIn(finding.text.split()[0] if finding.text else "", text)
+
+    def test_a_story_naming_a_thousand_people(self):
+        """Each new name is compared with the people named lately, not with everyone."""
+        for khmer in (False, True):
+            with self.subTest(khmer=khmer):
+                findings = self.measure(read, crowd(1000, khmer))
+                self.assertEqual(len(findings), 1000 if khmer else 2000)
+                self.assertEqual(len({finding.entity.name for finding in findings}), 1000)
 
     def test_ordinary_quotes_are_found_after_the_bounds(self):
         """The bounds change nothing in an ordinary story, even one whose stops were lost."""
