@@ -145,3 +145,32 @@ class KhmerVerbRunTests(AttributionTestCase):
         )
         self.assertEqual(finding.written, "អ្នកភូមិ")
         self.assertNotSure(finding)
+
+
+class RoleNeverAVerbTests(AttributionTestCase):
+    """
+    “Mon Puthy's 23-year-old mother, Choeun Sok Ny, says she …”: what follows
+    the name between commas is the sentence's verb, never her role; the role
+    is the relative named in front, an age between.
+    """
+
+    def test_the_mother_in_front_is_the_role(self):
+        findings = self.read(
+            "A girl of nine died of bird flu in the province on Monday.",
+            "Keo Dara's 31-year-old mother, Lim Sophy, says she still does not know how the "
+            "girl caught it, a sign that the warnings have not reached the villages.",
+            "“We did not know the chickens were sick,” she said.",
+        )
+        self.assertSpeakers(findings, ["Lim Sophy"])
+        self.assertEqual(findings[0].entity.role, "Keo Dara's 31-year-old mother")
+
+    def test_a_verb_after_the_name_is_no_role(self):
+        for verb in ["says", "recalls", "insists", "adds", "believes"]:
+            with self.subTest(verb=verb):
+                findings = self.read(
+                    f"Standing on the bank, Sok Dara, {verb} the water came at night, faster "
+                    "than anyone had seen.",
+                    "“We lost everything in an hour,” he said.",
+                )
+                self.assertSpeakers(findings, ["Sok Dara"])
+                self.assertFalse(findings[0].entity.role.startswith(verb), findings[0].entity.role)
