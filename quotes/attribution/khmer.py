@@ -29,6 +29,7 @@ from people.names import KHMER_TITLE_TAIL
 from .khmer_given import OWNED_SPEECH, described_then_given, given_names_speaking
 from .khmer_words import (
     ACCOUNT,
+    CAPITAL,
     COUNTRY,
     FINAL_CONSONANT,
     GLUED_STOP,
@@ -39,6 +40,7 @@ from .khmer_words import (
     LATIN_BEFORE_ROLE,
     LATIN_GLOSS,
     LATIN_SUBJECT,
+    LETTERS,
     NAME_OPENINGS,
     NAMED,
     NOT_AN_HONORIFIC_AFTER,
@@ -70,7 +72,8 @@ KHMER_WORD = re.compile(f"{KHMER_RUN}+")
 # Latin letters only: a Khmer role may be glued to it (“Zelenskyប្រធានាធិបតី”).
 # A middle initial is part of it, with or without a space after its full
 # stop: “JOHN K. SMITH”, “JOHN K.SMITH”.
-LATIN_NAME = re.compile(r"[A-Z][A-Za-z'’\-]*(?:(?:\s[A-Z]\.\s?|\s)[A-Z][A-Za-z'’\-]*){0,2}")
+# Latin letters with their accents: “António Guterres”, “Zoë Müller”.
+LATIN_NAME = re.compile(rf"{CAPITAL}{LETTERS}*(?:(?:\s[A-Z]\.\s?|\s){CAPITAL}{LETTERS}*){{0,2}}")
 # A title's speaker, two words before its colon: “ហេង សុវណ្ណ៖ …”.
 HEADLINE_NAME = re.compile(rf"\s*(?P<name>{KHMER_RUN}+ {KHMER_RUN}+)\s*៖")
 SENTENCE_OPENING = re.compile(r".*(?:^|[។៕!?]\s*)", re.DOTALL)

@@ -17,6 +17,11 @@ from people.names import HONORIFICS, KHMER_SPACED_HONORIFICS, fold_khmer_spellin
 INVISIBLE = re.compile("[\u200b\u200d\u2060\ufeff]")  # Word-break hints, not letters.
 KHMER_LETTERS = re.compile(r"[\u1780-\u17d3\u17dd]")
 LATIN_LETTERS = re.compile(r"[A-Za-z]")
+# A name's letters in Latin script, accents included (“António”, “Zoë”).
+# (Latin Extended and Vietnamese letters are not told apart by case: “Đặng”.)
+CAPITAL = "[A-Z\u00c0-\u00d6\u00d8-\u00de\u0100-\u024f\u1e00-\u1eff]"
+LOWER = "[a-z\u00df-\u00f6\u00f8-\u00ff\u0100-\u024f\u1e00-\u1eff'’\\-]"
+LETTERS = "[A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\u1e00-\u1eff'’\\-]"
 # A Khmer word as a run of letters and signs: no digits, no ។ ៖ or other punctuation.
 KHMER_RUN = r"[\u1780-\u17d3\u17dd]"
 COENG = "\u17d2"
@@ -263,16 +268,16 @@ AFTER_WORK = "".join(
 # after a role: “Moodt ប្រាប់ថា …”, “ពិធីការិនី Ma Ornapha ដែល …”.
 LATIN_SUBJECT = re.compile(
     rf"(?:^|(?<=[\s។៕៖:,(])){AFTER_WORK}"
-    r"(?P<name>[A-Z][a-z'’\-]+(?: [A-Z][a-z'’\-]+){0,2})"
+    rf"(?P<name>{CAPITAL}{LOWER}+(?: {CAPITAL}{LOWER}+){{0,2}})"
     rf"(?= ?(?:បាន)?(?:{SPEECH_VERB.pattern})| (?:ជា|ដែល))"
 )
 LATIN_AFTER_ROLE = re.compile(
     rf"(?:{ROLE_HEAD.pattern}){KHMER_RUN}{{0,30}} "
-    r"(?P<name>[A-Z][a-z'’\-]+(?: [A-Z][a-z'’\-]+){1,2})"
+    rf"(?P<name>{CAPITAL}{LOWER}+(?: {CAPITAL}{LOWER}+){{1,2}})"
 )
 # A foreign name opening a sentence, its role right after it: “Sara Lee អ្នកនិពន្ធ…”.
 LATIN_BEFORE_ROLE = re.compile(
-    r"(?:^|(?<=[។៕!?]\s))(?P<name>[A-Z][a-z'’\-]+(?: [A-Z][a-z'’\-]+){1,2})"
+    rf"(?:^|(?<=[។៕!?]\s))(?P<name>{CAPITAL}{LOWER}+(?: {CAPITAL}{LOWER}+){{1,2}})"
     rf" (?={ROLE_HEAD.pattern})"
 )
 NOT_LATIN_NAMES = frozenset(

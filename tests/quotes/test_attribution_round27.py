@@ -174,3 +174,16 @@ class RoleNeverAVerbTests(AttributionTestCase):
                 )
                 self.assertSpeakers(findings, ["Sok Dara"])
                 self.assertFalse(findings[0].entity.role.startswith(verb), findings[0].entity.role)
+
+
+class AccentedLatinNamesInKhmerTests(AttributionTestCase):
+    """
+    “លោក António Guterres មានប្រសាសន៍ថា «…»”: a foreign name in Latin letters
+    inside Khmer text keeps its accented letters; it was cut to “Ant”.
+    """
+
+    def test_the_whole_name_is_read(self):
+        for name in ["António Guterres", "Zoë Müller", "José Ramos-Horta", "Đặng Văn"]:
+            with self.subTest(name=name):
+                (finding,) = self.read(f"លោក {name} មានប្រសាសន៍ថា «យើងនឹងធ្វើការងារនេះ»។")
+                self.assertSpeaker(finding, name)
