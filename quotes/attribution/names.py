@@ -13,10 +13,11 @@ from people.names import is_khmer, split_honorific
 
 from . import khmer
 from .bounded import ends_with, only_spaces_before
-from .khmer_words import is_khmer_text
+from .khmer_words import CAPITAL, LETTERS, is_khmer_text
 
 # Initials (“H.E.”, “U. S.”) are one word of at most six letters, not a run of any length.
-LATIN_WORD = r"(?:[A-Z]\.(?:\s?[A-Z]\.){1,5}|[A-Z][A-Za-z\u00c0-\u024f'’\-]*\.?)"
+# Accented letters too: “Émile”, “Đặng Văn Lâm” (khmer_words.CAPITAL, LETTERS).
+LATIN_WORD = rf"(?:[A-Z]\.(?:\s?[A-Z]\.){{1,5}}|{CAPITAL}{LETTERS}*\.?)"
 # Letters and signs, not the full stop, the colon or the other marks (“ដាវ លីឌុច៖”).
 KHMER_WORD = r"[\u1780-\u17d3\u17d7\u17dc-\u17ff\u19e0-\u19ff]+"
 # Words of a name are one space apart: a quote taken out of “Sonando “…” Adams”

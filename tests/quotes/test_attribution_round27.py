@@ -176,10 +176,11 @@ class RoleNeverAVerbTests(AttributionTestCase):
                 self.assertFalse(findings[0].entity.role.startswith(verb), findings[0].entity.role)
 
 
-class AccentedLatinNamesInKhmerTests(AttributionTestCase):
+class AccentedLatinNamesTests(AttributionTestCase):
     """
     “លោក António Guterres មានប្រសាសន៍ថា «…»”: a foreign name in Latin letters
-    inside Khmer text keeps its accented letters; it was cut to “Ant”.
+    keeps its accented letters, in Khmer text (it was cut to “Ant”) and in
+    English (“said Đặng Văn Lâm” named nobody).
     """
 
     def test_the_whole_name_is_read(self):
@@ -187,3 +188,11 @@ class AccentedLatinNamesInKhmerTests(AttributionTestCase):
             with self.subTest(name=name):
                 (finding,) = self.read(f"លោក {name} មានប្រសាសន៍ថា «យើងនឹងធ្វើការងារនេះ»។")
                 self.assertSpeaker(finding, name)
+
+    def test_in_english_too(self):
+        """A name that starts with an accented capital, or holds Vietnamese letters."""
+        for name in ["Émile Dupont", "Đặng Văn Lâm", "Nguyễn Thị Hà", "Ólafur Arnalds"]:
+            with self.subTest(name=name):
+                (finding,) = self.read(f"“We will go,” said {name}, a trader from the border.")
+                self.assertSure(finding, name)
+                self.assertEqual(finding.entity.role, "a trader from the border")
