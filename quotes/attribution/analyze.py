@@ -95,7 +95,7 @@ ONE_WORD_NAME = re.compile(
     r"(?:\d{1,3}-year-old|(?:young|old|elderly)\s+)[^,\x00]{0,60},"
     # “Dara, not his real name,”: a pseudonym is a short name of a person.
     rf"|\b(?P<alias>[A-Z][a-z]{{1,15}})\s*[,(]\s*{PSEUDONYM}"
-    # “Tuk-tuk driver Hok, 45, said”: a word given an age is someone's name.
+    # “Moto-taxi driver Sam, 52, said”: a word given an age is someone's name.
     r"|(?<![,\d]\s)\b(?P<aged>[A-Z][a-z]{1,15}),\s+(?:aged\s+)?\d{1,2},"
 )
 

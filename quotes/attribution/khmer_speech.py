@@ -294,8 +294,8 @@ def attribution_for(sentence, start, end, directory, known_short):
 def _run_start(verbs, folded):
     """
     Where the last speech verb starts, with any verb right before it: in
-    “អ្នកភូមិរៀបរាប់ប្រាប់…ថា” (villagers recounted, telling …) both are the
-    villagers' verbs, and the speaker is before the first.
+    “អ្នកស្រុករៀបរាប់ប្រាប់…ថា” (people recounted, telling …) both are the
+    same people's verbs, and the speaker is before the first.
     """
     index = len(verbs) - 1
     while index and not folded[verbs[index - 1].end() : verbs[index].start()].strip():

@@ -45,7 +45,7 @@ ROLE_REFUSED = re.compile(
     r"which|whose|whom|when|where|while|as|in|on|at|during|after|before|for|to|"
     r"adding|noting|referring|speaking|pointing|according|and|but|because|though|"
     r"although|if|that|than|too|also|however|meanwhile|then|saying|told|said|\d+$|"
-    # “Mon Puthy's mother, Choeun Sok Ny, says she …”: the verb, not a role.
+    # “Keo Dara's mother, Lim Sophy, says she …”: the verb, not a role.
     r"says|tells|adds|added|explains|explained|recalls|recalled|insists|insisted|admits|"
     r"admitted|notes|noted|claims|claimed|argues|argued|warns|warned|believes|believed|"
     r"remembers|remembered|thinks|thought|writes|wrote|asks|asked|replies|replied|"
@@ -129,7 +129,7 @@ KIN_IN_FRONT = re.compile(
 # “Keo Dara’s wife, Lim Sophy, asked”: a named person's relative.
 NAMED_KIN_IN_FRONT = re.compile(
     r"(?:^\s*|[,;:]\s*|\b(?:said|says|added|told|and|by|with)\s+)"
-    # “Mon Puthy's 23-year-old mother, Choeun Sok Ny”: an age may come between.
+    # “Keo Dara's 31-year-old mother, Lim Sophy”: an age may come between.
     r"((?:[A-Z][\w\-]+\s+){1,3}[A-Z][\w\-]+['’]s\s+(?:late\s+|\d{1,3}-year-old\s+)?"
     r"(?:wife|husband|son|daughter|"
     r"mother|father|brother|sister|widow)),?\s*$"

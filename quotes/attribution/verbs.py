@@ -67,7 +67,7 @@ CHARACTERIZING = re.compile(
     r"\b(?:(?:attacked|critici[sz]ed|accused|blamed|slammed|condemned|lambasted|faulted|"
     r"chided|praised|thanked|branded|labell?ed|dubbed|denounced|dismissed|rejected|hailed)\s+"
     r"(?:[^\x00.;]{0,60}?\s)?(?:for|of|as)"
-    # “Dany values Khmer as “the language of the law””: how the subject sees it.
+    # “Dany values the river as “the road of the people””: how the subject sees it.
     r"|(?:sees|saw|regards|regarded|views|viewed|values|valued)\s+(?:[^\x00.;]{0,60}?\s)?as)"
     r"\s+(?:[a-z]+\s+){0,3}$"
 )
@@ -88,7 +88,7 @@ FEELING_AFTER = re.compile(r"\s*(?:by|at|about|over|with)\s")
 AS_PUT_IT = re.compile(
     r"\s*,?\s*as\s+([^\x00,.;:]{1,60}?)\s+(?:put|puts|has\s+put|had\s+put|called|calls)\s+it\b"
 )
-# “an “imminent state of war” as claimed by Foreign Minister Sok Dara”: the
+# “a “real risk of war” as claimed by Defence Minister Sok Dara”: the
 # words of whoever the passive credits, after “by”.
 AS_CLAIMED_BY = re.compile(
     r"\s*,?\s*as\s+(?:\w+ly\s+)?(?:claimed|said|stated|described|put|alleged|called|termed|"
