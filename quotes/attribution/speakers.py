@@ -375,6 +375,12 @@ OPENING_CLAUSE = re.compile(
 
 
 # A sentence about someone called by their age or family, not by name.
+# “A hotel manager, who asked not to be named, spoke to the Post.”: someone
+# unnamed who spoke, the “he” of the quotes after.
+SPOKE_TO = re.compile(
+    r"((?:A|An|One|Another)\s+[a-z][^,.;\x00]{2,60}?)(?:\s*,[^,.;\x00]{2,80},)?"
+    r"\s+(?:spoke|talked)\s+(?:to|with)\b"
+)
 LIFE_SUBJECT = re.compile(
     r"(?:(?:But|And|Yet|Now|Still|Today),?\s+)?((?:[Tt]he)\s+(?:\d{1,3}-year-old|"
     r"(?:father|mother)\s+of\s+(?:two|three|four|five|six|seven|eight|nine|ten|\d{1,2})))"
@@ -427,6 +433,9 @@ def subject_of_sentence(sentence, directory, known_short):
     match = re.match(r"(He|She|It)\b", text)
     if match:
         return Attribution("pronoun", match[1].lower())
+    match = SPOKE_TO.match(text)
+    if match:
+        return Attribution("description", clean_description(match[1][0].lower() + match[1][1:]))
     match = LIFE_SUBJECT.match(text)
     if match:
         # “But the 35-year-old is in debt”: the one the story is about, if anyone.

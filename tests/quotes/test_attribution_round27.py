@@ -196,3 +196,22 @@ class AccentedLatinNamesTests(AttributionTestCase):
                 (finding,) = self.read(f"“We will go,” said {name}, a trader from the border.")
                 self.assertSure(finding, name)
                 self.assertEqual(finding.entity.role, "a trader from the border")
+
+
+class UnnamedSpokeToTests(AttributionTestCase):
+    """
+    “A hotel manager, who asked not to be named, spoke to reporters.” then
+    ““…,” he said.”: the unnamed one who spoke is the “he”, as after “told”;
+    nobody was found before.
+    """
+
+    def test_the_one_who_spoke_is_he(self):
+        for sentence in [
+            "A hotel manager spoke to reporters on condition of anonymity.",
+            "A hotel manager, who asked not to be named, spoke with the Post on Monday.",
+            "Another hotel manager talked to visiting journalists at the gate.",
+        ]:
+            with self.subTest(sentence=sentence):
+                findings = self.read(sentence, "“The rooms have been empty since July,” he said.")
+                self.assertIn(self.label(findings[0]), {"a hotel manager", "another hotel manager"})
+                self.assertNotSure(findings[0])
