@@ -253,6 +253,7 @@ def main():
             flush=True,
         )
         scenario = Scenario(cluster, servers, desk_stories, setup["editors"][0], password, options)
+        scenario.sign_in()
         result = run_load(servers, setup, password, options, scenario=scenario.run)
         stored = stored_saves(env, setup)
         lost = check_saves(setup, result["records"], stored, result["tally"])
