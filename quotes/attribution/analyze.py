@@ -14,8 +14,6 @@ import re
 
 from django.utils.translation import gettext as _
 
-from people.names import split_honorific
-
 from . import khmer_ahead, khmer_later, khmer_marks, khmer_referents, khmer_self
 from .cast import Cast
 from .confidence import (
@@ -29,13 +27,13 @@ from .confidence import (
 )
 from .descriptions import echoed_later, named_later
 from .entities import Entity
-from .khmer_names import full_names_of_given
 from .khmer_words import is_khmer_text
-from .names import FUNCTION_WORDS, NOT_PERSON_WORDS, POSSESSED, PSEUDONYM, names_in, places_named
+from .places import places_named
 from .reading import Paragraph, read_paragraph
 from .referents import resolve
+from .short_names import known_short_names, without_changed_marks
 from .sources import organizations_in
-from .spans import ANY_PLACEHOLDER, clean_quote, find_quote_spans, join_split_paragraphs
+from .spans import clean_quote, find_quote_spans, join_split_paragraphs
 
 logger = logging.getLogger(__name__)
 
@@ -86,46 +84,6 @@ class Finding:
         return self.entity.role if self.entity else ""
 
 
-NEVER_NAMES = FUNCTION_WORDS | NOT_PERSON_WORDS
-CHANGED_NAME = re.compile(r"\b([A-Z][a-z]{1,15})\\?\*(?=[\s,.;:)])")
-# “Srey, a 52-year-old weaver and organiser, has …”: a one-word name, given a
-# person's age or a life in apposition at a sentence's start.
-ONE_WORD_NAME = re.compile(
-    r"(?:^|(?<=[.?!]\s))(?P<name>[A-Z][a-z]{1,15}),\s+(?:an?|the)\s+"
-    r"(?:\d{1,3}-year-old|(?:young|old|elderly)\s+)[^,\x00]{0,60},"
-    # “Dara, not his real name,”: a pseudonym is a short name of a person.
-    rf"|\b(?P<alias>[A-Z][a-z]{{1,15}})\s*[,(]\s*{PSEUDONYM}"
-    # “Moto-taxi driver Sam, 52, said”: a word given an age is someone's name.
-    r"|(?<![,\d]\s)\b(?P<aged>[A-Z][a-z]{1,15}),\s+(?:aged\s+)?\d{1,2},"
-)
-
-
-def _known_short_names(paragraphs, directory):
-    """The last word of every full name in the story: what its short names may be."""
-    short = set()
-    for text in paragraphs:
-        frame, _spans = find_quote_spans(text)
-        plain = ANY_PLACEHOLDER.sub(" ", frame)
-        named = (
-            match["name"] or match["alias"] or match["aged"]
-            for match in ONE_WORD_NAME.finditer(plain)
-        )
-        short.update(
-            name for name in named if name not in NEVER_NAMES and not directory.is_place(name)
-        )
-        owners = " . ".join(POSSESSED.findall(plain))
-        for name, _start, _end in names_in(plain, directory, set()) + (
-            names_in(owners, directory, set()) if owners else []
-        ):
-            words = split_honorific(name)[1].split()
-            if len(words) > 1:
-                short.add(words[-1])
-            if len(words) > 1 and is_khmer_text(name):
-                # A Khmer full name, found again without its honorific (``khmer.names_in``).
-                short.add(" ".join(words))
-    return short | full_names_of_given(paragraphs)
-
-
 # “… glory,” [1]according to the fund”: a web copy's link number is no word.
 LINK_NUMBER = re.compile(r"\[\d{1,3}\](?=[A-Za-z])")
 # “…,” Minister Mam Bunthy (pictured) told …: where a named person stands in
@@ -164,13 +122,10 @@ def analyze(paragraphs, directory=None, collector=None):
     paragraphs = [
         without_photo_places(LINK_NUMBER.sub("", text)) for text in khmer_marks.prepare(paragraphs)
     ]
-    # “Briv*, a forest guide,”: an asterisk marks a name changed to protect
-    # them; the name is a person's short name, read without its mark.
-    changed = {name for text in paragraphs for name in CHANGED_NAME.findall(text)} - NEVER_NAMES
-    paragraphs = [CHANGED_NAME.sub(r"\1", text) for text in paragraphs]
+    paragraphs, changed = without_changed_marks(paragraphs)
     paragraphs, joined = join_split_paragraphs(paragraphs, is_khmer_text)
     directory = _StoryDirectory(directory, places_named(paragraphs, directory))
-    known_short = _known_short_names(paragraphs, directory) | changed
+    known_short = known_short_names(paragraphs, directory) | changed
     # A piece joined to the paragraph before it is no paragraph of its own.
     read = [
         _read(number, text, directory, known_short)

@@ -21,7 +21,6 @@ no name after it (“លោកបន្តថា”, “អ្នកស្រី
 someone named before, like a pronoun.
 """
 
-import functools
 import re
 
 from people.names import KHMER_TITLE_TAIL
@@ -59,6 +58,8 @@ from .khmer_words import (
     at_boundary,
     cut_to_known,
     fold,
+    folded_names,
+    surname_homograph_ends,
 )
 
 HONORIFIC = re.compile(
@@ -182,7 +183,7 @@ def _name_after(folded, index, known_short):
     if glued or first in known_short or following is None:
         return start, end
     second, _glued = _name_part(following[0])
-    if not second and _surname_homograph_ends(folded, following):
+    if not second and surname_homograph_ends(folded, following):
         second = following[0]  # “តា នួន ជា ៖”: Chea, not “is”.
     if second and len(second) <= 16:
         end = following.start() + len(second)
@@ -199,14 +200,6 @@ def _vietnamese_given(folded, end):
             break
         end = word.end()
     return end
-
-
-def _surname_homograph_ends(folded, word):
-    """Whether ``word`` (“ជា”, “មាន”) ends a name: nothing a verb could take follows it."""
-    after = folded[word.end() :].lstrip(" ")
-    return word[0] in SURNAME_HOMOGRAPHS and (
-        not after or after[0] in '៖:។,;!?«“"' or re.match(r"(?:ដែល|បាន|ក៏)", after) is not None
-    )
 
 
 def _name_after_title(folded, index, known_short):
@@ -247,7 +240,7 @@ def honorifics_in(text):
 def names_in(text, known_short=frozenset()):
     """Every person named in Khmer ``text``, as ``(name, start, end)``, with the honorific."""
     folded = fold(text)
-    known = _folded(frozenset(known_short))
+    known = folded_names(frozenset(known_short))
     found, position = [], 0
     for match in honorifics_in(text):
         if match.start() < position:
@@ -284,12 +277,6 @@ def names_in(text, known_short=frozenset()):
             found.remove(overlapping[0])
             found.append((text[overlapping[0][1] : end], overlapping[0][1], end))
     return sorted(cut_to_known(found, known), key=lambda item: item[1])
-
-
-@functools.lru_cache(maxsize=32)
-def _folded(known_short):
-    """The story's known names, each in one spelling (a frozenset, remembered)."""
-    return frozenset(fold(word) for word in known_short)
 
 
 def _known_names(folded, known):

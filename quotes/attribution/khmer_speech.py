@@ -41,6 +41,8 @@ from .khmer_words import (
     at_boundary,
     fold,
     is_khmer_text,
+    speech_verbs,
+    verb_run_start,
 )
 from .khmer_works import INTRODUCES, NAMING, document_over, line_owner, stated_in, work
 from .spans import ANY_PLACEHOLDER
@@ -95,19 +97,6 @@ SAID_SO = re.compile(
 WHOSE_ACCOUNT = re.compile(
     r"(?:(?:យោង|បើ)\s*)?តាម\s*ការ[\u1780-\u17d3]{1,14}?របស់\s*(?=[^។៕]*ថា\s*[៖:]?\s*$)"
 )
-
-
-def speech_verbs(folded):
-    """A folded text's speech verbs, each a word of its own, none inside a title (តារាសម្តែង)."""
-    verbs = [
-        verb
-        for verb in SPEECH_VERB.finditer(folded)
-        if at_boundary(folded, verb.start())
-        and at_boundary(folded, verb.end())
-        and not folded.startswith("គឺ", verb.end())
-    ]
-    titles = [title.span() for title in ROLE_HEAD.finditer(folded)] if verbs else []
-    return [verb for verb in verbs if not any(a < verb.start() < b for a, b in titles)]
 
 
 def _references(text, known_short):
@@ -291,18 +280,6 @@ def attribution_for(sentence, start, end, directory, known_short):
     return found
 
 
-def _run_start(verbs, folded):
-    """
-    Where the last speech verb starts, with any verb right before it: in
-    “អ្នកស្រុករៀបរាប់ប្រាប់…ថា” (people recounted, telling …) both are the
-    same people's verbs, and the speaker is before the first.
-    """
-    index = len(verbs) - 1
-    while index and not folded[verbs[index - 1].end() : verbs[index].start()].strip():
-        index -= 1
-    return verbs[index].start()
-
-
 def _attribution_for(sentence, start, end, known_short):
     clause = ANY_PLACEHOLDER.split(sentence[:start])[-1]
     folded = fold(clause)
@@ -322,7 +299,7 @@ def _attribution_for(sentence, start, end, known_short):
     verbs = [verb for verb in verbs if len(folded) - verb.end() <= 80 or INTRODUCES.search(folded)]
     found = None
     if verbs:
-        lead = clause[: _run_start(verbs, folded)]
+        lead = clause[: verb_run_start(verbs, folded)]
         found = document_over(speaker_before(lead, known_short), lead)
         if found is None:
             # A second quote of the same speaker: “… ហើយបានបន្ថែមថា «…»”.

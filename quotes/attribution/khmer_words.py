@@ -118,6 +118,7 @@ SHOUTING = r"ស្រែក(?=[\u1780-\u17dd]{0,12}?\s*ថា)"
 SPEECH_VERB = re.compile(
     rf"(?:{alternatives(SPEECH_VERBS)}|{THINKING}|{SHOUTING}|ឱ្យ{KHMER_RUN}{{0,30}}?ដឹង)"
 )
+
 # What introduces a quote, right before its opening mark: “… ថា «”, “X៖ «”.
 INTRODUCED = re.compile(r"(?:ថា|[៖:])\s*$")
 # “so, like this”, after a verb that gives the words before: “បានថ្លែងបែបនេះ”.
@@ -293,6 +294,12 @@ VIETNAMESE_MIDDLE = frozenset({"ធី", "ធិ", "វ៉ាន់", "វ៉ា
 
 
 @functools.lru_cache(maxsize=32)
+def folded_names(known_short):
+    """The story's known names, each in one spelling (a frozenset, remembered)."""
+    return frozenset(fold(word) for word in known_short)
+
+
+@functools.lru_cache(maxsize=32)
 def two_word_names(known):
     """The two-word names of the frozenset ``known``, as ``{first word: [(first, second)]}``."""
     index = {}
@@ -352,3 +359,36 @@ LATIN_GLOSS = re.compile(r" \((?=[A-Z][a-z])[A-Za-z'’.\- ]{3,60}\)")
 # A person described, then named: “ស្ត្រីម្នាក់ឈ្មោះ ធីតា”.
 # Or anyone, “one”, then named: “អាជីវករម្នាក់ឈ្មោះ រិទ្ធ”, whatever the noun or its spelling.
 NAMED = re.compile(rf"(?:(?:{ROLE_HEAD.pattern}){KHMER_RUN}{{0,24}}?|ម្នាក់\s*)ឈ្មោះ\s*(?P<name>)")
+
+
+def speech_verbs(folded):
+    """A folded text's speech verbs, each a word of its own, none inside a title (តារាសម្តែង)."""
+    verbs = [
+        verb
+        for verb in SPEECH_VERB.finditer(folded)
+        if at_boundary(folded, verb.start())
+        and at_boundary(folded, verb.end())
+        and not folded.startswith("គឺ", verb.end())
+    ]
+    titles = [title.span() for title in ROLE_HEAD.finditer(folded)] if verbs else []
+    return [verb for verb in verbs if not any(a < verb.start() < b for a, b in titles)]
+
+
+def verb_run_start(verbs, folded):
+    """
+    Where the last speech verb starts, with any verb right before it: in
+    “អ្នកស្រុករៀបរាប់ប្រាប់…ថា” (people recounted, telling …) both are the
+    same people's verbs, and the speaker is before the first.
+    """
+    index = len(verbs) - 1
+    while index and not folded[verbs[index - 1].end() : verbs[index].start()].strip():
+        index -= 1
+    return verbs[index].start()
+
+
+def surname_homograph_ends(folded, word):
+    """Whether ``word`` (“ជា”, “មាន”) ends a name: nothing a verb could take follows it."""
+    after = folded[word.end() :].lstrip(" ")
+    return word[0] in SURNAME_HOMOGRAPHS and (
+        not after or after[0] in '៖:។,;!?«“"' or re.match(r"(?:ដែល|បាន|ក៏)", after) is not None
+    )

@@ -23,10 +23,19 @@ from .described import (
     remarks_owner,
 )
 from .entities import SOURCE, description_kind
-from .names import NOT_PERSON_WORDS, PERSON_LIKE, names_in, only_function_words
+from .names import PERSON_LIKE, names_in, only_function_words
 from .roles import appositive_role, clean_description, role_in_front
 from .spans import ANY_PLACEHOLDER
-from .subjects import RELATIVE, SUBJECT_START, subject_after, subject_before, trailing_subject
+from .subjects import (
+    LIFE_SUBJECT,
+    RELATIVE,
+    SPOKE_TO,
+    SUBJECT_START,
+    country_source,
+    subject_after,
+    subject_before,
+    trailing_subject,
+)
 from .verbs import (
     ADVERBS,
     AS_CLAIMED_BY,
@@ -245,20 +254,12 @@ def _characterized(sentence, start, directory, known_short):
     subject = re.sub(rf"\s+(?:{WHEN})\s*$", " ", subject)
     # “The governor has referred to the fees as “…””: the subject before “has”.
     subject = re.sub(r"(?<=\S)\s+(?:has|have|had)\s*$", " ", subject)
-    found = subject_before(subject, directory, known_short) or _country(subject)
+    found = subject_before(subject, directory, known_short) or country_source(subject)
     if found and verb is feeling and found.kind == "description":
         return None  # “The road was “closed” by the province”: a thing feels nothing.
     if found:
         found.how = "sentence"
     return found
-
-
-def _country(subject):
-    """“Thailand admitted “stray” shells”: a country speaks through its government."""
-    match = re.fullmatch(r"\s*(?:[^\x00]*,\s*)?((?:[A-Z][a-z]+\s+)?[A-Z][a-z]+)\s*", subject)
-    if match and all(word in NOT_PERSON_WORDS for word in match[1].split()):
-        return Attribution("source", match[1])
-    return None
 
 
 def _according(verb):
@@ -375,19 +376,6 @@ OPENING_CLAUSE = re.compile(
 
 
 # A sentence about someone called by their age or family, not by name.
-# “A hotel manager, who asked not to be named, spoke to the Post.”: someone
-# unnamed who spoke, the “he” of the quotes after.
-SPOKE_TO = re.compile(
-    r"((?:A|An|One|Another)\s+[a-z][^,.;\x00]{2,60}?)(?:\s*,[^,.;\x00]{2,80},)?"
-    r"\s+(?:spoke|talked)\s+(?:to|with)\b"
-)
-LIFE_SUBJECT = re.compile(
-    r"(?:(?:But|And|Yet|Now|Still|Today),?\s+)?((?:[Tt]he)\s+(?:\d{1,3}-year-old|"
-    r"(?:father|mother)\s+of\s+(?:two|three|four|five|six|seven|eight|nine|ten|\d{1,2})))"
-    r"\s+(?:is|was|has|had|says|said|lives|lived|works|worked|now|still|also)\b"
-)
-
-
 def subject_of_sentence(sentence, directory, known_short):
     """Who a sentence without quotes is about, when it names its subject first."""
     text = sentence.strip()

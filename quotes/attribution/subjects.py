@@ -55,6 +55,17 @@ ORGANIZATION_AFTER = re.compile(
     r"(?:$|[,.;]|(?P<document>\s+in\s+(?:its|their|a)\s+(?:[a-z]+\s+)?"
     r"(?:statement|report|post|letter|release)))"
 )
+# “A hotel manager, who asked not to be named, spoke to the Post.”: someone
+# unnamed who spoke, the “he” of the quotes after.
+SPOKE_TO = re.compile(
+    r"((?:A|An|One|Another)\s+[a-z][^,.;\x00]{2,60}?)(?:\s*,[^,.;\x00]{2,80},)?"
+    r"\s+(?:spoke|talked)\s+(?:to|with)\b"
+)
+LIFE_SUBJECT = re.compile(
+    r"(?:(?:But|And|Yet|Now|Still|Today),?\s+)?((?:[Tt]he)\s+(?:\d{1,3}-year-old|"
+    r"(?:father|mother)\s+of\s+(?:two|three|four|five|six|seven|eight|nine|ten|\d{1,2})))"
+    r"\s+(?:is|was|has|had|says|said|lives|lived|works|worked|now|still|also)\b"
+)
 
 
 def subject_before(text, directory, known_short):
@@ -338,3 +349,11 @@ def trailing_subject(before_verb, subject_of_sentence, directory, known_short):
         return None
     # Only a name opening its clause, perhaps behind its title, is its subject.
     return own if clause[: clause.find(own.text)].strip() in {"", own.role} else None
+
+
+def country_source(subject):
+    """“Thailand admitted “stray” shells”: a country speaks through its government."""
+    match = re.fullmatch(r"\s*(?:[^\x00]*,\s*)?((?:[A-Z][a-z]+\s+)?[A-Z][a-z]+)\s*", subject)
+    if match and all(word in NOT_PERSON_WORDS for word in match[1].split()):
+        return Attribution("source", match[1])
+    return None
