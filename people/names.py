@@ -123,6 +123,11 @@ HONORIFICS = [
     ("បណ្ឌិត", ""),
     ("សាស្ត្រាចារ្យរង", ""),
     ("សាស្ត្រាចារ្យ", ""),
+    # The King's style: “ព្រះករុណា ព្រះបាទសម្តេចព្រះ នរោត្តម សីហមុនី”.
+    ("ព្រះករុណា", Gender.MALE),
+    ("ព្រះបាទសម្តេចព្រះ", Gender.MALE),
+    ("ព្រះបាទសម្ដេចព្រះ", Gender.MALE),
+    ("ព្រះបាទ", Gender.MALE),
     # Royal titles: a princess (“ព្រះនាងតូច”, the young one), a prince.
     ("ព្រះនាងតូច", Gender.FEMALE),
     ("ព្រះនាង", Gender.FEMALE),

@@ -26,6 +26,8 @@ What it understands, in English news style:
   organization; a pronoun nobody fits is left unattributed, with a note;
 - publications and documents as sources: `according to the newspaper's
   report`, `the report reads`, `rights group Licadho said`, then `it added`;
+  `…,” Amnesty International said`, `…,” UNICEF said` (a short name in
+  capitals), `Paris-based Reporters sans Frontières (RSF) said`;
   “the paper” or “the research group” is the one publication or group of
   that kind the story named (“Rasmei Kampuchea editor Pen Pheng”, “a report
   by the Paris-based Observatory …”); a report cited by its title belongs to
@@ -71,7 +73,8 @@ Latin ones is read by the Khmer rules):
   របស់ …”); a partial quote takes the speaker of the sentence's speech verb,
   but a title or name in quotes (“ចំណងជើងថា «…»”) is no quote;
 - names read from the honorific in front (``លោក``, ``លោកស្រី``, ``អ្នកស្រី``,
-  ``កញ្ញា``, ``ឯកឧត្តម``, ``លោកជំទាវ``, ``សម្តេចតេជោ``, ``ព្រះតេជព្រះគុណ`` …)
+  ``កញ្ញា``, ``ឯកឧត្តម``, ``លោកជំទាវ``, ``សម្តេចតេជោ``, ``ព្រះតេជព្រះគុណ``, the
+  King's ``ព្រះករុណា ព្រះបាទសម្តេចព្រះ`` …)
   or a title (“នាយករដ្ឋមន្ត្រី ហ៊ុន ម៉ាណែត”), two words at most, ending where
   a verb, role or small word begins (see ``khmer``); the honorific gives the
   gender (``លោក`` a man; ``លោកស្រី``, ``អ្នកស្រី``, ``កញ្ញា`` a woman);

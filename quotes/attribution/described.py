@@ -12,7 +12,7 @@ import dataclasses
 import re
 
 from .entities import SOURCE_HEADS
-from .names import FUNCTION_WORDS, names_in
+from .names import FUNCTION_WORDS, NOT_PERSON_WORDS, TITLE_WORDS, names_in
 from .roles import CAPITAL_TITLE, clean_description, role_in_front
 from .verbs import RESEARCHERS, VERB
 
@@ -173,16 +173,32 @@ ORGANIZATION_WORDS = frozenset(
     """,
     )
 )
+# An organization's short name in capitals: “UNICEF”, “H&M”, “RSF”; not a title (“PM”).
+ACRONYM = re.compile(r"[A-Z](?:[A-Z0-9]|&(?=[A-Z]))+")
+# A capitalised name at the end of a clause, after an optional “Paris-based”,
+# with its short name in brackets after it if the story gives one:
+# “Paris-based Reporters sans Frontières (RSF)”.
 ORGANIZATION_AT_END = re.compile(
-    r"(?:^|,\s*|\b(?:and|but|that)\s+)((?:the\s+)?[A-Z][\w’'&.\-]*"
-    r"(?:\s+(?:(?:of|for|and|on|the)\s+)*[A-Z][\w’'&.\-]*)*)\s*$"
+    r"(?:^\s*|,\s*|\b(?:and|but|that)\s+)(?:(?:[A-Z][\w’']*\s)?[A-Z][\w’']*-based\s+)?"
+    r"((?:the\s+)?[A-Z][\w’'&.\-]*"
+    r"(?:\s+(?:(?:of|for|and|on|the|sans|without|de|du|des)\s+)*[A-Z][\w’'&.\-]*)*)"
+    r"(\s*\([A-Z][A-Z0-9&]{1,9}\))?\s*$"
 )
 
 
+def is_acronym(word):
+    """Whether ``word`` is an organization's short name in capitals, not a title."""
+    return bool(ACRONYM.fullmatch(word)) and word not in TITLE_WORDS
+
+
 def organization_before(text):
-    """An organization named at the end of ``text``, speaking as itself, or ``None``."""
+    """
+    An organization named at the end of ``text``, speaking as itself, or
+    ``None``: a name holding a word such as “Ministry” or “Watch”, a short
+    name in capitals, or a name the story gives its short name after.
+    """
     match = ORGANIZATION_AT_END.search(text.rstrip())
-    if match and ORGANIZATION_WORDS & set(match[1].split()):
+    if match and (ORGANIZATION_WORDS & set(match[1].split()) or match[2] or is_acronym(match[1])):
         return Attribution("source", match[1])
     return None
 
@@ -285,18 +301,43 @@ def document_of(found, clause):
     return Attribution("source", words, how=found.how)
 
 
+# Words a description does not end on.
+DANGLING = frozenset(
+    ["a", "an", "the", "in", "on", "at", "of", "for", "from", "with", "by", "to", "and", "or"]
+)
+
+
+# “In a clip shared online, a woman …”: where, before an unnamed subject.
+PLACE_OPENING = re.compile(
+    r"^\s*(?:In|On|At|From|During|Inside|Outside)\s+[^,\x00]{3,80},\s*"
+    r"(?=(?:a|an|one|another)\s)"
+)
+
+
 def leading_description(text):
-    """An unnamed subject opening a clause: “one of the guards pushed him away”."""
+    """
+    An unnamed subject opening a clause: “one of the guards pushed him
+    away”, “In the video, a woman in a T-shirt waves”.
+    """
+    text = PLACE_OPENING.sub("", text)
     words = text.split()
     if not DESCRIPTION_START.match(text.strip()):
         return None
     kept = words[:1]
     for word in words[1:9]:
-        if re.fullmatch(r"(?:[a-z]{3,}ed|was|is|were|are|had|has|who|which|that|[^a-z].*)", word):
+        # “a vendor in a T-shirt”: a capital and a hyphen make a common noun.
+        # “a Chinese man”: a nationality or an institution is no name.
+        if word.rstrip(",;:") not in NOT_PERSON_WORDS and re.fullmatch(
+            r"(?:[a-z]{3,}ed|was|is|were|are|had|has|who|which|that|(?![A-Z]-[a-z])[^a-z].*)", word
+        ):
             break
+        if len(kept) > 2 and re.fullmatch(r"[a-z]{2,}ing", word):
+            break  # “a vendor in a T-shirt waving at …”: what one does is no part of them.
         kept.append(word.rstrip(",;:"))
         if word[-1] in ",;:":
             break
+    while len(kept) > 2 and kept[-1] in DANGLING:
+        kept.pop()  # “a vendor in a”, cut before a name: “a vendor”.
     if len(kept) < 2:
         return None
     description = " ".join(kept)

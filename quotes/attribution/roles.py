@@ -292,7 +292,13 @@ def role_in_front(text):
 def _title_tail(words):
     """Whether lowercase words after capitalised ones end a title: “spokesman”, not “and”."""
     words = words.split()
-    return 0 < len(words) <= 3 and not any(NOT_A_TITLE.search(word) for word in words)
+    # “Chan Sreypov and her husband”: a relative of the one named, no title.
+    possessive = bool(words) and words[0] in {"his", "her", "their", "its", "our"}
+    return (
+        0 < len(words) <= 3
+        and not possessive
+        and not any(NOT_A_TITLE.search(word) for word in words)
+    )
 
 
 def _drop_leading_words(role):

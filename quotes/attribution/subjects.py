@@ -13,6 +13,7 @@ from .described import (
     described_before,
     described_by_given_name,
     government_before,
+    is_acronym,
     lone_name,
     object_of_preposition,
     organization_before,
@@ -57,6 +58,8 @@ ORGANIZATION_AFTER = re.compile(
 )
 # “A hotel manager, who asked not to be named, spoke to the Post.”: someone
 # unnamed who spoke, the “he” of the quotes after.
+# The clause before “what” in “…, the lenders saw what one banker called”.
+WHAT_SUBJECT = re.compile(r"^[^\x00]*\bwhat\s+(?=[^\x00,;]+$)")
 SPOKE_TO = re.compile(
     r"((?:A|An|One|Another)\s+[a-z][^,.;\x00]{2,60}?)(?:\s*,[^,.;\x00]{2,80},)?"
     r"\s+(?:spoke|talked)\s+(?:to|with)\b"
@@ -75,6 +78,8 @@ def subject_before(text, directory, known_short):
     description of an unnamed source. ``None`` if there is none.
     """
     text = WHEN_ASKED.sub("", text.rstrip()).rstrip()
+    # “the lenders saw what one banker called a “bubble””: who called it so.
+    text = WHAT_SUBJECT.sub("", text)
     if RELATIVE.search(text):
         # “a villager who asked not to be named”: the verb belongs to a clause;
         # but in “led by Sam Sokha, who said”, the name just before speaks.
@@ -140,7 +145,7 @@ def subject_before(text, directory, known_short):
 
 # “said Khim, a 25-year-old who …”, “said Sreyleak, 19,”: one word, then what a person is.
 LONE_NAME_AFTER = re.compile(
-    r"([A-Z][a-z\u00c0-\u024f'’\-]+)(?:,\s*(?:\d{1,3}\s*(?:,|$)|((?:a|an)\s+[^,.;\x00]{3,80}))"
+    r"([A-Z][a-z\u00c0-\u024f'’\-]+)(?:,\s*(?:\d{1,3}\s*(?:,|$)|((?:a|an|another|one\s+of)\s+[^,.;\x00]{3,80}))"
     # “admitted Dara as he sat …”: a clause about him or her tells a person.
     r"|,?\s+(?:as|while|when|before|after)\s+(?:he|she)\b"
     # “said Dara, not his real name”: a pseudonym is a person's.
@@ -277,7 +282,7 @@ def subject_after(text, directory, known_short, *, according=False):
     organization = ORGANIZATION_AFTER.match(text)
     if organization and (
         organization["document"]
-        or re.fullmatch(r"[A-Z]{3,}", organization[1])
+        or is_acronym(organization[1])
         or ORGANIZATION_WORDS & set(organization[1].split())
     ):
         # “said Licadho in its statement”, “said ADHOC.”, “said Amnesty International”.

@@ -1,0 +1,158 @@
+"""
+Quote attribution, issue 16, twenty-eighth round: patterns the unseen
+batch 23 showed. Every story here is invented.
+"""
+
+from quotes.attribution.entities import SOURCE
+from tests.support.attribution import AttributionTestCase
+
+EARLIER = "The teacher was held on Monday. “Free him now,” said Keo Dara, the union's leader."
+
+
+class OrganizationAfterTheQuoteTests(AttributionTestCase):
+    """
+    “…,” Amnesty International said.: an organization speaking right after a
+    quote is the speaker, never the person who spoke in the paragraph before.
+    Before, the space after the closing mark hid every organization there.
+    """
+
+    def assertSource(self, finding, name):
+        self.assertSpeaker(finding, name)
+        self.assertEqual(finding.entity.kind, SOURCE)
+
+    def test_a_name_holding_an_organization_word(self):
+        for written in ["Amnesty International", "Human Rights Watch", "the Ministry of Justice"]:
+            with self.subTest(written=written):
+                _earlier, finding = self.read(EARLIER, f"“The arrest is unlawful,” {written} said.")
+                self.assertSource(finding, written.removeprefix("the "))
+
+    def test_a_short_name_in_capitals(self):
+        for name in ["LICADHO", "UNICEF", "RSF", "H&M", "M&V"]:
+            with self.subTest(name=name):
+                _earlier, finding = self.read(
+                    EARLIER, f"“We take the reports seriously,” {name} said in a statement."
+                )
+                self.assertSource(finding, name)
+
+    def test_a_name_with_its_short_name_in_brackets(self):
+        """“Paris-based Reporters sans Frontières (RSF)”: where it is based is no part of it."""
+        _earlier, first, second = self.read(
+            EARLIER,
+            "“His arrest harms press freedom,” Paris-based Reporters sans Frontières (RSF) "
+            "said. “The court must let reporters work.”",
+        )
+        self.assertSource(first, "Reporters sans Frontières")
+        self.assertSource(second, "Reporters sans Frontières")
+
+    def test_a_title_in_capitals_is_no_organization(self):
+        """“the PM said” is the person the story gave that title, as before."""
+        (finding,) = self.read(
+            "Prime Minister Hun Manet opened the bridge.", "“It is for everyone,” the PM said."
+        )
+        self.assertSpeaker(finding, "Hun Manet")
+
+
+class WhatTheyCalledTests(AttributionTestCase):
+    """
+    “the sector faced what one analyst called a “crisis””: the word is the
+    one who called it so, after “what”; never a description that reads
+    “the sector faced what one analyst”.
+    """
+
+    def test_a_description_after_what(self):
+        (finding,) = self.read(
+            "Even before the floods, the lenders faced what one analyst called a “crisis.” "
+            "Now the rains have come."
+        )
+        self.assertSpeaker(finding, "one analyst")
+
+    def test_a_pronoun_after_what(self):
+        findings = self.read(
+            "We meet the village healer, Pen Sokha, at his shrine.",
+            "He treats the girl with what he calls “old and new medicine together”.",
+        )
+        self.assertSpeakers(findings, ["Pen Sokha"])
+
+    def test_a_name_after_what(self):
+        (finding,) = self.read("Crowds filled what Sok Dara calls “the people's square”.")
+        self.assertSpeaker(finding, "Sok Dara")
+
+
+class OneWordNameAfterTheVerbTests(AttributionTestCase):
+    """
+    “…,” said Mony, another driver waiting nearby.: a one-word name followed
+    by “another …” is a new person, not the one who spoke before.
+    """
+
+    def test_another_driver(self):
+        findings = self.read(
+            "“I had four regular customers,” Rith said. “Now I have none.”",
+            "“Nobody has called me today,” said Mony, another driver waiting nearby.",
+        )
+        self.assertSpeakers(findings, ["Rith", "Rith", "Mony"])
+        self.assertEqual(findings[2].entity.role, "another driver waiting nearby")
+
+    def test_one_of_the_drivers(self):
+        findings = self.read(
+            "“I had four regular customers,” Rith said.",
+            "“Nobody has called me today,” said Mony, one of the drivers.",
+        )
+        self.assertSpeakers(findings, ["Rith", "Mony"])
+
+
+class PersonAndRelativeTests(AttributionTestCase):
+    """
+    “Chan Sreypov and her husband Ouk Vibol face losing their land.”: the
+    husband's role is his kin, never an organization called “Chan Sreypov and”.
+    """
+
+    def test_the_husband(self):
+        (finding,) = self.read(
+            "Deep in debt, Chan Sreypov and her husband Ouk Vibol face losing their shop.",
+            "“Everyone here owes money,” Vibol told reporters.",
+        )
+        self.assertSpeaker(finding, "Ouk Vibol")
+        self.assertEqual(finding.entity.role, "husband of Chan Sreypov")
+        self.assertNotIn("and", finding.entity.organization)
+
+
+class UnnamedSubjectSayingTests(AttributionTestCase):
+    """
+    “In a video posted online, a Thai man in a cap … addresses the camera,
+    saying, “…””: the unnamed man the sentence is about, not the paper named
+    in the sentence before. Neither a place phrase in front nor a capitalised
+    nationality or a word like “T-shirt” ends the description.
+    """
+
+    def test_after_a_place_phrase(self):
+        (finding,) = self.read(
+            "The Daily Star reported that police are looking for a gang. In a video posted "
+            "online, a Thai man in a T-shirt standing by a truck, all smiles, addresses the "
+            "camera, saying, “This road belongs to me now.” The road runs to the border."
+        )
+        self.assertSpeaker(finding, "a Thai man in a T-shirt")
+
+    def test_opening_the_sentence(self):
+        (finding,) = self.read(
+            "The Daily Star reported on the gang. A man in a T-shirt faced the crowd, "
+            "saying: “This road belongs to me now.”"
+        )
+        self.assertSpeaker(finding, "a man in a T-shirt")
+
+
+class KingsStyleTests(AttributionTestCase):
+    """
+    The King's style in Khmer (ព្រះករុណា, ព្រះបាទសម្តេចព្រះ) is an honorific
+    before his name, and មានព្រះរាជបន្ទូលថា his speech verb: the name is the
+    speaker, with his office as the role.
+    """
+
+    def test_the_king_speaks(self):
+        for style in ["ព្រះករុណា ព្រះបាទសម្ដេចព្រះ", "ព្រះករុណា", "ព្រះបាទ"]:
+            with self.subTest(style=style):
+                (finding,) = self.read(
+                    f"{style} នរោត្តម សុវណ្ណ ព្រះមហាក្សត្រ បានមានព្រះរាជបន្ទូលថា៖"
+                    "«[…យើងត្រូវរក្សាវប្បធម៌របស់យើង…]»។"
+                )
+                self.assertSpeaker(finding, "នរោត្តម សុវណ្ណ")
+                self.assertEqual(finding.entity.role, "ព្រះមហាក្សត្រ")
