@@ -276,10 +276,9 @@ def _described(cast, written):
     if SOURCE_HEAD.match(folded) or ORGANIZATION_HEAD.match(folded):
         kind = SOURCE
     elif (
-        GROUP_MARK.match(folded)
-        or re.search(r"ទាំងអស់|ខ្លះ|ជាច្រើន|ទាំងនោះ", folded)
-        or COUNTED.search(folded)
-    ):
+        # “អ្នកគាំទ្រម្នាក់”: one fan is a person, not the fans.
+        GROUP_MARK.match(folded) and not re.search(r"ម្នាក់(?!ៗ)|មួយរូប", folded)
+    ) or (re.search(r"ទាំងអស់|ខ្លះ|ជាច្រើន|ទាំងនោះ", folded) or COUNTED.search(folded)):
         kind = GROUP
     else:
         kind = PERSON

@@ -85,7 +85,9 @@ ACCORDING_TO = re.compile(
     r"(?:យោង|បើ)\s*តាម(?:ការ[\u1780-\u17d3]{0,12}?)?(?:របស់)?\s*(?=\S[^៖:,]{0,40}[៖:,]?\s*$)"
 )
 GLUED_DESCRIPTION = re.compile(
-    rf"(?:ដែល|ខណៈ|ពេល|ថា|របស់|នៃ)(?=(?:{ROLE_HEAD.pattern}|{ORGANIZATION_HEAD.pattern}|{SOURCE_HEAD.pattern}))"
+    # “ភ្លាមៗនោះអ្នកគាំទ្រម្នាក់…”: a word for when, glued to the one described.
+    rf"(?:ដែល|ខណៈ(?:នោះ)?|ពេល(?:នោះ)?|ថា|របស់|នៃ|ភ្លាមៗ(?:នោះ)?|បន្ទាប់មក|ចំណែក|រីឯ|ដោយឡែក)"
+    rf"(?=(?:{ROLE_HEAD.pattern}|{ORGANIZATION_HEAD.pattern}|{SOURCE_HEAD.pattern}))"
 )
 # A line of a work or a document: “… ដែលមានឃ្លាថា «…»”, “… មានខ្លឹមសារថា «…»”.
 LINE_OF = re.compile(r"(?:ដែល)?មាន(?:ឃ្លា|ខ្លឹមសារ)[\u1780-\u17d3]{0,12}?\s*ថា\s*[៖:]?\s*$")

@@ -70,6 +70,9 @@ NOT_PERSON_WORDS = _word_set(
     Kingdom Democratic Municipal Supreme Appeal House Hall Day Week Year Cambodia
     Cambodian Cambodians Khmer Thailand Thai Vietnam Vietnamese Laos China Chinese Japan
     Asia Asian Europe European America American Mekong Phnom Penh Siem Reap Sihanoukville
+    Korea Korean Koreans South North Japanese Laotian Myanmar Burma Burmese Malaysia Malaysian
+    Indonesia Indonesian Philippines Filipino Singapore Singaporean Australia Australian
+    Britain Russia Ukraine Taiwan Canada Israel Gaza Bangladesh
     Kampong Kompong Banteay Battambang Kampot Kandal Kep Koh Kratie Mondulkiri Oddar
     Meanchey Pailin Preah Vihear Veng Pursat Ratanakiri Stung Treng Rieng
     Takeo Tbong Khmum Sihanouk Facebook Telegram Twitter YouTube TikTok Newsroom

@@ -156,3 +156,46 @@ class KingsStyleTests(AttributionTestCase):
                 )
                 self.assertSpeaker(finding, "នរោត្តម សុវណ្ណ")
                 self.assertEqual(finding.entity.role, "ព្រះមហាក្សត្រ")
+
+
+class TitleToACountryTests(AttributionTestCase):
+    """
+    “Cambodian Ambassador to North Korea Chan Vuthy said he …”: the
+    country after “Ambassador to” is part of the title, never the name; a
+    later “he” is the ambassador, not “South Korea”.
+    """
+
+    def test_two_word_countries(self):
+        for country in ["South Korea", "North Korea", "the Philippines", "Singapore"]:
+            with self.subTest(country=country):
+                (finding,) = self.read(
+                    f"Cambodian Ambassador to {country} Chan Vuthy said on Monday he was "
+                    "worried about the quota.",
+                    "“We ask them to keep the quota as it is,” he said.",
+                )
+                self.assertSpeaker(finding, "Chan Vuthy")
+
+
+class KhmerOneOfAnAudienceTests(AttributionTestCase):
+    """
+    “ភ្លាមៗនោះអ្នកគាំទ្រក្រុមម្នាក់…បាននិយាយថា «…»”: a word for “right then”
+    glued to the description does not hide it, and one fan (ម្នាក់) is a
+    person, not the fans.
+    """
+
+    def test_one_fan_right_then(self):
+        for lead in ["ភ្លាមៗនោះ", "ចំណែក", "បន្ទាប់មក", ""]:
+            with self.subTest(lead=lead):
+                (finding,) = self.read(
+                    "ក្រុមអង្គរ បានឈ្នះការប្រកួតកាលពីយប់មិញ។",
+                    f"{lead}អ្នកគាំទ្រក្រុមបាយ័នម្នាក់បាននិយាយថា៖«យើងនឹងមកម្តងទៀត»។",
+                )
+                self.assertSpeaker(finding, "អ្នកគាំទ្រក្រុមបាយ័នម្នាក់")
+                self.assertEqual(finding.entity.kind, "person")
+
+    def test_the_fans_are_a_group(self):
+        (finding,) = self.read(
+            "ក្រុមអង្គរ បានឈ្នះការប្រកួតកាលពីយប់មិញ។",
+            "អ្នកគាំទ្រក្រុមបាយ័នបាននិយាយថា៖«យើងនឹងមកម្តងទៀត»។",
+        )
+        self.assertEqual(finding.entity.kind, "group")
