@@ -96,10 +96,13 @@ HONORIFIC_WORDS = _words(" ".join(word for word, _gender in HONORIFICS if is_khm
 # Honorifics only before a space: “នាយ គ្រឿន”, not “នាយក”.
 SPACED_HONORIFIC_WORDS = _words(" ".join(word for word, _gender in KHMER_SPACED_HONORIFICS))
 
-# Verbs that introduce or close a quote, without the past marker បាន.
+# Verbs that introduce or close a quote, without the past marker បាន. ប្រសាសន៍
+# is often typed with ៏ for its last sign: that spelling is here too, since
+# folding ៏ into ៍ everywhere would change ដ៏ (“very”).
 SPEECH_VERBS = _words(
     """
-    មានប្រសាសន៍ ប្រសាសន៍ មានបន្ទូល ថេរដីកា ព្រះរាជបន្ទូល និយាយ ថ្លែង បញ្ជាក់ ប្រាប់ សរសេរ បន្ថែម បន្ត លើកឡើង ពន្យល់
+    មានប្រសាសន៍ ប្រសាសន៍ មានប្រសាសន៏ ប្រសាសន៏
+    មានបន្ទូល ថេរដីកា ព្រះរាជបន្ទូល និយាយ ថ្លែង បញ្ជាក់ ប្រាប់ សរសេរ បន្ថែម បន្ត លើកឡើង ពន្យល់
     ឆ្លើយ អះអាង សង្កត់ធ្ងន់ គូសបញ្ជាក់ ព្រមាន អំពាវនាវ រៀបរាប់ ប្រកាស ទទួលស្គាល់
     បរិយាយ ពិពណ៌នា រអ៊ូ តប ហៅ ចាត់ទុក ចោទប្រកាន់ ចោទ
     អត្ថាធិប្បាយ បញ្ចេញយោបល់ ផ្តល់យោបល់ ផ្តល់បទសម្ភាសន៍ ឆ្លើយសំណួរ សរសេរប្រាប់

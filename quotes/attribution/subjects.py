@@ -58,6 +58,10 @@ ORGANIZATION_AFTER = re.compile(
 )
 # “A hotel manager, who asked not to be named, spoke to the Post.”: someone
 # unnamed who spoke, the “he” of the quotes after.
+# “An old farmer” right before a name, opening its clause.
+DESCRIBED_IN_FRONT = re.compile(
+    r"(?:^|,)\s*((?:[Aa]n?|[Oo]ne|[Aa]nother)\s+[a-z][a-z\s\-]{1,40}?)\s+$"
+)
 # The clause before “what” in “…, the lenders saw what one banker called”.
 WHAT_SUBJECT = re.compile(r"^[^\x00]*\bwhat\s+(?=[^\x00,;]+$)")
 SPOKE_TO = re.compile(
@@ -109,6 +113,18 @@ def subject_before(text, directory, known_short):
         of_organization = re.fullmatch(rf"\s+(?:of|from)\s+([A-Z][^\s,\x00]*){TRAIL}\s*", rest)
         if of_organization:
             return Attribution("name", name, role=of_organization[1])
+        # “An old farmer Keo Dara representing the village said”: what he does, no
+        # description of someone unnamed; a description in front is his role.
+        doing = re.fullmatch(
+            rf"\s+([a-z]{{3,}}ing\s+(?:the|a|an|in|at|on|for|near|with|from|to|his|her|their)\s"
+            rf"[^,;\x00]{{2,80}}?){TRAIL}\s*",
+            rest,
+        )
+        if doing:
+            front = DESCRIBED_IN_FRONT.search(text[:start])
+            role = f"{front[1][0].lower()}{front[1][1:]} {doing[1]}" if front else ""
+            role = role or role_in_front(text[:start])
+            return Attribution("name", name, role=role)
         # “Sam Sokong, one of the defence lawyers told AFP”, “Rith Mony, 45, a
         # farmer in Prey Veng said”: the closing comma forgotten.
         appositive = re.fullmatch(

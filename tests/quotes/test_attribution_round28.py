@@ -199,3 +199,48 @@ class KhmerOneOfAnAudienceTests(AttributionTestCase):
             "អ្នកគាំទ្រក្រុមបាយ័នបាននិយាយថា៖«យើងនឹងមកម្តងទៀត»។",
         )
         self.assertEqual(finding.entity.kind, "group")
+
+
+class KhmerSpeechVerbTypedWithTheWrongSignTests(AttributionTestCase):
+    """
+    មានប្រសាសន៏, typed with ៏ for the last sign of មានប្រសាសន៍, is the same
+    speech verb: the one named before it speaks, with the title glued to
+    លោក as the role; the title alone after it is the same person.
+    """
+
+    def test_the_misspelled_verb(self):
+        (first, second) = self.read(
+            "លោកប្រធានក្រុមប្រឹក្សា Peter Lund មានប្រសាសន៏ថា លោកនឹងជួប «ដើម្បីបញ្ចប់ជម្លោះនេះ»។ "
+            "លោកប្រធានក្រុមប្រឹក្សា អះអាងថា «យើងមិនអាចរង់ចាំបានទេ»។"
+        )
+        self.assertSpeaker(first, "Peter Lund")
+        self.assertSpeaker(second, "Peter Lund")
+
+    def test_very_is_still_very(self):
+        """ដ៏ (“very”) keeps its sign: a story with it reads as before."""
+        (finding,) = self.read("លោក សុខ ដារា បាននិយាយថា «នេះជាថ្ងៃដ៏ល្អ»។")
+        self.assertSpeaker(finding, "សុខ ដារា")
+
+
+class NameThenWhatTheyDoTests(AttributionTestCase):
+    """
+    “An old farmer Keo Dara representing the village said …”: a name with
+    what the person does after it, before the verb, is the speaker; the
+    description in front and what they do are the role, never an unnamed
+    “old farmer Keo Dara representing the village”.
+    """
+
+    def test_the_named_person_speaks(self):
+        findings = self.read(
+            "An old farmer Keo Dara representing the village said the bridge was old. "
+            "“We thank the builders,” he said."
+        )
+        self.assertSpeakers(findings, ["Keo Dara"])
+        self.assertEqual(findings[0].entity.role, "an old farmer representing the village")
+
+    def test_a_title_and_a_name_after_a_company(self):
+        """“Mekong Tours managing director Ana Ruiz said”: no participle, as before."""
+        findings = self.read(
+            "Mekong Tours managing director Ana Ruiz said bookings fell. “It is hard,” she said."
+        )
+        self.assertSpeakers(findings, ["Ana Ruiz"])
