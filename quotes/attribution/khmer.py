@@ -75,6 +75,9 @@ KHMER_WORD = re.compile(f"{KHMER_RUN}+")
 # stop: “JOHN K. SMITH”, “JOHN K.SMITH”.
 # Latin letters with their accents: “António Guterres”, “Zoë Müller”.
 LATIN_NAME = re.compile(rf"{CAPITAL}{LETTERS}*(?:(?:\s[A-Z]\.\s?|\s){CAPITAL}{LETTERS}*){{0,2}}")
+# “ខ្សែប្រយុទ្ធរបស់ក្រុម Real Madrid”: after “of”, a team, a company or a
+# country, a name in Latin letters is whose the role is, not a person.
+OWNER_BEFORE = re.compile(r"(?:របស់|នៃ|ក្រុម|ក្លឹប|ក្រុមហ៊ុន|អង្គការ|គណបក្ស|ស្ថាប័ន|ប្រទេស|ទីក្រុង)\s?$")
 # A title's speaker, two words before its colon: “ហេង សុវណ្ណ៖ …”.
 HEADLINE_NAME = re.compile(rf"\s*(?P<name>{KHMER_RUN}+ {KHMER_RUN}+)\s*៖")
 SENTENCE_OPENING = re.compile(r".*(?:^|[។៕!?]\s*)", re.DOTALL)
@@ -343,7 +346,8 @@ def _unmarked_names(folded):
             spans.append((end - len(" ".join(words[-2:])), end))
     for pattern in (LATIN_SUBJECT, LATIN_AFTER_ROLE, LATIN_BEFORE_ROLE):
         for match in pattern.finditer(folded):
-            if not set(match["name"].split()) & NOT_LATIN_NAMES:
+            owned = OWNER_BEFORE.search(folded, 0, match.start("name"))
+            if not set(match["name"].split()) & NOT_LATIN_NAMES and not owned:
                 spans.append((match.start("name"), match.end("name")))
     for named in NAMED.finditer(folded) if "ឈ្មោះ" in folded else ():
         # “ស្ត្រីម្នាក់ឈ្មោះ ធីតា បាន…”, “បុរសឈ្មោះ សុខ ដារ៉ា អាយុ…”: a person, then “named”.

@@ -271,7 +271,8 @@ AFTER_WORK = "".join(
 # A foreign name in Latin letters with no honorific, as the subject of a verb or
 # after a role: “Moodt ប្រាប់ថា …”, “ពិធីការិនី Ma Ornapha ដែល …”.
 LATIN_SUBJECT = re.compile(
-    rf"(?:^|(?<=[\s។៕៖:,(])){AFTER_WORK}"
+    # Glued to the Khmer word before it too: “…ដែលMoodt និយាយ…”.
+    rf"(?:^|(?<=[\s។៕៖:,(\u1780-\u17d3])){AFTER_WORK}"
     rf"(?P<name>{CAPITAL}{LOWER}+(?: {CAPITAL}{LOWER}+){{0,2}})"
     rf"(?= ?(?:បាន)?(?:{SPEECH_VERB.pattern})| (?:ជា|ដែល))"
 )

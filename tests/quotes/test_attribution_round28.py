@@ -244,3 +244,23 @@ class NameThenWhatTheyDoTests(AttributionTestCase):
             "Mekong Tours managing director Ana Ruiz said bookings fell. “It is hard,” she said."
         )
         self.assertSpeakers(findings, ["Ana Ruiz"])
+
+
+class KhmerLatinNamesOfTeamsTests(AttributionTestCase):
+    """
+    In Khmer text, a name in Latin letters after “of”, a team, a club or a
+    company (“ខ្សែប្រយុទ្ធរបស់ក្រុម Lyon United”) is whose the role is, never a
+    person a later description could mean; a foreign name glued to the Khmer
+    word before it (“…ដែលMartens និយាយ…”) is a person.
+    """
+
+    def test_the_team_is_no_person(self):
+        (finding,) = self.read(
+            "ខ្សែប្រយុទ្ធរបស់ក្រុម Lyon United បានធ្វើឲ្យអ្នកគាំទ្រភ្ញាក់ផ្អើល។",
+            "នេះជាលើកទីពីរហើយដែលMartens និយាយពីខ្លួនឯង។ កីឡាករល្បីបំផុតរូបនេះបាននិយាយថា «ខ្ញុំពូកែជាងគេ»។",
+        )
+        self.assertSpeaker(finding, "Martens")
+
+    def test_a_coach_of_a_team_is_still_named(self):
+        (finding,) = self.read("អ្នកចាត់ការក្រុម Lyon United លោក Hans Martens និយាយថា «យើងល្អ»។")
+        self.assertSpeaker(finding, "Hans Martens")
