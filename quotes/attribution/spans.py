@@ -184,12 +184,16 @@ def _opens_straight_single(text, index, closers):
 def _khmer_after(text, index):
     """
     Khmer words right after a ” that opens (”ឥឡូវ…”), or after spaces where
-    what comes before introduces a quote (“… ៖ ” ឥឡូវ … ” ។”).
+    what comes before introduces a quote (“… ៖ ” ឥឡូវ … ” ។”), perhaps
+    behind a name in Latin letters (“… ថា៖ ” Messi បាន… ” ។”).
     """
     if re.match(r"[\u1780-\u17ff]", text[index + 1 : index + 2]):
         return True
     introduced = ends_with(INTRODUCED, text, index)
-    return bool(introduced and re.match(r"\s+[\u1780-\u17ff]", text[index + 1 :]))
+    return bool(
+        introduced
+        and re.match(r"\s+(?:[A-Za-z][\w'’.\-]*\s+){0,3}[\u1780-\u17ff]", text[index + 1 :])
+    )
 
 
 def _closes_single(text, index):

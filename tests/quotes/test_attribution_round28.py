@@ -264,3 +264,15 @@ class KhmerLatinNamesOfTeamsTests(AttributionTestCase):
     def test_a_coach_of_a_team_is_still_named(self):
         (finding,) = self.read("អ្នកចាត់ការក្រុម Lyon United លោក Hans Martens និយាយថា «យើងល្អ»។")
         self.assertSpeaker(finding, "Hans Martens")
+
+
+class KhmerQuoteOpeningOnAForeignNameTests(AttributionTestCase):
+    """
+    “… បាននិយាយថា៖ ” Martens បាន… ” ។”: a ” after what introduces a quote
+    opens it even when the quote's first word is a name in Latin letters.
+    """
+
+    def test_the_quote_is_found(self):
+        (finding,) = self.read("លោក Hans Martens បាននិយាយទៀតថា៖ ” Lyon United បានបើកផ្លូវសម្រាប់យើង ” ។")
+        self.assertEqual(finding.text, "Lyon United បានបើកផ្លូវសម្រាប់យើង")
+        self.assertSpeaker(finding, "Hans Martens")
