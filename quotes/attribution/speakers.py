@@ -56,6 +56,7 @@ from .verbs import (
     QUOTED_AS,
     QUOTING_AFTER,
     REPORTED_TELLING,
+    TOLD_BY,
     VERB,
     WAS_QUOTED,
     WHEN,
@@ -85,7 +86,7 @@ def _attribution_after(after, directory, known_short, before_quote=""):
         found = subject_after(match[2], directory, known_short)
         if found:
             return found
-    match = AS_CLAIMED_BY.match(after)
+    match = AS_CLAIMED_BY.match(after) or TOLD_BY.match(after)
     if match:
         found = subject_after(match[1], directory, known_short)
         if found:
@@ -123,6 +124,10 @@ def _attribution_after(after, directory, known_short, before_quote=""):
         if found:
             return found
     leading = after[: verb.start()]
+    if _according(verb):
+        # “… the country's “top leader,” Prime Minister X, according to the Daily.”:
+        # the words are the Daily's; X is only who the words mean.
+        return subject_after(after[verb.end() :], directory, known_short, according=True)
     if not leading.strip() or not SUBJECT_START.match(leading):
         return None
     if REMARKS_OF.search(before_quote) and NEXT_QUOTE_CLAUSE.match(after, verb.end()):

@@ -95,6 +95,12 @@ AS_CLAIMED_BY = re.compile(
     r"reported|noted|quoted|warned|promised|pledged)\s+(?:earlier\s+)?by\s+(.*)$",
     re.DOTALL,
 )
+# ““…” I was told by Sok Dara, a farmer.”: the one after “by” told it.
+TOLD_BY = re.compile(
+    r"\s*,?\s*(?:I|we|he|she|they|reporters|(?:the|a|this|our)\s+[a-z]+)\s+(?:was|were)\s+"
+    r"(?:\w+ly\s+)?told\s+by\s+(.*)$",
+    re.DOTALL,
+)
 # “…,” say many members of the community, who …; “…,” villagers say: people
 # the story does not name, speaking as many (“say” speaks only so, after a quote).
 PLURAL_SAY = re.compile(

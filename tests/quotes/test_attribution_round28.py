@@ -276,3 +276,37 @@ class KhmerQuoteOpeningOnAForeignNameTests(AttributionTestCase):
         (finding,) = self.read("លោក Hans Martens បាននិយាយទៀតថា៖ ” Lyon United បានបើកផ្លូវសម្រាប់យើង ” ។")
         self.assertEqual(finding.text, "Lyon United បានបើកផ្លូវសម្រាប់យើង")
         self.assertSpeaker(finding, "Hans Martens")
+
+
+class WhomTheWordsMeanTests(AttributionTestCase):
+    """
+    “… for criticising the nation's “great helmsman,” Prime Minister Keo Dara,
+    according to the Daily.”: the name after a term in quotes is whom the
+    words mean; the one after “according to” said them.
+    """
+
+    def test_according_to_after_the_name(self):
+        (finding,) = self.read(
+            "Police chief Lim Sam said the singer was held for mocking the nation's “great "
+            "helmsman,” Prime Minister Keo Dara, according to the Mekong Daily."
+        )
+        self.assertSpeaker(finding, "the Mekong Daily")
+
+    def test_said_then_according_to_is_as_before(self):
+        (finding,) = self.read("“We will stay,” Keo Dara said, according to the Mekong Daily.")
+        self.assertSpeaker(finding, "Keo Dara")
+
+
+class ToldByTests(AttributionTestCase):
+    """““…” I was told by Sok Vanna, a guard.”: the one after “by” told it."""
+
+    def test_a_name_after_told_by(self):
+        findings = self.read(
+            "“I was glad when I heard it,” I was told by Sok Vanna, a former guard. “It was fair.”"
+        )
+        self.assertSpeakers(findings, ["Sok Vanna", "Sok Vanna"])
+        self.assertEqual(findings[0].entity.role, "a former guard")
+
+    def test_a_description_after_told_by(self):
+        (finding,) = self.read("“Nobody came,” we were told by a guard at the gate.")
+        self.assertSpeaker(finding, "a guard at the gate")
