@@ -62,6 +62,8 @@ _GENERIC = {
     "report", "statement", "article", "story", "letter", "study", "survey", "paper",
     "newspaper", "document", "release", "ministry", "the", "a", "an", "of", "its", "press",
     "note", "communique", "memorandum", "cable", "notice", "announcement", "circular",
+    "complaint", "lawsuit", "petition", "verdict", "ruling", "indictment", "decision",
+    "directive", "filing", "decree", "judgment", "judgement", "summons", "warrant",
 }  # fmt: skip
 
 

@@ -67,6 +67,10 @@ class SpeakerTests(SimpleTestCase):
         note = "source: Thai diplomatic note"
         self.assertTrue(speaker_right(note, Entity(description="the note")))
         self.assertFalse(speaker_right(note, Entity(description="the spokesman")))
+        # So are a court's or a ministry's papers: a complaint, a ruling, a decree.
+        complaint = "source: complaint filed by the Provincial Forestry Office"
+        self.assertTrue(speaker_right(complaint, Entity(description="the complaint")))
+        self.assertFalse(speaker_right(complaint, Entity(description="the ruling")))
 
 
 class StoryScoreTests(SimpleTestCase):
