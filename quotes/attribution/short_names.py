@@ -9,22 +9,23 @@ import re
 from people.names import split_honorific
 
 from .khmer_names import full_names_of_given
-from .khmer_words import is_khmer_text
+from .khmer_words import CAPITAL, LOWER, is_khmer_text
 from .names import FUNCTION_WORDS, NOT_PERSON_WORDS, POSSESSED, PSEUDONYM, names_in
 from .spans import ANY_PLACEHOLDER, find_quote_spans
 
 NEVER_NAMES = FUNCTION_WORDS | NOT_PERSON_WORDS
 # “Briv*, a forest guide,”: an asterisk marks a name changed to protect them.
-CHANGED_NAME = re.compile(r"\b([A-Z][a-z]{1,15})\\?\*(?=[\s,.;:)])")
+# Names keep their accents (“Émile*”), as full names do (khmer_words.CAPITAL).
+CHANGED_NAME = re.compile(rf"\b({CAPITAL}{LOWER}{{1,15}})\\?\*(?=[\s,.;:)])")
 # “Srey, a 52-year-old weaver and organiser, has …”: a one-word name, given a
 # person's age or a life in apposition at a sentence's start.
 ONE_WORD_NAME = re.compile(
-    r"(?:^|(?<=[.?!]\s))(?P<name>[A-Z][a-z]{1,15}),\s+(?:an?|the)\s+"
+    rf"(?:^|(?<=[.?!]\s))(?P<name>{CAPITAL}{LOWER}{{1,15}}),\s+(?:an?|the)\s+"
     r"(?:\d{1,3}-year-old|(?:young|old|elderly)\s+)[^,\x00]{0,60},"
     # “Dara, not his real name,”: a pseudonym is a short name of a person.
-    rf"|\b(?P<alias>[A-Z][a-z]{{1,15}})\s*[,(]\s*{PSEUDONYM}"
+    rf"|\b(?P<alias>{CAPITAL}{LOWER}{{1,15}})\s*[,(]\s*{PSEUDONYM}"
     # “Moto-taxi driver Sam, 52, said”: a word given an age is someone's name.
-    r"|(?<![,\d]\s)\b(?P<aged>[A-Z][a-z]{1,15}),\s+(?:aged\s+)?\d{1,2},"
+    rf"|(?<![,\d]\s)\b(?P<aged>{CAPITAL}{LOWER}{{1,15}}),\s+(?:aged\s+)?\d{{1,2}},"
 )
 
 

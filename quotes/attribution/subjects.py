@@ -19,6 +19,7 @@ from .described import (
     organization_before,
 )
 from .entities import PERSON, SOURCE, SOURCE_HEADS, description_kind
+from .khmer_words import CAPITAL, LOWER
 from .names import FUNCTION_WORDS, NOT_PERSON_WORDS, PSEUDONYM, names_in, only_function_words
 from .roles import NOT_A_TITLE, appositive_role, clean_description, role_in_front, role_or_empty
 from .spans import ANY_PLACEHOLDER
@@ -161,7 +162,7 @@ def subject_before(text, directory, known_short):
 
 # “said Khim, a 25-year-old who …”, “said Sreyleak, 19,”: one word, then what a person is.
 LONE_NAME_AFTER = re.compile(
-    r"([A-Z][a-z\u00c0-\u024f'’\-]+)(?:,\s*(?:\d{1,3}\s*(?:,|$)|((?:a|an|another|one\s+of)\s+[^,.;\x00]{3,80}))"
+    rf"({CAPITAL}{LOWER}+)(?:,\s*(?:\d{{1,3}}\s*(?:,|$)|((?:a|an|another|one\s+of)\s+[^,.;\x00]{{3,80}}))"
     # “admitted Dara as he sat …”: a clause about him or her tells a person.
     r"|,?\s+(?:as|while|when|before|after)\s+(?:he|she)\b"
     # “said Dara, not his real name”: a pseudonym is a person's.

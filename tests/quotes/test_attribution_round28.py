@@ -310,3 +310,26 @@ class ToldByTests(AttributionTestCase):
     def test_a_description_after_told_by(self):
         (finding,) = self.read("“Nobody came,” we were told by a guard at the gate.")
         self.assertSpeaker(finding, "a guard at the gate")
+
+
+class AccentedOneWordNamesTests(AttributionTestCase):
+    """
+    One-word names keep their accents, as full names do: “Émile*” marked as
+    changed, “Đặng, another driver”, “Élodie, 41,” are people.
+    """
+
+    def test_a_changed_name(self):
+        (finding,) = self.read(
+            "Émile*, a guide at the lake, walked ahead. “The water is the law,” said Émile."
+        )
+        self.assertSpeaker(finding, "Émile")
+        self.assertEqual(finding.entity.role, "a guide at the lake")
+
+    def test_after_the_verb(self):
+        for written in ["Đặng, another driver", "Élodie, 41, a fisher"]:
+            with self.subTest(written=written):
+                findings = self.read(
+                    "“I had four regular customers,” Rith said.",
+                    f"“Nobody has called me today,” said {written}.",
+                )
+                self.assertSpeakers(findings, ["Rith", written.split(",")[0]])
