@@ -14,6 +14,8 @@ import re
 
 from people.names import HONORIFICS, KHMER_SPACED_HONORIFICS, fold_khmer_spelling, is_khmer
 
+from .remembered import remembered
+
 INVISIBLE = re.compile("[\u200b\u200d\u2060\ufeff]")  # Word-break hints, not letters.
 KHMER_LETTERS = re.compile(r"[\u1780-\u17d3\u17dd]")
 LATIN_LETTERS = re.compile(r"[A-Za-z]")
@@ -32,7 +34,7 @@ MARKS = re.compile(r"[\u17b6-\u17d3\u17dd]")
 MISPLACED_VOWEL = re.compile("([\u17b7-\u17c5])(\u17d2[\u1780-\u17a2])")
 
 
-@functools.lru_cache(maxsize=4096)
+@remembered(maxsize=4096)
 def fold(text):
     """
     ``text`` with one spelling of each variant, character for character;
@@ -44,7 +46,7 @@ def fold(text):
     return text.replace("\u17b2", "\u17b1").replace("អោយ", "ឱ្យ")  # ឲ → ឱ, អោយ → ឱ្យ
 
 
-@functools.lru_cache(maxsize=4096)
+@remembered(maxsize=4096, longest=200, budget=100_000)
 def name_key(name):
     """
     A name as compared with another: one spelling, no silent final subscript
@@ -68,7 +70,7 @@ def shortens(name, full):
     return bool(end or start) and len(given) >= 3
 
 
-@functools.lru_cache(maxsize=1024)
+@remembered(maxsize=1024)
 def is_khmer_text(text):
     """
     Whether ``text`` is written in Khmer: more Khmer letters than Latin ones.
