@@ -63,7 +63,16 @@ def object_of_preposition(before):
     role = role_in_front(before)
     if role and before.rstrip().endswith(role):
         before = before.rstrip()[: -len(role)]
-    return bool(OF_PREPOSITION.search(before))
+    return bool(OF_PREPOSITION.search(before) or MEMBER_OF_GROUP.search(before))
+
+
+# “a member of environmental group Mother Nature”: the group named is the
+# object of “of”, however many words say what it is.
+MEMBER_OF_GROUP = re.compile(
+    r"[a-z]\s+(?:of|for|from|with|at)\s+(?:the\s+)?(?:[a-z\-]+\s+){0,3}"
+    r"(?:group|organi[sz]ation|association|union|NGO|party|company|firm|network|alliance|"
+    r"coalition|movement|charity|club|team)\s*$"
+)
 
 
 KIN_ALONE = re.compile(

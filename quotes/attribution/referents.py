@@ -182,7 +182,10 @@ def _already_named(cast, words):
 
 def _named_organization(cast, words):
     """“the paper” or “the research group”: the one publication or group the story names."""
-    name = cast.organizations.only(head_kind(words))
+    # “the association” after “the Garment Makers Association”: the one so named,
+    # else the one organization of its kind.
+    head = words.split()[-1].casefold() if words.split() else ""
+    name = cast.organizations.ending_in(head) or cast.organizations.only(head_kind(words))
     if not name:
         return None
     note = _(

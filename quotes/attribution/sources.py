@@ -38,6 +38,14 @@ PATTERNS = [
         r"\b(?:group|organi[sz]ation|NGO|watchdog|coalition|alliance|association|"
         rf"union|institute)\s+(?:the\s+)?({NAME})",
     ),
+    # “the Garment Makers Association”: “the association” later.
+    (
+        GROUP,
+        r"\b((?:[A-Z][\w'’]*(?:-[A-Z][\w'’]*)?\s+(?:(?:of|for|and|the)\s+)?){1,6}"
+        r"(?:Association|Federation|Coalition|Alliance|Institute|Foundation|Union|Network))\b"
+        # Not when the name goes on: “Institute for River Peoples”.
+        r"(?!\s+(?:for|of|on|and)\s+[A-Z])",
+    ),
     # “the Ministry of Education”, “the Interior Ministry”: “the ministry” later.
     (MINISTRY, r"\b(Ministry\s+of\s+[A-Z][\w'’\-]*(?:\s+(?:and\s+)?[A-Z][\w'’\-]*){0,7})"),
     (MINISTRY, r"\b((?:[A-Z][\w'’\-]*\s+){1,3}Ministry)\b(?!\s+of\b)"),
@@ -59,6 +67,10 @@ HEADS = {
     },
     MINISTRY: {"ministry"},
 }  # fmt: skip
+# The last words of groups' names, for “the association” after “… Association”.
+GROUP_ENDINGS = frozenset(
+    ["association", "federation", "coalition", "alliance", "institute", "foundation", "union"]
+)
 COMMON = FUNCTION_WORDS | TITLE_WORDS | {"Senior", "Chief", "Local", "Former", "Foreign"}
 
 
@@ -67,6 +79,10 @@ def _clean(name):
     name = re.sub(r"^\w+['’]s\s+", "", name)  # “Friday’s Rasmei Kampuchea”
     name = re.sub(r"['’]s?$", "", name.strip(" ."))
     words = name.split()
+    # “But the Garment Makers Association”: the words opening the sentence are no part of it.
+    while len(words) > 1 and (words[0] in FUNCTION_WORDS or words[0] == "the"):
+        words.pop(0)
+    name = " ".join(words)
     # “union President Ath Thorn” names a person, not a union.
     if not words or words[0] in COMMON or name.isdigit():
         return ""
@@ -112,6 +128,13 @@ class Organizations:
     def only(self, kind):
         """The one organization of ``kind`` the story names, or "" if none or several."""
         names = [name for name, named_kind in self.named.items() if named_kind == kind]
+        return names[0] if len(names) == 1 else ""
+
+    def ending_in(self, head):
+        """The one group named with ``head`` as its last word (“… Association”), or ""."""
+        if head not in GROUP_ENDINGS:
+            return ""
+        names = [name for name in self.named if name.split()[-1].casefold() == head]
         return names[0] if len(names) == 1 else ""
 
     def called(self, name):

@@ -12,6 +12,7 @@ speaker as written, not yet identified (``cast.Cast`` does that).
 import re
 
 from .bounded import nearest
+from .characterized import characterized
 from .described import (
     DOCUMENT,
     REMARKS_OF,
@@ -31,7 +32,7 @@ from .subjects import (
     RELATIVE,
     SPOKE_TO,
     SUBJECT_START,
-    country_source,
+    opening_source,
     subject_after,
     subject_before,
     trailing_subject,
@@ -40,18 +41,13 @@ from .verbs import (
     ADVERBS,
     AS_CLAIMED_BY,
     AS_PUT_IT,
-    CHARACTERIZING,
-    FEELING,
-    FEELING_AFTER,
     FINDING,
     INVERTED_VERB,
     MANNER_INVERTED,
     MESSAGE_SAYING,
-    NAMING,
     NEW_CLAUSE,
     NEXT_QUOTE_CLAUSE,
     PARTICIPLE,
-    PLEDGING,
     PLURAL_SAY,
     QUOTED_AS,
     QUOTING_AFTER,
@@ -59,7 +55,6 @@ from .verbs import (
     TOLD_BY,
     VERB,
     WAS_QUOTED,
-    WHEN,
 )
 
 
@@ -235,38 +230,6 @@ def _label(clause, directory, known_short):
     return Attribution("name", name, role=appositive_role(rest) or in_front, how="sentence")
 
 
-def _characterized(sentence, start, directory, known_short):
-    """“The Daily Post attacked Adhoc for “hiding” them”: the subject's word."""
-    # A space lost before the quote mark (“pointed to the“…””) is read as typed.
-    before = sentence[:start] + " "
-    verb = CHARACTERIZING.search(before) or PLEDGING.search(before) or NAMING.search(before)
-    feeling = verb is None and FEELING.search(before)
-    if feeling and FEELING_AFTER.match(sentence, sentence.find("\x01", start) + 1):
-        verb = feeling  # “Washington was “troubled” by the vote”.
-    if verb is None:
-        return None
-    clause_start = before.rfind("\x01", 0, verb.start()) + 1
-    subject = before[clause_start : verb.start()]
-    if clause_start and re.fullmatch(r"\s*,?\s*(?:and|but|then|and\s+then)?\s*", subject):
-        # “X called the posts “lies” and accused her of “…””: the same subject.
-        return _characterized(
-            sentence, before.rfind("\x00", 0, clause_start), directory, known_short
-        )
-    if verb is not feeling and re.search(r"\b(?:was|were|is|are|be|been|being)\s*$", subject):
-        # “He was criticised for “…””: the word is someone else's.
-        return None
-    # “Keo Sam on Monday demanded that the paper “correct” …”.
-    subject = re.sub(rf"\s+(?:{WHEN})\s*$", " ", subject)
-    # “The governor has referred to the fees as “…””: the subject before “has”.
-    subject = re.sub(r"(?<=\S)\s+(?:has|have|had)\s*$", " ", subject)
-    found = subject_before(subject, directory, known_short) or country_source(subject)
-    if found and verb is feeling and found.kind == "description":
-        return None  # “The road was “closed” by the province”: a thing feels nothing.
-    if found:
-        found.how = "sentence"
-    return found
-
-
 def _according(verb):
     return verb[0].casefold() == "according to"
 
@@ -303,7 +266,7 @@ def attribution_for(sentence, start, end, directory, known_short):
     if found and not CREDIT_RIGHT_AFTER.match(sentence, end):
         # “Though Thai authorities described it as “voluntary,” the return …, an
         # official said.”: the word is the clause's own subject's, not the credit's.
-        found = _characterized(sentence, start, directory, known_short) or found
+        found = characterized(sentence, start, directory, known_short) or found
     if found:
         return found
     found = _attribution_before(clause, directory, known_short)
@@ -337,11 +300,16 @@ def attribution_for(sentence, start, end, directory, known_short):
         # subject, read before any quote in it.
         before = sentence[: start - len(clause) + participle.start()].split("\x00")[0]
         before = TIME_OPENING.sub("", before)
-        found = subject_of_sentence(before, directory, known_short) or leading_description(before)
+        found = (
+            subject_of_sentence(before, directory, known_short)
+            or leading_description(before)
+            # “The Dutch Embassy released a statement, stating that “…””.
+            or opening_source(before)
+        )
         if found:
             found.how = "sentence"
         return found
-    return _characterized(sentence, start, directory, known_short)
+    return characterized(sentence, start, directory, known_short)
 
 
 # A line's speaker at its head, a dash before the words: “Sok Dara (41) — ”.
@@ -357,8 +325,10 @@ WITH_PARTICIPLE = re.compile(
 )
 # “On Monday, Hun Sen …”: when, before the subject.
 TIME_OPENING = re.compile(
-    r"^\s*(?:On|Last|This|Earlier|Later)\s+(?:\w+\s+)?"
+    r"^\s*(?:(?:On|Last|This|Earlier|Later)\s+(?:\w+\s+)?"
     r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|week|month|year|day)\s*,\s*"
+    # “A day later the embassy …”, “One week earlier, …”.
+    r"|(?:A|One)\s+(?:day|week|month|year)\s+(?:later|earlier|after|before)\s*,?\s*)"
 )
 CREDIT_RIGHT_AFTER = re.compile(rf"\s*[,.?!]?\s*(?:[^\x00,;]{{0,80}}?\s)?(?:{VERB.pattern})")
 INVERSION_OPENS = re.compile(r"(?:^|[,;:\x00\x01])\s*$")

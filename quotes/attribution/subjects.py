@@ -59,6 +59,11 @@ ORGANIZATION_AFTER = re.compile(
 )
 # “A hotel manager, who asked not to be named, spoke to the Post.”: someone
 # unnamed who spoke, the “he” of the quotes after.
+# “a visibly angry Saphen”: an article and lowercase words, then a name.
+MOOD_THEN_NAME = re.compile(
+    rf"(?:a|an|the)\s+(?:(?!(?:by|of|for|from|to|with|at|in|on|about|near)\s)[a-z]+\s+){{1,3}}"
+    rf"(?P<name>{CAPITAL}{LOWER}+(?:\s{CAPITAL}{LOWER}+){{0,2}})"
+)
 # “An old farmer” right before a name, opening its clause.
 DESCRIBED_IN_FRONT = re.compile(
     r"(?:^|,)\s*((?:[Aa]n?|[Oo]ne|[Aa]nother)\s+[a-z][a-z\s\-]{1,40}?)\s+$"
@@ -294,6 +299,11 @@ def subject_after(text, directory, known_short, *, according=False):
     if match:
         # A sentence ends at its full stop, not at an initial's (“the U.S. embassy”).
         description = clean_description(re.split(r"(?<!\b[A-Z])[.;](?:\s|$)", match[0])[0])
+        # “said a visibly angry Saphen”: how the person looked, then the name.
+        moved = MOOD_THEN_NAME.fullmatch(description or "")
+        named = moved and names_in(moved["name"], directory, known_short)
+        if named and named[0][0] == moved["name"]:
+            return Attribution("name", moved["name"])
         if description and len(description.split()) <= 30:
             return Attribution("description", description)
     organization = ORGANIZATION_AFTER.match(text)

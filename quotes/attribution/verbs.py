@@ -120,7 +120,7 @@ PLEDGING = re.compile(
     r"(?:[^\x00.;]{0,60}?\s)?(?:to|that)\s+(?:[^\x00.;]{0,60}\s)?$"
 )
 PARTICIPLE = re.compile(
-    r",\s*(?:saying|adding|calling|describing|noting|telling|warning|insisting|"
+    r",\s*(?:saying|stating|adding|calling|describing|noting|telling|warning|insisting|"
     r"explaining|stressing|arguing)\b"
 )
 

@@ -1,6 +1,7 @@
 """
 Quote attribution, issue 16, twenty-eighth round: patterns the unseen
-batch 23 showed. Every story here is invented.
+batches 23, 24 and 25 showed, and the development stories. Every story
+here is invented.
 """
 
 from quotes.attribution.entities import SOURCE
