@@ -29,11 +29,11 @@ from .descriptions import echoed_later, named_later
 from .entities import Entity
 from .khmer_words import is_khmer_text
 from .places import places_named
-from .reading import Paragraph, read_paragraph
+from .reading import read_within_budget
 from .referents import resolve
 from .short_names import known_short_names, without_changed_marks
 from .sources import organizations_in
-from .spans import clean_quote, find_quote_spans, join_split_paragraphs
+from .spans import join_split_paragraphs
 
 logger = logging.getLogger(__name__)
 
@@ -127,11 +127,11 @@ def analyze(paragraphs, directory=None, collector=None):
     directory = _StoryDirectory(directory, places_named(paragraphs, directory))
     known_short = known_short_names(paragraphs, directory) | changed
     # A piece joined to the paragraph before it is no paragraph of its own.
-    read = [
-        _read(number, text, directory, known_short)
-        for number, text in enumerate(paragraphs, start=1)
-        if number not in joined
-    ]
+    read = read_within_budget(
+        [(number, text) for number, text in enumerate(paragraphs, start=1) if number not in joined],
+        directory,
+        known_short,
+    )
     cast = Cast(directory, organizations_in(paragraphs), khmer_referents.aliases_in(paragraphs))
     findings = []
     sentences = 0
@@ -164,16 +164,6 @@ def analyze(paragraphs, directory=None, collector=None):
         if finding.confidence < CONFIRM_THRESHOLD and not finding.note:
             finding.note = _method_note(finding)
     return findings
-
-
-def _read(number, text, directory, known_short):
-    try:
-        return read_paragraph(number, text, directory, known_short)
-    except Exception:
-        logger.exception("Reading paragraph %s failed", number)
-        paragraph = Paragraph(number, starts_with_quote=False)
-        paragraph.unread = [clean_quote(words) for words, _closed in find_quote_spans(text)[1]]
-        return paragraph
 
 
 def _unattributed(paragraph, why):
@@ -255,7 +245,8 @@ def _named_in_next_sentence(paragraph, event):
 
 def _resolve_paragraph(cast, paragraph, previous, following, sentences, collector=None):
     if paragraph.unread is not None:
-        return _unattributed(paragraph, _("The finder could not read this paragraph"))
+        why = paragraph.unread_why or _("The finder could not read this paragraph")
+        return _unattributed(paragraph, why)
     findings = []
     context = None  # The latest speaker or sentence subject in this paragraph, and which.
     for event in paragraph.events:

@@ -25,6 +25,7 @@ import re
 
 from people.names import KHMER_TITLE_TAIL
 
+from .bounded import REACH, ends_with
 from .khmer_given import OWNED_SPEECH, described_then_given, given_names_speaking
 from .khmer_words import (
     ACCOUNT,
@@ -316,7 +317,7 @@ def _unmarked_names(folded):
     """
     spans = _glossed(folded)
     for role in ROLED_NAME.finditer(folded):
-        words = folded[role.end() :].split(" ", 2)
+        words = folded[role.end() : role.end() + REACH].split(" ", 2)
         second, glued = _name_part(words[1]) if len(words) > 1 else ("", False)
         ends = glued or len(words) < 3 or not words[2] or _starts_with_stop(words[2])
         if ends and _plain_name_word(words[0]) and _plain_name_word(second):
@@ -324,15 +325,23 @@ def _unmarked_names(folded):
         elif len(words) > 1 and _one_word_name(folded[role.start() : role.end()], words):
             spans.append((role.end(), role.end() + len(words[0])))
     for role in APPOSED_ROLE.finditer(folded):
-        before = folded[: role.start()].rstrip(" ")
+        low = max(0, role.start() - REACH)
+        before = folded[low : role.start()].rstrip(" ")
         start = SENTENCE_OPENING.search(before).end()
+        if low and not start:
+            continue  # The sentence began before the window: more than three words.
         words = before[start:].split(" ")
         if 2 <= len(words) <= 3 and all(map(_plain_name_word, words)):
-            spans.append((start, len(before)))
+            spans.append((low + start, low + len(before)))
     for verb in OWNED_SPEECH.finditer(folded):
         # “ការរៀបរាប់របស់ ជា វណ្ណា បានអោយដឹងថា”: whose account, then the verb;
         # “ភ្នំពេញ៖ សារ៉ាយ សក្ខណា បានសង្កត់ធ្ងន់ថា”: a clause's subject, then the verb.
-        words = folded[: verb.start()].rstrip(" ").split(" ")
+        low = max(0, verb.start() - REACH)
+        before = folded[low : verb.start()]
+        words = before.rstrip(" ").split(" ")
+        if low:
+            # Cut by the window: the first word may be part of one, and more came before.
+            words = ["", "", "", *words[1:]]
         owned = len(words) >= 3 and PARTICLE_BEFORE.search(words[-3])
         opening = len(words) == 2 or (len(words) >= 3 and re.search(r"[៖:។៕]$", words[-3]))
         plain = all(
@@ -342,16 +351,16 @@ def _unmarked_names(folded):
             for word in words[-2:]
         )
         if (owned or opening) and plain:
-            end = verb.start() - (len(folded[: verb.start()]) - len(" ".join(words)))
+            end = verb.start() - (len(before) - len(before.rstrip(" ")))
             spans.append((end - len(" ".join(words[-2:])), end))
     for pattern in (LATIN_SUBJECT, LATIN_AFTER_ROLE, LATIN_BEFORE_ROLE):
         for match in pattern.finditer(folded):
-            owned = OWNER_BEFORE.search(folded, 0, match.start("name"))
+            owned = ends_with(OWNER_BEFORE, folded, match.start("name"))
             if not set(match["name"].split()) & NOT_LATIN_NAMES and not owned:
                 spans.append((match.start("name"), match.end("name")))
     for named in NAMED.finditer(folded) if "ឈ្មោះ" in folded else ():
         # “ស្ត្រីម្នាក់ឈ្មោះ ធីតា បាន…”, “បុរសឈ្មោះ សុខ ដារ៉ា អាយុ…”: a person, then “named”.
-        words = (folded[named.end() :] + " ").split(" ", 2)
+        words = (folded[named.end() : named.end() + REACH] + " ").split(" ", 2)
         first, glued = _name_part(words[0])
         second = "" if glued else _name_part(words[1])[0]
         if _plain_name_word(first):
@@ -361,7 +370,7 @@ def _unmarked_names(folded):
         # The owner of an account: “គណនីហ្វេសប៊ុកឈ្មោះ Phon Nary”, “ពីហ្វេសប៊ុកនួន អេឡិចស្តា”.
         start = account.end()
         latin = HANDLE.match(folded, start) or LATIN_NAME.match(folded, start)
-        words = folded[start:].split(" ", 2)
+        words = folded[start : start + REACH].split(" ", 2)
         second = _name_part(words[1])[0] if len(words) > 1 else ""
         if latin and (latin[0][0] == "@" or " " in latin[0]):  # “@Handle words”, “Phon Nary”
             spans.append(latin.span("handle") if latin[0][0] == "@" else (start, latin.end()))
@@ -397,7 +406,10 @@ def _glossed(folded):
     """
     spans = []
     for gloss in LATIN_GLOSS.finditer(folded):
-        words = folded[: gloss.start()].split(" ")
+        low = max(0, gloss.start() - REACH)
+        words = folded[low : gloss.start()].split(" ")
+        if low:
+            words[0] = "\x02"  # Cut by the window: a word, but no name's nor a clause's start.
         kept = 0
         # Transliterated, a foreign name's words are long: “អាឡិចហ្សង់ដ្រូ”.
         while kept < min(4, len(words)) and _plain_name_word(words[-1 - kept], longest=20):
@@ -432,19 +444,3 @@ def _plain_name_word(word, longest=12):
         and not SOURCE_HEAD.match(word)
         and not HONORIFIC.match(word)
     )
-
-
-def bare_honorific(text, index):
-    """The honorific at ``index`` of ``text`` if no name follows it (“លោកបន្តថា”), else ""."""
-    folded = fold(text)
-    match = HONORIFIC.match(folded, index)
-    if (
-        match
-        and _honorific_here(folded, match)
-        and _name_after(folded, match.end(), set()) is None
-        and _name_after_title(folded, match.end(), set()) is None
-    ):
-        # With a title glued to it: “សម្តេចអគ្គមហាសេនាបតីតេជោ”, “សម្តេចក្រឡាហោម”.
-        tail = KHMER_TITLE_TAIL.match(folded[match.end() :] + " ")
-        return text[index : match.end() + (len(tail[0].rstrip()) if tail else 0)]
-    return ""

@@ -7,6 +7,7 @@ clause before a speech verb, is that person.
 import functools
 import re
 
+from .bounded import REACH, ends_with, only_spaces_before
 from .khmer_words import KHMER_RUN, ROLE_HEAD, SPEECH_VERB
 
 # A speech verb as a word of its own, after the one who speaks.
@@ -25,11 +26,14 @@ def given_words_speaking(folded):
     """``(word, start, end)`` for each single word opening a clause before a speech verb."""
     found = []
     for verb in OWNED_SPEECH.finditer(folded):
-        before = folded[: verb.start()].rstrip(" ")
+        low = max(0, verb.start() - REACH)
+        before = folded[low : verb.start()].rstrip(" ")
         word = before.rsplit(" ", 1)[-1]
-        start = len(before) - len(word)
-        if word and (not folded[:start].strip() or CLAUSE_END.search(folded[:start])):
-            found.append((word, start, len(before)))
+        if low and word == before:
+            continue  # One word longer than the window: no name.
+        start, end = low + len(before) - len(word), low + len(before)
+        if word and (only_spaces_before(folded, start) or ends_with(CLAUSE_END, folded, start)):
+            found.append((word, start, end))
     return found
 
 

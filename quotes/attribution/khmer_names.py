@@ -6,7 +6,18 @@ an honorific nor a title, or holds a word longer than a Khmer name's.
 
 import re
 
-from .khmer import HONORIFIC, TITLE_WORDS, _plain_name_word, names_in, skip_titles
+from people.names import KHMER_TITLE_TAIL
+
+from .khmer import (
+    HONORIFIC,
+    TITLE_WORDS,
+    _honorific_here,
+    _name_after,
+    _name_after_title,
+    _plain_name_word,
+    names_in,
+    skip_titles,
+)
 from .khmer_given import given_words_speaking
 from .khmer_words import (
     HONORIFIC_WORDS,
@@ -108,3 +119,19 @@ def _verb_named(story):
         for pair, roled in pairs
         if roled and [p for p, _r in pairs].count(pair) >= 2 and _plain_name_word(pair.split()[0])
     }
+
+
+def bare_honorific(text, index):
+    """The honorific at ``index`` of ``text`` if no name follows it (“លោកបន្តថា”), else ""."""
+    folded = fold(text)
+    match = HONORIFIC.match(folded, index)
+    if (
+        match
+        and _honorific_here(folded, match)
+        and _name_after(folded, match.end(), set()) is None
+        and _name_after_title(folded, match.end(), set()) is None
+    ):
+        # With a title glued to it: “សម្តេចអគ្គមហាសេនាបតីតេជោ”, “សម្តេចក្រឡាហោម”.
+        tail = KHMER_TITLE_TAIL.match(folded[match.end() :] + " ")
+        return text[index : match.end() + (len(tail[0].rstrip()) if tail else 0)]
+    return ""

@@ -40,7 +40,6 @@ from .confidence import (
 from .entities import GROUP, PERSON, SOURCE, Entity
 from .khmer import names_in
 from .khmer_roles import parse_role, role_written
-from .khmer_speech import is_headline
 from .khmer_titled import named_after
 from .khmer_words import (
     FEMALE_WORDS,
@@ -56,6 +55,7 @@ from .khmer_words import (
     SOURCE_HEAD,
     STOP,
     fold,
+    is_headline,
     name_key,
 )
 from .khmer_works import named_as_thing
@@ -299,15 +299,21 @@ def _described(cast, written):
 def echoes(findings, cast, paragraphs):
     """
     ``findings`` with those of the story's title-like opening paragraphs
-    (``khmer_speech.is_headline``) read again, below the threshold: words
+    (``khmer_words.is_headline``) read again, below the threshold: words
     quoted there (“«បទពិសោធន៍» មិនមែនជាភស្តុតាង”) are whoever the story later
     quotes saying them, or a term, and go; a speaker described there
     (“ភរិយានៃមន្ត្រីទូត…”) is the one person the story names with that role.
     """
     kept = []
+    # Each quote's words compared once, not once for every echo.
+    spoken = [
+        (other, SPACES.sub("", fold(other.text)))
+        for other in findings
+        if other.how != "echo" and other.entity is not None
+    ]
     for finding in findings:
         if finding.how == "echo":
-            said = _said_again(finding, findings)
+            said = _said_again(finding, spoken)
             if not said or named_as_thing(finding.text, paragraphs):
                 # Words no one is quoted saying, or a campaign's name: not speech.
                 continue
@@ -318,7 +324,7 @@ def echoes(findings, cast, paragraphs):
             named = _named_with_role(cast, finding.entity) or _headline_name(cast, finding, text)
             if named is None and (finding.entity is None or finding.how == "description"):
                 # “តុលាការ… ជាកន្លែងលេង«…»”: words the body gives a named person.
-                said = [other for other in _said_again(finding, findings) if other.entity.name]
+                said = [other for other in _said_again(finding, spoken) if other.entity.name]
                 named = said[0].entity if said else None
             # “អ៊ុក សុធី៖ «…»”: the title gives the words to someone named without honorific.
             note = _("The title gives these words to %(speaker)s, named in the story: check.")
@@ -335,20 +341,14 @@ def echoes(findings, cast, paragraphs):
     return kept
 
 
-def _said_again(finding, findings):
+def _said_again(finding, spoken):
     """
     The other findings, each with a speaker, whose words hold ``finding``'s:
-    Khmer spaces are optional, so they are left out of the comparison.
+    ``spoken`` is ``(finding, its words without spaces)`` for each: Khmer
+    spaces are optional, so they are left out of the comparison.
     """
     words = SPACES.sub("", fold(finding.text))
-    return [
-        other
-        for other in findings
-        if other is not finding
-        and other.how != "echo"
-        and other.entity is not None
-        and words in SPACES.sub("", fold(other.text))
-    ]
+    return [other for other, squashed in spoken if other is not finding and words in squashed]
 
 
 def titled_nearby(findings, cast, paragraphs):

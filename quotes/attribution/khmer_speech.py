@@ -15,12 +15,11 @@ from .bounded import nearest
 from .khmer import (
     HONORIFIC,
     PARTICLE_BEFORE,
-    bare_honorific,
     honorifics_in,
     names_in,
 )
 from .khmer_asked import asked_another
-from .khmer_names import name_to_check, outside_names
+from .khmer_names import bare_honorific, name_to_check, outside_names
 from .khmer_roles import one_of_theirs, role_after, role_before
 from .khmer_words import (
     ACCOUNT,
@@ -40,7 +39,6 @@ from .khmer_words import (
     WORK_HEAD,
     at_boundary,
     fold,
-    is_khmer_text,
     speech_verbs,
     verb_run_start,
 )
@@ -434,8 +432,3 @@ def _someone(sentence):
             return Attribution("description", text, how="someone")
         break
     return None
-
-
-def is_headline(number, text):
-    """Whether Khmer paragraph ``number`` reads as a title or a subheading: no full stop."""
-    return number <= 2 and is_khmer_text(text) and not re.search(r"[។៕]", text)

@@ -398,3 +398,18 @@ def surname_homograph_ends(folded, word):
     return word[0] in SURNAME_HOMOGRAPHS and (
         not after or after[0] in '៖:។,;!?«“"' or re.match(r"(?:ដែល|បាន|ក៏)", after) is not None
     )
+
+
+# The longest a title or a subheading runs: a longer paragraph without a full
+# stop is a lead that lost it.
+HEADLINE_LENGTH = 400
+
+
+def is_headline(number, text):
+    """Whether Khmer paragraph ``number`` reads as a title or a subheading: short, no full stop."""
+    return (
+        number <= 2
+        and len(text) <= HEADLINE_LENGTH
+        and is_khmer_text(text)
+        and not re.search(r"[។៕]", text)
+    )

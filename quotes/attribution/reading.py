@@ -5,17 +5,22 @@ written). ``analyze`` then resolves them, paragraph by paragraph.
 """
 
 import dataclasses
+import logging
 import re
+
+from django.utils.translation import gettext as _
 
 from . import credits, khmer, khmer_roles, khmer_speech, khmer_works, speakers
 from .described import object_of_preposition, reader_of
 from .entities import Entity
-from .khmer_words import is_khmer_text
+from .khmer_words import is_headline, is_khmer_text
 from .names import HEADLINE, PERSON_LIKE, POSSESSED, names_in, only_function_words
 from .roles import appositive_role, role_in_front
 from .spans import ANY_PLACEHOLDER, PLACEHOLDER, clean_quote, find_quote_spans, split_sentences
 from .speakers import Attribution
 from .subjects import opening_source
+
+logger = logging.getLogger(__name__)
 
 
 @dataclasses.dataclass
@@ -68,6 +73,7 @@ class Paragraph:
     opens_quote: bool = False  # Ends introducing a quote: “Sokha said:”, “… បាននិយាយថា៖”.
     last_salient: Entity | None = None
     unread: list | None = None  # The quotes of a paragraph the finder could not read.
+    unread_why: str = ""  # Why, if not a failure: “more quotes than the finder reads”.
     caption: bool = False  # A photo's caption, ending with its photographer's name.
     # A paragraph naming nobody passes on who spoke or was introduced before it.
     carries: Entity | None = None
@@ -199,7 +205,7 @@ def read_paragraph(number, text, directory, known_short):
                 about = span.attribution
             if span.text and not _is_scare_quote(span, sentence, clause):
                 paragraph.events.append(Event(offset + match.start(), "quote", span, index))
-            elif span.text and rules is khmer_speech and khmer_speech.is_headline(number, text):
+            elif span.text and rules is khmer_speech and is_headline(number, text):
                 span.echo, span.attribution = True, None
                 paragraph.events.append(Event(offset + match.start(), "quote", span, index))
         if placeholders and placeholders[0].start() > 0:
@@ -285,3 +291,42 @@ def _owners(plain, directory):
             if end == len(match[1]) and len(name.split()) > 1:
                 found.append((name, match.start(1) + start, match.start(1) + end))
     return found
+
+
+# The most quotes the finder reads in one story: far more than any story
+# holds, a long interview's transcript included, so that a body made of
+# quotes (SECURITY-TESTS 27) costs bounded time: Khmer quotes packed together
+# cost about 2.5 ms each, and 200 kB holds over 16,000 of them.
+MAX_STORY_QUOTES = 1000
+
+
+def read_within_budget(numbered, directory, known_short):
+    """
+    Each paragraph read, until the story's quotes pass ``MAX_STORY_QUOTES``:
+    from the paragraph that passes them on, the quotes are left to a
+    journalist, each with a note saying why.
+    """
+    read, left = [], MAX_STORY_QUOTES
+    for number, text in numbered:
+        spans = find_quote_spans(text)[1] if left >= 0 else []
+        left -= len(spans)
+        if left >= 0:
+            read.append(_read(number, text, directory, known_short))
+            continue
+        paragraph = Paragraph(number, starts_with_quote=False)
+        paragraph.unread = [clean_quote(words) for words, _closed in find_quote_spans(text)[1]]
+        paragraph.unread_why = _(
+            "This story holds more than %(count)s quotes, more than the finder reads"
+        ) % {"count": f"{MAX_STORY_QUOTES:,}"}
+        read.append(paragraph)
+    return read
+
+
+def _read(number, text, directory, known_short):
+    try:
+        return read_paragraph(number, text, directory, known_short)
+    except Exception:
+        logger.exception("Reading paragraph %s failed", number)
+        paragraph = Paragraph(number, starts_with_quote=False)
+        paragraph.unread = [clean_quote(words) for words, _closed in find_quote_spans(text)[1]]
+        return paragraph

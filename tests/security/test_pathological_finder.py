@@ -15,7 +15,9 @@ import itertools
 
 from django.test import SimpleTestCase
 
+from articles.body import MAX_BODY_LENGTH
 from quotes.attribution import analyze, find_quote_spans, split_sentences
+from quotes.attribution.reading import MAX_STORY_QUOTES
 from quotes.attribution.spans import ANY_PLACEHOLDER, MAX_QUOTES, MAX_SENTENCE
 from quotes.services import story_paragraphs
 from tests.security.test_pathological import Measured, repeated
@@ -66,8 +68,20 @@ def crowd(count, khmer=False):
         syllables = ["សុខ", "ដារា", "ចាន់", "វណ្ណា", "កែវ", "លឹម", "ម៉ៅ", "សារិន", "ហេង", "ទូច", "មាស"]
         line = "លោក {name} បាននិយាយថា «យើងត្រូវការផ្លូវថ្មី»។"
     else:
-        syllables = ["Sok", "Dara", "Chan", "Vanna", "Keo", "Lim", "Mao", "Sarin", "Heng", "Touch"]
-        line = "“We need the road by March,” said {name}, a farmer. He added: “It is late.”"
+        syllables = [
+            "Sok",
+            "Dara",
+            "Chan",
+            "Vanna",
+            "Keo",
+            "Lim",
+            "Mao",
+            "Sarin",
+            "Heng",
+            "Touch",
+            "Meas",
+        ]
+        line = "“We need the road by March,” said {name}, a farmer. He left at noon."
     names = itertools.islice(invented_names(syllables), count)
     return "\n\n".join(line.format(name=name) for name in names)
 
@@ -88,12 +102,32 @@ class FinderPathologicalInputTests(Measured, SimpleTestCase):
                         self.assertIn(finding.text.split()[0] if finding.text else "", text)
 
     def test_a_story_naming_a_thousand_people(self):
-        """Each new name is compared with the people named lately, not with everyone."""
+        """
+        Each new name is compared with the people named lately, not with
+        everyone; past the most quotes the finder reads in a story, the
+        quotes are kept unattributed, each with a note saying why.
+        """
         for khmer in (False, True):
             with self.subTest(khmer=khmer):
-                findings = self.measure(read, crowd(1000, khmer))
-                self.assertEqual(len(findings), 1000 if khmer else 2000)
-                self.assertEqual(len({finding.entity.name for finding in findings}), 1000)
+                findings = self.measure(read, crowd(MAX_STORY_QUOTES + 50, khmer))
+                self.assertEqual(len(findings), MAX_STORY_QUOTES + 50)
+                read_ones = findings[:MAX_STORY_QUOTES]
+                names = {finding.entity.name for finding in read_ones}
+                self.assertEqual(len(names), MAX_STORY_QUOTES)
+                for finding in findings[MAX_STORY_QUOTES:]:
+                    self.assertIsNone(finding.entity)
+                    self.assertIn("more than 1,000 quotes", finding.note)
+
+    def test_a_body_at_the_limit_made_of_khmer_quotes(self):
+        """
+        Speech verbs and quote marks packed in one paragraph at the largest a
+        body may be: read once a paragraph, not once a quote (the title-like
+        opening, the names before each verb).
+        """
+        for pattern in ["និយាយថា«ទៅ»", "បាននិយាយថា “ទៅ” "]:
+            with self.subTest(pattern):
+                findings = self.measure(read, repeated(pattern, MAX_BODY_LENGTH))
+                self.assertGreater(len(findings), MAX_STORY_QUOTES)
 
     def test_ordinary_quotes_are_found_after_the_bounds(self):
         """The bounds change nothing in an ordinary story, even one whose stops were lost."""
