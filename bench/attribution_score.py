@@ -157,7 +157,14 @@ def speaker_right(expected, entity):
                 for part in (organization, description, name)
             )
         proper, kind = source_words(wanted)
-        return bool(proper and proper.casefold() in said) or bool(kind and kind in said)
+        # “… Journalists (CAPJ) statement”: the short name the key gives names it too.
+        short = re.findall(r"\(([A-Z][A-Z0-9&]{1,9})\)", wanted)
+        said_words = set(re.findall(r"[\w&]+", said))
+        return (
+            bool(proper and proper.casefold() in said)
+            or bool(kind and kind in said)
+            or any(name.casefold() in said_words for name in short)
+        )
     if not name:
         return False
     wanted = _squash(bare_name(expected))

@@ -218,6 +218,21 @@ class Cast:
             # “Gen Prayuth” after “Prayuth Chan-ocha”: called by the first name.
             self.learn(given[0], honorific, role)
             return given[0], _short(written), ""
+        middle = [
+            entity
+            for entity in recent
+            if entity.is_person
+            and not khmer
+            and not role
+            and len(words) == 1
+            and words[0] in [token.casefold() for token in entity.tokens()[1:-1]]
+        ]
+        if len(middle) == 1 and not given:
+            # “Father Figaredo” after “Enrique Figaredo Alvargonzález”: a Spanish
+            # name's first family name; checked, since it is no usual short name.
+            self.learn(middle[0], honorific, role)
+            note = _("“%(name)s” was taken to be %(full)s, whose name holds it: check.")
+            return middle[0], PREFIX_NAME, note % {"name": name, "full": middle[0].name}
         begun = [
             entity
             for entity in recent

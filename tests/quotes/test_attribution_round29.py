@@ -99,3 +99,29 @@ class TheAssociationTests(AttributionTestCase):
         self.assertNotIn(
             self.label(second), {"Rice Millers Association", "Rice Growers Association"}
         )
+
+
+class MiddleOfALongNameTests(AttributionTestCase):
+    """
+    “Father Ortega” after “Father Luis Ortega Villalba”: a Spanish name's first
+    family name is the person named in full, checked; not a new person at 95.
+    With a role of their own (“said Sam, a farmer”), a word of a longer name is
+    someone new, as before.
+    """
+
+    def test_the_first_family_name(self):
+        first, second = self.read(
+            "“We help the families,” Father Luis Ortega Villalba, the parish priest, told "
+            "reporters.",
+            "“They ask us why,” Father Ortega told reporters.",
+        )
+        self.assertSpeaker(second, "Luis Ortega Villalba")
+        self.assertNotSure(second)
+        self.assertIn("Ortega", second.note)
+
+    def test_a_word_of_a_name_with_a_role_of_its_own(self):
+        _first, second = self.read(
+            "“We will stay,” said Um Sam An, a lawmaker.",
+            "“We need rain,” said Sam, a farmer from Kep.",
+        )
+        self.assertSpeaker(second, "Sam")

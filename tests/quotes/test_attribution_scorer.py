@@ -67,6 +67,10 @@ class SpeakerTests(SimpleTestCase):
         note = "source: Thai diplomatic note"
         self.assertTrue(speaker_right(note, Entity(description="the note")))
         self.assertFalse(speaker_right(note, Entity(description="the spokesman")))
+        # A group by the short name the key gives in brackets.
+        short = "source: Cambodian Union of River Pilots (CURP) statement"
+        self.assertTrue(speaker_right(short, Entity(description="CURP")))
+        self.assertFalse(speaker_right(short, Entity(description="CUR")))
         # So are a court's or a ministry's papers: a complaint, a ruling, a decree.
         complaint = "source: complaint filed by the Provincial Forestry Office"
         self.assertTrue(speaker_right(complaint, Entity(description="the complaint")))
