@@ -149,7 +149,12 @@ class KingsStyleTests(AttributionTestCase):
     """
 
     def test_the_king_speaks(self):
-        for style in ["ព្រះករុណា ព្រះបាទសម្ដេចព្រះ", "ព្រះករុណា", "ព្រះបាទ"]:
+        for style in [
+            "ព្រះករុណា ព្រះបាទសម្ដេចព្រះ",
+            "ព្រះករុណា",
+            "ព្រះបាទ",
+            "ព្រះករុណា សម្តេចព្រះបរមនាថ",
+        ]:
             with self.subTest(style=style):
                 (finding,) = self.read(
                     f"{style} នរោត្តម សុវណ្ណ ព្រះមហាក្សត្រ បានមានព្រះរាជបន្ទូលថា៖"
