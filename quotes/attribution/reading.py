@@ -139,9 +139,12 @@ def _is_scare_quote(span, sentence, before=""):
     return len(span.words.split()) <= 3 and not re.search(r"[.?!,]$", span.words.strip())
 
 
-def read_paragraph(number, text, directory, known_short):
-    """The quotes, sentence subjects and names of one paragraph, in reading order."""
-    frame, spans = find_quote_spans(text)
+def read_paragraph(number, text, directory, known_short, found=None):
+    """
+    The quotes, sentence subjects and names of one paragraph, in reading
+    order. ``found``: ``find_quote_spans(text)``, if the caller has it.
+    """
+    frame, spans = found or find_quote_spans(text)
     paragraph = Paragraph(number, starts_with_quote=frame.startswith("\x00"))
     if HEADLINE.fullmatch(text.strip()):
         # “Farmers Cheer Keo Sam in Kampot”: where a name starts is unreadable.
@@ -307,26 +310,25 @@ def read_within_budget(numbered, directory, known_short):
     journalist, each with a note saying why.
     """
     read, left = [], MAX_STORY_QUOTES
+    too_many = _("This story holds more than %(count)s quotes, more than the finder reads") % {
+        "count": f"{MAX_STORY_QUOTES:,}"
+    }
     for number, text in numbered:
-        spans = find_quote_spans(text)[1] if left >= 0 else []
-        left -= len(spans)
-        if left >= 0:
-            read.append(_read(number, text, directory, known_short))
+        found = find_quote_spans(text)
+        left -= len(found[1])
+        if left < 0:
+            read.append(_unread(number, found, too_many))
             continue
-        paragraph = Paragraph(number, starts_with_quote=False)
-        paragraph.unread = [clean_quote(words) for words, _closed in find_quote_spans(text)[1]]
-        paragraph.unread_why = _(
-            "This story holds more than %(count)s quotes, more than the finder reads"
-        ) % {"count": f"{MAX_STORY_QUOTES:,}"}
-        read.append(paragraph)
+        try:
+            read.append(read_paragraph(number, text, directory, known_short, found))
+        except Exception:
+            logger.exception("Reading paragraph %s failed", number)
+            read.append(_unread(number, found))
     return read
 
 
-def _read(number, text, directory, known_short):
-    try:
-        return read_paragraph(number, text, directory, known_short)
-    except Exception:
-        logger.exception("Reading paragraph %s failed", number)
-        paragraph = Paragraph(number, starts_with_quote=False)
-        paragraph.unread = [clean_quote(words) for words, _closed in find_quote_spans(text)[1]]
-        return paragraph
+def _unread(number, found, why=""):
+    """A paragraph whose quotes are left to a journalist: ``why``, or the finder failed."""
+    paragraph = Paragraph(number, starts_with_quote=False, unread_why=why)
+    paragraph.unread = [clean_quote(words) for words, _closed in found[1]]
+    return paragraph

@@ -21,6 +21,12 @@ PUBLICATION, GROUP, MINISTRY = "publication", "group", "ministry"
 # of Human Rights” has seven): a pattern tried at each word of a run of
 # capitalised words must stop, or a long run costs the square of its length.
 NAME = r"[A-Z][\w'’\-.&]*(?:\s+(?:(?:of|and|for|on|the|&)\s+){0,2}[A-Z0-9][\w'’\-.&]*){0,11}"
+# The last words of groups' names: “the Garment Makers Association” is
+# “the association” later.
+GROUP_ENDINGS = (
+    "Association", "Federation", "Coalition", "Alliance", "Institute", "Foundation", "Union",
+    "Network",
+)  # fmt: skip
 PATTERNS = [
     # “Koh Santepheap (Island of Peace) editor Lim Pheap”
     (
@@ -42,7 +48,7 @@ PATTERNS = [
     (
         GROUP,
         r"\b((?:[A-Z][\w'’]*(?:-[A-Z][\w'’]*)?\s+(?:(?:of|for|and|the)\s+)?){1,6}"
-        r"(?:Association|Federation|Coalition|Alliance|Institute|Foundation|Union|Network))\b"
+        rf"(?:{'|'.join(GROUP_ENDINGS)}))\b"
         # Not when the name goes on: “Institute for River Peoples”.
         r"(?!\s+(?:for|of|on|and)\s+[A-Z])",
     ),
@@ -67,10 +73,6 @@ HEADS = {
     },
     MINISTRY: {"ministry"},
 }  # fmt: skip
-# The last words of groups' names, for “the association” after “… Association”.
-GROUP_ENDINGS = frozenset(
-    ["association", "federation", "coalition", "alliance", "institute", "foundation", "union"]
-)
 COMMON = FUNCTION_WORDS | TITLE_WORDS | {"Senior", "Chief", "Local", "Former", "Foreign"}
 
 
@@ -132,7 +134,7 @@ class Organizations:
 
     def ending_in(self, head):
         """The one group named with ``head`` as its last word (“… Association”), or ""."""
-        if head not in GROUP_ENDINGS:
+        if head.capitalize() not in GROUP_ENDINGS:
             return ""
         names = [name for name in self.named if name.split()[-1].casefold() == head]
         return names[0] if len(names) == 1 else ""
